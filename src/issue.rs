@@ -1,0 +1,220 @@
+//! Validation findings: [`Issue`], its [`Code`] and [`Severity`], and the [`Report`] that collects them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Allowed, but suspicious, or a rule the vendor documents only loosely.
+    Warning,
+    /// The vendor would reject the payload, or its documentation forbids it.
+    Error,
+}
+
+impl Severity {
+    /// The contract's name of the severity (`"error"` or `"warning"`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// The fixed vocabulary of finding codes (see the product contract, section 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// The record is not valid JSON.
+    Syntax,
+    /// Wrong JSON type (including a record that is not an object).
+    Type,
+    /// A required value is missing.
+    Required,
+    /// A string is shorter than the documented minimum (in characters).
+    TooShort,
+    /// A string is longer than the documented maximum (in characters).
+    TooLong,
+    /// An array has fewer items than the documented minimum.
+    TooFewItems,
+    /// An array has more items than the documented maximum.
+    TooManyItems,
+    /// A string does not match a documented pattern.
+    Pattern,
+    /// Not a valid email address, URL, date, date-time, UUID or international phone number.
+    Format,
+    /// Not one of the documented values.
+    Enum,
+    /// A reserved name.
+    Reserved,
+    /// A number outside its documented range.
+    OutOfRange,
+    /// A repeated item where the vendor requires uniqueness.
+    Duplicate,
+    /// A field the vendor does not document.
+    UnknownField,
+}
+
+impl Code {
+    /// Every code, in the contract's order.
+    pub const ALL: [Code; 14] = [
+        Self::Syntax,
+        Self::Type,
+        Self::Required,
+        Self::TooShort,
+        Self::TooLong,
+        Self::TooFewItems,
+        Self::TooManyItems,
+        Self::Pattern,
+        Self::Format,
+        Self::Enum,
+        Self::Reserved,
+        Self::OutOfRange,
+        Self::Duplicate,
+        Self::UnknownField,
+    ];
+
+    /// The stable snake_case identifier of the code, e.g. `"too_long"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Type => "type",
+            Self::Required => "required",
+            Self::TooShort => "too_short",
+            Self::TooLong => "too_long",
+            Self::TooFewItems => "too_few_items",
+            Self::TooManyItems => "too_many_items",
+            Self::Pattern => "pattern",
+            Self::Format => "format",
+            Self::Enum => "enum",
+            Self::Reserved => "reserved",
+            Self::OutOfRange => "out_of_range",
+            Self::Duplicate => "duplicate",
+            Self::UnknownField => "unknown_field",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One validation finding.
+///
+/// Serialises to the contract's shape:
+/// `{"path": "/emails/0/value", "code": "format", "severity": "error", "message": "..."}`.
+/// The message never contains the offending value unless the caller asked for it
+/// ([`crate::ValidateOptions::show_values`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Issue {
+    /// JSON Pointer (RFC 6901) into the record; `""` is the whole record.
+    pub path: String,
+    /// The finding's code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A human-readable explanation that does not echo personal data.
+    pub message: String,
+}
+
+impl Issue {
+    /// Creates an error finding.
+    #[must_use]
+    pub fn error(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    /// Creates a warning finding.
+    #[must_use]
+    pub fn warning(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            code,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+
+    /// Whether the finding is an error.
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(record)"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} {} [{}]: {}",
+            self.severity.as_str(),
+            path,
+            self.code,
+            self.message
+        )
+    }
+}
+
+/// All findings for one record, in the order they were found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Report {
+    /// The findings.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// `true` when no finding has severity [`Severity::Error`].
+    ///
+    /// ```
+    /// use contactkit::{validate, Format};
+    /// let report = validate(Format::HelpScout, &serde_json::json!({"firstName": "Ada"}));
+    /// assert!(report.is_valid());
+    /// ```
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        !self.issues.iter().any(Issue::is_error)
+    }
+
+    /// The error findings.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+
+    /// The warning findings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| !i.is_error())
+    }
+
+    /// `true` when there is no finding at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for issue in &self.issues {
+            writeln!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,143 @@
+//! String formats: one predicate per format, each next to the JSON Schema form that states the
+//! same rule (a `pattern` or a `format`), so the Rust validator and the published schemas agree.
+//!
+//! Every predicate is hand-written (no regex engine), which keeps the WebAssembly build small.
+
+mod email;
+mod phone;
+mod time;
+mod url;
+mod uuid;
+
+pub use time::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
+
+/// A string format that a field must satisfy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StrFormat {
+    /// An email address as browsers define it for `<input type=email>` (WHATWG HTML).
+    Email,
+    /// An absolute `http` or `https` URL.
+    HttpUrl,
+    /// A calendar date `YYYY-MM-DD` that exists.
+    Date,
+    /// An RFC 3339 date-time (any offset) or a plain `YYYY-MM-DD` date.
+    IsoDateOrDateTime,
+    /// An RFC 3339 date-time (any offset).
+    DateTime,
+    /// A UUID in its 8-4-4-4-12 hexadecimal form.
+    Uuid,
+    /// An international phone number: `+`, then 7 to 15 digits, the first not zero.
+    E164,
+    /// A Help Scout property slug: 1 to 100 of `A-Z a-z 0-9 _ -`.
+    Slug,
+    /// A Bird attribute key: 1 to 64 of `A-Z a-z 0-9 _ -`.
+    AttributeKey,
+}
+
+impl StrFormat {
+    /// Whether `s` satisfies the format.
+    pub(crate) fn matches(self, s: &str) -> bool {
+        match self {
+            Self::Email => email::is_valid(s),
+            Self::HttpUrl => url::is_http_url(s),
+            Self::Date => time::parse_date(s).is_some(),
+            Self::IsoDateOrDateTime => parse_iso_timestamp(s).is_some(),
+            Self::DateTime => time::parse_date_time(s).is_some(),
+            Self::Uuid => uuid::is_uuid(s),
+            Self::E164 => phone::is_e164(s),
+            Self::Slug => is_key(s, 100),
+            Self::AttributeKey => is_key(s, 64),
+        }
+    }
+
+    /// The finding code for a string that does not satisfy the format.
+    pub(crate) fn code(self) -> crate::Code {
+        match self {
+            Self::Slug | Self::AttributeKey => crate::Code::Pattern,
+            _ => crate::Code::Format,
+        }
+    }
+
+    /// A short noun phrase naming the format, for messages and docs.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Self::Email => "a valid email address",
+            Self::HttpUrl => "an absolute http or https URL",
+            Self::Date => "a calendar date in the form YYYY-MM-DD",
+            Self::IsoDateOrDateTime => {
+                "an ISO-8601 date-time (RFC 3339, e.g. 2024-05-01T12:00:00Z) or date (YYYY-MM-DD)"
+            }
+            Self::DateTime => "an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)",
+            Self::Uuid => "a UUID (8-4-4-4-12 hexadecimal digits)",
+            Self::E164 => {
+                "an international phone number: + and 7 to 15 digits, no leading zero (e.g. +31612345678)"
+            }
+            Self::Slug => "1 to 100 letters, digits, hyphens or underscores",
+            Self::AttributeKey => "1 to 64 letters, digits, hyphens or underscores",
+        }
+    }
+
+    /// The format's name in form metadata.
+    pub(crate) fn form_name(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::HttpUrl => "url",
+            Self::Date => "date",
+            Self::IsoDateOrDateTime => "date-or-date-time",
+            Self::DateTime => "date-time",
+            Self::Uuid => "uuid",
+            Self::E164 => "phone",
+            Self::Slug => "slug",
+            Self::AttributeKey => "attribute-key",
+        }
+    }
+
+    /// The JSON Schema keywords that state the same rule, as `(keyword, value)` pairs.
+    pub(crate) fn schema(self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Self::Email => json!({ "pattern": email::PATTERN }),
+            Self::HttpUrl => json!({ "pattern": url::PATTERN }),
+            Self::Date => json!({ "format": "date" }),
+            Self::DateTime => json!({ "format": "date-time" }),
+            Self::IsoDateOrDateTime => {
+                json!({ "anyOf": [ { "format": "date-time" }, { "format": "date" } ] })
+            }
+            Self::Uuid => json!({ "pattern": uuid::PATTERN }),
+            Self::E164 => json!({ "pattern": phone::PATTERN }),
+            Self::Slug => json!({ "pattern": "^[A-Za-z0-9_-]{1,100}$" }),
+            Self::AttributeKey => json!({ "pattern": "^[A-Za-z0-9_-]{1,64}$" }),
+        }
+    }
+}
+
+/// `^[A-Za-z0-9_-]{1,max}$`
+fn is_key(s: &str, max: usize) -> bool {
+    !s.is_empty()
+        && s.len() <= max
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StrFormat;
+
+    #[test]
+    fn slug_table() {
+        for (s, ok) in [
+            ("car", true),
+            ("favorite-Cartoon_2", true),
+            ("", false),
+            ("has space", false),
+            ("dot.ted", false),
+            ("ä", false),
+            (&"a".repeat(100), true),
+            (&"a".repeat(101), false),
+        ] {
+            assert_eq!(StrFormat::Slug.matches(s), ok, "{s:?}");
+        }
+        assert!(StrFormat::AttributeKey.matches(&"k".repeat(64)));
+        assert!(!StrFormat::AttributeKey.matches(&"k".repeat(65)));
+    }
+}

@@ -1,0 +1,102 @@
+//! Absolute `http`/`https` URLs.
+//!
+//! The rule, stated once as a regular expression ([`PATTERN`]) and once as code ([`is_http_url`]):
+//! scheme `http` or `https` (any case), `://`, an optional `userinfo@`, a host (a registered
+//! name of unreserved, sub-delim and `%` characters, or a bracketed IPv6 literal), an optional
+//! `:port` of 1 to 5 digits, then optionally a path, query or fragment starting with `/`, `?` or
+//! `#`. No ASCII control character or space may appear anywhere; other Unicode is allowed (IRIs).
+
+/// The same rule as [`is_http_url`], for the JSON Schemas.
+pub(super) const PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9._~!$&'()*+,;=%:-]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?(?:[/?#][^\\u0000-\\u0020\\u007F]*)?$";
+
+/// Whether `s` is an absolute http(s) URL by the rule above.
+pub(super) fn is_http_url(s: &str) -> bool {
+    let Some(rest) = strip_scheme(s) else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    is_authority(authority) && !tail.chars().any(|c| c <= ' ' || c == '\u{7f}')
+}
+
+fn strip_scheme(s: &str) -> Option<&str> {
+    let (scheme, rest) = s.split_once("://")?;
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(rest)
+}
+
+fn is_authority(authority: &str) -> bool {
+    // userinfo may contain ':'; the host starts after the last '@'.
+    let host_port = match authority.rsplit_once('@') {
+        Some((userinfo, host_port)) => {
+            if !userinfo.bytes().all(|b| is_reg_name_byte(b) || b == b':') {
+                return false;
+            }
+            host_port
+        }
+        None => authority,
+    };
+    let (host, port) = match host_port.strip_prefix('[') {
+        Some(bracketed) => {
+            let Some((literal, after)) = bracketed.split_once(']') else {
+                return false;
+            };
+            let literal_ok = !literal.is_empty()
+                && literal
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+            return literal_ok
+                && (after.is_empty() || after.strip_prefix(':').is_some_and(is_port));
+        }
+        None => match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        },
+    };
+    !host.is_empty() && host.bytes().all(is_reg_name_byte) && port.is_none_or(is_port)
+}
+
+fn is_port(p: &str) -> bool {
+    (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_reg_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"._~!$&'()*+,;=%-".contains(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_http_url;
+
+    #[test]
+    fn url_table() {
+        for (s, ok) in [
+            ("https://example.com", true),
+            ("http://example.com/", true),
+            ("HTTPS://EXAMPLE.COM/a?b=c#d", true),
+            ("https://user:pw@example.com:8080/x", true),
+            ("https://[::1]:443/", true),
+            ("https://[2001:db8::1]", true),
+            ("https://example.com/ünïcode/路径", true),
+            ("https://www.example.com/avatar_image.jpg", true),
+            ("", false),
+            ("example.com", false),
+            ("ftp://example.com", false),
+            ("mailto:ada@example.com", false),
+            ("https://", false),
+            ("https:///path", false),
+            ("https://exa mple.com", false),
+            ("https://example.com/a b", false),
+            ("https://example.com:/", false),
+            ("https://example.com:123456", false),
+            ("https://example.com:80a", false),
+            ("https://[::1", false),
+            ("https://[]", false),
+            ("https://[::1]x", false),
+            ("https://example.com/\t", false),
+            ("javascript://alert(1)", false),
+            ("https://exämple.com", false),
+        ] {
+            assert_eq!(is_http_url(s), ok, "{s:?}");
+        }
+    }
+}

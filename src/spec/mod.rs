@@ -1,0 +1,272 @@
+//! The declarative description of every format: one static table per format ([`Obj`]), from
+//! which the validator ([`validate`]), the JSON Schemas ([`schema`]) and the form metadata
+//! ([`form`]) are all derived. A rule is written once, in the table, and every consumer reads it
+//! from there.
+
+pub(crate) mod form;
+pub(crate) mod schema;
+pub(crate) mod validate;
+
+use crate::rules::StrFormat;
+use crate::Severity;
+
+/// An object: its documented members and what to do with the others.
+#[derive(Debug)]
+pub(crate) struct Obj {
+    /// Short title, for schemas and forms.
+    pub title: &'static str,
+    /// What the object is, with the rules that JSON Schema cannot state.
+    pub description: &'static str,
+    /// The documented members (at most 64).
+    pub fields: &'static [Field],
+    /// Members that are not documented.
+    pub extra: Extra,
+    /// "One of A, B, C is required": at least one of these members must be present.
+    pub any_of_required: &'static [&'static str],
+    /// Cross-field rules that the table cannot express, with their JSON Schema form.
+    pub check: Option<&'static Check>,
+}
+
+/// Cross-field rules of an object.
+#[derive(Debug)]
+pub(crate) struct Check {
+    /// Runs after the members were visited; `captured` holds the strings of `capture` fields.
+    pub run: fn(&validate::Seen<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
+    /// JSON Schema keywords stating the same rule, merged into the object's schema.
+    pub schema: fn() -> serde_json::Value,
+}
+
+/// What to do with a member the vendor does not document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extra {
+    /// Accepted as a custom attribute, any value (Sequence; Bird's "other properties").
+    Allow,
+    /// An `unknown_field` warning (Intercom, Help Scout, canonical).
+    Warn,
+}
+
+/// Whether a member must be present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Req {
+    /// Optional.
+    No,
+    /// Required by the vendor's documentation: a missing member is an error.
+    Yes,
+    /// Probably required, but not documented: a missing member is a warning.
+    Warn,
+}
+
+/// One documented member of an object.
+#[derive(Debug)]
+pub(crate) struct Field {
+    /// The member name, exactly as the vendor spells it on the wire.
+    pub name: &'static str,
+    /// A human label for forms.
+    pub label: &'static str,
+    /// The value's rules.
+    pub kind: Kind,
+    /// Whether it must be present.
+    pub required: Req,
+    /// Whether `null` is accepted.
+    pub nullable: bool,
+    /// The vendor does not state the exact type: a type mismatch is only a warning.
+    pub loose: bool,
+    /// Keep the string value for the object's cross-field [`Check`] or an array's uniqueness test.
+    pub capture: bool,
+    /// What the member holds, from the vendor's docs.
+    pub doc: &'static str,
+}
+
+impl Field {
+    /// An optional, non-nullable member.
+    pub(crate) const fn new(name: &'static str, label: &'static str, kind: Kind) -> Self {
+        Self {
+            name,
+            label,
+            kind,
+            required: Req::No,
+            nullable: false,
+            loose: false,
+            capture: false,
+            doc: "",
+        }
+    }
+    /// Marks the member required.
+    pub(crate) const fn required(self) -> Self {
+        Self {
+            required: Req::Yes,
+            ..self
+        }
+    }
+    /// Marks the member as probably required (a warning when missing).
+    pub(crate) const fn required_warn(self) -> Self {
+        Self {
+            required: Req::Warn,
+            ..self
+        }
+    }
+    /// Accepts `null`.
+    pub(crate) const fn nullable(self) -> Self {
+        Self {
+            nullable: true,
+            ..self
+        }
+    }
+    /// Makes a type mismatch a warning.
+    pub(crate) const fn loose(self) -> Self {
+        Self {
+            loose: true,
+            ..self
+        }
+    }
+    /// Captures the string value for cross-field rules.
+    pub(crate) const fn capture(self) -> Self {
+        Self {
+            capture: true,
+            ..self
+        }
+    }
+    /// Sets the documentation.
+    pub(crate) const fn doc(self, doc: &'static str) -> Self {
+        Self { doc, ..self }
+    }
+}
+
+/// The rules of one value.
+#[derive(Debug)]
+pub(crate) enum Kind {
+    /// A string.
+    Str(Str),
+    /// An integer (a number without fractional part) in `min..=max`.
+    Int { min: i64, max: i64 },
+    /// A boolean.
+    Bool,
+    /// An array.
+    Array(&'static Array),
+    /// An object.
+    Object(&'static Obj),
+    /// Any JSON value.
+    Any,
+    /// A value whose rules need the whole subtree at once (custom attributes with definitions).
+    Dynamic(&'static Dynamic),
+}
+
+/// String rules. Lengths count Unicode scalar values.
+#[derive(Debug)]
+pub(crate) struct Str {
+    /// Minimum length (error below).
+    pub min: u32,
+    /// Maximum length (error above); `u32::MAX` for none.
+    pub max: u32,
+    /// A length above which a warning is given (an undocumented limit); `u32::MAX` for none.
+    pub soft_max: u32,
+    /// Why `soft_max` exists, for the warning message.
+    pub soft_max_note: &'static str,
+    /// A required format (error when not met).
+    pub format: Option<StrFormat>,
+    /// A closed list of values.
+    pub one_of: Option<&'static Enum>,
+    /// Values that are reserved (error).
+    pub reserved: &'static [&'static str],
+}
+
+impl Str {
+    /// Any string.
+    pub(crate) const ANY: Str = Str {
+        min: 0,
+        max: u32::MAX,
+        soft_max: u32::MAX,
+        soft_max_note: "",
+        format: None,
+        one_of: None,
+        reserved: &[],
+    };
+}
+
+/// A closed list of accepted values.
+#[derive(Debug)]
+pub(crate) struct Enum {
+    /// The accepted values, as the vendor spells them.
+    pub values: &'static [&'static str],
+    /// `Error` when the vendor documents the list; `Warning` when the list is only inferred.
+    pub severity: Severity,
+    /// Values differing only in ASCII case are accepted with a warning (the vendor's own
+    /// examples use other cases).
+    pub any_case: bool,
+}
+
+/// Array rules.
+#[derive(Debug)]
+pub(crate) struct Array {
+    /// The items' rules.
+    pub items: Kind,
+    /// Minimum number of items.
+    pub min: u32,
+    /// Maximum number of items; `u32::MAX` for none.
+    pub max: u32,
+    /// Whether repeated items are a finding, and how serious.
+    pub unique: Option<Severity>,
+}
+
+/// A value checked as a whole by vendor code (needs the subtree at once).
+#[derive(Debug)]
+pub(crate) struct Dynamic {
+    /// Checks the value.
+    pub check: fn(&serde_json::Value, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
+    /// The JSON Schema of the value.
+    pub schema: fn() -> serde_json::Value,
+    /// What the form shows for it.
+    pub form: form::Widget,
+}
+
+/// An array of `items` without bounds (a macro, so the table stays a `static`).
+macro_rules! list {
+    ($items:expr) => {
+        $crate::spec::Kind::Array(&$crate::spec::Array {
+            items: $items,
+            min: 0,
+            max: u32::MAX,
+            unique: None,
+        })
+    };
+}
+pub(crate) use list;
+
+/// Shorthand for a string of at most `max` characters.
+pub(crate) const fn max_len(max: u32) -> Kind {
+    Kind::Str(Str { max, ..Str::ANY })
+}
+
+/// Shorthand for a string of `min..=max` characters.
+pub(crate) const fn len(min: u32, max: u32) -> Kind {
+    Kind::Str(Str {
+        min,
+        max,
+        ..Str::ANY
+    })
+}
+
+/// Shorthand for a string in a format.
+pub(crate) const fn formatted(format: StrFormat) -> Kind {
+    Kind::Str(Str {
+        format: Some(format),
+        ..Str::ANY
+    })
+}
+
+/// Shorthand for any string.
+pub(crate) const STRING: Kind = Kind::Str(Str::ANY);
+
+/// Shorthand for any 64-bit integer.
+pub(crate) const INTEGER: Kind = Kind::Int {
+    min: i64::MIN,
+    max: i64::MAX,
+};
+
+/// Shorthand for a string from a documented list.
+pub(crate) const fn one_of(e: &'static Enum) -> Kind {
+    Kind::Str(Str {
+        one_of: Some(e),
+        ..Str::ANY
+    })
+}

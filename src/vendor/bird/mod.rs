@@ -1,0 +1,3 @@
+//! The bird format.
+
+pub(crate) mod spec;

@@ -1,0 +1,211 @@
+//! The Bird workspace Contacts API "Create a contact" body, as a rule table.
+//!
+//! Sources: seed 002 and `vendors.md` §3.
+
+use serde_json::{json, Value};
+
+use crate::pointer::Path;
+use crate::rules::StrFormat;
+use crate::spec::validate::{check_str, Ctx, Seen};
+use crate::spec::{
+    form::Widget, len, list, Array, Check, Dynamic, Extra, Field, Kind, Obj, Str, STRING,
+};
+use crate::{Code, Severity};
+
+/// The identifier key of email addresses.
+pub(crate) const EMAIL_KEY: &str = "emailaddress";
+/// The identifier key of phone numbers.
+pub(crate) const PHONE_KEY: &str = "phonenumber";
+
+/// An identifier key: 1 to 64 characters on the identifier endpoint (the create page states no
+/// limit, so the maximum is a warning).
+const IDENTIFIER_KEY: Str = Str {
+    min: 1,
+    soft_max: 64,
+    soft_max_note:
+        "the create-identifier endpoint allows 64; the create-contact page states no limit",
+    ..Str::ANY
+};
+
+/// An identifier value: 1 to 500 characters.
+const IDENTIFIER_VALUE: Str = Str {
+    min: 1,
+    max: 500,
+    ..Str::ANY
+};
+
+const IDENTIFIER: Obj = Obj {
+    title: "Identifier",
+    description: "A contact identifier. `emailaddress` values must be email addresses and `phonenumber` values \
+international numbers (+ and 7 to 15 digits); this dependency of the value's format on the key is not expressible \
+in this schema.",
+    fields: &[
+        Field::new("key", "Identifier key", Kind::Str(IDENTIFIER_KEY))
+            .required()
+            .capture()
+            .doc("emailaddress, phonenumber, or a custom identifier key."),
+        Field::new("value", "Identifier value", Kind::Str(IDENTIFIER_VALUE)).required().capture(),
+        Field::new("properties", "Identifier properties", Kind::Any)
+            .doc("Free object, e.g. {\"countryCode\": \"US\"}."),
+    ],
+    extra: Extra::Allow,
+    any_of_required: &[],
+    check: Some(&Check { run: identifier_format, schema: identifier_format_schema }),
+};
+
+fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let (Some(key), Some(value)) = (seen.captured("key"), seen.captured("value")) else {
+        return;
+    };
+    let format = match key {
+        EMAIL_KEY => StrFormat::Email,
+        PHONE_KEY => StrFormat::E164,
+        _ => return,
+    };
+    let rules = Str {
+        format: Some(format),
+        ..Str::ANY
+    };
+    check_str(&rules, value, &path.key("value"), ctx);
+}
+
+fn identifier_format_schema() -> Value {
+    let email = StrFormat::Email.schema();
+    let phone = StrFormat::E164.schema();
+    json!({
+        "allOf": [
+            {
+                "if": { "properties": { "key": { "const": EMAIL_KEY } }, "required": ["key"] },
+                "then": { "properties": { "value": email } }
+            },
+            {
+                "if": { "properties": { "key": { "const": PHONE_KEY } }, "required": ["key"] },
+                "then": { "properties": { "value": phone } }
+            }
+        ]
+    })
+}
+
+/// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).
+const UUID_LIST: Kind = Kind::Array(&Array {
+    items: Kind::Str(Str {
+        format: Some(StrFormat::Uuid),
+        ..Str::ANY
+    }),
+    min: 1,
+    max: 10,
+    unique: Some(Severity::Warning),
+});
+
+/// The Create a contact body.
+pub(crate) static CONTACT: Obj = Obj {
+    title: "Bird contact (Create a contact, workspace Contacts API)",
+    description: "Body of POST https://api.bird.com/workspaces/{workspaceId}/contacts. Other properties are \
+accepted. Identifiers must be unique (a repeated key and value is an error, which this schema cannot express for \
+identifiers that differ only in `properties`).",
+    fields: &[
+        Field::new("displayName", "Display name", len(1, 150)).required().doc("The display name for the contact."),
+        Field::new(
+            "identifiers",
+            "Identifiers",
+            Kind::Array(&Array { items: Kind::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }),
+        )
+        .doc("Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique."),
+        Field::new("attributes", "Attributes", Kind::Dynamic(&ATTRIBUTES))
+            .doc("Attribute values: booleans, numbers, strings, null, or non-empty arrays of those."),
+        Field::new("accountIds", "Account ids", UUID_LIST).doc("1 to 10 account ids (UUIDs)."),
+        Field::new("listIds", "List ids", UUID_LIST).doc("1 to 10 list ids (UUIDs)."),
+        Field::new(
+            "companyRefs",
+            "Company references",
+            list!(STRING),
+        )
+        .doc("The list of company references for the contact."),
+    ],
+    extra: Extra::Allow,
+    any_of_required: &[],
+    check: None,
+};
+
+const ATTRIBUTES: Dynamic = Dynamic {
+    check: check_attributes,
+    schema: attributes_schema,
+    form: Widget::KeyValue,
+};
+
+fn attributes_schema() -> Value {
+    let scalar = json!({ "type": ["boolean", "number", "string", "null"] });
+    json!({
+        "type": "object",
+        "description": "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those. Keys that do \
+    not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute definitions). Types from the workspace's attribute \
+    definitions are checked when contactkit is given them.",
+        "additionalProperties": {
+            "anyOf": [ scalar, { "type": "array", "minItems": 1, "items": scalar } ]
+        }
+    })
+}
+
+fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Value::Object(map) = value else {
+        ctx.error(path, Code::Type, "must be an object".to_owned());
+        return;
+    };
+    let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
+    for (key, v) in map {
+        let member = path.key(key);
+        if !StrFormat::AttributeKey.matches(key) {
+            ctx.warn(
+                &member,
+                Code::Pattern,
+                format!(
+                    "is not a valid attribute key ({}), the rule for attribute definitions",
+                    StrFormat::AttributeKey.describe()
+                ),
+            );
+        }
+        let shape_ok = match v {
+            Value::Array(items) if items.is_empty() => {
+                ctx.error(
+                    &member,
+                    Code::TooFewItems,
+                    "is an empty array; array values need at least 1 item".to_owned(),
+                );
+                false
+            }
+            Value::Array(items) => {
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    if item.is_array() || item.is_object() {
+                        ctx.error(
+                            &member.index(i),
+                            Code::Type,
+                            "must be a boolean, number, string or null".to_owned(),
+                        );
+                        ok = false;
+                    }
+                }
+                ok
+            }
+            Value::Object(_) => {
+                ctx.error(
+                    &member,
+                    Code::Type,
+                    "must be a boolean, number, string, null or a non-empty array of those, not an object".to_owned(),
+                );
+                false
+            }
+            _ => true,
+        };
+        if let (true, Some(defs)) = (shape_ok, definitions) {
+            match defs.bird_attribute(key) {
+                Some(def) => def.check(v, &member, ctx),
+                None => ctx.warn(
+                    &member,
+                    Code::UnknownField,
+                    "has no attribute definition in the given definitions".to_owned(),
+                ),
+            }
+        }
+    }
+}

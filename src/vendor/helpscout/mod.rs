@@ -1,0 +1,3 @@
+//! The helpscout format.
+
+pub(crate) mod spec;

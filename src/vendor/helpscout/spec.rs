@@ -1,0 +1,396 @@
+//! The Help Scout Mailbox API 2.0 "Create Customer" body, as a rule table.
+//!
+//! Sources: seed 003 (the create page) and `vendors.md` §4.
+
+use serde_json::{json, Value};
+
+use crate::pointer::Path;
+use crate::rules::StrFormat;
+use crate::spec::validate::{check_str, Ctx};
+use crate::spec::{
+    form::Widget, len, list, max_len, one_of, Dynamic, Enum, Extra, Field, Kind, Obj, Str, STRING,
+};
+use crate::{Code, Severity};
+
+/// Photo types (both renders of the create page; `instagram` only on the newer one).
+pub(crate) const PHOTO_TYPES: Enum = Enum {
+    values: &[
+        "unknown",
+        "gravatar",
+        "twitter",
+        "facebook",
+        "googleprofile",
+        "googleplus",
+        "linkedin",
+        "instagram",
+    ],
+    severity: Severity::Error,
+    any_case: false,
+};
+
+/// Genders; the docs' own example sends `"Male"`, so other letter cases are warnings.
+pub(crate) const GENDERS: Enum = Enum {
+    values: &["male", "female", "unknown"],
+    severity: Severity::Error,
+    any_case: true,
+};
+
+/// Email types: v2 does not document the list (v1: work, home, other).
+pub(crate) const EMAIL_TYPES: Enum = Enum {
+    values: &["work", "home", "other"],
+    severity: Severity::Warning,
+    any_case: false,
+};
+
+/// Phone types (Create Phone page).
+pub(crate) const PHONE_TYPES: Enum = Enum {
+    values: &["fax", "home", "mobile", "other", "pager", "work"],
+    severity: Severity::Error,
+    any_case: false,
+};
+
+/// Chat handle types (Create Chat Handle page).
+pub(crate) const CHAT_TYPES: Enum = Enum {
+    values: &[
+        "aim", "gtalk", "icq", "msn", "other", "qq", "skype", "xmpp", "yahoo",
+    ],
+    severity: Severity::Error,
+    any_case: false,
+};
+
+/// Social profile types. The create page spells `forsquare`, the webhook page `foursquare`:
+/// both are accepted.
+pub(crate) const SOCIAL_TYPES: Enum = Enum {
+    values: &[
+        "aboutme",
+        "facebook",
+        "flickr",
+        "forsquare",
+        "foursquare",
+        "google",
+        "googleplus",
+        "linkedin",
+        "other",
+        "quora",
+        "tungleme",
+        "twitter",
+        "youtube",
+    ],
+    severity: Severity::Error,
+    any_case: false,
+};
+
+/// Reserved property slugs.
+pub(crate) const RESERVED_SLUGS: &[&str] = &["email", "name", "company", "jobTitle"];
+
+/// A property slug's rules.
+pub(crate) const SLUG: Str = Str {
+    format: Some(StrFormat::Slug),
+    reserved: RESERVED_SLUGS,
+    ..Str::ANY
+};
+
+const EMAIL: Obj = Obj {
+    title: "Email",
+    description: "An email entry (see Create Email).",
+    fields: &[
+        Field::new("type", "Type", one_of(&EMAIL_TYPES))
+            .doc("work, home or other (the v2 docs do not list the values; v1 defaults to work)."),
+        Field::new("value", "Email", crate::spec::formatted(StrFormat::Email)).required(),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+const PHONE: Obj = Obj {
+    title: "Phone",
+    description: "A phone entry (see Create Phone): type and value are required.",
+    fields: &[
+        Field::new("type", "Type", one_of(&PHONE_TYPES)).required(),
+        Field::new("value", "Phone number", STRING)
+            .required()
+            .doc("Telephone number; no format is documented."),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+const CHAT: Obj = Obj {
+    title: "Chat handle",
+    description: "A chat handle (see Create Chat Handle): type and value are required.",
+    fields: &[
+        Field::new("type", "Type", one_of(&CHAT_TYPES)).required(),
+        Field::new("value", "Handle", STRING).required(),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+const SOCIAL: Obj = Obj {
+    title: "Social profile",
+    description: "A social profile (see Create Social Profile): type and value are required.",
+    fields: &[
+        Field::new("type", "Type", one_of(&SOCIAL_TYPES)).required(),
+        Field::new("value", "Profile", STRING)
+            .required()
+            .doc("Social profile handle (URL for example)."),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+const WEBSITE: Obj = Obj {
+    title: "Website",
+    description: "A website (see Create Website): value is required.",
+    fields: &[Field::new(
+        "value",
+        "Website URL",
+        crate::spec::formatted(StrFormat::HttpUrl),
+    )
+    .required()],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+const ADDRESS: Obj = Obj {
+    title: "Address",
+    description: "The customer's address (see Create Address). Field limits are not documented.",
+    fields: &[
+        Field::new("city", "City", STRING),
+        Field::new("state", "State", STRING),
+        Field::new("postalCode", "Postal code", STRING),
+        Field::new("country", "Country", STRING)
+            .required_warn()
+            .doc("The docs' examples use 2-letter codes (\"US\"); the SDK's fixtures reject an empty country."),
+        Field::new(
+            "lines",
+            "Street lines",
+            list!(STRING),
+        ),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+/// The Create Customer body.
+pub(crate) static CUSTOMER: Obj = Obj {
+    title: "Help Scout customer (Create Customer, Mailbox API 2.0)",
+    description: "Body of POST https://api.helpscout.net/v2/customers. No field is required in 2.0. \
+Not expressible in this schema: property slugs must be unique within `properties`, and property values \
+are checked against the account's property definitions when contactkit is given them.",
+    fields: &[
+        Field::new("firstName", "First name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
+        Field::new("lastName", "Last name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
+        Field::new("phone", "Phone", STRING).doc("Optional phone number used when creating a new customer."),
+        Field::new("photoUrl", "Photo URL", Kind::Str(Str { max: 200, format: Some(StrFormat::HttpUrl), ..Str::ANY }))
+            .doc("URL of the customer's photo. Max length 200 characters."),
+        Field::new("photoType", "Photo type", one_of(&PHOTO_TYPES)),
+        Field::new("jobTitle", "Job title", max_len(60)).doc("Max length 60 characters."),
+        Field::new("background", "Notes", max_len(200)).doc("The Notes field of the user interface. Max length 200 characters."),
+        Field::new("location", "Location", max_len(60)).doc("Max length 60 characters."),
+        Field::new("organization", "Organization", max_len(60))
+            .doc("Max length 60 characters. Deprecated in favour of organizationId on the newest docs page."),
+        Field::new("organizationId", "Organization id", crate::spec::INTEGER)
+            .loose()
+            .doc("Id of the customer's organization (example 35)."),
+        Field::new("gender", "Gender", one_of(&GENDERS)).doc("male, female or unknown."),
+        Field::new("age", "Age", STRING).doc("Customer's age, a free string such as \"30-35\"."),
+        Field::new("emails", "Emails", list!(Kind::Object(&EMAIL))),
+        Field::new("phones", "Phones", list!(Kind::Object(&PHONE))),
+        Field::new("chats", "Chat handles", list!(Kind::Object(&CHAT))),
+        Field::new("socialProfiles", "Social profiles", list!(Kind::Object(&SOCIAL))),
+        Field::new("websites", "Websites", list!(Kind::Object(&WEBSITE))),
+        Field::new("address", "Address", Kind::Object(&ADDRESS)),
+        Field::new("properties", "Properties", Kind::Dynamic(&PROPERTIES))
+            .doc("Customer property values, as a list of {slug, value} (or an object of slug: value)."),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &[],
+    check: None,
+};
+
+/// `properties`: checked as a whole, against the account's definitions when given.
+const PROPERTIES: Dynamic = Dynamic {
+    check: check_properties,
+    schema: properties_schema,
+    form: Widget::KeyValue,
+};
+
+fn properties_schema() -> Value {
+    let slug = crate::spec::schema::kind(&Kind::Str(SLUG));
+    let value = json!({
+        "description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); dropdown: an option id or label.",
+        "type": ["string", "integer"],
+        "minimum": i64::MIN,
+        "maximum": i64::MAX
+    });
+    json!({
+        "description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the per-type checks against the account's property definitions are not expressible here.",
+        "oneOf": [
+            {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": { "slug": slug, "value": value },
+                    "required": ["slug", "value"]
+                }
+            },
+            {
+                "type": "object",
+                "propertyNames": slug,
+                "additionalProperties": value
+            }
+        ]
+    })
+}
+
+/// Checks `properties` in either shape the docs show.
+fn check_properties(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    match value {
+        Value::Array(items) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let item_path = path.index(i);
+                let Value::Object(entry) = item else {
+                    ctx.error(
+                        &item_path,
+                        Code::Type,
+                        "must be an object with slug and value".to_owned(),
+                    );
+                    continue;
+                };
+                let slug = match entry.get("slug") {
+                    Some(Value::String(slug)) => {
+                        check_str(&SLUG, slug, &item_path.key("slug"), ctx);
+                        if seen.contains(&slug.as_str()) {
+                            ctx.error(
+                                &item_path.key("slug"),
+                                Code::Duplicate,
+                                "repeats an earlier property slug".to_owned(),
+                            );
+                        }
+                        seen.push(slug);
+                        Some(slug.as_str())
+                    }
+                    Some(_) => {
+                        ctx.error(
+                            &item_path.key("slug"),
+                            Code::Type,
+                            "must be a string".to_owned(),
+                        );
+                        None
+                    }
+                    None => {
+                        ctx.error(
+                            &item_path.key("slug"),
+                            Code::Required,
+                            "is required".to_owned(),
+                        );
+                        None
+                    }
+                };
+                match entry.get("value") {
+                    Some(v) => check_property_value(slug, v, &item_path.key("value"), ctx),
+                    None => ctx.error(
+                        &item_path.key("value"),
+                        Code::Required,
+                        "is required".to_owned(),
+                    ),
+                }
+                for key in entry.keys().filter(|k| *k != "slug" && *k != "value") {
+                    ctx.warn(
+                        &item_path.key(key),
+                        Code::UnknownField,
+                        "is not a documented field; the vendor may ignore or reject it".to_owned(),
+                    );
+                }
+            }
+        }
+        Value::Object(map) => {
+            for (slug, v) in map {
+                let member = path.key(slug);
+                let before = ctx.issues.len();
+                check_str(&SLUG, slug, &member, ctx);
+                // Findings about the slug itself concern the member name.
+                let slug_ok = ctx.issues.len() == before;
+                check_property_value(slug_ok.then_some(slug.as_str()), v, &member, ctx);
+            }
+        }
+        _ => ctx.error(
+            path,
+            Code::Type,
+            "must be an array of {slug, value} objects (or an object of slug: value)".to_owned(),
+        ),
+    }
+}
+
+/// Checks one property value: against its definition when the caller gave one, otherwise
+/// against what every property type accepts.
+fn check_property_value(slug: Option<&str>, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let definitions = ctx.settings.definitions;
+    if let (Some(slug), Some(defs)) = (slug, definitions) {
+        if defs.has_helpscout() {
+            match defs.helpscout_property(slug) {
+                Some(def) => def.check(value, path, ctx),
+                None => ctx.warn(
+                    path,
+                    Code::UnknownField,
+                    "has no property definition in the given definitions; Help Scout requires properties to be defined first".to_owned(),
+                ),
+            }
+            return;
+        }
+    }
+    match value {
+        Value::String(s) => {
+            let n = s.chars().count();
+            if n > 255 {
+                ctx.warn(
+                    path,
+                    Code::TooLong,
+                    format!("is {n} characters long; text properties hold at most 255"),
+                );
+            }
+        }
+        Value::Number(n) if n.is_i64() || n.is_u64() => {
+            if n.as_i64().is_none() {
+                ctx.error(
+                    path,
+                    Code::OutOfRange,
+                    format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
+                );
+            }
+        }
+        Value::Number(n) => {
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            if f.fract() == 0.0 && f.is_finite() {
+                #[allow(clippy::cast_precision_loss)]
+                let in_range = f >= i64::MIN as f64 && f < i64::MAX as f64;
+                if !in_range {
+                    ctx.error(
+                        path,
+                        Code::OutOfRange,
+                        format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
+                    );
+                }
+            } else {
+                ctx.error(
+                    path,
+                    Code::Type,
+                    "must be a string or an integer (number properties are integers)".to_owned(),
+                );
+            }
+        }
+        _ => ctx.error(
+            path,
+            Code::Type,
+            "must be a string or an integer".to_owned(),
+        ),
+    }
+}

@@ -1,0 +1,3 @@
+//! The intercom format.
+
+pub(crate) mod spec;

@@ -1,0 +1,164 @@
+//! The Intercom REST API 2.15 "Create contact" request body (`create_contact_request`), as a
+//! rule table.
+//!
+//! Sources: `vendor-specs/intercom-2.15-contacts.json`, seed 001 and `vendors.md` §2.
+
+use serde_json::{json, Value};
+
+use crate::pointer::Path;
+use crate::rules::StrFormat;
+use crate::spec::validate::{Ctx, Seen};
+use crate::spec::{
+    form::Widget, formatted, one_of, Check, Dynamic, Enum, Extra, Field, Kind, Obj, Str, INTEGER,
+    STRING,
+};
+use crate::{Code, Severity};
+
+/// Contact roles (docs 2.1: "Accepted values are user or lead").
+pub(crate) const ROLES: Enum = Enum {
+    values: &["user", "lead"],
+    severity: Severity::Error,
+    any_case: false,
+};
+
+/// The Create contact request body.
+pub(crate) static CREATE_CONTACT: Obj = Obj {
+    title: "Intercom contact (Create contact, REST API 2.15)",
+    description: "Body of POST https://api.intercom.io/contacts. At least one of email, external_id or role is \
+required; with role \"user\", email or external_id is required. Custom attribute values must be strings, numbers, \
+booleans or null.",
+    fields: &[
+        Field::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
+        Field::new("external_id", "External id", STRING)
+            .doc("A unique identifier for the contact which is given to Intercom."),
+        Field::new("email", "Email", formatted(StrFormat::Email)).doc("The contact's email."),
+        Field::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
+        Field::new("name", "Name", STRING).nullable().doc("The contact's full name."),
+        Field::new("avatar", "Avatar URL", formatted(StrFormat::HttpUrl))
+            .nullable()
+            .doc("An image URL containing the avatar of a contact."),
+        Field::new("signed_up_at", "Signed up at", INTEGER)
+            .nullable()
+            .doc("Unix timestamp in seconds of when the contact signed up."),
+        Field::new("last_seen_at", "Last seen at", INTEGER)
+            .nullable()
+            .doc("Unix timestamp in seconds of when the contact was last seen."),
+        Field::new("owner_id", "Owner id", INTEGER)
+            .nullable()
+            .doc("The id of an admin that has been assigned account ownership of the contact."),
+        Field::new("unsubscribed_from_emails", "Unsubscribed from emails", Kind::Bool)
+            .nullable()
+            .doc("Whether the contact is unsubscribed from emails."),
+        Field::new("custom_attributes", "Custom attributes", Kind::Dynamic(&CUSTOM_ATTRIBUTES))
+            .nullable()
+            .doc("The custom attributes of the contact: data attribute name to value."),
+    ],
+    extra: Extra::Warn,
+    any_of_required: &["email", "external_id", "role"],
+    check: Some(&Check { run: role_rule, schema: role_rule_schema }),
+};
+
+/// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
+fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if seen.captured("role") == Some("user") && !seen.has("email") && !seen.has("external_id") {
+        ctx.error(
+            path,
+            Code::Required,
+            "email or external_id is required when role is user".to_owned(),
+        );
+    }
+}
+
+fn role_rule_schema() -> Value {
+    json!({
+        "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
+        "then": { "anyOf": [ { "required": ["email"] }, { "required": ["external_id"] } ] }
+    })
+}
+
+const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
+    check: check_custom_attributes,
+    schema: custom_attributes_schema,
+    form: Widget::KeyValue,
+};
+
+fn custom_attributes_schema() -> Value {
+    json!({
+        "type": ["object", "null"],
+        "description": "Values must be strings, numbers, booleans or null. Legacy (1.x) limits, reported as warnings \
+    only: names without '.' or '$' and at most 190 characters, string values at most 255 characters, at most 250 attributes. \
+    Types from the account's data attribute definitions are checked when contactkit is given them.",
+        "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
+    })
+}
+
+/// A custom attribute string value's rules (legacy 1.x limit: a warning).
+const ATTRIBUTE_VALUE: Str = Str {
+    soft_max: 255,
+    soft_max_note: "Intercom's legacy 1.x docs limit string values to 255 characters; the 2.x docs do not state it",
+    ..Str::ANY
+};
+
+fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Value::Object(map) = value else {
+        ctx.error(path, Code::Type, "must be an object or null".to_owned());
+        return;
+    };
+    if map.len() > 250 {
+        ctx.warn(
+            path,
+            Code::TooManyItems,
+            format!(
+                "has {} attributes; Intercom allows 250 custom data attributes per workspace",
+                map.len()
+            ),
+        );
+    }
+    let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
+    for (name, v) in map {
+        let member = path.key(name);
+        if name.contains(['.', '$']) {
+            ctx.warn(
+                &member,
+                Code::Pattern,
+                "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names"
+                    .to_owned(),
+            );
+        }
+        let n = name.chars().count();
+        if n > 190 {
+            ctx.warn(
+                &member,
+                Code::TooLong,
+                format!("is a {n}-character name; Intercom's legacy 1.x docs allow at most 190"),
+            );
+        }
+        match v {
+            Value::Object(_) | Value::Array(_) => {
+                let found = if v.is_object() {
+                    "an object"
+                } else {
+                    "an array"
+                };
+                ctx.error(
+                    &member,
+                    Code::Type,
+                    format!("must be a string, number, boolean or null, not {found}"),
+                );
+                continue;
+            }
+            Value::String(s) => crate::spec::validate::check_str(&ATTRIBUTE_VALUE, s, &member, ctx),
+            _ => {}
+        }
+        if let Some(defs) = definitions {
+            match defs.intercom_attribute(name) {
+                Some(def) => def.check(v, &member, ctx),
+                None => ctx.warn(
+                    &member,
+                    Code::UnknownField,
+                    "has no data attribute definition in the given definitions; Intercom requires attributes to exist".to_owned(),
+                ),
+            }
+        }
+    }
+}

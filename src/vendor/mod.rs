@@ -1,0 +1,6 @@
+//! One module per vendor: each holds its rule table (`spec`), and its importer and exporter.
+
+pub(crate) mod bird;
+pub(crate) mod helpscout;
+pub(crate) mod intercom;
+pub(crate) mod sequence;

@@ -1,0 +1,3 @@
+//! The sequence format.
+
+pub(crate) mod spec;

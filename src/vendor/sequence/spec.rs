@@ -1,0 +1,62 @@
+//! The Sequence "Create Person" body, as a rule table.
+//!
+//! Sources: seed 000 and `vendors.md` §1. Every documented field is a string; any other member is
+//! a custom attribute. Lengths are not documented; the server's columns are VARCHAR(255), so
+//! longer strings are warnings.
+
+use crate::rules::StrFormat;
+use crate::spec::{Extra, Field, Kind, Obj, Str};
+
+/// A documented Sequence string: no limit is documented, the database column holds 255.
+const TEXT: Kind = Kind::Str(VARCHAR);
+
+const VARCHAR: Str = Str {
+    soft_max: 255,
+    soft_max_note: "Sequence's database column holds 255 characters; its docs state no limit",
+    ..Str::ANY
+};
+
+const fn text_in(format: StrFormat) -> Kind {
+    Kind::Str(Str {
+        format: Some(format),
+        ..VARCHAR
+    })
+}
+
+/// The Create Person body.
+pub(crate) static PERSON: Obj = Obj {
+    title: "Sequence person (Create Person)",
+    description: "Body of POST https://api.sequence.so/api/v1/person. Every documented field is a string; any \
+other member is saved as a custom attribute. Strings over 255 characters are warnings (Sequence's database columns are \
+VARCHAR(255); its docs state no limit).",
+    fields: &[
+        Field::new("externalId", "External id", TEXT)
+            .required()
+            .doc("Person's ID in your app (so you can link IDs)."),
+        Field::new("intercomId", "Intercom id", TEXT).doc("The associated Intercom ID for this Person."),
+        Field::new("industry", "Industry", TEXT).doc("The Person's industry."),
+        Field::new("companyName", "Company name", TEXT).doc("Name of the Person's company."),
+        Field::new("websiteUrl", "Website URL", text_in(StrFormat::HttpUrl)).doc("URL of the Person's website."),
+        Field::new("title", "Job title", TEXT).doc("Title of the person in their company."),
+        Field::new("city", "City", TEXT).doc("City of the person."),
+        Field::new("region", "Region", TEXT).doc("Region (state or province) of the person."),
+        Field::new("country", "Country", TEXT).doc("Country of the person."),
+        Field::new("os", "Operating system", TEXT).doc("Operating system last used to access your app."),
+        Field::new("browserLanguage", "Browser language", TEXT)
+            .doc("Language settings for browser last used to access your app."),
+        Field::new("browserVersion", "Browser version", TEXT).doc("Version of last browser used to access your app."),
+        Field::new("browser", "Browser", TEXT).doc("Last browser used to access your app."),
+        Field::new("lastSeenAt", "Last seen at", text_in(StrFormat::IsoDateOrDateTime))
+            .doc("Last time the person performed an action, in ISO date format."),
+        Field::new("signedUpAt", "Signed up at", text_in(StrFormat::IsoDateOrDateTime))
+            .doc("Signed up date in ISO date format."),
+        Field::new("phone", "Phone", TEXT).doc("Person phone (no format enforced)."),
+        Field::new("photo", "Photo URL", text_in(StrFormat::HttpUrl)).doc("URL to person's photo."),
+        Field::new("email", "Email", text_in(StrFormat::Email)).doc("Person email."),
+        Field::new("firstName", "First name", TEXT).doc("Person first name."),
+        Field::new("lastName", "Last name", TEXT).doc("Person last name."),
+    ],
+    extra: Extra::Allow,
+    any_of_required: &[],
+    check: None,
+};
