@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod canonical;
+mod convert;
 mod definitions;
 mod format;
 mod issue;
@@ -12,6 +13,7 @@ mod rules;
 mod spec;
 mod vendor;
 
+pub use convert::{convert, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage};
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
