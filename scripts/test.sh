@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite: Rust (format, lints, unit/integration/doc tests), WebAssembly + npm
+# package, and the demo page in headless Chromium. On a fresh machine it first installs what is
+# missing (scripts/install-tools.sh is idempotent and quick when everything is there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "install tools"
+bash scripts/install-tools.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all targets, -D warnings)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (workspace)"
+cargo test --workspace
+
+step "core has no I/O or binding dependencies"
+if grep -rnE 'wasm_bindgen|clap::|std::fs|std::net' src/; then
+  echo "the core crate must stay pure (see DESIGN.md)" >&2
+  exit 1
+fi
