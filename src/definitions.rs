@@ -304,12 +304,17 @@ fn intercom_list(value: &Value, path: &str) -> Result<Vec<IntercomAttribute>, De
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let at = format!("{path}/{i}");
-        // Only contact attributes apply to contacts.
-        if item
-            .get("model")
-            .and_then(Value::as_str)
-            .is_some_and(|m| m != "contact")
-        {
+        // Only custom attributes of contacts are keys of `custom_attributes`. The list also holds
+        // company and conversation attributes, and standard attributes (`"custom": false`, or a
+        // `full_name` outside `custom_attributes.`); older versions name the contact model
+        // `customer`.
+        let model = item.get("model").and_then(Value::as_str);
+        let standard = item.get("custom").and_then(Value::as_bool) == Some(false)
+            || item
+                .get("full_name")
+                .and_then(Value::as_str)
+                .is_some_and(|f| !f.starts_with("custom_attributes."));
+        if model.is_some_and(|m| m != "contact" && m != "customer") || standard {
             continue;
         }
         let options: Vec<String> = item
@@ -384,20 +389,61 @@ fn scalar_text(v: Option<&Value>) -> String {
     }
 }
 
-fn is_integer(v: &Value) -> bool {
-    match v {
-        Value::Number(n) => {
-            n.is_i64()
-                || n.as_f64()
-                    .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.2e18)
-        }
-        _ => false,
+/// An integer-valued JSON number, and whether it fits `i64`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Integer {
+    /// Fits `i64`.
+    InRange(i64),
+    /// An integer outside `i64` (e.g. `1e20` or `18446744073709551615`).
+    OutOfRange,
+}
+
+/// The integer a JSON value holds: like JSON Schema, a number with a zero fractional part
+/// (`1.0`, `1e3`) is an integer. `None` for non-numbers and fractional numbers.
+pub(crate) fn as_integer(v: &Value) -> Option<Integer> {
+    let Value::Number(n) = v else { return None };
+    if let Some(i) = n.as_i64() {
+        return Some(Integer::InRange(i));
     }
+    if n.is_u64() {
+        return Some(Integer::OutOfRange);
+    }
+    let f = n.as_f64()?;
+    if !f.is_finite() || f.fract() != 0.0 {
+        return None;
+    }
+    // i64::MIN is -2^63 exactly; i64::MAX as f64 rounds up to 2^63, which is out of range.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+    let in_range = f >= i64::MIN as f64 && f < i64::MAX as f64;
+    #[allow(clippy::cast_possible_truncation)]
+    Some(if in_range {
+        Integer::InRange(f as i64)
+    } else {
+        Integer::OutOfRange
+    })
+}
+
+fn is_integer(v: &Value) -> bool {
+    as_integer(v).is_some()
 }
 
 impl HelpScoutProperty {
     /// Checks a value against this definition.
     pub(crate) fn check(&self, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+        if self.kind == HelpScoutPropertyType::Number
+            && as_integer(value) == Some(Integer::OutOfRange)
+        {
+            ctx.error(
+                path,
+                Code::OutOfRange,
+                format!(
+                    "must be an integer from {} to {} (number property)",
+                    i64::MIN,
+                    i64::MAX
+                ),
+            );
+            return;
+        }
         let (ok, expected) = match self.kind {
             HelpScoutPropertyType::Number => (is_integer(value), "an integer (number property)"),
             HelpScoutPropertyType::Text

@@ -115,16 +115,8 @@ fn member(field: &'static Field) -> Value {
 pub(crate) fn kind(kind: &Kind) -> Value {
     match kind {
         Kind::Str(rules) => string(rules),
-        Kind::Int { min, max } => {
-            let mut s = json!({ "type": "integer" });
-            if *min != i64::MIN {
-                s["minimum"] = json!(min);
-            }
-            if *max != i64::MAX {
-                s["maximum"] = json!(max);
-            }
-            s
-        }
+        // The bounds are always stated: the validator rejects integers outside i64 (e.g. 1e20).
+        Kind::Int { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
         Kind::Bool => json!({ "type": "boolean" }),
         Kind::Array(array) => array_schema(array),
         Kind::Object(obj) => object(obj),
@@ -170,7 +162,9 @@ fn array_schema(array: &Array) -> Value {
     if array.max != u32::MAX {
         s["maxItems"] = json!(array.max);
     }
-    if array.unique == Some(Severity::Error) && matches!(array.items, Kind::Str(_)) {
+    // For object items the validator compares only some members (e.g. an identifier's key and
+    // value), so `uniqueItems` states the part of the rule a schema can: identical items.
+    if array.unique == Some(Severity::Error) {
         s["uniqueItems"] = json!(true);
     }
     s

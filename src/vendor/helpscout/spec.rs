@@ -4,6 +4,7 @@
 
 use serde_json::{json, Value};
 
+use crate::definitions::{as_integer, Integer};
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::validate::{check_str, Ctx};
@@ -96,7 +97,9 @@ const EMAIL: Obj = Obj {
     fields: &[
         Field::new("type", "Type", one_of(&EMAIL_TYPES))
             .doc("work, home or other (the v2 docs do not list the values; v1 defaults to work)."),
-        Field::new("value", "Email", crate::spec::formatted(StrFormat::Email)).required(),
+        Field::new("value", "Email", crate::spec::formatted(StrFormat::Email))
+            .required_warn()
+            .doc("The address. The v2 Create Email page is not available, so that the value is required is not documented (a missing value is a warning)."),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
@@ -354,39 +357,23 @@ fn check_property_value(slug: Option<&str>, value: &Value, path: &Path<'_>, ctx:
                 ctx.warn(
                     path,
                     Code::TooLong,
-                    format!("is {n} characters long; text properties hold at most 255"),
+                    format!("is {n} characters long; text properties hold at most 255 (a warning: without the property definitions its type is not known)"),
                 );
             }
         }
-        Value::Number(n) if n.is_i64() || n.is_u64() => {
-            if n.as_i64().is_none() {
-                ctx.error(
-                    path,
-                    Code::OutOfRange,
-                    format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
-                );
-            }
-        }
-        Value::Number(n) => {
-            let f = n.as_f64().unwrap_or(f64::NAN);
-            if f.fract() == 0.0 && f.is_finite() {
-                #[allow(clippy::cast_precision_loss)]
-                let in_range = f >= i64::MIN as f64 && f < i64::MAX as f64;
-                if !in_range {
-                    ctx.error(
-                        path,
-                        Code::OutOfRange,
-                        format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
-                    );
-                }
-            } else {
-                ctx.error(
-                    path,
-                    Code::Type,
-                    "must be a string or an integer (number properties are integers)".to_owned(),
-                );
-            }
-        }
+        Value::Number(_) => match as_integer(value) {
+            Some(Integer::InRange(_)) => {}
+            Some(Integer::OutOfRange) => ctx.error(
+                path,
+                Code::OutOfRange,
+                format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
+            ),
+            None => ctx.error(
+                path,
+                Code::Type,
+                "must be a string or an integer (number properties are integers)".to_owned(),
+            ),
+        },
         _ => ctx.error(
             path,
             Code::Type,

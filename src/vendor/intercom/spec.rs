@@ -76,6 +76,11 @@ fn role_rule_schema() -> Value {
     })
 }
 
+/// A number without fractional part.
+fn is_integer(v: &Value) -> bool {
+    crate::definitions::as_integer(v).is_some()
+}
+
 const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     check: check_custom_attributes,
     schema: custom_attributes_schema,
@@ -150,14 +155,22 @@ fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
             Value::String(s) => crate::spec::validate::check_str(&ATTRIBUTE_VALUE, s, &member, ctx),
             _ => {}
         }
-        if let Some(defs) = definitions {
-            match defs.intercom_attribute(name) {
-                Some(def) => def.check(v, &member, ctx),
-                None => ctx.warn(
-                    &member,
-                    Code::UnknownField,
-                    "has no data attribute definition in the given definitions; Intercom requires attributes to exist".to_owned(),
-                ),
+        let definition = definitions.and_then(|defs| defs.intercom_attribute(name));
+        match (definitions, definition) {
+            (_, Some(def)) => def.check(v, &member, ctx),
+            (Some(_), None) => ctx.warn(
+                &member,
+                Code::UnknownField,
+                "has no data attribute definition in the given definitions; Intercom's legacy 1.x docs require attributes to exist, the 2.x docs do not state what happens".to_owned(),
+            ),
+            (None, None) => {
+                if name.ends_with("_at") && !v.is_null() && !is_integer(v) {
+                    ctx.warn(
+                        &member,
+                        Code::Type,
+                        "should be a Unix timestamp in seconds: Intercom's legacy 1.x docs treat attributes whose names end in _at as dates; the 2.x docs do not state it".to_owned(),
+                    );
+                }
             }
         }
     }

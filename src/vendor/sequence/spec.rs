@@ -28,33 +28,37 @@ pub(crate) static PERSON: Obj = Obj {
     title: "Sequence person (Create Person)",
     description: "Body of POST https://api.sequence.so/api/v1/person. Every documented field is a string; any \
 other member is saved as a custom attribute. Strings over 255 characters are warnings (Sequence's database columns are \
-VARCHAR(255); its docs state no limit).",
+VARCHAR(255); its docs state no limit). `null` clears an optional field (\"pass the value null and it will be \
+cleared\"), so every field but externalId accepts it.",
     fields: &[
         Field::new("externalId", "External id", TEXT)
             .required()
             .doc("Person's ID in your app (so you can link IDs)."),
-        Field::new("intercomId", "Intercom id", TEXT).doc("The associated Intercom ID for this Person."),
-        Field::new("industry", "Industry", TEXT).doc("The Person's industry."),
-        Field::new("companyName", "Company name", TEXT).doc("Name of the Person's company."),
-        Field::new("websiteUrl", "Website URL", text_in(StrFormat::HttpUrl)).doc("URL of the Person's website."),
-        Field::new("title", "Job title", TEXT).doc("Title of the person in their company."),
-        Field::new("city", "City", TEXT).doc("City of the person."),
-        Field::new("region", "Region", TEXT).doc("Region (state or province) of the person."),
-        Field::new("country", "Country", TEXT).doc("Country of the person."),
-        Field::new("os", "Operating system", TEXT).doc("Operating system last used to access your app."),
+        Field::new("intercomId", "Intercom id", TEXT).nullable().doc("The associated Intercom ID for this Person."),
+        Field::new("industry", "Industry", TEXT).nullable().doc("The Person's industry."),
+        Field::new("companyName", "Company name", TEXT).nullable().doc("Name of the Person's company."),
+        Field::new("websiteUrl", "Website URL", text_in(StrFormat::HttpUrl)).nullable().doc("URL of the Person's website."),
+        Field::new("title", "Job title", TEXT).nullable().doc("Title of the person in their company."),
+        Field::new("city", "City", TEXT).nullable().doc("City of the person."),
+        Field::new("region", "Region", TEXT).nullable().doc("Region (state or province) of the person."),
+        Field::new("country", "Country", TEXT).nullable().doc("Country of the person."),
+        Field::new("os", "Operating system", TEXT).nullable().doc("Operating system last used to access your app."),
         Field::new("browserLanguage", "Browser language", TEXT)
+            .nullable()
             .doc("Language settings for browser last used to access your app."),
-        Field::new("browserVersion", "Browser version", TEXT).doc("Version of last browser used to access your app."),
-        Field::new("browser", "Browser", TEXT).doc("Last browser used to access your app."),
+        Field::new("browserVersion", "Browser version", TEXT).nullable().doc("Version of last browser used to access your app."),
+        Field::new("browser", "Browser", TEXT).nullable().doc("Last browser used to access your app."),
         Field::new("lastSeenAt", "Last seen at", text_in(StrFormat::IsoDateOrDateTime))
+            .nullable()
             .doc("Last time the person performed an action, in ISO date format."),
         Field::new("signedUpAt", "Signed up at", text_in(StrFormat::IsoDateOrDateTime))
+            .nullable()
             .doc("Signed up date in ISO date format."),
-        Field::new("phone", "Phone", TEXT).doc("Person phone (no format enforced)."),
-        Field::new("photo", "Photo URL", text_in(StrFormat::HttpUrl)).doc("URL to person's photo."),
-        Field::new("email", "Email", text_in(StrFormat::Email)).doc("Person email."),
-        Field::new("firstName", "First name", TEXT).doc("Person first name."),
-        Field::new("lastName", "Last name", TEXT).doc("Person last name."),
+        Field::new("phone", "Phone", TEXT).nullable().doc("Person phone (no format enforced)."),
+        Field::new("photo", "Photo URL", text_in(StrFormat::HttpUrl)).nullable().doc("URL to person's photo."),
+        Field::new("email", "Email", text_in(StrFormat::Email)).nullable().doc("Person email."),
+        Field::new("firstName", "First name", TEXT).nullable().doc("Person first name."),
+        Field::new("lastName", "Last name", TEXT).nullable().doc("Person last name."),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
