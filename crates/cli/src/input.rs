@@ -1,0 +1,733 @@
+//! Splitting the input into records without ever holding more than one batch of them.
+//!
+//! The input is NDJSON (one JSON value per line, blank lines skipped) unless its first non-blank
+//! character is `[`, in which case it is one JSON array whose elements are the records. Either
+//! way the reader copies each record's raw bytes into a [`Batch`] and never parses them: parsing
+//! and validation happen on the worker threads. A record longer than the limit is not copied at
+//! all: its bytes are skipped (the array splitter still follows its strings and brackets) and
+//! the record is marked [`Problem::TooLarge`].
+
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Read};
+
+use contactkit::{Code, Issue};
+
+/// Capacity of the read buffer.
+const READ_BUFFER: usize = 256 * 1024;
+
+/// JSON's insignificant whitespace (RFC 8259): space, tab, line feed, carriage return.
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// `bytes` without leading and trailing JSON whitespace, as a range relative to `bytes`.
+fn trim(bytes: &[u8]) -> (usize, usize) {
+    let start = bytes.iter().position(|&b| !is_ws(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_ws(b))
+        .map_or(start, |i| i + 1);
+    (start, end)
+}
+
+/// Why a record has no bytes to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// The record is longer than `--max-record-bytes`; `size` is its full length in bytes.
+    TooLarge {
+        /// The record's length in bytes.
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// Two commas (or a comma and the closing bracket) with nothing between them.
+    EmptyElement,
+}
+
+impl Problem {
+    /// The `syntax` finding that the record gets.
+    pub(crate) fn issue(self) -> Issue {
+        let message = match self {
+            Self::TooLarge { size, limit } => format!(
+                "the record is {size} bytes long, more than the limit of {limit} bytes, so it \
+                 was skipped without being read (raise --max-record-bytes to accept it)"
+            ),
+            Self::EmptyElement => "not valid JSON: an empty element in the JSON array".to_owned(),
+        };
+        Issue::error("", Code::Syntax, message)
+    }
+}
+
+/// One record of a batch: a byte range of [`Batch::data`], or a problem.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rec {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) problem: Option<Problem>,
+}
+
+/// Per-batch counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Stats {
+    /// Records processed.
+    pub(crate) records: u64,
+    /// Valid (validate) or converted (convert) records.
+    pub(crate) ok: u64,
+    /// Rejected at the source stage (convert) or invalid (validate).
+    pub(crate) source: u64,
+    /// Rejected at the target stage (convert).
+    pub(crate) target: u64,
+}
+
+impl Stats {
+    /// Invalid or rejected records.
+    pub(crate) fn bad(&self) -> u64 {
+        self.source + self.target
+    }
+
+    pub(crate) fn add(&mut self, other: &Self) {
+        self.records += other.records;
+        self.ok += other.ok;
+        self.source += other.source;
+        self.target += other.target;
+    }
+}
+
+/// A run of consecutive records together with the output produced for them. Batches are
+/// allocated once and recycled, so their buffers keep their capacity.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    /// Position of the batch in the input (0, 1, 2, ...).
+    pub(crate) seq: u64,
+    /// The number of the batch's first record (records count from 1).
+    pub(crate) first_record: u64,
+    /// The records' raw bytes, back to back.
+    pub(crate) data: Vec<u8>,
+    /// The records.
+    pub(crate) records: Vec<Rec>,
+    /// Input bytes consumed once this batch was read (for the progress bar).
+    pub(crate) end_offset: u64,
+    /// Lines for standard output (or `--output`).
+    pub(crate) out: Vec<u8>,
+    /// Reject lines.
+    pub(crate) rejects: Vec<u8>,
+    /// Report lines.
+    pub(crate) report: Vec<u8>,
+    /// Counts.
+    pub(crate) stats: Stats,
+    /// Set when processing a record failed inside contactkit itself (a bug): its number.
+    pub(crate) failed_at: Option<u64>,
+}
+
+impl Batch {
+    /// Empties the batch for reuse; buffers that grew far beyond `keep` bytes (after a huge
+    /// record) are shrunk so that memory stays bounded.
+    pub(crate) fn reset(&mut self, seq: u64, first_record: u64, keep: usize) {
+        self.seq = seq;
+        self.first_record = first_record;
+        self.end_offset = 0;
+        self.stats = Stats::default();
+        self.failed_at = None;
+        for buf in [
+            &mut self.data,
+            &mut self.out,
+            &mut self.rejects,
+            &mut self.report,
+        ] {
+            buf.clear();
+            if buf.capacity() > keep.saturating_mul(2) {
+                buf.shrink_to(keep);
+            }
+        }
+        self.records.clear();
+    }
+
+    /// The bytes of a record.
+    pub(crate) fn bytes(&self, rec: &Rec) -> &[u8] {
+        self.data.get(rec.start..rec.end).unwrap_or_default()
+    }
+}
+
+/// A failure to read the input as a whole (as opposed to one bad record).
+#[derive(Debug)]
+pub(crate) enum InputError {
+    /// Reading failed.
+    Io(io::Error),
+    /// The input ended inside the JSON array.
+    Unclosed {
+        /// Records read before the end.
+        records: u64,
+    },
+    /// Something other than whitespace follows the closing bracket of the JSON array.
+    TrailingData,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io(e) => write!(f, "cannot read the input: {e}"),
+            Self::Unclosed { records: 0 } => f.write_str(
+                "the input is a JSON array that is never closed: it ends before its first record \
+                 without the closing `]` (truncated file?)",
+            ),
+            Self::Unclosed { records } => write!(
+                f,
+                "the input is a JSON array that is never closed: it ends after record {records} \
+                 without the closing `]` (truncated file?)"
+            ),
+            Self::TrailingData => f.write_str(
+                "the input is a JSON array followed by more data; expected only whitespace after \
+                 the closing `]`",
+            ),
+        }
+    }
+}
+
+impl From<io::Error> for InputError {
+    fn from(e: io::Error) -> Self {
+        Self::Io(e)
+    }
+}
+
+/// The array splitter's state between buffer refills.
+#[derive(Debug, Default)]
+struct ArrayState {
+    depth: u64,
+    in_string: bool,
+    escape: bool,
+    /// Elements ended so far (including empty ones).
+    elements: u64,
+    /// The closing bracket was seen.
+    closed: bool,
+}
+
+#[derive(Debug)]
+enum Mode {
+    Lines,
+    Array(ArrayState),
+}
+
+/// What ended an array element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ElementEnd {
+    Comma,
+    Close,
+    Eof,
+}
+
+/// Reads records from a byte stream into batches.
+pub(crate) struct RecordReader<R> {
+    inner: BufReader<R>,
+    mode: Mode,
+    limit: u64,
+    offset: u64,
+    next_record: u64,
+    done: bool,
+}
+
+impl<R: Read> RecordReader<R> {
+    /// Skips a UTF-8 byte order mark and leading whitespace, and decides between NDJSON and a
+    /// JSON array by the first non-blank character.
+    pub(crate) fn new(read: R, limit: u64) -> Result<Self, InputError> {
+        let mut reader = Self {
+            inner: BufReader::with_capacity(READ_BUFFER, read),
+            mode: Mode::Lines,
+            limit,
+            offset: 0,
+            next_record: 1,
+            done: false,
+        };
+        reader.skip_bom()?;
+        match reader.skip_ws()? {
+            None => reader.done = true,
+            Some(b'[') => {
+                reader.inner.consume(1);
+                reader.offset += 1;
+                reader.mode = Mode::Array(ArrayState::default());
+            }
+            Some(_) => {}
+        }
+        Ok(reader)
+    }
+
+    /// The number the next record will get.
+    pub(crate) fn next_record(&self) -> u64 {
+        self.next_record
+    }
+
+    /// The buffered bytes, refilled when empty; empty only at the end of the input.
+    fn fill(&mut self) -> io::Result<&[u8]> {
+        loop {
+            match self.inner.fill_buf() {
+                // Never read again after an end of input (a terminal would wait for another ^D).
+                Ok([]) => return Ok(&[]),
+                Ok(_) => break,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        // Data is buffered: this returns it without reading.
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.inner.consume(n);
+        self.offset += n as u64;
+    }
+
+    fn skip_bom(&mut self) -> io::Result<()> {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        // The BOM may in principle arrive split over several reads; collect up to 3 bytes.
+        let mut seen = 0;
+        while seen < BOM.len() {
+            let buf = self.fill()?;
+            if buf.is_empty() {
+                break;
+            }
+            let n = buf.len().min(BOM.len() - seen);
+            if buf.get(..n) != BOM.get(seen..seen + n) {
+                if seen > 0 {
+                    // Part of a BOM followed by something else: not UTF-8 at all.
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "the input starts with an incomplete UTF-8 byte order mark",
+                    ));
+                }
+                return Ok(());
+            }
+            self.consume(n);
+            seen += n;
+        }
+        Ok(())
+    }
+
+    /// Consumes whitespace; returns the next byte (not consumed), or `None` at the end.
+    fn skip_ws(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            let buf = self.fill()?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            match buf.iter().position(|&b| !is_ws(b)) {
+                Some(i) => {
+                    let b = buf.get(i).copied();
+                    self.consume(i);
+                    return Ok(b);
+                }
+                None => {
+                    let n = buf.len();
+                    self.consume(n);
+                }
+            }
+        }
+    }
+
+    /// Appends records to `batch` until it holds `max_records` records or `max_bytes` bytes of
+    /// data, or the input ends. Returns `Ok(false)` when the input is exhausted. On an error
+    /// the records appended so far stay in the batch and are valid.
+    pub(crate) fn fill_batch(
+        &mut self,
+        batch: &mut Batch,
+        max_records: usize,
+        max_bytes: usize,
+    ) -> Result<bool, InputError> {
+        let result = self.fill_inner(batch, max_records, max_bytes);
+        batch.end_offset = self.offset;
+        result.map(|()| !self.done)
+    }
+
+    fn fill_inner(
+        &mut self,
+        batch: &mut Batch,
+        max_records: usize,
+        max_bytes: usize,
+    ) -> Result<(), InputError> {
+        while !self.done && batch.records.len() < max_records && batch.data.len() < max_bytes {
+            let got = match self.mode {
+                Mode::Lines => self.next_line(batch)?,
+                Mode::Array(_) => self.next_element(batch)?,
+            };
+            if got {
+                self.next_record += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one non-blank line into `batch`. Returns `false` at the end of the input.
+    fn next_line(&mut self, batch: &mut Batch) -> Result<bool, InputError> {
+        loop {
+            let start = batch.data.len();
+            let mut len: u64 = 0;
+            let mut oversize = false;
+            let mut oversize_nonblank = false;
+            let mut eof = false;
+            loop {
+                let limit = self.limit;
+                let buf = self.fill()?;
+                if buf.is_empty() {
+                    eof = true;
+                    break;
+                }
+                let (chunk, newline) = match memchr::memchr(b'\n', buf) {
+                    Some(i) => (buf.get(..i).unwrap_or_default(), true),
+                    None => (buf, false),
+                };
+                len += chunk.len() as u64;
+                if !oversize && len > limit {
+                    oversize = true;
+                    let kept = batch.data.get(start..).unwrap_or_default();
+                    oversize_nonblank = !kept.iter().all(|&b| is_ws(b));
+                    batch.data.truncate(start);
+                }
+                if oversize {
+                    oversize_nonblank = oversize_nonblank || !chunk.iter().all(|&b| is_ws(b));
+                } else {
+                    batch.data.extend_from_slice(chunk);
+                }
+                let consumed = chunk.len() + usize::from(newline);
+                self.consume(consumed);
+                if newline {
+                    break;
+                }
+            }
+            if eof {
+                self.done = true;
+            }
+            if oversize {
+                if oversize_nonblank {
+                    batch.records.push(Rec {
+                        start,
+                        end: start,
+                        problem: Some(Problem::TooLarge {
+                            size: len,
+                            limit: self.limit,
+                        }),
+                    });
+                    return Ok(true);
+                }
+            } else {
+                let (a, b) = trim(batch.data.get(start..).unwrap_or_default());
+                if a < b {
+                    batch.records.push(Rec {
+                        start: start + a,
+                        end: start + b,
+                        problem: None,
+                    });
+                    return Ok(true);
+                }
+                batch.data.truncate(start);
+            }
+            if eof {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// Reads one element of the JSON array into `batch`. Returns `false` after the last one.
+    fn next_element(&mut self, batch: &mut Batch) -> Result<bool, InputError> {
+        let Mode::Array(state) = &mut self.mode else {
+            return Ok(false);
+        };
+        if state.closed {
+            // Only whitespace may follow the array.
+            self.done = true;
+            return match self.skip_ws()? {
+                None => Ok(false),
+                Some(_) => Err(InputError::TrailingData),
+            };
+        }
+        let start = batch.data.len();
+        let mut len: u64 = 0;
+        let mut oversize = false;
+        let mut oversize_nonblank = false;
+        let end = loop {
+            let limit = self.limit;
+            let buf = match self.inner.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.into()),
+            };
+            if buf.is_empty() {
+                break ElementEnd::Eof;
+            }
+            let Mode::Array(state) = &mut self.mode else {
+                return Ok(false);
+            };
+            let (stop, end) = scan_element(state, buf);
+            let chunk = buf.get(..stop).unwrap_or_default();
+            len += chunk.len() as u64;
+            if !oversize && len > limit {
+                oversize = true;
+                let kept = batch.data.get(start..).unwrap_or_default();
+                oversize_nonblank = !kept.iter().all(|&b| is_ws(b));
+                batch.data.truncate(start);
+            }
+            if oversize {
+                oversize_nonblank = oversize_nonblank || !chunk.iter().all(|&b| is_ws(b));
+            } else {
+                batch.data.extend_from_slice(chunk);
+            }
+            let consumed = stop + usize::from(end.is_some());
+            self.inner.consume(consumed);
+            self.offset += consumed as u64;
+            if let Some(end) = end {
+                break end;
+            }
+        };
+        let Mode::Array(state) = &mut self.mode else {
+            return Ok(false);
+        };
+        let first = state.elements == 0;
+        match end {
+            ElementEnd::Comma => state.elements += 1,
+            ElementEnd::Close => {
+                state.elements += 1;
+                state.closed = true;
+            }
+            ElementEnd::Eof => self.done = true,
+        }
+        let (a, b) = if oversize {
+            (0, usize::from(oversize_nonblank))
+        } else {
+            trim(batch.data.get(start..).unwrap_or_default())
+        };
+        if a < b {
+            let rec = if oversize {
+                Rec {
+                    start,
+                    end: start,
+                    problem: Some(Problem::TooLarge {
+                        size: len,
+                        limit: self.limit,
+                    }),
+                }
+            } else {
+                Rec {
+                    start: start + a,
+                    end: start + b,
+                    problem: None,
+                }
+            };
+            batch.records.push(rec);
+            if end == ElementEnd::Eof {
+                return Err(InputError::Unclosed {
+                    records: self.next_record,
+                });
+            }
+            return Ok(true);
+        }
+        batch.data.truncate(start);
+        match end {
+            // `[]` (or `[ ]`): no records at all.
+            ElementEnd::Close if first => Ok(false),
+            ElementEnd::Comma | ElementEnd::Close => {
+                batch.records.push(Rec {
+                    start,
+                    end: start,
+                    problem: Some(Problem::EmptyElement),
+                });
+                Ok(true)
+            }
+            ElementEnd::Eof => Err(InputError::Unclosed {
+                records: self.next_record - 1,
+            }),
+        }
+    }
+}
+
+/// Scans `buf` for the end of the current array element. Returns the number of bytes that
+/// belong to the element and, when the element ends inside `buf`, what ended it (the comma or
+/// bracket itself is not part of the element).
+fn scan_element(state: &mut ArrayState, buf: &[u8]) -> (usize, Option<ElementEnd>) {
+    let mut i = 0;
+    while i < buf.len() {
+        if state.in_string {
+            if state.escape {
+                state.escape = false;
+                i += 1;
+                continue;
+            }
+            match memchr::memchr2(b'"', b'\\', buf.get(i..).unwrap_or_default()) {
+                Some(j) => {
+                    i += j;
+                    if buf.get(i) == Some(&b'\\') {
+                        state.escape = true;
+                    } else {
+                        state.in_string = false;
+                    }
+                    i += 1;
+                }
+                None => return (buf.len(), None),
+            }
+            continue;
+        }
+        match buf.get(i).copied().unwrap_or(b' ') {
+            b'"' => state.in_string = true,
+            b'[' | b'{' => state.depth += 1,
+            b']' if state.depth == 0 => return (i, Some(ElementEnd::Close)),
+            b',' if state.depth == 0 => return (i, Some(ElementEnd::Comma)),
+            b']' | b'}' => state.depth = state.depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    (buf.len(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads everything with a tiny read buffer granularity (1..=7 bytes per read) to exercise
+    /// state carried across refills.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.data.len().min(out.len()).min(self.step);
+            out[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            self.step = self.step % 7 + 1;
+            Ok(n)
+        }
+    }
+
+    fn records(input: &[u8], limit: u64) -> (Vec<Result<String, Problem>>, Option<String>) {
+        let mut all = Vec::new();
+        let mut error = None;
+        let mut reader = match RecordReader::new(
+            Trickle {
+                data: input,
+                step: 1,
+            },
+            limit,
+        ) {
+            Ok(r) => r,
+            Err(e) => return (all, Some(e.to_string())),
+        };
+        loop {
+            let mut batch = Batch::default();
+            let result = reader.fill_batch(&mut batch, 2, 1 << 20);
+            for rec in &batch.records {
+                all.push(match rec.problem {
+                    Some(p) => Err(p),
+                    None => Ok(String::from_utf8_lossy(batch.bytes(rec)).into_owned()),
+                });
+            }
+            match result {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    error = Some(e.to_string());
+                    break;
+                }
+            }
+        }
+        (all, error)
+    }
+
+    fn ok(items: &[&str]) -> Vec<Result<String, Problem>> {
+        items.iter().map(|s| Ok((*s).to_owned())).collect()
+    }
+
+    #[test]
+    fn ndjson_lines_blank_lines_crlf_bom_and_no_final_newline() {
+        let input = b"\xEF\xBB\xBF{\"a\":1}\r\n\r\n   \n{\"b\":2}\n\t{\"c\":3}";
+        assert_eq!(
+            records(input, 100),
+            (ok(&["{\"a\":1}", "{\"b\":2}", "{\"c\":3}"]), None)
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_no_records() {
+        assert_eq!(records(b"", 100), (vec![], None));
+        assert_eq!(records(b"\n\r\n  \n", 100), (vec![], None));
+        assert_eq!(records(b"\xEF\xBB\xBF", 100), (vec![], None));
+        assert_eq!(records(b" [ ] \n", 100), (vec![], None));
+    }
+
+    #[test]
+    fn array_elements_are_records_and_brackets_inside_strings_do_not_count() {
+        let input = br#" [ {"a": "x,]\"}"}, [1, [2]] ,
+  "s" , {"b": {"c": [3]}} ]
+"#;
+        assert_eq!(
+            records(input, 100),
+            (
+                ok(&[
+                    r#"{"a": "x,]\"}"}"#,
+                    "[1, [2]]",
+                    "\"s\"",
+                    r#"{"b": {"c": [3]}}"#
+                ]),
+                None
+            )
+        );
+    }
+
+    #[test]
+    fn empty_array_elements_are_syntax_records() {
+        let (recs, err) = records(b"[1,,2,]", 100);
+        assert_eq!(err, None);
+        assert_eq!(
+            recs,
+            vec![
+                Ok("1".to_owned()),
+                Err(Problem::EmptyElement),
+                Ok("2".to_owned()),
+                Err(Problem::EmptyElement)
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_array_and_trailing_data_are_input_errors_after_the_records() {
+        let (recs, err) = records(b"[{\"a\":1}, {\"b\":", 100);
+        assert_eq!(recs, ok(&["{\"a\":1}", "{\"b\":"]));
+        assert!(err.expect("error").contains("ends after record 2"));
+        let (recs, err) = records(b"[1, 2,", 100);
+        assert_eq!(recs, ok(&["1", "2"]));
+        assert!(err.expect("error").contains("ends after record 2"));
+        let (recs, err) = records(b"[1] [2]", 100);
+        assert_eq!(recs, ok(&["1"]));
+        assert!(err.expect("error").contains("followed by more data"));
+    }
+
+    #[test]
+    fn oversize_records_are_marked_and_not_buffered() {
+        let big = format!("{{\"a\":\"{}\"}}", "x".repeat(50));
+        let input = format!("{{\"a\":1}}\n{big}\n{{\"b\":2}}\n");
+        let (recs, err) = records(input.as_bytes(), 20);
+        assert_eq!(err, None);
+        assert_eq!(
+            recs,
+            vec![
+                Ok("{\"a\":1}".to_owned()),
+                Err(Problem::TooLarge {
+                    size: big.len() as u64,
+                    limit: 20
+                }),
+                Ok("{\"b\":2}".to_owned())
+            ]
+        );
+        let input = format!("[{{\"a\":1}}, {big}, {{\"b\":2}}]");
+        let (recs, err) = records(input.as_bytes(), 20);
+        assert_eq!(err, None);
+        assert_eq!(recs.len(), 3);
+        assert!(matches!(recs[1], Err(Problem::TooLarge { .. })));
+        assert_eq!(recs[2], Ok("{\"b\":2}".to_owned()));
+    }
+
+    #[test]
+    fn invalid_utf8_stays_in_its_own_record() {
+        let (recs, err) = records(b"{\"a\":\"\xFF\"}\n{\"b\":1}\n", 100);
+        assert_eq!(err, None);
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1], Ok("{\"b\":1}".to_owned()));
+    }
+}

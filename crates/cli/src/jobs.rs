@@ -1,0 +1,259 @@
+//! What happens to one record: `validate` and `convert`, and the JSON lines they produce
+//! (CONTRACT §3).
+
+use contactkit::{
+    convert, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
+    Validator,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::input::Batch;
+use crate::pipeline::Job;
+
+/// `{"record": N, "valid": bool, "issues": [...]}`
+#[derive(Serialize)]
+struct ValidateLine<'a> {
+    record: u64,
+    valid: bool,
+    issues: &'a [Issue],
+}
+
+/// `{"records": M, "valid": N, "invalid": K}`
+#[derive(Serialize)]
+pub(crate) struct ValidateSummary {
+    pub(crate) records: u64,
+    pub(crate) valid: u64,
+    pub(crate) invalid: u64,
+}
+
+/// `{"record": N, "stage": "source"|"target", "issues": [...]}`
+#[derive(Serialize)]
+struct RejectLine<'a> {
+    record: u64,
+    stage: Stage,
+    issues: &'a [Issue],
+}
+
+/// `{"record": N, "notes": [...]}`
+#[derive(Serialize)]
+struct ReportLine<'a> {
+    record: u64,
+    notes: &'a [Note],
+}
+
+/// `{"record": N, "ok": true, "payload": {...}, "notes": [...]}`
+#[derive(Serialize)]
+struct EnvelopeOk<'a> {
+    record: u64,
+    ok: bool,
+    payload: &'a Value,
+    notes: &'a [Note],
+}
+
+/// `{"record": N, "ok": false, "stage": ..., "issues": [...]}`
+#[derive(Serialize)]
+struct EnvelopeRejected<'a> {
+    record: u64,
+    ok: bool,
+    stage: Stage,
+    issues: &'a [Issue],
+}
+
+/// The `syntax` finding for bytes that are not UTF-8, or `None` when they are.
+///
+/// `Validator::validate_slice` skips undocumented fields without looking inside their
+/// strings, so invalid UTF-8 there would go unnoticed; JSON text must be UTF-8 (RFC 8259 §8.1).
+fn utf8_issue(bytes: &[u8]) -> Option<Issue> {
+    let error = std::str::from_utf8(bytes).err()?;
+    let before = bytes.get(..error.valid_up_to()).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.len()
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
+    Some(Issue::error(
+        "",
+        Code::Syntax,
+        format!("not valid JSON: invalid UTF-8 (line {line}, column {column})"),
+    ))
+}
+
+/// Appends `value` as one line of compact JSON.
+fn put_line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
+    let mark = buf.len();
+    if serde_json::to_writer(&mut *buf, value).is_err() {
+        // Serialising these types into memory cannot fail; should it ever, the line must not
+        // be half-written.
+        buf.truncate(mark);
+        panic!("cannot serialise an output line");
+    }
+    buf.push(b'\n');
+}
+
+/// `contactkit validate`.
+#[derive(Debug)]
+pub(crate) struct ValidateJob {
+    pub(crate) validator: Validator,
+    /// `--summary`: count only, no per-record lines.
+    pub(crate) summary: bool,
+}
+
+impl Job for ValidateJob {
+    fn record(&self, batch: &mut Batch, index: usize) {
+        let Some(&rec) = batch.records.get(index) else {
+            return;
+        };
+        let number = batch.first_record + index as u64;
+        let report = match rec.problem {
+            Some(problem) => Report {
+                issues: vec![problem.issue()],
+            },
+            None => {
+                let bytes = batch.bytes(&rec);
+                match utf8_issue(bytes) {
+                    Some(issue) => Report {
+                        issues: vec![issue],
+                    },
+                    None => self.validator.validate_slice(bytes),
+                }
+            }
+        };
+        let valid = report.is_valid();
+        batch.stats.records += 1;
+        if valid {
+            batch.stats.ok += 1;
+        } else {
+            batch.stats.source += 1;
+        }
+        if !self.summary {
+            put_line(
+                &mut batch.out,
+                &ValidateLine {
+                    record: number,
+                    valid,
+                    issues: &report.issues,
+                },
+            );
+        }
+    }
+}
+
+/// Where `convert` writes what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ConvertMode {
+    /// Payloads to the output, reject lines to the rejects sink, and report lines when `report`.
+    Split {
+        /// `--report` was given.
+        report: bool,
+    },
+    /// `--envelope`: one line per record on the output.
+    Envelope,
+}
+
+/// `contactkit convert`.
+#[derive(Debug)]
+pub(crate) struct ConvertJob {
+    pub(crate) from: Format,
+    pub(crate) to: Format,
+    pub(crate) options: ConvertOptions,
+    pub(crate) mode: ConvertMode,
+    /// Validates `from`; used only to describe a record that is not JSON.
+    pub(crate) source: Validator,
+}
+
+impl ConvertJob {
+    fn convert(&self, bytes: &[u8]) -> Result<Converted, Rejection> {
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(value) => convert(self.from, self.to, &value, &self.options),
+            Err(e) => {
+                // The validator describes syntax errors the same way `validate` does.
+                let mut issues = self.source.validate_slice(bytes).issues;
+                issues.retain(|i| i.code == Code::Syntax);
+                if issues.is_empty() {
+                    issues.push(Issue::error(
+                        "",
+                        Code::Syntax,
+                        format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+                    ));
+                }
+                Err(Rejection {
+                    stage: Stage::Source,
+                    issues,
+                })
+            }
+        }
+    }
+}
+
+impl Job for ConvertJob {
+    fn record(&self, batch: &mut Batch, index: usize) {
+        let Some(&rec) = batch.records.get(index) else {
+            return;
+        };
+        let number = batch.first_record + index as u64;
+        let result = match rec.problem {
+            Some(problem) => Err(Rejection {
+                stage: Stage::Source,
+                issues: vec![problem.issue()],
+            }),
+            None => self.convert(batch.bytes(&rec)),
+        };
+        batch.stats.records += 1;
+        match result {
+            Ok(converted) => {
+                batch.stats.ok += 1;
+                match self.mode {
+                    ConvertMode::Envelope => put_line(
+                        &mut batch.out,
+                        &EnvelopeOk {
+                            record: number,
+                            ok: true,
+                            payload: &converted.payload,
+                            notes: &converted.notes,
+                        },
+                    ),
+                    ConvertMode::Split { report } => {
+                        put_line(&mut batch.out, &converted.payload);
+                        if report {
+                            put_line(
+                                &mut batch.report,
+                                &ReportLine {
+                                    record: number,
+                                    notes: &converted.notes,
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+            Err(rejection) => {
+                match rejection.stage {
+                    Stage::Source => batch.stats.source += 1,
+                    Stage::Target => batch.stats.target += 1,
+                }
+                match self.mode {
+                    ConvertMode::Envelope => put_line(
+                        &mut batch.out,
+                        &EnvelopeRejected {
+                            record: number,
+                            ok: false,
+                            stage: rejection.stage,
+                            issues: &rejection.issues,
+                        },
+                    ),
+                    ConvertMode::Split { .. } => put_line(
+                        &mut batch.rejects,
+                        &RejectLine {
+                            record: number,
+                            stage: rejection.stage,
+                            issues: &rejection.issues,
+                        },
+                    ),
+                }
+            }
+        }
+    }
+}
