@@ -1,0 +1,569 @@
+//! The package's functions, on plain Rust strings: each takes format ids and JSON text and
+//! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
+//! wasm32; on the host they are unit-tested directly against the core crate.
+
+use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
+use serde_json::{Map, Value};
+
+use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
+
+/// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
+pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    let options = ValidateOpts::parse(options, "validate")?;
+    let validator = Validator::new(format).with_options(options.to_core());
+    if !starts_object(payload) {
+        return Err(bad_record(format, payload));
+    }
+    // The fast path: the validator walks the text once, without building a tree.
+    let report = validator.validate_str(payload);
+    if report.issues.iter().any(|i| i.code == Code::Syntax) {
+        return Err(invalid_json(report.issues));
+    }
+    Ok(dto::to_json(&dto::Validation::new(&report.issues)))
+}
+
+/// `validateField(format, pointer, value, options)`: the findings at or below `pointer` when
+/// `value` (JSON text; `""` for an absent value) is validated in the smallest record that
+/// holds it there. Findings about other members (missing required siblings, cross-field rules
+/// at a parent) are left out, because a form input cannot fix them.
+pub fn validate_field(
+    format: &str,
+    pointer: &str,
+    value: &str,
+    options: &str,
+) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    let options = ValidateOpts::parse(options, "validateField")?;
+    let tokens = parse_pointer(pointer)?;
+    let value =
+        if value.is_empty() {
+            None
+        } else {
+            Some(serde_json::from_str::<Value>(value).map_err(|_| {
+                Error::new(ErrorCode::InvalidJson, "the field value is not valid JSON")
+            })?)
+        };
+    let steps = plan(format, &tokens)?;
+    let record = match (steps.is_empty(), value) {
+        (true, Some(record @ Value::Object(_))) => record,
+        (true, Some(other)) => {
+            return Err(not_an_object(
+                format,
+                &other,
+                "the value at pointer \"\" is the whole record, which must be an object",
+            ))
+        }
+        (true, None) => {
+            return Err(Error::new(
+                ErrorCode::NotAnObject,
+                "the value at pointer \"\" is the whole record, which must be an object",
+            ))
+        }
+        (false, value) => build(&steps, value),
+    };
+    let report = Validator::new(format)
+        .with_options(options.to_core())
+        .validate(&record);
+    // The record was built with index 0 wherever the pointer selects an array item; findings
+    // are reported under the caller's pointer.
+    let built = pointer_of(steps.iter().map(Step::built_token));
+    let wanted = pointer_of(steps.iter().map(Step::token));
+    let issues: Vec<Issue> = report
+        .issues
+        .into_iter()
+        .filter_map(|mut issue| {
+            let rest = issue.path.strip_prefix(built.as_str())?;
+            if !(rest.is_empty() || rest.starts_with('/')) {
+                return None;
+            }
+            issue.path = format!("{wanted}{rest}");
+            Some(issue)
+        })
+        .collect();
+    Ok(dto::to_json(&dto::Validation::new(&issues)))
+}
+
+/// `convert(from, to, payload, options)`: `{ok: true, payload, notes}` or
+/// `{ok: false, stage, issues}`.
+pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<String, Error> {
+    let from = dto::format(from)?;
+    let to = dto::format(to)?;
+    let options = ConvertOpts::parse(options)?;
+    let record = match serde_json::from_str::<Value>(payload) {
+        Ok(record @ Value::Object(_)) => record,
+        Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
+        Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
+    };
+    let result = contactkit::convert(from, to, &record, &options.to_core());
+    Ok(dto::to_json(&Conversion::from(&result)))
+}
+
+/// `schema(format)`: the JSON Schema text, byte for byte `schemas/<format>.schema.json`.
+pub fn schema(format: &str) -> Result<&'static str, Error> {
+    Ok(dto::format(format)?.schema())
+}
+
+/// `formats()`: `[{id, title}]` in the contract's order.
+pub fn formats() -> String {
+    let list: Vec<FormatInfo> = Format::ALL
+        .iter()
+        .map(|f| FormatInfo {
+            id: f.id(),
+            title: f.title(),
+        })
+        .collect();
+    dto::to_json(&list)
+}
+
+/// `formFields(format)`: the form metadata of a format.
+pub fn form_fields(format: &str) -> Result<String, Error> {
+    Ok(dto::to_json(&core_form_fields(dto::format(format)?)))
+}
+
+/// `version()`: the package version (the workspace's root crate version).
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Whether JSON text starts with `{` (after whitespace): the cheap test that lets objects take
+/// the validator's fast path.
+fn starts_object(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+}
+
+/// The error for a payload that is not JSON object text.
+fn bad_record(format: Format, payload: &str) -> Error {
+    match serde_json::from_str::<Value>(payload) {
+        Ok(other) => not_an_object(format, &other, "the payload must be an object"),
+        Err(_) => invalid_json(contactkit::validate_str(format, payload).issues),
+    }
+}
+
+fn invalid_json(issues: Vec<Issue>) -> Error {
+    let message = issues
+        .iter()
+        .find(|i| i.code == Code::Syntax)
+        .map_or_else(|| "not valid JSON".to_owned(), |i| i.message.clone());
+    Error {
+        code: ErrorCode::InvalidJson,
+        message: format!("the payload is {message}"),
+        issues,
+    }
+}
+
+fn not_an_object(format: Format, value: &Value, message: &str) -> Error {
+    Error {
+        code: ErrorCode::NotAnObject,
+        message: format!("{message}, not {}", dto::json_type(value)),
+        issues: contactkit::validate(format, value).issues,
+    }
+}
+
+/// Decodes an RFC 6901 JSON Pointer into its reference tokens.
+fn parse_pointer(pointer: &str) -> Result<Vec<String>, Error> {
+    if pointer.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(Error::new(
+            ErrorCode::InvalidPointer,
+            "a JSON Pointer is \"\" or starts with \"/\" (e.g. \"/emails/0/value\")",
+        ));
+    };
+    rest.split('/')
+        .map(|token| {
+            let mut out = String::with_capacity(token.len());
+            let mut chars = token.chars();
+            while let Some(c) = chars.next() {
+                match (c, c == '~') {
+                    (_, false) => out.push(c),
+                    (_, true) => match chars.next() {
+                        Some('0') => out.push('~'),
+                        Some('1') => out.push('/'),
+                        _ => {
+                            return Err(Error::new(
+                                ErrorCode::InvalidPointer,
+                                "\"~\" in a JSON Pointer must be followed by 0 or 1",
+                            ))
+                        }
+                    },
+                }
+            }
+            Ok(out)
+        })
+        .collect()
+}
+
+/// One step of a pointer, resolved against the format's form metadata.
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    /// A member of an object.
+    Key(String),
+    /// An item of an array (the record is built with the value at index 0).
+    Index(String),
+}
+
+impl Step {
+    fn token(&self) -> &str {
+        match self {
+            Self::Key(t) | Self::Index(t) => t,
+        }
+    }
+
+    fn built_token(&self) -> &str {
+        match self {
+            Self::Key(t) => t,
+            Self::Index(_) => "0",
+        }
+    }
+}
+
+/// What the form metadata says about the value at a point of the pointer.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    /// An object with these documented members (`None`: members not described).
+    Object(Option<&'a [FormField]>),
+    /// An array whose items are this node.
+    Array(&'a FormField),
+    /// A string, number or boolean: nothing below it.
+    Scalar(&'a str),
+    /// Free JSON: anything below it is an object member.
+    Free,
+}
+
+impl<'a> Node<'a> {
+    fn of(field: &'a FormField) -> Self {
+        match field.json_type {
+            "object" => Node::Object(field.fields.as_deref()),
+            "array" => Node::Array(field),
+            "any" => Node::Free,
+            _ => Node::Scalar(field.json_type),
+        }
+    }
+
+    /// The node of an array's item.
+    fn item(array: &'a FormField) -> Self {
+        match (&array.fields, &array.item) {
+            (Some(fields), _) => Node::Object(Some(fields)),
+            (None, Some(item)) => Node::of(item),
+            (None, None) => Node::Free,
+        }
+    }
+}
+
+/// Resolves each token as an object member or an array index, following the format's form
+/// metadata, so the built record has arrays exactly where the format expects them.
+fn plan(format: Format, tokens: &[String]) -> Result<Vec<Step>, Error> {
+    let root = core_form_fields(format);
+    let mut node = Node::Object(Some(&root));
+    let mut steps = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let (step, next) = match node {
+            Node::Object(fields) => {
+                let next = fields
+                    .and_then(|fields| fields.iter().find(|f| f.name == *token))
+                    .map_or(Node::Free, Node::of);
+                (Step::Key(token.clone()), next)
+            }
+            Node::Free => (Step::Key(token.clone()), Node::Free),
+            Node::Array(array) => {
+                if !is_index(token) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidPointer,
+                        format!(
+                            "{} is an array; the pointer must continue with an item index (0, 1, …)",
+                            pointer_of(steps.iter().map(Step::token))
+                        ),
+                    ));
+                }
+                (Step::Index(token.clone()), Node::item(array))
+            }
+            Node::Scalar(json_type) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidPointer,
+                    format!(
+                        "{} holds a value of type {json_type}; the pointer cannot go below it",
+                        pointer_of(steps.iter().map(Step::token))
+                    ),
+                ))
+            }
+        };
+        steps.push(step);
+        node = next;
+    }
+    Ok(steps)
+}
+
+/// An RFC 6901 array index: `0`, or digits without a leading zero.
+fn is_index(token: &str) -> bool {
+    !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'))
+}
+
+/// The smallest record that holds `value` at the steps (index 0 for array items); with no
+/// value, the innermost container is left empty.
+fn build(steps: &[Step], value: Option<Value>) -> Value {
+    let Some((last, outer)) = steps.split_last() else {
+        return value.unwrap_or(Value::Null);
+    };
+    let mut current = match (last, value) {
+        (Step::Key(k), Some(v)) => Value::Object(Map::from_iter([(k.clone(), v)])),
+        (Step::Index(_), Some(v)) => Value::Array(vec![v]),
+        (Step::Key(_), None) => Value::Object(Map::new()),
+        (Step::Index(_), None) => Value::Array(Vec::new()),
+    };
+    for step in outer.iter().rev() {
+        current = match step {
+            Step::Key(k) => Value::Object(Map::from_iter([(k.clone(), current)])),
+            Step::Index(_) => Value::Array(vec![current]),
+        };
+    }
+    current
+}
+
+/// Renders tokens as an RFC 6901 pointer.
+fn pointer_of<'t>(tokens: impl Iterator<Item = &'t str>) -> String {
+    let mut out = String::new();
+    for token in tokens {
+        out.push('/');
+        out.push_str(&token.replace('~', "~0").replace('/', "~1"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn parse(text: &str) -> Value {
+        serde_json::from_str(text).expect("the API returns JSON")
+    }
+
+    #[test]
+    fn validate_matches_the_core_report() {
+        let payload = r#"{"firstName": "Ada", "gender": "robot", "emails": [{"type": "work", "value": "nope"}]}"#;
+        let out = parse(&validate("helpscout", payload, "").expect("ok"));
+        let core = contactkit::validate_str(Format::HelpScout, payload);
+        assert_eq!(out["valid"], json!(core.is_valid()));
+        assert_eq!(
+            out["issues"],
+            serde_json::to_value(&core.issues).expect("json")
+        );
+        assert!(!core.issues.is_empty());
+    }
+
+    #[test]
+    fn validate_reports_bad_records_as_errors_with_the_cli_findings() {
+        let e = validate("helpscout", "{\"firstName\": ", "").expect_err("syntax");
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        assert_eq!(e.issues[0].code, Code::Syntax);
+        assert!(
+            e.message.starts_with("the payload is not valid JSON"),
+            "{}",
+            e.message
+        );
+        let e = validate("helpscout", "  [1, 2]", "").expect_err("array");
+        assert_eq!(e.code, ErrorCode::NotAnObject);
+        assert_eq!(e.message, "the payload must be an object, not an array");
+        assert_eq!(
+            e.issues,
+            contactkit::validate_str(Format::HelpScout, "[1,2]").issues
+        );
+        let e = validate("helpscout", "nope", "").expect_err("syntax");
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        let e = validate("helpscout", "{} {}", "").expect_err("trailing");
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        let e = validate("hubspot", "{}", "").expect_err("format");
+        assert_eq!(e.code, ErrorCode::UnknownFormat);
+    }
+
+    #[test]
+    fn validate_passes_options_through() {
+        let payload = r#"{"firstName": "Ada", "gender": "robot"}"#;
+        let hidden = parse(&validate("helpscout", payload, "").expect("ok"));
+        let shown = parse(&validate("helpscout", payload, r#"{"showValues": true}"#).expect("ok"));
+        let hidden = hidden["issues"][0]["message"].as_str().expect("message");
+        let shown = shown["issues"][0]["message"].as_str().expect("message");
+        assert!(!hidden.contains("robot"), "{hidden}");
+        assert!(shown.contains("robot"), "{shown}");
+    }
+
+    #[test]
+    fn validate_field_reports_only_the_field() {
+        // A Bird record needs displayName; checking another field must not say so.
+        let out = parse(&validate_field("bird", "/identifiers/0/value", "\"x\"", "").expect("ok"));
+        for issue in out["issues"].as_array().expect("issues") {
+            let path = issue["path"].as_str().expect("path");
+            assert!(path.starts_with("/identifiers/0/value"), "{issue}");
+        }
+        // Too long, checked in place.
+        let long = Value::from("x".repeat(41)).to_string();
+        let out = parse(&validate_field("helpscout", "/firstName", &long, "").expect("ok"));
+        assert_eq!(out["valid"], json!(false));
+        assert_eq!(out["issues"][0]["path"], "/firstName");
+        assert_eq!(out["issues"][0]["code"], "too_long");
+        let out = parse(&validate_field("helpscout", "/firstName", "\"Ada\"", "").expect("ok"));
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+    }
+
+    #[test]
+    fn validate_field_reports_array_items_under_the_callers_index() {
+        let out = parse(
+            &validate_field("helpscout", "/emails/3/value", "\"not an address\"", "").expect("ok"),
+        );
+        assert_eq!(out["valid"], json!(false));
+        let issues = out["issues"].as_array().expect("issues");
+        assert!(!issues.is_empty());
+        for issue in issues {
+            assert_eq!(issue["path"], "/emails/3/value", "{issue}");
+        }
+        assert_eq!(issues[0]["code"], "format");
+        // A whole item: its own findings, including its missing required members.
+        let out = parse(&validate_field("helpscout", "/emails/2", "{}", "").expect("ok"));
+        let core = contactkit::validate(Format::HelpScout, &json!({"emails": [{}]}));
+        let expected: Vec<Value> = core
+            .issues
+            .iter()
+            .filter(|i| i.path.starts_with("/emails/0/"))
+            .map(|i| {
+                let mut v = serde_json::to_value(i).expect("json");
+                v["path"] = Value::from(i.path.replacen("/emails/0", "/emails/2", 1));
+                v
+            })
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(out["issues"], Value::Array(expected));
+    }
+
+    #[test]
+    fn validate_field_without_a_value_reports_required() {
+        let out = parse(&validate_field("bird", "/displayName", "", "").expect("ok"));
+        assert_eq!(out["valid"], json!(false));
+        assert_eq!(out["issues"][0]["path"], "/displayName");
+        assert_eq!(out["issues"][0]["code"], "required");
+        // An optional member may be absent.
+        let out = parse(&validate_field("helpscout", "/lastName", "", "").expect("ok"));
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+    }
+
+    #[test]
+    fn validate_field_keeps_cross_field_rules_of_parents_out() {
+        // Intercom role "user" needs email or external_id: a finding at "", not at /role.
+        let whole = contactkit::validate(Format::Intercom, &json!({"role": "user"}));
+        assert!(whole.issues.iter().any(|i| i.path.is_empty()));
+        let out = parse(&validate_field("intercom", "/role", "\"user\"", "").expect("ok"));
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+        let out = parse(&validate_field("intercom", "/role", "\"admin\"", "").expect("ok"));
+        assert_eq!(out["issues"][0]["path"], "/role");
+        assert_eq!(out["issues"][0]["code"], "enum");
+    }
+
+    #[test]
+    fn validate_field_addresses_free_keys_and_escapes() {
+        let out = parse(
+            &validate_field("intercom", "/custom_attributes/a~1b", "{\"x\": 1}", "").expect("ok"),
+        );
+        assert_eq!(out["issues"][0]["path"], "/custom_attributes/a~1b");
+        assert_eq!(out["issues"][0]["code"], "type");
+        // An unknown member of a strict object is reported at the member.
+        let out = parse(&validate_field("helpscout", "/nickname", "\"A\"", "").expect("ok"));
+        assert_eq!(out["issues"][0]["path"], "/nickname");
+        assert_eq!(out["issues"][0]["code"], "unknown_field");
+    }
+
+    #[test]
+    fn validate_field_with_the_root_pointer_is_validate() {
+        let value = r#"{"gender": "robot"}"#;
+        let field = parse(&validate_field("helpscout", "", value, "").expect("ok"));
+        let whole = parse(&validate("helpscout", value, "").expect("ok"));
+        assert_eq!(field, whole);
+        let e = validate_field("helpscout", "", "3", "").expect_err("not an object");
+        assert_eq!(e.code, ErrorCode::NotAnObject);
+    }
+
+    #[test]
+    fn validate_field_rejects_bad_pointers() {
+        for (pointer, needle) in [
+            ("firstName", "starts with"),
+            ("/emails/first/value", "item index"),
+            ("/emails/01/value", "item index"),
+            ("/firstName/x", "cannot go below"),
+            ("/a~2b", "followed by 0 or 1"),
+        ] {
+            let e = validate_field("helpscout", pointer, "\"x\"", "").expect_err(pointer);
+            assert_eq!(e.code, ErrorCode::InvalidPointer, "{pointer}");
+            assert!(e.message.contains(needle), "{pointer}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn convert_maps_results_and_bad_input() {
+        let payload = r#"{"firstName": "Ada", "lastName": "Lovelace"}"#;
+        let out = parse(&convert("helpscout", "bird", payload, "").expect("ok"));
+        let core = contactkit::convert(
+            Format::HelpScout,
+            Format::Bird,
+            &parse(payload),
+            &contactkit::ConvertOptions::new(),
+        );
+        let expected = match core {
+            Ok(c) => json!({"ok": true, "payload": c.payload, "notes": c.notes}),
+            Err(r) => json!({"ok": false, "stage": r.stage, "issues": r.issues}),
+        };
+        assert_eq!(out, expected);
+
+        let e = convert("helpscout", "bird", "[]", "").expect_err("array");
+        assert_eq!(e.code, ErrorCode::NotAnObject);
+        assert_eq!(e.issues[0].code, Code::Type);
+        let e = convert("helpscout", "bird", "{", "").expect_err("json");
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        assert_eq!(e.issues[0].code, Code::Syntax);
+        let e = convert("helpscout", "hubspot", "{}", "").expect_err("format");
+        assert_eq!(e.code, ErrorCode::UnknownFormat);
+        let e = convert("helpscout", "bird", "{}", r#"{"lenient": "yes"}"#).expect_err("opt");
+        assert_eq!(e.code, ErrorCode::InvalidOption);
+    }
+
+    #[test]
+    fn metadata_functions() {
+        assert_eq!(schema("bird").expect("ok"), Format::Bird.schema());
+        assert_eq!(
+            schema("x").expect_err("unknown").code,
+            ErrorCode::UnknownFormat
+        );
+        let list = parse(&formats());
+        assert_eq!(list.as_array().expect("array").len(), Format::ALL.len());
+        assert_eq!(
+            list[3],
+            json!({"id": "helpscout", "title": Format::HelpScout.title()})
+        );
+        let fields = parse(&form_fields("helpscout").expect("ok"));
+        assert_eq!(
+            fields,
+            serde_json::to_value(core_form_fields(Format::HelpScout)).expect("json")
+        );
+    }
+
+    #[test]
+    fn version_is_the_root_crate_version() {
+        let manifest = include_str!("../../../Cargo.toml");
+        let line = manifest
+            .lines()
+            .find(|l| l.starts_with("version = "))
+            .expect("root version");
+        assert_eq!(line, format!("version = \"{}\"", version()));
+    }
+
+    #[test]
+    fn pointers_round_trip() {
+        let tokens = parse_pointer("/a~1b/~0c/0").expect("ok");
+        assert_eq!(tokens, ["a/b", "~c", "0"]);
+        assert_eq!(pointer_of(tokens.iter().map(String::as_str)), "/a~1b/~0c/0");
+        assert_eq!(parse_pointer("").expect("root"), Vec::<String>::new());
+        assert_eq!(parse_pointer("/").expect("empty key"), [""]);
+    }
+}
