@@ -89,12 +89,9 @@ fn member(field: &'static Field) -> Value {
             .push_str(" The vendor's docs do not state the exact type; other types are warnings.");
     }
     if field.nullable {
-        match s.get_mut("type") {
-            Some(Value::String(t)) => {
-                let t = std::mem::take(t);
-                s.insert("type".into(), json!([t, "null"]));
-            }
-            Some(_) | None => {}
+        if let Some(Value::String(t)) = s.get_mut("type") {
+            let t = std::mem::take(t);
+            s.insert("type".into(), json!([t, "null"]));
         }
         if let Some(Value::Array(values)) = s.get_mut("enum") {
             values.push(Value::Null);

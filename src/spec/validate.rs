@@ -453,17 +453,19 @@ impl<'de> Visitor<'de> for Seed<'_, '_, '_> {
 
     fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
         // JSON Schema: an integer is a number with a zero fractional part (1.0 is an integer).
-        let as_int = (n.is_finite() && n.fract() == 0.0).then(|| {
+        let as_int = if n.is_finite() && n.fract() == 0.0 {
             // i64::MAX as f64 rounds up to 2^63, which is out of range.
             #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-            if n >= i64::MAX as f64 {
+            Some(if n >= i64::MAX as f64 {
                 Err(Ordering::Above)
             } else if n < i64::MIN as f64 {
                 Err(Ordering::Below)
             } else {
                 Ok(n as i64)
-            }
-        });
+            })
+        } else {
+            None
+        };
         Ok(self.number(as_int))
     }
 
