@@ -52,7 +52,7 @@ Examples:
   contactkit convert --from helpscout --to intercom customers.ndjson \\
       --output intercom.ndjson --rejects rejects.ndjson --report report.ndjson
   contactkit convert --from intercom --to bird --lenient contacts.json
-  contactkit convert --from helpscout --to intercom --envelope < part-00000   # filter for Spark / Hadoop";
+  contactkit convert --from helpscout --to intercom --envelope --ndjson < part-00000";
 
 const SCHEMA_EXAMPLES: &str = "\
 Examples:
@@ -165,6 +165,10 @@ pub(crate) struct Common {
     /// `syntax` issue and is skipped without being read into memory
     #[arg(long, value_name = "BYTES", default_value = "16MiB", value_parser = parse_bytes)]
     pub(crate) max_record_bytes: u64,
+    /// Read the input as NDJSON even when its first character is `[` (recommended for
+    /// --envelope under Spark or Hadoop, where a line must never change how others are read)
+    #[arg(long)]
+    pub(crate) ndjson: bool,
     /// No progress bar (it is shown only when standard error is a terminal and INPUT is a file)
     #[arg(short, long)]
     pub(crate) quiet: bool,

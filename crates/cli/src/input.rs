@@ -216,6 +216,8 @@ enum ElementEnd {
 }
 
 /// Reads records from a byte stream into batches.
+///
+/// Never more than the limit of one record is buffered beyond the records themselves.
 pub(crate) struct RecordReader<R> {
     inner: BufReader<R>,
     mode: Mode,
@@ -228,7 +230,8 @@ pub(crate) struct RecordReader<R> {
 impl<R: Read> RecordReader<R> {
     /// Skips a UTF-8 byte order mark and leading whitespace, and decides between NDJSON and a
     /// JSON array by the first non-blank character.
-    pub(crate) fn new(read: R, limit: u64) -> Result<Self, InputError> {
+    /// With `lines_only`, the input is NDJSON even when it starts with `[` (`--ndjson`).
+    pub(crate) fn new(read: R, limit: u64, lines_only: bool) -> Result<Self, InputError> {
         let mut reader = Self {
             inner: BufReader::with_capacity(READ_BUFFER, read),
             mode: Mode::Lines,
@@ -240,7 +243,7 @@ impl<R: Read> RecordReader<R> {
         reader.skip_bom()?;
         match reader.skip_ws()? {
             None => reader.done = true,
-            Some(b'[') => {
+            Some(b'[') if !lines_only => {
                 reader.inner.consume(1);
                 reader.offset += 1;
                 reader.mode = Mode::Array(ArrayState::default());
@@ -437,6 +440,13 @@ impl<R: Read> RecordReader<R> {
                 Some(_) => Err(InputError::TrailingData),
             };
         }
+        // Whitespace before the element is not part of it (nor of its size).
+        if self.skip_ws()?.is_none() {
+            self.done = true;
+            return Err(InputError::Unclosed {
+                records: self.next_record - 1,
+            });
+        }
         let start = batch.data.len();
         let mut len: u64 = 0;
         let mut oversize = false;
@@ -605,6 +615,7 @@ mod tests {
                 step: 1,
             },
             limit,
+            false,
         ) {
             Ok(r) => r,
             Err(e) => return (all, Some(e.to_string())),
@@ -721,6 +732,15 @@ mod tests {
         assert_eq!(recs.len(), 3);
         assert!(matches!(recs[1], Err(Problem::TooLarge { .. })));
         assert_eq!(recs[2], Ok("{\"b\":2}".to_owned()));
+    }
+
+    #[test]
+    fn lines_only_reads_a_leading_array_as_one_record() {
+        let mut reader = RecordReader::new(&b"[1, 2]\n{}\n"[..], 100, true).expect("reader");
+        let mut batch = Batch::default();
+        assert!(matches!(reader.fill_batch(&mut batch, 10, 1000), Ok(false)));
+        let recs: Vec<&[u8]> = batch.records.iter().map(|r| batch.bytes(r)).collect();
+        assert_eq!(recs, [&b"[1, 2]"[..], b"{}"]);
     }
 
     #[test]

@@ -135,6 +135,7 @@ fn config(common: &Common) -> Config {
         batch_records: common.batch_records.get(),
         batch_bytes: BATCH_BYTES,
         max_record_bytes: common.max_record_bytes,
+        ndjson: common.ndjson,
     }
 }
 

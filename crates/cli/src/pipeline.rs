@@ -48,6 +48,8 @@ pub(crate) struct Config {
     pub(crate) batch_bytes: usize,
     /// `--max-record-bytes`.
     pub(crate) max_record_bytes: u64,
+    /// `--ndjson`: never read the input as a JSON array.
+    pub(crate) ndjson: bool,
 }
 
 /// Why a run stopped early.
@@ -142,7 +144,7 @@ fn read_all(
     free_rx: &Receiver<Batch>,
     work_tx: &SyncSender<Batch>,
 ) -> ReadOutcome {
-    let mut reader = match RecordReader::new(input, config.max_record_bytes) {
+    let mut reader = match RecordReader::new(input, config.max_record_bytes, config.ndjson) {
         Ok(reader) => reader,
         Err(error) => {
             return ReadOutcome {
