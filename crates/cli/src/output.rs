@@ -84,14 +84,33 @@ pub(crate) enum Dest {
     Stdout,
     Stderr,
     File(AtomicFile),
+    /// An existing path that is not a regular file (`/dev/null`, a named pipe): written in
+    /// place, as renaming over it would replace the device or pipe with a file.
+    Special(PathBuf, BufWriter<fs::File>),
 }
 
 impl Dest {
-    /// Standard output, or an atomic file for `--output PATH`.
+    /// Standard output for `-` or no path; otherwise the file at `path`, created atomically.
     pub(crate) fn stdout_or(path: Option<&Path>) -> Result<Self, Failure> {
-        match path {
-            Some(path) if path.as_os_str() != "-" => Ok(Self::File(AtomicFile::create(path)?)),
-            _ => Ok(Self::Stdout),
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(Self::Stdout);
+        };
+        match fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| Failure::Fatal(format!("cannot open {}: {e}", path.display())))?;
+                Ok(Self::Special(path.to_owned(), BufWriter::new(file)))
+            }
+            Ok(_) if path.is_symlink() => {
+                // Replace the file the link points to, not the link.
+                let target = fs::canonicalize(path).map_err(|e| {
+                    Failure::Fatal(format!("cannot resolve {}: {e}", path.display()))
+                })?;
+                Ok(Self::File(AtomicFile::create(&target)?))
+            }
+            _ => Ok(Self::File(AtomicFile::create(path)?)),
         }
     }
 
@@ -104,6 +123,7 @@ impl Dest {
             Self::Stdout => io::stdout().lock().write_all(bytes),
             Self::Stderr => progress.suspend(|| io::stderr().lock().write_all(bytes)),
             Self::File(file) => file.file.write_all(bytes),
+            Self::Special(_, file) => file.write_all(bytes),
         };
         result.map_err(|e| self.error(e))
     }
@@ -117,6 +137,9 @@ impl Dest {
                 .map_err(|e| Self::Stdout.error(e)),
             Self::Stderr => Ok(()),
             Self::File(file) => file.commit(),
+            Self::Special(path, mut file) => file
+                .flush()
+                .map_err(|e| Failure::Fatal(format!("cannot write {}: {e}", path.display()))),
         }
     }
 
@@ -129,6 +152,9 @@ impl Dest {
             Self::Stderr => Failure::Fatal(format!("cannot write to standard error: {e}")),
             Self::File(file) => {
                 Failure::Fatal(format!("cannot write {}: {e}", file.path.display()))
+            }
+            Self::Special(path, _) => {
+                Failure::Fatal(format!("cannot write {}: {e}", path.display()))
             }
         }
     }

@@ -1305,3 +1305,66 @@ fn ndjson_flag_reads_a_leading_array_line_as_one_record() {
     assert_eq!(lines[0]["issues"][0]["code"], json!("type"));
     assert_eq!(lines[1]["valid"], json!(true));
 }
+
+#[test]
+fn output_to_a_named_pipe_writes_into_it_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = temp_dir();
+    let fifo = dir.path().join("pipe");
+    let made = StdCommand::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: test skipped");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let (code, out, err) = run(
+        &[
+            "validate",
+            "--vendor",
+            "helpscout",
+            "--summary",
+            "--output",
+            s(&fifo),
+        ],
+        VALID,
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert_eq!(
+        reader.join().expect("reader"),
+        "{\"records\":1,\"valid\":1,\"invalid\":0}\n"
+    );
+    let kind = fs::symlink_metadata(&fifo).expect("fifo").file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe");
+    assert_eq!(listing(dir.path()), ["pipe"]);
+}
+
+#[test]
+fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
+    let dir = temp_dir();
+    let target = write(dir.path(), "real.ndjson", "old\n");
+    let link = dir.path().join("link.ndjson");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let (code, _, _) = run(
+        &[
+            "validate",
+            "--vendor",
+            "helpscout",
+            "--summary",
+            "-o",
+            s(&link),
+        ],
+        VALID,
+    );
+    assert_eq!(code, 0);
+    assert!(fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(&target).expect("target"),
+        "{\"records\":1,\"valid\":1,\"invalid\":0}\n"
+    );
+}
