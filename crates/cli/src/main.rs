@@ -209,6 +209,11 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         .lenient(args.lenient)
         .normalize_custom_keys(args.normalize_custom_keys)
         .validate_options(validate.clone());
+    distinct_outputs(&[
+        ("--output", common.output.as_deref()),
+        ("--rejects", args.rejects.as_deref()),
+        ("--report", args.report.as_deref()),
+    ])?;
     let (input, len) = open_input(common.input.as_deref())?;
     let mut out = Dest::stdout_or(common.output.as_deref())?;
     let mut rejects = match &args.rejects {
@@ -249,8 +254,9 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
     }
     let rejected = totals.bad();
     let mut summary = format!(
-        "contactkit: {} records read, {} converted from {from} to {to}, {rejected} rejected",
-        totals.records, totals.ok
+        "contactkit: {} read, {} converted from {from} to {to}, {rejected} rejected",
+        count(totals.records, "record"),
+        totals.ok
     );
     if rejected > 0 {
         summary.push_str(&format!(
@@ -267,6 +273,36 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `1 record`, `2 records`.
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Two outputs on one path would overwrite each other: refuse.
+fn distinct_outputs(paths: &[(&str, Option<&Path>)]) -> Result<(), Failure> {
+    let mut seen: Vec<(&str, std::path::PathBuf)> = Vec::new();
+    for &(flag, path) in paths {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            continue;
+        };
+        let path = fs::canonicalize(path)
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.to_owned());
+        if let Some((other, _)) = seen.iter().find(|(_, p)| *p == path) {
+            return Err(Failure::fatal(format!(
+                "{other} and {flag} name the same file, {}",
+                path.display()
+            )));
+        }
+        seen.push((flag, path));
+    }
+    Ok(())
 }
 
 fn schema(args: &SchemaArgs) -> Result<ExitCode, Failure> {

@@ -32,7 +32,7 @@ impl Progress {
     pub(crate) fn bar(len: u64, labels: (&'static str, &'static str)) -> Self {
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
         let style = ProgressStyle::with_template(
-            "{spinner} {elapsed_precise} [{wide_bar}] {percent:>3}% {binary_bytes_per_sec} {msg}",
+            "{spinner} {elapsed_precise} [{bar:25}] {percent:>3}% {binary_bytes_per_sec:>11} {msg}",
         )
         .map(|s| s.progress_chars("=> "))
         .unwrap_or_else(|_| ProgressStyle::default_bar());

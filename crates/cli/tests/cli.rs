@@ -737,6 +737,42 @@ fn a_failed_run_leaves_no_output_file_and_keeps_an_old_one() {
 }
 
 #[test]
+fn two_outputs_on_one_path_are_refused() {
+    let dir = temp_dir();
+    let same = dir.path().join("x.ndjson");
+    let also = format!("{}/./x.ndjson", dir.path().display());
+    assert_usage_error(
+        &[
+            "convert",
+            "--from",
+            "helpscout",
+            "--to",
+            "intercom",
+            "--output",
+            s(&same),
+            "--rejects",
+            &also,
+        ],
+        "--output and --rejects name the same file",
+    );
+    assert_usage_error(
+        &[
+            "convert",
+            "--from",
+            "helpscout",
+            "--to",
+            "intercom",
+            "--report",
+            s(&same),
+            "--rejects",
+            s(&same),
+        ],
+        "same file",
+    );
+    assert!(listing(dir.path()).is_empty());
+}
+
+#[test]
 fn an_interrupted_run_leaves_no_plausible_output_file() {
     let dir = temp_dir();
     let target = dir.path().join("out.ndjson");
