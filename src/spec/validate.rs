@@ -8,9 +8,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Display};
 
-use serde::de::{
-    Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::{Array, Dynamic, Extra, Field, Kind, Obj, Req, Str};
@@ -121,8 +119,48 @@ impl Seen<'_> {
     }
 }
 
+/// The most arrays and objects nested in one another that JSON text may hold: serde_json's
+/// recursion limit of 128 stops the parser at the 128th level.
+pub(crate) const MAX_NESTING: usize = 127;
+
+/// Whether `value` nests more than [`MAX_NESTING`] arrays and objects, measured without
+/// recursion (a value built in code, not parsed, has no depth limit, and walking a very deep
+/// one recursively would overflow the stack).
+fn too_deep(value: &Value) -> bool {
+    fn push<'v>(stack: &mut Vec<(&'v Value, usize)>, v: &'v Value, depth: usize) {
+        if v.is_array() || v.is_object() {
+            stack.push((v, depth));
+        }
+    }
+    let mut stack: Vec<(&Value, usize)> = Vec::new();
+    push(&mut stack, value, 1);
+    while let Some((v, depth)) = stack.pop() {
+        if depth > MAX_NESTING {
+            return true;
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|c| push(&mut stack, c, depth + 1)),
+            Value::Object(map) => map.values().for_each(|c| push(&mut stack, c, depth + 1)),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Validates an already parsed value against `root`.
 pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settings<'_>) -> Report {
+    if too_deep(value) {
+        return Report {
+            issues: vec![Issue::error(
+                "",
+                Code::Syntax,
+                format!(
+                    "nested more than {MAX_NESTING} levels deep: as JSON text it would exceed the \
+                     parser's recursion limit"
+                ),
+            )],
+        };
+    }
     let mut ctx = Ctx::new(settings);
     let root = Kind::Object(root);
     let seed = Seed::new(&root, Path::Root, &mut ctx);
@@ -404,7 +442,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_, '_, '_> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         match self.kind {
             Kind::Any => {
-                IgnoredAny::deserialize(deserializer)?;
+                Skip::deserialize(deserializer)?;
                 Ok(None)
             }
             Kind::Dynamic(dynamic) => {
@@ -487,7 +525,7 @@ impl<'de> Visitor<'de> for Seed<'_, '_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let Kind::Array(array) = self.kind else {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            while seq.next_element::<Skip>()?.is_some() {}
             return Ok(self.wrong_type(Found::Array));
         };
         walk_array(array, seq, &self.path, self.ctx)?;
@@ -496,7 +534,7 @@ impl<'de> Visitor<'de> for Seed<'_, '_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let Kind::Object(obj) = self.kind else {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            while map.next_entry::<Skip, Skip>()?.is_some() {}
             return Ok(self.wrong_type(Found::Object));
         };
         walk_object(obj, map, &self.path, self.ctx, self.capture)
@@ -554,6 +592,58 @@ fn walk_array<'de, A: SeqAccess<'de>>(
         );
     }
     Ok(())
+}
+
+/// Skips a value that no rule looks at, checking it as strictly as parsing it into a
+/// [`Value`] would: strings must be UTF-8 without lone surrogate escapes, numbers finite.
+/// (`serde::de::IgnoredAny` lets serde_json skip strings and numbers unchecked, which made
+/// `validate_slice` accept text that `validate` could never see, such as invalid UTF-8 or
+/// `1e999` in an undocumented member.) Borrowed strings still allocate nothing.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_none<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Skip, D::Error> {
+        Skip::deserialize(deserializer)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
 }
 
 /// Reads a member name, borrowing it from the input when it has no escapes.
@@ -619,7 +709,7 @@ fn walk_object<'de, A: MapAccess<'de>>(
                         "is not a documented field; the vendor may ignore or reject it".to_owned(),
                     );
                 }
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
             }
         }
     }

@@ -1,0 +1,130 @@
+//! Validates arbitrary bytes as one format (chosen by the first byte) and checks:
+//! - `validate_slice` never panics and is deterministic;
+//! - when the bytes parse as JSON, `validate(&Value)` gives the identical report (the same
+//!   issues, messages included), except that a member name repeated in the text is seen only
+//!   once by a parsed value;
+//! - when the bytes do not parse as JSON, the report is exactly one `syntax` error at `""`;
+//! - with `show_values`, the same findings are made (only messages may differ);
+//! - every finding's path exists in the record (or, for `required`, its parent does).
+#![no_main]
+
+use contactkit::{Code, Format, Issue, Severity, ValidateOptions, Validator};
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, json)) = data.split_first() else {
+        return;
+    };
+    let format = Format::ALL[usize::from(selector) % Format::ALL.len()];
+    let validator = Validator::new(format);
+    let report = validator.validate_slice(json);
+    assert_eq!(report, validator.validate_slice(json), "not deterministic");
+
+    let shown = validator
+        .clone()
+        .with_options(ValidateOptions::new().show_values(true))
+        .validate_slice(json);
+    assert_eq!(skeleton(&report.issues), skeleton(&shown.issues));
+
+    match serde_json::from_slice::<Value>(json) {
+        Ok(value) => {
+            let from_value = validator.validate(&value);
+            if !has_repeated_member(json) {
+                assert_eq!(report, from_value, "validate_slice and validate disagree");
+            }
+            for issue in &from_value.issues {
+                assert_ne!(issue.code, Code::Syntax);
+                check_path(&value, issue);
+            }
+        }
+        Err(_) => {
+            assert_eq!(report.issues.len(), 1, "{:?}", report.issues);
+            let issue = &report.issues[0];
+            assert_eq!(
+                (issue.path.as_str(), issue.code, issue.severity),
+                ("", Code::Syntax, Severity::Error),
+                "bytes that do not parse as JSON must be one syntax finding"
+            );
+        }
+    }
+});
+
+fn skeleton(issues: &[Issue]) -> Vec<(&str, Code, Severity)> {
+    issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code, i.severity))
+        .collect()
+}
+
+/// Whether some object in the text repeats a member name (a parsed value keeps only the last
+/// one, so the two walks legitimately differ).
+fn has_repeated_member(json: &[u8]) -> bool {
+    // Parse into a structure that keeps every member, then look for a repeat.
+    #[derive(Debug)]
+    struct Any(bool);
+    impl<'de> serde::Deserialize<'de> for Any {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(AnyVisitor)
+        }
+    }
+    struct AnyVisitor;
+    impl<'de> serde::de::Visitor<'de> for AnyVisitor {
+        type Value = Any;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Any, E> {
+            Ok(Any(false))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Any, E> {
+            Ok(Any(false))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Any, E> {
+            Ok(Any(false))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Any, E> {
+            Ok(Any(false))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Any, E> {
+            Ok(Any(false))
+        }
+        fn visit_unit<E>(self) -> Result<Any, E> {
+            Ok(Any(false))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Any, A::Error> {
+            let mut repeated = false;
+            while let Some(Any(r)) = seq.next_element()? {
+                repeated |= r;
+            }
+            Ok(Any(repeated))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Any, A::Error> {
+            let mut keys = std::collections::HashSet::new();
+            let mut repeated = false;
+            while let Some((key, Any(r))) = map.next_entry::<String, Any>()? {
+                repeated |= r || !keys.insert(key);
+            }
+            Ok(Any(repeated))
+        }
+    }
+    serde_json::from_slice::<Any>(json).map_or(true, |Any(r)| r)
+}
+
+/// A finding's path resolves in the record; a `required` finding's path may name a missing
+/// member, but its parent exists.
+fn check_path(value: &Value, issue: &Issue) {
+    if value.pointer(&issue.path).is_some() {
+        return;
+    }
+    assert_eq!(
+        issue.code,
+        Code::Required,
+        "the path of {issue:?} does not exist in the record"
+    );
+    let parent = issue.path.rsplit_once('/').map_or("", |(p, _)| p);
+    assert!(
+        value.pointer(parent).is_some(),
+        "neither the path of {issue:?} nor its parent exists"
+    );
+}
