@@ -126,7 +126,7 @@ fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
             ctx.warn(
                 &member,
                 Code::Pattern,
-                "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names"
+                "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names; the 2.x docs do not state it"
                     .to_owned(),
             );
         }
@@ -135,7 +135,7 @@ fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
             ctx.warn(
                 &member,
                 Code::TooLong,
-                format!("is a {n}-character name; Intercom's legacy 1.x docs allow at most 190"),
+                format!("is a {n}-character name; Intercom's legacy 1.x docs allow at most 190, the 2.x docs do not state it"),
             );
         }
         match v {

@@ -12,7 +12,7 @@ const TEXT: Kind = Kind::Str(VARCHAR);
 
 const VARCHAR: Str = Str {
     soft_max: 255,
-    soft_max_note: "Sequence's database column holds 255 characters; its docs state no limit",
+    soft_max_note: "Sequence's database column holds 255 characters; its docs do not state a limit",
     ..Str::ANY
 };
 
