@@ -264,16 +264,20 @@ export function formFields(format: FormatId): FormField[];
 export function version(): string;
 
 /**
+ * A compiled `WebAssembly.Module`, where the environment's types declare one (the DOM library,
+ * or a Node types package that has it); `never` elsewhere.
+ */
+export type CompiledModule = typeof globalThis extends {
+  WebAssembly: { Module: abstract new (...args: never[]) => infer M };
+}
+  ? M
+  : never;
+
+/**
  * What {@link init} loads: the URL of `contactkit_wasm_bg.wasm` (by default the file beside
  * the package's entry), a fetch `Response`, the module's bytes, or a compiled module.
  */
-export type InitInput =
-  | string
-  | URL
-  | Response
-  | ArrayBuffer
-  | ArrayBufferView
-  | WebAssembly.Module;
+export type InitInput = string | URL | Response | ArrayBuffer | ArrayBufferView | CompiledModule;
 
 /**
  * Loads the WebAssembly module. Required once in browsers and bundlers before any other call;
@@ -282,6 +286,6 @@ export type InitInput =
 export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 
 /** Instantiates the module synchronously (e.g. in a worker that has the bytes). */
-export function initSync(module: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;
+export function initSync(module: ArrayBuffer | ArrayBufferView | CompiledModule): void;
 
 export default init;
