@@ -585,3 +585,38 @@ impl BirdAttribute {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{as_integer, Integer};
+    use serde_json::Value;
+
+    #[test]
+    fn integer_table() {
+        for (text, expected) in [
+            ("0", Some(Integer::InRange(0))),
+            ("-7", Some(Integer::InRange(-7))),
+            ("7.0", Some(Integer::InRange(7))),
+            ("1e3", Some(Integer::InRange(1000))),
+            ("9223372036854775807", Some(Integer::InRange(i64::MAX))),
+            ("-9223372036854775808", Some(Integer::InRange(i64::MIN))),
+            ("-9.223372036854775808e18", Some(Integer::InRange(i64::MIN))),
+            ("9223372036854775808", Some(Integer::OutOfRange)),
+            ("18446744073709551615", Some(Integer::OutOfRange)),
+            // 2^63 as a float: one above i64::MAX.
+            ("9.223372036854775808e18", Some(Integer::OutOfRange)),
+            ("1e19", Some(Integer::OutOfRange)),
+            ("-1e19", Some(Integer::OutOfRange)),
+            ("1e300", Some(Integer::OutOfRange)),
+            ("7.5", None),
+            ("-0.5", None),
+            ("\"7\"", None),
+            ("true", None),
+            ("null", None),
+            ("[7]", None),
+        ] {
+            let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            assert_eq!(as_integer(&value), expected, "{text}");
+        }
+    }
+}
