@@ -37,8 +37,7 @@ const IDENTIFIER_VALUE: Str = Str {
 const IDENTIFIER: Obj = Obj {
     title: "Identifier",
     description: "A contact identifier. `emailaddress` values must be email addresses and `phonenumber` values \
-international numbers (+ and 7 to 15 digits); this dependency of the value's format on the key is not expressible \
-in this schema.",
+international numbers (+ and 7 to 15 digits), stated here with if/then on the key.",
     fields: &[
         Field::new("key", "Identifier key", Kind::Str(IDENTIFIER_KEY))
             .required()
@@ -130,7 +129,9 @@ identifiers that differ only in `properties`).",
             "Identifiers",
             Kind::Array(&Array { items: Kind::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }),
         )
-        .doc("Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique."),
+        .doc("Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
+Two identifiers with the same key and value are duplicates even when their properties differ; uniqueItems states \
+only the case of identical items (not expressible in JSON Schema)."),
         Field::new("attributes", "Attributes", Kind::Dynamic(&ATTRIBUTES))
             .doc("Attribute values: booleans, numbers, strings, null, or non-empty arrays of those."),
         Field::new("accountIds", "Account ids", UUID_LIST).doc("1 to 10 account ids (UUIDs)."),
