@@ -2,12 +2,16 @@
 //! imported into [`crate::canonical::Contact`], exported to the target, and the result validated
 //! as the target. Every change a user would want to know about is a [`Note`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Format, Issue, ValidateOptions};
+use crate::canonical::mapping::{self, format_name, is_ancestor, Table};
+use crate::spec::validate::{validate_value, Settings};
+use crate::spec::{Kind, Req};
+use crate::{Code, Format, Issue, Report, ValidateOptions};
 
 /// Options for conversion.
 #[derive(Debug, Clone, Default)]
@@ -155,6 +159,21 @@ impl std::error::Error for Rejection {}
 
 /// Converts `record` from one format to another with `options`.
 ///
+/// The record is validated as `from`, imported into the canonical contact, exported as `to`,
+/// and the result validated as `to`. The notes say what changed: `dropped` (path into the
+/// source), `truncated`, `derived`, `split`, `joined`, `reformatted`, `normalized` (paths into
+/// the target). docs/MAPPING.md lists what maps to what.
+///
+/// ```
+/// use contactkit::{convert, ConvertOptions, Format, NoteCode};
+/// let record = serde_json::json!({"name": "Ada King Lovelace", "email": "ada@example.com"});
+/// let converted = convert(Format::Intercom, Format::HelpScout, &record, &ConvertOptions::new())?;
+/// assert_eq!(converted.payload["firstName"], "Ada");
+/// assert_eq!(converted.payload["lastName"], "King Lovelace");
+/// assert_eq!(converted.notes[0].code, NoteCode::Split);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// A [`Rejection`] when the record is invalid as `from` (stage `source`) or its conversion
 /// cannot satisfy `to`'s rules (stage `target`).
@@ -164,9 +183,500 @@ pub fn convert(
     record: &Value,
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
-    let _ = (from, to, record, options);
-    Err(Rejection {
-        stage: Stage::Source,
-        issues: Vec::new(),
-    })
+    let settings = options.validate.settings();
+    let report = validate_value(from.spec(), record, settings);
+    if !report.is_valid() {
+        return Err(Rejection {
+            stage: Stage::Source,
+            issues: report.issues,
+        });
+    }
+    let imported = mapping::import(table(from), record, from == Format::Canonical);
+    let exported = mapping::export(
+        table(to),
+        to,
+        &imported.contact,
+        &imported.prov,
+        record,
+        options,
+    )
+    .map_err(|issue| Rejection {
+        stage: Stage::Target,
+        issues: vec![issue],
+    })?;
+    let mut notes = imported.notes;
+    notes.extend(exported.notes);
+    let mut payload = Value::Object(exported.payload);
+    let report = validate_value(to.spec(), &payload, settings);
+    if !report.is_valid() {
+        if !options.lenient {
+            return Err(Rejection {
+                stage: Stage::Target,
+                issues: report.issues,
+            });
+        }
+        let mut repair = Repair {
+            format: to,
+            origins: exported.origins,
+            notes: &mut notes,
+        };
+        repair.run(&mut payload, report, settings)?;
+    }
+    Ok(Converted { payload, notes })
+}
+
+/// The mapping table of a format.
+fn table(format: Format) -> &'static Table {
+    match format {
+        Format::Sequence => &crate::vendor::sequence::TABLE,
+        Format::Intercom => &crate::vendor::intercom::TABLE,
+        Format::Bird => &crate::vendor::bird::TABLE,
+        Format::HelpScout => &crate::vendor::helpscout::TABLE,
+        Format::Canonical => &crate::canonical::TABLE,
+    }
+}
+
+/// At most this many validate-and-repair passes (each pass fixes every finding it can; a
+/// payload needs two or three).
+const MAX_PASSES: usize = 16;
+
+/// Lenient mode: repairs a payload from its target findings, generically. A `too_long` string
+/// is cut to the table's maximum (note `truncated`); a `too_many_items` array keeps its first
+/// items; any other error removes the smallest optional value that contains it (an optional
+/// member, an array item, a custom attribute; note `dropped` with the source path). What
+/// cannot be removed (a required member, the whole record) is left, and the record is rejected.
+struct Repair<'n> {
+    format: Format,
+    /// Target location → source pointer of what the exporter wrote there.
+    origins: Vec<(Cow<'static, str>, String)>,
+    notes: &'n mut Vec<crate::Note>,
+}
+
+/// What the rule table says about one location of a payload.
+#[derive(Debug, Clone, Copy, Default)]
+struct Step {
+    /// An optional member, an array item or a custom attribute: it may be left out.
+    removable: bool,
+    /// The maximum length of a string there.
+    max_len: Option<u32>,
+    /// A string there has a format (an email address, a URL): cutting it would make it another
+    /// address, so a too-long one is removed rather than truncated.
+    formatted: bool,
+    /// The maximum number of items of an array there.
+    max_items: Option<u32>,
+}
+
+impl Repair<'_> {
+    fn run(
+        &mut self,
+        payload: &mut Value,
+        mut report: Report,
+        settings: Settings<'_>,
+    ) -> Result<(), Rejection> {
+        for _ in 0..MAX_PASSES {
+            if report.is_valid() {
+                return Ok(());
+            }
+            if !self.pass(payload, &report) {
+                break;
+            }
+            report = validate_value(self.format.spec(), payload, settings);
+        }
+        if report.is_valid() {
+            return Ok(());
+        }
+        Err(Rejection {
+            stage: Stage::Target,
+            issues: report.issues,
+        })
+    }
+
+    /// One pass over the errors; whether anything changed. Surplus array items are removed
+    /// only in a pass that has nothing else to fix, so that invalid items go first.
+    fn pass(&mut self, payload: &mut Value, report: &Report) -> bool {
+        let mut changed = false;
+        let mut removals: Vec<(Vec<String>, Code)> = Vec::new();
+        let mut surplus: Vec<(Vec<String>, Code)> = Vec::new();
+        for issue in report.errors() {
+            let segments = segments(&issue.path);
+            let steps = locate(self.format, &segments);
+            let here = steps.last().copied().unwrap_or_default();
+            match (issue.code, here.max_len, here.max_items) {
+                (Code::TooLong, Some(max), _) if !here.formatted => {
+                    changed |= self.truncate(payload, &issue.path, max);
+                    continue;
+                }
+                (Code::TooManyItems, _, Some(max)) => {
+                    let len = payload
+                        .pointer(&issue.path)
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
+                    for i in (max as usize)..len {
+                        let mut item = segments.clone();
+                        item.push(i.to_string());
+                        surplus.push((item, issue.code));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(k) = (1..=steps.len())
+                .rev()
+                .find(|&k| steps.get(k - 1).is_some_and(|s| s.removable))
+            {
+                removals.push((segments[..k].to_vec(), issue.code));
+            }
+        }
+        if !changed && removals.is_empty() {
+            removals = surplus;
+        }
+        // Remove each unit once, not inside another removed unit, later array items first.
+        removals.sort_by(|a, b| compare_segments(&b.0, &a.0));
+        removals.dedup_by(|a, b| a.0 == b.0);
+        let units: Vec<&(Vec<String>, Code)> = removals
+            .iter()
+            .filter(|(unit, _)| {
+                !removals
+                    .iter()
+                    .any(|(other, _)| other.len() < unit.len() && unit.starts_with(other))
+            })
+            .collect();
+        for (unit, code) in units {
+            changed |= self.remove(payload, unit, *code);
+        }
+        changed
+    }
+
+    fn truncate(&mut self, payload: &mut Value, path: &str, max: u32) -> bool {
+        let Some(Value::String(s)) = payload.pointer_mut(path) else {
+            return false;
+        };
+        let Some((cut, _)) = s.char_indices().nth(max as usize) else {
+            return false;
+        };
+        s.truncate(cut);
+        self.notes.push(crate::Note {
+            path: path.to_owned(),
+            code: NoteCode::Truncated,
+            message: format!(
+                "cut to {max} characters, the most {} accepts here",
+                format_name(self.format)
+            ),
+        });
+        true
+    }
+
+    fn remove(&mut self, payload: &mut Value, unit: &[String], code: Code) -> bool {
+        let Some((last, parent)) = unit.split_last() else {
+            return false;
+        };
+        let parent_path = pointer(parent);
+        let path = pointer(unit);
+        let removed = match payload.pointer_mut(&parent_path) {
+            Some(Value::Object(map)) => map.shift_remove(last.as_str()),
+            Some(Value::Array(items)) => match last.parse::<usize>() {
+                Ok(i) if i < items.len() => Some(items.remove(i)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(removed) = removed else {
+            return false;
+        };
+        let empty = match &removed {
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+            _ => false,
+        };
+        if !empty {
+            self.note_removed(&path, code);
+        }
+        self.forget(&parent_path, last);
+        true
+    }
+
+    /// `dropped` notes for the value removed at `path`: the source of every value the exporter
+    /// wrote at or under it (else of the nearest ancestor).
+    fn note_removed(&mut self, path: &str, code: Code) {
+        let mut sources: Vec<&str> = self
+            .origins
+            .iter()
+            .filter(|(t, _)| t == path || is_ancestor(path, t))
+            .map(|(_, s)| s.as_str())
+            .collect();
+        if sources.is_empty() {
+            let ancestor = self
+                .origins
+                .iter()
+                .filter(|(t, _)| is_ancestor(t, path))
+                .max_by_key(|(t, _)| t.len());
+            sources.extend(ancestor.map(|(_, s)| s.as_str()));
+        }
+        sources.dedup();
+        let message = format!(
+            "{} does not accept this value ({code} at {path}); lenient mode left it out",
+            format_name(self.format)
+        );
+        let mut notes: Vec<crate::Note> = sources
+            .into_iter()
+            .map(|source| crate::Note {
+                path: source.to_owned(),
+                code: NoteCode::Dropped,
+                message: message.clone(),
+            })
+            .collect();
+        if notes.is_empty() {
+            notes.push(crate::Note {
+                path: path.to_owned(),
+                code: NoteCode::Dropped,
+                message,
+            });
+        }
+        self.notes.extend(notes);
+    }
+
+    /// Forgets the origins of a removed value and renumbers the origins of later items of the
+    /// same array.
+    fn forget(&mut self, parent: &str, last: &str) {
+        let removed = crate::pointer::join(parent, last);
+        self.origins
+            .retain(|(t, _)| !(t == &removed || is_ancestor(&removed, t)));
+        let Ok(index) = last.parse::<usize>() else {
+            return;
+        };
+        let prefix = format!("{parent}/");
+        for (t, _) in &mut self.origins {
+            let Some(rest) = t.strip_prefix(&prefix) else {
+                continue;
+            };
+            let (item, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            if let Ok(j) = item.parse::<usize>() {
+                if j > index {
+                    let tail = if tail.is_empty() {
+                        String::new()
+                    } else {
+                        format!("/{tail}")
+                    };
+                    *t = Cow::Owned(format!("{prefix}{}{tail}", j - 1));
+                }
+            }
+        }
+    }
+}
+
+/// The unescaped reference tokens of a JSON Pointer.
+fn segments(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The JSON Pointer of reference tokens.
+fn pointer(segments: &[String]) -> String {
+    segments
+        .iter()
+        .fold(String::new(), |acc, s| crate::pointer::join(&acc, s))
+}
+
+/// Orders pointers by their tokens, comparing array indices as numbers.
+fn compare_segments(a: &[String], b: &[String]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        let order = match (x.parse::<usize>(), y.parse::<usize>()) {
+            (Ok(i), Ok(j)) => i.cmp(&j),
+            _ => x.cmp(y),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// What the format's rule table says about each location along `segments`. Below a member the
+/// table does not describe (a custom attribute's value) nothing is removable on its own: the
+/// custom attribute is.
+fn locate(format: Format, segments: &[String]) -> Vec<Step> {
+    let root = Kind::Object(format.spec());
+    let mut kind: Option<&Kind> = Some(&root);
+    let mut steps = Vec::with_capacity(segments.len());
+    for segment in segments {
+        let (removable, next): (bool, Option<&Kind>) = match kind {
+            Some(Kind::Object(obj)) => match obj.fields.iter().find(|f| f.name == segment) {
+                Some(field) => (field.required != Req::Yes, Some(&field.kind)),
+                None => (true, None),
+            },
+            Some(Kind::Array(array)) => (true, Some(&array.items)),
+            Some(Kind::Dynamic(_) | Kind::Any) => (true, None),
+            _ => (false, None),
+        };
+        let mut step = Step {
+            removable,
+            ..Step::default()
+        };
+        match next {
+            Some(Kind::Str(rules)) if rules.max != u32::MAX => {
+                step.max_len = Some(rules.max);
+                step.formatted = rules.format.is_some();
+            }
+            Some(Kind::Array(array)) if array.max != u32::MAX => step.max_items = Some(array.max),
+            _ => {}
+        }
+        steps.push(step);
+        kind = next;
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    //! docs/MAPPING.md is kept true by these tests: its table must list exactly the fields the
+    //! importers and exporters handle, and the tables must cover every documented field.
+
+    use std::collections::BTreeSet;
+
+    use super::table;
+    use crate::canonical::mapping::{CField, OTHER_MEMBERS};
+    use crate::Format;
+
+    const MAPPING: &str = include_str!("../docs/MAPPING.md");
+    const VENDORS: [Format; 4] = [
+        Format::Sequence,
+        Format::Intercom,
+        Format::Bird,
+        Format::HelpScout,
+    ];
+
+    /// The backticked names in `text`.
+    fn names(text: &str) -> Vec<&str> {
+        text.split('`').skip(1).step_by(2).collect()
+    }
+
+    /// The rows of the mapping table: canonical field and, per vendor, the vendor fields named
+    /// before the first `<br>` of its cell.
+    fn doc_rows() -> Vec<(String, Vec<Vec<String>>)> {
+        let start = MAPPING
+            .find("| canonical | sequence | intercom | bird | helpscout |")
+            .expect("docs/MAPPING.md has the mapping table");
+        MAPPING[start..]
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|line| {
+                let cells: Vec<&str> = line.trim_matches('|').split(" | ").collect();
+                assert_eq!(cells.len(), 5, "mapping row has 5 cells: {line}");
+                let canonical = names(cells[0]);
+                assert_eq!(canonical.len(), 1, "one canonical field per row: {line}");
+                let vendors = cells[1..]
+                    .iter()
+                    .map(|cell| {
+                        let head = cell.split("<br>").next().unwrap_or("");
+                        names(head).into_iter().map(str::to_owned).collect()
+                    })
+                    .collect();
+                (canonical[0].to_owned(), vendors)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mapping_table_rows_are_the_canonical_fields() {
+        let documented: Vec<String> = doc_rows().into_iter().map(|(c, _)| c).collect();
+        let known: Vec<&str> = CField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(
+            documented, known,
+            "docs/MAPPING.md rows vs CField::ALL (in order)"
+        );
+        // The canonical fields are the canonical format's members (address by part).
+        let members: BTreeSet<&str> = known
+            .iter()
+            .map(|n| n.split('.').next().unwrap_or(n))
+            .collect();
+        let spec: BTreeSet<&str> = Format::Canonical
+            .spec()
+            .fields
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(members, spec, "CField vs the canonical rule table");
+    }
+
+    #[test]
+    fn mapping_table_lists_exactly_what_the_code_handles() {
+        let rows = doc_rows();
+        for (column, format) in VENDORS.into_iter().enumerate() {
+            let mut documented = BTreeSet::new();
+            for (canonical, vendors) in &rows {
+                for name in &vendors[column] {
+                    documented.insert((canonical.clone(), name.clone()));
+                }
+            }
+            let mut handled = BTreeSet::new();
+            for entry in table(format).entries {
+                for (name, field) in entry.fields {
+                    handled.insert((field.name().to_owned(), (*name).to_owned()));
+                }
+            }
+            let missing: Vec<_> = handled.difference(&documented).collect();
+            let extra: Vec<_> = documented.difference(&handled).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{format}: handled but not in docs/MAPPING.md: {missing:?}; in the doc but not handled: {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tables_cover_every_documented_member() {
+        for format in Format::ALL {
+            let members: BTreeSet<&str> = table(format)
+                .entries
+                .iter()
+                .flat_map(|e| e.members.iter().copied())
+                .filter(|m| *m != OTHER_MEMBERS)
+                .collect();
+            let spec: BTreeSet<&str> = format.spec().fields.iter().map(|f| f.name).collect();
+            assert_eq!(
+                members, spec,
+                "{format}: mapping table members vs rule table"
+            );
+        }
+    }
+
+    #[test]
+    fn canonical_table_maps_every_field_to_itself() {
+        let canonical = table(Format::Canonical);
+        for &field in CField::ALL {
+            let entry = canonical
+                .entries
+                .iter()
+                .find(|e| e.fields.iter().any(|(_, f)| *f == field))
+                .unwrap_or_else(|| panic!("{} is not in the canonical table", field.name()));
+            let top = field.name().split('.').next().unwrap_or_default();
+            assert_eq!(entry.members, [top], "{}", field.name());
+            assert!(entry
+                .fields
+                .iter()
+                .all(|(name, f)| *f != field || *name == field.name()));
+        }
+    }
+
+    #[test]
+    fn text_rules_have_one_member_and_a_string_field() {
+        let mut c = crate::canonical::Contact::default();
+        for format in Format::ALL {
+            for entry in table(format).entries {
+                if matches!(entry.rule, crate::canonical::mapping::Rule::Text) {
+                    assert_eq!(entry.members.len(), 1, "{format}: {:?}", entry.members);
+                    assert_eq!(entry.fields.len(), 1, "{format}: {:?}", entry.members);
+                    let field = entry.fields[0].1;
+                    assert!(
+                        field.text_mut(&mut c).is_some(),
+                        "{format}: {field:?} is not a string field"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,184 @@
+//! [`Contact`](super::Contact) → canonical JSON.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::mapping::{CField, Exporter};
+use crate::convert::NoteCode;
+
+/// Writes a list member, recording each item's origin.
+fn list<T: Serialize>(ex: &mut Exporter<'_>, field: CField, items: &[T]) {
+    if items.is_empty() {
+        return;
+    }
+    let pointer = field.pointer();
+    if ex.tracking() {
+        for i in 0..items.len() {
+            let at = format!("{pointer}/{i}");
+            ex.origin(|| Cow::Owned(at.clone()), &at);
+        }
+    }
+    if let Ok(value) = serde_json::to_value(items) {
+        ex.put_derived(&pointer[1..], value);
+    }
+}
+
+pub(crate) fn emails(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::Emails, &c.emails);
+}
+
+pub(crate) fn phones(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::Phones, &c.phones);
+}
+
+pub(crate) fn chats(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::Chats, &c.chats);
+}
+
+pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::SocialProfiles, &c.social_profiles);
+}
+
+pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::Identifiers, &c.identifiers);
+}
+
+pub(crate) fn websites(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::Websites, &c.websites);
+}
+
+pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::ListIds, &c.list_ids);
+}
+
+pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::AccountIds, &c.account_ids);
+}
+
+pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::CompanyRefs, &c.company_refs);
+}
+
+pub(crate) fn tags(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    list(ex, CField::Tags, &c.tags);
+}
+
+pub(crate) fn address(ex: &mut Exporter<'_>) {
+    let Some(a) = ex.contact.address.as_ref().filter(|a| !a.is_empty()) else {
+        return;
+    };
+    if ex.tracking() {
+        for field in [
+            CField::AddressCity,
+            CField::AddressRegion,
+            CField::AddressPostalCode,
+            CField::AddressCountry,
+        ] {
+            ex.origin(|| Cow::Borrowed(field.pointer()), field.pointer());
+        }
+        for i in 0..a.lines.len() {
+            let at = format!("/address/lines/{i}");
+            ex.origin(|| Cow::Owned(at.clone()), &at);
+        }
+    }
+    if let Ok(value) = serde_json::to_value(a) {
+        ex.put_derived("address", value);
+    }
+}
+
+const TIMESTAMP_NOTE: &str = "written as a UTC RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)";
+
+pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
+    if let Some(t) = ex.contact.signed_up_at {
+        let v = Value::String(t.to_string());
+        ex.put_compared(
+            "signedUpAt",
+            v,
+            CField::SignedUpAt.pointer(),
+            NoteCode::Reformatted,
+            TIMESTAMP_NOTE,
+        );
+    }
+}
+
+pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
+    if let Some(t) = ex.contact.last_seen_at {
+        let v = Value::String(t.to_string());
+        ex.put_compared(
+            "lastSeenAt",
+            v,
+            CField::LastSeenAt.pointer(),
+            NoteCode::Reformatted,
+            TIMESTAMP_NOTE,
+        );
+    }
+}
+
+pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
+    if let Some(id) = ex.contact.organization_id {
+        ex.put_compared(
+            "organizationId",
+            Value::from(id),
+            CField::OrganizationId.pointer(),
+            NoteCode::Normalized,
+            "written as a number",
+        );
+    }
+}
+
+pub(crate) fn gender(ex: &mut Exporter<'_>) {
+    if let Some(g) = ex.contact.gender.as_deref() {
+        ex.put_compared(
+            "gender",
+            Value::String(g.to_owned()),
+            CField::Gender.pointer(),
+            NoteCode::Normalized,
+            "written in lower case",
+        );
+    }
+}
+
+pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
+    if let Some(id) = ex.contact.owner_id {
+        ex.put("ownerId", Value::from(id), CField::OwnerId.pointer());
+    }
+}
+
+pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
+    if let Some(b) = ex.contact.unsubscribed_from_emails {
+        ex.put(
+            "unsubscribedFromEmails",
+            Value::Bool(b),
+            CField::UnsubscribedFromEmails.pointer(),
+        );
+    }
+}
+
+pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    if c.custom_attributes.is_empty() {
+        return;
+    }
+    if ex.tracking() {
+        for key in c.custom_attributes.keys() {
+            let at = crate::pointer::join(CField::CustomAttributes.pointer(), key);
+            ex.origin(|| Cow::Owned(at.clone()), &at);
+        }
+    }
+    ex.put_derived(
+        "customAttributes",
+        Value::Object(c.custom_attributes.clone()),
+    );
+}

@@ -1,0 +1,1039 @@
+//! The conversion machinery every format shares.
+//!
+//! - [`CField`]: the canonical contact's fields (address parts separately), the rows of
+//!   `docs/MAPPING.md`.
+//! - [`Table`]: one per format, listing in the format's own field order which members it reads
+//!   and writes ([`Entry::members`]), which canonical fields they hold ([`Entry::fields`]) and the
+//!   functions that do it. The importer dispatches on it, the exporter walks it in order, and a
+//!   canonical value whose field no entry lists is dropped with a note, so nothing is dropped
+//!   silently. A test compares every table with `docs/MAPPING.md`.
+//! - [`Provenance`]: where each canonical value came from in the source record, so a value the
+//!   target cannot hold is noted with its source path.
+//! - [`Importer`] and [`Exporter`]: the contexts the per-format functions write into.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use super::{Address, Contact};
+use crate::convert::{ConvertOptions, Note, NoteCode};
+use crate::pointer::join;
+use crate::{Code, Format, Issue};
+
+macro_rules! canonical_fields {
+    ($($variant:ident = $name:literal, $pointer:literal, $label:literal;)*) => {
+        /// A field of the canonical contact (address parts are fields of their own).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub(crate) enum CField {
+            $(
+                #[doc = $label]
+                $variant,
+            )*
+        }
+
+        impl CField {
+            /// Every field, in the canonical contact's member order.
+            pub(crate) const ALL: &'static [CField] = &[$(CField::$variant,)*];
+
+            /// The field's name in `docs/MAPPING.md` (`address.city` for a part of `address`);
+            /// the tests that keep that page true compare by it.
+            #[cfg_attr(not(test), allow(dead_code))]
+            pub(crate) const fn name(self) -> &'static str {
+                match self { $(CField::$variant => $name,)* }
+            }
+
+            /// The JSON Pointer of the field in the canonical JSON form.
+            pub(crate) const fn pointer(self) -> &'static str {
+                match self { $(CField::$variant => $pointer,)* }
+            }
+
+            /// A human name for messages.
+            pub(crate) const fn label(self) -> &'static str {
+                match self { $(CField::$variant => $label,)* }
+            }
+        }
+    };
+}
+
+canonical_fields! {
+    ExternalId = "externalId", "/externalId", "external id";
+    FullName = "fullName", "/fullName", "full name";
+    FirstName = "firstName", "/firstName", "first name";
+    LastName = "lastName", "/lastName", "last name";
+    Emails = "emails", "/emails", "email address";
+    Phones = "phones", "/phones", "phone number";
+    PhotoUrl = "photoUrl", "/photoUrl", "photo URL";
+    PhotoType = "photoType", "/photoType", "photo type";
+    JobTitle = "jobTitle", "/jobTitle", "job title";
+    Organization = "organization", "/organization", "organization name";
+    OrganizationId = "organizationId", "/organizationId", "organization id";
+    Industry = "industry", "/industry", "industry";
+    AddressLines = "address.lines", "/address/lines", "street line";
+    AddressCity = "address.city", "/address/city", "city";
+    AddressRegion = "address.region", "/address/region", "region";
+    AddressPostalCode = "address.postalCode", "/address/postalCode", "postal code";
+    AddressCountry = "address.country", "/address/country", "country";
+    Location = "location", "/location", "free-text location";
+    Websites = "websites", "/websites", "website";
+    SignedUpAt = "signedUpAt", "/signedUpAt", "sign-up time";
+    LastSeenAt = "lastSeenAt", "/lastSeenAt", "last-seen time";
+    Browser = "browser", "/browser", "browser";
+    BrowserVersion = "browserVersion", "/browserVersion", "browser version";
+    BrowserLanguage = "browserLanguage", "/browserLanguage", "browser language";
+    Os = "os", "/os", "operating system";
+    Gender = "gender", "/gender", "gender";
+    Age = "age", "/age", "age";
+    Notes = "notes", "/notes", "notes";
+    Chats = "chats", "/chats", "chat handle";
+    SocialProfiles = "socialProfiles", "/socialProfiles", "social profile";
+    Identifiers = "identifiers", "/identifiers", "other identifier";
+    ListIds = "listIds", "/listIds", "list id";
+    AccountIds = "accountIds", "/accountIds", "account id";
+    CompanyRefs = "companyRefs", "/companyRefs", "company reference";
+    Tags = "tags", "/tags", "tag";
+    Role = "role", "/role", "role";
+    OwnerId = "ownerId", "/ownerId", "owner id";
+    UnsubscribedFromEmails = "unsubscribedFromEmails", "/unsubscribedFromEmails", "email opt-out";
+    IntercomId = "intercomId", "/intercomId", "Intercom id";
+    CustomAttributes = "customAttributes", "/customAttributes", "custom attribute";
+}
+
+impl CField {
+    /// The canonical pointers of the values this field holds in `c`: one per list item or
+    /// custom attribute, one for a set scalar, none when empty.
+    pub(crate) fn each_value(self, c: &Contact, f: &mut dyn FnMut(Cow<'static, str>)) {
+        let address = c.address.as_ref();
+        let part = |get: fn(&Address) -> bool| address.is_some_and(get);
+        let set = match self {
+            Self::Emails => return items(self, c.emails.len(), f),
+            Self::Phones => return items(self, c.phones.len(), f),
+            Self::AddressLines => return items(self, address.map_or(0, |a| a.lines.len()), f),
+            Self::Websites => return items(self, c.websites.len(), f),
+            Self::Chats => return items(self, c.chats.len(), f),
+            Self::SocialProfiles => return items(self, c.social_profiles.len(), f),
+            Self::Identifiers => return items(self, c.identifiers.len(), f),
+            Self::ListIds => return items(self, c.list_ids.len(), f),
+            Self::AccountIds => return items(self, c.account_ids.len(), f),
+            Self::CompanyRefs => return items(self, c.company_refs.len(), f),
+            Self::Tags => return items(self, c.tags.len(), f),
+            Self::CustomAttributes => {
+                for key in c.custom_attributes.keys() {
+                    f(Cow::Owned(join(self.pointer(), key)));
+                }
+                return;
+            }
+            Self::AddressCity => part(|a| a.city.is_some()),
+            Self::AddressRegion => part(|a| a.region.is_some()),
+            Self::AddressPostalCode => part(|a| a.postal_code.is_some()),
+            Self::AddressCountry => part(|a| a.country.is_some()),
+            Self::PhotoType => c.photo_type.is_some(),
+            Self::OrganizationId => c.organization_id.is_some(),
+            Self::SignedUpAt => c.signed_up_at.is_some(),
+            Self::LastSeenAt => c.last_seen_at.is_some(),
+            Self::OwnerId => c.owner_id.is_some(),
+            Self::UnsubscribedFromEmails => c.unsubscribed_from_emails.is_some(),
+            Self::Role => c.role.is_some(),
+            Self::Gender => c.gender.is_some(),
+            _ => self.text(c).is_some(),
+        };
+        if set {
+            f(Cow::Borrowed(self.pointer()));
+        }
+    }
+
+    /// The value of a plain string field (`None` for other fields).
+    pub(crate) fn text(self, c: &Contact) -> Option<&str> {
+        let address = c.address.as_ref();
+        match self {
+            Self::ExternalId => c.external_id.as_deref(),
+            Self::FullName => c.full_name.as_deref(),
+            Self::FirstName => c.first_name.as_deref(),
+            Self::LastName => c.last_name.as_deref(),
+            Self::PhotoUrl => c.photo_url.as_deref(),
+            Self::PhotoType => c.photo_type.as_deref(),
+            Self::JobTitle => c.job_title.as_deref(),
+            Self::Organization => c.organization.as_deref(),
+            Self::Industry => c.industry.as_deref(),
+            Self::AddressCity => address.and_then(|a| a.city.as_deref()),
+            Self::AddressRegion => address.and_then(|a| a.region.as_deref()),
+            Self::AddressPostalCode => address.and_then(|a| a.postal_code.as_deref()),
+            Self::AddressCountry => address.and_then(|a| a.country.as_deref()),
+            Self::Location => c.location.as_deref(),
+            Self::Browser => c.browser.as_deref(),
+            Self::BrowserVersion => c.browser_version.as_deref(),
+            Self::BrowserLanguage => c.browser_language.as_deref(),
+            Self::Os => c.os.as_deref(),
+            Self::Gender => c.gender.as_deref(),
+            Self::Age => c.age.as_deref(),
+            Self::Notes => c.notes.as_deref(),
+            Self::Role => c.role.as_deref(),
+            Self::IntercomId => c.intercom_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The slot of a plain string field (`None` for other fields). An address part creates the
+    /// address.
+    pub(crate) fn text_mut(self, c: &mut Contact) -> Option<&mut Option<String>> {
+        Some(match self {
+            Self::ExternalId => &mut c.external_id,
+            Self::FullName => &mut c.full_name,
+            Self::FirstName => &mut c.first_name,
+            Self::LastName => &mut c.last_name,
+            Self::PhotoUrl => &mut c.photo_url,
+            Self::PhotoType => &mut c.photo_type,
+            Self::JobTitle => &mut c.job_title,
+            Self::Organization => &mut c.organization,
+            Self::Industry => &mut c.industry,
+            Self::AddressCity => &mut c.address.get_or_insert_with(Address::default).city,
+            Self::AddressRegion => &mut c.address.get_or_insert_with(Address::default).region,
+            Self::AddressPostalCode => {
+                &mut c.address.get_or_insert_with(Address::default).postal_code
+            }
+            Self::AddressCountry => &mut c.address.get_or_insert_with(Address::default).country,
+            Self::Location => &mut c.location,
+            Self::Browser => &mut c.browser,
+            Self::BrowserVersion => &mut c.browser_version,
+            Self::BrowserLanguage => &mut c.browser_language,
+            Self::Os => &mut c.os,
+            Self::Gender => &mut c.gender,
+            Self::Age => &mut c.age,
+            Self::Notes => &mut c.notes,
+            Self::Role => &mut c.role,
+            Self::IntercomId => &mut c.intercom_id,
+            _ => return None,
+        })
+    }
+}
+
+fn items(field: CField, n: usize, f: &mut dyn FnMut(Cow<'static, str>)) {
+    for i in 0..n {
+        f(Cow::Owned(format!("{}/{i}", field.pointer())));
+    }
+}
+
+/// A format's mapping: its entries in the format's field order.
+#[derive(Debug)]
+pub(crate) struct Table {
+    /// The entries; the exporter writes them in this order.
+    pub(crate) entries: &'static [Entry],
+}
+
+/// The member name of an entry that takes every member no other entry lists (Sequence custom
+/// attributes).
+pub(crate) const OTHER_MEMBERS: &str = "*";
+
+/// One group of a format's members and the canonical fields they hold.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    /// The top-level members the entry reads and writes, in the format's order
+    /// ([`OTHER_MEMBERS`] for "every other member").
+    pub(crate) members: &'static [&'static str],
+    /// `(vendor field as docs/MAPPING.md names it, canonical field)` pairs the entry handles.
+    pub(crate) fields: &'static [(&'static str, CField)],
+    /// How the values cross.
+    pub(crate) rule: Rule,
+}
+
+/// How an entry's values cross.
+#[derive(Debug)]
+pub(crate) enum Rule {
+    /// The one member is a string that crosses unchanged to the entry's one canonical string
+    /// field (`null` on import is no value).
+    Text,
+    /// Anything else.
+    With {
+        /// Reads the entry's members from the source object into the contact.
+        import: fn(&Map<String, Value>, &mut Importer),
+        /// Writes the entry's members from the contact.
+        export: fn(&mut Exporter<'_>),
+    },
+}
+
+impl Table {
+    /// Whether some entry lists `field`.
+    pub(crate) fn covers(&self, field: CField) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.fields.iter().any(|(_, f)| *f == field))
+    }
+
+    /// Whether some entry lists `member` (or takes every other member).
+    fn takes(&self, member: &str) -> bool {
+        self.entries.iter().any(|e| {
+            e.members
+                .iter()
+                .any(|m| *m == member || *m == OTHER_MEMBERS)
+        })
+    }
+
+    /// Whether `member` is one the table names (not counting [`OTHER_MEMBERS`]).
+    pub(crate) fn names(&self, member: &str) -> bool {
+        self.entries.iter().any(|e| e.members.contains(&member))
+    }
+}
+
+/// The short name of a format, for messages.
+pub(crate) const fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Sequence => "Sequence",
+        Format::Intercom => "Intercom",
+        Format::Bird => "Bird",
+        Format::HelpScout => "Help Scout",
+        Format::Canonical => "the canonical contact",
+    }
+}
+
+/// Where a canonical value came from.
+#[derive(Debug, Clone)]
+enum Src {
+    /// A top-level member (rendered `/name`; the name has no characters to escape).
+    Member(&'static str),
+    /// Any other location.
+    Pointer(Cow<'static, str>),
+}
+
+/// Where each canonical value came from in the source record: canonical pointer → source
+/// pointer. Lookups fall back to the nearest recorded ancestor (e.g. `/emails/1/kind` →
+/// the source of `/emails/1`).
+#[derive(Debug, Default)]
+pub(crate) struct Provenance {
+    /// The source is itself canonical: every pointer maps to itself.
+    identity: bool,
+    entries: Vec<(Cow<'static, str>, Src)>,
+}
+
+impl Provenance {
+    /// The provenance of a canonical source.
+    pub(crate) fn identity() -> Self {
+        Self {
+            identity: true,
+            entries: Vec::new(),
+        }
+    }
+
+    fn find(&self, canonical: &str) -> Option<&Src> {
+        let mut best: Option<(&Src, usize)> = None;
+        for (c, s) in &self.entries {
+            if c == canonical {
+                return Some(s);
+            }
+            if is_ancestor(c, canonical) && best.is_none_or(|(_, n)| c.len() > n) {
+                best = Some((s, c.len()));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    /// The source pointer of the canonical value at `canonical` (`""` if unknown).
+    pub(crate) fn source(&self, canonical: &str) -> String {
+        if self.identity {
+            return canonical.to_owned();
+        }
+        match self.find(canonical) {
+            Some(Src::Member(m)) => join("", m),
+            Some(Src::Pointer(p)) => p.clone().into_owned(),
+            None => String::new(),
+        }
+    }
+
+    /// The source value of the canonical value at `canonical`.
+    fn source_value<'v>(&self, record: &'v Value, canonical: &str) -> Option<&'v Value> {
+        if self.identity {
+            return record.pointer(canonical);
+        }
+        match self.find(canonical)? {
+            Src::Member(m) => record.get(m),
+            Src::Pointer(p) => record.pointer(p),
+        }
+    }
+}
+
+/// Whether pointer `a` is a proper ancestor of pointer `b`.
+pub(crate) fn is_ancestor(a: &str, b: &str) -> bool {
+    b.len() > a.len() && b.starts_with(a) && b.as_bytes().get(a.len()) == Some(&b'/')
+}
+
+/// The contact an importer builds, with provenance and `dropped` notes (source paths).
+#[derive(Debug, Default)]
+pub(crate) struct Importer {
+    /// The contact so far.
+    pub(crate) contact: Contact,
+    /// Where its values came from.
+    pub(crate) prov: Provenance,
+    /// Source values the canonical contact cannot hold.
+    pub(crate) notes: Vec<Note>,
+}
+
+impl Importer {
+    /// Records that the canonical value at `canonical` came from `source`.
+    pub(crate) fn trace(
+        &mut self,
+        canonical: impl Into<Cow<'static, str>>,
+        source: impl Into<Cow<'static, str>>,
+    ) {
+        if !self.prov.identity {
+            self.prov
+                .entries
+                .push((canonical.into(), Src::Pointer(source.into())));
+        }
+    }
+
+    /// Records that the canonical value at `canonical` came from top-level member `member`.
+    pub(crate) fn trace_member(
+        &mut self,
+        canonical: impl Into<Cow<'static, str>>,
+        member: &'static str,
+    ) {
+        if !self.prov.identity {
+            self.prov
+                .entries
+                .push((canonical.into(), Src::Member(member)));
+        }
+    }
+
+    /// Notes a source value the canonical contact cannot hold.
+    pub(crate) fn drop(&mut self, source: impl Into<String>, message: impl Into<String>) {
+        self.notes.push(Note {
+            path: source.into(),
+            code: NoteCode::Dropped,
+            message: message.into(),
+        });
+    }
+
+    /// Reads string member `member` into the plain string field `field`: `null` is no value,
+    /// another type (only possible where the format's type is loose) is dropped.
+    pub(crate) fn text(&mut self, obj: &Map<String, Value>, member: &'static str, field: CField) {
+        match obj.get(member) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => {
+                if let Some(slot) = field.text_mut(&mut self.contact) {
+                    *slot = Some(s.clone());
+                    self.trace_member(field.pointer(), member);
+                }
+            }
+            Some(_) => self.drop(
+                join("", member),
+                format!(
+                    "is not a string, and the canonical {} is one",
+                    field.label()
+                ),
+            ),
+        }
+    }
+
+    /// Reads a string member; `null` is no value, another type is dropped.
+    pub(crate) fn string<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        member: &str,
+        at: &str,
+    ) -> Option<&'v str> {
+        match obj.get(member)? {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            _ => {
+                self.drop(join(at, member), "is not a string: it cannot be converted");
+                None
+            }
+        }
+    }
+
+    /// Notes every member of `obj` (at `at`) that is not in `known`.
+    pub(crate) fn drop_unknown(&mut self, obj: &Map<String, Value>, known: &[&str], at: &str) {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                self.drop(
+                    join(at, key),
+                    "is not a documented field of this object; the canonical contact has no place for it",
+                );
+            }
+        }
+    }
+}
+
+/// Imports `record` (already validated) with `table`.
+pub(crate) fn import(table: &Table, record: &Value, canonical_source: bool) -> Importer {
+    let mut imp = Importer {
+        prov: if canonical_source {
+            Provenance::identity()
+        } else {
+            Provenance::default()
+        },
+        ..Importer::default()
+    };
+    let Some(obj) = record.as_object() else {
+        return imp;
+    };
+    for entry in table.entries {
+        match entry.rule {
+            Rule::Text => {
+                if let (Some(member), Some((_, field))) =
+                    (entry.members.first(), entry.fields.first())
+                {
+                    imp.text(obj, member, *field);
+                }
+            }
+            Rule::With { import, .. } => import(obj, &mut imp),
+        }
+    }
+    for key in obj.keys() {
+        if !table.takes(key) {
+            imp.drop(
+                join("", key),
+                "the canonical contact has no place for this member",
+            );
+        }
+    }
+    imp
+}
+
+/// What an exporter produced.
+#[derive(Debug)]
+pub(crate) struct Exported {
+    /// The target payload.
+    pub(crate) payload: Map<String, Value>,
+    /// Notes (target paths, source paths for `dropped`).
+    pub(crate) notes: Vec<Note>,
+    /// Target location → source pointer of what was written there (kept in lenient mode only).
+    pub(crate) origins: Vec<(Cow<'static, str>, String)>,
+}
+
+/// The context exporters write into.
+#[derive(Debug)]
+pub(crate) struct Exporter<'a> {
+    /// The contact being exported.
+    pub(crate) contact: &'a Contact,
+    /// The conversion options.
+    pub(crate) options: &'a ConvertOptions,
+    /// The target format.
+    pub(crate) target: Format,
+    source: &'a Value,
+    prov: &'a Provenance,
+    out: Map<String, Value>,
+    notes: Vec<Note>,
+    origins: Option<Vec<(Cow<'static, str>, String)>>,
+    rejection: Option<Issue>,
+}
+
+impl<'a> Exporter<'a> {
+    /// Writes top-level member `member`, holding the canonical value at `canonical`.
+    pub(crate) fn put(&mut self, member: &'static str, value: Value, canonical: &str) {
+        self.origin(|| Cow::Owned(join("", member)), canonical);
+        self.out.insert(member.to_owned(), value);
+    }
+
+    /// Like [`Self::put`], and notes `code` at the member when the value differs from the
+    /// source's (a timestamp in another notation, a normalised letter case).
+    pub(crate) fn put_compared(
+        &mut self,
+        member: &'static str,
+        value: Value,
+        canonical: &str,
+        code: NoteCode,
+        message: &str,
+    ) {
+        if self.prov.source_value(self.source, canonical) != Some(&value) {
+            self.note(join("", member), code, message);
+        }
+        self.put(member, value, canonical);
+    }
+
+    /// Writes a top-level member derived from several values (no single origin).
+    pub(crate) fn put_derived(&mut self, member: &'static str, value: Value) {
+        self.out.insert(member.to_owned(), value);
+    }
+
+    /// Writes a top-level member with a computed name; the caller records its origin.
+    pub(crate) fn insert(&mut self, member: String, value: Value) {
+        self.out.insert(member, value);
+    }
+
+    /// Whether origins are recorded (lenient mode): callers that compute pointers only for
+    /// [`Self::origin`] check this first.
+    pub(crate) fn tracking(&self) -> bool {
+        self.origins.is_some()
+    }
+
+    /// Records (in lenient mode) that the target value at `target` holds the canonical value
+    /// at `canonical`.
+    pub(crate) fn origin(&mut self, target: impl FnOnce() -> Cow<'static, str>, canonical: &str) {
+        if let Some(origins) = &mut self.origins {
+            origins.push((target(), self.prov.source(canonical)));
+        }
+    }
+
+    /// Adds a note (a target path; use [`Self::drop`] for dropped values).
+    pub(crate) fn note(
+        &mut self,
+        path: impl Into<String>,
+        code: NoteCode,
+        message: impl Into<String>,
+    ) {
+        self.notes.push(Note {
+            path: path.into(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// Notes that the canonical value at `canonical` cannot go to the target (the note's path is
+    /// the value's source path).
+    pub(crate) fn drop(&mut self, canonical: &str, message: impl Into<String>) {
+        let path = self.prov.source(canonical);
+        self.notes.push(Note {
+            path,
+            code: NoteCode::Dropped,
+            message: message.into(),
+        });
+    }
+
+    /// Rejects the record: a required target value cannot be produced.
+    pub(crate) fn reject(&mut self, path: &str, message: impl Into<String>) {
+        if self.rejection.is_none() {
+            self.rejection = Some(Issue::error(path, Code::Required, message));
+        }
+    }
+}
+
+/// Exports `contact` with `table`.
+///
+/// # Errors
+/// The finding for a required target value that cannot be produced.
+pub(crate) fn export(
+    table: &Table,
+    target: Format,
+    contact: &Contact,
+    prov: &Provenance,
+    source: &Value,
+    options: &ConvertOptions,
+) -> Result<Exported, Issue> {
+    let mut ex = Exporter {
+        contact,
+        options,
+        target,
+        source,
+        prov,
+        out: Map::new(),
+        notes: Vec::new(),
+        origins: options.lenient.then(Vec::new),
+        rejection: None,
+    };
+    for entry in table.entries {
+        match entry.rule {
+            Rule::Text => {
+                if let (Some(member), Some((_, field))) =
+                    (entry.members.first(), entry.fields.first())
+                {
+                    if let Some(s) = field.text(contact) {
+                        ex.put(member, Value::String(s.to_owned()), field.pointer());
+                    }
+                }
+            }
+            Rule::With { export, .. } => export(&mut ex),
+        }
+        if let Some(issue) = ex.rejection.take() {
+            return Err(issue);
+        }
+    }
+    let name = format_name(target);
+    for &field in CField::ALL {
+        if !table.covers(field) {
+            field.each_value(contact, &mut |p| {
+                ex.drop(&p, format!("{name} has no field for the {}", field.label()));
+            });
+        }
+    }
+    Ok(Exported {
+        payload: ex.out,
+        notes: ex.notes,
+        origins: ex.origins.unwrap_or_default(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules shared by several formats.
+
+/// CONTRACT §4.1: trim, then split at the first run of whitespace; one word is a first name only.
+pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
+    let t = full.trim();
+    if t.is_empty() {
+        return (None, None);
+    }
+    match t.find(char::is_whitespace) {
+        None => (Some(t), None),
+        Some(i) => {
+            let (first, rest) = t.split_at(i);
+            let rest = rest.trim_start();
+            (Some(first), (!rest.is_empty()).then_some(rest))
+        }
+    }
+}
+
+/// CONTRACT §4.2: first + one space + last, skipping a missing (or empty) part.
+pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    match (
+        first.filter(|s| !s.is_empty()),
+        last.filter(|s| !s.is_empty()),
+    ) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// The message of a `joined` note for `first` and `last`.
+pub(crate) fn joined_message(first: Option<&str>, last: Option<&str>) -> &'static str {
+    match (
+        first.filter(|s| !s.is_empty()),
+        last.filter(|s| !s.is_empty()),
+    ) {
+        (Some(_), Some(_)) => "built from first and last name, joined with one space",
+        (Some(_), None) => "built from the first name alone (there is no last name)",
+        _ => "built from the last name alone (there is no first name)",
+    }
+}
+
+/// Whether first and last name say the same as the full name: their join is the full name, or
+/// splitting the full name gives them.
+pub(crate) fn names_agree(full: &str, first: Option<&str>, last: Option<&str>) -> bool {
+    let first = first.filter(|s| !s.is_empty());
+    let last = last.filter(|s| !s.is_empty());
+    join_name(first, last).as_deref() == Some(full) || split_name(full) == (first, last)
+}
+
+/// Writes a first/last-name pair (Sequence, Help Scout) from the contact: its own first and last
+/// name, else its full name split (note `split`). A full name that the pair does not carry is
+/// dropped.
+pub(crate) fn export_first_last(
+    ex: &mut Exporter<'_>,
+    first_member: &'static str,
+    last_member: &'static str,
+) {
+    let c = ex.contact;
+    let (first, last, full) = (
+        c.first_name.as_deref(),
+        c.last_name.as_deref(),
+        c.full_name.as_deref(),
+    );
+    let name = format_name(ex.target);
+    if first.is_none() && last.is_none() {
+        let Some(full) = full else { return };
+        match split_name(full) {
+            (None, _) => ex.drop(
+                CField::FullName.pointer(),
+                format!("is blank, so it gives no first or last name for {name}"),
+            ),
+            (Some(f), l) => {
+                ex.note(
+                    join("", first_member),
+                    NoteCode::Split,
+                    "first name taken from the full name (split at the first whitespace)",
+                );
+                ex.put(
+                    first_member,
+                    Value::String(f.to_owned()),
+                    CField::FullName.pointer(),
+                );
+                if let Some(l) = l {
+                    ex.note(
+                        join("", last_member),
+                        NoteCode::Split,
+                        "last name taken from the full name (the rest after the first whitespace)",
+                    );
+                    ex.put(
+                        last_member,
+                        Value::String(l.to_owned()),
+                        CField::FullName.pointer(),
+                    );
+                }
+            }
+        }
+        return;
+    }
+    if let Some(f) = first {
+        ex.put(
+            first_member,
+            Value::String(f.to_owned()),
+            CField::FirstName.pointer(),
+        );
+    }
+    if let Some(l) = last {
+        ex.put(
+            last_member,
+            Value::String(l.to_owned()),
+            CField::LastName.pointer(),
+        );
+    }
+    if let Some(full) = full {
+        if !names_agree(full, first, last) {
+            ex.drop(
+                CField::FullName.pointer(),
+                format!(
+                    "{name} holds only first and last name, and this full name differs from them"
+                ),
+            );
+        }
+    }
+}
+
+/// Writes the one email a format holds (Sequence, Intercom): the first; the others and every
+/// kind are dropped (CONTRACT §4.7).
+pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
+    let c = ex.contact;
+    let name = format_name(ex.target);
+    for (i, email) in c.emails.iter().enumerate() {
+        if i == 0 {
+            ex.put(member, Value::String(email.value.clone()), "/emails/0");
+            if email.kind.is_some() {
+                ex.drop(
+                    "/emails/0/kind",
+                    format!("{name} has no field for the kind of an email address"),
+                );
+            }
+        } else {
+            ex.drop(
+                &format!("/emails/{i}"),
+                format!("{name} holds one email address; the first one was kept"),
+            );
+        }
+    }
+}
+
+/// Writes the one phone a format holds (Sequence, Intercom): the first; the others and every
+/// kind are dropped (CONTRACT §4.7).
+pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
+    let c = ex.contact;
+    let name = format_name(ex.target);
+    for (i, phone) in c.phones.iter().enumerate() {
+        if i == 0 {
+            ex.put(member, Value::String(phone.value.clone()), "/phones/0");
+            if phone.kind.is_some() {
+                ex.drop(
+                    "/phones/0/kind",
+                    format!("{name} has no field for the kind of a phone number"),
+                );
+            }
+        } else {
+            ex.drop(
+                &format!("/phones/{i}"),
+                format!("{name} holds one phone number; the first one was kept"),
+            );
+        }
+    }
+}
+
+/// A target's rules for custom attribute keys and values.
+#[derive(Debug)]
+pub(crate) struct CustomRules {
+    /// Maximum key length in characters.
+    pub(crate) max: usize,
+    /// Characters a key may contain.
+    pub(crate) allowed: fn(char) -> bool,
+    /// Whether the target reserves a key or uses it for a documented field.
+    pub(crate) reserved: fn(&str) -> bool,
+    /// The key rule, for messages.
+    pub(crate) key_rule: &'static str,
+    /// Values the target accepts.
+    pub(crate) value_ok: fn(&Value) -> bool,
+    /// The value rule, for messages.
+    pub(crate) value_rule: &'static str,
+}
+
+/// A custom attribute that can go to the target.
+#[derive(Debug)]
+pub(crate) struct CustomOut<'c> {
+    /// The target key (`Cow::Owned` when normalised).
+    pub(crate) key: Cow<'c, str>,
+    /// The canonical key.
+    pub(crate) canonical_key: &'c str,
+    /// The value.
+    pub(crate) value: &'c Value,
+}
+
+impl CustomOut<'_> {
+    /// Whether the key was normalised.
+    pub(crate) fn normalized(&self) -> bool {
+        matches!(self.key, Cow::Owned(_))
+    }
+
+    /// The canonical pointer of the attribute.
+    pub(crate) fn pointer(&self) -> String {
+        join(CField::CustomAttributes.pointer(), self.canonical_key)
+    }
+}
+
+/// The custom attributes that can go to the target under `rules`, in canonical order: by
+/// default only under an equal, valid key; with `normalize_custom_keys` under the key normalised
+/// to the rules (each character the target does not allow becomes `-`, then the key is cut to
+/// the maximum length). Every other attribute is dropped with a note.
+pub(crate) fn custom_attributes<'c>(
+    ex: &mut Exporter<'c>,
+    rules: &CustomRules,
+) -> Vec<CustomOut<'c>> {
+    let c = ex.contact;
+    let name = format_name(ex.target);
+    let mut out: Vec<CustomOut<'c>> = Vec::with_capacity(c.custom_attributes.len());
+    for (key, value) in &c.custom_attributes {
+        let pointer = || join(CField::CustomAttributes.pointer(), key);
+        if !(rules.value_ok)(value) {
+            ex.drop(
+                &pointer(),
+                format!("{name} accepts only {} as custom values", rules.value_rule),
+            );
+            continue;
+        }
+        let valid =
+            !key.is_empty() && key.chars().count() <= rules.max && key.chars().all(rules.allowed);
+        let target: Cow<'c, str> = if valid {
+            Cow::Borrowed(key.as_str())
+        } else if ex.options.normalize_custom_keys {
+            let normalized: String = key
+                .chars()
+                .map(|ch| if (rules.allowed)(ch) { ch } else { '-' })
+                .take(rules.max)
+                .collect();
+            if normalized.is_empty() {
+                ex.drop(
+                    &pointer(),
+                    format!("has an empty key, which {name} does not accept"),
+                );
+                continue;
+            }
+            Cow::Owned(normalized)
+        } else {
+            ex.drop(
+                &pointer(),
+                format!(
+                    "has a key that is not a valid {name} custom attribute key ({}); set normalize_custom_keys to carry it under a normalised key",
+                    rules.key_rule
+                ),
+            );
+            continue;
+        };
+        if (rules.reserved)(&target) {
+            ex.drop(
+                &pointer(),
+                format!("has a key that {name} reserves for a documented field"),
+            );
+            continue;
+        }
+        if out.iter().any(|o| o.key == target) {
+            ex.drop(
+                &pointer(),
+                "has a key that, normalised, equals an earlier custom attribute's key; the earlier one was kept",
+            );
+            continue;
+        }
+        out.push(CustomOut {
+            key: target,
+            canonical_key: key,
+            value,
+        });
+    }
+    out
+}
+
+/// A phone number written as an international number with separators (`+31 6 1234 5678`,
+/// `+1 (555) 123-4567`) without them, when that is a valid international number.
+pub(crate) fn compact_phone(s: &str) -> Option<String> {
+    use crate::rules::StrFormat;
+    if !s.starts_with('+') || StrFormat::E164.matches(s) {
+        return None;
+    }
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    StrFormat::E164.matches(&compact).then_some(compact)
+}
+
+/// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).
+pub(crate) fn integer(v: &Value) -> Option<i64> {
+    match crate::definitions::as_integer(v)? {
+        crate::definitions::Integer::InRange(n) => Some(n),
+        crate::definitions::Integer::OutOfRange => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_table() {
+        for (full, expect) in [
+            ("Ada King Lovelace", (Some("Ada"), Some("King Lovelace"))),
+            ("  Ada \t  Lovelace ", (Some("Ada"), Some("Lovelace"))),
+            ("Ada", (Some("Ada"), None)),
+            ("   ", (None, None)),
+            ("", (None, None)),
+            ("Ünal  Çelik", (Some("Ünal"), Some("Çelik"))),
+            ("李\u{3000}小龍", (Some("李"), Some("小龍"))),
+        ] {
+            assert_eq!(split_name(full), expect, "{full:?}");
+        }
+    }
+
+    #[test]
+    fn join_table() {
+        assert_eq!(
+            join_name(Some("Ada"), Some("Lovelace")).as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(join_name(Some("Ada"), None).as_deref(), Some("Ada"));
+        assert_eq!(
+            join_name(None, Some("Lovelace")).as_deref(),
+            Some("Lovelace")
+        );
+        assert_eq!(
+            join_name(Some(""), Some("Lovelace")).as_deref(),
+            Some("Lovelace")
+        );
+        assert_eq!(join_name(None, None), None);
+    }
+
+    #[test]
+    fn agreeing_names() {
+        assert!(names_agree("Ada Lovelace", Some("Ada"), Some("Lovelace")));
+        assert!(names_agree(
+            "Ada King Lovelace",
+            Some("Ada King"),
+            Some("Lovelace")
+        ));
+        assert!(names_agree("Ada  Lovelace", Some("Ada"), Some("Lovelace")));
+        assert!(!names_agree(
+            "Dr. Ada Lovelace",
+            Some("Ada"),
+            Some("Lovelace")
+        ));
+        assert!(!names_agree("Ada Lovelace", Some("Ada"), None));
+    }
+
+    #[test]
+    fn compact_phone_table() {
+        assert_eq!(
+            compact_phone("+31 6 1234 5678").as_deref(),
+            Some("+31612345678")
+        );
+        assert_eq!(
+            compact_phone("+1 (555) 123-4567").as_deref(),
+            Some("+15551234567")
+        );
+        assert_eq!(compact_phone("+31612345678"), None);
+        assert_eq!(compact_phone("(555) 123-4567"), None);
+        assert_eq!(compact_phone("+0 12 345 678"), None);
+    }
+
+    #[test]
+    fn provenance_falls_back_to_ancestors() {
+        let mut imp = Importer::default();
+        imp.trace("/emails/1", "/identifiers/3");
+        imp.trace_member("/jobTitle", "title");
+        assert_eq!(imp.prov.source("/emails/1"), "/identifiers/3");
+        assert_eq!(imp.prov.source("/emails/1/kind"), "/identifiers/3");
+        assert_eq!(imp.prov.source("/emails/10"), "");
+        assert_eq!(imp.prov.source("/jobTitle"), "/title");
+        assert_eq!(Provenance::identity().source("/a/b"), "/a/b");
+    }
+}

@@ -1,0 +1,223 @@
+//! Canonical → Bird.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use super::spec::{EMAIL_KEY, PHONE_KEY};
+use super::EXTERNAL_ID_KEY;
+use crate::canonical::mapping::{
+    compact_phone, custom_attributes as customs, join_name, joined_message, CField, CustomRules,
+    Exporter,
+};
+use crate::convert::NoteCode;
+use crate::pointer::join;
+
+/// CONTRACT §4.4: the full name (first and last name joined when there is none); else the first
+/// email; else the first phone; else the external id; else reject.
+pub(crate) fn display_name(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
+    let full = c.full_name.as_deref().filter(|s| !s.trim().is_empty());
+    if let Some(full) = full {
+        ex.put(
+            "displayName",
+            Value::String(full.to_owned()),
+            CField::FullName.pointer(),
+        );
+        return;
+    }
+    if c.full_name.is_some() {
+        // A blank full name is no name; Bird's displayName needs at least one character.
+        ex.drop(
+            CField::FullName.pointer(),
+            "is blank, and Bird's displayName needs a name",
+        );
+    }
+    if let Some(joined) = join_name(first, last).filter(|s| !s.trim().is_empty()) {
+        ex.note(
+            "/displayName",
+            NoteCode::Joined,
+            joined_message(first, last),
+        );
+        ex.put_derived("displayName", Value::String(joined));
+        return;
+    }
+    let derived = if let Some(email) = c.emails.first() {
+        Some((email.value.as_str(), "/emails/0", "the first email address"))
+    } else if let Some(phone) = c.phones.first() {
+        Some((phone.value.as_str(), "/phones/0", "the first phone number"))
+    } else {
+        c.external_id
+            .as_deref()
+            .map(|id| (id, CField::ExternalId.pointer(), "the external id"))
+    };
+    match derived {
+        Some((value, canonical, what)) => {
+            ex.note(
+                "/displayName",
+                NoteCode::Derived,
+                format!("the contact has no name, so the display name is {what}"),
+            );
+            ex.put("displayName", Value::String(value.to_owned()), canonical);
+        }
+        None => ex.reject(
+            "/displayName",
+            "is required by Bird, and the contact has no name, email, phone or external id to derive it from",
+        ),
+    }
+}
+
+fn identifier(key: &str, value: String) -> Value {
+    let mut item = Map::new();
+    item.insert("key".to_owned(), Value::String(key.to_owned()));
+    item.insert("value".to_owned(), Value::String(value));
+    Value::Object(item)
+}
+
+/// Emails, phones, the external id and other identifiers, in that order. Kinds are dropped;
+/// phones written with separators are compacted to international numbers (note `normalized`).
+pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let mut items = Vec::with_capacity(
+        c.emails.len()
+            + c.phones.len()
+            + c.identifiers.len()
+            + usize::from(c.external_id.is_some()),
+    );
+    for (i, email) in c.emails.iter().enumerate() {
+        if email.kind.is_some() {
+            ex.drop(
+                &format!("/emails/{i}/kind"),
+                "Bird has no field for the kind of an email address",
+            );
+        }
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), &format!("/emails/{i}"));
+        }
+        items.push(identifier(EMAIL_KEY, email.value.clone()));
+    }
+    for (i, phone) in c.phones.iter().enumerate() {
+        if phone.kind.is_some() {
+            ex.drop(
+                &format!("/phones/{i}/kind"),
+                "Bird has no field for the kind of a phone number",
+            );
+        }
+        let value = match compact_phone(&phone.value) {
+            Some(compact) => {
+                ex.note(
+                    format!("/identifiers/{}/value", items.len()),
+                    NoteCode::Normalized,
+                    "phone number written without separators, as the international number Bird expects",
+                );
+                compact
+            }
+            None => phone.value.clone(),
+        };
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), &format!("/phones/{i}"));
+        }
+        items.push(identifier(PHONE_KEY, value));
+    }
+    if let Some(id) = c.external_id.as_deref() {
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), CField::ExternalId.pointer());
+        }
+        items.push(identifier(EXTERNAL_ID_KEY, id.to_owned()));
+    }
+    for (i, other) in c.identifiers.iter().enumerate() {
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), &format!("/identifiers/{i}"));
+        }
+        items.push(identifier(&other.key, other.value.clone()));
+    }
+    if !items.is_empty() {
+        ex.put_derived("identifiers", Value::Array(items));
+    }
+}
+
+/// Standard attributes that hold the contact's name (written by contactkit from the name
+/// fields): a custom attribute may not use their keys.
+const NAME_ATTRIBUTES: [&str; 3] = ["firstName", "lastName", "displayName"];
+
+/// Bird attribute keys follow the attribute-definition rule `^[A-Za-z0-9_-]{1,64}$`; values are
+/// booleans, numbers, strings, null or non-empty arrays of those.
+pub(crate) const RULES: CustomRules = CustomRules {
+    max: 64,
+    allowed: |c| c.is_ascii_alphanumeric() || c == '_' || c == '-',
+    reserved: |key| NAME_ATTRIBUTES.contains(&key),
+    key_rule: "1 to 64 letters, digits, '_' or '-'",
+    value_ok: |v| match v {
+        Value::Object(_) => false,
+        Value::Array(items) => {
+            !items.is_empty() && items.iter().all(|i| !(i.is_array() || i.is_object()))
+        }
+        _ => true,
+    },
+    value_rule: "booleans, numbers, strings, null and non-empty arrays of those",
+};
+
+/// First and last name, then the custom attributes.
+pub(crate) fn attributes(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let mut map = Map::new();
+    for (name, value, field) in [
+        ("firstName", c.first_name.as_deref(), CField::FirstName),
+        ("lastName", c.last_name.as_deref(), CField::LastName),
+    ] {
+        if let Some(value) = value {
+            ex.origin(|| Cow::Owned(join("/attributes", name)), field.pointer());
+            map.insert(name.to_owned(), Value::String(value.to_owned()));
+        }
+    }
+    for attr in customs(ex, &RULES) {
+        if attr.normalized() || ex.tracking() {
+            let target = join("/attributes", &attr.key);
+            if attr.normalized() {
+                ex.note(
+                    target.clone(),
+                    NoteCode::Normalized,
+                    "custom attribute key normalised to Bird's key rule (other characters replaced by '-', at most 64)",
+                );
+            }
+            ex.origin(|| target.into(), &attr.pointer());
+        }
+        map.insert(attr.key.into_owned(), attr.value.clone());
+    }
+    if !map.is_empty() {
+        ex.put_derived("attributes", Value::Object(map));
+    }
+}
+
+fn strings(ex: &mut Exporter<'_>, member: &'static str, field: CField, list: &[String]) {
+    if list.is_empty() {
+        return;
+    }
+    if ex.tracking() {
+        for i in 0..list.len() {
+            let target = format!("/{member}/{i}");
+            ex.origin(|| target.into(), &format!("{}/{i}", field.pointer()));
+        }
+    }
+    ex.put_derived(member, Value::from(list.to_vec()));
+}
+
+pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    strings(ex, "accountIds", CField::AccountIds, &c.account_ids);
+}
+
+pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    strings(ex, "listIds", CField::ListIds, &c.list_ids);
+}
+
+pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    strings(ex, "companyRefs", CField::CompanyRefs, &c.company_refs);
+}

@@ -1,0 +1,106 @@
+//! Intercom → canonical.
+
+use serde_json::{Map, Value};
+
+use crate::canonical::mapping::{integer, CField, Importer};
+use crate::canonical::{Email, Phone};
+use crate::pointer::join;
+use crate::Timestamp;
+
+pub(crate) fn role(obj: &Map<String, Value>, imp: &mut Importer) {
+    imp.text(obj, "role", CField::Role);
+}
+
+pub(crate) fn email(obj: &Map<String, Value>, imp: &mut Importer) {
+    if let Some(value) = imp.string(obj, "email", "") {
+        imp.contact.emails.push(Email {
+            value: value.to_owned(),
+            kind: None,
+        });
+        imp.trace_member("/emails/0", "email");
+    }
+}
+
+pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer) {
+    if let Some(value) = imp.string(obj, "phone", "") {
+        imp.contact.phones.push(Phone {
+            value: value.to_owned(),
+            kind: None,
+        });
+        imp.trace_member("/phones/0", "phone");
+    }
+}
+
+pub(crate) fn name(obj: &Map<String, Value>, imp: &mut Importer) {
+    imp.text(obj, "name", CField::FullName);
+}
+
+fn timestamp(obj: &Map<String, Value>, imp: &mut Importer, member: &'static str, field: CField) {
+    let Some(value) = obj.get(member).filter(|v| !v.is_null()) else {
+        return;
+    };
+    match integer(value).and_then(Timestamp::from_unix_seconds) {
+        Some(t) => {
+            let slot = match field {
+                CField::SignedUpAt => &mut imp.contact.signed_up_at,
+                _ => &mut imp.contact.last_seen_at,
+            };
+            *slot = Some(t);
+            imp.trace_member(field.pointer(), member);
+        }
+        None => imp.drop(
+            join("", member),
+            "is not a Unix time in the years 0000 to 9999, which is all an ISO-8601 date-time can hold",
+        ),
+    }
+}
+
+pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer) {
+    timestamp(obj, imp, "signed_up_at", CField::SignedUpAt);
+}
+
+pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer) {
+    timestamp(obj, imp, "last_seen_at", CField::LastSeenAt);
+}
+
+pub(crate) fn owner_id(obj: &Map<String, Value>, imp: &mut Importer) {
+    let Some(value) = obj.get("owner_id").filter(|v| !v.is_null()) else {
+        return;
+    };
+    match integer(value) {
+        Some(id) => {
+            imp.contact.owner_id = Some(id);
+            imp.trace_member(CField::OwnerId.pointer(), "owner_id");
+        }
+        None => imp.drop("/owner_id", "is not an integer"),
+    }
+}
+
+pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, imp: &mut Importer) {
+    match obj.get("unsubscribed_from_emails") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => {
+            imp.contact.unsubscribed_from_emails = Some(*b);
+            imp.trace_member(
+                CField::UnsubscribedFromEmails.pointer(),
+                "unsubscribed_from_emails",
+            );
+        }
+        Some(_) => imp.drop("/unsubscribed_from_emails", "is not a boolean"),
+    }
+}
+
+pub(crate) fn custom_attributes(obj: &Map<String, Value>, imp: &mut Importer) {
+    let Some(Value::Object(map)) = obj.get("custom_attributes") else {
+        return;
+    };
+    for (key, value) in map {
+        imp.contact
+            .custom_attributes
+            .insert(key.clone(), value.clone());
+        imp.trace(
+            join(CField::CustomAttributes.pointer(), key),
+            join("/custom_attributes", key),
+        );
+    }
+}
