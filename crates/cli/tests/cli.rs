@@ -1265,9 +1265,7 @@ fn convert_reads_json_arrays() {
 }
 
 #[test]
-fn normalize_custom_keys_is_passed_to_the_conversion() {
-    // The flag is accepted and the run stays consistent; what it changes is the conversion's
-    // business (tested in the core), so only the plumbing is checked here.
+fn normalize_custom_keys_carries_attributes_under_normalised_keys() {
     let input = r#"{"email":"a@example.com","custom_attributes":{"Plan Tier":"gold"}}"#;
     let args = [
         "convert",
@@ -1279,12 +1277,65 @@ fn normalize_custom_keys_is_passed_to_the_conversion() {
     ];
     let (code, plain, _) = run(&args, input);
     assert_eq!(code, 0);
+    let plain = &lines(&plain)[0];
+    assert_eq!(plain["payload"].get("properties"), None, "{plain}");
+    assert!(
+        plain["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .any(|n| n["code"] == json!("dropped")
+                && n["path"] == json!("/custom_attributes/Plan Tier")),
+        "{plain}"
+    );
     let mut with = args.to_vec();
     with.push("--normalize-custom-keys");
     let (code, normalized, _) = run(&with, input);
     assert_eq!(code, 0);
-    assert_eq!(lines(&plain).len(), 1);
-    assert_eq!(lines(&normalized).len(), 1);
+    let normalized = &lines(&normalized)[0];
+    assert_eq!(
+        normalized["payload"]["properties"][0]["value"],
+        json!("gold"),
+        "{normalized}"
+    );
+    assert!(
+        normalized["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .any(|n| n["code"] == json!("normalized")),
+        "{normalized}"
+    );
+}
+
+/// Typical conversion output as a user sees it: payloads on standard output, reject lines and
+/// the summary on standard error, and the same records as an envelope.
+#[test]
+fn convert_typical_output() {
+    let input = format!(
+        "{HS_GOOD}\n{HS_BAD}\n{}\nnot json\n",
+        r#"{"firstName":"Ιωάννης","lastName":"Παπαδόπουλος","phones":[{"type":"mobile","value":"+302101234567"}],"emails":[{"type":"work","value":"ioannis@example.gr"},{"type":"home","value":"giannis@example.com"}]}"#
+    );
+    let (code, out, err) = run(
+        &["convert", "--from", "helpscout", "--to", "intercom"],
+        input.clone(),
+    );
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("convert_typical_stdout", out);
+    insta::assert_snapshot!("convert_typical_stderr", err);
+    let (code, out, _) = run(
+        &[
+            "convert",
+            "--from",
+            "helpscout",
+            "--to",
+            "intercom",
+            "--envelope",
+        ],
+        input,
+    );
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("convert_typical_envelope", out);
 }
 
 #[test]
