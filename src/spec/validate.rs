@@ -6,6 +6,7 @@
 //! `Deserializer` implementation for `&Value`), so the two entry points cannot disagree.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt::{self, Display};
 
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -548,8 +549,9 @@ fn walk_array<'de, A: SeqAccess<'de>>(
     ctx: &mut Ctx<'_>,
 ) -> Result<(), A::Error> {
     let mut count = 0usize;
-    // Fingerprints of the items seen so far, kept only when uniqueness is checked.
-    let mut seen: Vec<String> = Vec::new();
+    // Fingerprints of the items seen so far, kept only when uniqueness is checked (a hash set:
+    // a record may hold hundreds of thousands of items).
+    let mut seen: HashSet<String> = HashSet::new();
     loop {
         let item_path = path.index(count);
         let seed = Seed {
@@ -564,15 +566,13 @@ fn walk_array<'de, A: SeqAccess<'de>>(
             break;
         };
         if let (Some(severity), Some(fp)) = (array.unique, fingerprint) {
-            if seen.contains(&fp) {
+            if !seen.insert(fp) {
                 ctx.push(
                     &item_path,
                     Code::Duplicate,
                     severity,
                     "repeats an earlier item".to_owned(),
                 );
-            } else {
-                seen.push(fp);
             }
         }
         count += 1;

@@ -2,6 +2,8 @@
 //!
 //! Sources: seed 003 (the create page) and `vendors.md` §4.
 
+use std::collections::HashSet;
+
 use serde_json::{json, Value};
 
 use crate::definitions::{as_integer, Integer};
@@ -257,7 +259,7 @@ fn properties_schema() -> Value {
 fn check_properties(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     match value {
         Value::Array(items) => {
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 let Value::Object(entry) = item else {
@@ -271,14 +273,13 @@ fn check_properties(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
                 let slug = match entry.get("slug") {
                     Some(Value::String(slug)) => {
                         check_str(&SLUG, slug, &item_path.key("slug"), ctx);
-                        if seen.contains(&slug.as_str()) {
+                        if !seen.insert(slug.as_str()) {
                             ctx.error(
                                 &item_path.key("slug"),
                                 Code::Duplicate,
                                 "repeats an earlier property slug".to_owned(),
                             );
                         }
-                        seen.push(slug);
                         Some(slug.as_str())
                     }
                     Some(_) => {

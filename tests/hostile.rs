@@ -1,0 +1,579 @@
+//! Hostile input through the library: every case gets a defined result (the exact findings),
+//! within bounded time and memory. The command line's own cases (a 20 MB line, CRLF, a byte
+//! order mark on standard input) are in crates/cli/tests/hostile_cli.rs.
+//!
+//! Limits these tests pin down (SECURITY.md): JSON text nests at most 127 arrays/objects
+//! (serde_json's recursion limit of 128), numbers must be finite, strings must be UTF-8 without
+//! lone surrogates, lengths count Unicode scalar values.
+
+use std::time::{Duration, Instant};
+
+use contactkit::{
+    convert, validate, Code, ConvertOptions, Format, Report, Severity, Stage, Validator,
+};
+use serde_json::{json, Value};
+
+/// `(path, code, severity)` of every finding, in order.
+fn found(report: &Report) -> Vec<(String, Code, Severity)> {
+    report
+        .issues
+        .iter()
+        .map(|i| (i.path.clone(), i.code, i.severity))
+        .collect()
+}
+
+fn one(path: &str, code: Code, severity: Severity) -> Vec<(String, Code, Severity)> {
+    vec![(path.to_owned(), code, severity)]
+}
+
+fn text(format: Format, json: &[u8]) -> Report {
+    Validator::new(format).validate_slice(json)
+}
+
+/// Validates `json` as text and, when it parses, as a value; both must give `expected`.
+fn both(format: Format, json: &str, expected: &[(String, Code, Severity)]) {
+    assert_eq!(
+        found(&text(format, json.as_bytes())),
+        expected,
+        "text: {json:.200}"
+    );
+    if let Ok(value) = serde_json::from_str::<Value>(json) {
+        assert_eq!(
+            found(&validate(format, &value)),
+            expected,
+            "value: {json:.200}"
+        );
+    }
+}
+
+/// The single `syntax` finding at `""`, whose message contains `what`.
+fn assert_syntax(report: &Report, what: &str) {
+    assert_eq!(found(report), one("", Code::Syntax, Severity::Error));
+    let message = &report.issues[0].message;
+    assert!(message.contains(what), "{message:?} lacks {what:?}");
+}
+
+fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < limit, "took {took:?}, more than {limit:?}");
+    out
+}
+
+// --- Nesting -----------------------------------------------------------------------------
+
+#[test]
+fn json_nested_100_000_levels_is_one_syntax_finding() {
+    let arrays = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let objects = format!("{}1{}", r#"{"a":"#.repeat(100_000), "}".repeat(100_000));
+    // Inside a member that no rule looks at, and inside one that has rules.
+    let in_member = format!(
+        r#"{{"externalId": "1", "custom": {arrays}, "displayName": "x", "emails": {arrays}}}"#
+    );
+    for format in Format::ALL {
+        for json in [&arrays, &objects, &in_member] {
+            let report = timed(Duration::from_secs(2), || text(format, json.as_bytes()));
+            assert_syntax(&report, "recursion limit exceeded");
+            // The parsed-value entry points never see it: serde_json refuses to build it.
+            assert!(serde_json::from_str::<Value>(json).is_err());
+        }
+    }
+}
+
+#[test]
+fn nesting_limit_is_127_levels_for_text_and_values_alike() {
+    // The record object is level 1; an undocumented member holds the rest.
+    let member = |levels: usize| {
+        format!(
+            r#"{{"externalId": "1", "x": {}{}}}"#,
+            "[".repeat(levels - 1),
+            "]".repeat(levels - 1)
+        )
+    };
+    let ok = member(127);
+    assert!(text(Format::Sequence, ok.as_bytes()).issues.is_empty());
+    let value: Value = serde_json::from_str(&ok).expect("127 levels parse");
+    assert!(validate(Format::Sequence, &value).issues.is_empty());
+    assert_syntax(
+        &text(Format::Sequence, member(128).as_bytes()),
+        "recursion limit exceeded",
+    );
+}
+
+/// A value nested `depth` arrays deep, built without recursion.
+fn deep_value(depth: usize) -> Value {
+    let mut v = Value::Array(Vec::new());
+    for i in 1..depth {
+        // Not `json!({"a": v})`: the macro serialises `v`, recursively.
+        v = if i % 2 == 0 {
+            Value::Array(vec![v])
+        } else {
+            Value::Object(std::iter::once(("a".to_owned(), v)).collect())
+        };
+    }
+    v
+}
+
+/// A deep value that is dropped without recursion, even when a test fails: serde_json's own
+/// `Drop` recurses and overflows the stack on it. (That is the caller's value, not something
+/// contactkit builds: no library entry point builds a `Value` without serde_json's limit.)
+struct Deep(Value);
+
+impl Drop for Deep {
+    fn drop(&mut self) {
+        let mut stack = vec![self.0.take()];
+        while let Some(mut v) = stack.pop() {
+            match &mut v {
+                Value::Array(items) => stack.append(items),
+                Value::Object(map) => {
+                    stack.extend(std::mem::take(map).into_iter().map(|(_, v)| v));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn a_value_built_100_000_levels_deep_is_refused_without_walking_it() {
+    // Not reachable from text (see above), but a caller may build one in code. Walking it
+    // recursively would overflow the stack; validate measures the depth first, iteratively.
+    let deep = Deep(deep_value(100_000));
+    for format in Format::ALL {
+        let report = timed(Duration::from_secs(2), || validate(format, &deep.0));
+        assert_syntax(&report, "nested more than 127 levels");
+    }
+    let mut wrapped = Deep(json!({ "externalId": "1" }));
+    wrapped.0["x"] = deep_value(100_000);
+    assert_syntax(
+        &validate(Format::Sequence, &wrapped.0),
+        "nested more than 127 levels",
+    );
+}
+
+#[test]
+fn a_value_at_the_nesting_limit_is_walked() {
+    for (depth, deep_ok) in [(127, true), (128, false)] {
+        let mut record = json!({ "externalId": "1" });
+        record["x"] = deep_value(depth - 1);
+        let report = validate(Format::Sequence, &record);
+        assert_eq!(
+            report.issues.is_empty(),
+            deep_ok,
+            "{depth}: {:?}",
+            report.issues
+        );
+        // The same record as text gives the same verdict.
+        let text_report = text(Format::Sequence, record.to_string().as_bytes());
+        assert_eq!(text_report.issues.is_empty(), deep_ok, "{depth}");
+    }
+}
+
+// --- Size ------------------------------------------------------------------------------
+
+#[test]
+fn a_50_mb_string_value_is_measured_not_echoed() {
+    let big = "a".repeat(50 << 20);
+    let json = format!(r#"{{"firstName": "{big}"}}"#);
+    let report = timed(Duration::from_secs(20), || {
+        text(Format::HelpScout, json.as_bytes())
+    });
+    assert_eq!(
+        found(&report),
+        one("/firstName", Code::TooLong, Severity::Error)
+    );
+    assert_eq!(
+        report.issues[0].message,
+        format!("is {} characters long, the maximum is 40", 50 << 20)
+    );
+    // Sequence: no documented limit, the 255-character column is a warning.
+    let json = format!(r#"{{"externalId": "1", "firstName": "{big}"}}"#);
+    let report = text(Format::Sequence, json.as_bytes());
+    assert_eq!(
+        found(&report),
+        one("/firstName", Code::TooLong, Severity::Warning)
+    );
+    // Where no rule looks (an undocumented Help Scout member), only its name is reported.
+    let json = format!(r#"{{"notes": "{big}"}}"#);
+    let report = text(Format::HelpScout, json.as_bytes());
+    assert_eq!(
+        found(&report),
+        one("/notes", Code::UnknownField, Severity::Warning)
+    );
+    assert!(report.issues.iter().all(|i| i.message.len() < 200));
+}
+
+#[test]
+fn a_long_array_of_unique_items_is_checked_in_linear_time() {
+    // Uniqueness is checked for Bird identifiers; 50,000 distinct ones must not take
+    // quadratic time (a 16 MiB record holds half a million of them).
+    let ids: Vec<Value> = (0..50_000)
+        .map(|i| json!({"key": "emailaddress", "value": format!("u{i}@example.com")}))
+        .collect();
+    let mut record = json!({"displayName": "Ada", "identifiers": ids});
+    let json = record.to_string();
+    let report = timed(Duration::from_secs(5), || {
+        text(Format::Bird, json.as_bytes())
+    });
+    assert!(report.issues.is_empty(), "{:?}", &report.issues[..3]);
+    // One repeat at the end is found, at its index.
+    record["identifiers"]
+        .as_array_mut()
+        .expect("array")
+        .push(json!({"key": "emailaddress", "value": "u7@example.com"}));
+    let report = timed(Duration::from_secs(5), || validate(Format::Bird, &record));
+    assert_eq!(
+        found(&report),
+        one("/identifiers/50000", Code::Duplicate, Severity::Error)
+    );
+    // Help Scout property slugs are unique too.
+    let properties: Vec<Value> = (0..50_000)
+        .map(|i| json!({"slug": format!("p{i}"), "value": "x"}))
+        .collect();
+    let record = json!({ "properties": properties });
+    let report = timed(Duration::from_secs(5), || {
+        validate(Format::HelpScout, &record)
+    });
+    assert!(report.issues.is_empty());
+}
+
+// --- Numbers -------------------------------------------------------------------------------
+
+#[test]
+fn numbers_at_and_beyond_the_edges() {
+    let ic = Format::Intercom;
+    // 1e999 is not a finite number: serde_json refuses it, so it is a syntax finding.
+    assert_syntax(
+        &text(ic, br#"{"email": "a@example.com", "signed_up_at": 1e999}"#),
+        "number out of range",
+    );
+    assert!(serde_json::from_str::<Value>("1e999").is_err());
+    // -0 is the integer 0.
+    both(ic, r#"{"email": "a@example.com", "signed_up_at": -0}"#, &[]);
+    both(
+        ic,
+        r#"{"email": "a@example.com", "signed_up_at": -0.0}"#,
+        &[],
+    );
+    // Integers outside i64 are out_of_range, never wrapped or saturated.
+    for n in [
+        "18446744073709551616",
+        "18446744073709551615",
+        "9223372036854775808",
+        "-9223372036854777856",
+        "1e300",
+        "-1e300",
+    ] {
+        both(
+            ic,
+            &format!(r#"{{"email": "a@example.com", "last_seen_at": {n}}}"#),
+            &one("/last_seen_at", Code::OutOfRange, Severity::Error),
+        );
+    }
+    both(
+        ic,
+        r#"{"email": "a@example.com", "last_seen_at": 9223372036854775807}"#,
+        &[],
+    );
+    // Below -2^63 serde_json reads a float, and -2^63-1 rounds to -2^63 (i64::MIN), which is in
+    // range: the limit of a parser without arbitrary precision, documented in SECURITY.md.
+    both(
+        ic,
+        r#"{"email": "a@example.com", "last_seen_at": -9223372036854775809}"#,
+        &[],
+    );
+    // A fraction is not an integer; a number is not a string.
+    both(
+        ic,
+        r#"{"email": "a@example.com", "owner_id": 1.5}"#,
+        &one("/owner_id", Code::Type, Severity::Error),
+    );
+    both(
+        Format::HelpScout,
+        r#"{"firstName": -0}"#,
+        &one("/firstName", Code::Type, Severity::Error),
+    );
+    // Help Scout property values are integers in the i64 range.
+    both(
+        Format::HelpScout,
+        r#"{"properties": [{"slug": "seats", "value": 18446744073709551616}]}"#,
+        &one("/properties/0/value", Code::OutOfRange, Severity::Error),
+    );
+}
+
+// --- Duplicate keys --------------------------------------------------------------------------
+
+#[test]
+fn duplicate_keys_are_flagged_in_text_and_both_values_checked() {
+    let json = format!(
+        r#"{{"firstName": "{}", "firstName": "Ada"}}"#,
+        "x".repeat(41)
+    );
+    assert_eq!(
+        found(&text(Format::HelpScout, json.as_bytes())),
+        vec![
+            ("/firstName".to_owned(), Code::TooLong, Severity::Error),
+            ("/firstName".to_owned(), Code::Duplicate, Severity::Warning),
+        ]
+    );
+    // A parsed value keeps the last one (serde_json's rule), which is valid.
+    let value: Value = serde_json::from_str(&json).expect("parses");
+    assert!(validate(Format::HelpScout, &value).issues.is_empty());
+    // Inside a member checked as a whole (Intercom custom attributes) the last one counts.
+    both(
+        Format::Intercom,
+        r#"{"email": "a@example.com", "custom_attributes": {"plan": "pro", "plan": {}}}"#,
+        &one("/custom_attributes/plan", Code::Type, Severity::Error),
+    );
+    // An undocumented member repeated: one unknown_field warning per occurrence.
+    assert_eq!(
+        found(&text(Format::HelpScout, br#"{"x": 1, "x": 2}"#)),
+        vec![
+            ("/x".to_owned(), Code::UnknownField, Severity::Warning),
+            ("/x".to_owned(), Code::UnknownField, Severity::Warning),
+        ]
+    );
+}
+
+// --- Unicode -------------------------------------------------------------------------------
+
+#[test]
+fn lone_surrogates_are_syntax_findings_wherever_they_are() {
+    for json in [
+        r#"{"firstName": "\ud800"}"#,
+        r#"{"firstName": "\udc00"}"#,
+        r#"{"firstName": "a\ud800b"}"#,
+        r#"{"\ud800": 1}"#,
+        r#"{"notes": "\ud800"}"#,
+        r#"{"properties": {"x": "\udfff"}}"#,
+    ] {
+        let report = text(Format::HelpScout, json.as_bytes());
+        assert_eq!(
+            found(&report),
+            one("", Code::Syntax, Severity::Error),
+            "{json}"
+        );
+        assert!(report.issues[0].message.contains("escape"), "{json}");
+        assert!(serde_json::from_str::<Value>(json).is_err());
+    }
+    // A surrogate pair is one character.
+    let pair = r#"\ud83d\ude00"#.repeat(40);
+    both(
+        Format::HelpScout,
+        &format!(r#"{{"firstName": "{pair}"}}"#),
+        &[],
+    );
+    both(
+        Format::HelpScout,
+        &format!(r#"{{"firstName": "{pair}\ud83d\ude00"}}"#),
+        &one("/firstName", Code::TooLong, Severity::Error),
+    );
+}
+
+#[test]
+fn raw_control_characters_are_syntax_escaped_ones_are_characters() {
+    for raw in [
+        b"{\"firstName\": \"a\x00b\"}".as_slice(),
+        b"{\"firstName\": \"\x1f\"}",
+        b"{\"x\": \"\n\"}",
+    ] {
+        let report = text(Format::HelpScout, raw);
+        assert_syntax(&report, "control character");
+    }
+    // Escaped NUL and other controls are characters like any other.
+    let forty = r#"\u0000"#.repeat(40);
+    both(
+        Format::HelpScout,
+        &format!(r#"{{"firstName": "{forty}"}}"#),
+        &[],
+    );
+    both(
+        Format::HelpScout,
+        &format!(r#"{{"firstName": "{forty}\u0007"}}"#),
+        &one("/firstName", Code::TooLong, Severity::Error),
+    );
+    // A control character makes an address invalid; DEL and C1 controls are characters.
+    both(
+        Format::HelpScout,
+        r#"{"emails": [{"value": "ada\u0000@example.com"}]}"#,
+        &one("/emails/0/value", Code::Format, Severity::Error),
+    );
+    both(
+        Format::HelpScout,
+        "{\"lastName\": \"\u{7f}\u{85}\u{9f}\"}",
+        &[],
+    );
+    // A NUL in a member name is kept in the path (escaped by JSON when serialised).
+    both(
+        Format::HelpScout,
+        r#"{"a\u0000b": 1}"#,
+        &one("/a\u{0}b", Code::UnknownField, Severity::Warning),
+    );
+}
+
+#[test]
+fn bidi_and_zero_width_characters_count_as_characters() {
+    // U+202E RIGHT-TO-LEFT OVERRIDE, U+200B ZERO WIDTH SPACE, U+200D ZERO WIDTH JOINER,
+    // U+FEFF ZERO WIDTH NO-BREAK SPACE, U+2066 LEFT-TO-RIGHT ISOLATE.
+    let tricky = "\u{202E}\u{200B}\u{200D}\u{FEFF}\u{2066}";
+    let name = format!("{tricky}{}", "x".repeat(35)); // 40 characters
+    both(
+        Format::HelpScout,
+        &json!({ "firstName": name }).to_string(),
+        &[],
+    );
+    let name = format!("{tricky}{}", "x".repeat(36)); // 41
+    both(
+        Format::HelpScout,
+        &json!({ "firstName": name }).to_string(),
+        &one("/firstName", Code::TooLong, Severity::Error),
+    );
+    // An empty-looking name of only zero-width characters is not empty.
+    both(
+        Format::HelpScout,
+        &json!({ "lastName": "\u{200B}" }).to_string(),
+        &[],
+    );
+    // Invisible characters make an address invalid (browsers' rule is ASCII only).
+    both(
+        Format::Sequence,
+        &json!({ "externalId": "1", "email": "ada\u{200B}@example.com" }).to_string(),
+        &one("/email", Code::Format, Severity::Error),
+    );
+    both(
+        Format::Intercom,
+        &json!({ "email": "\u{202E}moc.elpmaxe@ada" }).to_string(),
+        &one("/email", Code::Format, Severity::Error),
+    );
+    // In a member name they are kept verbatim in the path (see SECURITY.md).
+    both(
+        Format::HelpScout,
+        &json!({ "first\u{202E}Name": "Ada" }).to_string(),
+        &one("/first\u{202E}Name", Code::UnknownField, Severity::Warning),
+    );
+}
+
+#[test]
+fn emoji_at_the_40_character_boundary() {
+    let grin = "\u{1F600}"; // 4 bytes in UTF-8, 1 character
+    both(
+        Format::HelpScout,
+        &json!({ "firstName": grin.repeat(40) }).to_string(),
+        &[],
+    );
+    let report = text(
+        Format::HelpScout,
+        json!({ "firstName": grin.repeat(41) })
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(
+        found(&report),
+        one("/firstName", Code::TooLong, Severity::Error)
+    );
+    assert_eq!(
+        report.issues[0].message,
+        "is 41 characters long, the maximum is 40"
+    );
+    // Lengths count Unicode scalar values, not graphemes: a family emoji is 7 of them
+    // (4 people joined by 3 zero-width joiners).
+    let family = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}";
+    assert_eq!(family.chars().count(), 7);
+    both(
+        Format::HelpScout,
+        &json!({ "lastName": family.repeat(5) }).to_string(), // 35
+        &[],
+    );
+    let report = text(
+        Format::HelpScout,
+        json!({ "lastName": family.repeat(6) })
+            .to_string()
+            .as_bytes(), // 42
+    );
+    assert_eq!(
+        report.issues[0].message,
+        "is 42 characters long, the maximum is 40"
+    );
+    // Bird displayName: 1 to 150 characters.
+    both(
+        Format::Bird,
+        &json!({ "displayName": grin.repeat(150) }).to_string(),
+        &[],
+    );
+    both(
+        Format::Bird,
+        &json!({ "displayName": grin.repeat(151) }).to_string(),
+        &one("/displayName", Code::TooLong, Severity::Error),
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_not_json_for_the_library() {
+    // The command line skips a BOM at the start of its input; a single record handed to the
+    // library with one is not JSON text (RFC 8259 §8.1), and says so.
+    let report = text(Format::HelpScout, b"\xEF\xBB\xBF{}");
+    assert_syntax(&report, "expected value");
+    assert!(report.issues[0].message.ends_with("(line 1, column 1)"));
+}
+
+#[test]
+fn empty_truncated_and_trailing_text() {
+    for (json, what) in [
+        ("", "ends too early"),
+        ("   \n", "ends too early"),
+        (r#"{"firstName": "Ada""#, "ends too early"),
+        ("{} {}", "trailing characters"),
+        ("{}\u{0}", "trailing characters"),
+        ("{'firstName': 'Ada'}", "key must be a string"),
+        ("NaN", "expected value"),
+    ] {
+        assert_syntax(&text(Format::HelpScout, json.as_bytes()), what);
+    }
+}
+
+#[test]
+fn records_that_are_not_objects() {
+    for (json, found_type) in [
+        ("[]", "an array"),
+        ("\"Ada\"", "a string"),
+        ("1", "a number"),
+        ("null", "null"),
+        ("true", "a boolean"),
+    ] {
+        for format in Format::ALL {
+            let report = text(format, json.as_bytes());
+            assert_eq!(
+                found(&report),
+                one("", Code::Type, Severity::Error),
+                "{format} {json}"
+            );
+            assert_eq!(
+                report.issues[0].message,
+                format!("must be an object, not {found_type}")
+            );
+        }
+    }
+}
+
+// --- Conversion ------------------------------------------------------------------------------
+
+#[test]
+fn conversion_refuses_what_validation_refuses() {
+    let options = ConvertOptions::new().lenient(true);
+    let deep = Deep(deep_value(100_000));
+    for from in Format::ALL {
+        for to in Format::ALL {
+            let rejection = convert(from, to, &deep.0, &options).expect_err("too deep");
+            assert_eq!(rejection.stage, Stage::Source);
+            assert_eq!(
+                rejection
+                    .issues
+                    .iter()
+                    .map(|i| (i.path.as_str(), i.code))
+                    .collect::<Vec<_>>(),
+                [("", Code::Syntax)]
+            );
+        }
+    }
+}
