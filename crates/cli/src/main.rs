@@ -26,6 +26,10 @@ use crate::output::{message, Dest, Failure};
 use crate::pipeline::{Config, Job, Stop};
 use crate::progress::Progress;
 
+/// See the note on `mimalloc` in Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Data bytes per batch (a batch also ends after `--batch-records` records).
 const BATCH_BYTES: usize = 4 << 20;
 
