@@ -24,3 +24,6 @@ if grep -rnE 'wasm_bindgen|clap::|std::fs|std::net' src/; then
   echo "the core crate must stay pure (see DESIGN.md)" >&2
   exit 1
 fi
+
+step "WebAssembly package (build pkg/, npm pack, Node/TypeScript/Vite/Chromium tests)"
+bash scripts/test-wasm.sh
