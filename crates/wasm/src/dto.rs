@@ -28,6 +28,19 @@ pub enum ErrorCode {
     InvalidPointer,
 }
 
+impl ErrorCode {
+    /// Every code the Rust side produces (JavaScript adds `invalid_argument`,
+    /// `not_initialized` and `internal`).
+    pub const ALL: [ErrorCode; 6] = [
+        Self::UnknownFormat,
+        Self::InvalidJson,
+        Self::NotAnObject,
+        Self::InvalidOption,
+        Self::InvalidDefinitions,
+        Self::InvalidPointer,
+    ];
+}
+
 /// An error for a bad argument: `{code, message, issues?}`.
 ///
 /// `issues` holds, for `invalid_json` and `not_an_object`, the findings that the CLI reports

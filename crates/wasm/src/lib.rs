@@ -11,6 +11,8 @@
 
 pub mod api;
 pub mod dto;
+#[cfg(test)]
+mod typescript;
 
 /// Marks an error result for the JavaScript side (JSON text never starts with `!`).
 pub const ERROR_PREFIX: char = '!';

@@ -1,0 +1,113 @@
+//! Keeps the hand-written `npm/contactkit.d.ts` in step with the Rust types: every string
+//! union there must list exactly the values the Rust side produces.
+
+use std::collections::BTreeSet;
+
+use contactkit::{form_fields, Code, FormField, Format, NoteCode, Severity, Stage};
+
+use crate::dto::ErrorCode;
+
+const DTS: &str = include_str!("../../../npm/contactkit.d.ts");
+
+/// The string literals of `export type <name> = "a" | "b" …;` in the declarations.
+fn union(name: &str) -> BTreeSet<String> {
+    let start = DTS
+        .find(&format!("export type {name} ="))
+        .unwrap_or_else(|| panic!("contactkit.d.ts has no type {name}"));
+    let body = &DTS[start..];
+    let end = body.find(';').expect("the type ends");
+    body[..end]
+        .lines()
+        // Doc comments between the members are not members.
+        .map(|line| line.split("/**").next().unwrap_or(""))
+        .flat_map(|line| line.split('"').skip(1).step_by(2))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn names<T: serde::Serialize>(values: impl IntoIterator<Item = T>) -> BTreeSet<String> {
+    values
+        .into_iter()
+        .map(|v| match serde_json::to_value(v).expect("serialises") {
+            serde_json::Value::String(s) => s,
+            other => panic!("not a string: {other}"),
+        })
+        .collect()
+}
+
+fn walk<'a>(fields: &'a [FormField], out: &mut Vec<&'a FormField>) {
+    for field in fields {
+        out.push(field);
+        if let Some(nested) = &field.fields {
+            walk(nested, out);
+        }
+        if let Some(item) = &field.item {
+            walk(std::slice::from_ref(item), out);
+        }
+    }
+}
+
+#[test]
+fn issue_codes_severities_stages_and_note_codes_match() {
+    assert_eq!(union("IssueCode"), names(Code::ALL));
+    assert_eq!(
+        union("Severity"),
+        names([Severity::Error, Severity::Warning])
+    );
+    assert_eq!(union("Stage"), names([Stage::Source, Stage::Target]));
+    let notes = [
+        NoteCode::Dropped,
+        NoteCode::Truncated,
+        NoteCode::Derived,
+        NoteCode::Split,
+        NoteCode::Joined,
+        NoteCode::Reformatted,
+        NoteCode::Normalized,
+    ];
+    assert_eq!(union("NoteCode"), names(notes));
+}
+
+#[test]
+fn format_ids_match() {
+    let ids: BTreeSet<String> = Format::ALL.iter().map(|f| f.id().to_owned()).collect();
+    assert_eq!(union("FormatId"), ids);
+}
+
+#[test]
+fn error_codes_cover_the_rust_errors_and_the_javascript_ones() {
+    let mut expected = names(ErrorCode::ALL);
+    for js in ["invalid_argument", "not_initialized", "internal"] {
+        expected.insert(js.to_owned());
+    }
+    assert_eq!(union("ErrorCode"), expected);
+}
+
+#[test]
+fn form_field_values_are_in_the_declared_unions() {
+    let json_types = union("FieldJsonType");
+    let formats = union("FieldFormat");
+    let widgets = union("FieldWidget");
+    for format in Format::ALL {
+        let fields = form_fields(format);
+        let mut all = Vec::new();
+        walk(&fields, &mut all);
+        for field in all {
+            assert!(
+                json_types.contains(field.json_type),
+                "{format} {}",
+                field.path
+            );
+            if let Some(f) = field.format {
+                assert!(formats.contains(f), "{format} {}: format {f}", field.path);
+            }
+            if let Some(widget) = field.widget {
+                let name = names([widget]).into_iter().next().expect("one");
+                assert!(
+                    widgets.contains(&name),
+                    "{format} {}: widget {name}",
+                    field.path
+                );
+            }
+        }
+    }
+}
