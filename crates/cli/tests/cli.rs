@@ -1455,3 +1455,52 @@ fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
         "{\"records\":1,\"valid\":1,\"invalid\":0}\n"
     );
 }
+
+#[test]
+fn convert_uses_definitions_and_show_values_for_the_source_stage() {
+    let dir = temp_dir();
+    let defs = write(
+        dir.path(),
+        "defs.json",
+        r#"{"helpscout": [{"slug": "seats", "type": "number"}]}"#,
+    );
+    let input = r#"{"firstName":"Ada","emails":[{"type":"work","value":"ada@example.com"}],"properties":[{"slug":"seats","value":"many"}]}"#;
+    let args = [
+        "convert",
+        "--from",
+        "helpscout",
+        "--to",
+        "intercom",
+        "--envelope",
+    ];
+    let (_, out, _) = run(&args, input);
+    assert_eq!(lines(&out)[0]["ok"], json!(true), "{out}");
+    let mut with = args.to_vec();
+    with.extend(["--definitions", s(&defs)]);
+    let (_, out, _) = run(&with, input);
+    let line = &lines(&out)[0];
+    assert_eq!(line["ok"], json!(false), "{line}");
+    assert_eq!(line["stage"], json!("source"));
+    assert_eq!(line["issues"][0]["path"], json!("/properties/0/value"));
+    // Values appear in messages only with --show-values.
+    let args = [
+        "convert",
+        "--from",
+        "helpscout",
+        "--to",
+        "intercom",
+        "--envelope",
+    ];
+    let (_, out, _) = run(&args, HS_BAD);
+    assert!(
+        !out.contains("robot"),
+        "values are not echoed by default: {out}"
+    );
+    let mut with = args.to_vec();
+    with.push("--show-values");
+    let (_, out, _) = run(&with, HS_BAD);
+    assert!(
+        out.contains("robot"),
+        "--show-values echoes the value: {out}"
+    );
+}
