@@ -3,12 +3,13 @@
 //! as the target. Every change a user would want to know about is a [`Note`].
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::canonical::mapping::{self, format_name, is_ancestor, Table};
+use crate::canonical::mapping::{self, format_name, Table};
 use crate::spec::validate::{validate_value, Settings};
 use crate::spec::{Kind, Req};
 use crate::{Code, Format, Issue, Report, ValidateOptions};
@@ -333,17 +334,26 @@ impl Repair<'_> {
         // Remove each unit once, not inside another removed unit, later array items first.
         removals.sort_by(|a, b| compare_segments(&b.0, &a.0));
         removals.dedup_by(|a, b| a.0 == b.0);
+        // Every step below is near-linear: a record may hold hundreds of thousands of values
+        // that the target refuses.
+        let all: HashSet<&[String]> = removals.iter().map(|(unit, _)| unit.as_slice()).collect();
         let units: Vec<&(Vec<String>, Code)> = removals
             .iter()
             .filter(|(unit, _)| {
-                !removals
-                    .iter()
-                    .any(|(other, _)| other.len() < unit.len() && unit.starts_with(other))
+                !(1..unit.len()).any(|k| unit.get(..k).is_some_and(|p| all.contains(p)))
             })
             .collect();
+        // Within a pass the units are disjoint and come later items first, so the notes can be
+        // made from the origins as they were before the pass, and the origins updated once.
+        let index = OriginIndex::new(&self.origins);
+        let mut removed: Vec<Removed> = Vec::new();
         for (unit, code) in units {
-            changed |= self.remove(payload, unit, *code);
+            if let Some(r) = self.remove(payload, unit, *code, &index) {
+                removed.push(r);
+                changed = true;
+            }
         }
+        self.forget(&removed);
         changed
     }
 
@@ -366,22 +376,24 @@ impl Repair<'_> {
         true
     }
 
-    fn remove(&mut self, payload: &mut Value, unit: &[String], code: Code) -> bool {
-        let Some((last, parent)) = unit.split_last() else {
-            return false;
-        };
+    /// Removes the value at `unit` (notes included); what was removed, for [`Self::forget`].
+    fn remove(
+        &mut self,
+        payload: &mut Value,
+        unit: &[String],
+        code: Code,
+        index: &OriginIndex,
+    ) -> Option<Removed> {
+        let (last, parent) = unit.split_last()?;
         let parent_path = pointer(parent);
         let path = pointer(unit);
-        let removed = match payload.pointer_mut(&parent_path) {
-            Some(Value::Object(map)) => map.shift_remove(last.as_str()),
+        let (removed, item) = match payload.pointer_mut(&parent_path) {
+            Some(Value::Object(map)) => (map.shift_remove(last.as_str())?, None),
             Some(Value::Array(items)) => match last.parse::<usize>() {
-                Ok(i) if i < items.len() => Some(items.remove(i)),
-                _ => None,
+                Ok(i) if i < items.len() => (items.remove(i), Some(i)),
+                _ => return None,
             },
-            _ => None,
-        };
-        let Some(removed) = removed else {
-            return false;
+            _ => return None,
         };
         let empty = match &removed {
             Value::Array(a) => a.is_empty(),
@@ -389,27 +401,28 @@ impl Repair<'_> {
             _ => false,
         };
         if !empty {
-            self.note_removed(&path, code);
+            self.note_removed(&path, code, index);
         }
-        self.forget(&parent_path, last);
-        true
+        Some(Removed {
+            path,
+            parent: parent_path,
+            item,
+        })
     }
 
     /// `dropped` notes for the value removed at `path`: the source of every value the exporter
     /// wrote at or under it (else of the nearest ancestor).
-    fn note_removed(&mut self, path: &str, code: Code) {
-        let mut sources: Vec<&str> = self
-            .origins
-            .iter()
-            .filter(|(t, _)| t == path || is_ancestor(path, t))
+    fn note_removed(&mut self, path: &str, code: Code, index: &OriginIndex) {
+        let mut sources: Vec<&str> = index
+            .at_or_under(path)
+            .into_iter()
+            .filter_map(|i| self.origins.get(i))
             .map(|(_, s)| s.as_str())
             .collect();
         if sources.is_empty() {
-            let ancestor = self
-                .origins
-                .iter()
-                .filter(|(t, _)| is_ancestor(t, path))
-                .max_by_key(|(t, _)| t.len());
+            let ancestor = index
+                .nearest_ancestor(path)
+                .and_then(|i| self.origins.get(i));
             sources.extend(ancestor.map(|(_, s)| s.as_str()));
         }
         sources.dedup();
@@ -435,33 +448,112 @@ impl Repair<'_> {
         self.notes.extend(notes);
     }
 
-    /// Forgets the origins of a removed value and renumbers the origins of later items of the
-    /// same array.
-    fn forget(&mut self, parent: &str, last: &str) {
-        let removed = crate::pointer::join(parent, last);
-        self.origins
-            .retain(|(t, _)| !(t == &removed || is_ancestor(&removed, t)));
-        let Ok(index) = last.parse::<usize>() else {
+    /// Forgets the origins of the removed values and renumbers the origins of later items of
+    /// the arrays they were removed from, in one sweep.
+    fn forget(&mut self, removed: &[Removed]) {
+        if removed.is_empty() {
             return;
-        };
-        let prefix = format!("{parent}/");
+        }
+        let gone: HashSet<&str> = removed.iter().map(|r| r.path.as_str()).collect();
+        let mut shifts: HashMap<&str, Vec<usize>> = HashMap::new();
+        for r in removed {
+            if let Some(i) = r.item {
+                shifts.entry(r.parent.as_str()).or_default().push(i);
+            }
+        }
+        for items in shifts.values_mut() {
+            items.sort_unstable();
+        }
+        self.origins
+            .retain(|(t, _)| !ancestors_or_self(t).any(|p| gone.contains(p)));
+        if shifts.is_empty() {
+            return;
+        }
         for (t, _) in &mut self.origins {
-            let Some(rest) = t.strip_prefix(&prefix) else {
-                continue;
-            };
-            let (item, tail) = rest.split_once('/').unwrap_or((rest, ""));
-            if let Ok(j) = item.parse::<usize>() {
-                if j > index {
-                    let tail = if tail.is_empty() {
-                        String::new()
-                    } else {
-                        format!("/{tail}")
-                    };
-                    *t = Cow::Owned(format!("{prefix}{}{tail}", j - 1));
-                }
+            if let Some(renumbered) = renumber(t, &shifts) {
+                *t = Cow::Owned(renumbered);
             }
         }
     }
+}
+
+/// A value removed by lenient mode.
+#[derive(Debug)]
+struct Removed {
+    /// Its pointer.
+    path: String,
+    /// Its parent's pointer.
+    parent: String,
+    /// Its index, when the parent is an array.
+    item: Option<usize>,
+}
+
+/// The origins by target pointer, for the lookups of one repair pass.
+struct OriginIndex {
+    /// Target pointer → positions in the origins list, in order.
+    by_target: BTreeMap<String, Vec<usize>>,
+}
+
+impl OriginIndex {
+    fn new(origins: &[(Cow<'static, str>, String)]) -> Self {
+        let mut by_target: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, (t, _)) in origins.iter().enumerate() {
+            by_target.entry(t.to_string()).or_default().push(i);
+        }
+        Self { by_target }
+    }
+
+    /// Positions of the origins at `path` or below it, in list order.
+    fn at_or_under(&self, path: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.by_target.get(path).cloned().unwrap_or_default();
+        // Descendants are the pointers from `path/` up to (not including) `path0`.
+        let (from, to) = (format!("{path}/"), format!("{path}0"));
+        for (_, positions) in self.by_target.range(from..to) {
+            out.extend(positions);
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Position of the last origin at the nearest proper ancestor of `path`.
+    fn nearest_ancestor(&self, path: &str) -> Option<usize> {
+        ancestors_or_self(path)
+            .skip(1)
+            .find_map(|p| self.by_target.get(p).and_then(|v| v.last().copied()))
+    }
+}
+
+/// `pointer` and its proper ancestors, nearest first (`/a/b`, `/a`, `""`).
+fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(pointer), |p| {
+        p.rsplit_once('/').map(|(parent, _)| parent)
+    })
+}
+
+/// `target` with each array index lowered by the number of items removed before it from the
+/// same array, or `None` when nothing changes.
+fn renumber(target: &str, shifts: &HashMap<&str, Vec<usize>>) -> Option<String> {
+    let mut out = String::with_capacity(target.len());
+    let mut changed = false;
+    let mut parent_end = 0;
+    for segment in target.split('/').skip(1) {
+        let parent = target.get(..parent_end).unwrap_or_default();
+        parent_end += 1 + segment.len();
+        out.push('/');
+        let lowered = shifts.get(parent).and_then(|removed| {
+            let j = segment.parse::<usize>().ok()?;
+            let before = removed.partition_point(|&i| i < j);
+            (before > 0).then(|| j - before)
+        });
+        match lowered {
+            Some(j) => {
+                changed = true;
+                out.push_str(&j.to_string());
+            }
+            None => out.push_str(segment),
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The unescaped reference tokens of a JSON Pointer.

@@ -12,6 +12,7 @@
 //! - [`Importer`] and [`Exporter`]: the contexts the per-format functions write into.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -300,7 +301,9 @@ enum Src {
 pub(crate) struct Provenance {
     /// The source is itself canonical: every pointer maps to itself.
     identity: bool,
-    entries: Vec<(Cow<'static, str>, Src)>,
+    /// Canonical pointer → source; the first record of a pointer counts. A hash map, not a
+    /// list: a record may hold hundreds of thousands of values, each looked up once.
+    entries: HashMap<Cow<'static, str>, Src>,
 }
 
 impl Provenance {
@@ -308,21 +311,19 @@ impl Provenance {
     pub(crate) fn identity() -> Self {
         Self {
             identity: true,
-            entries: Vec::new(),
+            entries: HashMap::new(),
         }
     }
 
     fn find(&self, canonical: &str) -> Option<&Src> {
-        let mut best: Option<(&Src, usize)> = None;
-        for (c, s) in &self.entries {
-            if c == canonical {
+        // The pointer itself, else its nearest recorded ancestor.
+        let mut at = canonical;
+        loop {
+            if let Some(s) = self.entries.get(at) {
                 return Some(s);
             }
-            if is_ancestor(c, canonical) && best.is_none_or(|(_, n)| c.len() > n) {
-                best = Some((s, c.len()));
-            }
+            at = at.rsplit_once('/')?.0;
         }
-        best.map(|(s, _)| s)
     }
 
     /// The source pointer of the canonical value at `canonical` (`""` if unknown).
@@ -349,11 +350,6 @@ impl Provenance {
     }
 }
 
-/// Whether pointer `a` is a proper ancestor of pointer `b`.
-pub(crate) fn is_ancestor(a: &str, b: &str) -> bool {
-    b.len() > a.len() && b.starts_with(a) && b.as_bytes().get(a.len()) == Some(&b'/')
-}
-
 /// The contact an importer builds, with provenance and `dropped` notes (source paths).
 #[derive(Debug, Default)]
 pub(crate) struct Importer {
@@ -375,7 +371,8 @@ impl Importer {
         if !self.prov.identity {
             self.prov
                 .entries
-                .push((canonical.into(), Src::Pointer(source.into())));
+                .entry(canonical.into())
+                .or_insert_with(|| Src::Pointer(source.into()));
         }
     }
 
@@ -388,7 +385,8 @@ impl Importer {
         if !self.prov.identity {
             self.prov
                 .entries
-                .push((canonical.into(), Src::Member(member)));
+                .entry(canonical.into())
+                .or_insert(Src::Member(member));
         }
     }
 
