@@ -65,7 +65,7 @@ impl Progress {
         } else {
             0.0
         };
-        bar.set_position(offset);
+        // The message first: setting the position may draw.
         bar.set_message(format!(
             "{} records ({:.0}/s), {} {}, {} {}",
             totals.records,
@@ -75,6 +75,7 @@ impl Progress {
             totals.bad(),
             self.labels.1
         ));
+        bar.set_position(offset);
     }
 
     /// Runs `f` with the bar hidden (for writing to standard error).
