@@ -4,8 +4,9 @@
 //
 //   bash scripts/test-wasm.sh --bench
 //
-// Each sample times a batch of calls; the figure is the median over the samples of the time
-// per call. contactkit is measured with the payload as an object (JSON.stringify on the way
+// Each sample times a batch of calls in CPU time (process.cpuUsage: steadier than wall time
+// on a shared machine, and the same for a single-threaded loop on an idle one); the figure is
+// the median over the samples of the time per call. contactkit is measured with the payload as an object (JSON.stringify on the way
 // in) and as JSON text; ajv gets the parsed object (it cannot read text).
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -36,14 +37,15 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median nanoseconds per call of `fn` over `samples` batches of `batch` calls. */
+/** Median nanoseconds of CPU time per call of `fn` over `samples` batches of `batch` calls. */
 function measure(fn, batch, samples = 41) {
   for (let i = 0; i < batch * 5; i++) fn(); // warm up (JIT, wasm tier-up)
   const perCall = [];
   for (let s = 0; s < samples; s++) {
-    const start = process.hrtime.bigint();
+    const start = process.cpuUsage();
     for (let i = 0; i < batch; i++) fn();
-    perCall.push(Number(process.hrtime.bigint() - start) / batch);
+    const used = process.cpuUsage(start);
+    perCall.push(((used.user + used.system) * 1000) / batch);
   }
   return median(perCall);
 }
