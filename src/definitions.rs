@@ -31,8 +31,8 @@ use serde_json::Value;
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::Ctx;
-use crate::Code;
+use crate::spec::validate::{Ctx, Quoted};
+use crate::{Code, Severity};
 
 /// Custom field definitions for one or more vendors.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -469,29 +469,35 @@ impl HelpScoutProperty {
             }
             HelpScoutPropertyType::Url => {
                 if !StrFormat::HttpUrl.matches(s) {
-                    ctx.error(
+                    ctx.push_value(
                         path,
                         Code::Format,
+                        Severity::Error,
                         "is not a valid URL (url property)".to_owned(),
+                        &Quoted(s),
                     );
                 }
             }
             HelpScoutPropertyType::Date => {
                 if !StrFormat::Date.matches(s) {
-                    ctx.error(
+                    ctx.push_value(
                         path,
                         Code::Format,
+                        Severity::Error,
                         "is not a calendar date in the form YYYY-MM-DD (date property)".to_owned(),
+                        &Quoted(s),
                     );
                 }
             }
             HelpScoutPropertyType::Dropdown => {
                 if !self.options.iter().any(|(id, label)| id == s || label == s) {
-                    ctx.error(
+                    ctx.push_value(
                         path,
                         Code::Enum,
+                        Severity::Error,
                         "is neither the id nor the label of one of the dropdown's options"
                             .to_owned(),
+                        &Quoted(s),
                     );
                 }
             }
@@ -524,7 +530,7 @@ impl IntercomAttribute {
         if self.kind == IntercomDataType::Options && !self.options.is_empty() {
             if let Some(s) = value.as_str() {
                 if !self.options.iter().any(|o| o == s) {
-                    ctx.warn(path, Code::Enum, "is not one of the list attribute's options (Intercom's 2.x docs do not state whether this is rejected)".to_owned());
+                    ctx.push_value(path, Code::Enum, Severity::Warning, "is not one of the list attribute's options (Intercom's 2.x docs do not state whether this is rejected)".to_owned(), &Quoted(s));
                 }
             }
         }
@@ -563,16 +569,16 @@ impl BirdAttribute {
                 Code::Type,
                 format!("must be {expected} ({} attribute)", self.type_name()),
             );
-        } else if self.kind == BirdAttributeType::Datetime
-            && !value
-                .as_str()
-                .is_some_and(|s| StrFormat::DateTime.matches(s))
-        {
-            ctx.error(
-                path,
-                Code::Format,
-                "is not an RFC 3339 date-time (datetime attribute)".to_owned(),
-            );
+        } else if self.kind == BirdAttributeType::Datetime {
+            if let Some(s) = value.as_str().filter(|s| !StrFormat::DateTime.matches(s)) {
+                ctx.push_value(
+                    path,
+                    Code::Format,
+                    Severity::Error,
+                    "is not an RFC 3339 date-time (datetime attribute)".to_owned(),
+                    &Quoted(s),
+                );
+            }
         }
     }
 

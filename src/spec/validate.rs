@@ -428,7 +428,7 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
 }
 
 /// Displays a string in double quotes, JSON-escaped.
-struct Quoted<'a>(&'a str);
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
 
 impl Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
