@@ -4,3 +4,6 @@
 
 #[path = "regression/validate_skipped_values_unchecked.rs"]
 mod validate_skipped_values_unchecked;
+
+#[path = "regression/convert_numbers_carried_exactly.rs"]
+mod convert_numbers_carried_exactly;
