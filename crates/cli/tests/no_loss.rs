@@ -1,0 +1,447 @@
+//! No record lost, none duplicated (CONTRACT §3): a property test over random mixes of valid,
+//! invalid and broken lines for `contactkit convert` in every mode (default with rejects on
+//! standard error, `--rejects`/`--report` files, `--envelope`, `--lenient`, one or several
+//! threads, batches of 1 to 3 records so that batches finish out of order) and for
+//! `contactkit validate`.
+//!
+//! The oracle is the library: each record's expected outcome is what `contactkit::convert`
+//! (or `Validator::validate_slice`) gives for its bytes. So the test checks that the command
+//! line loses, duplicates and reorders nothing, numbers records correctly, and routes each
+//! outcome to the right stream.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use contactkit::{convert, Code, ConvertOptions, Format, Stage, Validator};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn bin() -> &'static Path {
+    assert_cmd::cargo::cargo_bin!("contactkit")
+}
+
+fn run(args: &[String], stdin: &[u8]) -> Output {
+    let mut child = Command::new(bin())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start contactkit");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The command may stop reading early only on a bug; a broken pipe then shows up as a
+        // failed assertion below.
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().expect("contactkit runs");
+    writer.join().expect("writer thread");
+    output
+}
+
+/// Valid and invalid records of a format, from the bundled example data (10% invalid).
+fn examples(format: Format) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data")
+        .join(format!("{}.ndjson", format.id()));
+    fs::read_to_string(path)
+        .expect("example data")
+        .lines()
+        .take(60)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One input line.
+#[derive(Debug, Clone)]
+enum Line {
+    /// An example record (index into the examples).
+    Example(usize),
+    /// Not JSON, not an object, or not UTF-8.
+    Broken(&'static [u8]),
+    /// Whitespace only: skipped, not counted.
+    Blank(&'static str),
+}
+
+const BROKEN: &[&[u8]] = &[
+    b"{\"firstName\": ",
+    b"not json",
+    b"[]",
+    b"\"a string\"",
+    b"42",
+    b"null",
+    b"{\"firstName\": \"\xFF\"}",
+    b"{\"x\": \"\\ud800\"}",
+    b"{} {}",
+    b"}",
+];
+
+const BLANK: &[&str] = &["", " ", "\t", "  \t "];
+
+fn line() -> impl Strategy<Value = Line> {
+    prop_oneof![
+        6 => (0usize..60).prop_map(Line::Example),
+        2 => prop::sample::select(BROKEN).prop_map(Line::Broken),
+        1 => prop::sample::select(BLANK).prop_map(Line::Blank),
+    ]
+}
+
+/// The input bytes (LF or CRLF endings, with or without a final newline) and the records, in
+/// order, as the command must number them.
+fn input(
+    lines: &[Line],
+    examples: &[String],
+    crlf: &[bool],
+    final_newline: bool,
+) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let mut bytes = Vec::new();
+    let mut records = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text: &[u8] = match line {
+            Line::Example(k) => examples[*k % examples.len()].as_bytes(),
+            Line::Broken(b) => b,
+            Line::Blank(b) => b.as_bytes(),
+        };
+        bytes.extend_from_slice(text);
+        if !matches!(line, Line::Blank(_)) {
+            records.push(text.to_vec());
+        }
+        if i + 1 < lines.len() || final_newline {
+            bytes.extend_from_slice(if crlf[i % crlf.len()] { b"\r\n" } else { b"\n" });
+        }
+    }
+    (bytes, records)
+}
+
+/// What the library says about one record.
+#[derive(Debug, Clone, PartialEq)]
+enum Expected {
+    Converted {
+        payload: Value,
+        notes: Value,
+    },
+    Rejected {
+        stage: Stage,
+        codes: Vec<(String, Code)>,
+    },
+}
+
+fn expected(from: Format, to: Format, lenient: bool, bytes: &[u8]) -> Expected {
+    let options = ConvertOptions::new().lenient(lenient);
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(value) => match convert(from, to, &value, &options) {
+            Ok(c) => Expected::Converted {
+                payload: c.payload,
+                notes: serde_json::to_value(&c.notes).expect("notes"),
+            },
+            Err(r) => Expected::Rejected {
+                stage: r.stage,
+                codes: r.issues.iter().map(|i| (i.path.clone(), i.code)).collect(),
+            },
+        },
+        Err(_) => Expected::Rejected {
+            stage: Stage::Source,
+            codes: vec![(String::new(), Code::Syntax)],
+        },
+    }
+}
+
+fn json_lines(bytes: &[u8]) -> Vec<Value> {
+    String::from_utf8(bytes.to_vec())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn codes(issues: &Value) -> Vec<(String, Code)> {
+    issues
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().expect("path").to_owned(),
+                serde_json::from_value(i["code"].clone()).expect("code"),
+            )
+        })
+        .collect()
+}
+
+fn stage(v: &Value) -> Stage {
+    serde_json::from_value(v.clone()).expect("stage")
+}
+
+/// Converted and rejected records as `(record number, expected)`, from the oracle.
+fn split(outcomes: &[Expected]) -> (Vec<(u64, &Expected)>, Vec<(u64, &Expected)>) {
+    let numbered = outcomes.iter().enumerate().map(|(i, e)| (i as u64 + 1, e));
+    numbered.partition(|(_, e)| matches!(e, Expected::Converted { .. }))
+}
+
+fn check_reject_lines(lines: &[Value], rejected: &[(u64, &Expected)]) {
+    assert_eq!(
+        lines.len(),
+        rejected.len(),
+        "one reject line per rejected record"
+    );
+    for (line, (n, e)) in lines.iter().zip(rejected) {
+        assert_eq!(line["record"], *n, "reject numbering and order");
+        let Expected::Rejected { stage: s, codes: c } = e else {
+            unreachable!()
+        };
+        assert_eq!(stage(&line["stage"]), *s, "record {n}");
+        assert_eq!(codes(&line["issues"]), *c, "record {n}");
+    }
+}
+
+fn check_summary(stderr: &str, records: usize, converted: usize) {
+    let summary = stderr
+        .lines()
+        .rfind(|l| l.starts_with("contactkit: "))
+        .unwrap_or_else(|| panic!("no summary in {stderr:?}"));
+    let expected = format!("contactkit: {records} records read, {converted} converted from ");
+    assert!(
+        summary.starts_with(&expected),
+        "{summary:?}, expected {expected:?}…"
+    );
+    assert!(
+        summary.contains(&format!(", {} rejected", records - converted)),
+        "{summary:?}"
+    );
+}
+
+#[derive(Debug, Clone)]
+struct Case {
+    pair: (usize, usize),
+    lines: Vec<Line>,
+    crlf: Vec<bool>,
+    final_newline: bool,
+    threads: usize,
+    batch: usize,
+    lenient: bool,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        (0usize..4, 0usize..5),
+        prop::collection::vec(line(), 0..40),
+        prop::collection::vec(any::<bool>(), 1..4),
+        any::<bool>(),
+        1usize..4,
+        prop::sample::select(vec![1usize, 2, 3, 4096]),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(pair, lines, crlf, final_newline, threads, batch, lenient)| Case {
+                pair,
+                lines,
+                crlf,
+                final_newline,
+                threads,
+                batch,
+                lenient,
+            },
+        )
+}
+
+const VENDORS: [Format; 4] = [
+    Format::Sequence,
+    Format::Intercom,
+    Format::Bird,
+    Format::HelpScout,
+];
+
+fn convert_args(case: &Case, from: Format, to: Format) -> Vec<String> {
+    let mut args: Vec<String> = vec![
+        "convert".into(),
+        "--from".into(),
+        from.id().into(),
+        "--to".into(),
+        to.id().into(),
+        "--threads".into(),
+        case.threads.to_string(),
+        "--batch-records".into(),
+        case.batch.to_string(),
+        "--quiet".into(),
+    ];
+    if case.lenient {
+        args.push("--lenient".into());
+    }
+    args
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    #[test]
+    fn convert_loses_and_duplicates_nothing_in_every_mode(case in case()) {
+        let from = VENDORS[case.pair.0];
+        let to = Format::ALL[case.pair.1];
+        let examples = examples(from);
+        let (stdin, records) = input(&case.lines, &examples, &case.crlf, case.final_newline);
+        let outcomes: Vec<Expected> =
+            records.iter().map(|r| expected(from, to, case.lenient, r)).collect();
+        let (converted, rejected) = split(&outcomes);
+        let args = convert_args(&case, from, to);
+        let status = i32::from(!rejected.is_empty());
+
+        // Default: payloads on stdout, reject lines and the summary on stderr.
+        let out = run(&args, &stdin);
+        prop_assert_eq!(out.status.code(), Some(status));
+        let payloads = json_lines(&out.stdout);
+        prop_assert_eq!(payloads.len(), converted.len());
+        for (payload, (n, e)) in payloads.iter().zip(&converted) {
+            let Expected::Converted { payload: p, .. } = e else { unreachable!() };
+            prop_assert_eq!(payload, p, "record {}", n);
+        }
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        let reject_lines: Vec<Value> = stderr
+            .lines()
+            .filter(|l| l.starts_with('{'))
+            .map(|l| serde_json::from_str(l).expect("reject line"))
+            .collect();
+        check_reject_lines(&reject_lines, &rejected);
+        check_summary(&stderr, records.len(), converted.len());
+
+        // --rejects and --report files.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rejects = dir.path().join("rejects.ndjson");
+        let report = dir.path().join("report.ndjson");
+        let mut with_files = args.clone();
+        with_files.extend([
+            "--rejects".to_owned(),
+            rejects.display().to_string(),
+            "--report".to_owned(),
+            report.display().to_string(),
+        ]);
+        let out = run(&with_files, &stdin);
+        prop_assert_eq!(out.status.code(), Some(status));
+        prop_assert_eq!(json_lines(&out.stdout), payloads);
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        prop_assert!(stderr.lines().all(|l| l.starts_with("contactkit: ")), "{}", stderr);
+        check_summary(&stderr, records.len(), converted.len());
+        check_reject_lines(&json_lines(&fs::read(&rejects).expect("rejects")), &rejected);
+        let report_lines = json_lines(&fs::read(&report).expect("report"));
+        prop_assert_eq!(report_lines.len(), converted.len());
+        for (line, (n, e)) in report_lines.iter().zip(&converted) {
+            let Expected::Converted { notes, .. } = e else { unreachable!() };
+            prop_assert_eq!(&line["record"], &Value::from(*n));
+            prop_assert_eq!(&line["notes"], notes);
+        }
+
+        // --envelope: exactly one line per record, in order, exit 0.
+        let mut envelope = args.clone();
+        envelope.push("--envelope".into());
+        let out = run(&envelope, &stdin);
+        prop_assert_eq!(out.status.code(), Some(0));
+        let lines = json_lines(&out.stdout);
+        prop_assert_eq!(lines.len(), records.len());
+        for (i, (line, e)) in lines.iter().zip(&outcomes).enumerate() {
+            prop_assert_eq!(&line["record"], &Value::from(i as u64 + 1));
+            match e {
+                Expected::Converted { payload, notes } => {
+                    prop_assert_eq!(&line["ok"], &Value::Bool(true));
+                    prop_assert_eq!(&line["payload"], payload);
+                    prop_assert_eq!(&line["notes"], notes);
+                }
+                Expected::Rejected { stage: s, codes: c } => {
+                    prop_assert_eq!(&line["ok"], &Value::Bool(false));
+                    prop_assert_eq!(stage(&line["stage"]), *s);
+                    prop_assert_eq!(&codes(&line["issues"]), c);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn validate_gives_one_line_per_record_in_order(case in case()) {
+        let format = VENDORS[case.pair.0];
+        let examples = examples(format);
+        let (stdin, records) = input(&case.lines, &examples, &case.crlf, case.final_newline);
+        let args: Vec<String> = vec![
+            "validate".into(), "--vendor".into(), format.id().into(),
+            "--threads".into(), case.threads.to_string(),
+            "--batch-records".into(), case.batch.to_string(), "--quiet".into(),
+        ];
+        let out = run(&args, &stdin);
+        let lines = json_lines(&out.stdout);
+        prop_assert_eq!(lines.len(), records.len());
+        let validator = Validator::new(format);
+        let mut invalid = 0;
+        for (i, (line, bytes)) in lines.iter().zip(&records).enumerate() {
+            let report = validator.validate_slice(bytes);
+            prop_assert_eq!(&line["record"], &Value::from(i as u64 + 1));
+            prop_assert_eq!(&line["valid"], &Value::Bool(report.is_valid()));
+            let found: Vec<(String, Code)> =
+                report.issues.iter().map(|x| (x.path.clone(), x.code)).collect();
+            prop_assert_eq!(codes(&line["issues"]), found);
+            invalid += usize::from(!report.is_valid());
+        }
+        prop_assert_eq!(out.status.code(), Some(i32::from(invalid > 0)));
+
+        // --summary counts the same records.
+        let mut summary = args.clone();
+        summary.push("--summary".into());
+        let out = run(&summary, &stdin);
+        let lines = json_lines(&out.stdout);
+        prop_assert_eq!(lines.len(), 1);
+        prop_assert_eq!(
+            &lines[0],
+            &serde_json::json!({
+                "records": records.len(), "valid": records.len() - invalid, "invalid": invalid
+            })
+        );
+    }
+}
+
+/// JSON array input: every element is a record, in order, whatever the batch size.
+#[test]
+fn array_input_loses_nothing() {
+    let examples = examples(Format::HelpScout);
+    let mut elements: Vec<String> = examples.iter().take(25).cloned().collect();
+    elements.extend([
+        "[]".into(),
+        "\"s\"".into(),
+        "null".into(),
+        "{\"firstName\": 1}".into(),
+    ]);
+    elements.rotate_left(7);
+    let text = format!("[\n{}\n]\n", elements.join(",\r\n  "));
+    for batch in ["1", "2", "4096"] {
+        for threads in ["1", "3"] {
+            let args: Vec<String> = [
+                "convert",
+                "--from",
+                "helpscout",
+                "--to",
+                "bird",
+                "--envelope",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain([
+                "--batch-records".into(),
+                batch.into(),
+                "--threads".into(),
+                threads.into(),
+            ])
+            .collect();
+            let out = run(&args, text.as_bytes());
+            assert_eq!(out.status.code(), Some(0));
+            let lines = json_lines(&out.stdout);
+            assert_eq!(lines.len(), elements.len());
+            for (i, (line, element)) in lines.iter().zip(&elements).enumerate() {
+                assert_eq!(line["record"], i as u64 + 1);
+                let want = expected(Format::HelpScout, Format::Bird, false, element.as_bytes());
+                assert_eq!(
+                    line["ok"],
+                    matches!(want, Expected::Converted { .. }),
+                    "{element}"
+                );
+            }
+        }
+    }
+}
