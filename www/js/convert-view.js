@@ -180,7 +180,10 @@ export class ConvertView {
     if (n === 0) {
       status = `Paste a ${name} payload or NDJSON above, load a sample or open a file.`;
     } else if (n === 1) {
-      status = invalid ? `The payload is not valid ${name}: nothing can be converted.` : `Converted one ${name} payload (${mode}).`;
+      const converted = this.targets().filter((to) => this.results[0].converted[to].ok).length;
+      status = invalid
+        ? `The payload is not valid ${name}: nothing can be converted.`
+        : `Converted (${mode}) into ${converted} of ${this.targets().length} formats.`;
     } else {
       status = `${n} records: ${n - invalid} valid ${name}, ${invalid} invalid. Converted ${mode} in ${Math.max(1, Math.round(this.elapsed))} ms.`;
     }
@@ -233,12 +236,34 @@ export class ConvertView {
     const head = ok
       ? `${where} is valid ${name}${warnings ? ` (${plural(warnings, "warning")})` : ""}.`
       : `${where} is not valid ${name}: ${plural(errors, "error")}${warnings ? `, ${plural(warnings, "warning")}` : ""}. Every target rejects it at the source stage.`;
+    // One line per target: what happened to this record (and to the batch).
+    const batch = this.results.length > 1;
+    const overview = ok
+      ? h(
+          "ul",
+          { class: "overview", "aria-label": "Targets" },
+          this.targets().map((to) => {
+            const c = r.converted[to];
+            const okCount = batch ? this.results.filter((x) => x.converted[to].ok).length : 0;
+            return h(
+              "li",
+              { dataset: { target: to } },
+              h("span", { class: "overview__name" }, this.shortName(to)),
+              c.ok
+                ? h("span", { class: "overview__ok" }, h("span", { "aria-hidden": "true" }, "✓ "), "converted", c.notes.length ? `, ${plural(c.notes.length, "note")}` : ", no notes")
+                : h("span", { class: "overview__bad" }, h("span", { "aria-hidden": "true" }, "✖ "), `rejected at the ${c.stage} stage`, `: ${c.issues.map((i) => i.path || "(record)").join(", ")}`),
+              batch ? h("span", { class: "muted small" }, `batch: ${okCount} of ${this.results.length} converted`) : null,
+            );
+          }),
+        )
+      : null;
     replaceChildren(
       this.els.source,
       h("p", { class: ["source-head", ok ? "is-ok" : "is-bad"] }, h("span", { "aria-hidden": "true" }, ok ? "✓ " : "✖ "), head),
       issues.length
         ? h("ul", { class: "findings-list" }, issues.map((i) => h("li", {}, findingLine(i, pointerCode(i.path)))))
         : null,
+      overview,
     );
   }
 

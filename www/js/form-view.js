@@ -252,22 +252,24 @@ export class FormView {
     });
 
     const labelEl = h("label", { htmlFor: id, class: ["field__label", hideLabel && "sr-only"] }, this.labelContent(field, labelText));
+    // Label and input first (so inputs line up across the grid), then the hint with the
+    // character counter, then the findings.
     const el = h(
       "div",
       { class: ["field", `field--${field.jsonType}`], dataset: { pointer } },
       labelEl,
-      hintId ? h("p", { class: "field__hint", id: hintId }, field.description) : null,
-      foreign !== undefined && input.readOnly ? h("p", { class: "field__hint" }, "This value is not a scalar: edit it in the JSON view.") : null,
       input,
       datalist,
-      counter || limitId
+      hintId || counter || limitId
         ? h(
             "div",
             { class: "field__meta" },
+            hintId ? h("p", { class: "field__hint", id: hintId }, field.description) : h("span"),
             limitId ? h("span", { class: "sr-only", id: limitId }, `Up to ${field.maxLength} characters.`) : null,
             counter,
           )
         : null,
+      foreign !== undefined && input.readOnly ? h("p", { class: "field__hint" }, "This value is not a scalar: edit it in the JSON view.") : null,
       findings,
     );
     this.register(pointer, { el, input, findingsEl: findings, label: labelText }, context);
@@ -787,6 +789,11 @@ export class FormView {
     const state = this.jsonIssues.length > 0 || errors > 0 ? "invalid" : warnings > 0 ? "warn" : "valid";
     this.els.status.dataset.state = state;
     setText(this.els.statusText, status);
+    this.els.jump.dataset.state = state;
+    setText(
+      this.els.jumpText,
+      state === "valid" ? "✓ Valid" : this.jsonIssues.length > 0 ? "✖ JSON syntax error" : `${errors ? "✖" : "▲"} ${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")}`,
+    );
 
     const list = [];
     for (const issue of this.jsonIssues) {

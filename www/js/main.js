@@ -120,6 +120,8 @@ async function main() {
       summary: $("form-summary"),
       status: $("form-status"),
       statusText: $("form-status-text"),
+      jump: $("form-jump"),
+      jumpText: $("form-jump-text"),
       findings: $("form-findings"),
     },
     list,
