@@ -27,3 +27,6 @@ fi
 
 step "WebAssembly package (build pkg/, npm pack, Node/TypeScript/Vite/Chromium tests)"
 bash scripts/test-wasm.sh
+
+step "demo page www/ in headless Chromium (screenshots in artifacts/www/)"
+bash scripts/test-www.sh --no-build
