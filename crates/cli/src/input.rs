@@ -744,6 +744,26 @@ mod tests {
     }
 
     #[test]
+    fn an_oversize_record_is_never_held_in_memory() {
+        let big = format!("{{\"a\":\"{}\"}}", "x".repeat(4 << 20));
+        for input in [format!("{big}\n{{}}\n"), format!("[{big}, {{}}]")] {
+            let mut reader = RecordReader::new(input.as_bytes(), 1000, false).expect("reader");
+            let mut batch = Batch::default();
+            let _ = reader.fill_batch(&mut batch, 10, 1 << 20);
+            assert_eq!(batch.records.len(), 2);
+            assert!(matches!(
+                batch.records[0].problem,
+                Some(Problem::TooLarge { .. })
+            ));
+            assert!(
+                batch.data.capacity() <= 1000,
+                "{} bytes buffered",
+                batch.data.capacity()
+            );
+        }
+    }
+
+    #[test]
     fn invalid_utf8_stays_in_its_own_record() {
         let (recs, err) = records(b"{\"a\":\"\xFF\"}\n{\"b\":1}\n", 100);
         assert_eq!(err, None);
