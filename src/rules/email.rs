@@ -1,7 +1,8 @@
 //! Email addresses as WHATWG HTML defines a "valid email address" for `<input type=email>`.
 
-/// The WHATWG regular expression, used verbatim in the JSON Schemas.
-pub(super) const PATTERN: &str = "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$";
+/// The WHATWG regular expression, with the class characters escaped so that it also compiles
+/// under the `v` flag browsers use for `<input pattern>` (ECMA-262 `u` mode and Rust read it alike).
+pub(super) const PATTERN: &str = "^[a-zA-Z0-9.!#$%&'*+\\/=?^_`\\{\\|\\}~\\-]+@[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*$";
 
 /// Whether `s` is a valid email address by the WHATWG rule (the same as [`PATTERN`]).
 ///

@@ -105,8 +105,8 @@ impl StrFormat {
             }
             Self::Uuid => json!({ "pattern": uuid::PATTERN }),
             Self::E164 => json!({ "pattern": phone::PATTERN }),
-            Self::Slug => json!({ "pattern": "^[A-Za-z0-9_-]{1,100}$" }),
-            Self::AttributeKey => json!({ "pattern": "^[A-Za-z0-9_-]{1,64}$" }),
+            Self::Slug => json!({ "pattern": "^[A-Za-z0-9_\\-]{1,100}$" }),
+            Self::AttributeKey => json!({ "pattern": "^[A-Za-z0-9_\\-]{1,64}$" }),
         }
     }
 }

@@ -6,8 +6,9 @@
 //! `:port` of 1 to 5 digits, then optionally a path, query or fragment starting with `/`, `?` or
 //! `#`. No ASCII control character or space may appear anywhere; other Unicode is allowed (IRIs).
 
-/// The same rule as [`is_http_url`], for the JSON Schemas.
-pub(super) const PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9._~!$&'()*+,;=%:-]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?(?:[/?#][^\\u0000-\\u0020\\u007F]*)?$";
+/// The same rule as [`is_http_url`], for the JSON Schemas (class characters escaped so that it
+/// also compiles under the `v` flag browsers use for `<input pattern>`).
+pub(super) const PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9._~!$&'\\(\\)*+,;=%:\\-]*@)?(?:[A-Za-z0-9._~!$&'\\(\\)*+,;=%\\-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?(?:[\\/?#][^\\u0000-\\u0020\\u007F]*)?$";
 
 /// Whether `s` is an absolute http(s) URL by the rule above.
 pub(super) fn is_http_url(s: &str) -> bool {
