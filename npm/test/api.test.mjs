@@ -188,10 +188,24 @@ test("formFields() gives what an HTML form needs", () => {
   const value = emails.fields.find((f) => f.name === "value");
   assert.equal(value.path, "/emails/0/value");
   assert.equal(value.format, "email");
-  // The pattern is an ECMAScript regular expression (Unicode mode).
-  const re = new RegExp(value.pattern, "u");
-  assert.ok(re.test("ada@example.com"));
-  assert.ok(!re.test("not an address"));
+  // The pattern is an ECMAScript regular expression valid in Unicode mode and under the `v`
+  // flag, which browsers use to compile `<input pattern>` (an invalid pattern is ignored there).
+  for (const flag of ["u", "v"]) {
+    const re = new RegExp(value.pattern, flag);
+    assert.ok(re.test("ada@example.com"));
+    assert.ok(!re.test("not an address"));
+  }
+  const patterns = [];
+  const collect = (list) => {
+    for (const f of list) {
+      if (f.pattern) patterns.push(f.pattern);
+      if (f.item?.pattern) patterns.push(f.item.pattern);
+      if (f.fields) collect(f.fields);
+    }
+  };
+  for (const { id } of formats()) collect(formFields(id));
+  assert.ok(patterns.length >= 5);
+  for (const p of patterns) assert.doesNotThrow(() => new RegExp(p, "v"), p);
   const bird = formFields("bird");
   assert.equal(bird.find((f) => f.name === "displayName").required, true);
   // Fresh each call.
