@@ -175,8 +175,11 @@ fn stage(v: &Value) -> Stage {
     serde_json::from_value(v.clone()).expect("stage")
 }
 
-/// Converted and rejected records as `(record number, expected)`, from the oracle.
-fn split(outcomes: &[Expected]) -> (Vec<(u64, &Expected)>, Vec<(u64, &Expected)>) {
+/// Records as `(record number, expected outcome)`.
+type Numbered<'a> = Vec<(u64, &'a Expected)>;
+
+/// Converted and rejected records, from the oracle.
+fn split(outcomes: &[Expected]) -> (Numbered<'_>, Numbered<'_>) {
     let numbered = outcomes.iter().enumerate().map(|(i, e)| (i as u64 + 1, e));
     numbered.partition(|(_, e)| matches!(e, Expected::Converted { .. }))
 }
