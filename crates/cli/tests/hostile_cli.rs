@@ -40,8 +40,11 @@ fn lines(bytes: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-/// `(record, valid, [(path, code, severity)])` of each `validate` output line.
-fn results(out: &Output) -> Vec<(u64, bool, Vec<(String, String, String)>)> {
+/// `(path, code, severity)` of a finding.
+type Found = (String, String, String);
+
+/// `(record, valid, findings)` of each `validate` output line.
+fn results(out: &Output) -> Vec<(u64, bool, Vec<Found>)> {
     lines(&out.stdout)
         .iter()
         .map(|l| {
@@ -66,11 +69,11 @@ fn results(out: &Output) -> Vec<(u64, bool, Vec<(String, String, String)>)> {
         .collect()
 }
 
-fn issue(path: &str, code: &str, severity: &str) -> (String, String, String) {
+fn issue(path: &str, code: &str, severity: &str) -> Found {
     (path.to_owned(), code.to_owned(), severity.to_owned())
 }
 
-fn syntax() -> Vec<(String, String, String)> {
+fn syntax() -> Vec<Found> {
     vec![issue("", "syntax", "error")]
 }
 
