@@ -147,6 +147,8 @@ describe("demo page", () => {
     const findingsId = await field(page, "/firstName").locator(".field__findings").getAttribute("id");
     assert.ok(describedBy.includes(findingsId), "aria-describedby names the findings");
     assert.equal(await field(page, "/firstName").locator(".counter").textContent(), "41 / 40 · 1 over");
+    // The library's verdict is also the input's native constraint state (setCustomValidity).
+    assert.deepEqual(await input.evaluate((el) => [el.validity.valid, el.validationMessage]), [false, "is 41 characters long, the maximum is 40"]);
     // The summary (an aria-live status) says so too.
     await waitSettled(page);
     assert.match(await page.locator("#form-status-text").textContent(), /Not valid Help Scout: 1 error/);
@@ -159,6 +161,7 @@ describe("demo page", () => {
     await input.fill(FIRST_NAME_40);
     await finding.waitFor({ state: "detached" });
     assert.equal(await input.getAttribute("aria-invalid"), "false");
+    assert.equal(await input.evaluate((el) => el.validity.valid), true);
     assert.equal(await field(page, "/firstName").locator(".counter").textContent(), "40 / 40");
     await waitSettled(page);
     assert.equal(await page.locator("#form-status").getAttribute("data-state"), "valid");
