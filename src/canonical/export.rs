@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::mapping::{CField, Exporter};
+use super::mapping::{CField, Exporter, Loc};
 use crate::convert::NoteCode;
 
 /// Writes a list member, recording each item's origin.
@@ -16,8 +16,7 @@ fn list<T: Serialize>(ex: &mut Exporter<'_>, field: CField, items: &[T]) {
     let pointer = field.pointer();
     if ex.tracking() {
         for i in 0..items.len() {
-            let at = format!("{pointer}/{i}");
-            ex.origin(|| Cow::Owned(at.clone()), &at);
+            ex.origin(|| Cow::Owned(format!("{pointer}/{i}")), Loc::Item(field, i));
         }
     }
     if let Ok(value) = serde_json::to_value(items) {
@@ -86,11 +85,13 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
             CField::AddressPostalCode,
             CField::AddressCountry,
         ] {
-            ex.origin(|| Cow::Borrowed(field.pointer()), field.pointer());
+            ex.origin(|| Cow::Borrowed(field.pointer()), Loc::Field(field));
         }
         for i in 0..a.lines.len() {
-            let at = format!("/address/lines/{i}");
-            ex.origin(|| Cow::Owned(at.clone()), &at);
+            ex.origin(
+                || Cow::Owned(format!("/address/lines/{i}")),
+                Loc::Item(CField::AddressLines, i),
+            );
         }
     }
     if let Ok(value) = serde_json::to_value(a) {
@@ -106,7 +107,7 @@ pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "signedUpAt",
             v,
-            CField::SignedUpAt.pointer(),
+            Loc::Field(CField::SignedUpAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -119,7 +120,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "lastSeenAt",
             v,
-            CField::LastSeenAt.pointer(),
+            Loc::Field(CField::LastSeenAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -131,7 +132,7 @@ pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "organizationId",
             Value::from(id),
-            CField::OrganizationId.pointer(),
+            Loc::Field(CField::OrganizationId),
             NoteCode::Normalized,
             "written as a number",
         );
@@ -143,7 +144,7 @@ pub(crate) fn gender(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "gender",
             Value::String(g.to_owned()),
-            CField::Gender.pointer(),
+            Loc::Field(CField::Gender),
             NoteCode::Normalized,
             "written in lower case",
         );
@@ -152,7 +153,7 @@ pub(crate) fn gender(ex: &mut Exporter<'_>) {
 
 pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
     if let Some(id) = ex.contact.owner_id {
-        ex.put("ownerId", Value::from(id), CField::OwnerId.pointer());
+        ex.put("ownerId", Value::from(id), Loc::Field(CField::OwnerId));
     }
 }
 
@@ -161,7 +162,7 @@ pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
         ex.put(
             "unsubscribedFromEmails",
             Value::Bool(b),
-            CField::UnsubscribedFromEmails.pointer(),
+            Loc::Field(CField::UnsubscribedFromEmails),
         );
     }
 }
@@ -173,8 +174,15 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
     }
     if ex.tracking() {
         for key in c.custom_attributes.keys() {
-            let at = crate::pointer::join(CField::CustomAttributes.pointer(), key);
-            ex.origin(|| Cow::Owned(at.clone()), &at);
+            ex.origin(
+                || {
+                    Cow::Owned(crate::pointer::join(
+                        CField::CustomAttributes.pointer(),
+                        key,
+                    ))
+                },
+                Loc::Custom(key),
+            );
         }
     }
     ex.put_derived(

@@ -12,7 +12,7 @@
 //! - [`Importer`] and [`Exporter`]: the contexts the per-format functions write into.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -38,7 +38,6 @@ macro_rules! canonical_fields {
 
             /// The field's name in `docs/MAPPING.md` (`address.city` for a part of `address`);
             /// the tests that keep that page true compare by it.
-            #[cfg_attr(not(test), allow(dead_code))]
             pub(crate) const fn name(self) -> &'static str {
                 match self { $(CField::$variant => $name,)* }
             }
@@ -102,7 +101,7 @@ canonical_fields! {
 impl CField {
     /// The canonical pointers of the values this field holds in `c`: one per list item or
     /// custom attribute, one for a set scalar, none when empty.
-    pub(crate) fn each_value(self, c: &Contact, f: &mut dyn FnMut(Cow<'static, str>)) {
+    pub(crate) fn each_value<'c>(self, c: &'c Contact, f: &mut dyn FnMut(Loc<'c>)) {
         let address = c.address.as_ref();
         let part = |get: fn(&Address) -> bool| address.is_some_and(get);
         let set = match self {
@@ -119,7 +118,7 @@ impl CField {
             Self::Tags => return items(self, c.tags.len(), f),
             Self::CustomAttributes => {
                 for key in c.custom_attributes.keys() {
-                    f(Cow::Owned(join(self.pointer(), key)));
+                    f(Loc::Custom(key));
                 }
                 return;
             }
@@ -138,7 +137,7 @@ impl CField {
             _ => self.text(c).is_some(),
         };
         if set {
-            f(Cow::Borrowed(self.pointer()));
+            f(Loc::Field(self));
         }
     }
 
@@ -207,9 +206,9 @@ impl CField {
     }
 }
 
-fn items(field: CField, n: usize, f: &mut dyn FnMut(Cow<'static, str>)) {
+fn items<'c>(field: CField, n: usize, f: &mut dyn FnMut(Loc<'c>)) {
     for i in 0..n {
-        f(Cow::Owned(format!("{}/{i}", field.pointer())));
+        f(Loc::Item(field, i));
     }
 }
 
@@ -218,6 +217,8 @@ fn items(field: CField, n: usize, f: &mut dyn FnMut(Cow<'static, str>)) {
 pub(crate) struct Table {
     /// The entries; the exporter writes them in this order.
     pub(crate) entries: &'static [Entry],
+    /// The canonical fields some entry lists, one bit per [`CField`].
+    covered: u64,
 }
 
 /// The member name of an entry that takes every member no other entry lists (Sequence custom
@@ -245,18 +246,32 @@ pub(crate) enum Rule {
     /// Anything else.
     With {
         /// Reads the entry's members from the source object into the contact.
-        import: fn(&Map<String, Value>, &mut Importer),
+        import: for<'s> fn(&'s Map<String, Value>, &mut Importer<'s>),
         /// Writes the entry's members from the contact.
         export: fn(&mut Exporter<'_>),
     },
 }
 
 impl Table {
+    /// A table of `entries` (computed at compile time).
+    pub(crate) const fn new(entries: &'static [Entry]) -> Self {
+        let mut covered = 0u64;
+        let mut i = 0;
+        while i < entries.len() {
+            let fields = entries[i].fields;
+            let mut j = 0;
+            while j < fields.len() {
+                covered |= 1 << fields[j].1 as u64;
+                j += 1;
+            }
+            i += 1;
+        }
+        Self { entries, covered }
+    }
+
     /// Whether some entry lists `field`.
     pub(crate) fn covers(&self, field: CField) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.fields.iter().any(|(_, f)| *f == field))
+        self.covered & (1 << field as u64) != 0
     }
 
     /// Whether some entry lists `member` (or takes every other member).
@@ -285,115 +300,245 @@ pub(crate) const fn format_name(format: Format) -> &'static str {
     }
 }
 
-/// Where a canonical value came from.
-#[derive(Debug, Clone)]
-enum Src {
-    /// A top-level member (rendered `/name`; the name has no characters to escape).
+/// A location in the canonical contact, rendered as a JSON Pointer only when a note needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Loc<'k> {
+    /// A whole field (a scalar, or a part of the address).
+    Field(CField),
+    /// An item of a list field.
+    Item(CField, usize),
+    /// The kind of an item of a list field (emails, phones).
+    ItemKind(CField, usize),
+    /// A custom attribute.
+    Custom(&'k str),
+}
+
+impl<'k> Loc<'k> {
+    /// The JSON Pointer into the canonical JSON form.
+    pub(crate) fn pointer(&self) -> String {
+        match *self {
+            Loc::Field(f) => f.pointer().to_owned(),
+            Loc::Item(f, i) => item_pointer(f.pointer(), i),
+            Loc::ItemKind(f, i) => {
+                let mut p = item_pointer(f.pointer(), i);
+                p.push_str("/kind");
+                p
+            }
+            Loc::Custom(key) => join(CField::CustomAttributes.pointer(), key),
+        }
+    }
+
+    /// The enclosing location, for provenance lookups.
+    fn parent(&self) -> Option<Loc<'k>> {
+        match *self {
+            Loc::ItemKind(f, i) => Some(Loc::Item(f, i)),
+            Loc::Item(f, _) => Some(Loc::Field(f)),
+            Loc::Custom(_) => Some(Loc::Field(CField::CustomAttributes)),
+            Loc::Field(_) => None,
+        }
+    }
+}
+
+/// `base/index`.
+fn item_pointer(base: &str, index: usize) -> String {
+    use std::fmt::Write as _;
+    let mut p = String::with_capacity(base.len() + 4);
+    p.push_str(base);
+    // Writing to a String cannot fail.
+    let _ = write!(p, "/{index}");
+    p
+}
+
+/// A location in the source record, rendered as a JSON Pointer only when a note needs it.
+/// Member names are the formats' own (no characters to escape); custom keys are escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Src<'s> {
+    /// The whole record.
+    Root,
+    /// `/member`
     Member(&'static str),
-    /// Any other location.
-    Pointer(Cow<'static, str>),
+    /// `/member/index`
+    Item(&'static str, usize),
+    /// `/member/index/name`
+    ItemMember(&'static str, usize, &'static str),
+    /// `/member/name`
+    Nested(&'static str, &'static str),
+    /// `/member/name/index`
+    NestedItem(&'static str, &'static str, usize),
+    /// `/member/key`, or `/key` when `member` is empty (a custom attribute).
+    Key(&'static str, &'s str),
 }
 
-/// Where each canonical value came from in the source record: canonical pointer → source
-/// pointer. Lookups fall back to the nearest recorded ancestor (e.g. `/emails/1/kind` →
-/// the source of `/emails/1`).
+impl Src<'_> {
+    /// The JSON Pointer into the source record.
+    pub(crate) fn pointer(&self) -> String {
+        let top = |m: &str| join("", m);
+        match *self {
+            Src::Root => String::new(),
+            Src::Member(m) => top(m),
+            Src::Item(m, i) => item_pointer(&top(m), i),
+            Src::ItemMember(m, i, name) => join(&item_pointer(&top(m), i), name),
+            Src::Nested(m, name) => join(&top(m), name),
+            Src::NestedItem(m, name, i) => item_pointer(&join(&top(m), name), i),
+            Src::Key("", key) => top(key),
+            Src::Key(m, key) => join(&top(m), key),
+        }
+    }
+
+    /// The value at this location of `record`.
+    fn value<'v>(&self, record: &'v Value) -> Option<&'v Value> {
+        match *self {
+            Src::Root => Some(record),
+            Src::Member(m) => record.get(m),
+            Src::Item(m, i) => record.get(m)?.get(i),
+            Src::ItemMember(m, i, name) => record.get(m)?.get(i)?.get(name),
+            Src::Nested(m, name) => record.get(m)?.get(name),
+            Src::NestedItem(m, name, i) => record.get(m)?.get(name)?.get(i),
+            Src::Key("", key) => record.get(key),
+            Src::Key(m, key) => record.get(m)?.get(key),
+        }
+    }
+}
+
+/// Where each canonical value came from in the source record. Lookups fall back to the
+/// nearest recorded enclosing location (the kind of `/emails/1` → the source of `/emails/1`).
+/// Recording allocates little and hashes only custom attribute keys; pointers are rendered only
+/// for notes. Every lookup is O(1): a record may hold hundreds of thousands of values.
 #[derive(Debug, Default)]
-pub(crate) struct Provenance {
-    /// The source is itself canonical: every pointer maps to itself.
+pub(crate) struct Provenance<'s> {
+    /// The source is itself canonical: every location is its own source.
     identity: bool,
-    /// Canonical pointer → source; the first record of a pointer counts. A hash map, not a
-    /// list: a record may hold hundreds of thousands of values, each looked up once.
-    entries: HashMap<Cow<'static, str>, Src>,
+    /// By [`CField`]: the source of the whole field.
+    fields: Vec<Option<Src<'s>>>,
+    /// By list field: the sources of its items and of their kinds.
+    lists: Vec<ListSources<'s>>,
+    /// Custom attribute key → source.
+    custom: HashMap<&'s str, Src<'s>>,
 }
 
-impl Provenance {
+/// The sources of a list field's items and of their kinds, by item index.
+#[derive(Debug)]
+struct ListSources<'s> {
+    field: CField,
+    items: Vec<Option<Src<'s>>>,
+    kinds: Vec<Option<Src<'s>>>,
+}
+
+impl<'s> Provenance<'s> {
     /// The provenance of a canonical source.
     pub(crate) fn identity() -> Self {
         Self {
             identity: true,
-            entries: HashMap::new(),
+            ..Self::default()
         }
     }
 
-    fn find(&self, canonical: &str) -> Option<&Src> {
-        // The pointer itself, else its nearest recorded ancestor.
-        let mut at = canonical;
-        loop {
-            if let Some(s) = self.entries.get(at) {
+    /// Records `src` for `loc` unless `loc` has a source already (the first record counts).
+    fn record(&mut self, loc: Loc<'s>, src: Src<'s>) {
+        fn set<'s>(slots: &mut Vec<Option<Src<'s>>>, i: usize, src: Src<'s>) {
+            if slots.len() <= i {
+                slots.resize(i + 1, None);
+            }
+            if let Some(slot @ None) = slots.get_mut(i) {
+                *slot = Some(src);
+            }
+        }
+        match loc {
+            Loc::Field(f) => {
+                if self.fields.is_empty() {
+                    self.fields = vec![None; CField::ALL.len()];
+                }
+                set(&mut self.fields, f as usize, src);
+            }
+            Loc::Item(f, i) => set(&mut self.list(f).items, i, src),
+            Loc::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
+            Loc::Custom(key) => {
+                self.custom.entry(key).or_insert(src);
+            }
+        }
+    }
+
+    fn list(&mut self, field: CField) -> &mut ListSources<'s> {
+        let at = match self.lists.iter().position(|l| l.field == field) {
+            Some(at) => at,
+            None => {
+                self.lists.push(ListSources {
+                    field,
+                    items: Vec::new(),
+                    kinds: Vec::new(),
+                });
+                self.lists.len() - 1
+            }
+        };
+        &mut self.lists[at]
+    }
+
+    fn get(&self, loc: Loc<'_>) -> Option<Src<'s>> {
+        let list = |f: CField| self.lists.iter().find(|l| l.field == f);
+        match loc {
+            Loc::Field(f) => self.fields.get(f as usize).copied().flatten(),
+            Loc::Item(f, i) => list(f)?.items.get(i).copied().flatten(),
+            Loc::ItemKind(f, i) => list(f)?.kinds.get(i).copied().flatten(),
+            Loc::Custom(key) => self.custom.get(key).copied(),
+        }
+    }
+
+    fn find(&self, loc: Loc<'_>) -> Option<Src<'s>> {
+        let mut at = Some(loc);
+        while let Some(l) = at {
+            if let Some(s) = self.get(l) {
                 return Some(s);
             }
-            at = at.rsplit_once('/')?.0;
+            at = l.parent();
         }
+        None
     }
 
-    /// The source pointer of the canonical value at `canonical` (`""` if unknown).
-    pub(crate) fn source(&self, canonical: &str) -> String {
+    /// The source pointer of the canonical value at `loc` (`""` if unknown).
+    pub(crate) fn source(&self, loc: Loc<'_>) -> String {
         if self.identity {
-            return canonical.to_owned();
+            return loc.pointer();
         }
-        match self.find(canonical) {
-            Some(Src::Member(m)) => join("", m),
-            Some(Src::Pointer(p)) => p.clone().into_owned(),
-            None => String::new(),
-        }
+        self.find(loc).map_or_else(String::new, |s| s.pointer())
     }
 
-    /// The source value of the canonical value at `canonical`.
-    fn source_value<'v>(&self, record: &'v Value, canonical: &str) -> Option<&'v Value> {
+    /// The source value of the canonical value at `loc`.
+    fn source_value<'v>(&self, record: &'v Value, loc: Loc<'_>) -> Option<&'v Value> {
         if self.identity {
-            return record.pointer(canonical);
+            return record.pointer(&loc.pointer());
         }
-        match self.find(canonical)? {
-            Src::Member(m) => record.get(m),
-            Src::Pointer(p) => record.pointer(p),
-        }
+        self.find(loc)?.value(record)
     }
 }
 
 /// The contact an importer builds, with provenance and `dropped` notes (source paths).
 #[derive(Debug, Default)]
-pub(crate) struct Importer {
+pub(crate) struct Importer<'s> {
     /// The contact so far.
     pub(crate) contact: Contact,
     /// Where its values came from.
-    pub(crate) prov: Provenance,
+    pub(crate) prov: Provenance<'s>,
     /// Source values the canonical contact cannot hold.
     pub(crate) notes: Vec<Note>,
 }
 
-impl Importer {
-    /// Records that the canonical value at `canonical` came from `source`.
-    pub(crate) fn trace(
-        &mut self,
-        canonical: impl Into<Cow<'static, str>>,
-        source: impl Into<Cow<'static, str>>,
-    ) {
+impl<'s> Importer<'s> {
+    /// Records that the canonical value at `loc` came from `src`.
+    pub(crate) fn trace(&mut self, loc: Loc<'s>, src: Src<'s>) {
         if !self.prov.identity {
-            self.prov
-                .entries
-                .entry(canonical.into())
-                .or_insert_with(|| Src::Pointer(source.into()));
-        }
-    }
-
-    /// Records that the canonical value at `canonical` came from top-level member `member`.
-    pub(crate) fn trace_member(
-        &mut self,
-        canonical: impl Into<Cow<'static, str>>,
-        member: &'static str,
-    ) {
-        if !self.prov.identity {
-            self.prov
-                .entries
-                .entry(canonical.into())
-                .or_insert(Src::Member(member));
+            self.prov.record(loc, src);
         }
     }
 
     /// Notes a source value the canonical contact cannot hold.
-    pub(crate) fn drop(&mut self, source: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn drop(&mut self, src: Src<'_>, message: impl Into<String>) {
+        self.drop_at(src.pointer(), message);
+    }
+
+    /// Notes a source value the canonical contact cannot hold, by pointer.
+    pub(crate) fn drop_at(&mut self, path: String, message: impl Into<String>) {
         self.notes.push(Note {
-            path: source.into(),
+            path,
             code: NoteCode::Dropped,
             message: message.into(),
         });
@@ -407,42 +552,48 @@ impl Importer {
             Some(Value::String(s)) => {
                 if let Some(slot) = field.text_mut(&mut self.contact) {
                     *slot = Some(s.clone());
-                    self.trace_member(field.pointer(), member);
+                    self.trace(Loc::Field(field), Src::Member(member));
                 }
             }
             Some(_) => self.drop(
-                join("", member),
-                format!(
-                    "is not a string, and the canonical {} is one",
-                    field.label()
-                ),
+                Src::Member(member),
+                [
+                    "is not a string, and the canonical ",
+                    field.label(),
+                    " is one",
+                ]
+                .concat(),
             ),
         }
     }
 
-    /// Reads a string member; `null` is no value, another type is dropped.
+    /// Reads string member `member` of the object at `at`; `null` is no value, another type is
+    /// dropped.
     pub(crate) fn string<'v>(
         &mut self,
         obj: &'v Map<String, Value>,
         member: &str,
-        at: &str,
+        at: Src<'_>,
     ) -> Option<&'v str> {
         match obj.get(member)? {
             Value::Null => None,
             Value::String(s) => Some(s),
             _ => {
-                self.drop(join(at, member), "is not a string: it cannot be converted");
+                self.drop_at(
+                    join(&at.pointer(), member),
+                    "is not a string: it cannot be converted",
+                );
                 None
             }
         }
     }
 
-    /// Notes every member of `obj` (at `at`) that is not in `known`.
-    pub(crate) fn drop_unknown(&mut self, obj: &Map<String, Value>, known: &[&str], at: &str) {
+    /// Notes every member of the object `obj` at `at` that is not in `known`.
+    pub(crate) fn drop_unknown(&mut self, obj: &Map<String, Value>, known: &[&str], at: Src<'_>) {
         for key in obj.keys() {
             if !known.contains(&key.as_str()) {
-                self.drop(
-                    join(at, key),
+                self.drop_at(
+                    join(&at.pointer(), key),
                     "is not a documented field of this object; the canonical contact has no place for it",
                 );
             }
@@ -451,7 +602,7 @@ impl Importer {
 }
 
 /// Imports `record` (already validated) with `table`.
-pub(crate) fn import(table: &Table, record: &Value, canonical_source: bool) -> Importer {
+pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: bool) -> Importer<'s> {
     let mut imp = Importer {
         prov: if canonical_source {
             Provenance::identity()
@@ -478,7 +629,7 @@ pub(crate) fn import(table: &Table, record: &Value, canonical_source: bool) -> I
     for key in obj.keys() {
         if !table.takes(key) {
             imp.drop(
-                join("", key),
+                Src::Key("", key),
                 "the canonical contact has no place for this member",
             );
         }
@@ -507,7 +658,7 @@ pub(crate) struct Exporter<'a> {
     /// The target format.
     pub(crate) target: Format,
     source: &'a Value,
-    prov: &'a Provenance,
+    prov: &'a Provenance<'a>,
     out: Map<String, Value>,
     notes: Vec<Note>,
     origins: Option<Vec<(Cow<'static, str>, String)>>,
@@ -515,9 +666,9 @@ pub(crate) struct Exporter<'a> {
 }
 
 impl<'a> Exporter<'a> {
-    /// Writes top-level member `member`, holding the canonical value at `canonical`.
-    pub(crate) fn put(&mut self, member: &'static str, value: Value, canonical: &str) {
-        self.origin(|| Cow::Owned(join("", member)), canonical);
+    /// Writes top-level member `member`, holding the canonical value at `loc`.
+    pub(crate) fn put(&mut self, member: &'static str, value: Value, loc: Loc<'_>) {
+        self.origin(|| Cow::Owned(join("", member)), loc);
         self.out.insert(member.to_owned(), value);
     }
 
@@ -527,14 +678,14 @@ impl<'a> Exporter<'a> {
         &mut self,
         member: &'static str,
         value: Value,
-        canonical: &str,
+        loc: Loc<'_>,
         code: NoteCode,
         message: &str,
     ) {
-        if self.prov.source_value(self.source, canonical) != Some(&value) {
+        if self.prov.source_value(self.source, loc) != Some(&value) {
             self.note(join("", member), code, message);
         }
-        self.put(member, value, canonical);
+        self.put(member, value, loc);
     }
 
     /// Writes a top-level member derived from several values (no single origin).
@@ -554,10 +705,10 @@ impl<'a> Exporter<'a> {
     }
 
     /// Records (in lenient mode) that the target value at `target` holds the canonical value
-    /// at `canonical`.
-    pub(crate) fn origin(&mut self, target: impl FnOnce() -> Cow<'static, str>, canonical: &str) {
+    /// at `loc`.
+    pub(crate) fn origin(&mut self, target: impl FnOnce() -> Cow<'static, str>, loc: Loc<'_>) {
         if let Some(origins) = &mut self.origins {
-            origins.push((target(), self.prov.source(canonical)));
+            origins.push((target(), self.prov.source(loc)));
         }
     }
 
@@ -575,10 +726,10 @@ impl<'a> Exporter<'a> {
         });
     }
 
-    /// Notes that the canonical value at `canonical` cannot go to the target (the note's path is
-    /// the value's source path).
-    pub(crate) fn drop(&mut self, canonical: &str, message: impl Into<String>) {
-        let path = self.prov.source(canonical);
+    /// Notes that the canonical value at `loc` cannot go to the target (the note's path is the
+    /// value's source path).
+    pub(crate) fn drop(&mut self, loc: Loc<'_>, message: impl Into<String>) {
+        let path = self.prov.source(loc);
         self.notes.push(Note {
             path,
             code: NoteCode::Dropped,
@@ -602,7 +753,7 @@ pub(crate) fn export(
     table: &Table,
     target: Format,
     contact: &Contact,
-    prov: &Provenance,
+    prov: &Provenance<'_>,
     source: &Value,
     options: &ConvertOptions,
 ) -> Result<Exported, Issue> {
@@ -624,7 +775,7 @@ pub(crate) fn export(
                     (entry.members.first(), entry.fields.first())
                 {
                     if let Some(s) = field.text(contact) {
-                        ex.put(member, Value::String(s.to_owned()), field.pointer());
+                        ex.put(member, Value::String(s.to_owned()), Loc::Field(*field));
                     }
                 }
             }
@@ -637,8 +788,11 @@ pub(crate) fn export(
     let name = format_name(target);
     for &field in CField::ALL {
         if !table.covers(field) {
-            field.each_value(contact, &mut |p| {
-                ex.drop(&p, format!("{name} has no field for the {}", field.label()));
+            field.each_value(contact, &mut |loc| {
+                ex.drop(
+                    loc,
+                    [name, " has no field for the ", field.label()].concat(),
+                );
             });
         }
     }
@@ -719,7 +873,7 @@ pub(crate) fn export_first_last(
         let Some(full) = full else { return };
         match split_name(full) {
             (None, _) => ex.drop(
-                CField::FullName.pointer(),
+                Loc::Field(CField::FullName),
                 format!("is blank, so it gives no first or last name for {name}"),
             ),
             (Some(f), l) => {
@@ -731,7 +885,7 @@ pub(crate) fn export_first_last(
                 ex.put(
                     first_member,
                     Value::String(f.to_owned()),
-                    CField::FullName.pointer(),
+                    Loc::Field(CField::FullName),
                 );
                 if let Some(l) = l {
                     ex.note(
@@ -742,7 +896,7 @@ pub(crate) fn export_first_last(
                     ex.put(
                         last_member,
                         Value::String(l.to_owned()),
-                        CField::FullName.pointer(),
+                        Loc::Field(CField::FullName),
                     );
                 }
             }
@@ -753,20 +907,20 @@ pub(crate) fn export_first_last(
         ex.put(
             first_member,
             Value::String(f.to_owned()),
-            CField::FirstName.pointer(),
+            Loc::Field(CField::FirstName),
         );
     }
     if let Some(l) = last {
         ex.put(
             last_member,
             Value::String(l.to_owned()),
-            CField::LastName.pointer(),
+            Loc::Field(CField::LastName),
         );
     }
     if let Some(full) = full {
         if !names_agree(full, first, last) {
             ex.drop(
-                CField::FullName.pointer(),
+                Loc::Field(CField::FullName),
                 format!(
                     "{name} holds only first and last name, and this full name differs from them"
                 ),
@@ -782,17 +936,21 @@ pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
     let name = format_name(ex.target);
     for (i, email) in c.emails.iter().enumerate() {
         if i == 0 {
-            ex.put(member, Value::String(email.value.clone()), "/emails/0");
+            ex.put(
+                member,
+                Value::String(email.value.clone()),
+                Loc::Item(CField::Emails, 0),
+            );
             if email.kind.is_some() {
                 ex.drop(
-                    "/emails/0/kind",
+                    Loc::ItemKind(CField::Emails, 0),
                     format!("{name} has no field for the kind of an email address"),
                 );
             }
         } else {
             ex.drop(
-                &format!("/emails/{i}"),
-                format!("{name} holds one email address; the first one was kept"),
+                Loc::Item(CField::Emails, i),
+                [name, " holds one email address; the first one was kept"].concat(),
             );
         }
     }
@@ -805,17 +963,21 @@ pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
     let name = format_name(ex.target);
     for (i, phone) in c.phones.iter().enumerate() {
         if i == 0 {
-            ex.put(member, Value::String(phone.value.clone()), "/phones/0");
+            ex.put(
+                member,
+                Value::String(phone.value.clone()),
+                Loc::Item(CField::Phones, 0),
+            );
             if phone.kind.is_some() {
                 ex.drop(
-                    "/phones/0/kind",
+                    Loc::ItemKind(CField::Phones, 0),
                     format!("{name} has no field for the kind of a phone number"),
                 );
             }
         } else {
             ex.drop(
-                &format!("/phones/{i}"),
-                format!("{name} holds one phone number; the first one was kept"),
+                Loc::Item(CField::Phones, i),
+                [name, " holds one phone number; the first one was kept"].concat(),
             );
         }
     }
@@ -855,9 +1017,9 @@ impl CustomOut<'_> {
         matches!(self.key, Cow::Owned(_))
     }
 
-    /// The canonical pointer of the attribute.
-    pub(crate) fn pointer(&self) -> String {
-        join(CField::CustomAttributes.pointer(), self.canonical_key)
+    /// The attribute's canonical location.
+    pub(crate) fn loc(&self) -> Loc<'_> {
+        Loc::Custom(self.canonical_key)
     }
 }
 
@@ -872,11 +1034,14 @@ pub(crate) fn custom_attributes<'c>(
     let c = ex.contact;
     let name = format_name(ex.target);
     let mut out: Vec<CustomOut<'c>> = Vec::with_capacity(c.custom_attributes.len());
+    // The target keys so far, kept once a key is normalised: only a normalised key can equal
+    // another (the canonical keys are distinct).
+    let mut taken: Option<HashSet<Cow<'c, str>>> = None;
     for (key, value) in &c.custom_attributes {
-        let pointer = || join(CField::CustomAttributes.pointer(), key);
+        let pointer = || Loc::Custom(key);
         if !(rules.value_ok)(value) {
             ex.drop(
-                &pointer(),
+                pointer(),
                 format!("{name} accepts only {} as custom values", rules.value_rule),
             );
             continue;
@@ -893,7 +1058,7 @@ pub(crate) fn custom_attributes<'c>(
                 .collect();
             if normalized.is_empty() {
                 ex.drop(
-                    &pointer(),
+                    pointer(),
                     format!("has an empty key, which {name} does not accept"),
                 );
                 continue;
@@ -901,7 +1066,7 @@ pub(crate) fn custom_attributes<'c>(
             Cow::Owned(normalized)
         } else {
             ex.drop(
-                &pointer(),
+                pointer(),
                 format!(
                     "has a key that is not a valid {name} custom attribute key ({}); set normalize_custom_keys to carry it under a normalised key",
                     rules.key_rule
@@ -911,17 +1076,22 @@ pub(crate) fn custom_attributes<'c>(
         };
         if (rules.reserved)(&target) {
             ex.drop(
-                &pointer(),
+                pointer(),
                 format!("has a key that {name} reserves for a documented field"),
             );
             continue;
         }
-        if out.iter().any(|o| o.key == target) {
-            ex.drop(
-                &pointer(),
-                "has a key that, normalised, equals an earlier custom attribute's key; the earlier one was kept",
-            );
-            continue;
+        if matches!(target, Cow::Owned(_)) && taken.is_none() {
+            taken = Some(out.iter().map(|o| o.key.clone()).collect());
+        }
+        if let Some(taken) = &mut taken {
+            if !taken.insert(target.clone()) {
+                ex.drop(
+                    pointer(),
+                    "has a key that, normalised, equals an earlier custom attribute's key; the earlier one was kept",
+                );
+                continue;
+            }
         }
         out.push(CustomOut {
             key: target,
@@ -1026,12 +1196,27 @@ mod tests {
     #[test]
     fn provenance_falls_back_to_ancestors() {
         let mut imp = Importer::default();
-        imp.trace("/emails/1", "/identifiers/3");
-        imp.trace_member("/jobTitle", "title");
-        assert_eq!(imp.prov.source("/emails/1"), "/identifiers/3");
-        assert_eq!(imp.prov.source("/emails/1/kind"), "/identifiers/3");
-        assert_eq!(imp.prov.source("/emails/10"), "");
-        assert_eq!(imp.prov.source("/jobTitle"), "/title");
-        assert_eq!(Provenance::identity().source("/a/b"), "/a/b");
+        imp.trace(Loc::Item(CField::Emails, 1), Src::Item("identifiers", 3));
+        imp.trace(Loc::Field(CField::JobTitle), Src::Member("title"));
+        imp.trace(Loc::Custom("a/b~c"), Src::Key("", "a/b~c"));
+        imp.trace(
+            Loc::Field(CField::AddressRegion),
+            Src::Nested("address", "state"),
+        );
+        let source = |loc| imp.prov.source(loc);
+        assert_eq!(source(Loc::Item(CField::Emails, 1)), "/identifiers/3");
+        assert_eq!(source(Loc::ItemKind(CField::Emails, 1)), "/identifiers/3");
+        assert_eq!(source(Loc::Item(CField::Emails, 10)), "");
+        assert_eq!(source(Loc::Field(CField::JobTitle)), "/title");
+        assert_eq!(source(Loc::Custom("a/b~c")), "/a~1b~0c");
+        assert_eq!(source(Loc::Field(CField::AddressRegion)), "/address/state");
+        assert_eq!(
+            Provenance::identity().source(Loc::ItemKind(CField::Phones, 2)),
+            "/phones/2/kind"
+        );
+        assert_eq!(
+            Provenance::identity().source(Loc::Custom("x/y")),
+            "/customAttributes/x~1y"
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
 use crate::canonical::mapping::{
     compact_phone, custom_attributes as customs, join_name, joined_message, CField, CustomRules,
-    Exporter,
+    Exporter, Loc,
 };
 use crate::convert::NoteCode;
 use crate::pointer::join;
@@ -23,14 +23,14 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
         ex.put(
             "displayName",
             Value::String(full.to_owned()),
-            CField::FullName.pointer(),
+            Loc::Field(CField::FullName),
         );
         return;
     }
     if c.full_name.is_some() {
         // A blank full name is no name; Bird's displayName needs at least one character.
         ex.drop(
-            CField::FullName.pointer(),
+            Loc::Field(CField::FullName),
             "is blank, and Bird's displayName needs a name",
         );
     }
@@ -44,13 +44,21 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
         return;
     }
     let derived = if let Some(email) = c.emails.first() {
-        Some((email.value.as_str(), "/emails/0", "the first email address"))
+        Some((
+            email.value.as_str(),
+            Loc::Item(CField::Emails, 0),
+            "the first email address",
+        ))
     } else if let Some(phone) = c.phones.first() {
-        Some((phone.value.as_str(), "/phones/0", "the first phone number"))
+        Some((
+            phone.value.as_str(),
+            Loc::Item(CField::Phones, 0),
+            "the first phone number",
+        ))
     } else {
         c.external_id
             .as_deref()
-            .map(|id| (id, CField::ExternalId.pointer(), "the external id"))
+            .map(|id| (id, Loc::Field(CField::ExternalId), "the external id"))
     };
     match derived {
         Some((value, canonical, what)) => {
@@ -88,20 +96,20 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
     for (i, email) in c.emails.iter().enumerate() {
         if email.kind.is_some() {
             ex.drop(
-                &format!("/emails/{i}/kind"),
+                Loc::ItemKind(CField::Emails, i),
                 "Bird has no field for the kind of an email address",
             );
         }
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), &format!("/emails/{i}"));
+            ex.origin(|| target.into(), Loc::Item(CField::Emails, i));
         }
         items.push(identifier(EMAIL_KEY, email.value.clone()));
     }
     for (i, phone) in c.phones.iter().enumerate() {
         if phone.kind.is_some() {
             ex.drop(
-                &format!("/phones/{i}/kind"),
+                Loc::ItemKind(CField::Phones, i),
                 "Bird has no field for the kind of a phone number",
             );
         }
@@ -118,21 +126,21 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
         };
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), &format!("/phones/{i}"));
+            ex.origin(|| target.into(), Loc::Item(CField::Phones, i));
         }
         items.push(identifier(PHONE_KEY, value));
     }
     if let Some(id) = c.external_id.as_deref() {
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), CField::ExternalId.pointer());
+            ex.origin(|| target.into(), Loc::Field(CField::ExternalId));
         }
         items.push(identifier(EXTERNAL_ID_KEY, id.to_owned()));
     }
     for (i, other) in c.identifiers.iter().enumerate() {
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), &format!("/identifiers/{i}"));
+            ex.origin(|| target.into(), Loc::Item(CField::Identifiers, i));
         }
         items.push(identifier(&other.key, other.value.clone()));
     }
@@ -171,7 +179,7 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>) {
         ("lastName", c.last_name.as_deref(), CField::LastName),
     ] {
         if let Some(value) = value {
-            ex.origin(|| Cow::Owned(join("/attributes", name)), field.pointer());
+            ex.origin(|| Cow::Owned(join("/attributes", name)), Loc::Field(field));
             map.insert(name.to_owned(), Value::String(value.to_owned()));
         }
     }
@@ -185,7 +193,7 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>) {
                     "custom attribute key normalised to Bird's key rule (other characters replaced by '-', at most 64)",
                 );
             }
-            ex.origin(|| target.into(), &attr.pointer());
+            ex.origin(|| target.into(), attr.loc());
         }
         map.insert(attr.key.into_owned(), attr.value.clone());
     }
@@ -201,7 +209,7 @@ fn strings(ex: &mut Exporter<'_>, member: &'static str, field: CField, list: &[S
     if ex.tracking() {
         for i in 0..list.len() {
             let target = format!("/{member}/{i}");
-            ex.origin(|| target.into(), &format!("{}/{i}", field.pointer()));
+            ex.origin(|| target.into(), Loc::Item(field, i));
         }
     }
     ex.put_derived(member, Value::from(list.to_vec()));

@@ -12,64 +12,62 @@ use crate::canonical::mapping::{CField as F, Entry, Rule, Table};
 pub(crate) const EXTERNAL_ID_KEY: &str = "external_id";
 
 /// Bird ↔ canonical, in the order of the Create a contact body.
-pub(crate) static TABLE: Table = Table {
-    entries: &[
-        Entry {
-            members: &["displayName"],
-            fields: &[("displayName", F::FullName)],
-            rule: Rule::With {
-                import: import::display_name,
-                export: export::display_name,
-            },
+pub(crate) static TABLE: Table = Table::new(&[
+    Entry {
+        members: &["displayName"],
+        fields: &[("displayName", F::FullName)],
+        rule: Rule::With {
+            import: import::display_name,
+            export: export::display_name,
         },
-        Entry {
-            members: &["identifiers"],
-            fields: &[
-                ("identifiers[emailaddress]", F::Emails),
-                ("identifiers[phonenumber]", F::Phones),
-                ("identifiers[external_id]", F::ExternalId),
-                ("identifiers[*]", F::Identifiers),
-            ],
-            rule: Rule::With {
-                import: import::identifiers,
-                export: export::identifiers,
-            },
+    },
+    Entry {
+        members: &["identifiers"],
+        fields: &[
+            ("identifiers[emailaddress]", F::Emails),
+            ("identifiers[phonenumber]", F::Phones),
+            ("identifiers[external_id]", F::ExternalId),
+            ("identifiers[*]", F::Identifiers),
+        ],
+        rule: Rule::With {
+            import: import::identifiers,
+            export: export::identifiers,
         },
-        Entry {
-            members: &["attributes"],
-            fields: &[
-                ("attributes.firstName", F::FirstName),
-                ("attributes.lastName", F::LastName),
-                ("attributes.*", F::CustomAttributes),
-            ],
-            rule: Rule::With {
-                import: import::attributes,
-                export: export::attributes,
-            },
+    },
+    Entry {
+        members: &["attributes"],
+        fields: &[
+            ("attributes.firstName", F::FirstName),
+            ("attributes.lastName", F::LastName),
+            ("attributes.*", F::CustomAttributes),
+        ],
+        rule: Rule::With {
+            import: import::attributes,
+            export: export::attributes,
         },
-        Entry {
-            members: &["accountIds"],
-            fields: &[("accountIds", F::AccountIds)],
-            rule: Rule::With {
-                import: import::account_ids,
-                export: export::account_ids,
-            },
+    },
+    Entry {
+        members: &["accountIds"],
+        fields: &[("accountIds", F::AccountIds)],
+        rule: Rule::With {
+            import: import::account_ids,
+            export: export::account_ids,
         },
-        Entry {
-            members: &["listIds"],
-            fields: &[("listIds", F::ListIds)],
-            rule: Rule::With {
-                import: import::list_ids,
-                export: export::list_ids,
-            },
+    },
+    Entry {
+        members: &["listIds"],
+        fields: &[("listIds", F::ListIds)],
+        rule: Rule::With {
+            import: import::list_ids,
+            export: export::list_ids,
         },
-        Entry {
-            members: &["companyRefs"],
-            fields: &[("companyRefs", F::CompanyRefs)],
-            rule: Rule::With {
-                import: import::company_refs,
-                export: export::company_refs,
-            },
+    },
+    Entry {
+        members: &["companyRefs"],
+        fields: &[("companyRefs", F::CompanyRefs)],
+        rule: Rule::With {
+            import: import::company_refs,
+            export: export::company_refs,
         },
-    ],
-};
+    },
+]);

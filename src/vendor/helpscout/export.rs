@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::spec::RESERVED_SLUGS;
 use crate::canonical::mapping::{
-    custom_attributes, export_first_last, integer, CField, CustomRules, Exporter,
+    custom_attributes, export_first_last, integer, CField, CustomRules, Exporter, Loc,
 };
 use crate::canonical::Handle;
 use crate::convert::NoteCode;
@@ -24,7 +24,11 @@ fn first_phone_is_top_level(ex: &Exporter<'_>) -> bool {
 pub(crate) fn phone(ex: &mut Exporter<'_>) {
     if first_phone_is_top_level(ex) {
         if let Some(p) = ex.contact.phones.first() {
-            ex.put("phone", Value::String(p.value.clone()), "/phones/0");
+            ex.put(
+                "phone",
+                Value::String(p.value.clone()),
+                Loc::Item(CField::Phones, 0),
+            );
         }
     }
 }
@@ -34,7 +38,7 @@ pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "organizationId",
             Value::from(id),
-            CField::OrganizationId.pointer(),
+            Loc::Field(CField::OrganizationId),
             NoteCode::Normalized,
             "written as a number",
         );
@@ -46,7 +50,7 @@ pub(crate) fn gender(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "gender",
             Value::String(g.to_owned()),
-            CField::Gender.pointer(),
+            Loc::Field(CField::Gender),
             NoteCode::Normalized,
             "written in lower case, as the docs list the values",
         );
@@ -62,19 +66,23 @@ fn entry(kind: Option<&str>, value: &str) -> Value {
     Value::Object(item)
 }
 
+/// Writes array member `member`; item `i` holds canonical item `i + skip` of `field`.
 fn list(
     ex: &mut Exporter<'_>,
     member: &'static str,
     items: Vec<Value>,
-    origins: impl Fn(usize) -> String,
+    field: CField,
+    skip: usize,
 ) {
     if items.is_empty() {
         return;
     }
     if ex.tracking() {
         for i in 0..items.len() {
-            let canonical = origins(i);
-            ex.origin(|| Cow::Owned(format!("/{member}/{i}")), &canonical);
+            ex.origin(
+                || Cow::Owned(format!("/{member}/{i}")),
+                Loc::Item(field, i + skip),
+            );
         }
     }
     ex.put_derived(member, Value::Array(items));
@@ -87,7 +95,7 @@ pub(crate) fn emails(ex: &mut Exporter<'_>) {
         .iter()
         .map(|e| entry(e.kind.as_deref(), &e.value))
         .collect();
-    list(ex, "emails", items, |i| format!("/emails/{i}"));
+    list(ex, "emails", items, CField::Emails, 0);
 }
 
 /// The phones after the top-level one; a phone without kind gets `other` (type is required).
@@ -109,7 +117,7 @@ pub(crate) fn phones(ex: &mut Exporter<'_>) {
         };
         items.push(entry(Some(kind), &p.value));
     }
-    list(ex, "phones", items, |i| format!("/phones/{}", i + skip));
+    list(ex, "phones", items, CField::Phones, skip);
 }
 
 fn handles(ex: &mut Exporter<'_>, member: &'static str, field: CField, handles: &[Handle]) {
@@ -117,7 +125,7 @@ fn handles(ex: &mut Exporter<'_>, member: &'static str, field: CField, handles: 
         .iter()
         .map(|h| entry(Some(&h.kind), &h.value))
         .collect();
-    list(ex, member, items, |i| format!("{}/{i}", field.pointer()));
+    list(ex, member, items, field, 0);
 }
 
 pub(crate) fn chats(ex: &mut Exporter<'_>) {
@@ -138,7 +146,7 @@ pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
 pub(crate) fn websites(ex: &mut Exporter<'_>) {
     let c = ex.contact;
     let items = c.websites.iter().map(|w| entry(None, w)).collect();
-    list(ex, "websites", items, |i| format!("/websites/{i}"));
+    list(ex, "websites", items, CField::Websites, 0);
 }
 
 pub(crate) fn address(ex: &mut Exporter<'_>) {
@@ -153,15 +161,20 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
         ("country", &a.country, CField::AddressCountry),
     ] {
         if let Some(v) = value {
-            ex.origin(|| Cow::Owned(format!("/address/{member}")), field.pointer());
+            ex.origin(
+                || Cow::Owned(format!("/address/{member}")),
+                Loc::Field(field),
+            );
             map.insert(member.to_owned(), Value::String(v.clone()));
         }
     }
     if !a.lines.is_empty() {
         if ex.tracking() {
             for i in 0..a.lines.len() {
-                let canonical = format!("/address/lines/{i}");
-                ex.origin(|| Cow::Owned(canonical.clone()), &canonical);
+                ex.origin(
+                    || Cow::Owned(format!("/address/lines/{i}")),
+                    Loc::Item(CField::AddressLines, i),
+                );
             }
         }
         map.insert("lines".to_owned(), Value::from(a.lines.clone()));
@@ -197,7 +210,7 @@ pub(crate) fn properties(ex: &mut Exporter<'_>) {
             );
         }
         if ex.tracking() {
-            ex.origin(|| Cow::Owned(format!("/properties/{i}")), &attr.pointer());
+            ex.origin(|| Cow::Owned(format!("/properties/{i}")), attr.loc());
         }
         let mut item = Map::new();
         item.insert("slug".to_owned(), Value::String(attr.key.into_owned()));

@@ -3,28 +3,27 @@
 use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_TYPES, GENDERS};
-use crate::canonical::mapping::{integer, CField, Importer};
+use crate::canonical::mapping::{integer, CField, Importer, Loc, Src};
 use crate::canonical::{Address, Email, Handle, Phone};
-use crate::pointer::join;
 
-pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     imp.text(obj, "firstName", CField::FirstName);
     imp.text(obj, "lastName", CField::LastName);
 }
 
 /// The top-level phone is the primary phone: it comes first.
-pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer) {
-    if let Some(value) = imp.string(obj, "phone", "") {
+pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+    if let Some(value) = imp.string(obj, "phone", Src::Root) {
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace_member("/phones/0", "phone");
+        imp.trace(Loc::Item(CField::Phones, 0), Src::Member("phone"));
     }
 }
 
 /// An integer, or a string of digits (the docs do not state the type; the example is `35`).
-pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     let Some(value) = obj.get("organizationId").filter(|v| !v.is_null()) else {
         return;
     };
@@ -35,10 +34,13 @@ pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer) {
     match id {
         Some(id) => {
             imp.contact.organization_id = Some(id);
-            imp.trace_member(CField::OrganizationId.pointer(), "organizationId");
+            imp.trace(
+                Loc::Field(CField::OrganizationId),
+                Src::Member("organizationId"),
+            );
         }
         None => imp.drop(
-            "/organizationId",
+            Src::Member("organizationId"),
             "is not an integer, and the canonical organization id is one",
         ),
     }
@@ -46,8 +48,8 @@ pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer) {
 
 /// Any letter case is accepted (the docs' own example sends "Male"); the canonical value is
 /// lower case.
-pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer) {
-    let Some(value) = imp.string(obj, "gender", "") else {
+pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+    let Some(value) = imp.string(obj, "gender", Src::Root) else {
         return;
     };
     match GENDERS
@@ -57,9 +59,9 @@ pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer) {
     {
         Some(g) => {
             imp.contact.gender = Some((*g).to_owned());
-            imp.trace_member(CField::Gender.pointer(), "gender");
+            imp.trace(Loc::Field(CField::Gender), Src::Member("gender"));
         }
-        None => imp.drop("/gender", "is not male, female or unknown"),
+        None => imp.drop(Src::Member("gender"), "is not male, female or unknown"),
     }
 }
 
@@ -76,23 +78,26 @@ fn objects<'v>(
         .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
 }
 
-pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, "emails") {
-        let at = format!("/emails/{i}");
-        imp.drop_unknown(item, &["type", "value"], &at);
-        let Some(value) = imp.string(item, "value", &at) else {
+        let at = Src::Item("emails", i);
+        imp.drop_unknown(item, &["type", "value"], at);
+        let Some(value) = imp.string(item, "value", at) else {
             imp.drop(at, "has no address");
             continue;
         };
         let n = imp.contact.emails.len();
-        let kind = match imp.string(item, "type", &at) {
+        let kind = match imp.string(item, "type", at) {
             Some(t) if EMAIL_TYPES.values.contains(&t) => {
-                imp.trace(format!("/emails/{n}/kind"), format!("{at}/type"));
+                imp.trace(
+                    Loc::ItemKind(CField::Emails, n),
+                    Src::ItemMember("emails", i, "type"),
+                );
                 Some(t.to_owned())
             }
             Some(_) => {
                 imp.drop(
-                    format!("{at}/type"),
+                    Src::ItemMember("emails", i, "type"),
                     "is not work, home or other, the email kinds the canonical contact holds",
                 );
                 None
@@ -103,38 +108,40 @@ pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer) {
             value: value.to_owned(),
             kind,
         });
-        imp.trace(format!("/emails/{n}"), at);
+        imp.trace(Loc::Item(CField::Emails, n), at);
     }
 }
 
-pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, "phones") {
-        let at = format!("/phones/{i}");
-        imp.drop_unknown(item, &["type", "value"], &at);
-        let Some(value) = imp.string(item, "value", &at) else {
+        let at = Src::Item("phones", i);
+        imp.drop_unknown(item, &["type", "value"], at);
+        let Some(value) = imp.string(item, "value", at) else {
             continue;
         };
-        let kind = imp.string(item, "type", &at).map(str::to_owned);
+        let kind = imp.string(item, "type", at).map(str::to_owned);
         let n = imp.contact.phones.len();
         if kind.is_some() {
-            imp.trace(format!("/phones/{n}/kind"), format!("{at}/type"));
+            imp.trace(
+                Loc::ItemKind(CField::Phones, n),
+                Src::ItemMember("phones", i, "type"),
+            );
         }
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind,
         });
-        imp.trace(format!("/phones/{n}"), at);
+        imp.trace(Loc::Item(CField::Phones, n), at);
     }
 }
 
-fn handles(obj: &Map<String, Value>, imp: &mut Importer, member: &'static str, field: CField) {
+fn handles(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str, field: CField) {
     for (i, item) in objects(obj, member) {
-        let at = format!("/{member}/{i}");
-        imp.drop_unknown(item, &["type", "value"], &at);
-        let (Some(kind), Some(value)) = (
-            imp.string(item, "type", &at),
-            imp.string(item, "value", &at),
-        ) else {
+        let at = Src::Item(member, i);
+        imp.drop_unknown(item, &["type", "value"], at);
+        let (Some(kind), Some(value)) =
+            (imp.string(item, "type", at), imp.string(item, "value", at))
+        else {
             continue;
         };
         let handle = Handle {
@@ -147,42 +154,39 @@ fn handles(obj: &Map<String, Value>, imp: &mut Importer, member: &'static str, f
         };
         list.push(handle);
         let n = list.len() - 1;
-        imp.trace(
-            format!("{}/{n}/kind", field.pointer()),
-            format!("{at}/type"),
-        );
-        imp.trace(format!("{}/{n}", field.pointer()), at);
+        imp.trace(Loc::Item(field, n), at);
     }
 }
 
-pub(crate) fn chats(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn chats(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     handles(obj, imp, "chats", CField::Chats);
 }
 
-pub(crate) fn social_profiles(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn social_profiles(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     handles(obj, imp, "socialProfiles", CField::SocialProfiles);
 }
 
-pub(crate) fn websites(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn websites(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, "websites") {
-        let at = format!("/websites/{i}");
-        imp.drop_unknown(item, &["value"], &at);
-        let Some(value) = imp.string(item, "value", &at) else {
+        let at = Src::Item("websites", i);
+        imp.drop_unknown(item, &["value"], at);
+        let Some(value) = imp.string(item, "value", at) else {
             continue;
         };
         imp.contact.websites.push(value.to_owned());
-        imp.trace(format!("/websites/{}", imp.contact.websites.len() - 1), at);
+        let n = imp.contact.websites.len() - 1;
+        imp.trace(Loc::Item(CField::Websites, n), at);
     }
 }
 
-pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     let Some(Value::Object(a)) = obj.get("address") else {
         return;
     };
     imp.drop_unknown(
         a,
         &["city", "state", "postalCode", "country", "lines"],
-        "/address",
+        Src::Member("address"),
     );
     let mut address = Address::default();
     for (member, slot, field) in [
@@ -195,9 +199,9 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer) {
         ),
         ("country", &mut address.country, CField::AddressCountry),
     ] {
-        if let Some(s) = imp.string(a, member, "/address") {
+        if let Some(s) = imp.string(a, member, Src::Member("address")) {
             *slot = Some(s.to_owned());
-            imp.trace(field.pointer(), join("/address", member));
+            imp.trace(Loc::Field(field), Src::Nested("address", member));
         }
     }
     if let Some(Value::Array(lines)) = a.get("lines") {
@@ -205,8 +209,8 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer) {
             if let Value::String(s) = line {
                 address.lines.push(s.clone());
                 imp.trace(
-                    format!("/address/lines/{}", address.lines.len() - 1),
-                    format!("/address/lines/{i}"),
+                    Loc::Item(CField::AddressLines, address.lines.len() - 1),
+                    Src::NestedItem("address", "lines", i),
                 );
             }
         }
@@ -217,13 +221,13 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer) {
 }
 
 /// Either shape the docs show: a list of `{slug, value}` or an object of slug → value.
-pub(crate) fn properties(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     match obj.get("properties") {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let at = format!("/properties/{i}");
+                let at = Src::Item("properties", i);
                 let Value::Object(item) = item else { continue };
-                imp.drop_unknown(item, &["slug", "value"], &at);
+                imp.drop_unknown(item, &["slug", "value"], at);
                 let (Some(Value::String(slug)), Some(value)) =
                     (item.get("slug"), item.get("value"))
                 else {
@@ -232,7 +236,7 @@ pub(crate) fn properties(obj: &Map<String, Value>, imp: &mut Importer) {
                 imp.contact
                     .custom_attributes
                     .insert(slug.clone(), value.clone());
-                imp.trace(join(CField::CustomAttributes.pointer(), slug), at);
+                imp.trace(Loc::Custom(slug), at);
             }
         }
         Some(Value::Object(map)) => {
@@ -240,10 +244,7 @@ pub(crate) fn properties(obj: &Map<String, Value>, imp: &mut Importer) {
                 imp.contact
                     .custom_attributes
                     .insert(slug.clone(), value.clone());
-                imp.trace(
-                    join(CField::CustomAttributes.pointer(), slug),
-                    join("/properties", slug),
-                );
+                imp.trace(Loc::Custom(slug), Src::Key("properties", slug));
             }
         }
         _ => {}

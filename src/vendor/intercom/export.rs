@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::canonical::mapping::{
     custom_attributes as customs, export_first_email, export_first_phone, join_name,
-    joined_message, names_agree, CField, CustomRules, Exporter,
+    joined_message, names_agree, CField, CustomRules, Exporter, Loc,
 };
 use crate::convert::NoteCode;
 use crate::pointer::join;
@@ -18,7 +18,7 @@ pub(crate) fn role(ex: &mut Exporter<'_>) {
         ex.put(
             "role",
             Value::String(role.to_owned()),
-            CField::Role.pointer(),
+            Loc::Field(CField::Role),
         );
     } else if c.emails.is_empty() && c.external_id.is_none() {
         ex.note(
@@ -47,13 +47,13 @@ pub(crate) fn name(ex: &mut Exporter<'_>) {
         ex.put(
             "name",
             Value::String(full.to_owned()),
-            CField::FullName.pointer(),
+            Loc::Field(CField::FullName),
         );
         if !names_agree(full, first, last) {
             for (part, field) in [(first, CField::FirstName), (last, CField::LastName)] {
                 if part.is_some() {
                     ex.drop(
-                        field.pointer(),
+                        Loc::Field(field),
                         format!(
                             "Intercom holds only a full name, and the {} differs from it",
                             field.label()
@@ -65,16 +65,16 @@ pub(crate) fn name(ex: &mut Exporter<'_>) {
     } else if let Some(joined) = join_name(first, last) {
         ex.note("/name", NoteCode::Joined, joined_message(first, last));
         let canonical = if first.is_some() {
-            CField::FirstName.pointer()
+            Loc::Field(CField::FirstName)
         } else {
-            CField::LastName.pointer()
+            Loc::Field(CField::LastName)
         };
         ex.put("name", Value::String(joined), canonical);
     } else {
         for (part, field) in [(first, CField::FirstName), (last, CField::LastName)] {
             if part.is_some() {
                 ex.drop(
-                    field.pointer(),
+                    Loc::Field(field),
                     format!(
                         "is empty, so Intercom gets no name from the {}",
                         field.label()
@@ -93,7 +93,7 @@ pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "signed_up_at",
             v,
-            CField::SignedUpAt.pointer(),
+            Loc::Field(CField::SignedUpAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -106,7 +106,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "last_seen_at",
             v,
-            CField::LastSeenAt.pointer(),
+            Loc::Field(CField::LastSeenAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -115,7 +115,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
 
 pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
     if let Some(id) = ex.contact.owner_id {
-        ex.put("owner_id", Value::from(id), CField::OwnerId.pointer());
+        ex.put("owner_id", Value::from(id), Loc::Field(CField::OwnerId));
     }
 }
 
@@ -124,7 +124,7 @@ pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
         ex.put(
             "unsubscribed_from_emails",
             Value::Bool(b),
-            CField::UnsubscribedFromEmails.pointer(),
+            Loc::Field(CField::UnsubscribedFromEmails),
         );
     }
 }
@@ -156,7 +156,7 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
                     "custom attribute key normalised to Intercom's rules ('.' and '$' replaced by '-', at most 190 characters)",
                 );
             }
-            ex.origin(|| target.into(), &attr.pointer());
+            ex.origin(|| target.into(), attr.loc());
         }
         map.insert(attr.key.into_owned(), attr.value.clone());
     }

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::canonical::mapping::{
     custom_attributes, export_first_email, export_first_last, export_first_phone, CField,
-    CustomRules, Exporter,
+    CustomRules, Exporter, Loc,
 };
 use crate::convert::NoteCode;
 
@@ -13,7 +13,7 @@ pub(crate) fn external_id(ex: &mut Exporter<'_>) {
         Some(id) => ex.put(
             "externalId",
             Value::String(id.to_owned()),
-            CField::ExternalId.pointer(),
+            Loc::Field(CField::ExternalId),
         ),
         None => ex.reject(
             "/externalId",
@@ -26,10 +26,14 @@ pub(crate) fn website_url(ex: &mut Exporter<'_>) {
     let c = ex.contact;
     for (i, url) in c.websites.iter().enumerate() {
         if i == 0 {
-            ex.put("websiteUrl", Value::String(url.clone()), "/websites/0");
+            ex.put(
+                "websiteUrl",
+                Value::String(url.clone()),
+                Loc::Item(CField::Websites, 0),
+            );
         } else {
             ex.drop(
-                &format!("/websites/{i}"),
+                Loc::Item(CField::Websites, i),
                 "Sequence holds one website; the first one was kept",
             );
         }
@@ -44,7 +48,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "lastSeenAt",
             text,
-            CField::LastSeenAt.pointer(),
+            Loc::Field(CField::LastSeenAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -57,7 +61,7 @@ pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "signedUpAt",
             text,
-            CField::SignedUpAt.pointer(),
+            Loc::Field(CField::SignedUpAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -90,7 +94,7 @@ pub(crate) fn custom(ex: &mut Exporter<'_>) {
     for attr in custom_attributes(ex, &RULES) {
         if ex.tracking() {
             let target = crate::pointer::join("", &attr.key);
-            ex.origin(|| target.into(), &attr.pointer());
+            ex.origin(|| target.into(), attr.loc());
         }
         ex.insert(attr.key.into_owned(), attr.value.clone());
     }

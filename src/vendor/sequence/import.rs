@@ -2,24 +2,28 @@
 
 use serde_json::{Map, Value};
 
-use crate::canonical::mapping::{CField, Importer};
+use crate::canonical::mapping::{CField, Importer, Loc, Src};
 use crate::canonical::{Email, Phone};
-use crate::pointer::join;
 use crate::rules::parse_iso_timestamp;
 
-pub(crate) fn external_id(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn external_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     imp.text(obj, "externalId", CField::ExternalId);
 }
 
-pub(crate) fn website_url(obj: &Map<String, Value>, imp: &mut Importer) {
-    if let Some(url) = imp.string(obj, "websiteUrl", "") {
+pub(crate) fn website_url(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+    if let Some(url) = imp.string(obj, "websiteUrl", Src::Root) {
         imp.contact.websites.push(url.to_owned());
-        imp.trace_member("/websites/0", "websiteUrl");
+        imp.trace(Loc::Item(CField::Websites, 0), Src::Member("websiteUrl"));
     }
 }
 
-fn timestamp(obj: &Map<String, Value>, imp: &mut Importer, member: &'static str, field: CField) {
-    let Some(text) = imp.string(obj, member, "") else {
+fn timestamp(
+    obj: &Map<String, Value>,
+    imp: &mut Importer<'_>,
+    member: &'static str,
+    field: CField,
+) {
+    let Some(text) = imp.string(obj, member, Src::Root) else {
         return;
     };
     // Validated: an RFC 3339 date-time or a YYYY-MM-DD date in the years 0000 to 9999.
@@ -30,47 +34,47 @@ fn timestamp(obj: &Map<String, Value>, imp: &mut Importer, member: &'static str,
                 _ => &mut imp.contact.last_seen_at,
             };
             *slot = Some(t);
-            imp.trace_member(field.pointer(), member);
+            imp.trace(Loc::Field(field), Src::Member(member));
         }
-        None => imp.drop(join("", member), "is not an ISO-8601 date or date-time"),
+        None => imp.drop(Src::Member(member), "is not an ISO-8601 date or date-time"),
     }
 }
 
-pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     timestamp(obj, imp, "lastSeenAt", CField::LastSeenAt);
 }
 
-pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     timestamp(obj, imp, "signedUpAt", CField::SignedUpAt);
 }
 
-pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer) {
-    if let Some(value) = imp.string(obj, "phone", "") {
+pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+    if let Some(value) = imp.string(obj, "phone", Src::Root) {
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace_member("/phones/0", "phone");
+        imp.trace(Loc::Item(CField::Phones, 0), Src::Member("phone"));
     }
 }
 
-pub(crate) fn email(obj: &Map<String, Value>, imp: &mut Importer) {
-    if let Some(value) = imp.string(obj, "email", "") {
+pub(crate) fn email(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+    if let Some(value) = imp.string(obj, "email", Src::Root) {
         imp.contact.emails.push(Email {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace_member("/emails/0", "email");
+        imp.trace(Loc::Item(CField::Emails, 0), Src::Member("email"));
     }
 }
 
-pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     imp.text(obj, "firstName", CField::FirstName);
     imp.text(obj, "lastName", CField::LastName);
 }
 
 /// Every member that is not a documented field is a custom attribute.
-pub(crate) fn custom(obj: &Map<String, Value>, imp: &mut Importer) {
+pub(crate) fn custom<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     for (key, value) in obj {
         if super::TABLE.names(key) {
             continue;
@@ -78,6 +82,6 @@ pub(crate) fn custom(obj: &Map<String, Value>, imp: &mut Importer) {
         imp.contact
             .custom_attributes
             .insert(key.clone(), value.clone());
-        imp.trace(join(CField::CustomAttributes.pointer(), key), join("", key));
+        imp.trace(Loc::Custom(key), Src::Key("", key));
     }
 }
