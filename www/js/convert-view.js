@@ -187,7 +187,7 @@ export class ConvertView {
     } else {
       status = `${n} records: ${n - invalid} valid ${name}, ${invalid} invalid. Converted ${mode} in ${Math.max(1, Math.round(this.elapsed))} ms.`;
     }
-    this.els.status.dataset.state = n === 0 ? "idle" : invalid ? "invalid" : "valid";
+    this.els.status.dataset.state = n === 0 ? "idle" : invalid === n ? "invalid" : invalid ? "warn" : "valid";
     setText(this.els.statusText, status);
     this.els.nav.hidden = n <= 1;
     this.renderTargets();
@@ -365,9 +365,17 @@ export class ConvertView {
       c.card.dataset.stage = result.stage;
       replaceChildren(c.badge, h("span", { "aria-hidden": "true" }, "✖ "), `Rejected (${result.stage})`);
       c.badge.className = "pill pill--bad";
-      const why = result.stage === "source"
-        ? `Not converted: the record is not valid ${this.shortName(this.from)}.`
-        : `Rejected at the target stage: the record cannot become a valid ${this.shortName(to)} payload${this.els.lenient.checked ? ", even leniently" : ""}.`;
+      if (result.stage === "source") {
+        // The findings are those of the source check above; not repeated in every card.
+        const { errors } = tally(result.issues);
+        replaceChildren(
+          c.body,
+          h("p", { class: "rejection" }, `Not converted: the record is not valid ${this.shortName(this.from)}.`),
+          h("p", { class: "muted" }, `${plural(errors, "error")} in the source record: see the source check.`),
+        );
+        return;
+      }
+      const why = `Rejected at the target stage: the record cannot become a valid ${this.shortName(to)} payload${this.els.lenient.checked ? ", even leniently" : ""}.`;
       replaceChildren(
         c.body,
         h("p", { class: "rejection" }, why),

@@ -144,7 +144,9 @@ export class FormView {
   renderField(field, pointer, value, context) {
     if (field.widget === "json") return this.renderJsonWidget(field, pointer, value, context);
     if (field.jsonType === "object") {
-      if (field.fields && field.widget === undefined) return this.renderObject(field, pointer, value, context);
+      // An object described member by member; one without members (a free object) is edited
+      // as name/value rows like custom attributes.
+      if (field.fields?.length && field.widget === undefined) return this.renderObject(field, pointer, value, context);
       return this.renderKeyValue(field, pointer, value, context);
     }
     if (field.jsonType === "array") return this.renderArray(field, pointer, value, context);
@@ -197,7 +199,7 @@ export class FormView {
           input.value = "\u0000foreign";
         }
       }
-    } else if (field.widget === undefined && field.jsonType === "string" && (field.maxLength ?? 0) >= 200 && !field.format) {
+    } else if (field.jsonType === "string" && !field.format && /^(background|notes?|description|bio)$/i.test(field.name)) {
       input = h("textarea", { id, class: "input", rows: 3, value: shown, dataset: { pointer } });
     } else {
       input = h("input", { id, class: "input", type: "text", value: shown, dataset: { pointer }, spellcheck: false });
