@@ -23,6 +23,9 @@ pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Er
     Ok(dto::to_json(&dto::Validation::new(&report.issues)))
 }
 
+/// The most reference tokens a `validateField` pointer may have.
+const MAX_POINTER_TOKENS: usize = 127;
+
 /// `validateField(format, pointer, value, options)`: the findings at or below `pointer` when
 /// `value` (JSON text; `""` for an absent value) is validated in the smallest record that
 /// holds it there. Findings about other members (missing required siblings, cross-field rules
@@ -36,6 +39,18 @@ pub fn validate_field(
     let format = dto::format(format)?;
     let options = ValidateOpts::parse(options, "validateField")?;
     let tokens = parse_pointer(pointer)?;
+    // JSON text nests at most 127 arrays and objects (serde_json's recursion limit), so a deeper
+    // pointer addresses nothing; the record built for it would also be too deep to drop
+    // without overflowing the stack.
+    if tokens.len() > MAX_POINTER_TOKENS {
+        return Err(Error::new(
+            ErrorCode::InvalidPointer,
+            format!(
+                "the pointer has {} reference tokens; a record nests at most {MAX_POINTER_TOKENS} levels",
+                tokens.len()
+            ),
+        ));
+    }
     let value =
         if value.is_empty() {
             None
@@ -394,6 +409,19 @@ mod tests {
         let shown = shown["issues"][0]["message"].as_str().expect("message");
         assert!(!hidden.contains("robot"), "{hidden}");
         assert!(shown.contains("robot"), "{shown}");
+    }
+
+    #[test]
+    fn validate_field_refuses_pointers_deeper_than_a_record_can_be() {
+        // 100,000 tokens used to build a record that deep and overflow the stack dropping it
+        // (found by npm/test/pollution.test.mjs); 2,000 tokens gave `valid: true`.
+        for depth in [128, 2_000, 100_000] {
+            let err =
+                validate_field("sequence", &"/x".repeat(depth), "\"v\"", "").expect_err("too deep");
+            assert_eq!(err.code, ErrorCode::InvalidPointer);
+        }
+        let out = parse(&validate_field("sequence", &"/x".repeat(127), "\"v\"", "").expect("ok"));
+        assert_eq!(out["valid"], json!(true));
     }
 
     #[test]
