@@ -749,6 +749,27 @@ proptest! {
     }
 
     #[test]
+    fn canonical_to_canonical_is_the_identity(c in contact()) {
+        let source = to_json(&c);
+        let out = convert(Format::Canonical, Format::Canonical, &source, &strict())
+            .map_err(|r| TestCaseError::fail(format!("{:?}", r.issues)))?;
+        prop_assert_eq!(&out.payload, &source);
+        prop_assert!(out.notes.is_empty(), "{:?}", out.notes);
+    }
+
+    #[test]
+    fn same_format_conversion_keeps_what_the_exporter_wrote(c in contact()) {
+        let source = to_json(&c);
+        for format in VENDORS {
+            let Ok(written) = convert(Format::Canonical, format, &source, &strict()) else { continue };
+            let again = convert(format, format, &written.payload, &strict())
+                .map_err(|r| TestCaseError::fail(format!("{format} → {format}: {:?}", r.issues)))?;
+            prop_assert_eq!(&again.payload, &written.payload, "{}", format);
+            prop_assert!(again.notes.is_empty(), "{format}: {:?}", again.notes);
+        }
+    }
+
+    #[test]
     fn nothing_is_dropped_silently(c in contact()) {
         let source = to_json(&c);
         for format in VENDORS {
