@@ -359,7 +359,11 @@ fn split(full: &str) -> (Option<String>, Option<String>) {
 
 /// CONTRACT §4.2.
 fn join(first: Option<&str>, last: Option<&str>) -> Option<String> {
-    let parts: Vec<&str> = [first, last].into_iter().flatten().collect();
+    let parts: Vec<&str> = [first, last]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
@@ -531,6 +535,7 @@ fn restrict_bird(c: &Contact) -> Contact {
     let display = c
         .full_name
         .clone()
+        .filter(|s| !s.is_empty())
         .or_else(|| join(c.first_name.as_deref(), c.last_name.as_deref()))
         .or_else(|| c.emails.first().map(|e| e.value.clone()))
         .or_else(|| c.phones.first().map(|p| p.value.clone()))

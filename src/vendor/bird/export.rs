@@ -18,7 +18,9 @@ use crate::pointer::join;
 pub(crate) fn display_name(ex: &mut Exporter<'_>) {
     let c = ex.contact;
     let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
-    let full = c.full_name.as_deref().filter(|s| !s.trim().is_empty());
+    // An empty full name is no name (Bird needs at least one character); any other is used
+    // as it is.
+    let full = c.full_name.as_deref().filter(|s| !s.is_empty());
     if let Some(full) = full {
         ex.put(
             "displayName",
@@ -28,13 +30,12 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
         return;
     }
     if c.full_name.is_some() {
-        // A blank full name is no name; Bird's displayName needs at least one character.
         ex.drop(
             Loc::Field(CField::FullName),
-            "is blank, and Bird's displayName needs a name",
+            "is empty, and Bird's displayName needs at least one character",
         );
     }
-    if let Some(joined) = join_name(first, last).filter(|s| !s.trim().is_empty()) {
+    if let Some(joined) = join_name(first, last) {
         ex.note(
             "/displayName",
             NoteCode::Joined,
