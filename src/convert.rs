@@ -175,15 +175,22 @@ impl std::error::Error for Rejection {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
+/// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
+/// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
+/// with one `enum` error at `""` that names the create format to use instead.
+///
 /// # Errors
 /// A [`Rejection`] when the record is invalid as `from` (stage `source`) or its conversion
-/// cannot satisfy `to`'s rules (stage `target`).
+/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format.
 pub fn convert(
     from: Format,
     to: Format,
     record: &Value,
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
+    if !to.is_target() {
+        return Err(not_a_target(to));
+    }
     let settings = options.validate.settings();
     let report = validate_value(from.spec(), record, settings);
     if !report.is_valid() {
@@ -226,6 +233,22 @@ pub fn convert(
     Ok(Converted { payload, notes })
 }
 
+/// The rejection of a conversion to a read format.
+fn not_a_target(to: Format) -> Rejection {
+    let instead = to.create_format().map_or("a create format", Format::id);
+    Rejection {
+        stage: Stage::Target,
+        issues: vec![Issue::error(
+            "",
+            Code::Enum,
+            format!(
+                "{to} is a read format (the object {} returns): it can be converted from, not to; convert to {instead}, and use preview for what the vendor returns",
+                format_name(to.create_format().unwrap_or(to))
+            ),
+        )],
+    }
+}
+
 /// The mapping table of a format.
 fn table(format: Format) -> &'static Table {
     match format {
@@ -234,6 +257,9 @@ fn table(format: Format) -> &'static Table {
         Format::Bird => &crate::vendor::bird::TABLE,
         Format::HelpScout => &crate::vendor::helpscout::TABLE,
         Format::Canonical => &crate::canonical::TABLE,
+        Format::IntercomContact => &crate::vendor::intercom::read::TABLE,
+        Format::BirdContact => &crate::vendor::bird::read::TABLE,
+        Format::HelpScoutCustomer => &crate::vendor::helpscout::read::TABLE,
     }
 }
 

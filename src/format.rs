@@ -27,10 +27,21 @@ pub enum Format {
     HelpScout,
     /// contactkit's own vendor-neutral contact.
     Canonical,
+    /// Intercom's contact object as the REST API 2.15 returns it (schema `contact`): a read
+    /// format, conversion source only.
+    IntercomContact,
+    /// Bird's contact object as the workspace Contacts API returns it: a read format, conversion
+    /// source only.
+    BirdContact,
+    /// Help Scout's customer object as Mailbox API 2.0 Get Customer / List Customers return it: a
+    /// read format, conversion source only.
+    HelpScoutCustomer,
 }
 
 impl Format {
-    /// Every format, in the contract's order.
+    /// The formats that are both conversion sources and conversion targets, in the contract's
+    /// order: the four vendors' create payloads and the canonical contact. The read formats are
+    /// in [`Format::READ`]; [`Format::EVERY`] lists both.
     pub const ALL: [Format; 5] = [
         Self::Sequence,
         Self::Intercom,
@@ -39,7 +50,29 @@ impl Format {
         Self::Canonical,
     ];
 
-    /// The format's id (`sequence`, `intercom`, `bird`, `helpscout`, `canonical`).
+    /// The read formats: the objects vendors return from their read APIs. They are conversion
+    /// sources only ([`Format::is_target`] is false): migrate from one vendor by converting its
+    /// read objects to another vendor's create payload.
+    pub const READ: [Format; 3] = [
+        Self::IntercomContact,
+        Self::BirdContact,
+        Self::HelpScoutCustomer,
+    ];
+
+    /// Every format: [`Format::ALL`], then [`Format::READ`].
+    pub const EVERY: [Format; 8] = [
+        Self::Sequence,
+        Self::Intercom,
+        Self::Bird,
+        Self::HelpScout,
+        Self::Canonical,
+        Self::IntercomContact,
+        Self::BirdContact,
+        Self::HelpScoutCustomer,
+    ];
+
+    /// The format's id (`sequence`, `intercom`, `bird`, `helpscout`, `canonical`,
+    /// `intercom-contact`, `bird-contact`, `helpscout-customer`).
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -48,6 +81,62 @@ impl Format {
             Self::Bird => "bird",
             Self::HelpScout => "helpscout",
             Self::Canonical => "canonical",
+            Self::IntercomContact => "intercom-contact",
+            Self::BirdContact => "bird-contact",
+            Self::HelpScoutCustomer => "helpscout-customer",
+        }
+    }
+
+    /// Whether a conversion can produce this format: true for [`Format::ALL`], false for the read
+    /// formats, which [`crate::convert`] rejects as targets.
+    ///
+    /// ```
+    /// use contactkit::Format;
+    /// assert!(Format::Intercom.is_target());
+    /// assert!(!Format::IntercomContact.is_target());
+    /// ```
+    #[must_use]
+    pub const fn is_target(self) -> bool {
+        !self.is_read()
+    }
+
+    /// Whether this is a read format (an object a vendor returns; see [`Format::READ`]).
+    #[must_use]
+    pub const fn is_read(self) -> bool {
+        matches!(
+            self,
+            Self::IntercomContact | Self::BirdContact | Self::HelpScoutCustomer
+        )
+    }
+
+    /// The read format of the object a vendor returns for a create payload of this format: what
+    /// [`crate::preview`] produces. `None` for Sequence (its response is undocumented and is not
+    /// the stored person), the canonical contact and the read formats.
+    ///
+    /// ```
+    /// use contactkit::Format;
+    /// assert_eq!(Format::Bird.response_format(), Some(Format::BirdContact));
+    /// assert_eq!(Format::Sequence.response_format(), None);
+    /// ```
+    #[must_use]
+    pub const fn response_format(self) -> Option<Format> {
+        match self {
+            Self::Intercom => Some(Self::IntercomContact),
+            Self::Bird => Some(Self::BirdContact),
+            Self::HelpScout => Some(Self::HelpScoutCustomer),
+            _ => None,
+        }
+    }
+
+    /// The create format of the vendor a read format comes from (`intercom-contact` →
+    /// `intercom`); `None` for the other formats.
+    #[must_use]
+    pub const fn create_format(self) -> Option<Format> {
+        match self {
+            Self::IntercomContact => Some(Self::Intercom),
+            Self::BirdContact => Some(Self::Bird),
+            Self::HelpScoutCustomer => Some(Self::HelpScout),
+            _ => None,
         }
     }
 
@@ -60,6 +149,9 @@ impl Format {
             Self::Bird => "Bird (Create a contact)",
             Self::HelpScout => "Help Scout (Create Customer, Mailbox API 2.0)",
             Self::Canonical => "contactkit canonical contact",
+            Self::IntercomContact => "Intercom contact object (read, API 2.15)",
+            Self::BirdContact => "Bird contact object (read, workspace Contacts API)",
+            Self::HelpScoutCustomer => "Help Scout customer object (read, Mailbox API 2.0)",
         }
     }
 
@@ -79,6 +171,9 @@ impl Format {
             Self::Bird => include_str!("../schemas/bird.schema.json"),
             Self::HelpScout => include_str!("../schemas/helpscout.schema.json"),
             Self::Canonical => include_str!("../schemas/canonical.schema.json"),
+            Self::IntercomContact => include_str!("../schemas/intercom-contact.schema.json"),
+            Self::BirdContact => include_str!("../schemas/bird-contact.schema.json"),
+            Self::HelpScoutCustomer => include_str!("../schemas/helpscout-customer.schema.json"),
         }
     }
 
@@ -90,6 +185,9 @@ impl Format {
             Self::Bird => &crate::vendor::bird::spec::CONTACT,
             Self::HelpScout => &crate::vendor::helpscout::spec::CUSTOMER,
             Self::Canonical => &crate::canonical::spec::CONTACT,
+            Self::IntercomContact => &crate::vendor::intercom::read_spec::CONTACT,
+            Self::BirdContact => &crate::vendor::bird::read_spec::CONTACT,
+            Self::HelpScoutCustomer => &crate::vendor::helpscout::read_spec::CUSTOMER,
         }
     }
 }
@@ -106,7 +204,7 @@ pub struct UnknownFormat(String);
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ids: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
+        let ids: Vec<&str> = Format::EVERY.iter().map(|f| f.id()).collect();
         write!(
             f,
             "unknown format {:?}; expected one of: {}",
@@ -121,7 +219,7 @@ impl std::error::Error for UnknownFormat {}
 impl FromStr for Format {
     type Err = UnknownFormat;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
+        Self::EVERY
             .into_iter()
             .find(|f| f.id() == s)
             .ok_or_else(|| UnknownFormat(s.to_owned()))

@@ -9,6 +9,7 @@ mod definitions;
 mod format;
 mod issue;
 mod pointer;
+mod preview;
 mod rules;
 mod spec;
 mod vendor;
@@ -20,6 +21,7 @@ pub use definitions::{
 };
 pub use format::{Format, UnknownFormat};
 pub use issue::{Code, Issue, Report, Severity};
+pub use preview::{preview, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
 pub use rules::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
 pub use spec::form::{FormField, Widget};
 

@@ -297,6 +297,9 @@ pub(crate) const fn format_name(format: Format) -> &'static str {
         Format::Bird => "Bird",
         Format::HelpScout => "Help Scout",
         Format::Canonical => "the canonical contact",
+        Format::IntercomContact => "Intercom's contact object",
+        Format::BirdContact => "Bird's contact object",
+        Format::HelpScoutCustomer => "Help Scout's customer object",
     }
 }
 
@@ -367,6 +370,16 @@ pub(crate) enum Src<'s> {
     NestedItem(&'static str, &'static str, usize),
     /// `/member/key`, or `/key` when `member` is empty (a custom attribute).
     Key(&'static str, &'s str),
+    // Deeper locations, for the read formats (`intercom-contact`, `bird-contact`,
+    // `helpscout-customer`), whose values sit below nested objects.
+    /// `/member/name/index/inner`
+    NestedItemMember(&'static str, &'static str, usize, &'static str),
+    /// `/member/name/inner`
+    NestedMember(&'static str, &'static str, &'static str),
+    /// `/member/name/inner/index`
+    NestedMemberItem(&'static str, &'static str, &'static str, usize),
+    /// `/member/key/index`
+    KeyItem(&'static str, &'s str, usize),
 }
 
 impl Src<'_> {
@@ -382,6 +395,14 @@ impl Src<'_> {
             Src::NestedItem(m, name, i) => item_pointer(&join(&top(m), name), i),
             Src::Key("", key) => top(key),
             Src::Key(m, key) => join(&top(m), key),
+            Src::NestedItemMember(m, name, i, inner) => {
+                join(&item_pointer(&join(&top(m), name), i), inner)
+            }
+            Src::NestedMember(m, name, inner) => join(&join(&top(m), name), inner),
+            Src::NestedMemberItem(m, name, inner, i) => {
+                item_pointer(&join(&join(&top(m), name), inner), i)
+            }
+            Src::KeyItem(m, key, i) => item_pointer(&join(&top(m), key), i),
         }
     }
 
@@ -396,6 +417,14 @@ impl Src<'_> {
             Src::NestedItem(m, name, i) => record.get(m)?.get(name)?.get(i),
             Src::Key("", key) => record.get(key),
             Src::Key(m, key) => record.get(m)?.get(key),
+            Src::NestedItemMember(m, name, i, inner) => {
+                record.get(m)?.get(name)?.get(i)?.get(inner)
+            }
+            Src::NestedMember(m, name, inner) => record.get(m)?.get(name)?.get(inner),
+            Src::NestedMemberItem(m, name, inner, i) => {
+                record.get(m)?.get(name)?.get(inner)?.get(i)
+            }
+            Src::KeyItem(m, key, i) => record.get(m)?.get(key)?.get(i),
         }
     }
 }

@@ -3,4 +3,5 @@
 pub(crate) mod bird;
 pub(crate) mod helpscout;
 pub(crate) mod intercom;
+pub(crate) mod read;
 pub(crate) mod sequence;

@@ -4,6 +4,10 @@
 pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod spec;
+// The read format (what the vendor returns) and the response preview.
+pub(crate) mod preview;
+pub(crate) mod read;
+pub(crate) mod read_spec;
 
 use crate::canonical::mapping::{CField as F, Entry, Rule, Table};
 

@@ -1,0 +1,117 @@
+//! What Bird returns for a Create a contact request: the contact object of seed 002, with its
+//! derived members computed.
+
+use serde_json::{json, Map, Value};
+
+use super::spec::{EMAIL_KEY, PHONE_KEY};
+use crate::preview::{Placeholders, PLACEHOLDER_ID};
+
+/// The identifier key of the identifiers that leave a contact anonymous (seed 002: "A contact is
+/// anonymous if it has no identifiers, or only has visitorid identifiers").
+pub(crate) const VISITOR_KEY: &str = "visitorid";
+
+/// The identifiers of a valid create payload, as `(key, value)`.
+fn identifiers(p: &Map<String, Value>) -> Vec<(&str, &str)> {
+    p.get("identifiers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|item| {
+            let key = item.get("key")?.as_str()?;
+            let value = item.get("value")?.as_str()?;
+            Some((key, value))
+        })
+        .collect()
+}
+
+/// A string attribute value (the first string of an array value).
+fn attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    match attributes.get(key)? {
+        Value::String(s) => Some(s.as_str()),
+        Value::Array(items) => items.iter().find_map(Value::as_str),
+        _ => None,
+    }
+    .filter(|s| !s.trim().is_empty())
+}
+
+/// `computedDisplayName` (seed 002): "derived, in the following order if available, from the
+/// displayName attribute, the firstName attribute, the emailaddress identifier, or the
+/// phonenumber identifier".
+pub(crate) fn computed_display_name(
+    attributes: &Map<String, Value>,
+    identifiers: &[(&str, &str)],
+) -> Option<String> {
+    let first = |key: &str| {
+        identifiers
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+    };
+    attribute(attributes, "displayName")
+        .or_else(|| attribute(attributes, "firstName"))
+        .or_else(|| first(EMAIL_KEY))
+        .or_else(|| first(PHONE_KEY))
+        .map(str::to_owned)
+}
+
+/// `isAnonymous` (seed 002): no identifiers, or only `visitorid` ones.
+pub(crate) fn is_anonymous(identifiers: &[(&str, &str)]) -> bool {
+    identifiers.iter().all(|(key, _)| *key == VISITOR_KEY)
+}
+
+/// A string list member, or `[]`.
+fn strings(p: &Map<String, Value>, member: &str) -> Value {
+    match p.get(member) {
+        Some(Value::Array(items)) => Value::Array(items.clone()),
+        _ => json!([]),
+    }
+}
+
+/// The contact object for a valid create payload `p`.
+pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
+    let ids = identifiers(p);
+    let mut attributes = match p.get("attributes") {
+        Some(Value::Object(map)) => map.clone(),
+        _ => Map::new(),
+    };
+    // The body's required displayName is the contact's display name, the standard attribute
+    // `displayName` (vendors.md §3.4); an attribute of that name in the body is kept.
+    if let (false, Some(name)) = (
+        attributes.contains_key("displayName"),
+        p.get("displayName").and_then(Value::as_str),
+    ) {
+        attributes.insert("displayName".into(), json!(name));
+    }
+    // Every identifier is mirrored into the attributes as an array under its key (the create
+    // response example: "emailaddress": ["contacts@bird.com"]).
+    let mut mirrored: Vec<(&str, Vec<Value>)> = Vec::new();
+    for (key, value) in &ids {
+        match mirrored.iter_mut().find(|(k, _)| k == key) {
+            Some((_, values)) => values.push(json!(value)),
+            None => mirrored.push((key, vec![json!(value)])),
+        }
+    }
+    for (key, values) in mirrored {
+        attributes.insert(key.to_owned(), Value::Array(values));
+    }
+    let featured: Vec<Value> = ids
+        .iter()
+        .map(|(key, value)| json!({"key": key, "value": value}))
+        .collect();
+    let mut out = Map::new();
+    out.insert("id".into(), json!(PLACEHOLDER_ID));
+    if let Some(name) = computed_display_name(&attributes, &ids) {
+        out.insert("computedDisplayName".into(), json!(name));
+    }
+    out.insert("createdAt".into(), json!(at.now_text));
+    out.insert("updatedAt".into(), json!(at.now_text));
+    out.insert("workspaceId".into(), json!(PLACEHOLDER_ID));
+    out.insert("featuredIdentifiers".into(), Value::Array(featured));
+    out.insert("attributes".into(), Value::Object(attributes));
+    out.insert("identifierCount".into(), json!(ids.len()));
+    out.insert("accountIds".into(), strings(p, "accountIds"));
+    out.insert("listIds".into(), strings(p, "listIds"));
+    out.insert("companyRefs".into(), strings(p, "companyRefs"));
+    out.insert("isAnonymous".into(), json!(is_anonymous(&ids)));
+    Value::Object(out)
+}
