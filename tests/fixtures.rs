@@ -330,8 +330,9 @@ fn canonical_fixtures() {
     suite(Format::Canonical, 8);
 }
 
-/// Fixture directories of other suites (`tests/convert_fixtures.rs` owns `convert/`).
-const OTHER_SUITES: &[&str] = &["convert"];
+/// Fixture directories of other suites (`tests/convert_fixtures.rs` owns `convert/`,
+/// `tests/read_formats.rs` owns `read/`).
+const OTHER_SUITES: &[&str] = &["convert", "read"];
 
 /// Each validation fixture directory is named after a format; a stray directory (a typo such
 /// as `help_scout/`) would silently not run.

@@ -182,7 +182,10 @@ pub(crate) mod tests {
                 }
             }
             let spec: BTreeSet<&str> = format.spec().fields.iter().map(|f| f.name).collect();
-            assert_eq!(members, spec, "{format}: mapping table members vs rule table");
+            assert_eq!(
+                members, spec,
+                "{format}: mapping table members vs rule table"
+            );
             assert!(table(format)
                 .entries
                 .iter()
@@ -215,7 +218,10 @@ pub(crate) mod tests {
                 .flat_map(|e| e.fields.iter())
                 .map(|(name, field)| ((*name).to_owned(), field.name().to_owned()))
                 .collect();
-            assert_eq!(documented, handled, "{format}: docs/READ-FORMATS.md import table");
+            assert_eq!(
+                documented, handled,
+                "{format}: docs/READ-FORMATS.md import table"
+            );
         }
     }
 

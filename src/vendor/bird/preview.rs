@@ -41,12 +41,7 @@ pub(crate) fn computed_display_name(
     attributes: &Map<String, Value>,
     identifiers: &[(&str, &str)],
 ) -> Option<String> {
-    let first = |key: &str| {
-        identifiers
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| *v)
-    };
+    let first = |key: &str| identifiers.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
     attribute(attributes, "displayName")
         .or_else(|| attribute(attributes, "firstName"))
         .or_else(|| first(EMAIL_KEY))

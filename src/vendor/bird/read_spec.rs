@@ -12,7 +12,8 @@ use crate::vendor::intercom::read_spec::FREE;
 
 const FEATURED_IDENTIFIER: Obj = Obj {
     title: "Featured identifier",
-    description: "An identifier of the contact: key (emailaddress, phonenumber or a custom key) and value.",
+    description:
+        "An identifier of the contact: key (emailaddress, phonenumber or a custom key) and value.",
     fields: &[
         Field::new("key", "Key", STRING).nullable(),
         Field::new("value", "Value", STRING).nullable(),

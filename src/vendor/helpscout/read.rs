@@ -158,7 +158,7 @@ enum Place {
 }
 
 impl Place {
-    fn list<'v>(self, obj: &'v Map<String, Value>) -> Option<&'v Map<String, Value>> {
+    fn list(self, obj: &Map<String, Value>) -> Option<&Map<String, Value>> {
         match self {
             Place::Embedded(_) => obj.get("_embedded")?.as_object(),
             Place::Top(_) => Some(obj),
@@ -248,8 +248,8 @@ fn embedded<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     }
 }
 
-/// One entry of a list: `value` and `type` (1.0: `location` for emails and phones); `id` and
-/// `_links` are ignored.
+/// One entry of a list: `value` and `type` (1.0: `url` for a social profile's value, `location`
+/// for an email's or phone's kind); `id` and `_links` are ignored.
 fn entry<'s>(
     imp: &mut Importer<'s>,
     place: Place,
@@ -258,8 +258,18 @@ fn entry<'s>(
     item: &'s Map<String, Value>,
 ) {
     let at = place.item(i);
-    imp.drop_unknown(item, &["id", "value", "type", "location", "_links"], at);
-    let Some(value) = imp.string(item, "value", at).filter(|s| !s.is_empty()) else {
+    imp.drop_unknown(
+        item,
+        &["id", "value", "url", "type", "location", "_links"],
+        at,
+    );
+    // The 1.0 Get Customer example gives a social profile's value as `url`.
+    let value_member = if item.contains_key("value") {
+        "value"
+    } else {
+        "url"
+    };
+    let Some(value) = imp.string(item, value_member, at).filter(|s| !s.is_empty()) else {
         imp.drop(at, "has no value");
         return;
     };
@@ -387,7 +397,10 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
             *slot = Some(s.to_owned());
             imp.trace(Loc::Field(field), part(member));
         } else if slot.as_deref() != Some(s) {
-            imp.drop(part(member), "the customer has a second address; the canonical contact holds one");
+            imp.drop(
+                part(member),
+                "the customer has a second address; the canonical contact holds one",
+            );
         }
     }
     if let Some(Value::Array(lines)) = a.get("lines") {
@@ -398,7 +411,10 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
                 Src::NestedItem("address", "lines", i)
             }
         };
-        let strings = lines.iter().enumerate().filter_map(|(i, l)| Some((i, l.as_str()?)));
+        let strings = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| Some((i, l.as_str()?)));
         if address.lines.is_empty() {
             for (i, line) in strings {
                 address.lines.push(line.to_owned());
@@ -407,7 +423,11 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
                     src(i),
                 );
             }
-        } else if !strings.clone().map(|(_, l)| l).eq(address.lines.iter().map(String::as_str)) {
+        } else if !strings
+            .clone()
+            .map(|(_, l)| l)
+            .eq(address.lines.iter().map(String::as_str))
+        {
             for (i, _) in strings {
                 imp.drop(
                     src(i),

@@ -25,10 +25,22 @@ const ENTRY: Obj = Obj {
     title: "Entry",
     description: "An email, phone, chat handle, social profile or website of the customer.",
     fields: &[
-        Field::new("id", "Id", INTEGER).nullable().loose().doc("The entry's id."),
+        Field::new("id", "Id", INTEGER)
+            .nullable()
+            .loose()
+            .doc("The entry's id."),
         text("value", "Value", "The address, number, handle or URL."),
+        text(
+            "url",
+            "URL",
+            "A social profile's value, as the legacy 1.0 API named it.",
+        ),
         text("type", "Type", "The kind (websites have none)."),
-        text("location", "Location", "The kind, as the legacy 1.0 API named it for emails and phones."),
+        text(
+            "location",
+            "Location",
+            "The kind, as the legacy 1.0 API named it for emails and phones.",
+        ),
         Field::new("_links", "Links", Kind::Object(&FREE)).nullable(),
     ],
     extra: Extra::Allow,
@@ -41,11 +53,19 @@ const PROPERTY: Obj = Obj {
     title: "Property",
     description: "A customer property value with its definition's type and name.",
     fields: &[
-        text("type", "Type", "The property type (text, number, url, date, dropdown)."),
+        text(
+            "type",
+            "Type",
+            "The property type (text, number, url, date, dropdown).",
+        ),
         text("slug", "Slug", "The property's slug."),
         text("name", "Name", "The property's name."),
         Field::new("value", "Value", Kind::Any).doc("The value."),
-        text("text", "Text", "The value as text (a dropdown option's label)."),
+        text(
+            "text",
+            "Text",
+            "The value as text (a dropdown option's label).",
+        ),
         Field::new("source", "Source", Kind::Object(&FREE)).nullable(),
     ],
     extra: Extra::Allow,

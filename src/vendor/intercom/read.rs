@@ -54,7 +54,11 @@ const NOT_HELD: &[&str] = &[
 pub(crate) static TABLE: Table = Table::new(&[
     ignored(IGNORED),
     read(&["id"], &[("id", F::IntercomId)], id),
-    read(&["external_id"], &[("external_id", F::ExternalId)], external_id),
+    read(
+        &["external_id"],
+        &[("external_id", F::ExternalId)],
+        external_id,
+    ),
     read(&["role"], &[("role", F::Role)], import::role),
     read(&["email"], &[("email", F::Emails)], import::email),
     read(&["phone"], &[("phone", F::Phones)], import::phone),
@@ -176,7 +180,13 @@ fn location<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         ("region", CField::AddressRegion),
         ("country", CField::AddressCountry),
     ] {
-        text(imp, location, member, field, Src::Nested("location", member));
+        text(
+            imp,
+            location,
+            member,
+            field,
+            Src::Nested("location", member),
+        );
     }
     imp.drop_unknown(
         location,
@@ -285,11 +295,7 @@ pub(crate) fn social_kind(name: &str) -> Option<&'static str> {
         "foursquare" | "forsquare" => "foursquare",
         other => other,
     };
-    SOCIAL_TYPES
-        .values
-        .iter()
-        .find(|k| **k == folded)
-        .copied()
+    SOCIAL_TYPES.values.iter().find(|k| **k == folded).copied()
 }
 
 /// `social_profiles.data[]`: the URL is the profile, the network name its kind.

@@ -43,7 +43,11 @@ const AVATAR: Obj = Obj {
     description: "The contact's avatar.",
     fields: &[
         text("type", "Type", "Always avatar."),
-        text("image_url", "Image URL", "An image URL containing the avatar of a contact."),
+        text(
+            "image_url",
+            "Image URL",
+            "An image URL containing the avatar of a contact.",
+        ),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
@@ -53,13 +57,18 @@ const AVATAR: Obj = Obj {
 /// An item of `tags.data`, `notes.data` or `companies.data`: a reference to another object.
 const REFERENCE: Obj = Obj {
     title: "Addressable object",
-    description: "A reference to an object attached to the contact (a tag, note or company). Tag references \
+    description:
+        "A reference to an object attached to the contact (a tag, note or company). Tag references \
 may carry the tag's name.",
     fields: &[
         text("type", "Type", "The addressable object type."),
         text("id", "Id", "The id of the addressable object."),
         text("url", "URL", "The URL of the object."),
-        text("name", "Name", "The tag's name, where the object carries it."),
+        text(
+            "name",
+            "Name",
+            "The tag's name, where the object carries it.",
+        ),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
