@@ -247,8 +247,12 @@ describe("demo page", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-pointer="/emails/0"]') !== null), true, "focus moves to the new row");
     await value.pressSequentially("ada(at)example.org");
     await field(page, "/emails/0/value").locator('.finding[data-code="format"]').waitFor();
+    // The metadata's pattern is a native constraint too, and Chromium agrees with the library.
+    assert.equal(await value.getAttribute("pattern"), ck.formFields("helpscout").find((f) => f.name === "emails").fields.find((f) => f.name === "value").pattern);
+    assert.equal(await value.evaluate((el) => el.validity.patternMismatch), true);
     await value.fill("ada@example.org");
     await field(page, "/emails/0/value").locator(".finding").waitFor({ state: "detached" });
+    assert.equal(await value.evaluate((el) => el.validity.patternMismatch), false);
     await field(page, "/phones").locator("button", { hasText: "Add phone" }).click();
     await waitSettled(page);
     const type = field(page, "/phones/0/type").locator("select");
