@@ -40,6 +40,8 @@ before(async () => {
   } else {
     ({ server, url: base } = await serve({ root: www, port: 0 }));
   }
+  // launch() starts Chromium with a fresh temporary --user-data-dir (removed on close); each
+  // test then opens its own context.
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
