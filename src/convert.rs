@@ -492,12 +492,27 @@ impl Repair<'_> {
         }
         self.origins
             .retain(|(t, _)| !ancestors_or_self(t).any(|p| gone.contains(p)));
+        // Notes with target paths (all but `dropped`) follow their values: they go with a
+        // removed value (its `dropped` note says what happened) and are renumbered with the
+        // items after it.
+        self.notes.retain(|n| {
+            n.code == NoteCode::Dropped || !ancestors_or_self(&n.path).any(|p| gone.contains(p))
+        });
         if shifts.is_empty() {
             return;
         }
         for (t, _) in &mut self.origins {
             if let Some(renumbered) = renumber(t, &shifts) {
                 *t = Cow::Owned(renumbered);
+            }
+        }
+        for note in self
+            .notes
+            .iter_mut()
+            .filter(|n| n.code != NoteCode::Dropped)
+        {
+            if let Some(renumbered) = renumber(&note.path, &shifts) {
+                note.path = renumbered;
             }
         }
     }

@@ -660,6 +660,32 @@ fn expected_rejection(format: Format, c: &Contact) -> Option<(&'static str, &'st
     }
 }
 
+prop_compose! {
+    /// A contact with parts some targets refuse: local phone numbers, over-long names and
+    /// titles, ids that are not UUIDs, more than ten list ids.
+    fn messy_contact()(
+        base in contact(),
+        local_phones in prop::collection::vec("\\([0-9]{3}\\) [0-9]{3}-[0-9]{4}", 0..3),
+        long_first in opt("[a-zé]{38,45}"),
+        long_title in opt("[a-z ]{55,70}"),
+        junk_ids in prop::collection::vec("[a-z-]{1,10}", 0..3),
+        extra_ids in 0usize..14,
+    ) -> Contact {
+        let mut c = base;
+        // Before the valid numbers, so that removing them renumbers what follows.
+        c.phones.splice(0..0, local_phones.into_iter().map(|value| Phone { value, kind: None }));
+        if long_first.is_some() {
+            c.first_name = long_first;
+        }
+        if long_title.is_some() {
+            c.job_title = long_title;
+        }
+        c.list_ids.extend(junk_ids);
+        c.account_ids.extend((0..extra_ids).map(|i| format!("2b8c2f44-9c3e-4f0a-8f1e-{i:012}")));
+        c
+    }
+}
+
 fn strict() -> ConvertOptions {
     ConvertOptions::new()
 }
@@ -771,6 +797,55 @@ proptest! {
                 .map_err(|r| TestCaseError::fail(format!("{format} → {format}: {:?}", r.issues)))?;
             prop_assert_eq!(&again.payload, &written.payload, "{}", format);
             prop_assert!(again.notes.is_empty(), "{format}: {:?}", again.notes);
+        }
+    }
+
+    #[test]
+    fn lenient_outputs_validate_and_notes_point_into_source_and_target(c in messy_contact()) {
+        let source = to_json(&c);
+        let lenient = ConvertOptions::new().lenient(true);
+        for format in VENDORS {
+            match convert(Format::Canonical, format, &source, &lenient) {
+                Ok(out) => {
+                    if let Err(e) = convert_support::check_converted(format, &source, &out, intercom_schema()) {
+                        prop_assert!(false, "{format}: {e}");
+                    }
+                    // Each note points at the value it is about.
+                    for note in &out.notes {
+                        let at = out.payload.pointer(&note.path);
+                        match note.code {
+                            contactkit::NoteCode::Truncated => {
+                                let max: usize = note
+                                    .message
+                                    .split(' ')
+                                    .nth(2)
+                                    .and_then(|n| n.parse().ok())
+                                    .expect("the message states the maximum");
+                                let len = at.and_then(Value::as_str).map(|s| s.chars().count());
+                                prop_assert_eq!(len, Some(max), "{}: {:?}", format, note);
+                            }
+                            contactkit::NoteCode::Normalized if format == Format::Bird && note.path.starts_with("/identifiers/") => {
+                                let key_path = note.path.replace("/value", "/key");
+                                prop_assert_eq!(
+                                    out.payload.pointer(&key_path),
+                                    Some(&json!("phonenumber")),
+                                    "{:?}", note
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Err(r) => {
+                    // Only what lenient mode cannot produce: a required value.
+                    prop_assert_eq!(r.stage, Stage::Target);
+                    let errors = rejection_summary(&r);
+                    prop_assert!(
+                        errors.iter().all(|(_, code)| code == "required"),
+                        "{format}: {errors:?}"
+                    );
+                }
+            }
         }
     }
 

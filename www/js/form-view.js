@@ -205,6 +205,8 @@ export class FormView {
       input = h("input", { id, class: "input", type: "text", value: shown, dataset: { pointer }, spellcheck: false });
       const mode = { email: "email", url: "url", phone: "tel" }[field.format] ?? (field.jsonType === "integer" ? "numeric" : undefined);
       if (mode) input.setAttribute("inputmode", mode);
+      // The format's pattern (e.g. email, URL, UUID) as a native constraint too.
+      if (field.pattern) input.setAttribute("pattern", field.pattern);
       if (field.format === "date-time" || field.format === "date-or-date-time") input.placeholder = "2025-03-14T09:26:53Z";
       else if (field.format === "date") input.placeholder = "2025-03-14";
       else if (field.format === "uuid") input.placeholder = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";

@@ -219,7 +219,8 @@ enum ElementEnd {
 ///
 /// Never more than the limit of one record is buffered beyond the records themselves.
 pub(crate) struct RecordReader<R> {
-    inner: BufReader<R>,
+    /// The input after its byte order mark (the bytes read to look for one come first).
+    inner: BufReader<io::Chain<io::Cursor<Vec<u8>>, R>>,
     mode: Mode,
     limit: u64,
     offset: u64,
@@ -232,15 +233,21 @@ impl<R: Read> RecordReader<R> {
     /// JSON array by the first non-blank character.
     /// With `lines_only`, the input is NDJSON even when it starts with `[` (`--ndjson`).
     pub(crate) fn new(read: R, limit: u64, lines_only: bool) -> Result<Self, InputError> {
+        let (head, read) = read_head(read)?;
+        let (head, offset) = match head.strip_prefix(BOM) {
+            Some(rest) => (rest.to_vec(), BOM.len() as u64),
+            // Not a whole mark (even its first bytes and then something else, or the end):
+            // the bytes are data, and a record that holds them is not UTF-8.
+            None => (head, 0),
+        };
         let mut reader = Self {
-            inner: BufReader::with_capacity(READ_BUFFER, read),
+            inner: BufReader::with_capacity(READ_BUFFER, io::Cursor::new(head).chain(read)),
             mode: Mode::Lines,
             limit,
-            offset: 0,
+            offset,
             next_record: 1,
             done: false,
         };
-        reader.skip_bom()?;
         match reader.skip_ws()? {
             None => reader.done = true,
             Some(b'[') if !lines_only => {
@@ -276,32 +283,6 @@ impl<R: Read> RecordReader<R> {
     fn consume(&mut self, n: usize) {
         self.inner.consume(n);
         self.offset += n as u64;
-    }
-
-    fn skip_bom(&mut self) -> io::Result<()> {
-        const BOM: &[u8] = b"\xEF\xBB\xBF";
-        // The BOM may in principle arrive split over several reads; collect up to 3 bytes.
-        let mut seen = 0;
-        while seen < BOM.len() {
-            let buf = self.fill()?;
-            if buf.is_empty() {
-                break;
-            }
-            let n = buf.len().min(BOM.len() - seen);
-            if buf.get(..n) != BOM.get(seen..seen + n) {
-                if seen > 0 {
-                    // Part of a BOM followed by something else: not UTF-8 at all.
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "the input starts with an incomplete UTF-8 byte order mark",
-                    ));
-                }
-                return Ok(());
-            }
-            self.consume(n);
-            seen += n;
-        }
-        Ok(())
     }
 
     /// Consumes whitespace; returns the next byte (not consumed), or `None` at the end.
@@ -546,6 +527,25 @@ impl<R: Read> RecordReader<R> {
     }
 }
 
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads the first bytes of the input, as many as a byte order mark has (fewer only at the end
+/// of the input), so that finding the mark does not depend on how the input arrives.
+fn read_head<R: Read>(mut read: R) -> io::Result<(Vec<u8>, R)> {
+    let mut head = [0u8; 3];
+    let mut got = 0;
+    while got < head.len() {
+        match read.read(head.get_mut(got..).unwrap_or_default()) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((head.get(..got).unwrap_or_default().to_vec(), read))
+}
+
 /// Scans `buf` for the end of the current array element. Returns the number of bytes that
 /// belong to the element and, when the element ends inside `buf`, what ended it (the comma or
 /// bracket itself is not part of the element).
@@ -652,6 +652,23 @@ mod tests {
             records(input, 100),
             (ok(&["{\"a\":1}", "{\"b\":2}", "{\"c\":3}"]), None)
         );
+    }
+
+    #[test]
+    fn the_first_bytes_of_a_mark_alone_are_data_whatever_the_read_size() {
+        // Found by fuzzing (fuzz/fuzz_targets/reader.rs): read one byte at a time, "\xEF\xBB"
+        // then "x" failed the whole input, read at once it was a record.
+        for input in [&b"\xEF\xBBx\n{}"[..], b"\xEF\xBB", b"\xEF"] {
+            for step in [1, 2, 7] {
+                let mut reader =
+                    RecordReader::new(Trickle { data: input, step }, 100, false).expect("reader");
+                let mut batch = Batch::default();
+                assert!(matches!(reader.fill_batch(&mut batch, 10, 1000), Ok(false)));
+                let first = batch.records.first().map(|r| batch.bytes(r));
+                let head = input.split(|&b| b == b'\n').next();
+                assert_eq!(first, head, "{input:?} read {step} at a time");
+            }
+        }
     }
 
     #[test]

@@ -224,6 +224,19 @@ fn a_byte_order_mark_starts_the_input_and_nowhere_else() {
     );
     assert_eq!(results(&out), vec![(1, true, vec![]), (2, false, syntax())]);
     assert!(message(&out, 1).contains("expected value (line 1, column 1)"));
+    // The first bytes of a mark and then something else are data: record 1 is not UTF-8.
+    // (Found by fuzzing the reader: read a byte at a time, such an input used to fail as a
+    // whole; read at once, it was a record.)
+    for input in [&b"\xEF\xBBx\n{}\n"[..], b"\xEF\n{}\n"] {
+        let out = run(&["validate", "--vendor", "helpscout"], input);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(results(&out), vec![(1, false, syntax()), (2, true, vec![])]);
+        assert!(
+            message(&out, 0).contains("invalid UTF-8"),
+            "{}",
+            message(&out, 0)
+        );
+    }
     // Before a JSON array too.
     let out = run(
         &["validate", "--vendor", "helpscout"],
