@@ -29,7 +29,13 @@ Examples:
   contactkit convert --from helpscout --to intercom customers.ndjson \\
       --output intercom.ndjson --rejects rejects.ndjson --report report.ndjson
   contactkit convert --from helpscout --to intercom --envelope < part-00000
-  contactkit schema bird > bird.schema.json";
+  contactkit convert --from intercom-contact --to sequence intercom-export.ndjson
+  contactkit preview --vendor bird people.ndjson
+  contactkit schema bird > bird.schema.json
+
+Formats: the create payloads sequence, intercom, bird, helpscout; the canonical contact; and
+the read formats intercom-contact, bird-contact, helpscout-customer (the objects the vendors
+return: conversion sources only, see docs/READ-FORMATS.md).";
 
 const VALIDATE_EXAMPLES: &str = "\
 Output: one line per record, {\"record\": N, \"valid\": true|false, \"issues\": [...]}, or with
@@ -87,6 +93,9 @@ pub(crate) enum Command {
     /// Print the JSON Schema (draft 2020-12) of a format's payload
     #[command(after_help = SCHEMA_EXAMPLES)]
     Schema(SchemaArgs),
+    /// Print the object a vendor returns for each create payload (intercom, bird, helpscout)
+    #[command(after_help = crate::preview::PREVIEW_EXAMPLES)]
+    Preview(crate::preview::PreviewArgs),
 }
 
 /// `contactkit validate`.
@@ -108,7 +117,8 @@ pub(crate) struct ConvertArgs {
     /// The format of the input records
     #[arg(long, value_name = "FORMAT")]
     pub(crate) from: FormatArg,
-    /// The format to convert to
+    /// The format to convert to (the read formats intercom-contact, bird-contact and
+    /// helpscout-customer are sources only)
     #[arg(long, value_name = "FORMAT")]
     pub(crate) to: FormatArg,
     /// Truncate too-long target strings and drop invalid optional values (with notes) instead
@@ -177,12 +187,12 @@ pub(crate) struct Common {
     pub(crate) batch_records: NonZeroUsize,
 }
 
-/// A format id on the command line; the accepted values come from [`Format::ALL`].
+/// A format id on the command line; the accepted values come from [`Format::EVERY`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FormatArg(pub(crate) Format);
 
 static FORMATS: LazyLock<Vec<FormatArg>> =
-    LazyLock::new(|| Format::ALL.iter().map(|&f| FormatArg(f)).collect());
+    LazyLock::new(|| Format::EVERY.iter().map(|&f| FormatArg(f)).collect());
 
 impl ValueEnum for FormatArg {
     fn value_variants<'a>() -> &'a [Self] {
@@ -238,7 +248,7 @@ mod tests {
 
     #[test]
     fn every_format_is_accepted() {
-        for format in Format::ALL {
+        for format in Format::EVERY {
             assert_eq!(
                 FormatArg::from_str(format.id(), false),
                 Ok(FormatArg(format))

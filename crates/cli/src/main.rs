@@ -8,6 +8,7 @@ mod input;
 mod jobs;
 mod output;
 mod pipeline;
+mod preview;
 mod progress;
 
 use std::fs::{self, File};
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate(args),
         Command::Convert(args) => convert(args),
         Command::Schema(args) => schema(&args),
+        Command::Preview(args) => preview::run(args),
     };
     match result {
         Ok(code) => code,
@@ -66,8 +68,8 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
             message(
                 &Progress::hidden(),
-                "contactkit: error: a command is required: validate, convert or schema \
-                 (see contactkit --help)",
+                "contactkit: error: a command is required: validate, convert, schema or \
+                 preview (see contactkit --help)",
             );
             return ExitCode::from(2);
         }
@@ -208,6 +210,13 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
 fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
     let (from, to) = (args.from.0, args.to.0);
+    if !to.is_target() {
+        let instead = to.create_format().unwrap_or(to);
+        return Err(Failure::fatal(format!(
+            "--to {to} is a read format (what the vendor returns): it can be converted from, not to; \
+             use --to {instead}, and contactkit preview --vendor {instead} for what the vendor returns"
+        )));
+    }
     let validate = validate_options(common)?;
     let options = ConvertOptions::new()
         .lenient(args.lenient)

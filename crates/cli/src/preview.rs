@@ -1,0 +1,247 @@
+//! `contactkit preview --vendor V [INPUT]`: for each create payload, the object the vendor
+//! returns for it (the library's `contactkit::preview`; docs/READ-FORMATS.md). Output, reject
+//! lines, `--envelope` and exit statuses are those of `convert`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Args;
+use contactkit::{
+    preview, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
+    Validator,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::args::{Common, FormatArg};
+use crate::input::Batch;
+use crate::output::{message, Dest, Failure};
+use crate::pipeline::Job;
+
+pub(crate) const PREVIEW_EXAMPLES: &str = "\
+Output: for each record, the object the vendor returns for it, one per line, in input order:
+intercom → the contact object (intercom-contact), bird → the contact object (bird-contact),
+helpscout → the customer as Get Customer returns it (helpscout-customer). Ids are the
+placeholders \"preview\" (strings) and 0 (numbers); creation times are --now. Sequence has no
+preview: its response is undocumented. Records that are invalid as the vendor's create payload
+are rejected as by convert (reject lines on --rejects or standard error).
+
+Examples:
+  contactkit preview --vendor intercom contacts.ndjson
+  contactkit preview --vendor bird --now 2024-05-01T12:00:00Z people.json
+  contactkit convert --from intercom-contact --to bird export.ndjson | contactkit preview --vendor bird";
+
+/// `contactkit preview`.
+#[derive(Debug, Args)]
+pub(crate) struct PreviewArgs {
+    /// The create format of the input records: intercom, bird or helpscout
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) vendor: FormatArg,
+    /// The creation and update time the vendor records, RFC 3339 [default: the placeholder
+    /// 1970-01-01T00:00:00Z]
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub(crate) now: Option<Timestamp>,
+    /// Write reject lines to PATH instead of standard error (created when the run completes)
+    #[arg(long, value_name = "PATH")]
+    pub(crate) rejects: Option<PathBuf>,
+    /// Write exactly one line per input record, {"record": N, "ok": true, "payload": {...}} or
+    /// {"record": N, "ok": false, "stage": "source", "issues": [...]}, and exit 0 unless the input
+    /// cannot be read
+    #[arg(long, conflicts_with = "rejects")]
+    pub(crate) envelope: bool,
+    #[command(flatten)]
+    pub(crate) common: Common,
+}
+
+fn parse_time(text: &str) -> Result<Timestamp, String> {
+    text.parse()
+        .map_err(|e| format!("{text:?} is {e} (e.g. 2024-05-01T12:00:00Z)"))
+}
+
+/// `{"record": N, "stage": "source", "issues": [...]}`
+#[derive(Serialize)]
+struct RejectLine<'a> {
+    record: u64,
+    stage: Stage,
+    issues: &'a [Issue],
+}
+
+/// `{"record": N, "ok": true, "payload": {...}}`
+#[derive(Serialize)]
+struct EnvelopeOk<'a> {
+    record: u64,
+    ok: bool,
+    payload: &'a Value,
+}
+
+/// `{"record": N, "ok": false, "stage": ..., "issues": [...]}`
+#[derive(Serialize)]
+struct EnvelopeRejected<'a> {
+    record: u64,
+    ok: bool,
+    stage: Stage,
+    issues: &'a [Issue],
+}
+
+/// Appends `value` as one line of compact JSON.
+fn put_line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
+    let mark = buf.len();
+    if serde_json::to_writer(&mut *buf, value).is_err() {
+        // Serialising these types into memory cannot fail; should it ever, the line must not
+        // be half-written.
+        buf.truncate(mark);
+        panic!("cannot serialise an output line");
+    }
+    buf.push(b'\n');
+}
+
+/// What the workers do with each record.
+#[derive(Debug)]
+struct PreviewJob {
+    format: Format,
+    options: PreviewOptions,
+    envelope: bool,
+    /// Validates `format`; used only to describe a record that is not JSON.
+    source: Validator,
+}
+
+impl PreviewJob {
+    fn preview(&self, bytes: &[u8]) -> Result<Value, Rejection> {
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(value) => match preview(self.format, &value, &self.options) {
+                Ok(object) => Ok(object),
+                Err(PreviewError::Rejected(rejection)) => Err(rejection),
+                // The format was checked before the run.
+                Err(other) => Err(Rejection {
+                    stage: Stage::Source,
+                    issues: vec![Issue::error("", Code::Type, other.to_string())],
+                }),
+            },
+            Err(e) => {
+                // The validator describes syntax errors the same way `validate` does.
+                let mut issues = self.source.validate_slice(bytes).issues;
+                issues.retain(|i| i.code == Code::Syntax);
+                if issues.is_empty() {
+                    issues.push(Issue::error(
+                        "",
+                        Code::Syntax,
+                        format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+                    ));
+                }
+                Err(Rejection {
+                    stage: Stage::Source,
+                    issues,
+                })
+            }
+        }
+    }
+}
+
+impl Job for PreviewJob {
+    fn record(&self, batch: &mut Batch, index: usize) {
+        let Some(&rec) = batch.records.get(index) else {
+            return;
+        };
+        let number = batch.first_record + index as u64;
+        let result = match rec.problem {
+            Some(problem) => Err(Rejection {
+                stage: Stage::Source,
+                issues: vec![problem.issue()],
+            }),
+            None => self.preview(batch.bytes(&rec)),
+        };
+        batch.stats.records += 1;
+        match result {
+            Ok(object) => {
+                batch.stats.ok += 1;
+                if self.envelope {
+                    let line = EnvelopeOk {
+                        record: number,
+                        ok: true,
+                        payload: &object,
+                    };
+                    put_line(&mut batch.out, &line);
+                } else {
+                    put_line(&mut batch.out, &object);
+                }
+            }
+            Err(rejection) => {
+                batch.stats.source += 1;
+                if self.envelope {
+                    let line = EnvelopeRejected {
+                        record: number,
+                        ok: false,
+                        stage: rejection.stage,
+                        issues: &rejection.issues,
+                    };
+                    put_line(&mut batch.out, &line);
+                } else {
+                    let line = RejectLine {
+                        record: number,
+                        stage: rejection.stage,
+                        issues: &rejection.issues,
+                    };
+                    put_line(&mut batch.rejects, &line);
+                }
+            }
+        }
+    }
+}
+
+/// Runs `contactkit preview`.
+pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
+    let common = &args.common;
+    let format = args.vendor.0;
+    let Some(response) = format.response_format() else {
+        let why = match format {
+            Format::Sequence => "Sequence's response is undocumented and is not the stored person",
+            f if f.is_read() => "it is a read format (what a vendor returns), not a create payload",
+            _ => "it is not a vendor's create payload",
+        };
+        return Err(Failure::fatal(format!(
+            "--vendor {format} has no preview: {why}; preview works for intercom, bird and helpscout"
+        )));
+    };
+    let validate = crate::validate_options(common)?;
+    let mut options = PreviewOptions::new().validate_options(validate.clone());
+    options.now = args.now;
+    crate::distinct_outputs(&[
+        ("--output", common.output.as_deref()),
+        ("--rejects", args.rejects.as_deref()),
+    ])?;
+    let (input, len) = crate::open_input(common.input.as_deref())?;
+    let mut out = Dest::stdout_or(common.output.as_deref())?;
+    let mut rejects = match &args.rejects {
+        Some(path) => Dest::stdout_or(Some(path))?,
+        None => Dest::Stderr,
+    };
+    let progress = crate::progress(common, len, ("previewed", "rejected"));
+    let job = Arc::new(PreviewJob {
+        format,
+        options,
+        envelope: args.envelope,
+        source: Validator::new(format).with_options(validate),
+    });
+    let totals = crate::run(input, job, common, &progress, |batch| {
+        out.write(&batch.out, &progress)?;
+        rejects.write(&batch.rejects, &progress)
+    })?;
+    out.finish()?;
+    rejects.finish()?;
+    let rejected = totals.bad();
+    let mut summary = format!(
+        "contactkit: {} read, {} previewed as {response}, {rejected} rejected",
+        crate::count(totals.records, "record"),
+        totals.ok
+    );
+    if let (true, Some(path)) = (rejected > 0, &args.rejects) {
+        summary.push_str(&format!("; rejects in {}", path.display()));
+    }
+    message(&progress, &summary);
+    Ok(if rejected == 0 || args.envelope {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
