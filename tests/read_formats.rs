@@ -1380,3 +1380,82 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Privacy: messages never echo values (CONTRACT §2).
+
+/// `value` with every string replaced by a unique marker (object keys are kept).
+fn poison(value: &Value, n: &mut usize) -> Value {
+    match value {
+        Value::String(_) => {
+            *n += 1;
+            json!(format!("SECRET{n:04}"))
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| poison(v, n)).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), poison(v, n))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn messages_never_echo_read_object_values() {
+    let mut checked = 0;
+    for read in Format::READ {
+        for path in fixtures(read) {
+            let input = read_json(&path)["input"].clone();
+            for record in [input.clone(), poison(&input, &mut 0)] {
+                let mut messages: Vec<String> = validate(read, &record)
+                    .issues
+                    .into_iter()
+                    .map(|i| i.message)
+                    .collect();
+                for to in Format::EVERY {
+                    for lenient in [false, true] {
+                        let options = ConvertOptions::new().lenient(lenient);
+                        match convert(read, to, &record, &options) {
+                            Ok(c) => messages.extend(c.notes.into_iter().map(|n| n.message)),
+                            Err(r) => messages.extend(r.issues.into_iter().map(|i| i.message)),
+                        }
+                    }
+                }
+                checked += messages.len();
+                for message in messages {
+                    assert!(
+                        !message.contains("SECRET"),
+                        "{}: a message echoes a value: {message}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    // Previews of poisoned create payloads: rejections never echo either.
+    for (format, payload) in [
+        (
+            Format::Intercom,
+            json!({"email": "SECRET-not-an-email", "role": "SECRET"}),
+        ),
+        (
+            Format::Bird,
+            json!({"displayName": "", "identifiers": [{"key": "phonenumber", "value": "SECRET"}]}),
+        ),
+        (
+            Format::HelpScout,
+            json!({"firstName": "SECRET".repeat(10), "gender": "SECRET"}),
+        ),
+    ] {
+        let Err(PreviewError::Rejected(r)) = preview(format, &payload, &PreviewOptions::new())
+        else {
+            panic!("{format}: rejected");
+        };
+        checked += r.issues.len();
+        assert!(
+            r.issues.iter().all(|i| !i.message.contains("SECRET")),
+            "{:?}",
+            r.issues
+        );
+    }
+    assert!(checked > 500, "{checked} messages checked");
+}
