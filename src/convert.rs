@@ -374,11 +374,12 @@ impl Repair<'_> {
         let index = OriginIndex::new(&self.origins);
         let mut removed: Vec<Removed> = Vec::new();
         for (unit, code) in units {
-            if let Some(r) = self.remove(payload, unit, *code, &index) {
+            if let Some(r) = self.note_removal(payload, unit, *code, &index) {
                 removed.push(r);
                 changed = true;
             }
         }
+        remove_all(payload, &removed);
         self.forget(&removed);
         changed
     }
@@ -402,10 +403,11 @@ impl Repair<'_> {
         true
     }
 
-    /// Removes the value at `unit` (notes included); what was removed, for [`Self::forget`].
-    fn remove(
+    /// Notes the removal of the value at `unit`, if there is one; what is to be removed, for
+    /// [`remove_all`] and [`Self::forget`].
+    fn note_removal(
         &mut self,
-        payload: &mut Value,
+        payload: &Value,
         unit: &[String],
         code: Code,
         index: &OriginIndex,
@@ -413,15 +415,15 @@ impl Repair<'_> {
         let (last, parent) = unit.split_last()?;
         let parent_path = pointer(parent);
         let path = pointer(unit);
-        let (removed, item) = match payload.pointer_mut(&parent_path) {
-            Some(Value::Object(map)) => (map.shift_remove(last.as_str())?, None),
-            Some(Value::Array(items)) => match last.parse::<usize>() {
-                Ok(i) if i < items.len() => (items.remove(i), Some(i)),
-                _ => return None,
-            },
+        let (value, item) = match payload.pointer(&parent_path) {
+            Some(Value::Object(map)) => (map.get(last.as_str())?, None),
+            Some(Value::Array(items)) => {
+                let i = last.parse::<usize>().ok()?;
+                (items.get(i)?, Some(i))
+            }
             _ => return None,
         };
-        let empty = match &removed {
+        let empty = match value {
             Value::Array(a) => a.is_empty(),
             Value::Object(o) => o.is_empty(),
             _ => false,
@@ -432,7 +434,9 @@ impl Repair<'_> {
         Some(Removed {
             path,
             parent: parent_path,
+            depth: parent.len(),
             item,
+            key: last.clone(),
         })
     }
 
@@ -525,8 +529,46 @@ struct Removed {
     path: String,
     /// Its parent's pointer.
     parent: String,
+    /// The number of reference tokens of its parent's pointer.
+    depth: usize,
     /// Its index, when the parent is an array.
     item: Option<usize>,
+    /// Its member name, when the parent is an object.
+    key: String,
+}
+
+/// Removes the values of one pass, each container once (removing items one by one is
+/// quadratic: every removal moves the items after it). Deeper containers go first, so that the
+/// indices of the others still hold.
+fn remove_all(payload: &mut Value, removed: &[Removed]) {
+    let mut by_parent: HashMap<&str, (usize, Vec<&Removed>)> = HashMap::new();
+    for r in removed {
+        by_parent
+            .entry(r.parent.as_str())
+            .or_insert_with(|| (r.depth, Vec::new()))
+            .1
+            .push(r);
+    }
+    let mut parents: Vec<(&str, (usize, Vec<&Removed>))> = by_parent.into_iter().collect();
+    parents.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
+    for (parent, (_, values)) in parents {
+        match payload.pointer_mut(parent) {
+            Some(Value::Array(items)) => {
+                let gone: HashSet<usize> = values.iter().filter_map(|r| r.item).collect();
+                let mut i = 0;
+                items.retain(|_| {
+                    let keep = !gone.contains(&i);
+                    i += 1;
+                    keep
+                });
+            }
+            Some(Value::Object(map)) => {
+                let gone: HashSet<&str> = values.iter().map(|r| r.key.as_str()).collect();
+                map.retain(|k, _| !gone.contains(k.as_str()));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The origins by target pointer, for the lookups of one repair pass.

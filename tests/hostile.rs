@@ -635,3 +635,37 @@ fn converting_many_refused_values_takes_linear_time() {
         .collect();
     assert_eq!(dropped, expected);
 }
+
+/// The same at 200,000 phones, where quadratic work shows even in a release build (item
+/// removals one by one took 35 s). Release builds only:
+/// `cargo test --release -p contactkit --test hostile -- --include-ignored`.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "release builds only (see the doc comment)")]
+fn converting_200_000_refused_values_stays_linear() {
+    let n = 200_000;
+    let phones: Vec<Value> = (0..n)
+        .map(|i| {
+            let value = if i % 2 == 0 {
+                format!("+1555{i:07}")
+            } else {
+                format!("call me {i}")
+            };
+            json!({ "type": "work", "value": value })
+        })
+        .collect();
+    let record = json!({ "firstName": "Ada", "phones": phones });
+    let (from, to) = (Format::HelpScout, Format::Bird);
+    let rejection = timed(Duration::from_secs(10), || {
+        convert(from, to, &record, &ConvertOptions::new())
+    })
+    .expect_err("strict mode rejects");
+    assert_eq!(rejection.issues.len(), n / 2);
+    let converted = timed(Duration::from_secs(10), || {
+        convert(from, to, &record, &ConvertOptions::new().lenient(true))
+    })
+    .expect("lenient mode converts");
+    assert_eq!(
+        converted.payload["identifiers"].as_array().map(Vec::len),
+        Some(n / 2)
+    );
+}
