@@ -1,4 +1,5 @@
-//! Validates arbitrary bytes as one format (chosen by the first byte) and checks:
+//! Validates arbitrary bytes as one format (chosen by the first byte, `% 5`; `/ 5` odd: with
+//! account definitions of every type) and checks:
 //! - `validate_slice` never panics and is deterministic;
 //! - when the bytes parse as JSON, `validate(&Value)` gives the identical report (the same
 //!   issues, messages included), except that a member name repeated in the text is seen only
@@ -8,7 +9,7 @@
 //! - every finding's path exists in the record (or, for `required`, its parent does).
 #![no_main]
 
-use contactkit::{Code, Format, Issue, Severity, ValidateOptions, Validator};
+use contactkit::{Code, Definitions, Format, Issue, Severity, ValidateOptions, Validator};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -17,14 +18,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let format = Format::ALL[usize::from(selector) % Format::ALL.len()];
-    let validator = Validator::new(format);
+    let mut validator = Validator::new(format);
+    if (usize::from(selector) / Format::ALL.len()) % 2 == 1 {
+        validator =
+            validator.with_options(ValidateOptions::new().definitions(definitions().clone()));
+    }
     let report = validator.validate_slice(json);
     assert_eq!(report, validator.validate_slice(json), "not deterministic");
 
-    let shown = validator
-        .clone()
-        .with_options(ValidateOptions::new().show_values(true))
-        .validate_slice(json);
+    let options = validator.options().clone().show_values(true);
+    let shown = validator.clone().with_options(options).validate_slice(json);
     assert_eq!(skeleton(&report.issues), skeleton(&shown.issues));
 
     match serde_json::from_slice::<Value>(json) {
@@ -49,6 +52,37 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// Account definitions of every type for the three vendors that have them.
+fn definitions() -> &'static Definitions {
+    static DEFINITIONS: std::sync::OnceLock<Definitions> = std::sync::OnceLock::new();
+    DEFINITIONS.get_or_init(|| {
+        let doc = serde_json::json!({
+            "helpscout": [
+                {"slug": "seats", "type": "number"},
+                {"slug": "site", "type": "url"},
+                {"slug": "since", "type": "date"},
+                {"slug": "bio", "type": "text"},
+                {"slug": "tier", "type": "dropdown", "options": [{"id": 1, "label": "Gold"}]},
+            ],
+            "intercom": [
+                {"name": "plan", "data_type": "string", "options": ["free", "pro"]},
+                {"name": "seats", "data_type": "integer"},
+                {"name": "ratio", "data_type": "float"},
+                {"name": "vip", "data_type": "boolean"},
+                {"name": "renewal_at", "data_type": "date"},
+                {"name": "nick", "data_type": "string"},
+            ],
+            "bird": [
+                {"key": "birthday", "type": "datetime"},
+                {"key": "score", "type": "number"},
+                {"key": "vip", "type": "boolean"},
+                {"key": "tags", "type": "string", "cardinality": "many"},
+            ],
+        });
+        Definitions::from_json(&doc).expect("definitions")
+    })
+}
 
 fn skeleton(issues: &[Issue]) -> Vec<(&str, Code, Severity)> {
     issues
