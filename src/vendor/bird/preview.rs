@@ -1,7 +1,7 @@
 //! What Bird returns for a Create a contact request: the contact object of seed 002, with its
 //! derived members computed.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use crate::preview::{Placeholders, PLACEHOLDER_ID};
@@ -54,11 +54,19 @@ pub(crate) fn is_anonymous(identifiers: &[(&str, &str)]) -> bool {
     identifiers.iter().all(|(key, _)| *key == VISITOR_KEY)
 }
 
+/// `{k1: v1, k2: v2}` of two strings.
+pub(crate) fn pair(k1: &str, v1: &str, k2: &str, v2: &str) -> Value {
+    let mut map = Map::new();
+    map.insert(k1.into(), Value::from(v1));
+    map.insert(k2.into(), Value::from(v2));
+    Value::Object(map)
+}
+
 /// A string list member, or `[]`.
 fn strings(p: &Map<String, Value>, member: &str) -> Value {
     match p.get(member) {
         Some(Value::Array(items)) => Value::Array(items.clone()),
-        _ => json!([]),
+        _ => Value::Array(Vec::new()),
     }
 }
 
@@ -75,15 +83,15 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         attributes.contains_key("displayName"),
         p.get("displayName").and_then(Value::as_str),
     ) {
-        attributes.insert("displayName".into(), json!(name));
+        attributes.insert("displayName".into(), Value::from(name));
     }
     // Every identifier is mirrored into the attributes as an array under its key (the create
     // response example: "emailaddress": ["contacts@bird.com"]).
     let mut mirrored: Vec<(&str, Vec<Value>)> = Vec::new();
     for (key, value) in &ids {
         match mirrored.iter_mut().find(|(k, _)| k == key) {
-            Some((_, values)) => values.push(json!(value)),
-            None => mirrored.push((key, vec![json!(value)])),
+            Some((_, values)) => values.push(Value::from(*value)),
+            None => mirrored.push((key, vec![Value::from(*value)])),
         }
     }
     for (key, values) in mirrored {
@@ -91,22 +99,22 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
     }
     let featured: Vec<Value> = ids
         .iter()
-        .map(|(key, value)| json!({"key": key, "value": value}))
+        .map(|(key, value)| pair("key", key, "value", value))
         .collect();
     let mut out = Map::new();
-    out.insert("id".into(), json!(PLACEHOLDER_ID));
+    out.insert("id".into(), Value::from(PLACEHOLDER_ID));
     if let Some(name) = computed_display_name(&attributes, &ids) {
-        out.insert("computedDisplayName".into(), json!(name));
+        out.insert("computedDisplayName".into(), Value::from(name));
     }
-    out.insert("createdAt".into(), json!(at.now_text));
-    out.insert("updatedAt".into(), json!(at.now_text));
-    out.insert("workspaceId".into(), json!(PLACEHOLDER_ID));
+    out.insert("createdAt".into(), Value::from(at.now_text.as_str()));
+    out.insert("updatedAt".into(), Value::from(at.now_text.as_str()));
+    out.insert("workspaceId".into(), Value::from(PLACEHOLDER_ID));
     out.insert("featuredIdentifiers".into(), Value::Array(featured));
     out.insert("attributes".into(), Value::Object(attributes));
-    out.insert("identifierCount".into(), json!(ids.len()));
+    out.insert("identifierCount".into(), Value::from(ids.len()));
     out.insert("accountIds".into(), strings(p, "accountIds"));
     out.insert("listIds".into(), strings(p, "listIds"));
     out.insert("companyRefs".into(), strings(p, "companyRefs"));
-    out.insert("isAnonymous".into(), json!(is_anonymous(&ids)));
+    out.insert("isAnonymous".into(), Value::from(is_anonymous(&ids)));
     Value::Object(out)
 }

@@ -1,7 +1,7 @@
 //! What Help Scout holds after a Create Customer request, in the shape Get Customer returns it
 //! (Create Customer itself answers 201 with no body, only a `Resource-ID` header).
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::spec::GENDERS;
 use crate::preview::{Placeholders, PLACEHOLDER_NUMBER};
@@ -40,14 +40,17 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
         .filter_map(Value::as_object)
         .map(|item| {
             let mut e = Map::new();
-            e.insert("id".into(), json!(PLACEHOLDER_NUMBER));
+            e.insert("id".into(), Value::from(PLACEHOLDER_NUMBER));
             e.insert(
                 "value".into(),
                 item.get("value").cloned().unwrap_or(Value::Null),
             );
             if typed {
                 // Create Email: the v1 docs say the type defaults to work.
-                let kind = item.get("type").cloned().unwrap_or_else(|| json!("work"));
+                let kind = item
+                    .get("type")
+                    .cloned()
+                    .unwrap_or_else(|| Value::from("work"));
                 e.insert("type".into(), kind);
             }
             Value::Object(e)
@@ -58,7 +61,7 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
 /// The customer object for a valid create payload `p`.
 pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
     let mut out = Map::new();
-    out.insert("id".into(), json!(PLACEHOLDER_NUMBER));
+    out.insert("id".into(), Value::from(PLACEHOLDER_NUMBER));
     for &member in LEADING {
         let Some(value) = p.get(member) else { continue };
         let value = match (member, value) {
@@ -72,13 +75,13 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
         };
         out.insert(member.into(), value);
     }
-    out.insert("conversationCount".into(), json!(0));
-    out.insert("createdAt".into(), json!(at.now_text));
-    out.insert("updatedAt".into(), json!(at.now_text));
+    out.insert("conversationCount".into(), Value::from(0));
+    out.insert("createdAt".into(), Value::from(at.now_text.as_str()));
+    out.insert("updatedAt".into(), Value::from(at.now_text.as_str()));
     if let Some(background) = p.get("background") {
         out.insert("background".into(), background.clone());
     }
-    out.insert("draft".into(), json!(false));
+    out.insert("draft".into(), Value::from(false));
 
     let mut embedded = Map::new();
     embedded.insert("emails".into(), Value::Array(entries(p, "emails", true)));
@@ -90,10 +93,11 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
             .iter()
             .any(|e| e.get("value").and_then(Value::as_str) == Some(phone.as_str()));
         if !listed {
-            phones.insert(
-                0,
-                json!({"id": PLACEHOLDER_NUMBER, "value": phone, "type": "other"}),
-            );
+            let mut e = Map::new();
+            e.insert("id".into(), Value::from(PLACEHOLDER_NUMBER));
+            e.insert("value".into(), Value::from(phone.as_str()));
+            e.insert("type".into(), Value::from("other"));
+            phones.insert(0, Value::Object(e));
         }
     }
     embedded.insert("phones".into(), Value::Array(phones));
@@ -115,7 +119,7 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
             }
         }
         if !a.contains_key("lines") {
-            a.insert("lines".into(), json!([]));
+            a.insert("lines".into(), Value::Array(Vec::new()));
         }
         embedded.insert("address".into(), Value::Object(a));
     }
@@ -129,14 +133,20 @@ fn properties(p: &Map<String, Value>) -> Vec<Value> {
     match p.get("properties") {
         Some(Value::Array(items)) => items
             .iter()
-            .filter_map(|item| {
-                Some(json!({"slug": item.get("slug")?, "value": item.get("value")?}))
-            })
+            .filter_map(|item| Some(slug_value(item.get("slug")?, item.get("value")?)))
             .collect(),
         Some(Value::Object(map)) => map
             .iter()
-            .map(|(slug, value)| json!({"slug": slug, "value": value}))
+            .map(|(slug, value)| slug_value(&Value::from(slug.as_str()), value))
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// `{slug, value}`.
+fn slug_value(slug: &Value, value: &Value) -> Value {
+    let mut map = Map::new();
+    map.insert("slug".into(), slug.clone());
+    map.insert("value".into(), value.clone());
+    Value::Object(map)
 }

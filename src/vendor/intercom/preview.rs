@@ -1,128 +1,86 @@
 //! What Intercom returns for a Create contact request: the `contact` object of the 2.15 spec,
 //! in the member order of the spec's own example 200 response.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
-use crate::preview::{Placeholders, PLACEHOLDER_ID};
+use crate::preview::Placeholders;
 
-/// The members of the response that Intercom computes or records later and that a new contact
-/// has no value for: `null` (the example response shows them so).
-const UNSET_AFTER_OS: &[&str] = &[
-    "android_app_name",
-    "android_app_version",
-    "android_device",
-    "android_os_version",
-    "android_sdk_version",
-    "android_last_seen_at",
-    "ios_app_name",
-    "ios_app_version",
-    "ios_device",
-    "ios_os_version",
-    "ios_sdk_version",
-    "ios_last_seen_at",
+/// The contact object of a new contact before the request's values are filled in: the members
+/// Intercom computes or records later are `null` or empty (as in the spec's example response),
+/// the ids are the placeholder `"preview"` (also in the list URLs), `role` is Intercom's default
+/// `"user"`. A template parsed at run time keeps the WebAssembly build small (the code that
+/// would build this object member by member is several times its size).
+const TEMPLATE: &str = r#"{"type":"contact","id":"preview","workspace_id":"preview","external_id":null,"role":"user","email":null,"email_domain":null,"phone":null,"name":null,"avatar":null,"owner_id":null,"social_profiles":{"type":"list","data":[]},"has_hard_bounced":false,"marked_email_as_spam":false,"unsubscribed_from_emails":false,"created_at":0,"updated_at":0,"signed_up_at":null,"last_seen_at":null,"last_replied_at":null,"last_contacted_at":null,"last_email_opened_at":null,"last_email_clicked_at":null,"language_override":null,"browser":null,"browser_version":null,"browser_language":null,"os":null,"location":{"type":"location","country":null,"region":null,"city":null,"country_code":null,"continent_code":null},"android_app_name":null,"android_app_version":null,"android_device":null,"android_os_version":null,"android_sdk_version":null,"android_last_seen_at":null,"ios_app_name":null,"ios_app_version":null,"ios_device":null,"ios_os_version":null,"ios_sdk_version":null,"ios_last_seen_at":null,"custom_attributes":{},"tags":{"type":"list","data":[],"url":"/contacts/preview/tags","total_count":0,"has_more":false},"notes":{"type":"list","data":[],"url":"/contacts/preview/notes","total_count":0,"has_more":false},"companies":{"type":"list","data":[],"url":"/contacts/preview/companies","total_count":0,"has_more":false},"opted_out_subscription_types":{"type":"list","data":[],"url":"/contacts/preview/subscriptions","total_count":0,"has_more":false},"opted_in_subscription_types":{"type":"list","data":[],"url":"/contacts/preview/subscriptions","total_count":0,"has_more":false},"utm_campaign":null,"utm_content":null,"utm_medium":null,"utm_source":null,"utm_term":null,"referrer":null,"enabled_push_messaging":null}"#;
+
+/// Request members that the response holds unchanged.
+const AS_SENT: &[&str] = &[
+    "external_id",
+    "role",
+    "phone",
+    "name",
+    "owner_id",
+    "unsubscribed_from_emails",
+    "signed_up_at",
+    "last_seen_at",
 ];
-
-/// An empty list of attached objects, with its URL.
-fn list(url: String) -> Value {
-    json!({"type": "list", "data": [], "url": url, "total_count": 0, "has_more": false})
-}
 
 /// The contact object for a valid create payload `p`.
 pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
-    let get = |member: &str| p.get(member).cloned().unwrap_or(Value::Null);
-    let mut out = Map::new();
-    out.insert("type".into(), json!("contact"));
-    out.insert("id".into(), json!(PLACEHOLDER_ID));
-    out.insert("workspace_id".into(), json!(PLACEHOLDER_ID));
-    out.insert("external_id".into(), get("external_id"));
-    // The spec's example posts only an email and gets back role "user".
-    let role = p.get("role").cloned().unwrap_or_else(|| json!("user"));
-    out.insert("role".into(), role);
-    // `email` and `email_domain` are strings that the schema does not let be null: a contact
-    // without an email gets neither.
-    if let Some(Value::String(email)) = p.get("email") {
-        out.insert("email".into(), json!(email));
-        if let Some((_, domain)) = email.rsplit_once('@') {
-            out.insert("email_domain".into(), json!(domain));
+    let mut out = match serde_json::from_str(TEMPLATE) {
+        Ok(Value::Object(map)) => map,
+        // The template is a constant JSON object (tested).
+        _ => Map::new(),
+    };
+    let mut set = |member: &str, value: Value| {
+        if let Some(slot) = out.get_mut(member) {
+            *slot = value;
+        }
+    };
+    for &member in AS_SENT {
+        // `null` keeps the template's value (`null`, or the defaults `false` and `"user"`).
+        if let Some(value) = p.get(member).filter(|v| !v.is_null()) {
+            set(member, value.clone());
         }
     }
-    out.insert("phone".into(), get("phone"));
-    out.insert("name".into(), get("name"));
-    let avatar = match p.get("avatar") {
-        Some(Value::String(url)) => json!({"type": "avatar", "image_url": url}),
-        _ => Value::Null,
-    };
-    out.insert("avatar".into(), avatar);
-    out.insert("owner_id".into(), get("owner_id"));
-    out.insert(
-        "social_profiles".into(),
-        json!({"type": "list", "data": []}),
-    );
-    out.insert("has_hard_bounced".into(), json!(false));
-    out.insert("marked_email_as_spam".into(), json!(false));
-    let unsubscribed = match p.get("unsubscribed_from_emails") {
-        Some(Value::Bool(b)) => *b,
-        _ => false,
-    };
-    out.insert("unsubscribed_from_emails".into(), json!(unsubscribed));
-    out.insert("created_at".into(), json!(at.now));
-    out.insert("updated_at".into(), json!(at.now));
-    out.insert("signed_up_at".into(), get("signed_up_at"));
-    out.insert("last_seen_at".into(), get("last_seen_at"));
-    for member in [
-        "last_replied_at",
-        "last_contacted_at",
-        "last_email_opened_at",
-        "last_email_clicked_at",
-        "language_override",
-        "browser",
-        "browser_version",
-        "browser_language",
-        "os",
-    ] {
-        out.insert(member.into(), Value::Null);
+    set("created_at", Value::from(at.now));
+    set("updated_at", Value::from(at.now));
+    if let Some(Value::String(url)) = p.get("avatar") {
+        let mut avatar = Map::new();
+        avatar.insert("type".into(), Value::from("avatar"));
+        avatar.insert("image_url".into(), Value::from(url.as_str()));
+        set("avatar", Value::Object(avatar));
     }
-    out.insert(
-        "location".into(),
-        json!({
-            "type": "location",
-            "country": null,
-            "region": null,
-            "city": null,
-            "country_code": null,
-            "continent_code": null
-        }),
-    );
-    for member in UNSET_AFTER_OS {
-        out.insert((*member).into(), Value::Null);
+    if let Some(Value::Object(custom)) = p.get("custom_attributes") {
+        set("custom_attributes", Value::Object(custom.clone()));
     }
-    let custom = match p.get("custom_attributes") {
-        Some(Value::Object(map)) => Value::Object(map.clone()),
-        _ => json!({}),
-    };
-    out.insert("custom_attributes".into(), custom);
-    let base = format!("/contacts/{PLACEHOLDER_ID}");
-    out.insert("tags".into(), list(format!("{base}/tags")));
-    out.insert("notes".into(), list(format!("{base}/notes")));
-    out.insert("companies".into(), list(format!("{base}/companies")));
-    out.insert(
-        "opted_out_subscription_types".into(),
-        list(format!("{base}/subscriptions")),
-    );
-    out.insert(
-        "opted_in_subscription_types".into(),
-        list(format!("{base}/subscriptions")),
-    );
-    for member in [
-        "utm_campaign",
-        "utm_content",
-        "utm_medium",
-        "utm_source",
-        "utm_term",
-        "referrer",
-        "enabled_push_messaging",
-    ] {
-        out.insert(member.into(), Value::Null);
+    // `email` and `email_domain` are strings the schema does not let be null: a contact without
+    // an email has neither.
+    match p.get("email") {
+        Some(Value::String(email)) => {
+            set("email", Value::from(email.as_str()));
+            if let Some((_, domain)) = email.rsplit_once('@') {
+                set("email_domain", Value::from(domain));
+            }
+        }
+        _ => {
+            out.shift_remove("email");
+        }
+    }
+    if out.get("email_domain").is_some_and(Value::is_null) {
+        out.shift_remove("email_domain");
     }
     Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TEMPLATE;
+
+    #[test]
+    fn template_is_an_object_with_the_example_responses_members() {
+        let template: serde_json::Value = serde_json::from_str(TEMPLATE).expect("JSON");
+        assert_eq!(template["tags"]["url"], "/contacts/preview/tags");
+        assert_eq!(template["id"], crate::preview::PLACEHOLDER_ID);
+        assert_eq!(template.as_object().map(serde_json::Map::len), Some(54));
+    }
 }
