@@ -13,6 +13,15 @@ export interface JsonObject {
 /** The id of a payload format (see {@link formats}). */
 export type FormatId = "sequence" | "intercom" | "bird" | "helpscout" | "canonical";
 
+/**
+ * The id of a read format: an object a vendor returns. Read formats can be validated and
+ * converted from, but not converted to (docs/READ-FORMATS.md).
+ */
+export type ReadFormatId = "intercom-contact" | "bird-contact" | "helpscout-customer";
+
+/** The create formats that have a {@link preview}. */
+export type PreviewFormatId = "intercom" | "bird" | "helpscout";
+
 /** A payload: a parsed JSON object, or its JSON text. */
 export type Payload = JsonObject | string;
 
@@ -122,6 +131,25 @@ export interface Rejected {
 /** The result of {@link convert}. */
 export type ConversionResult = Converted | Rejected;
 
+/** A preview: the object the vendor returns for the payload. */
+export interface Previewed {
+  ok: true;
+  /** The vendor's object (ids are placeholders, times are the `now` option). */
+  payload: JsonObject;
+}
+
+/** The result of {@link preview}: rejected at the `"source"` stage when the payload is invalid. */
+export type PreviewResult = Previewed | Rejected;
+
+/** The options of {@link preview}. */
+export interface PreviewOptions extends ValidateOptions {
+  /**
+   * The creation and update time the vendor records, an RFC 3339 date-time; by default the
+   * placeholder 1970-01-01T00:00:00Z.
+   */
+  now?: string;
+}
+
 /** One entry of {@link formats}. */
 export interface FormatInfo {
   id: FormatId;
@@ -208,6 +236,8 @@ export type ErrorCode =
   | "invalid_definitions"
   /** A JSON Pointer that is malformed or cannot address a value of the format. */
   | "invalid_pointer"
+  /** {@link preview} of a format without a documented response object (e.g. Sequence). */
+  | "no_preview"
   /** An argument of the wrong JavaScript type (e.g. a payload that is `undefined`). */
   | "invalid_argument"
   /** A function was called before `init()` finished (browsers and bundlers). */
@@ -226,7 +256,7 @@ export class ContactkitError extends Error {
 
 /** Validates a payload (an object or JSON text) as `format`. */
 export function validate(
-  format: FormatId,
+  format: FormatId | ReadFormatId,
   payload: Payload,
   options?: ValidateOptions,
 ): ValidationResult;
@@ -245,20 +275,30 @@ export function validateField(
 
 /** Converts a payload from one format to another, through the canonical contact. */
 export function convert(
-  from: FormatId,
+  from: FormatId | ReadFormatId,
   to: FormatId,
   payload: Payload,
   options?: ConvertOptions,
 ): ConversionResult;
 
+/**
+ * The object the vendor returns for a create payload: Intercom's contact, Bird's contact or
+ * Help Scout's customer, with the members the vendor derives computed (docs/READ-FORMATS.md).
+ */
+export function preview(
+  format: PreviewFormatId,
+  payload: Payload,
+  options?: PreviewOptions,
+): PreviewResult;
+
 /** The JSON Schema of a format (a fresh object each call). */
-export function schema(format: FormatId): JsonSchema;
+export function schema(format: FormatId | ReadFormatId): JsonSchema;
 
 /** The formats contactkit knows, in a fixed order. */
 export function formats(): FormatInfo[];
 
 /** The form metadata of a format (a fresh array each call). */
-export function formFields(format: FormatId): FormField[];
+export function formFields(format: FormatId | ReadFormatId): FormField[];
 
 /** The package version. */
 export function version(): string;

@@ -7,6 +7,7 @@ export {
   convert,
   formFields,
   formats,
+  preview,
   schema,
   validate,
   validateField,

@@ -13,6 +13,7 @@ export {
   convert,
   formFields,
   formats,
+  preview,
   schema,
   validate,
   validateField,

@@ -37,6 +37,8 @@
 pub mod api;
 pub mod dto;
 #[cfg(test)]
+mod read_tests;
+#[cfg(test)]
 mod typescript;
 
 /// Marks an error result for the JavaScript side (JSON text never starts with `!`).
@@ -82,6 +84,11 @@ mod bindings {
     #[wasm_bindgen(skip_typescript)]
     pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> String {
         envelope(api::convert(from, to, payload, options))
+    }
+
+    #[wasm_bindgen(skip_typescript)]
+    pub fn preview(format: &str, payload: &str, options: &str) -> String {
+        envelope(api::preview(format, payload, options))
     }
 
     #[wasm_bindgen(skip_typescript)]
