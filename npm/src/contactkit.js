@@ -7,7 +7,6 @@ export {
   convert,
   formFields,
   formats,
-  preview,
   schema,
   validate,
   validateField,

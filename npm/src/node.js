@@ -13,7 +13,6 @@ export {
   convert,
   formFields,
   formats,
-  preview,
   schema,
   validate,
   validateField,

@@ -44,7 +44,6 @@ test("both entries export the same names", async () => {
     "formats",
     "init",
     "initSync",
-    "preview",
     "schema",
     "validate",
     "validateField",

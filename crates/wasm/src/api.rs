@@ -5,10 +5,7 @@
 use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
 use serde_json::{Map, Value};
 
-use crate::dto::{
-    self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, PreviewOpts, Previewed,
-    ValidateOpts,
-};
+use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
 
 /// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
@@ -115,47 +112,6 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     };
     let result = contactkit::convert(from, to, &record, &options.to_core());
     Ok(dto::to_json(&Conversion::from(&result)))
-}
-
-/// `preview(format, payload, options)`: `{ok: true, payload}` with the object the vendor returns
-/// for the create payload, or `{ok: false, stage: "source", issues}`.
-pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Error> {
-    let format = dto::format(format)?;
-    if format.response_format().is_none() {
-        return Err(Error::new(
-            ErrorCode::NoPreview,
-            contactkit::PreviewError::Unsupported(format).to_string(),
-        ));
-    }
-    let options = PreviewOpts::parse(options)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
-        Ok(other) => {
-            return Err(not_an_object(
-                format,
-                &other,
-                "the payload must be an object",
-            ))
-        }
-        Err(_) => {
-            return Err(invalid_json(
-                contactkit::validate_str(format, payload).issues,
-            ))
-        }
-    };
-    let result = match contactkit::preview(format, &record, &options.to_core()) {
-        Ok(object) => dto::to_json(&Previewed::Previewed {
-            ok: true,
-            payload: &object,
-        }),
-        Err(contactkit::PreviewError::Rejected(r)) => dto::to_json(&Previewed::Rejected {
-            ok: false,
-            stage: r.stage,
-            issues: &r.issues,
-        }),
-        Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
-    };
-    Ok(result)
 }
 
 /// `schema(format)`: the JSON Schema text, byte for byte `schemas/<format>.schema.json`.

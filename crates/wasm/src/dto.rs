@@ -26,22 +26,18 @@ pub enum ErrorCode {
     InvalidDefinitions,
     /// A JSON Pointer that is malformed or cannot address a value of the format.
     InvalidPointer,
-    /// `preview` of a format without a documented response object (Sequence, the canonical
-    /// contact, the read formats).
-    NoPreview,
 }
 
 impl ErrorCode {
     /// Every code the Rust side produces (JavaScript adds `invalid_argument`,
     /// `not_initialized` and `internal`).
-    pub const ALL: [ErrorCode; 7] = [
+    pub const ALL: [ErrorCode; 6] = [
         Self::UnknownFormat,
         Self::InvalidJson,
         Self::NotAnObject,
         Self::InvalidOption,
         Self::InvalidDefinitions,
         Self::InvalidPointer,
-        Self::NoPreview,
     ];
 }
 
@@ -148,29 +144,6 @@ impl<'a> From<&'a Result<Converted, Rejection>> for Conversion<'a> {
     }
 }
 
-/// The result of `preview`: `{ok: true, payload}` (the object the vendor returns) or
-/// `{ok: false, stage, issues}`.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum Previewed<'a> {
-    /// The payload is valid: the vendor's object.
-    Previewed {
-        /// Always `true`.
-        ok: bool,
-        /// The object the vendor returns.
-        payload: &'a Value,
-    },
-    /// The payload is invalid as the create format.
-    Rejected {
-        /// Always `false`.
-        ok: bool,
-        /// Always `source`.
-        stage: Stage,
-        /// The findings.
-        issues: &'a [Issue],
-    },
-}
-
 /// One entry of `formats()`.
 #[derive(Debug, Serialize)]
 pub struct FormatInfo {
@@ -272,49 +245,6 @@ impl ConvertOpts {
             .lenient(self.lenient)
             .normalize_custom_keys(self.normalize_custom_keys)
             .validate_options(self.validate.to_core())
-    }
-}
-
-/// The options of `preview`.
-#[derive(Debug, Default)]
-pub struct PreviewOpts {
-    /// The creation time the vendor records (`None`: the placeholder Unix epoch).
-    pub now: Option<contactkit::Timestamp>,
-    /// The validation options of the payload.
-    pub validate: ValidateOpts,
-}
-
-impl PreviewOpts {
-    /// Reads the options object of `preview` from JSON text (`""`: no options).
-    pub fn parse(text: &str) -> Result<Self, Error> {
-        const FUNCTION: &str = "preview";
-        let mut out = Self::default();
-        for (key, value) in options_object(text, FUNCTION)? {
-            if key == "now" {
-                let now = value.as_str().and_then(|s| s.parse().ok()).ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::InvalidOption,
-                        "option now of preview() must be an RFC 3339 date-time string (e.g. \"2024-05-01T12:00:00Z\")",
-                    )
-                })?;
-                out.now = Some(now);
-            } else if !out.validate.take(&key, &value, FUNCTION)? {
-                return Err(unknown_option(
-                    &key,
-                    FUNCTION,
-                    &["now", "definitions", "showValues"],
-                ));
-            }
-        }
-        Ok(out)
-    }
-
-    /// The core's options.
-    pub fn to_core(&self) -> contactkit::PreviewOptions {
-        let mut options =
-            contactkit::PreviewOptions::new().validate_options(self.validate.to_core());
-        options.now = self.now;
-        options
     }
 }
 

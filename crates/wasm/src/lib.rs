@@ -87,11 +87,6 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn preview(format: &str, payload: &str, options: &str) -> String {
-        envelope(api::preview(format, payload, options))
-    }
-
-    #[wasm_bindgen(skip_typescript)]
     pub fn schema(format: &str) -> String {
         envelope(api::schema(format))
     }
