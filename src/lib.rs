@@ -129,7 +129,7 @@ impl Validator {
     /// nothing.
     #[must_use]
     pub fn validate_str(&self, json: &str) -> Report {
-        self.validate_slice(json.as_bytes())
+        spec::validate::validate_str(self.format.spec(), json, self.options.settings())
     }
 
     /// Validates JSON bytes; invalid UTF-8 inside the text is a `syntax` finding.

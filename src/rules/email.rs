@@ -1,5 +1,7 @@
 //! Email addresses as WHATWG HTML defines a "valid email address" for `<input type=email>`.
 
+use super::Bytes;
+
 /// The WHATWG regular expression, with the class characters escaped so that it also compiles
 /// under the `v` flag browsers use for `<input pattern>` (ECMA-262 `u` mode and Rust read it alike).
 pub(super) const PATTERN: &str = "^[a-zA-Z0-9.!#$%&'*+\\/=?^_`\\{\\|\\}~\\-]+@[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*$";
@@ -11,26 +13,27 @@ pub(super) const PATTERN: &str = "^[a-zA-Z0-9.!#$%&'*+\\/=?^_`\\{\\|\\}~\\-]+@[a
 ///                        label: 1-63 of A-Z a-z 0-9 -, not starting or ending with -
 /// ```
 pub(super) fn is_valid(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
+    // Byte by byte: every character the rule accepts is ASCII.
+    let mut parts = s.as_bytes().splitn(2, |&b| b == b'@');
+    let (Some(local), Some(domain)) = (parts.next(), parts.next()) else {
         return false;
     };
-    !local.is_empty() && local.bytes().all(is_local_byte) && domain.split('.').all(is_label)
+    !local.is_empty() && LOCAL_BYTES.all(local) && domain.split(|&b| b == b'.').all(is_label)
 }
 
-fn is_local_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
-}
+/// `[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]`
+static LOCAL_BYTES: Bytes = Bytes::alphanumeric_and(b".!#$%&'*+/=?^_`{|}~-");
 
-fn is_label(label: &str) -> bool {
-    let bytes = label.as_bytes();
+/// `[a-zA-Z0-9-]`
+static LABEL_BYTES: Bytes = Bytes::alphanumeric_and(b"-");
+
+fn is_label(bytes: &[u8]) -> bool {
     match (bytes.first(), bytes.last()) {
         (Some(first), Some(last)) => {
             bytes.len() <= 63
                 && first.is_ascii_alphanumeric()
                 && last.is_ascii_alphanumeric()
-                && bytes
-                    .iter()
-                    .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                && LABEL_BYTES.all(bytes)
         }
         _ => false,
     }

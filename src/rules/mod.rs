@@ -111,12 +111,47 @@ impl StrFormat {
     }
 }
 
+/// A set of bytes: the ASCII letters and digits plus `others`, as a table, so that a test is
+/// one load (the predicates run on every formatted string of every record).
+pub(crate) struct Bytes([bool; 256]);
+
+impl Bytes {
+    /// Letters, digits and `others`.
+    pub(crate) const fn alphanumeric_and(others: &[u8]) -> Self {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            #[allow(clippy::cast_possible_truncation)] // b < 256
+            let byte = b as u8;
+            table[b] = byte.is_ascii_alphanumeric();
+            b += 1;
+        }
+        let mut i = 0;
+        while i < others.len() {
+            table[others[i] as usize] = true;
+            i += 1;
+        }
+        Self(table)
+    }
+
+    /// Whether `b` is in the set.
+    pub(crate) fn has(&self, b: u8) -> bool {
+        // A u8 always indexes a 256-entry table.
+        self.0[usize::from(b)]
+    }
+
+    /// Whether every byte of `s` is in the set.
+    pub(crate) fn all(&self, s: &[u8]) -> bool {
+        s.iter().all(|&b| self.has(b))
+    }
+}
+
+/// `[A-Za-z0-9_-]`
+static KEY_BYTES: Bytes = Bytes::alphanumeric_and(b"_-");
+
 /// `^[A-Za-z0-9_-]{1,max}$`
 fn is_key(s: &str, max: usize) -> bool {
-    !s.is_empty()
-        && s.len() <= max
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    !s.is_empty() && s.len() <= max && KEY_BYTES.all(s.as_bytes())
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! `:port` of 1 to 5 digits, then optionally a path, query or fragment starting with `/`, `?` or
 //! `#`. No ASCII control character or space may appear anywhere; other Unicode is allowed (IRIs).
 
+use super::Bytes;
+
 /// The same rule as [`is_http_url`], for the JSON Schemas (class characters escaped so that it
 /// also compiles under the `v` flag browsers use for `<input pattern>`).
 pub(super) const PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9._~!$&'\\(\\)*+,;=%:\\-]*@)?(?:[A-Za-z0-9._~!$&'\\(\\)*+,;=%\\-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?(?:[\\/?#][^\\u0000-\\u0020\\u007F]*)?$";
@@ -15,21 +17,37 @@ pub(super) fn is_http_url(s: &str) -> bool {
     let Some(rest) = strip_scheme(s) else {
         return false;
     };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    // Byte by byte: the delimiters and the forbidden characters are ASCII, and every byte of a
+    // multi-byte UTF-8 character is >= 0x80.
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    is_authority(authority) && !tail.chars().any(|c| c <= ' ' || c == '\u{7f}')
+    is_authority(authority) && !tail.bytes().any(|b| b <= b' ' || b == 0x7f)
 }
 
+/// The text after `http://` or `https://` (any case).
 fn strip_scheme(s: &str) -> Option<&str> {
-    let (scheme, rest) = s.split_once("://")?;
-    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(rest)
+    let starts = |prefix: &str| {
+        s.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    let n = if starts("http://") {
+        7
+    } else if starts("https://") {
+        8
+    } else {
+        return None;
+    };
+    s.get(n..)
 }
 
 fn is_authority(authority: &str) -> bool {
     // userinfo may contain ':'; the host starts after the last '@'.
     let host_port = match authority.rsplit_once('@') {
         Some((userinfo, host_port)) => {
-            if !userinfo.bytes().all(|b| is_reg_name_byte(b) || b == b':') {
+            if !USERINFO_BYTES.all(userinfo.as_bytes()) {
                 return false;
             }
             host_port
@@ -53,16 +71,18 @@ fn is_authority(authority: &str) -> bool {
             None => (host_port, None),
         },
     };
-    !host.is_empty() && host.bytes().all(is_reg_name_byte) && port.is_none_or(is_port)
+    !host.is_empty() && REG_NAME_BYTES.all(host.as_bytes()) && port.is_none_or(is_port)
 }
 
 fn is_port(p: &str) -> bool {
     (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_reg_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"._~!$&'()*+,;=%-".contains(&b)
-}
+/// `[A-Za-z0-9._~!$&'()*+,;=%-]`
+static REG_NAME_BYTES: Bytes = Bytes::alphanumeric_and(b"._~!$&'()*+,;=%-");
+
+/// `[A-Za-z0-9._~!$&'()*+,;=%:-]`
+static USERINFO_BYTES: Bytes = Bytes::alphanumeric_and(b"._~!$&'()*+,;=%-:");
 
 #[cfg(test)]
 mod tests {

@@ -209,15 +209,26 @@ pub(crate) struct Array {
     pub unique: Option<Severity>,
 }
 
-/// A value checked as a whole by vendor code (needs the subtree at once).
+/// A value checked by vendor code rather than by the table (custom attributes, properties).
 #[derive(Debug)]
 pub(crate) struct Dynamic {
     /// Checks the value.
-    pub check: fn(&serde_json::Value, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
+    pub check: DynamicCheck,
     /// The JSON Schema of the value.
     pub schema: fn() -> serde_json::Value,
     /// What the form shows for it.
     pub form: form::Widget,
+}
+
+/// How vendor code checks a [`Dynamic`] value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DynamicCheck {
+    /// A function of the whole value: the walk first builds a `serde_json::Value` of it.
+    Whole(fn(&serde_json::Value, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
+    /// Help Scout `properties`, checked during the walk without building a `Value`
+    /// (`vendor::helpscout::properties`). A walk is generic over the deserializer, so it cannot
+    /// be a function pointer: each one is named here.
+    HelpScoutProperties,
 }
 
 /// An array of `items` without bounds (a macro, so the table stays a `static`).

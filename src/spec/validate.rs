@@ -12,7 +12,7 @@ use std::fmt::{self, Display};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{Array, Dynamic, Extra, Field, Kind, Obj, Req, Str};
+use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
 use crate::pointer::Path;
 use crate::{Code, Issue, Report, Severity};
@@ -172,10 +172,29 @@ pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settin
     ctx.into_report()
 }
 
+/// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.
+pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_>) -> Report {
+    walk_text(root, serde_json::Deserializer::from_str(json), settings)
+}
+
 /// Validates JSON bytes against `root`; text that is not one JSON value is one `syntax` finding.
+///
+/// UTF-8 is checked once for the whole text, which is several times faster than serde_json
+/// checking each string as it goes; only text that is not UTF-8 is walked as bytes, so that
+/// the `syntax` finding names the same position as before.
 pub(crate) fn validate_slice(root: &'static Obj, json: &[u8], settings: Settings<'_>) -> Report {
+    match std::str::from_utf8(json) {
+        Ok(text) => validate_str(root, text, settings),
+        Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings),
+    }
+}
+
+fn walk_text<'de, R: serde_json::de::Read<'de>>(
+    root: &'static Obj,
+    mut de: serde_json::Deserializer<R>,
+    settings: Settings<'_>,
+) -> Report {
     let mut ctx = Ctx::new(settings);
-    let mut de = serde_json::Deserializer::from_slice(json);
     let root = Kind::Object(root);
     let outcome = Seed::new(&root, Path::Root, &mut ctx)
         .deserialize(&mut de)
@@ -342,8 +361,11 @@ enum Ordering {
 
 /// Checks a string against its rules (shared with the vendor modules' dynamic checks).
 pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let needs_len = rules.min > 0 || rules.max != u32::MAX || rules.soft_max != u32::MAX;
-    if needs_len {
+    // A string has at most as many characters as bytes, so the characters need counting only
+    // when the bytes exceed a maximum or the minimum is above one.
+    let cap = rules.max.min(rules.soft_max) as usize;
+    let surely_fits = s.len() <= cap && (rules.min == 0 || (rules.min == 1 && !s.is_empty()));
+    if !surely_fits {
         let n = s.chars().count();
         if n < rules.min as usize {
             let message = if n == 0 {
@@ -384,7 +406,7 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
         }
     }
     if let Some(list) = rules.one_of {
-        if !list.values.contains(&s) {
+        if !list.values.iter().any(|v| same(v, s)) {
             let other_case = list.any_case && list.values.iter().any(|v| v.eq_ignore_ascii_case(s));
             let accepted = list.values.join(", ");
             if other_case {
@@ -413,7 +435,7 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
             }
         }
     }
-    if rules.reserved.contains(&s) {
+    if rules.reserved.iter().any(|r| same(r, s)) {
         ctx.push_value(
             path,
             Code::Reserved,
@@ -447,24 +469,26 @@ impl<'de> DeserializeSeed<'de> for Seed<'_, '_, '_> {
                 Ok(None)
             }
             Kind::Dynamic(dynamic) => {
-                let value = Value::deserialize(deserializer)?;
-                run_dynamic(dynamic, self.nullable, &value, &self.path, self.ctx);
+                match dynamic.check {
+                    DynamicCheck::Whole(check) => {
+                        let value = Value::deserialize(deserializer)?;
+                        if !(self.nullable && value.is_null()) {
+                            check(&value, &self.path, self.ctx);
+                        }
+                    }
+                    DynamicCheck::HelpScoutProperties => {
+                        crate::vendor::helpscout::properties::walk(
+                            deserializer,
+                            self.nullable,
+                            &self.path,
+                            self.ctx,
+                        )?;
+                    }
+                }
                 Ok(None)
             }
             _ => deserializer.deserialize_any(self),
         }
-    }
-}
-
-fn run_dynamic(
-    dynamic: &Dynamic,
-    nullable: bool,
-    value: &Value,
-    path: &Path<'_>,
-    ctx: &mut Ctx<'_>,
-) {
-    if !(nullable && value.is_null()) {
-        (dynamic.check)(value, path, ctx);
     }
 }
 
@@ -599,7 +623,7 @@ fn walk_array<'de, A: SeqAccess<'de>>(
 /// (`serde::de::IgnoredAny` lets serde_json skip strings and numbers unchecked, which made
 /// `validate_slice` accept text that `validate` could never see, such as invalid UTF-8 or
 /// `1e999` in an undocumented member.) Borrowed strings still allocate nothing.
-struct Skip;
+pub(crate) struct Skip;
 
 impl<'de> Deserialize<'de> for Skip {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -647,7 +671,7 @@ impl<'de> Visitor<'de> for Skip {
 }
 
 /// Reads a member name, borrowing it from the input when it has no escapes.
-struct KeySeed;
+pub(crate) struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Cow<'de, str>;
@@ -672,6 +696,21 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
+/// The index of the field named `key`, searching from `hint` on first.
+fn find_field(fields: &[Field], key: &str, hint: usize) -> Option<usize> {
+    let (before, after) = fields.split_at(hint.min(fields.len()));
+    match after.iter().position(|f| same(f.name, key)) {
+        Some(i) => Some(hint + i),
+        None => before.iter().position(|f| same(f.name, key)),
+    }
+}
+
+/// `a == b` for the short names and values of the rule tables: lengths, then bytes from the
+/// first, inline (a call to `memcmp` per candidate cost more than the comparison).
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 fn walk_object<'de, A: MapAccess<'de>>(
     obj: &'static Obj,
     mut map: A,
@@ -681,10 +720,14 @@ fn walk_object<'de, A: MapAccess<'de>>(
 ) -> Result<Option<String>, A::Error> {
     let mut present: u64 = 0;
     let mut captured: Vec<(usize, String)> = Vec::new();
+    // Records mostly list members in the documented order, so the search starts after the
+    // last field found.
+    let mut next = 0;
     while let Some(key) = map.next_key_seed(KeySeed)? {
         let member = path.key(&key);
-        match obj.fields.iter().position(|f| f.name == key) {
+        match find_field(obj.fields, &key, next) {
             Some(i) => {
+                next = i + 1;
                 let bit = 1u64 << i;
                 if present & bit != 0 {
                     ctx.warn(

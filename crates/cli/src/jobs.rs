@@ -113,11 +113,12 @@ impl Job for ValidateJob {
             },
             None => {
                 let bytes = batch.bytes(&rec);
-                match utf8_issue(bytes) {
-                    Some(issue) => Report {
-                        issues: vec![issue],
+                match std::str::from_utf8(bytes) {
+                    // UTF-8 is checked once, here: the validator takes the text as it is.
+                    Ok(text) => self.validator.validate_str(text),
+                    Err(_) => Report {
+                        issues: utf8_issue(bytes).into_iter().collect(),
                     },
-                    None => self.validator.validate_slice(bytes),
                 }
             }
         };

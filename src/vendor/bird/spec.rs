@@ -8,7 +8,8 @@ use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::validate::{check_str, Ctx, Seen};
 use crate::spec::{
-    form::Widget, len, list, Array, Check, Dynamic, Extra, Field, Kind, Obj, Str, STRING,
+    form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
+    STRING,
 };
 use crate::{Code, Severity};
 
@@ -149,7 +150,7 @@ only the case of identical items (not expressible in JSON Schema)."),
 };
 
 const ATTRIBUTES: Dynamic = Dynamic {
-    check: check_attributes,
+    check: DynamicCheck::Whole(check_attributes),
     schema: attributes_schema,
     form: Widget::KeyValue,
 };

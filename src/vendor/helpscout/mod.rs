@@ -3,6 +3,7 @@
 
 pub(crate) mod export;
 pub(crate) mod import;
+pub(crate) mod properties;
 pub(crate) mod spec;
 // The read format (what the vendor returns) and the response preview.
 pub(crate) mod preview;

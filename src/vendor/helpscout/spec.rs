@@ -2,18 +2,14 @@
 //!
 //! Sources: seed 003 (the create page) and `vendors.md` §4.
 
-use std::collections::HashSet;
-
 use serde_json::{json, Value};
 
-use crate::definitions::{as_integer, Integer};
-use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::{check_str, Ctx};
 use crate::spec::{
-    form::Widget, len, list, max_len, one_of, Dynamic, Enum, Extra, Field, Kind, Obj, Str, STRING,
+    form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
+    Str, STRING,
 };
-use crate::{Code, Severity};
+use crate::Severity;
 
 /// Photo types (both renders of the create page; `instagram` only on the newer one).
 pub(crate) const PHOTO_TYPES: Enum = Enum {
@@ -220,9 +216,9 @@ are checked against the account's property definitions when contactkit is given 
     check: None,
 };
 
-/// `properties`: checked as a whole, against the account's definitions when given.
+/// `properties`: checked in `properties.rs`, against the account's definitions when given.
 const PROPERTIES: Dynamic = Dynamic {
-    check: check_properties,
+    check: DynamicCheck::HelpScoutProperties,
     schema: properties_schema,
     form: Widget::KeyValue,
 };
@@ -253,132 +249,4 @@ fn properties_schema() -> Value {
             }
         ]
     })
-}
-
-/// Checks `properties` in either shape the docs show.
-fn check_properties(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    match value {
-        Value::Array(items) => {
-            let mut seen: HashSet<&str> = HashSet::new();
-            for (i, item) in items.iter().enumerate() {
-                let item_path = path.index(i);
-                let Value::Object(entry) = item else {
-                    ctx.error(
-                        &item_path,
-                        Code::Type,
-                        "must be an object with slug and value".to_owned(),
-                    );
-                    continue;
-                };
-                let slug = match entry.get("slug") {
-                    Some(Value::String(slug)) => {
-                        check_str(&SLUG, slug, &item_path.key("slug"), ctx);
-                        if !seen.insert(slug.as_str()) {
-                            ctx.error(
-                                &item_path.key("slug"),
-                                Code::Duplicate,
-                                "repeats an earlier property slug".to_owned(),
-                            );
-                        }
-                        Some(slug.as_str())
-                    }
-                    Some(_) => {
-                        ctx.error(
-                            &item_path.key("slug"),
-                            Code::Type,
-                            "must be a string".to_owned(),
-                        );
-                        None
-                    }
-                    None => {
-                        ctx.error(
-                            &item_path.key("slug"),
-                            Code::Required,
-                            "is required".to_owned(),
-                        );
-                        None
-                    }
-                };
-                match entry.get("value") {
-                    Some(v) => check_property_value(slug, v, &item_path.key("value"), ctx),
-                    None => ctx.error(
-                        &item_path.key("value"),
-                        Code::Required,
-                        "is required".to_owned(),
-                    ),
-                }
-                for key in entry.keys().filter(|k| *k != "slug" && *k != "value") {
-                    ctx.warn(
-                        &item_path.key(key),
-                        Code::UnknownField,
-                        "is not a documented field; the vendor may ignore or reject it".to_owned(),
-                    );
-                }
-            }
-        }
-        Value::Object(map) => {
-            for (slug, v) in map {
-                let member = path.key(slug);
-                let before = ctx.issues.len();
-                check_str(&SLUG, slug, &member, ctx);
-                // Findings about the slug itself concern the member name.
-                let slug_ok = ctx.issues.len() == before;
-                check_property_value(slug_ok.then_some(slug.as_str()), v, &member, ctx);
-            }
-        }
-        _ => ctx.error(
-            path,
-            Code::Type,
-            "must be an array of {slug, value} objects (or an object of slug: value)".to_owned(),
-        ),
-    }
-}
-
-/// Checks one property value: against its definition when the caller gave one, otherwise
-/// against what every property type accepts.
-fn check_property_value(slug: Option<&str>, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let definitions = ctx.settings.definitions;
-    if let (Some(slug), Some(defs)) = (slug, definitions) {
-        if defs.has_helpscout() {
-            match defs.helpscout_property(slug) {
-                Some(def) => def.check(value, path, ctx),
-                None => ctx.warn(
-                    path,
-                    Code::UnknownField,
-                    "has no property definition in the given definitions; Help Scout requires properties to be defined first".to_owned(),
-                ),
-            }
-            return;
-        }
-    }
-    match value {
-        Value::String(s) => {
-            let n = s.chars().count();
-            if n > 255 {
-                ctx.warn(
-                    path,
-                    Code::TooLong,
-                    format!("is {n} characters long; text properties hold at most 255 (a warning: without the property definitions its type is not known)"),
-                );
-            }
-        }
-        Value::Number(_) => match as_integer(value) {
-            Some(Integer::InRange(_)) => {}
-            Some(Integer::OutOfRange) => ctx.error(
-                path,
-                Code::OutOfRange,
-                format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
-            ),
-            None => ctx.error(
-                path,
-                Code::Type,
-                "must be a string or an integer (number properties are integers)".to_owned(),
-            ),
-        },
-        _ => ctx.error(
-            path,
-            Code::Type,
-            "must be a string or an integer".to_owned(),
-        ),
-    }
 }

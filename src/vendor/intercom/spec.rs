@@ -9,8 +9,8 @@ use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::validate::{Ctx, Seen};
 use crate::spec::{
-    form::Widget, formatted, one_of, Check, Dynamic, Enum, Extra, Field, Kind, Obj, Str, INTEGER,
-    STRING,
+    form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
+    Str, INTEGER, STRING,
 };
 use crate::{Code, Severity};
 
@@ -82,7 +82,7 @@ fn is_integer(v: &Value) -> bool {
 }
 
 const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
-    check: check_custom_attributes,
+    check: DynamicCheck::Whole(check_custom_attributes),
     schema: custom_attributes_schema,
     form: Widget::KeyValue,
 };
