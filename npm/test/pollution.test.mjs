@@ -254,3 +254,36 @@ test("huge values give their finding without echoing them", () => {
   assert.equal(validate("sequence", wide).valid, true);
   assertStillWorks("huge values");
 });
+
+test("errors and findings never echo the payload's values", () => {
+  const secret = "zqx-secret-7";
+  const bad = [
+    JSON.stringify(secret),
+    `{"firstName": "${secret}"`,
+    `["${secret}"]`,
+    `{"firstName": "${secret}", "firstName": 1}}`,
+    `{"emails": [{"value": "${secret}"}], "gender": "${secret}", "${secret}": 1`,
+  ];
+  for (const format of FORMATS) {
+    for (const text of bad) {
+      for (const call of [
+        () => validate(format, text),
+        () => convert(format, "canonical", text),
+        () => convert("canonical", format, text, { lenient: true }),
+      ]) {
+        const out = resultOrCleanError(call, `${format} ${text}`);
+        const seen = out instanceof ContactkitError ? { message: out.message, issues: out.issues } : out;
+        const issues = seen.issues ?? [];
+        assert.ok(!String(seen.message ?? "").includes(secret), `${format}: ${seen.message}`);
+        for (const issue of issues) assert.ok(!issue.message.includes(secret), JSON.stringify(issue));
+      }
+    }
+    // Findings on a valid-JSON record with the secret in every kind of bad value.
+    const record = { firstName: secret.repeat(10), gender: secret, emails: [{ value: secret, type: secret }] };
+    for (const issue of validate(format, record).issues) {
+      assert.ok(!issue.message.includes(secret), JSON.stringify(issue));
+    }
+    const shown = validate("helpscout", record, { showValues: true });
+    assert.ok(shown.issues.some((i) => i.message.includes(secret)), "showValues shows values");
+  }
+});
