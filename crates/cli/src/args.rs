@@ -182,8 +182,9 @@ pub(crate) struct Common {
     /// No progress bar (it is shown only when standard error is a terminal and INPUT is a file)
     #[arg(short, long)]
     pub(crate) quiet: bool,
-    /// Records per batch handed to a worker thread
-    #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(4096).unwrap_or(NonZeroUsize::MIN), hide = true)]
+    /// Records per batch handed to a worker thread (1024: as fast as larger batches, and
+    /// `convert` stays under 64 MiB on 2 cores; see BENCHMARKS.md)
+    #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN), hide = true)]
     pub(crate) batch_records: NonZeroUsize,
 }
 
