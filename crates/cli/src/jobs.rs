@@ -165,26 +165,33 @@ pub(crate) struct ConvertJob {
     pub(crate) source: Validator,
 }
 
+/// The source-stage rejection of a record that is not JSON: the validator describes syntax
+/// errors the same way `validate` does.
+pub(crate) fn syntax_rejection(
+    source: &Validator,
+    bytes: &[u8],
+    e: &serde_json::Error,
+) -> Rejection {
+    let mut issues = source.validate_slice(bytes).issues;
+    issues.retain(|i| i.code == Code::Syntax);
+    if issues.is_empty() {
+        issues.push(Issue::error(
+            "",
+            Code::Syntax,
+            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+        ));
+    }
+    Rejection {
+        stage: Stage::Source,
+        issues,
+    }
+}
+
 impl ConvertJob {
     fn convert(&self, bytes: &[u8]) -> Result<Converted, Rejection> {
         match serde_json::from_slice::<Value>(bytes) {
             Ok(value) => convert(self.from, self.to, &value, &self.options),
-            Err(e) => {
-                // The validator describes syntax errors the same way `validate` does.
-                let mut issues = self.source.validate_slice(bytes).issues;
-                issues.retain(|i| i.code == Code::Syntax);
-                if issues.is_empty() {
-                    issues.push(Issue::error(
-                        "",
-                        Code::Syntax,
-                        format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-                    ));
-                }
-                Err(Rejection {
-                    stage: Stage::Source,
-                    issues,
-                })
-            }
+            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
         }
     }
 }

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::args::{Common, FormatArg};
 use crate::input::Batch;
+use crate::jobs::syntax_rejection;
 use crate::output::{message, Dest, Failure};
 use crate::pipeline::Job;
 
@@ -118,22 +119,7 @@ impl PreviewJob {
                     issues: vec![Issue::error("", Code::Type, other.to_string())],
                 }),
             },
-            Err(e) => {
-                // The validator describes syntax errors the same way `validate` does.
-                let mut issues = self.source.validate_slice(bytes).issues;
-                issues.retain(|i| i.code == Code::Syntax);
-                if issues.is_empty() {
-                    issues.push(Issue::error(
-                        "",
-                        Code::Syntax,
-                        format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-                    ));
-                }
-                Err(Rejection {
-                    stage: Stage::Source,
-                    issues,
-                })
-            }
+            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
         }
     }
 }
