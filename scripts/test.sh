@@ -19,6 +19,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (workspace)"
 cargo test --workspace
 
+step "hostile-input tests that need a release build (linear-time checks)"
+cargo test --release -p contactkit --test hostile -- --include-ignored
+
 step "core has no I/O or binding dependencies"
 if grep -rnE 'wasm_bindgen|clap::|std::fs|std::net' src/; then
   echo "the core crate must stay pure (see DESIGN.md)" >&2
