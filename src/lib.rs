@@ -8,6 +8,9 @@ mod convert;
 mod definitions;
 mod format;
 mod issue;
+mod json;
+#[doc(hidden)]
+pub mod legacy;
 mod pointer;
 mod preview;
 mod rules;

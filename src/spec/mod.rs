@@ -4,6 +4,7 @@
 //! from there.
 
 pub(crate) mod form;
+pub(crate) mod message;
 pub(crate) mod schema;
 pub(crate) mod validate;
 
@@ -223,11 +224,11 @@ pub(crate) struct Dynamic {
 /// How vendor code checks a [`Dynamic`] value.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum DynamicCheck {
-    /// A function of the whole value: the walk first builds a `serde_json::Value` of it.
-    Whole(fn(&serde_json::Value, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
-    /// Help Scout `properties`, checked during the walk without building a `Value`
-    /// (`vendor::helpscout::properties`). A walk is generic over the deserializer, so it cannot
-    /// be a function pointer: each one is named here.
+    /// A function of the whole value: the walk first reads it whole ([`crate::json::Json`]).
+    Whole(fn(&crate::json::Json<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
+    /// Help Scout `properties`, checked during the walk without reading values whole
+    /// (`vendor::helpscout::properties`). A walk is generic over the source, so it cannot be a
+    /// function pointer: each one is named here.
     HelpScoutProperties,
 }
 

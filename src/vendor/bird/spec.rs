@@ -4,8 +4,10 @@
 
 use serde_json::{json, Value};
 
+use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
+use crate::spec::message::{Message, Part, Part::Text};
 use crate::spec::validate::{check_str, Ctx, Seen};
 use crate::spec::{
     form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
@@ -168,53 +170,50 @@ fn attributes_schema() -> Value {
     })
 }
 
-fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
-        ctx.error(path, Code::Type, "must be an object".to_owned());
+const NOT_OBJECT: &[Part] = &[Text("must be an object")];
+const NOT_KEY: &[Part] = &[
+    Text("is not a valid attribute key ("),
+    Part::Format,
+    Text("), the rule for attribute definitions; the create-contact docs do not state it"),
+];
+const EMPTY_ARRAY: &[Part] = &[Text("is an empty array; array values need at least 1 item")];
+const NOT_SCALAR_ITEM: &[Part] = &[Text("must be a boolean, number, string or null")];
+const NOT_ATTRIBUTE_VALUE: &[Part] = &[Text(
+    "must be a boolean, number, string, null or a non-empty array of those, not an object",
+)];
+const UNDEFINED: &[Part] = &[Text(
+    "has no attribute definition in the given definitions; whether Bird rejects undefined attributes is not stated in its docs",
+)];
+
+fn check_attributes(value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Json::Object(map) = value else {
+        ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
     let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
     for (key, v) in map {
         let member = path.key(key);
         if !StrFormat::AttributeKey.matches(key) {
-            ctx.warn(
-                &member,
-                Code::Pattern,
-                format!(
-                    "is not a valid attribute key ({}), the rule for attribute definitions; the create-contact docs do not state it",
-                    StrFormat::AttributeKey.describe()
-                ),
-            );
+            let message = Message::new(NOT_KEY).format(StrFormat::AttributeKey);
+            ctx.warn(&member, Code::Pattern, message);
         }
         let shape_ok = match v {
-            Value::Array(items) if items.is_empty() => {
-                ctx.error(
-                    &member,
-                    Code::TooFewItems,
-                    "is an empty array; array values need at least 1 item".to_owned(),
-                );
+            Json::Array(items) if items.is_empty() => {
+                ctx.error(&member, Code::TooFewItems, Message::new(EMPTY_ARRAY));
                 false
             }
-            Value::Array(items) => {
+            Json::Array(items) => {
                 let mut ok = true;
                 for (i, item) in items.iter().enumerate() {
-                    if item.is_array() || item.is_object() {
-                        ctx.error(
-                            &member.index(i),
-                            Code::Type,
-                            "must be a boolean, number, string or null".to_owned(),
-                        );
+                    if let Json::Array(_) | Json::Object(_) = item {
+                        ctx.error(&member.index(i), Code::Type, Message::new(NOT_SCALAR_ITEM));
                         ok = false;
                     }
                 }
                 ok
             }
-            Value::Object(_) => {
-                ctx.error(
-                    &member,
-                    Code::Type,
-                    "must be a boolean, number, string, null or a non-empty array of those, not an object".to_owned(),
-                );
+            Json::Object(_) => {
+                ctx.error(&member, Code::Type, Message::new(NOT_ATTRIBUTE_VALUE));
                 false
             }
             _ => true,
@@ -222,12 +221,8 @@ fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         if let (true, Some(defs)) = (shape_ok, definitions) {
             match defs.bird_attribute(key) {
                 Some(def) => def.check(v, &member, ctx),
-                None if STANDARD_ATTRIBUTES.contains(&key.as_str()) => {}
-                None => ctx.warn(
-                    &member,
-                    Code::UnknownField,
-                    "has no attribute definition in the given definitions; whether Bird rejects undefined attributes is not stated in its docs".to_owned(),
-                ),
+                None if STANDARD_ATTRIBUTES.contains(&&**key) => {}
+                None => ctx.warn(&member, Code::UnknownField, Message::new(UNDEFINED)),
             }
         }
     }

@@ -5,8 +5,10 @@
 
 use serde_json::{json, Value};
 
+use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
+use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::validate::{Ctx, Seen};
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
@@ -61,11 +63,8 @@ booleans or null.",
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
 fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     if seen.captured("role") == Some("user") && !seen.has("email") && !seen.has("external_id") {
-        ctx.error(
-            path,
-            Code::Required,
-            "email or external_id is required when role is user".to_owned(),
-        );
+        let message = Message::new(&[Text("email or external_id is required when role is user")]);
+        ctx.error(path, Code::Required, message);
     }
 }
 
@@ -74,11 +73,6 @@ fn role_rule_schema() -> Value {
         "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
         "then": { "anyOf": [ { "required": ["email"] }, { "required": ["external_id"] } ] }
     })
-}
-
-/// A number without fractional part.
-fn is_integer(v: &Value) -> bool {
-    crate::definitions::as_integer(v).is_some()
 }
 
 const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
@@ -104,72 +98,69 @@ const ATTRIBUTE_VALUE: Str = Str {
     ..Str::ANY
 };
 
-fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
-        ctx.error(path, Code::Type, "must be an object or null".to_owned());
+const NOT_OBJECT: &[Part] = &[Text("must be an object or null")];
+const TOO_MANY: &[Part] = &[
+    Text("has "),
+    Part::Count,
+    Text(" attributes; Intercom allows 250 custom data attributes per workspace"),
+];
+const DOT_OR_DOLLAR: &[Part] = &[Text(
+    "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names; the 2.x docs do not state it",
+)];
+const LONG_NAME: &[Part] = &[
+    Text("is a "),
+    Part::Length,
+    Text("-character name; Intercom's legacy 1.x docs allow at most 190, the 2.x docs do not state it"),
+];
+const NOT_SCALAR: &[Part] = &[
+    Text("must be a string, number, boolean or null, not "),
+    Part::Found,
+];
+const UNDEFINED: &[Part] = &[Text(
+    "has no data attribute definition in the given definitions; Intercom's legacy 1.x docs require attributes to exist, the 2.x docs do not state what happens",
+)];
+const NOT_TIMESTAMP: &[Part] = &[Text(
+    "should be a Unix timestamp in seconds: Intercom's legacy 1.x docs treat attributes whose names end in _at as dates; the 2.x docs do not state it",
+)];
+
+fn check_custom_attributes(value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Json::Object(map) = value else {
+        ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
     if map.len() > 250 {
-        ctx.warn(
-            path,
-            Code::TooManyItems,
-            format!(
-                "has {} attributes; Intercom allows 250 custom data attributes per workspace",
-                map.len()
-            ),
-        );
+        ctx.warn(path, Code::TooManyItems, Message::new(TOO_MANY).count(map.len()));
     }
     let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
     for (name, v) in map {
         let member = path.key(name);
         if name.contains(['.', '$']) {
-            ctx.warn(
-                &member,
-                Code::Pattern,
-                "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names; the 2.x docs do not state it"
-                    .to_owned(),
-            );
+            ctx.warn(&member, Code::Pattern, Message::new(DOT_OR_DOLLAR));
         }
         let n = name.chars().count();
         if n > 190 {
-            ctx.warn(
-                &member,
-                Code::TooLong,
-                format!("is a {n}-character name; Intercom's legacy 1.x docs allow at most 190, the 2.x docs do not state it"),
-            );
+            ctx.warn(&member, Code::TooLong, Message::new(LONG_NAME).length(n));
         }
         match v {
-            Value::Object(_) | Value::Array(_) => {
-                let found = if v.is_object() {
-                    "an object"
+            Json::Object(_) | Json::Array(_) => {
+                let found = if let Json::Object(_) = v {
+                    JsonType::Object
                 } else {
-                    "an array"
+                    JsonType::Array
                 };
-                ctx.error(
-                    &member,
-                    Code::Type,
-                    format!("must be a string, number, boolean or null, not {found}"),
-                );
+                ctx.error(&member, Code::Type, Message::new(NOT_SCALAR).found(found));
                 continue;
             }
-            Value::String(s) => crate::spec::validate::check_str(&ATTRIBUTE_VALUE, s, &member, ctx),
+            Json::String(s) => crate::spec::validate::check_str(&ATTRIBUTE_VALUE, s, &member, ctx),
             _ => {}
         }
         let definition = definitions.and_then(|defs| defs.intercom_attribute(name));
         match (definitions, definition) {
             (_, Some(def)) => def.check(v, &member, ctx),
-            (Some(_), None) => ctx.warn(
-                &member,
-                Code::UnknownField,
-                "has no data attribute definition in the given definitions; Intercom's legacy 1.x docs require attributes to exist, the 2.x docs do not state what happens".to_owned(),
-            ),
+            (Some(_), None) => ctx.warn(&member, Code::UnknownField, Message::new(UNDEFINED)),
             (None, None) => {
-                if name.ends_with("_at") && !v.is_null() && !is_integer(v) {
-                    ctx.warn(
-                        &member,
-                        Code::Type,
-                        "should be a Unix timestamp in seconds: Intercom's legacy 1.x docs treat attributes whose names end in _at as dates; the 2.x docs do not state it".to_owned(),
-                    );
+                if name.ends_with("_at") && !v.is_null() && v.as_integer().is_none() {
+                    ctx.warn(&member, Code::Type, Message::new(NOT_TIMESTAMP));
                 }
             }
         }

@@ -1,0 +1,612 @@
+//! The pull scanner: JSON text in, [`Token`]s out, checked as strictly as serde_json checks it.
+
+use std::borrow::Cow;
+
+use super::error::{SyntaxCode, SyntaxError};
+use super::number::Number;
+use super::{Source, Token, MAX_NESTING};
+
+/// Bytes that end the fast scan of a string: `"`, `\` and the control characters.
+static STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// Reads one JSON value from text, token by token (see the [module docs](super)).
+///
+/// The scanner keeps only its position and the nesting depth: the caller walks the value with
+/// [`Source::value`], [`Source::next_item`] and [`Source::next_key`] (or skips it with
+/// [`Source::skip`]) and finally calls [`Scanner::end`]. The first error ends the scan; its
+/// code, line and column are those serde_json gives for the same text.
+#[derive(Debug)]
+pub(crate) struct Scanner<'a> {
+    bytes: &'a [u8],
+    /// The same input as text, when it is known to be UTF-8: strings are then sliced from it
+    /// without another check.
+    text: Option<&'a str>,
+    /// The next byte to read.
+    pos: usize,
+    /// Arrays and objects open around the position.
+    depth: usize,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner over text.
+    pub(crate) fn from_str(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            text: Some(text),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// A scanner over bytes. The whole input is checked for UTF-8 once (fast, and usually
+    /// true); only when it is not UTF-8 is each string checked on its own, so that the error
+    /// names the string serde_json would name.
+    pub(crate) fn from_slice(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            text: std::str::from_utf8(bytes).ok(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// Checks that only whitespace follows the value.
+    pub(crate) fn end(&mut self) -> Result<(), SyntaxError> {
+        match self.whitespace() {
+            Some(_) => Err(self.peek_error(SyntaxCode::TrailingCharacters)),
+            None => Ok(()),
+        }
+    }
+
+    /// An error caused by the byte just read (serde_json's `error`).
+    #[cold]
+    fn error(&self, code: SyntaxCode) -> SyntaxError {
+        SyntaxError::at(code, self.bytes, self.pos)
+    }
+
+    /// An error caused by the byte at the position, not yet read (serde_json's `peek_error`).
+    #[cold]
+    fn peek_error(&self, code: SyntaxCode) -> SyntaxError {
+        SyntaxError::at(code, self.bytes, (self.pos + 1).min(self.bytes.len()))
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// The byte at the position, read.
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    /// Skips whitespace; returns the next byte, not read.
+    fn whitespace(&mut self) -> Option<u8> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\n' | b'\t' | b'\r') => self.pos += 1,
+                other => return other,
+            }
+        }
+    }
+
+    /// Reads the rest of `null`, `true` or `false`.
+    fn ident(&mut self, rest: &[u8]) -> Result<(), SyntaxError> {
+        for &expected in rest {
+            match self.next() {
+                None => return Err(self.error(SyntaxCode::EofWhileParsingValue)),
+                Some(b) if b != expected => return Err(self.error(SyntaxCode::ExpectedSomeIdent)),
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens the array or object whose bracket is at the position.
+    fn enter(&mut self) -> Result<(), SyntaxError> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.peek_error(SyntaxCode::RecursionLimitExceeded));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Closes the array or object whose bracket is at the position.
+    fn leave(&mut self) {
+        self.depth -= 1;
+        self.pos += 1;
+    }
+
+    /// The start of the next value, opening an array or object. Strings are read only when
+    /// `read_strings`; otherwise they are checked and [`Token::String`] holds `""`.
+    fn token(&mut self, read_strings: bool) -> Result<Token<'a>, SyntaxError> {
+        let Some(b) = self.whitespace() else {
+            return Err(self.peek_error(SyntaxCode::EofWhileParsingValue));
+        };
+        match b {
+            b'n' => {
+                self.pos += 1;
+                self.ident(b"ull")?;
+                Ok(Token::Null)
+            }
+            b't' => {
+                self.pos += 1;
+                self.ident(b"rue")?;
+                Ok(Token::Bool(true))
+            }
+            b'f' => {
+                self.pos += 1;
+                self.ident(b"alse")?;
+                Ok(Token::Bool(false))
+            }
+            b'-' => {
+                self.pos += 1;
+                self.number(false).map(Token::Number)
+            }
+            b'0'..=b'9' => self.number(true).map(Token::Number),
+            b'"' => {
+                self.pos += 1;
+                if read_strings {
+                    self.string().map(Token::String)
+                } else {
+                    self.skip_string().map(|()| Token::String(Cow::Borrowed("")))
+                }
+            }
+            b'[' => self.enter().map(|()| Token::Array),
+            b'{' => self.enter().map(|()| Token::Object),
+            _ => Err(self.peek_error(SyntaxCode::ExpectedSomeValue)),
+        }
+    }
+
+    // Strings ---------------------------------------------------------------------------------
+
+    /// Reads a string whose opening quote was read: borrowed from the input when it has no
+    /// escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        let start = self.pos;
+        loop {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(self.error(SyntaxCode::EofWhileParsingString));
+            };
+            if !STRING_STOP[usize::from(b)] {
+                self.pos += 1;
+                continue;
+            }
+            match b {
+                b'"' => {
+                    let end = self.pos;
+                    self.pos += 1;
+                    return self.str_between(start, end).map(Cow::Borrowed);
+                }
+                b'\\' => return self.escaped_string(start).map(Cow::Owned),
+                _ => {
+                    self.pos += 1;
+                    return Err(self.error(SyntaxCode::ControlCharacterWhileParsingString));
+                }
+            }
+        }
+    }
+
+    /// The input between two positions of one string without escapes, whose closing quote was
+    /// just read.
+    fn str_between(&self, start: usize, end: usize) -> Result<&'a str, SyntaxError> {
+        if let Some(s) = self.text.and_then(|text| text.get(start..end)) {
+            return Ok(s);
+        }
+        let raw = self.bytes.get(start..end).unwrap_or_default();
+        std::str::from_utf8(raw).map_err(|e| self.utf8_error(raw.len(), e.valid_up_to()))
+    }
+
+    /// The error for a string that is not UTF-8, whose closing quote was just read: serde_json
+    /// points back from the quote by the bytes of the (unescaped) content after the last valid
+    /// character.
+    #[cold]
+    fn utf8_error(&self, content_len: usize, valid_up_to: usize) -> SyntaxError {
+        let mut e = self.error(SyntaxCode::InvalidUnicodeCodePoint);
+        e.column = e.column.saturating_sub(content_len - valid_up_to);
+        e
+    }
+
+    /// Reads the rest of a string from its first backslash on, unescaping into a new buffer.
+    #[cold]
+    fn escaped_string(&mut self, start: usize) -> Result<String, SyntaxError> {
+        let mut out: Vec<u8> = Vec::new();
+        out.extend_from_slice(self.bytes.get(start..self.pos).unwrap_or_default());
+        loop {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(self.error(SyntaxCode::EofWhileParsingString));
+            };
+            self.pos += 1;
+            match b {
+                b'"' => break,
+                b'\\' => self.escape(&mut out)?,
+                0..=0x1F => return Err(self.error(SyntaxCode::ControlCharacterWhileParsingString)),
+                _ => out.push(b),
+            }
+        }
+        String::from_utf8(out).map_err(|e| {
+            let len = e.as_bytes().len();
+            self.utf8_error(len, e.utf8_error().valid_up_to())
+        })
+    }
+
+    /// Reads one escape after its backslash, appending the character to `out`.
+    fn escape(&mut self, out: &mut Vec<u8>) -> Result<(), SyntaxError> {
+        let Some(b) = self.next() else {
+            return Err(self.error(SyntaxCode::EofWhileParsingString));
+        };
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => self.unicode_escape()?,
+            _ => return Err(self.error(SyntaxCode::InvalidEscape)),
+        };
+        let mut buf = [0; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        Ok(())
+    }
+
+    /// Reads the four hex digits of a `\u` escape (and the second escape of a surrogate pair).
+    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        let n = self.hex4()?;
+        if (0xDC00..=0xDFFF).contains(&n) {
+            return Err(self.error(SyntaxCode::LoneLeadingSurrogateInHexEscape));
+        }
+        if !(0xD800..=0xDBFF).contains(&n) {
+            return Ok(char::from_u32(u32::from(n)).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        for expected in [b'\\', b'u'] {
+            match self.next() {
+                None => return Err(self.error(SyntaxCode::EofWhileParsingString)),
+                Some(b) if b != expected => {
+                    return Err(self.error(SyntaxCode::UnexpectedEndOfHexEscape))
+                }
+                Some(_) => {}
+            }
+        }
+        let low = self.hex4()?;
+        if !(0xDC00..=0xDFFF).contains(&low) {
+            return Err(self.error(SyntaxCode::LoneLeadingSurrogateInHexEscape));
+        }
+        let c = 0x1_0000 + ((u32::from(n) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+        Ok(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
+
+    /// Four hex digits.
+    fn hex4(&mut self) -> Result<u16, SyntaxError> {
+        let Some(digits) = self.bytes.get(self.pos..self.pos + 4) else {
+            self.pos = self.bytes.len();
+            return Err(self.error(SyntaxCode::EofWhileParsingString));
+        };
+        self.pos += 4;
+        let mut n: u16 = 0;
+        for &d in digits {
+            let v = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return Err(self.error(SyntaxCode::InvalidEscape)),
+            };
+            n = (n << 4) | u16::from(v);
+        }
+        Ok(n)
+    }
+
+    /// Checks a string whose opening quote was read, without keeping it.
+    fn skip_string(&mut self) -> Result<(), SyntaxError> {
+        let start = self.pos;
+        let mut escaped = false;
+        loop {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(self.error(SyntaxCode::EofWhileParsingString));
+            };
+            self.pos += 1;
+            if !STRING_STOP[usize::from(b)] {
+                continue;
+            }
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    let Some(e) = self.next() else {
+                        return Err(self.error(SyntaxCode::EofWhileParsingString));
+                    };
+                    match e {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
+                        b'u' => {
+                            self.unicode_escape()?;
+                        }
+                        _ => return Err(self.error(SyntaxCode::InvalidEscape)),
+                    }
+                }
+                _ => return Err(self.error(SyntaxCode::ControlCharacterWhileParsingString)),
+            }
+        }
+        if self.text.is_some() {
+            return Ok(());
+        }
+        // Escapes are ASCII and decode to whole characters, so the raw content is UTF-8
+        // exactly when the decoded content is; only the error's column needs the decoding.
+        let raw = self.bytes.get(start..self.pos - 1).unwrap_or_default();
+        match std::str::from_utf8(raw) {
+            Ok(_) => Ok(()),
+            Err(e) if !escaped => Err(self.utf8_error(raw.len(), e.valid_up_to())),
+            Err(_) => {
+                self.pos = start;
+                self.string().map(|_| ())
+            }
+        }
+    }
+
+    // Numbers ---------------------------------------------------------------------------------
+
+    /// Reads a number whose sign, if any, was read.
+    fn number(&mut self, positive: bool) -> Result<Number, SyntaxError> {
+        let digits_start = self.pos;
+        let Some(first) = self.next() else {
+            return Err(self.error(SyntaxCode::EofWhileParsingValue));
+        };
+        let mut significand: u64 = 0;
+        let mut fits = true;
+        match first {
+            b'0' => {
+                if matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self.peek_error(SyntaxCode::InvalidNumber));
+                }
+            }
+            b'1'..=b'9' => {
+                significand = u64::from(first - b'0');
+                while let Some(d @ b'0'..=b'9') = self.peek() {
+                    self.pos += 1;
+                    let digit = u64::from(d - b'0');
+                    match significand.checked_mul(10).and_then(|s| s.checked_add(digit)) {
+                        Some(s) if fits => significand = s,
+                        _ => fits = false,
+                    }
+                }
+            }
+            _ => return Err(self.error(SyntaxCode::InvalidNumber)),
+        }
+        let mut zero = significand == 0 && fits;
+        let mut float = !fits;
+        if self.peek() == Some(b'.') {
+            float = true;
+            self.pos += 1;
+            let fraction_start = self.pos;
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                zero &= d == b'0';
+                self.pos += 1;
+            }
+            if self.pos == fraction_start {
+                return Err(match self.peek() {
+                    Some(_) => self.peek_error(SyntaxCode::InvalidNumber),
+                    None => self.peek_error(SyntaxCode::EofWhileParsingValue),
+                });
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            float = true;
+            self.pos += 1;
+            let positive_exp = match self.peek() {
+                Some(b'+') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'-') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => true,
+            };
+            let mut exp = match self.next() {
+                None => return Err(self.error(SyntaxCode::EofWhileParsingValue)),
+                Some(d @ b'0'..=b'9') => i32::from(d - b'0'),
+                Some(_) => return Err(self.error(SyntaxCode::InvalidNumber)),
+            };
+            // serde_json accumulates the exponent in an i32 and stops at the digit that would
+            // overflow it: a non-zero number with such a positive exponent is out of range
+            // (reported at that digit), anything else is zero.
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                self.pos += 1;
+                let digit = i32::from(d - b'0');
+                match exp.checked_mul(10).and_then(|e| e.checked_add(digit)) {
+                    Some(e) => exp = e,
+                    None => {
+                        if !zero && positive_exp {
+                            return Err(self.error(SyntaxCode::NumberOutOfRange));
+                        }
+                        while let Some(b'0'..=b'9') = self.peek() {
+                            self.pos += 1;
+                        }
+                        return Ok(Number::F64(if positive { 0.0 } else { -0.0 }));
+                    }
+                }
+            }
+        }
+        if !float {
+            if positive {
+                return Ok(Number::U64(significand));
+            }
+            // As serde_json: -0 and integers below i64::MIN are floats.
+            #[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
+            let negative = (significand as i64).wrapping_neg();
+            #[allow(clippy::cast_precision_loss)]
+            return Ok(if negative >= 0 {
+                Number::F64(-(significand as f64))
+            } else {
+                Number::I64(negative)
+            });
+        }
+        // Digits, point and exponent are ASCII: the text is the number's magnitude, which the
+        // standard library rounds correctly (as serde_json's `float_roundtrip` does).
+        let text = self.bytes.get(digits_start..self.pos).unwrap_or_default();
+        let magnitude = std::str::from_utf8(text)
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(f64::INFINITY);
+        if magnitude.is_infinite() {
+            return Err(self.error(SyntaxCode::NumberOutOfRange));
+        }
+        Ok(Number::F64(if positive { magnitude } else { -magnitude }))
+    }
+
+    // Skipping --------------------------------------------------------------------------------
+
+    /// Skips the rest of an array (`object == false`) or object just opened, and everything
+    /// nested in it, without recursion.
+    fn skip_open(&mut self, object: bool) -> Result<(), SyntaxError> {
+        // One bit per open container (1 = object); the scanner's depth bounds them at 127.
+        let mut kinds: u128 = u128::from(object);
+        let mut open = 1u32;
+        let mut first = true;
+        loop {
+            let more = if kinds & 1 == 1 {
+                self.skip_key(&mut first)?
+            } else {
+                self.next_item(&mut first)?
+            };
+            if !more {
+                kinds >>= 1;
+                open -= 1;
+                if open == 0 {
+                    return Ok(());
+                }
+                first = false;
+                continue;
+            }
+            match self.token(false)? {
+                Token::Array => {
+                    kinds <<= 1;
+                    open += 1;
+                    first = true;
+                }
+                Token::Object => {
+                    kinds = (kinds << 1) | 1;
+                    open += 1;
+                    first = true;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Like [`Source::next_key`], checking the name without keeping it.
+    fn skip_key(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+        if !self.key_start(first)? {
+            return Ok(false);
+        }
+        self.skip_string()?;
+        self.colon()?;
+        Ok(true)
+    }
+
+    /// Reads up to the opening quote of the next member name (`true`) or the object's end
+    /// (`false`).
+    fn key_start(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+        let Some(b) = self.whitespace() else {
+            return Err(self.peek_error(SyntaxCode::EofWhileParsingObject));
+        };
+        if b == b'}' {
+            self.leave();
+            return Ok(false);
+        }
+        if *first {
+            *first = false;
+            if b != b'"' {
+                return Err(self.peek_error(SyntaxCode::KeyMustBeAString));
+            }
+        } else if b == b',' {
+            self.pos += 1;
+            match self.whitespace() {
+                Some(b'"') => {}
+                Some(b'}') => return Err(self.peek_error(SyntaxCode::TrailingComma)),
+                Some(_) => return Err(self.peek_error(SyntaxCode::KeyMustBeAString)),
+                None => return Err(self.peek_error(SyntaxCode::EofWhileParsingValue)),
+            }
+        } else {
+            return Err(self.peek_error(SyntaxCode::ExpectedObjectCommaOrEnd));
+        }
+        self.pos += 1;
+        Ok(true)
+    }
+
+    /// Reads the `:` after a member name.
+    fn colon(&mut self) -> Result<(), SyntaxError> {
+        match self.whitespace() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(_) => Err(self.peek_error(SyntaxCode::ExpectedColon)),
+            None => Err(self.peek_error(SyntaxCode::EofWhileParsingObject)),
+        }
+    }
+}
+
+impl<'a> Source<'a> for Scanner<'a> {
+    fn value(&mut self) -> Result<Token<'a>, SyntaxError> {
+        self.token(true)
+    }
+
+    fn next_item(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+        let Some(b) = self.whitespace() else {
+            return Err(self.peek_error(SyntaxCode::EofWhileParsingList));
+        };
+        if b == b']' {
+            self.leave();
+            return Ok(false);
+        }
+        if *first {
+            *first = false;
+            return Ok(true);
+        }
+        if b != b',' {
+            return Err(self.peek_error(SyntaxCode::ExpectedListCommaOrEnd));
+        }
+        self.pos += 1;
+        match self.whitespace() {
+            Some(b']') => Err(self.peek_error(SyntaxCode::TrailingComma)),
+            Some(_) => Ok(true),
+            None => Err(self.peek_error(SyntaxCode::EofWhileParsingValue)),
+        }
+    }
+
+    fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, SyntaxError> {
+        if !self.key_start(first)? {
+            return Ok(None);
+        }
+        let key = self.string()?;
+        self.colon()?;
+        Ok(Some(key))
+    }
+
+    fn skip(&mut self) -> Result<(), SyntaxError> {
+        match self.token(false)? {
+            Token::Array => self.skip_open(false),
+            Token::Object => self.skip_open(true),
+            _ => Ok(()),
+        }
+    }
+
+    fn skip_open(&mut self, object: bool) -> Result<(), SyntaxError> {
+        Scanner::skip_open(self, object)
+    }
+}
