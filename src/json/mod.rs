@@ -46,6 +46,11 @@ pub(crate) use value::{Json, ValueSource};
 /// recursion limit of 128 stops its parser at the 128th level, and so does the scanner.
 pub(crate) const MAX_NESTING: usize = 127;
 
+/// The source stopped: the text is not JSON ([`Scanner::failure`] says why and where). A
+/// zero-sized error keeps every `Result` of the walk as small as its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stop;
+
 /// The start of one JSON value.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Token<'a> {
@@ -67,21 +72,21 @@ pub(crate) enum Token<'a> {
 /// ([`ValueSource`]). The calls follow the JSON grammar; each error is final.
 pub(crate) trait Source<'a> {
     /// Reads the start of the next value; an array or object is opened.
-    fn value(&mut self) -> Result<Token<'a>, SyntaxError>;
+    fn value(&mut self) -> Result<Token<'a>, Stop>;
 
     /// Inside an open array: whether another item follows (then read it with
     /// [`Source::value`] or [`Source::skip`]); `false` closes the array. `first` must be `true`
     /// for the first call of each array; the source clears it.
-    fn next_item(&mut self, first: &mut bool) -> Result<bool, SyntaxError>;
+    fn next_item(&mut self, first: &mut bool) -> Result<bool, Stop>;
 
     /// Inside an open object: the next member's name (then read its value), or `None`, which
     /// closes the object. `first` as for [`Source::next_item`].
-    fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, SyntaxError>;
+    fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop>;
 
     /// Passes over the next value, checking it as strictly as reading it would.
-    fn skip(&mut self) -> Result<(), SyntaxError>;
+    fn skip(&mut self) -> Result<(), Stop>;
 
     /// Passes over the rest of an array (`object == false`) or object that [`Source::value`]
     /// just opened.
-    fn skip_open(&mut self, object: bool) -> Result<(), SyntaxError>;
+    fn skip_open(&mut self, object: bool) -> Result<(), Stop>;
 }

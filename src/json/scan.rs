@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::error::{SyntaxCode, SyntaxError};
+use super::Stop;
 use super::number::Number;
 use super::{Source, Token, MAX_NESTING};
 
@@ -18,6 +19,36 @@ static STRING_STOP: [bool; 256] = {
     table[b'\\' as usize] = true;
     table
 };
+
+/// The index of the first byte from `from` on that ends the fast scan of a string
+/// ([`STRING_STOP`]), or the input's length. Eight bytes at a time: a byte-wise "has a zero
+/// byte" test on the word (exact for the lowest flagged byte, which is all that is used).
+#[inline]
+fn string_stop(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let mut i = from;
+    while let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(chunk);
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        let found = (control | quote | backslash) & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if STRING_STOP[usize::from(b)] {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
 
 /// Reads one JSON value from text, token by token (see the [module docs](super)).
 ///
@@ -35,6 +66,8 @@ pub(crate) struct Scanner<'a> {
     pos: usize,
     /// Arrays and objects open around the position.
     depth: usize,
+    /// The error that stopped the scan.
+    failure: Option<SyntaxError>,
 }
 
 impl<'a> Scanner<'a> {
@@ -45,6 +78,7 @@ impl<'a> Scanner<'a> {
             text: Some(text),
             pos: 0,
             depth: 0,
+            failure: None,
         }
     }
 
@@ -57,34 +91,55 @@ impl<'a> Scanner<'a> {
             text: std::str::from_utf8(bytes).ok(),
             pos: 0,
             depth: 0,
+            failure: None,
         }
     }
 
     /// Checks that only whitespace follows the value.
-    pub(crate) fn end(&mut self) -> Result<(), SyntaxError> {
+    pub(crate) fn end(&mut self) -> Result<(), Stop> {
         match self.whitespace() {
             Some(_) => Err(self.peek_error(SyntaxCode::TrailingCharacters)),
             None => Ok(()),
         }
     }
 
-    /// An error caused by the byte just read (serde_json's `error`).
-    #[cold]
-    fn error(&self, code: SyntaxCode) -> SyntaxError {
-        SyntaxError::at(code, self.bytes, self.pos)
+    /// The error that stopped the scan, after a [`Stop`].
+    pub(crate) fn failure(&self) -> SyntaxError {
+        // Every `Stop` records its error first; the fallback only keeps a stopped scan from
+        // ever passing for valid.
+        self.failure.unwrap_or_else(|| {
+            SyntaxError::at(SyntaxCode::ExpectedSomeValue, self.bytes, self.pos)
+        })
     }
 
-    /// An error caused by the byte at the position, not yet read (serde_json's `peek_error`).
+    /// Stops the scan with `error`.
     #[cold]
-    fn peek_error(&self, code: SyntaxCode) -> SyntaxError {
-        SyntaxError::at(code, self.bytes, (self.pos + 1).min(self.bytes.len()))
+    fn fail(&mut self, error: SyntaxError) -> Stop {
+        self.failure = Some(error);
+        Stop
     }
 
+    /// Stops at an error caused by the byte just read (serde_json's `error`).
+    #[cold]
+    fn error(&mut self, code: SyntaxCode) -> Stop {
+        self.fail(SyntaxError::at(code, self.bytes, self.pos))
+    }
+
+    /// Stops at an error caused by the byte at the position, not yet read (serde_json's
+    /// `peek_error`).
+    #[cold]
+    fn peek_error(&mut self, code: SyntaxCode) -> Stop {
+        let index = (self.pos + 1).min(self.bytes.len());
+        self.fail(SyntaxError::at(code, self.bytes, index))
+    }
+
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
     /// The byte at the position, read.
+    #[inline]
     fn next(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.pos += 1;
@@ -92,6 +147,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips whitespace; returns the next byte, not read.
+    #[inline]
     fn whitespace(&mut self) -> Option<u8> {
         loop {
             match self.peek() {
@@ -102,7 +158,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the rest of `null`, `true` or `false`.
-    fn ident(&mut self, rest: &[u8]) -> Result<(), SyntaxError> {
+    fn ident(&mut self, rest: &[u8]) -> Result<(), Stop> {
         for &expected in rest {
             match self.next() {
                 None => return Err(self.error(SyntaxCode::EofWhileParsingValue)),
@@ -114,7 +170,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Opens the array or object whose bracket is at the position.
-    fn enter(&mut self) -> Result<(), SyntaxError> {
+    #[inline]
+    fn enter(&mut self) -> Result<(), Stop> {
         if self.depth >= MAX_NESTING {
             return Err(self.peek_error(SyntaxCode::RecursionLimitExceeded));
         }
@@ -124,6 +181,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Closes the array or object whose bracket is at the position.
+    #[inline]
     fn leave(&mut self) {
         self.depth -= 1;
         self.pos += 1;
@@ -131,7 +189,8 @@ impl<'a> Scanner<'a> {
 
     /// The start of the next value, opening an array or object. Strings are read only when
     /// `read_strings`; otherwise they are checked and [`Token::String`] holds `""`.
-    fn token(&mut self, read_strings: bool) -> Result<Token<'a>, SyntaxError> {
+    #[inline]
+    fn token(&mut self, read_strings: bool) -> Result<Token<'a>, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingValue));
         };
@@ -174,54 +233,50 @@ impl<'a> Scanner<'a> {
 
     /// Reads a string whose opening quote was read: borrowed from the input when it has no
     /// escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    #[inline]
+    fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
         let start = self.pos;
-        loop {
-            let Some(&b) = self.bytes.get(self.pos) else {
-                return Err(self.error(SyntaxCode::EofWhileParsingString));
-            };
-            if !STRING_STOP[usize::from(b)] {
+        self.pos = string_stop(self.bytes, start);
+        match self.peek() {
+            None => Err(self.error(SyntaxCode::EofWhileParsingString)),
+            Some(b'"') => {
+                let end = self.pos;
                 self.pos += 1;
-                continue;
+                self.str_between(start, end).map(Cow::Borrowed)
             }
-            match b {
-                b'"' => {
-                    let end = self.pos;
-                    self.pos += 1;
-                    return self.str_between(start, end).map(Cow::Borrowed);
-                }
-                b'\\' => return self.escaped_string(start).map(Cow::Owned),
-                _ => {
-                    self.pos += 1;
-                    return Err(self.error(SyntaxCode::ControlCharacterWhileParsingString));
-                }
+            Some(b'\\') => self.escaped_string(start).map(Cow::Owned),
+            Some(_) => {
+                self.pos += 1;
+                Err(self.error(SyntaxCode::ControlCharacterWhileParsingString))
             }
         }
     }
 
     /// The input between two positions of one string without escapes, whose closing quote was
     /// just read.
-    fn str_between(&self, start: usize, end: usize) -> Result<&'a str, SyntaxError> {
+    #[inline]
+    fn str_between(&mut self, start: usize, end: usize) -> Result<&'a str, Stop> {
         if let Some(s) = self.text.and_then(|text| text.get(start..end)) {
             return Ok(s);
         }
-        let raw = self.bytes.get(start..end).unwrap_or_default();
+        let bytes = self.bytes;
+        let raw = bytes.get(start..end).unwrap_or_default();
         std::str::from_utf8(raw).map_err(|e| self.utf8_error(raw.len(), e.valid_up_to()))
     }
 
-    /// The error for a string that is not UTF-8, whose closing quote was just read: serde_json
+    /// Stops at a string that is not UTF-8, whose closing quote was just read: serde_json
     /// points back from the quote by the bytes of the (unescaped) content after the last valid
     /// character.
     #[cold]
-    fn utf8_error(&self, content_len: usize, valid_up_to: usize) -> SyntaxError {
-        let mut e = self.error(SyntaxCode::InvalidUnicodeCodePoint);
+    fn utf8_error(&mut self, content_len: usize, valid_up_to: usize) -> Stop {
+        let mut e = SyntaxError::at(SyntaxCode::InvalidUnicodeCodePoint, self.bytes, self.pos);
         e.column = e.column.saturating_sub(content_len - valid_up_to);
-        e
+        self.fail(e)
     }
 
     /// Reads the rest of a string from its first backslash on, unescaping into a new buffer.
     #[cold]
-    fn escaped_string(&mut self, start: usize) -> Result<String, SyntaxError> {
+    fn escaped_string(&mut self, start: usize) -> Result<String, Stop> {
         let mut out: Vec<u8> = Vec::new();
         out.extend_from_slice(self.bytes.get(start..self.pos).unwrap_or_default());
         loop {
@@ -243,7 +298,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads one escape after its backslash, appending the character to `out`.
-    fn escape(&mut self, out: &mut Vec<u8>) -> Result<(), SyntaxError> {
+    fn escape(&mut self, out: &mut Vec<u8>) -> Result<(), Stop> {
         let Some(b) = self.next() else {
             return Err(self.error(SyntaxCode::EofWhileParsingString));
         };
@@ -265,7 +320,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the four hex digits of a `\u` escape (and the second escape of a surrogate pair).
-    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+    fn unicode_escape(&mut self) -> Result<char, Stop> {
         let n = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&n) {
             return Err(self.error(SyntaxCode::LoneLeadingSurrogateInHexEscape));
@@ -291,7 +346,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Four hex digits.
-    fn hex4(&mut self) -> Result<u16, SyntaxError> {
+    fn hex4(&mut self) -> Result<u16, Stop> {
         let Some(digits) = self.bytes.get(self.pos..self.pos + 4) else {
             self.pos = self.bytes.len();
             return Err(self.error(SyntaxCode::EofWhileParsingString));
@@ -311,17 +366,14 @@ impl<'a> Scanner<'a> {
     }
 
     /// Checks a string whose opening quote was read, without keeping it.
-    fn skip_string(&mut self) -> Result<(), SyntaxError> {
+    fn skip_string(&mut self) -> Result<(), Stop> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            let Some(&b) = self.bytes.get(self.pos) else {
+            self.pos = string_stop(self.bytes, self.pos);
+            let Some(b) = self.next() else {
                 return Err(self.error(SyntaxCode::EofWhileParsingString));
             };
-            self.pos += 1;
-            if !STRING_STOP[usize::from(b)] {
-                continue;
-            }
             match b {
                 b'"' => break,
                 b'\\' => {
@@ -345,7 +397,8 @@ impl<'a> Scanner<'a> {
         }
         // Escapes are ASCII and decode to whole characters, so the raw content is UTF-8
         // exactly when the decoded content is; only the error's column needs the decoding.
-        let raw = self.bytes.get(start..self.pos - 1).unwrap_or_default();
+        let bytes = self.bytes;
+        let raw = bytes.get(start..self.pos - 1).unwrap_or_default();
         match std::str::from_utf8(raw) {
             Ok(_) => Ok(()),
             Err(e) if !escaped => Err(self.utf8_error(raw.len(), e.valid_up_to())),
@@ -359,7 +412,7 @@ impl<'a> Scanner<'a> {
     // Numbers ---------------------------------------------------------------------------------
 
     /// Reads a number whose sign, if any, was read.
-    fn number(&mut self, positive: bool) -> Result<Number, SyntaxError> {
+    fn number(&mut self, positive: bool) -> Result<Number, Stop> {
         let digits_start = self.pos;
         let Some(first) = self.next() else {
             return Err(self.error(SyntaxCode::EofWhileParsingValue));
@@ -472,7 +525,7 @@ impl<'a> Scanner<'a> {
 
     /// Skips the rest of an array (`object == false`) or object just opened, and everything
     /// nested in it, without recursion.
-    fn skip_open(&mut self, object: bool) -> Result<(), SyntaxError> {
+    fn skip_open(&mut self, object: bool) -> Result<(), Stop> {
         // One bit per open container (1 = object); the scanner's depth bounds them at 127.
         let mut kinds: u128 = u128::from(object);
         let mut open = 1u32;
@@ -509,7 +562,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Like [`Source::next_key`], checking the name without keeping it.
-    fn skip_key(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+    fn skip_key(&mut self, first: &mut bool) -> Result<bool, Stop> {
         if !self.key_start(first)? {
             return Ok(false);
         }
@@ -520,7 +573,8 @@ impl<'a> Scanner<'a> {
 
     /// Reads up to the opening quote of the next member name (`true`) or the object's end
     /// (`false`).
-    fn key_start(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+    #[inline]
+    fn key_start(&mut self, first: &mut bool) -> Result<bool, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingObject));
         };
@@ -549,7 +603,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the `:` after a member name.
-    fn colon(&mut self) -> Result<(), SyntaxError> {
+    #[inline]
+    fn colon(&mut self) -> Result<(), Stop> {
         match self.whitespace() {
             Some(b':') => {
                 self.pos += 1;
@@ -562,11 +617,13 @@ impl<'a> Scanner<'a> {
 }
 
 impl<'a> Source<'a> for Scanner<'a> {
-    fn value(&mut self) -> Result<Token<'a>, SyntaxError> {
+    #[inline]
+    fn value(&mut self) -> Result<Token<'a>, Stop> {
         self.token(true)
     }
 
-    fn next_item(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+    #[inline]
+    fn next_item(&mut self, first: &mut bool) -> Result<bool, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingList));
         };
@@ -589,7 +646,8 @@ impl<'a> Source<'a> for Scanner<'a> {
         }
     }
 
-    fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, SyntaxError> {
+    #[inline]
+    fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop> {
         if !self.key_start(first)? {
             return Ok(None);
         }
@@ -598,7 +656,7 @@ impl<'a> Source<'a> for Scanner<'a> {
         Ok(Some(key))
     }
 
-    fn skip(&mut self) -> Result<(), SyntaxError> {
+    fn skip(&mut self) -> Result<(), Stop> {
         match self.token(false)? {
             Token::Array => self.skip_open(false),
             Token::Object => self.skip_open(true),
@@ -606,7 +664,7 @@ impl<'a> Source<'a> for Scanner<'a> {
         }
     }
 
-    fn skip_open(&mut self, object: bool) -> Result<(), SyntaxError> {
+    fn skip_open(&mut self, object: bool) -> Result<(), Stop> {
         Scanner::skip_open(self, object)
     }
 }

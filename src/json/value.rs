@@ -5,10 +5,9 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::error::SyntaxError;
 use super::names::NameMap;
 use super::number::{Integer, Number};
-use super::{Source, Token};
+use super::{Source, Stop, Token};
 
 /// A JSON value read from a [`Source`], for the checks that look at a whole subtree (custom
 /// attributes with their definitions). Strings are borrowed from the input when they have no
@@ -35,7 +34,7 @@ pub(crate) enum Json<'a> {
 impl<'a> Json<'a> {
     /// Reads the next value of `source` whole. Recursion is bounded by the nesting limit that
     /// every source enforces ([`super::MAX_NESTING`]).
-    pub(crate) fn read<S: Source<'a> + ?Sized>(source: &mut S) -> Result<Self, SyntaxError> {
+    pub(crate) fn read<S: Source<'a> + ?Sized>(source: &mut S) -> Result<Self, Stop> {
         Ok(match source.value()? {
             Token::Null => Json::Null,
             Token::Bool(b) => Json::Bool(b),
@@ -126,7 +125,7 @@ impl<'v> ValueSource<'v> {
 }
 
 impl<'v> Source<'v> for ValueSource<'v> {
-    fn value(&mut self) -> Result<Token<'v>, SyntaxError> {
+    fn value(&mut self) -> Result<Token<'v>, Stop> {
         Ok(match self.next.take() {
             None | Some(Value::Null) => Token::Null,
             Some(Value::Bool(b)) => Token::Bool(*b),
@@ -143,7 +142,7 @@ impl<'v> Source<'v> for ValueSource<'v> {
         })
     }
 
-    fn next_item(&mut self, _first: &mut bool) -> Result<bool, SyntaxError> {
+    fn next_item(&mut self, _first: &mut bool) -> Result<bool, Stop> {
         if let Some(Frame::Array(items)) = self.stack.last_mut() {
             if let Some(item) = items.next() {
                 self.next = Some(item);
@@ -154,7 +153,7 @@ impl<'v> Source<'v> for ValueSource<'v> {
         Ok(false)
     }
 
-    fn next_key(&mut self, _first: &mut bool) -> Result<Option<Cow<'v, str>>, SyntaxError> {
+    fn next_key(&mut self, _first: &mut bool) -> Result<Option<Cow<'v, str>>, Stop> {
         if let Some(Frame::Object(members)) = self.stack.last_mut() {
             if let Some((name, value)) = members.next() {
                 self.next = Some(value);
@@ -165,12 +164,12 @@ impl<'v> Source<'v> for ValueSource<'v> {
         Ok(None)
     }
 
-    fn skip(&mut self) -> Result<(), SyntaxError> {
+    fn skip(&mut self) -> Result<(), Stop> {
         self.next = None;
         Ok(())
     }
 
-    fn skip_open(&mut self, _object: bool) -> Result<(), SyntaxError> {
+    fn skip_open(&mut self, _object: bool) -> Result<(), Stop> {
         self.stack.pop();
         Ok(())
     }

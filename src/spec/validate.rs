@@ -18,7 +18,7 @@ use super::message::{JsonType, Message, Part, Part::Text};
 use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
 use crate::json::{
-    write::push_json_string, Integer, Json, Number, Scanner, Source, SyntaxError, Token,
+    write::push_json_string, Integer, Json, Number, Scanner, Source, Stop, SyntaxError, Token,
     ValueSource,
 };
 use crate::pointer::Path;
@@ -269,8 +269,8 @@ fn validate_text(root: &'static Obj, mut scanner: Scanner<'_>, settings: Setting
     let mut ctx = Ctx::new(settings);
     match walk_root(root, &mut scanner, &mut ctx).and_then(|()| scanner.end()) {
         Ok(()) => ctx.into_report(),
-        Err(e) => Report {
-            issues: vec![syntax_issue(e)],
+        Err(Stop) => Report {
+            issues: vec![syntax_issue(scanner.failure())],
         },
     }
 }
@@ -279,7 +279,7 @@ fn walk_root<'a, S: Source<'a>>(
     root: &'static Obj,
     source: &mut S,
     ctx: &mut Ctx<'_>,
-) -> Result<(), SyntaxError> {
+) -> Result<(), Stop> {
     let kind = Kind::Object(root);
     walk(source, Slot::new(&kind, Path::Root), ctx).map(|_| ())
 }
@@ -350,7 +350,7 @@ fn walk<'a, S: Source<'a>>(
     source: &mut S,
     slot: Slot<'_, '_>,
     ctx: &mut Ctx<'_>,
-) -> Result<Option<String>, SyntaxError> {
+) -> Result<Option<String>, Stop> {
     match slot.kind {
         Kind::Any => {
             source.skip()?;
@@ -484,7 +484,7 @@ fn walk_array<'a, S: Source<'a>>(
     array: &'static Array,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
-) -> Result<(), SyntaxError> {
+) -> Result<(), Stop> {
     let mut count = 0usize;
     // Fingerprints of the items seen so far, kept only when uniqueness is checked (a hash set:
     // a record may hold hundreds of thousands of items).
@@ -539,7 +539,7 @@ fn walk_object<'a, S: Source<'a>>(
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
     capture: bool,
-) -> Result<Option<String>, SyntaxError> {
+) -> Result<Option<String>, Stop> {
     let mut present: u64 = 0;
     let mut captured: Vec<(usize, String)> = Vec::new();
     // Records mostly list members in the documented order, so the search starts after the

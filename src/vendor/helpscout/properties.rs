@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use super::spec::SLUG;
 use crate::definitions::Definitions;
-use crate::json::{Integer, Json, NameMap, Source, SyntaxError, Token};
+use crate::json::{Integer, Json, NameMap, Source, Stop, Token};
 use crate::pointer::Path;
 use crate::spec::message::{Message, Part, Part::Text};
 use crate::spec::validate::{check_str, Ctx, REQUIRED, UNKNOWN_FIELD};
@@ -43,7 +43,7 @@ pub(crate) fn walk<'a, S: Source<'a>>(
     nullable: bool,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
-) -> Result<(), SyntaxError> {
+) -> Result<(), Stop> {
     let whole = ctx
         .settings
         .definitions
@@ -101,7 +101,7 @@ enum Prop<'a> {
 
 impl<'a> Prop<'a> {
     /// Reads a property value: whole, or as a summary.
-    fn read<S: Source<'a>>(source: &mut S, whole: bool) -> Result<Self, SyntaxError> {
+    fn read<S: Source<'a>>(source: &mut S, whole: bool) -> Result<Self, Stop> {
         if whole {
             return Json::read(source).map(Prop::Whole);
         }
@@ -185,7 +185,7 @@ enum Item<'a> {
 
 impl<'a> Item<'a> {
     /// Reads one item of the list.
-    fn read<S: Source<'a>>(source: &mut S, whole: bool) -> Result<Self, SyntaxError> {
+    fn read<S: Source<'a>>(source: &mut S, whole: bool) -> Result<Self, Stop> {
         match source.value()? {
             Token::Object => {}
             Token::Array => {
@@ -255,7 +255,7 @@ impl<'a> Item<'a> {
 }
 
 /// Reads a `slug` member: the string, or `None` for another type.
-fn read_slug<'a, S: Source<'a>>(source: &mut S) -> Result<Option<Cow<'a, str>>, SyntaxError> {
+fn read_slug<'a, S: Source<'a>>(source: &mut S) -> Result<Option<Cow<'a, str>>, Stop> {
     Ok(match source.value()? {
         Token::String(s) => Some(s),
         Token::Array => {
