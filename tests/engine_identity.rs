@@ -11,15 +11,11 @@
 
 mod corpus;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use contactkit::{legacy, Definitions, Format, ValidateOptions, Validator};
 use contactkit_datagen::Vendor;
 use corpus::{apply, definitions, edits, generated, show, Input};
 use proptest::prelude::*;
 use serde_json::Value;
-
-static COMPARED: AtomicUsize = AtomicUsize::new(0);
 
 /// The four option sets: definitions or not, values shown or not.
 fn option_sets(defs: &Definitions) -> Vec<ValidateOptions> {
@@ -31,8 +27,9 @@ fn option_sets(defs: &Definitions) -> Vec<ValidateOptions> {
     out
 }
 
-/// Compares old and new on one input, through every entry point it can take.
-fn same(name: &str, format: Format, bytes: &[u8], options: &ValidateOptions) {
+/// Compares old and new on one input, through every entry point it can take; returns the
+/// number of reports compared.
+fn same(name: &str, format: Format, bytes: &[u8], options: &ValidateOptions) -> usize {
     let validator = Validator::new(format).with_options(options.clone());
     let context = || {
         format!(
@@ -59,12 +56,12 @@ fn same(name: &str, format: Format, bytes: &[u8], options: &ValidateOptions) {
         n += 1;
     }
     if let Ok(value) = serde_json::from_slice::<Value>(bytes) {
-        same_value(name, format, &value, options);
+        n += same_value(name, format, &value, options);
     }
-    COMPARED.fetch_add(n, Ordering::Relaxed);
+    n
 }
 
-fn same_value(name: &str, format: Format, value: &Value, options: &ValidateOptions) {
+fn same_value(name: &str, format: Format, value: &Value, options: &ValidateOptions) -> usize {
     let validator = Validator::new(format).with_options(options.clone());
     assert_eq!(
         validator.validate(value),
@@ -73,37 +70,36 @@ fn same_value(name: &str, format: Format, value: &Value, options: &ValidateOptio
         options.definitions.is_some(),
         options.show_values,
     );
-    COMPARED.fetch_add(1, Ordering::Relaxed);
+    1
 }
 
-fn all_formats(inputs: &[Input]) {
+fn all_formats(inputs: &[Input]) -> usize {
     let sets = option_sets(&definitions());
+    let mut n = 0;
     for input in inputs {
         for format in Format::ALL {
             for options in &sets {
-                same(&input.name, format, &input.bytes, options);
+                n += same(&input.name, format, &input.bytes, options);
             }
         }
     }
+    n
 }
 
-fn report(test: &str, before: usize) {
-    eprintln!(
-        "{test}: {} reports compared (old walk = new engine)",
-        COMPARED.load(Ordering::Relaxed) - before
-    );
+fn report(test: &str, inputs: usize, compared: usize) {
+    eprintln!("{test}: {inputs} inputs, {compared} reports compared (old walk = new engine)");
 }
 
 #[test]
 fn fixtures() {
-    let before = COMPARED.load(Ordering::Relaxed);
     let sets = option_sets(&definitions());
     let mut inputs = 0;
+    let mut n = 0;
     for (input, fixture_definitions) in corpus::fixtures() {
         inputs += 1;
         for format in Format::ALL {
             for options in &sets {
-                same(&input.name, format, &input.bytes, options);
+                n += same(&input.name, format, &input.bytes, options);
             }
             if let Some(doc) = &fixture_definitions {
                 let Ok(defs) = Definitions::from_json(doc) else {
@@ -111,28 +107,27 @@ fn fixtures() {
                 };
                 for show_values in [false, true] {
                     let options = ValidateOptions::new().definitions(defs.clone()).show_values(show_values);
-                    same(&input.name, format, &input.bytes, &options);
+                    n += same(&input.name, format, &input.bytes, &options);
                 }
             }
         }
     }
     assert!(inputs > 400, "{inputs} fixture inputs");
-    report("fixtures", before);
+    report("fixtures", inputs, n);
 }
 
 #[test]
 fn fuzz_corpora() {
-    let before = COMPARED.load(Ordering::Relaxed);
     let inputs = corpus::fuzz_corpora();
     assert!(inputs.len() > 1000, "{} corpus files", inputs.len());
-    all_formats(&inputs);
-    report("fuzz corpora", before);
+    let n = all_formats(&inputs);
+    report("fuzz corpora", inputs.len(), n);
 }
 
 #[test]
 fn hostile_input() {
-    let before = COMPARED.load(Ordering::Relaxed);
-    all_formats(&corpus::hostile());
+    let inputs = corpus::hostile();
+    let mut n = all_formats(&inputs);
     // Values that no text can give: nested deeper than text may be, and at the limit.
     let sets = option_sets(&definitions());
     for depth in [126, 127, 128, 1000] {
@@ -143,34 +138,34 @@ fn hostile_input() {
         let record = serde_json::json!({"properties": value, "custom_attributes": value, "attributes": value, "x": value});
         for format in Format::ALL {
             for options in &sets {
-                same_value("deep value", format, &record, options);
-                same_value("deep value", format, &value, options);
+                n += same_value("deep value", format, &record, options);
+                n += same_value("deep value", format, &value, options);
             }
         }
     }
-    report("hostile input", before);
+    report("hostile input", inputs.len() + 8, n);
 }
 
 #[test]
 fn generated_records() {
-    let before = COMPARED.load(Ordering::Relaxed);
     let sets = option_sets(&definitions());
     let count = 400 * u64::from(corpus::scale());
+    let mut n = 0;
     for vendor in Vendor::ALL {
         let own = corpus::vendor_format(vendor);
         for (i, record) in generated(vendor, count, 7).enumerate() {
             let name = format!("{vendor} record #{i}");
             for options in &sets {
-                same(&name, own, &record, options);
+                n += same(&name, own, &record, options);
             }
             if i % 10 == 0 {
                 for format in Format::ALL {
-                    same(&name, format, &record, &sets[1]);
+                    n += same(&name, format, &record, &sets[1]);
                 }
             }
         }
     }
-    report("generated records", before);
+    report("generated records", 5 * usize::try_from(count).unwrap_or(0), n);
 }
 
 proptest! {
