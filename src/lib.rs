@@ -9,8 +9,6 @@ mod definitions;
 mod format;
 mod issue;
 mod json;
-#[doc(hidden)]
-pub mod legacy;
 mod pointer;
 mod preview;
 mod rules;

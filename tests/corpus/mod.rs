@@ -1,10 +1,10 @@
-//! Inputs for the differential tests of the validation engine (`tests/json_syntax.rs`,
-//! `tests/engine_identity.rs`): the fixtures, the fuzz corpora, hostile input, generated
-//! records of every format, and random edits of them.
+//! Inputs for the differential test of the JSON scanner (`tests/json_syntax.rs`): the
+//! fixtures, the fuzz corpora, hostile input, generated records of every format, and random
+//! edits of them.
 //!
 //! `CONTACTKIT_DIFF_SCALE=N` (default 1) multiplies the number of generated records and
 //! property-test cases, for a long run:
-//! `CONTACTKIT_DIFF_SCALE=100 cargo test --release -p contactkit --test engine_identity`.
+//! `CONTACTKIT_DIFF_SCALE=100 cargo test --release -p contactkit --test json_syntax`.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
