@@ -29,9 +29,9 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::json::{Json, Number};
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::json::{Json, Number};
 use crate::spec::message::{Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
 use crate::{Code, Severity};
@@ -454,10 +454,16 @@ impl HelpScoutProperty {
                 }
                 return;
             }
-            HelpScoutPropertyType::Url => (!StrFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL)),
-            HelpScoutPropertyType::Date => (!StrFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE)),
-            HelpScoutPropertyType::Dropdown => (!self.options.iter().any(|(id, label)| id == s || label == s))
-                .then_some((Code::Enum, NOT_OPTION)),
+            HelpScoutPropertyType::Url => {
+                (!StrFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
+            }
+            HelpScoutPropertyType::Date => {
+                (!StrFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
+            }
+            HelpScoutPropertyType::Dropdown => {
+                (!self.options.iter().any(|(id, label)| id == s || label == s))
+                    .then_some((Code::Enum, NOT_OPTION))
+            }
             HelpScoutPropertyType::Number => None,
         };
         if let Some((code, template)) = wrong {
@@ -477,12 +483,18 @@ impl IntercomAttribute {
             return;
         }
         let (ok, expected): (bool, &'static [Part]) = match self.kind {
-            IntercomDataType::String => (value.is_string(), &[Text("must be a string (string attribute)")]),
+            IntercomDataType::String => (
+                value.is_string(),
+                &[Text("must be a string (string attribute)")],
+            ),
             IntercomDataType::Integer => (
                 value.as_integer().is_some(),
                 &[Text("must be an integer (integer attribute)")],
             ),
-            IntercomDataType::Float => (value.is_number(), &[Text("must be a number (float attribute)")]),
+            IntercomDataType::Float => (
+                value.is_number(),
+                &[Text("must be a number (float attribute)")],
+            ),
             IntercomDataType::Boolean => (
                 value.is_boolean(),
                 &[Text("must be a boolean (boolean attribute)")],
@@ -491,7 +503,10 @@ impl IntercomAttribute {
                 value.as_integer().is_some(),
                 &[Text("must be a Unix timestamp in seconds (date attribute)")],
             ),
-            IntercomDataType::Options => (value.is_string(), &[Text("must be a string (list attribute)")]),
+            IntercomDataType::Options => (
+                value.is_string(),
+                &[Text("must be a string (list attribute)")],
+            ),
         };
         if !ok {
             ctx.error(path, Code::Type, Message::new(expected));
@@ -511,9 +526,7 @@ impl IntercomAttribute {
 const NOT_ONE_VALUE: &[Part] = &[Text(
     "must be a single value (cardinality one), not an array",
 )];
-const NOT_DATE_TIME: &[Part] = &[Text(
-    "is not an RFC 3339 date-time (datetime attribute)",
-)];
+const NOT_DATE_TIME: &[Part] = &[Text("is not an RFC 3339 date-time (datetime attribute)")];
 
 impl BirdAttribute {
     /// Checks a value against this definition (`null` clears an attribute).
@@ -532,19 +545,36 @@ impl BirdAttribute {
 
     fn check_one(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         let (ok, expected): (bool, &'static [Part]) = match self.kind {
-            BirdAttributeType::Boolean => (value.is_boolean(), &[Text("must be a boolean (boolean attribute)")]),
-            BirdAttributeType::Number => (value.is_number(), &[Text("must be a number (number attribute)")]),
-            BirdAttributeType::String => (value.is_string(), &[Text("must be a string (string attribute)")]),
+            BirdAttributeType::Boolean => (
+                value.is_boolean(),
+                &[Text("must be a boolean (boolean attribute)")],
+            ),
+            BirdAttributeType::Number => (
+                value.is_number(),
+                &[Text("must be a number (number attribute)")],
+            ),
+            BirdAttributeType::String => (
+                value.is_string(),
+                &[Text("must be a string (string attribute)")],
+            ),
             BirdAttributeType::Datetime => (
                 value.is_string(),
-                &[Text("must be an RFC 3339 date-time string (datetime attribute)")],
+                &[Text(
+                    "must be an RFC 3339 date-time string (datetime attribute)",
+                )],
             ),
         };
         if !ok {
             ctx.error(path, Code::Type, Message::new(expected));
         } else if self.kind == BirdAttributeType::Datetime {
             if let Some(s) = value.as_str().filter(|s| !StrFormat::DateTime.matches(s)) {
-                ctx.push_value(path, Code::Format, Severity::Error, Message::new(NOT_DATE_TIME), s);
+                ctx.push_value(
+                    path,
+                    Code::Format,
+                    Severity::Error,
+                    Message::new(NOT_DATE_TIME),
+                    s,
+                );
             }
         }
     }

@@ -24,17 +24,29 @@ fn serde_message(e: &serde_json::Error) -> String {
         serde_json::error::Category::Eof => "the JSON text ends too early".to_owned(),
         _ => {
             let text = e.to_string();
-            text.split(" at line ").next().unwrap_or("invalid JSON").to_owned()
+            text.split(" at line ")
+                .next()
+                .unwrap_or("invalid JSON")
+                .to_owned()
         }
     };
-    format!("not valid JSON: {what} (line {}, column {})", e.line(), e.column())
+    format!(
+        "not valid JSON: {what} (line {}, column {})",
+        e.line(),
+        e.column()
+    )
 }
 
 fn validators() -> Vec<Validator> {
     let defs = ValidateOptions::new().definitions(definitions());
     Format::ALL
         .into_iter()
-        .flat_map(|f| [Validator::new(f), Validator::new(f).with_options(defs.clone())])
+        .flat_map(|f| {
+            [
+                Validator::new(f),
+                Validator::new(f).with_options(defs.clone()),
+            ]
+        })
         .collect()
 }
 
@@ -76,7 +88,10 @@ fn check_all(inputs: &[Input]) {
 
 #[test]
 fn fixtures_read_as_serde_json_reads_them() {
-    let inputs: Vec<Input> = corpus::fixtures().into_iter().map(|(input, _)| input).collect();
+    let inputs: Vec<Input> = corpus::fixtures()
+        .into_iter()
+        .map(|(input, _)| input)
+        .collect();
     assert!(inputs.len() > 400, "{} fixture inputs", inputs.len());
     check_all(&inputs);
 }
@@ -103,7 +118,11 @@ fn generated_records_and_their_prefixes() {
             check(&format!("{vendor} #{i}"), &record, &validators);
             if i < 3 {
                 for cut in 0..record.len() {
-                    check(&format!("{vendor} #{i} cut at {cut}"), &record[..cut], &validators[..2]);
+                    check(
+                        &format!("{vendor} #{i} cut at {cut}"),
+                        &record[..cut],
+                        &validators[..2],
+                    );
                 }
             }
         }
@@ -116,17 +135,36 @@ fn generated_records_and_their_prefixes() {
 fn check_number(number: &str) {
     let defs = ValidateOptions::new().definitions(definitions());
     let records = [
-        (Format::Intercom, format!(r#"{{"email": "a@example.com", "owner_id": {number}}}"#)),
-        (Format::HelpScout, format!(r#"{{"properties": [{{"slug": "seats", "value": {number}}}]}}"#)),
-        (Format::HelpScout, format!(r#"{{"properties": {{"x": {number}}}}}"#)),
         (
             Format::Intercom,
-            format!(r#"{{"email": "a@example.com", "custom_attributes": {{"seats": {number}, "ratio": {number}, "renewal_at": {number}}}}}"#),
+            format!(r#"{{"email": "a@example.com", "owner_id": {number}}}"#),
         ),
-        (Format::Bird, format!(r#"{{"displayName": "x", "attributes": {{"score": {number}, "x_at": {number}}}}}"#)),
+        (
+            Format::HelpScout,
+            format!(r#"{{"properties": [{{"slug": "seats", "value": {number}}}]}}"#),
+        ),
+        (
+            Format::HelpScout,
+            format!(r#"{{"properties": {{"x": {number}}}}}"#),
+        ),
+        (
+            Format::Intercom,
+            format!(
+                r#"{{"email": "a@example.com", "custom_attributes": {{"seats": {number}, "ratio": {number}, "renewal_at": {number}}}}}"#
+            ),
+        ),
+        (
+            Format::Bird,
+            format!(
+                r#"{{"displayName": "x", "attributes": {{"score": {number}, "x_at": {number}}}}}"#
+            ),
+        ),
     ];
     for (format, text) in records {
-        for validator in [Validator::new(format), Validator::new(format).with_options(defs.clone())] {
+        for validator in [
+            Validator::new(format),
+            Validator::new(format).with_options(defs.clone()),
+        ] {
             check(number, text.as_bytes(), std::slice::from_ref(&validator));
             if let Ok(value) = serde_json::from_str::<Value>(&text) {
                 assert_eq!(
@@ -142,17 +180,56 @@ fn check_number(number: &str) {
 #[test]
 fn numbers_at_the_edges_are_classified_as_serde_json_does() {
     for n in [
-        "0", "-0", "0.0", "-0.0", "1", "-1", "1.0", "1e0", "1E+2", "1e-2", "0.5", "-0.5", "7.0e1",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-        "-9223372036854775809", "18446744073709551615", "18446744073709551616",
-        "-18446744073709551616", "9.223372036854775807e18", "9.223372036854775808e18",
-        "-9.223372036854775808e18", "-9.223372036854775809e18", "9223372036854775807.0",
-        "92233720368547758070e-1", "1e19", "1e300", "1e308", "1.7976931348623157e308",
-        "1.7976931348623158e308", "1.7976931348623159e308", "1e309", "4.9e-324", "2e-324",
-        "1e-400", "123456789012345678901234567890", "0.1e1", "100000000000000000000000e-23",
-        "2.0000000000000001", "2.000000000000001", "4503599627370497.5", "9007199254740993",
-        "0e99999999999", "1e99999999999", "1e-99999999999", "0.00e2147483648",
-        "1e2147483647", "1e2147483648", "1e-2147483648",
+        "0",
+        "-0",
+        "0.0",
+        "-0.0",
+        "1",
+        "-1",
+        "1.0",
+        "1e0",
+        "1E+2",
+        "1e-2",
+        "0.5",
+        "-0.5",
+        "7.0e1",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-18446744073709551616",
+        "9.223372036854775807e18",
+        "9.223372036854775808e18",
+        "-9.223372036854775808e18",
+        "-9.223372036854775809e18",
+        "9223372036854775807.0",
+        "92233720368547758070e-1",
+        "1e19",
+        "1e300",
+        "1e308",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "1e309",
+        "4.9e-324",
+        "2e-324",
+        "1e-400",
+        "123456789012345678901234567890",
+        "0.1e1",
+        "100000000000000000000000e-23",
+        "2.0000000000000001",
+        "2.000000000000001",
+        "4503599627370497.5",
+        "9007199254740993",
+        "0e99999999999",
+        "1e99999999999",
+        "1e-99999999999",
+        "0.00e2147483648",
+        "1e2147483647",
+        "1e2147483648",
+        "1e-2147483648",
     ] {
         check_number(n);
     }
@@ -209,5 +286,8 @@ proptest! {
 fn a_syntax_finding_is_an_error_at_the_record() {
     let report = Validator::new(Format::HelpScout).validate_str("{");
     assert_eq!(report.issues[0].severity, Severity::Error);
-    assert_eq!(report.issues[0].message, "not valid JSON: the JSON text ends too early (line 1, column 1)");
+    assert_eq!(
+        report.issues[0].message,
+        "not valid JSON: the JSON text ends too early (line 1, column 1)"
+    );
 }

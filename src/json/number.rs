@@ -69,13 +69,25 @@ mod tests {
             (Number::I64(-7), Some(Integer::InRange(-7))),
             (Number::F64(7.0), Some(Integer::InRange(7))),
             (Number::F64(-0.0), Some(Integer::InRange(0))),
-            (Number::U64(9_223_372_036_854_775_807), Some(Integer::InRange(i64::MAX))),
+            (
+                Number::U64(9_223_372_036_854_775_807),
+                Some(Integer::InRange(i64::MAX)),
+            ),
             (Number::I64(i64::MIN), Some(Integer::InRange(i64::MIN))),
-            (Number::F64(-9.223_372_036_854_775_808e18), Some(Integer::InRange(i64::MIN))),
-            (Number::U64(9_223_372_036_854_775_808), Some(Integer::OutOfRange)),
+            (
+                Number::F64(-9_223_372_036_854_775_808.0),
+                Some(Integer::InRange(i64::MIN)),
+            ),
+            (
+                Number::U64(9_223_372_036_854_775_808),
+                Some(Integer::OutOfRange),
+            ),
             (Number::U64(u64::MAX), Some(Integer::OutOfRange)),
             // 2^63 as a float: one above i64::MAX.
-            (Number::F64(9.223_372_036_854_775_808e18), Some(Integer::OutOfRange)),
+            (
+                Number::F64(9_223_372_036_854_775_808.0),
+                Some(Integer::OutOfRange),
+            ),
             (Number::F64(1e19), Some(Integer::OutOfRange)),
             (Number::F64(-1e19), Some(Integer::OutOfRange)),
             (Number::F64(1e300), Some(Integer::OutOfRange)),

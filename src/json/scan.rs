@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 
 use super::error::{SyntaxCode, SyntaxError};
-use super::Stop;
 use super::number::Number;
+use super::Stop;
 use super::{Source, Token, MAX_NESTING};
 
 /// Bytes that end the fast scan of a string: `"`, `\` and the control characters.
@@ -107,9 +107,8 @@ impl<'a> Scanner<'a> {
     pub(crate) fn failure(&self) -> SyntaxError {
         // Every `Stop` records its error first; the fallback only keeps a stopped scan from
         // ever passing for valid.
-        self.failure.unwrap_or_else(|| {
-            SyntaxError::at(SyntaxCode::ExpectedSomeValue, self.bytes, self.pos)
-        })
+        self.failure
+            .unwrap_or_else(|| SyntaxError::at(SyntaxCode::ExpectedSomeValue, self.bytes, self.pos))
     }
 
     /// Stops the scan with `error`.
@@ -183,7 +182,7 @@ impl<'a> Scanner<'a> {
     /// Closes the array or object whose bracket is at the position.
     #[inline]
     fn leave(&mut self) {
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         self.pos += 1;
     }
 
@@ -220,7 +219,8 @@ impl<'a> Scanner<'a> {
                 if read_strings {
                     self.string().map(Token::String)
                 } else {
-                    self.skip_string().map(|()| Token::String(Cow::Borrowed("")))
+                    self.skip_string()
+                        .map(|()| Token::String(Cow::Borrowed("")))
                 }
             }
             b'[' => self.enter().map(|()| Token::Array),
@@ -430,7 +430,10 @@ impl<'a> Scanner<'a> {
                 while let Some(d @ b'0'..=b'9') = self.peek() {
                     self.pos += 1;
                     let digit = u64::from(d - b'0');
-                    match significand.checked_mul(10).and_then(|s| s.checked_add(digit)) {
+                    match significand
+                        .checked_mul(10)
+                        .and_then(|s| s.checked_add(digit))
+                    {
                         Some(s) if fits => significand = s,
                         _ => fits = false,
                     }

@@ -66,7 +66,21 @@ mod tests {
 
     #[test]
     fn integers_render_as_display_does() {
-        for n in [0, 1, 9, 10, 99, 100, 127, 255, 1_000_000, i64::MAX, -1, -10, i64::MIN] {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            127,
+            255,
+            1_000_000,
+            i64::MAX,
+            -1,
+            -10,
+            i64::MIN,
+        ] {
             let mut out = String::new();
             push_i64(&mut out, n);
             assert_eq!(out, n.to_string());

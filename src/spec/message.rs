@@ -264,10 +264,9 @@ impl Message {
     }
 
     /// The message text.
-    pub(crate) fn to_text(&self) -> String {
+    pub(crate) fn to_text(self) -> String {
         let mut out = String::new();
         self.render(&mut out);
         out
     }
 }
-

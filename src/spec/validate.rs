@@ -51,7 +51,13 @@ impl<'o> Ctx<'o> {
     }
 
     /// Records a finding.
-    pub(crate) fn push(&mut self, path: &Path<'_>, code: Code, severity: Severity, message: Message) {
+    pub(crate) fn push(
+        &mut self,
+        path: &Path<'_>,
+        code: Code,
+        severity: Severity,
+        message: Message,
+    ) {
         self.issues.push(Issue {
             path: path.pointer(),
             code,
@@ -136,7 +142,12 @@ const NESTED_TOO_DEEP: &[Part] = &[
     Text(" levels deep: as JSON text it would exceed the parser's recursion limit"),
 ];
 const NOT_JSON: &[Part] = &[Text("not valid JSON: "), Part::Syntax];
-const WRONG_TYPE: &[Part] = &[Text("must be "), Part::Expected, Text(", not "), Part::Found];
+const WRONG_TYPE: &[Part] = &[
+    Text("must be "),
+    Part::Expected,
+    Text(", not "),
+    Part::Found,
+];
 const WRONG_TYPE_LOOSE: &[Part] = &[
     Text("should be "),
     Part::Expected,
@@ -144,7 +155,12 @@ const WRONG_TYPE_LOOSE: &[Part] = &[
     Part::Found,
     Text(" (the vendor's docs do not state the exact type)"),
 ];
-const INTEGER_RANGE: &[Part] = &[Text("must be an integer from "), Part::Min, Text(" to "), Part::Max];
+const INTEGER_RANGE: &[Part] = &[
+    Text("must be an integer from "),
+    Part::Min,
+    Text(" to "),
+    Part::Max,
+];
 const EMPTY_STRING: &[Part] = &[
     Text("is empty; it must be at least "),
     Part::Min,
@@ -183,7 +199,11 @@ const NOT_ONE_OF_INFERRED: &[Part] = &[
     Part::List,
     Text(" (inferred from the vendor's examples; the docs do not state the list)"),
 ];
-const RESERVED: &[Part] = &[Text("is a reserved name ("), Part::List, Text(" are reserved)")];
+const RESERVED: &[Part] = &[
+    Text("is a reserved name ("),
+    Part::List,
+    Text(" are reserved)"),
+];
 const REPEATED_ITEM: &[Part] = &[Text("repeats an earlier item")];
 const NO_ITEMS: &[Part] = &[
     Text("is empty; it must have at least "),
@@ -499,7 +519,12 @@ fn walk_array<'a, S: Source<'a>>(
         let fingerprint = walk(source, slot, ctx)?;
         if let (Some(severity), Some(fp)) = (array.unique, fingerprint) {
             if !seen.insert(fp) {
-                ctx.push(&item_path, Code::Duplicate, severity, Message::new(REPEATED_ITEM));
+                ctx.push(
+                    &item_path,
+                    Code::Duplicate,
+                    severity,
+                    Message::new(REPEATED_ITEM),
+                );
             }
         }
         count += 1;
@@ -574,7 +599,11 @@ fn walk_object<'a, S: Source<'a>>(
         if present & (1 << i) == 0 {
             match field.required {
                 Req::No => {}
-                Req::Yes => ctx.error(&path.key(field.name), Code::Required, Message::new(REQUIRED)),
+                Req::Yes => ctx.error(
+                    &path.key(field.name),
+                    Code::Required,
+                    Message::new(REQUIRED),
+                ),
                 Req::Warn => ctx.warn(
                     &path.key(field.name),
                     Code::Required,

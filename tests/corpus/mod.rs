@@ -61,23 +61,38 @@ pub fn fixtures() -> Vec<(Input, Option<Value>)> {
         let name = path.display().to_string();
         let Ok(doc) = serde_json::from_str::<Value>(&text) else {
             // Not a JSON document: the file itself is an input.
-            out.push((Input { name, bytes: text.into_bytes() }, None));
+            out.push((
+                Input {
+                    name,
+                    bytes: text.into_bytes(),
+                },
+                None,
+            ));
             continue;
         };
         let definitions = doc.pointer("/options/definitions").cloned();
         for key in ["payload", "input", "record"] {
             match doc.get(key) {
                 Some(Value::String(raw)) => out.push((
-                    Input { name: format!("{name} ({key}, raw)"), bytes: raw.clone().into_bytes() },
+                    Input {
+                        name: format!("{name} ({key}, raw)"),
+                        bytes: raw.clone().into_bytes(),
+                    },
                     definitions.clone(),
                 )),
                 Some(value) => {
                     for (style, bytes) in [
                         ("compact", serde_json::to_vec(value).unwrap_or_default()),
-                        ("pretty", serde_json::to_vec_pretty(value).unwrap_or_default()),
+                        (
+                            "pretty",
+                            serde_json::to_vec_pretty(value).unwrap_or_default(),
+                        ),
                     ] {
                         out.push((
-                            Input { name: format!("{name} ({key}, {style})"), bytes },
+                            Input {
+                                name: format!("{name} ({key}, {style})"),
+                                bytes,
+                            },
                             definitions.clone(),
                         ));
                     }
@@ -86,7 +101,13 @@ pub fn fixtures() -> Vec<(Input, Option<Value>)> {
             }
         }
         // The whole document, too: a JSON text with other shapes.
-        out.push((Input { name: format!("{name} (document)"), bytes: text.into_bytes() }, None));
+        out.push((
+            Input {
+                name: format!("{name} (document)"),
+                bytes: text.into_bytes(),
+            },
+            None,
+        ));
     }
     out
 }
@@ -104,7 +125,10 @@ pub fn fuzz_corpora() -> Vec<Input> {
         };
         let name = path.display().to_string();
         if name.contains("/validate/") && !bytes.is_empty() {
-            out.push(Input { name: format!("{name} (without selector)"), bytes: bytes[1..].to_vec() });
+            out.push(Input {
+                name: format!("{name} (without selector)"),
+                bytes: bytes[1..].to_vec(),
+            });
         }
         out.push(Input { name, bytes });
     }
@@ -118,11 +142,36 @@ pub fn hostile() -> Vec<Input> {
     for levels in [1, 2, 126, 127, 128, 129, 1000] {
         add(format!("{}{}", "[".repeat(levels), "]".repeat(levels)).as_bytes());
         add(format!("{}1{}", r#"{"a":"#.repeat(levels), "}".repeat(levels)).as_bytes());
-        add(format!(r#"{{"externalId": "1", "custom": {}{}}}"#, "[".repeat(levels), "]".repeat(levels)).as_bytes());
-        add(format!(r#"{{"emails": {}{}, "firstName": 1}}"#, "[".repeat(levels), "]".repeat(levels)).as_bytes());
-        add(format!(r#"{{"properties": {}{}}}"#, "[{\"value\":".repeat(levels), "}]".repeat(levels)).as_bytes());
-        add(format!(r#"{{"custom_attributes": {}1{}}}"#, "{\"a\":".repeat(levels), "}".repeat(levels)).as_bytes());
-        add(format!(r#"{{"attributes": {{"x": {}{}}}}}"#, "[".repeat(levels), "]".repeat(levels)).as_bytes());
+        add(format!(
+            r#"{{"externalId": "1", "custom": {}{}}}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+        .as_bytes());
+        add(format!(
+            r#"{{"emails": {}{}, "firstName": 1}}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+        .as_bytes());
+        add(format!(
+            r#"{{"properties": {}{}}}"#,
+            "[{\"value\":".repeat(levels),
+            "}]".repeat(levels)
+        )
+        .as_bytes());
+        add(format!(
+            r#"{{"custom_attributes": {}1{}}}"#,
+            "{\"a\":".repeat(levels),
+            "}".repeat(levels)
+        )
+        .as_bytes());
+        add(format!(
+            r#"{{"attributes": {{"x": {}{}}}}}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+        .as_bytes());
         add("[".repeat(levels).as_bytes());
         add(r#"{"a":["#.repeat(levels).as_bytes());
     }
@@ -133,36 +182,141 @@ pub fn hostile() -> Vec<Input> {
     add(format!(r#"{{"custom_attributes": {{{}}}}}"#, many.join(",")).as_bytes());
     add(format!(r#"{{"attributes": {{{}}}}}"#, many.join(",")).as_bytes());
     add(format!(r#"{{"properties": {{{}}}}}"#, many.join(",")).as_bytes());
-    let items: Vec<String> = (0..20_000).map(|i| format!(r#"{{"slug": "s{}", "value": {i}}}"#, i % 5000)).collect();
+    let items: Vec<String> = (0..20_000)
+        .map(|i| format!(r#"{{"slug": "s{}", "value": {i}}}"#, i % 5000))
+        .collect();
     add(format!(r#"{{"properties": [{}]}}"#, items.join(",")).as_bytes());
-    let ids: Vec<String> = (0..5_000).map(|i| format!(r#"{{"key": "k", "value": "v{}"}}"#, i % 3000)).collect();
-    add(format!(r#"{{"displayName": "x", "identifiers": [{}]}}"#, ids.join(",")).as_bytes());
+    let ids: Vec<String> = (0..5_000)
+        .map(|i| format!(r#"{{"key": "k", "value": "v{}"}}"#, i % 3000))
+        .collect();
+    add(format!(
+        r#"{{"displayName": "x", "identifiers": [{}]}}"#,
+        ids.join(",")
+    )
+    .as_bytes());
     for case in [
-        "", " ", "\n\n  ", "\u{feff}{}", "{}", "[]", "null", "true", "1", "\"x\"", "{} {}", "{}x", "{},",
-        "{", "[", "{\"", "{\"a", "{\"a\"", "{\"a\":", "{\"a\":1", "{\"a\":1,", "{\"a\" 1}", "{1:2}",
-        "{,}", "[,]", "[1,]", "{\"a\":1,}", "[1 2]", "{\"a\":1 \"b\":2}", "nul", "nulx", "tru", "fals",
-        "falsy", "-", "-x", "01", "-01", "1.", "1.e5", "1e", "1e+", "1e-", "1ex", "1.5x", "--1",
-        "+1", ".5", "1e400", "-1e400", "1e309", "1.7976931348623157e308", "1.7976931348623159e308",
-        "1e-400", "0e99999999999", "1e99999999999", "1e-99999999999", "0.0e2147483648",
-        "1e2147483647", "1e2147483648", "123456789012345678901234567890", "-0", "-0.0", "0.0",
-        "18446744073709551615", "18446744073709551616", "-9223372036854775808",
-        "-9223372036854775809", "9223372036854775807", "9223372036854775808", "1E5", "1e05",
-        "\"\\u\"", "\"\\u12\"", "\"\\u12x4\"", "\"\\uD800\"", "\"\\uDC00\"", "\"\\uD800\\u0041\"",
-        "\"\\uD800x\"", "\"\\uD800\\\"", "\"\\uD800\\n\"", "\"\\uD83D\\uDE00\"", "\"\\uD800\\uD800\"",
-        "\"\\x\"", "\"\\", "\"abc", "\"a\u{1}b\"", "\"\t\"", "\"\u{7f}\"", "{\"a\":\"\\ud800\"}",
-        "{\"\\ud800\":1}", "[\"\\u00e9\\u20ac\"]", "{\"firstName\": \"\\u0041\\u00e9\"}",
-        "{\"firstName\"\n:\n\"x\"\n,\n\"lastName\" 2}", "\n\n\n   {\"a\":\n  [1,\n 2,\n ]}",
-        "{\"a\":1}\n\n  x", "{\"a\":tru}", "{\"a\":nul", "[\"a\",\n\"b\"\n\"c\"]",
+        "",
+        " ",
+        "\n\n  ",
+        "\u{feff}{}",
+        "{}",
+        "[]",
+        "null",
+        "true",
+        "1",
+        "\"x\"",
+        "{} {}",
+        "{}x",
+        "{},",
+        "{",
+        "[",
+        "{\"",
+        "{\"a",
+        "{\"a\"",
+        "{\"a\":",
+        "{\"a\":1",
+        "{\"a\":1,",
+        "{\"a\" 1}",
+        "{1:2}",
+        "{,}",
+        "[,]",
+        "[1,]",
+        "{\"a\":1,}",
+        "[1 2]",
+        "{\"a\":1 \"b\":2}",
+        "nul",
+        "nulx",
+        "tru",
+        "fals",
+        "falsy",
+        "-",
+        "-x",
+        "01",
+        "-01",
+        "1.",
+        "1.e5",
+        "1e",
+        "1e+",
+        "1e-",
+        "1ex",
+        "1.5x",
+        "--1",
+        "+1",
+        ".5",
+        "1e400",
+        "-1e400",
+        "1e309",
+        "1.7976931348623157e308",
+        "1.7976931348623159e308",
+        "1e-400",
+        "0e99999999999",
+        "1e99999999999",
+        "1e-99999999999",
+        "0.0e2147483648",
+        "1e2147483647",
+        "1e2147483648",
+        "123456789012345678901234567890",
+        "-0",
+        "-0.0",
+        "0.0",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "9223372036854775807",
+        "9223372036854775808",
+        "1E5",
+        "1e05",
+        "\"\\u\"",
+        "\"\\u12\"",
+        "\"\\u12x4\"",
+        "\"\\uD800\"",
+        "\"\\uDC00\"",
+        "\"\\uD800\\u0041\"",
+        "\"\\uD800x\"",
+        "\"\\uD800\\\"",
+        "\"\\uD800\\n\"",
+        "\"\\uD83D\\uDE00\"",
+        "\"\\uD800\\uD800\"",
+        "\"\\x\"",
+        "\"\\",
+        "\"abc",
+        "\"a\u{1}b\"",
+        "\"\t\"",
+        "\"\u{7f}\"",
+        "{\"a\":\"\\ud800\"}",
+        "{\"\\ud800\":1}",
+        "[\"\\u00e9\\u20ac\"]",
+        "{\"firstName\": \"\\u0041\\u00e9\"}",
+        "{\"firstName\"\n:\n\"x\"\n,\n\"lastName\" 2}",
+        "\n\n\n   {\"a\":\n  [1,\n 2,\n ]}",
+        "{\"a\":1}\n\n  x",
+        "{\"a\":tru}",
+        "{\"a\":nul",
+        "[\"a\",\n\"b\"\n\"c\"]",
     ] {
         add(case.as_bytes());
     }
     // Bytes that are not UTF-8, inside and outside strings, with and without escapes.
     for raw in [
-        b"\"\xff\"".as_slice(), b"{\"a\": \"\xff\"}", b"{\"\xff\": 1}", b"\xff", b"{\"a\": 1}\xff",
-        b"{\"firstName\": \"ab\xc3\"}", b"{\"firstName\": \"\xc3\x28\"}", b"{\"x\": \"\\n\xe2\x82\"}",
-        b"{\"x\": \"\xe2\x82\\u00e9\"}", b"{\"x\": \"\\u00e9\xed\xa0\x80\"}", b"[\"\xf0\x9f\x98\"]",
-        b"[\"\xf4\x90\x80\x80\"]", b"[\"\xc0\xaf\"]", b"{\"a\":\n\"\xfe\"}", b"\xef\xbb\xbf{}",
-        b"{\"notes\": \"ok\", \"x\": \"a\\\"b\x80\"}", b"[\"\x80\", \"\\x\"]", b"[\"\\x\", \"\x80\"]",
+        b"\"\xff\"".as_slice(),
+        b"{\"a\": \"\xff\"}",
+        b"{\"\xff\": 1}",
+        b"\xff",
+        b"{\"a\": 1}\xff",
+        b"{\"firstName\": \"ab\xc3\"}",
+        b"{\"firstName\": \"\xc3\x28\"}",
+        b"{\"x\": \"\\n\xe2\x82\"}",
+        b"{\"x\": \"\xe2\x82\\u00e9\"}",
+        b"{\"x\": \"\\u00e9\xed\xa0\x80\"}",
+        b"[\"\xf0\x9f\x98\"]",
+        b"[\"\xf4\x90\x80\x80\"]",
+        b"[\"\xc0\xaf\"]",
+        b"{\"a\":\n\"\xfe\"}",
+        b"\xef\xbb\xbf{}",
+        b"{\"notes\": \"ok\", \"x\": \"a\\\"b\x80\"}",
+        b"[\"\x80\", \"\\x\"]",
+        b"[\"\\x\", \"\x80\"]",
         b"{\"a\": \"\x80\x01\"}",
     ] {
         add(raw);
@@ -170,7 +324,10 @@ pub fn hostile() -> Vec<Input> {
     texts
         .into_iter()
         .enumerate()
-        .map(|(i, bytes)| Input { name: format!("hostile #{i}"), bytes })
+        .map(|(i, bytes)| Input {
+            name: format!("hostile #{i}"),
+            bytes,
+        })
         .collect()
 }
 
@@ -237,8 +394,11 @@ pub fn names() -> Vec<String> {
         walk(&contactkit::form_fields(format), &mut out);
     }
     out.extend(
-        ["key", "value", "slug", "", "seats", "plan", "vip", "tags", "x_at", "a/b~c", "a.b", "\u{202e}"]
-            .map(str::to_owned),
+        [
+            "key", "value", "slug", "", "seats", "plan", "vip", "tags", "x_at", "a/b~c", "a.b",
+            "\u{202e}",
+        ]
+        .map(str::to_owned),
     );
     out.sort();
     out.dedup();
@@ -258,8 +418,24 @@ pub fn record() -> impl Strategy<Value = Value> {
         "\\+[0-9]{6,16}",
         "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
         prop::sample::select(vec![
-            "user", "lead", "work", "home", "other", "mobile", "male", "Male", "female", "unknown",
-            "gravatar", "twitter", "emailaddress", "phonenumber", "seats", "plan", "pro", "Gold",
+            "user",
+            "lead",
+            "work",
+            "home",
+            "other",
+            "mobile",
+            "male",
+            "Male",
+            "female",
+            "unknown",
+            "gravatar",
+            "twitter",
+            "emailaddress",
+            "phonenumber",
+            "seats",
+            "plan",
+            "pro",
+            "Gold",
         ])
         .prop_map(str::to_owned),
         (1usize..300).prop_map(|n| "é".repeat(n)),
@@ -268,9 +444,17 @@ pub fn record() -> impl Strategy<Value = Value> {
     let number = prop_oneof![
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f).map(Value::Number)),
-        prop::sample::select(vec![0.0, -0.0, 1.0, 1.5, 9.223_372_036_854_775_808e18, 1e300])
-            .prop_map(Value::from),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
+            .map(Value::Number)),
+        prop::sample::select(vec![
+            0.0,
+            -0.0,
+            1.0,
+            1.5,
+            9_223_372_036_854_775_808.0,
+            1e300
+        ])
+        .prop_map(Value::from),
     ];
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -306,13 +490,34 @@ pub enum Edit {
 }
 
 /// Bytes that matter to a JSON scanner.
-const BYTES: &[u8] = b"{}[]:,\"\\/ \n\t\r0123456789-+.eEuntfalsrxbd\x00\x1f\x7f\x80\xbf\xc3\xe2\xed\xf0\xf4\xff";
+const BYTES: &[u8] =
+    b"{}[]:,\"\\/ \n\t\r0123456789-+.eEuntfalsrxbd\x00\x1f\x7f\x80\xbf\xc3\xe2\xed\xf0\xf4\xff";
 
 /// Sequences that matter to a JSON scanner.
 const SEQUENCES: &[&[u8]] = &[
-    b"\\u", b"\\ud800", b"\\udc00", b"\\ud83d\\ude00", b"\\u00e9", b"\\n", b"\\\"", b"\"\"",
-    b"null", b"true", b"1e400", b"-0", b"1.5", b"[[", b"]]", b"{\"a\":", b"\xc3\xa9", b"\xf0\x9f\x98\x80",
-    b"\xed\xa0\x80", b"\xe2\x82", b"18446744073709551616", b", ", b"\r\n",
+    b"\\u",
+    b"\\ud800",
+    b"\\udc00",
+    b"\\ud83d\\ude00",
+    b"\\u00e9",
+    b"\\n",
+    b"\\\"",
+    b"\"\"",
+    b"null",
+    b"true",
+    b"1e400",
+    b"-0",
+    b"1.5",
+    b"[[",
+    b"]]",
+    b"{\"a\":",
+    b"\xc3\xa9",
+    b"\xf0\x9f\x98\x80",
+    b"\xed\xa0\x80",
+    b"\xe2\x82",
+    b"18446744073709551616",
+    b", ",
+    b"\r\n",
 ];
 
 /// 1 to 4 random edits.
@@ -331,7 +536,11 @@ pub fn edits() -> impl Strategy<Value = Vec<Edit>> {
 /// Applies edits to a text.
 pub fn apply(bytes: &[u8], edits: &[Edit]) -> Vec<u8> {
     let mut out = bytes.to_vec();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
     let index = |len: usize, at: f64| ((len as f64) * at) as usize;
     for edit in edits {
         let len = out.len();
@@ -355,7 +564,11 @@ pub fn apply(bytes: &[u8], edits: &[Edit]) -> Vec<u8> {
 /// Shows an input in a failure message: as text when it is short UTF-8, else its length.
 pub fn show(bytes: &[u8]) -> String {
     if bytes.len() > 400 {
-        return format!("<{} bytes: {:?}…>", bytes.len(), String::from_utf8_lossy(&bytes[..200]));
+        return format!(
+            "<{} bytes: {:?}…>",
+            bytes.len(),
+            String::from_utf8_lossy(&bytes[..200])
+        );
     }
     format!("{:?}", String::from_utf8_lossy(bytes))
 }

@@ -25,7 +25,12 @@ const LONG_TEXT: &[Part] = &[
     Part::Length,
     Text(" characters long; text properties hold at most 255 (a warning: without the property definitions its type is not known)"),
 ];
-const INTEGER_RANGE: &[Part] = &[Text("must be an integer from "), Part::Min, Text(" to "), Part::Max];
+const INTEGER_RANGE: &[Part] = &[
+    Text("must be an integer from "),
+    Part::Min,
+    Text(" to "),
+    Part::Max,
+];
 const NOT_INTEGER: &[Part] = &[Text(
     "must be a string or an integer (number properties are integers)",
 )];
@@ -249,7 +254,11 @@ impl<'a> Item<'a> {
             None => ctx.error(&value_path, Code::Required, Message::new(REQUIRED)),
         }
         for (key, ()) in unknown.entries() {
-            ctx.warn(&path.key(key), Code::UnknownField, Message::new(UNKNOWN_FIELD));
+            ctx.warn(
+                &path.key(key),
+                Code::UnknownField,
+                Message::new(UNKNOWN_FIELD),
+            );
         }
     }
 }

@@ -129,7 +129,11 @@ fn check_custom_attributes(value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>)
         return;
     };
     if map.len() > 250 {
-        ctx.warn(path, Code::TooManyItems, Message::new(TOO_MANY).count(map.len()));
+        ctx.warn(
+            path,
+            Code::TooManyItems,
+            Message::new(TOO_MANY).count(map.len()),
+        );
     }
     let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
     for (name, v) in map {
