@@ -671,3 +671,99 @@ impl<'a> Source<'a> for Scanner<'a> {
         Scanner::skip_open(self, object)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::super::{Number, Source, Token};
+    use super::Scanner;
+    use super::SyntaxCode;
+
+    /// Every token of `text`, read with the source interface, or the error.
+    fn tokens(text: &str) -> Result<Vec<Token<'_>>, (SyntaxCode, usize, usize)> {
+        fn walk<'a>(s: &mut Scanner<'a>, out: &mut Vec<Token<'a>>) -> Result<(), super::Stop> {
+            let token = s.value()?;
+            out.push(token.clone());
+            let mut first = true;
+            match token {
+                Token::Array => {
+                    while s.next_item(&mut first)? {
+                        walk(s, out)?;
+                    }
+                }
+                Token::Object => {
+                    while let Some(key) = s.next_key(&mut first)? {
+                        out.push(Token::String(key));
+                        walk(s, out)?;
+                    }
+                }
+                _ => {}
+            }
+            Ok(())
+        }
+        let mut scanner = Scanner::from_str(text);
+        let mut out = Vec::new();
+        match walk(&mut scanner, &mut out).and_then(|()| scanner.end()) {
+            Ok(()) => Ok(out),
+            Err(_) => {
+                let e = scanner.failure();
+                Err((e.code, e.line, e.column))
+            }
+        }
+    }
+
+    #[test]
+    fn reads_tokens_borrowing_strings_without_escapes() {
+        let got = tokens(r#" {"a": [1, -2, 1.5, "x\u00e9", true, null], "b\n": {}} "#).unwrap();
+        assert_eq!(
+            got,
+            vec![
+                Token::Object,
+                Token::String(Cow::Borrowed("a")),
+                Token::Array,
+                Token::Number(Number::U64(1)),
+                Token::Number(Number::I64(-2)),
+                Token::Number(Number::F64(1.5)),
+                Token::String(Cow::Owned("x\u{e9}".to_owned())),
+                Token::Bool(true),
+                Token::Null,
+                Token::String(Cow::Owned("b\n".to_owned())),
+                Token::Object,
+            ]
+        );
+        assert!(matches!(&got[1], Token::String(Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn errors_carry_serde_json_positions() {
+        assert_eq!(tokens(""), Err((SyntaxCode::EofWhileParsingValue, 1, 0)));
+        assert_eq!(tokens("[1,]"), Err((SyntaxCode::TrailingComma, 1, 4)));
+        assert_eq!(
+            tokens("{\n\"a\" 1}"),
+            Err((SyntaxCode::ExpectedColon, 2, 5))
+        );
+        assert_eq!(tokens("1e400"), Err((SyntaxCode::NumberOutOfRange, 1, 5)));
+        assert_eq!(
+            tokens("\"\\ud800\""),
+            Err((SyntaxCode::UnexpectedEndOfHexEscape, 1, 8))
+        );
+        assert_eq!(tokens("{} x"), Err((SyntaxCode::TrailingCharacters, 1, 4)));
+    }
+
+    #[test]
+    fn nests_127_levels_and_refuses_the_128th_without_recursion() {
+        let at_limit = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        assert!(tokens(&at_limit).is_ok());
+        let over = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert_eq!(
+            tokens(&over),
+            Err((SyntaxCode::RecursionLimitExceeded, 1, 128))
+        );
+        // Skipping is a loop: deep text inside a skipped value costs no stack.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let mut scanner = Scanner::from_str(&deep);
+        assert!(scanner.skip().is_err());
+        assert_eq!(scanner.failure().code, SyntaxCode::RecursionLimitExceeded);
+    }
+}

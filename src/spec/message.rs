@@ -191,34 +191,28 @@ impl Message {
         self
     }
 
-    /// Appends the message text to `out`. A parameter that the template names but the
-    /// message lacks renders as nothing (a test renders every template with its parameters).
+    /// Appends the message text to `out`. A template that names a parameter the message lacks
+    /// is a bug in the rule that made it: debug builds (and so every test run) stop on it; a
+    /// release build renders the slot as nothing rather than fail on a record.
     pub(crate) fn render(&self, out: &mut String) {
+        fn missing() {
+            debug_assert!(
+                false,
+                "a message template names a parameter the message lacks"
+            );
+        }
         let p = &self.params;
         for part in self.template {
             match *part {
                 Part::Text(text) => out.push_str(text),
-                Part::Length => {
-                    if let Some(n) = p.length {
-                        push_usize(out, n);
-                    }
-                }
-                Part::Count => {
-                    if let Some(n) = p.count {
-                        push_usize(out, n);
-                    }
-                }
-                Part::Min => {
-                    if let Some(n) = p.min {
-                        push_i64(out, n);
-                    }
-                }
-                Part::Max => {
-                    if let Some(n) = p.max {
-                        push_i64(out, n);
-                    }
-                }
+                Part::Length => p.length.map_or_else(missing, |n| push_usize(out, n)),
+                Part::Count => p.count.map_or_else(missing, |n| push_usize(out, n)),
+                Part::Min => p.min.map_or_else(missing, |n| push_i64(out, n)),
+                Part::Max => p.max.map_or_else(missing, |n| push_i64(out, n)),
                 Part::List => {
+                    if p.list.is_empty() {
+                        missing();
+                    }
                     for (i, item) in p.list.iter().enumerate() {
                         if i > 0 {
                             out.push_str(", ");
@@ -226,39 +220,29 @@ impl Message {
                         out.push_str(item);
                     }
                 }
-                Part::Expected => {
-                    if let Some(e) = p.expected {
-                        out.push_str(e.kind.phrase());
-                        if e.nullable {
-                            out.push_str(" or null");
-                        }
+                Part::Expected => p.expected.map_or_else(missing, |e| {
+                    out.push_str(e.kind.phrase());
+                    if e.nullable {
+                        out.push_str(" or null");
                     }
-                }
-                Part::Found => {
-                    if let Some(found) = p.found {
-                        out.push_str(found.phrase());
-                    }
-                }
-                Part::Format => {
-                    if let Some(format) = p.format {
-                        out.push_str(format.describe());
-                    }
-                }
+                }),
+                Part::Found => p.found.map_or_else(missing, |t| out.push_str(t.phrase())),
+                Part::Format => p
+                    .format
+                    .map_or_else(missing, |f| out.push_str(f.describe())),
                 Part::Note => out.push_str(p.note),
-                Part::Syntax => {
-                    if let Some(e) = p.syntax {
-                        out.push_str(if e.code.is_eof() {
-                            "the JSON text ends too early"
-                        } else {
-                            e.code.as_str()
-                        });
-                        out.push_str(" (line ");
-                        push_usize(out, e.line);
-                        out.push_str(", column ");
-                        push_usize(out, e.column);
-                        out.push(')');
-                    }
-                }
+                Part::Syntax => p.syntax.map_or_else(missing, |e| {
+                    out.push_str(if e.code.is_eof() {
+                        "the JSON text ends too early"
+                    } else {
+                        e.code.as_str()
+                    });
+                    out.push_str(" (line ");
+                    push_usize(out, e.line);
+                    out.push_str(", column ");
+                    push_usize(out, e.column);
+                    out.push(')');
+                }),
             }
         }
     }
