@@ -511,13 +511,10 @@ impl<'a> Scanner<'a> {
                 Number::I64(negative)
             });
         }
-        // Digits, point and exponent are ASCII: the text is the number's magnitude, which the
-        // standard library rounds correctly (as serde_json's `float_roundtrip` does).
+        // The text is the number's magnitude, rounded correctly (as serde_json's
+        // `float_roundtrip` does).
         let text = self.bytes.get(digits_start..self.pos).unwrap_or_default();
-        let magnitude = std::str::from_utf8(text)
-            .ok()
-            .and_then(|t| t.parse::<f64>().ok())
-            .unwrap_or(f64::INFINITY);
+        let magnitude = super::float::parse(text);
         if magnitude.is_infinite() {
             return Err(self.error(SyntaxCode::NumberOutOfRange));
         }
