@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::canonical::mapping::{self, format_name, Table};
-use crate::spec::validate::{validate_value, Settings};
+use crate::spec::validate::{syntax_issue, validate_str, validate_value, Settings};
 use crate::spec::{Kind, Req};
 use crate::{Code, Format, Issue, Report, ValidateOptions};
 
@@ -175,6 +175,9 @@ impl std::error::Error for Rejection {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
+/// A parsed [`Value`] holds one value per member name, so a name repeated in the text cannot
+/// be seen here: convert text with [`convert_str`], which rejects it as `validate_str` does.
+///
 /// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
 /// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
 /// with one `enum` error at `""` that names the create format to use instead.
@@ -191,14 +194,70 @@ pub fn convert(
     if !to.is_target() {
         return Err(not_a_target(to));
     }
-    let settings = options.validate.settings();
-    let report = validate_value(from.spec(), record, settings);
+    let report = validate_value(from.spec(), record, options.validate.settings());
     if !report.is_valid() {
         return Err(Rejection {
             stage: Stage::Source,
             issues: report.issues,
         });
     }
+    convert_valid(from, to, record, options)
+}
+
+/// Converts JSON text from one format to another with `options`: [`convert`] for a record
+/// that has not been parsed yet.
+///
+/// The text is validated as `from` before it is parsed, so what only the text shows is found
+/// too: a member name repeated in one object is a `duplicate` error at that member (a parsed
+/// [`Value`] keeps one of the values and loses the other without a trace), exactly as
+/// [`crate::Validator::validate_str`] reports it. Text that is not one JSON value is a
+/// `syntax` error. Both reject the record at the source stage.
+///
+/// ```
+/// use contactkit::{convert_str, Code, ConvertOptions, Format, Stage};
+/// let text = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+/// let rejection = convert_str(Format::HelpScout, Format::Intercom, text, &ConvertOptions::new())
+///     .expect_err("a repeated member name");
+/// assert_eq!(rejection.stage, Stage::Source);
+/// assert_eq!(rejection.issues[0].path, "/firstName");
+/// assert_eq!(rejection.issues[0].code, Code::Duplicate);
+/// ```
+///
+/// # Errors
+/// As [`convert`].
+pub fn convert_str(
+    from: Format,
+    to: Format,
+    json: &str,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    if !to.is_target() {
+        return Err(not_a_target(to));
+    }
+    let report = validate_str(from.spec(), json, options.validate.settings());
+    if !report.is_valid() {
+        return Err(Rejection {
+            stage: Stage::Source,
+            issues: report.issues,
+        });
+    }
+    // The validator read the same text with the same parser, so this does not fail; should it,
+    // the record is rejected rather than lost.
+    let record: Value = serde_json::from_str(json).map_err(|e| Rejection {
+        stage: Stage::Source,
+        issues: vec![syntax_issue(&e)],
+    })?;
+    convert_valid(from, to, &record, options)
+}
+
+/// [`convert`] after the record was found valid as `from`.
+fn convert_valid(
+    from: Format,
+    to: Format,
+    record: &Value,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    let settings = options.validate.settings();
     let imported = mapping::import(table(from), record, from == Format::Canonical);
     let exported = mapping::export(
         table(to),

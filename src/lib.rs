@@ -14,7 +14,9 @@ mod rules;
 mod spec;
 mod vendor;
 
-pub use convert::{convert, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage};
+pub use convert::{
+    convert, convert_str, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage,
+};
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,

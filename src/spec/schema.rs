@@ -60,12 +60,20 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
             .collect();
         s.insert("anyOf".into(), Value::Array(any_of));
     }
+    if obj.extra == Extra::Custom {
+        s.insert("propertyNames".into(), non_empty_names());
+    }
     if let Some(check) = obj.check {
         if let Value::Object(extra) = (check.schema)() {
             s.extend(extra);
         }
     }
     Value::Object(s)
+}
+
+/// `propertyNames` of an object of custom attributes: a name has at least one character.
+pub(crate) fn non_empty_names() -> Value {
+    json!({ "minLength": 1 })
 }
 
 fn member(field: &'static Field) -> Value {

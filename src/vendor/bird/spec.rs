@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::{check_str, Ctx, Seen};
+use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 use crate::spec::{
     form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
     STRING,
@@ -162,21 +162,23 @@ fn attributes_schema() -> Value {
         "description": "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those. Keys that do \
     not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute definitions). Types from the workspace's attribute \
     definitions are checked when contactkit is given them.",
+        "propertyNames": crate::spec::schema::non_empty_names(),
         "additionalProperties": {
             "anyOf": [ scalar, { "type": "array", "minItems": 1, "items": scalar } ]
         }
     })
 }
 
-fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
+fn check_attributes(value: &Whole, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
         ctx.error(path, Code::Type, "must be an object".to_owned());
         return;
     };
     let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
-    for (key, v) in map {
+    for (key, v) in members {
         let member = path.key(key);
-        if !StrFormat::AttributeKey.matches(key) {
+        check_custom_name(key, &member, ctx);
+        if !key.is_empty() && !StrFormat::AttributeKey.matches(key) {
             ctx.warn(
                 &member,
                 Code::Pattern,

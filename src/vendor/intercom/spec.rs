@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::{Ctx, Seen};
+use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
     Str, INTEGER, STRING,
@@ -93,6 +93,7 @@ fn custom_attributes_schema() -> Value {
         "description": "Values must be strings, numbers, booleans or null. Legacy (1.x) limits, reported as warnings \
     only: names without '.' or '$' and at most 190 characters, string values at most 255 characters, at most 250 attributes. \
     Types from the account's data attribute definitions are checked when contactkit is given them.",
+        "propertyNames": crate::spec::schema::non_empty_names(),
         "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
     })
 }
@@ -104,24 +105,25 @@ const ATTRIBUTE_VALUE: Str = Str {
     ..Str::ANY
 };
 
-fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
+fn check_custom_attributes(value: &Whole, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
         ctx.error(path, Code::Type, "must be an object or null".to_owned());
         return;
     };
-    if map.len() > 250 {
+    if members.len() > 250 {
         ctx.warn(
             path,
             Code::TooManyItems,
             format!(
                 "has {} attributes; Intercom allows 250 custom data attributes per workspace",
-                map.len()
+                members.len()
             ),
         );
     }
     let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
-    for (name, v) in map {
+    for (name, v) in members {
         let member = path.key(name);
+        check_custom_name(name, &member, ctx);
         if name.contains(['.', '$']) {
             ctx.warn(
                 &member,
