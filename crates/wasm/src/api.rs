@@ -2,7 +2,9 @@
 //! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
-use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
+use contactkit::{
+    form_fields as core_form_fields, Code, FormField, Format, Issue, Stage, Validator,
+};
 use serde_json::{Map, Value};
 
 use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
@@ -105,12 +107,18 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     let from = dto::format(from)?;
     let to = dto::format(to)?;
     let options = ConvertOpts::parse(options)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
-        Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
-        Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
-    };
-    let result = contactkit::convert(from, to, &record, &options.to_core());
+    if !starts_object(payload) {
+        return Err(bad_record(from, payload));
+    }
+    // From the text, so that a member name repeated in it is rejected as `validate` reports it.
+    let result = contactkit::convert_str(from, to, payload, &options.to_core());
+    if let Err(rejection) = &result {
+        if rejection.stage == Stage::Source
+            && rejection.issues.iter().any(|i| i.code == Code::Syntax)
+        {
+            return Err(invalid_json(rejection.issues.clone()));
+        }
+    }
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
@@ -547,6 +555,16 @@ mod tests {
             Err(r) => json!({"ok": false, "stage": r.stage, "issues": r.issues}),
         };
         assert_eq!(out, expected);
+
+        // A member name repeated in the text: rejected at the source stage, as validate says.
+        let repeated = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+        let out = parse(&convert("helpscout", "bird", repeated, "").expect("result"));
+        assert_eq!(out["ok"], false);
+        assert_eq!(out["stage"], "source");
+        assert_eq!(out["issues"][0]["code"], "duplicate");
+        assert_eq!(out["issues"][0]["path"], "/firstName");
+        let validated = parse(&validate("helpscout", repeated, "").expect("validation"));
+        assert_eq!(validated["valid"], false);
 
         let e = convert("helpscout", "bird", "[]", "").expect_err("array");
         assert_eq!(e.code, ErrorCode::NotAnObject);
