@@ -343,6 +343,9 @@ impl<R: Read> RecordReader<R> {
         loop {
             let start = batch.data.len();
             let mut len: u64 = 0;
+            // Whether the line so far ends with a CR: the CR of a CRLF line ending is not part
+            // of the record, so it does not count against the limit.
+            let mut ends_cr = false;
             let mut oversize = false;
             let mut oversize_nonblank = false;
             let mut eof = false;
@@ -358,7 +361,10 @@ impl<R: Read> RecordReader<R> {
                     None => (buf, false),
                 };
                 len += chunk.len() as u64;
-                if !oversize && len > limit {
+                if let Some(&last) = chunk.last() {
+                    ends_cr = last == b'\r';
+                }
+                if !oversize && len - u64::from(ends_cr) > limit {
                     oversize = true;
                     let kept = batch.data.get(start..).unwrap_or_default();
                     oversize_nonblank = !kept.iter().all(|&b| is_ws(b));
@@ -384,7 +390,7 @@ impl<R: Read> RecordReader<R> {
                         start,
                         end: start,
                         problem: Some(Problem::TooLarge {
-                            size: len,
+                            size: len - u64::from(ends_cr),
                             limit: self.limit,
                         }),
                     });
@@ -749,6 +755,36 @@ mod tests {
         assert_eq!(recs.len(), 3);
         assert!(matches!(recs[1], Err(Problem::TooLarge { .. })));
         assert_eq!(recs[2], Ok("{\"b\":2}".to_owned()));
+    }
+
+    #[test]
+    fn the_cr_of_a_crlf_line_ending_does_not_count_against_the_limit() {
+        // 20 bytes of record: accepted at a limit of 20 with LF or CRLF, whatever the reads.
+        let record = "{\"a\":\"xxxxxxxxxxxx\"}";
+        assert_eq!(record.len(), 20);
+        for ending in ["\n", "\r\n"] {
+            let input = format!("{record}{ending}{record}{ending}");
+            assert_eq!(records(input.as_bytes(), 20), (ok(&[record, record]), None));
+        }
+        // One byte more is too large, and its size leaves the CR out.
+        let (recs, err) = records(b"{\"a\":\"xxxxxxxxxxxxx\"}\r\n", 20);
+        assert_eq!(err, None);
+        assert_eq!(
+            recs,
+            vec![Err(Problem::TooLarge {
+                size: 21,
+                limit: 20
+            })]
+        );
+        // A CR that does not end the line counts.
+        let (recs, _) = records(b"{\"a\":\"xxxxxxxxxxxx\"}\r\r\n", 20);
+        assert_eq!(
+            recs,
+            vec![Err(Problem::TooLarge {
+                size: 21,
+                limit: 20
+            })]
+        );
     }
 
     #[test]

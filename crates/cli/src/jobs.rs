@@ -2,7 +2,7 @@
 //! (CONTRACT §3).
 
 use contactkit::{
-    convert, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
+    convert_str, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
     Validator,
 };
 use serde::Serialize;
@@ -165,6 +165,18 @@ pub(crate) struct ConvertJob {
     pub(crate) source: Validator,
 }
 
+/// The source-stage rejection of a record that is not UTF-8 (so not JSON).
+pub(crate) fn not_utf8(source: &Validator, bytes: &[u8]) -> Rejection {
+    match serde_json::from_slice::<Value>(bytes) {
+        Err(e) => syntax_rejection(source, bytes, &e),
+        // JSON text with invalid UTF-8 does not parse; should it, the record is still refused.
+        Ok(_) => Rejection {
+            stage: Stage::Source,
+            issues: utf8_issue(bytes).into_iter().collect(),
+        },
+    }
+}
+
 /// The source-stage rejection of a record that is not JSON: the validator describes syntax
 /// errors the same way `validate` does.
 pub(crate) fn syntax_rejection(
@@ -188,10 +200,12 @@ pub(crate) fn syntax_rejection(
 }
 
 impl ConvertJob {
+    /// Converts from the text, so that what only the text shows (a member name repeated in
+    /// one object) is rejected as `validate` reports it.
     fn convert(&self, bytes: &[u8]) -> Result<Converted, Rejection> {
-        match serde_json::from_slice::<Value>(bytes) {
-            Ok(value) => convert(self.from, self.to, &value, &self.options),
-            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
+        match std::str::from_utf8(bytes) {
+            Ok(text) => convert_str(self.from, self.to, text, &self.options),
+            Err(_) => Err(not_utf8(&self.source, bytes)),
         }
     }
 }

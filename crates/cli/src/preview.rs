@@ -15,9 +15,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::args::{Common, FormatArg};
+use crate::files::{Output, Stream};
 use crate::input::Batch;
-use crate::jobs::syntax_rejection;
-use crate::output::{message, Dest, Failure};
+use crate::jobs::{not_utf8, syntax_rejection};
+use crate::output::{finish_all, Failure};
 use crate::pipeline::Job;
 
 pub(crate) const PREVIEW_EXAMPLES: &str = "\
@@ -103,13 +104,24 @@ struct PreviewJob {
     format: Format,
     options: PreviewOptions,
     envelope: bool,
-    /// Validates `format`; used only to describe a record that is not JSON.
+    /// Validates `format` as text (the library's `preview` validates the parsed value).
     source: Validator,
 }
 
 impl PreviewJob {
     fn preview(&self, bytes: &[u8]) -> Result<Value, Rejection> {
-        match serde_json::from_slice::<Value>(bytes) {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Err(not_utf8(&self.source, bytes));
+        };
+        // The text first: a parsed value cannot show a member name repeated in one object.
+        let report = self.source.validate_str(text);
+        if !report.is_valid() {
+            return Err(Rejection {
+                stage: Stage::Source,
+                issues: report.issues,
+            });
+        }
+        match serde_json::from_str::<Value>(text) {
             Ok(value) => match preview(self.format, &value, &self.options) {
                 Ok(object) => Ok(object),
                 Err(PreviewError::Rejected(rejection)) => Err(rejection),
@@ -189,19 +201,26 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
             "--vendor {format} has no preview: {why}; preview works for intercom, bird and helpscout"
         )));
     };
-    let validate = crate::validate_options(common)?;
+    let (validate, definitions) = crate::validate_options(common)?;
     let mut options = PreviewOptions::new().validate_options(validate.clone());
     options.now = args.now;
-    crate::distinct_outputs(&[
-        ("--output", common.output.as_deref()),
-        ("--rejects", args.rejects.as_deref()),
-    ])?;
-    let (input, len) = crate::open_input(common.input.as_deref())?;
-    let mut out = Dest::stdout_or(common.output.as_deref())?;
-    let mut rejects = match &args.rejects {
-        Some(path) => Dest::stdout_or(Some(path))?,
-        None => Dest::Stderr,
-    };
+    let (input, len, source) = crate::open_input(common.input.as_deref())?;
+    let outputs = [
+        Output {
+            flag: "--output",
+            path: common.output.as_deref(),
+            default: Some(Stream::Stdout),
+        },
+        Output {
+            flag: "--rejects",
+            path: args.rejects.as_deref(),
+            default: Some(Stream::Stderr),
+        },
+    ];
+    // The summary goes to standard error.
+    let mut dests = crate::open_outputs(&outputs, &[Stream::Stderr], [source, definitions])?;
+    let mut rejects = dests.pop().flatten();
+    let mut out = dests.pop().flatten();
     let progress = crate::progress(common, len, ("previewed", "rejected"));
     let job = Arc::new(PreviewJob {
         format,
@@ -210,11 +229,11 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
         source: Validator::new(format).with_options(validate),
     });
     let totals = crate::run(input, job, common, &progress, |batch| {
-        out.write(&batch.out, &progress)?;
-        rejects.write(&batch.rejects, &progress)
-    })?;
-    out.finish()?;
-    rejects.finish()?;
+        crate::write(&mut out, &batch.out, &progress)?;
+        crate::write(&mut rejects, &batch.rejects, &progress)
+    })
+    .map_err(|f| crate::not_written(f, &[&out, &rejects]))?;
+    finish_all([out, rejects].into_iter().flatten())?;
     let rejected = totals.bad();
     let mut summary = format!(
         "contactkit: {} read, {} previewed as {response}, {rejected} rejected",
@@ -224,7 +243,7 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
     if let (true, Some(path)) = (rejected > 0, &args.rejects) {
         summary.push_str(&format!("; rejects in {}", path.display()));
     }
-    message(&progress, &summary);
+    crate::output::summary(&progress, &summary)?;
     Ok(if rejected == 0 || args.envelope {
         ExitCode::SUCCESS
     } else {
