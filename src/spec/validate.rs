@@ -703,7 +703,7 @@ fn walk_object<'de, A: MapAccess<'de>>(
                     Extra::Custom => check_custom_name(&key, &member, ctx),
                     Extra::Allow => {}
                 }
-                if !others.insert(&key) {
+                if !others.insert(key.clone()) {
                     repeated_member(&member, ctx);
                 }
                 map.next_value_seed(Checked::new(&member, ctx))?;
@@ -811,11 +811,11 @@ impl<'de> Names<'de> {
     }
 
     /// Adds `name` unless it is there already; whether it was new.
-    pub(crate) fn insert(&mut self, name: &Cow<'de, str>) -> bool {
-        if self.find(name).is_some() {
+    pub(crate) fn insert(&mut self, name: Cow<'de, str>) -> bool {
+        if self.find(&name).is_some() {
             return false;
         }
-        self.add(name.clone());
+        self.add(name);
         true
     }
 }
@@ -891,7 +891,7 @@ impl<'de> Visitor<'de> for Checked<'_, '_, '_> {
         let mut names = Names::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let member = self.path.key(&key);
-            if !names.insert(&key) {
+            if !names.insert(key.clone()) {
                 repeated_member(&member, self.ctx);
             }
             map.next_value_seed(Checked::new(&member, &mut *self.ctx))?;
@@ -976,7 +976,7 @@ impl<'de> Visitor<'de> for WholeSeed<'_, '_, '_> {
         let mut members = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let member = self.path.key(&key);
-            if !names.insert(&key) {
+            if !names.insert(key.clone()) {
                 repeated_member(&member, self.ctx);
             }
             let value = map.next_value_seed(ValueSeed::new(&member, &mut *self.ctx))?;

@@ -33,14 +33,20 @@ impl Stream {
 /// The standard streams that were closed when the process started.
 static CLOSED: OnceLock<[bool; 3]> = OnceLock::new();
 
-/// Finds out which standard streams are closed (`>&-`) and fills each with `/dev/null`, so that
-/// no file opened later takes its number: otherwise writing to "standard output" would write
-/// into whatever file got descriptor 1, and the standard library, which treats a closed stream
-/// as a sink that swallows everything, would report success. Must run before anything opens a
-/// file.
+/// Finds out which standard streams were closed (`>&-`), so that the command can refuse to
+/// write to them instead of losing everything with exit status 0.
+///
+/// The Rust runtime fills a closed standard stream with `/dev/null` opened for reading and
+/// writing before `main` runs (so that no file opened later takes its number); a shell's
+/// `>/dev/null` opens it for writing only, `</dev/null` for reading only. So a stream that is
+/// `/dev/null` open read-write was closed. Where the runtime did not fill it, this does.
+/// Must run before anything opens a file.
 pub(crate) fn guard_standard_streams() {
-    let closed = [Stream::Stdin, Stream::Stdout, Stream::Stderr]
-        .map(|s| metadata_of(s).is_some_and(|r| r.is_err_and(|e| is_bad_fd(&e))));
+    let closed = [Stream::Stdin, Stream::Stdout, Stream::Stderr].map(|s| match metadata_of(s) {
+        Some(Err(e)) => is_bad_fd(&e),
+        Some(Ok(meta)) => filled_by_runtime(s, &meta),
+        None => false,
+    });
     #[cfg(unix)]
     for _ in closed.iter().filter(|&&c| c) {
         // The lowest free descriptor is taken, so in turn each closed one gets filled. The
@@ -60,6 +66,29 @@ pub(crate) fn guard_standard_streams() {
 /// Whether `stream` was closed when the process started.
 pub(crate) fn is_closed(stream: Stream) -> bool {
     CLOSED.get().is_some_and(|c| c[stream as usize])
+}
+
+/// Whether `stream` is `/dev/null` opened for reading and writing.
+#[cfg(unix)]
+fn filled_by_runtime(stream: Stream, meta: &Metadata) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let is_null = meta.file_type().is_char_device()
+        && fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev());
+    if !is_null {
+        return false;
+    }
+    let flags = match stream {
+        Stream::Stdin => rustix::fs::fcntl_getfl(io::stdin().as_fd()),
+        Stream::Stdout => rustix::fs::fcntl_getfl(io::stdout().as_fd()),
+        Stream::Stderr => rustix::fs::fcntl_getfl(io::stderr().as_fd()),
+    };
+    flags.is_ok_and(|f| f & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR)
+}
+
+#[cfg(not(unix))]
+fn filled_by_runtime(_: Stream, _: &Metadata) -> bool {
+    false
 }
 
 #[cfg(unix)]
@@ -198,7 +227,8 @@ pub(crate) fn plan(
         match &target {
             Some(Target::Stream(stream)) => check_stream(*stream, &what(*stream), inputs)?,
             Some(Target::File { path, replaces }) => {
-                let label = format!("{} {}", output.flag, path.display());
+                let given = output.path.unwrap_or(path);
+                let label = format!("{} {}", output.flag, given.display());
                 let key = match replaces {
                     Some(meta) => FileId::of(meta).map(|id| (id, None)),
                     None => new_file_key(path),
@@ -212,7 +242,7 @@ pub(crate) fn plan(
                             "{other} and {} name the same file, {}: each output needs a file \
                              of its own",
                             output.flag,
-                            path.display()
+                            given.display()
                         )));
                     }
                     files.push((output.flag, key));
@@ -241,8 +271,10 @@ fn target(path: &Path) -> Result<Target, Failure> {
         }
     };
     if let Some(id) = FileId::of(&meta) {
+        // A closed stream too (`--output /dev/stdout >&-`): it is refused as closed.
         for stream in [Stream::Stdout, Stream::Stderr] {
-            let same = stream_metadata(stream)
+            let same = metadata_of(stream)
+                .and_then(Result::ok)
                 .and_then(|m| FileId::of(&m))
                 .is_some_and(|s| s == id);
             if same {

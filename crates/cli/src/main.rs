@@ -111,9 +111,10 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 
 /// The input stream, its length (for a regular file) and, when it is a regular file, what an
 /// output must not replace.
-fn open_input(
-    path: Option<&Path>,
-) -> Result<(Box<dyn Read + Send>, Option<u64>, Option<Input>), Failure> {
+type Opened = (Box<dyn Read + Send>, Option<u64>, Option<Input>);
+
+/// Opens the input: the file at `path`, or standard input for `-` or no path.
+fn open_input(path: Option<&Path>) -> Result<Opened, Failure> {
     match path.filter(|p| p.as_os_str() != "-") {
         None => {
             if files::is_closed(Stream::Stdin) {
@@ -282,7 +283,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
         line.push(b'\n');
         write(&mut out, &line, &progress)?;
     }
-    finish_all(out)?;
+    finish_all(out)?.commit()?;
     Ok(if totals.bad() == 0 {
         ExitCode::SUCCESS
     } else {
@@ -361,7 +362,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         write(&mut report, &batch.report, &progress)
     })
     .map_err(|f| not_written(f, &[&out, &rejects, &report]))?;
-    finish_all([out, rejects, report].into_iter().flatten())?;
+    // The files are renamed into place once the summary is written: it is output too.
+    let finished = finish_all([out, rejects, report].into_iter().flatten())?;
     let rejected = totals.bad();
     let mut line = format!(
         "contactkit: {} read, {} converted from {from} to {to}, {rejected} rejected",
@@ -378,6 +380,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         }
     }
     summary(&progress, &line)?;
+    finished.commit()?;
     Ok(if rejected == 0 || args.envelope {
         ExitCode::SUCCESS
     } else {

@@ -234,24 +234,40 @@ impl Dest {
     }
 }
 
-/// Flushes every output and renames the files into place, all together: a run leaves all of
-/// its files or none.
-pub(crate) fn finish_all(dests: impl IntoIterator<Item = Dest>) -> Result<(), Failure> {
+/// Flushes every output; the files are then ready to be renamed into place by
+/// [`Finished::commit`].
+pub(crate) fn finish_all(dests: impl IntoIterator<Item = Dest>) -> Result<Finished, Failure> {
     let mut ready = Vec::new();
     for dest in dests {
         ready.extend(dest.finish()?);
     }
-    files::commit_all(ready, |Ready { temp, path }| {
-        temp.persist(&path)
-            .map(drop)
-            .map_err(|e| Failure::Fatal(format!("cannot write {}: {}", path.display(), e.error)))
-    })
+    Ok(Finished(ready))
+}
+
+/// Finished output files, not renamed into place yet: dropped, they are deleted.
+#[derive(Debug)]
+#[must_use = "the files appear only when committed"]
+pub(crate) struct Finished(Vec<(Ready, Partial)>);
+
+impl Finished {
+    /// Renames every file into place, all together: a run leaves all of its files or none.
+    pub(crate) fn commit(self) -> Result<(), Failure> {
+        files::commit_all(self.0, |Ready { temp, path }| {
+            temp.persist(&path).map(drop).map_err(|e| {
+                Failure::Fatal(format!("cannot write {}: {}", path.display(), e.error))
+            })
+        })
+    }
 }
 
 /// Writes the final summary line to standard error: part of the output, so a failure is one.
 pub(crate) fn summary(progress: &Progress, line: &str) -> Result<(), Failure> {
     progress
-        .suspend(|| writeln!(io::stderr().lock(), "{line}"))
+        .suspend(|| {
+            io::stderr()
+                .lock()
+                .write_all(format!("{line}\n").as_bytes())
+        })
         .map_err(|e| Dest::Stderr.error(e))
 }
 
@@ -259,7 +275,9 @@ pub(crate) fn summary(progress: &Progress, line: &str) -> Result<(), Failure> {
 /// report them).
 pub(crate) fn message(progress: &Progress, line: &str) {
     progress.suspend(|| {
-        let mut err = io::stderr().lock();
-        let _ = writeln!(err, "{line}");
+        // One write, so that the line is not split by another writer.
+        let _ = io::stderr()
+            .lock()
+            .write_all(format!("{line}\n").as_bytes());
     });
 }

@@ -233,7 +233,8 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
         crate::write(&mut rejects, &batch.rejects, &progress)
     })
     .map_err(|f| crate::not_written(f, &[&out, &rejects]))?;
-    finish_all([out, rejects].into_iter().flatten())?;
+    // The files are renamed into place once the summary is written: it is output too.
+    let finished = finish_all([out, rejects].into_iter().flatten())?;
     let rejected = totals.bad();
     let mut summary = format!(
         "contactkit: {} read, {} previewed as {response}, {rejected} rejected",
@@ -244,6 +245,7 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
         summary.push_str(&format!("; rejects in {}", path.display()));
     }
     crate::output::summary(&progress, &summary)?;
+    finished.commit()?;
     Ok(if rejected == 0 || args.envelope {
         ExitCode::SUCCESS
     } else {

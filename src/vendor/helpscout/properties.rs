@@ -204,7 +204,7 @@ impl<'de> Visitor<'de> for Properties<'_, '_, '_> {
         let mut entries: Vec<(Cow<'de, str>, Prop)> = Vec::new();
         while let Some(slug) = map.next_key_seed(KeySeed)? {
             let member = self.path.key(&slug);
-            if !slugs.insert(&slug) {
+            if !slugs.insert(slug.clone()) {
                 repeated_member(&member, self.ctx);
             }
             let value = map.next_value_seed(PropSeed {
@@ -364,7 +364,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_, '_> {
             let repeated = match &*key {
                 "slug" => !slugs.is_empty(),
                 "value" => !values.is_empty(),
-                _ => !unknown.insert(&key),
+                _ => !unknown.insert(key.clone()),
             };
             if repeated {
                 repeated_member(&member, self.ctx);
