@@ -201,6 +201,35 @@ pub(crate) struct Output<'a> {
     pub(crate) default: Option<Stream>,
 }
 
+impl<'a> Output<'a> {
+    /// `--output PATH`, or standard output.
+    pub(crate) fn output(path: Option<&'a Path>) -> Self {
+        Self {
+            flag: "--output",
+            path,
+            default: Some(Stream::Stdout),
+        }
+    }
+
+    /// `--rejects PATH`, or standard error.
+    pub(crate) fn rejects(path: Option<&'a Path>) -> Self {
+        Self {
+            flag: "--rejects",
+            path,
+            default: Some(Stream::Stderr),
+        }
+    }
+
+    /// `--report PATH`, or no report.
+    pub(crate) fn report(path: Option<&'a Path>) -> Self {
+        Self {
+            flag: "--report",
+            path,
+            default: None,
+        }
+    }
+}
+
 /// Decides where each output goes, and refuses before anything is written:
 /// - an output that is an input or `--definitions` (the same file, a link to it), or a
 ///   standard stream redirected to one (it would replace the input, or read what it writes);

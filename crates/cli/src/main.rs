@@ -256,11 +256,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
     let (options, definitions) = validate_options(common)?;
     let (input, len, source) = open_input(common.input.as_deref())?;
-    let outputs = [Output {
-        flag: "--output",
-        path: common.output.as_deref(),
-        default: Some(Stream::Stdout),
-    }];
+    let outputs = [Output::output(common.output.as_deref())];
     let mut dests = open_outputs(&outputs, &[], [source, definitions])?;
     let mut out = dests.remove(0);
     let progress = progress(common, len, ("valid", "invalid"));
@@ -320,21 +316,9 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         .validate_options(validate.clone());
     let (input, len, source) = open_input(common.input.as_deref())?;
     let outputs = [
-        Output {
-            flag: "--output",
-            path: common.output.as_deref(),
-            default: Some(Stream::Stdout),
-        },
-        Output {
-            flag: "--rejects",
-            path: args.rejects.as_deref(),
-            default: Some(Stream::Stderr),
-        },
-        Output {
-            flag: "--report",
-            path: args.report.as_deref(),
-            default: None,
-        },
+        Output::output(common.output.as_deref()),
+        Output::rejects(args.rejects.as_deref()),
+        Output::report(args.report.as_deref()),
     ];
     // The summary goes to standard error.
     let mut dests = open_outputs(&outputs, &[Stream::Stderr], [source, definitions])?;

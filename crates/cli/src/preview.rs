@@ -206,16 +206,8 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
     options.now = args.now;
     let (input, len, source) = crate::open_input(common.input.as_deref())?;
     let outputs = [
-        Output {
-            flag: "--output",
-            path: common.output.as_deref(),
-            default: Some(Stream::Stdout),
-        },
-        Output {
-            flag: "--rejects",
-            path: args.rejects.as_deref(),
-            default: Some(Stream::Stderr),
-        },
+        Output::output(common.output.as_deref()),
+        Output::rejects(args.rejects.as_deref()),
     ];
     // The summary goes to standard error.
     let mut dests = crate::open_outputs(&outputs, &[Stream::Stderr], [source, definitions])?;

@@ -482,6 +482,11 @@ const FOUR: &str =
     "{\"firstName\": \"Ada\"}\n{\"firstName\": \"Grace\"}\n{\"firstName\": \"Edsger\"}\n\
 {\"firstName\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\n";
 
+/// A command line's words.
+fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
 /// Runs `contactkit ARGS` in `dir` with the given standard streams.
 fn run_in(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio, stderr: Stdio) -> Output {
     Command::new(bin())
@@ -492,6 +497,11 @@ fn run_in(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio, stderr: Stdio)
         .stderr(stderr)
         .output()
         .expect("contactkit runs")
+}
+
+/// Runs `contactkit ARGS` in `dir` without standard input, capturing its output.
+fn run_at(dir: &Path, args: &[&str]) -> Output {
+    run_in(dir, args, Stdio::null(), Stdio::piped(), Stdio::piped())
 }
 
 /// Runs a shell command line in `dir`, with `$CONTACTKIT` set to the binary.
@@ -583,7 +593,7 @@ fn an_output_never_replaces_an_input_whatever_path_names_it() {
         ),
     ];
     for (args, needle) in &cases {
-        let out = run_in(d, args, Stdio::null(), Stdio::piped(), Stdio::piped());
+        let out = run_at(d, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
         let err = stderr_of(&out);
@@ -615,25 +625,13 @@ fn an_output_never_replaces_an_input_whatever_path_names_it() {
     }
     // Two outputs on one file, existing or new, whatever the spelling.
     for (a, b) in [("new.ndjson", "./new.ndjson"), ("defs.json", "./defs.json")] {
-        let out = run_in(
-            d,
-            &with(&["x.ndjson", "--output", a, "--rejects", b]),
-            Stdio::null(),
-            Stdio::piped(),
-            Stdio::piped(),
-        );
+        let out = run_at(d, &with(&["x.ndjson", "--output", a, "--rejects", b]));
         assert_eq!(out.status.code(), Some(2));
         assert!(stderr_of(&out).contains("--output and --rejects name the same file"));
         assert_eq!(names(d), before);
     }
     // A different file is fine.
-    let out = run_in(
-        d,
-        &with(&["x.ndjson", "--output", "out.ndjson"]),
-        Stdio::null(),
-        Stdio::piped(),
-        Stdio::piped(),
-    );
+    let out = run_at(d, &with(&["x.ndjson", "--output", "out.ndjson"]));
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert_eq!(
         std::fs::read_to_string(d.join("out.ndjson"))
@@ -659,18 +657,7 @@ fn an_output_naming_standard_output_or_error_is_appended_to_not_replaced() {
     };
     let out = run_in(
         d,
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "in.ndjson",
-            "--output",
-            "/dev/stdout",
-            "--rejects",
-            "/dev/stderr",
-        ],
+        &words("convert --from helpscout --to intercom in.ndjson --output /dev/stdout --rejects /dev/stderr"),
         Stdio::null(),
         Stdio::from(append("log.txt")),
         Stdio::from(append("err.log")),
@@ -696,14 +683,7 @@ fn an_output_naming_standard_output_or_error_is_appended_to_not_replaced() {
     // The same file named by its own path while it is standard output: appended to as well.
     let out = run_in(
         d,
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "in.ndjson",
-            "-o",
-            "log.txt",
-        ],
+        &words("validate --vendor helpscout in.ndjson -o log.txt"),
         Stdio::null(),
         Stdio::from(append("log.txt")),
         Stdio::piped(),
@@ -756,29 +736,14 @@ fn close_after_one_line(args: &[&str], from_stderr: bool) -> std::process::ExitS
 #[test]
 fn a_closed_downstream_pipe_ends_the_run_by_sigpipe_never_with_status_0() {
     use std::os::unix::process::ExitStatusExt;
-    for (args, from_stderr) in [
-        (&["validate", "--vendor", "helpscout"][..], false),
-        (
-            &["validate", "--vendor", "helpscout", "--threads", "1"][..],
-            false,
-        ),
-        (
-            &[
-                "convert",
-                "--from",
-                "helpscout",
-                "--to",
-                "bird",
-                "--envelope",
-            ][..],
-            false,
-        ),
+    for (line, from_stderr) in [
+        ("validate --vendor helpscout", false),
+        ("validate --vendor helpscout --threads 1", false),
+        ("convert --from helpscout --to bird --envelope", false),
         // Rejects on standard error, read by `2>&1 | head -1` say.
-        (
-            &["convert", "--from", "helpscout", "--to", "bird"][..],
-            true,
-        ),
+        ("convert --from helpscout --to bird", true),
     ] {
+        let args = &words(line);
         let status = close_after_one_line(args, from_stderr);
         assert!(!status.success(), "{args:?}: {status:?}");
         assert_eq!(status.signal(), Some(13), "{args:?}: {status:?}");
@@ -799,6 +764,19 @@ fn a_closed_downstream_pipe_ends_the_run_by_sigpipe_never_with_status_0() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "141");
 }
 
+/// Runs `args` on [`FOUR`] and asserts a usage error within seconds: exit status 2, nothing on
+/// standard output, one line on standard error that contains `needle`.
+fn assert_refused(args: &[&str], needle: &str) {
+    let start = Instant::now();
+    let out = run(args, FOUR.as_bytes());
+    assert!(start.elapsed() < Duration::from_secs(10), "{args:?}");
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    let err = stderr_of(&out);
+    assert!(err.contains(needle), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
 #[test]
 fn threads_out_of_range_are_a_usage_error() {
     for n in [
@@ -809,20 +787,10 @@ fn threads_out_of_range_are_a_usage_error() {
         "9223372036854775808",
         "18446744073709551615",
     ] {
-        let start = Instant::now();
-        let out = run(
+        assert_refused(
             &["validate", "--vendor", "helpscout", "--threads", n],
-            FOUR.as_bytes(),
+            "not a number of threads from 1 to 256",
         );
-        assert!(start.elapsed() < Duration::from_secs(10), "{n}");
-        assert_eq!(out.status.code(), Some(2), "{n}");
-        assert!(out.stdout.is_empty());
-        let err = stderr_of(&out);
-        assert!(
-            err.contains("not a number of threads from 1 to 256"),
-            "{n}: {err}"
-        );
-        assert_eq!(err.lines().count(), 1, "{err}");
     }
     for n in ["1", "256"] {
         let out = run(
@@ -959,21 +927,7 @@ fn sigint_sigterm_and_sighup_leave_nothing_of_the_run_on_disk() {
     for (name, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
         let (mut child, stdin) = running_on_an_open_pipe(
             d,
-            &[
-                "convert",
-                "--from",
-                "helpscout",
-                "--to",
-                "intercom",
-                "--batch-records",
-                "1",
-                "--output",
-                "out.ndjson",
-                "--rejects",
-                "rejects.ndjson",
-                "--report",
-                "report.ndjson",
-            ],
+            &words("convert --from helpscout --to intercom --batch-records 1 --output out.ndjson --rejects rejects.ndjson --report report.ndjson"),
             FOUR,
             3,
         );
@@ -1030,26 +984,7 @@ fn a_replaced_file_keeps_its_mode_and_a_new_one_gets_the_umask() {
             std::fs::set_permissions(d.join(name), std::fs::Permissions::from_mode(kept))
                 .expect("chmod");
         }
-        let out = run_in(
-            d,
-            &[
-                "convert",
-                "--from",
-                "helpscout",
-                "--to",
-                "intercom",
-                "in.ndjson",
-                "--output",
-                "out.ndjson",
-                "--rejects",
-                "rejects.ndjson",
-                "--report",
-                "report.ndjson",
-            ],
-            Stdio::null(),
-            Stdio::piped(),
-            Stdio::piped(),
-        );
+        let out = run_at(d, &words("convert --from helpscout --to intercom in.ndjson --output out.ndjson --rejects rejects.ndjson --report report.ndjson"));
         assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
         for name in ["out.ndjson", "rejects.ndjson", "report.ndjson"] {
             assert_eq!(mode(name), kept, "{name} {kept:o}");
@@ -1083,16 +1018,10 @@ fn definitions_are_read_with_a_bound() {
     text.push_str(r#"{"helpscout": []}"#);
     std::fs::write(&big, text).expect("write");
     for path in ["/dev/zero", big.to_str().expect("path")] {
-        let start = Instant::now();
-        let out = run(
+        assert_refused(
             &["validate", "--vendor", "helpscout", "--definitions", path],
-            FOUR.as_bytes(),
+            "larger than 16 MiB",
         );
-        assert!(start.elapsed() < Duration::from_secs(10), "{path}");
-        assert_eq!(out.status.code(), Some(2), "{path}");
-        assert!(out.stdout.is_empty());
-        let err = stderr_of(&out);
-        assert!(err.contains("larger than 16 MiB"), "{path}: {err}");
     }
     // Memory stays bounded too: reading /dev/zero stops after the bound.
     #[cfg(target_os = "linux")]
@@ -1215,26 +1144,7 @@ fn a_truncated_array_with_output_files_writes_none_of_them_and_exits_2() {
     )
     .expect("write");
     std::fs::write(d.join("kept.ndjson"), "before\n").expect("write");
-    let out = run_in(
-        d,
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "cut.json",
-            "--output",
-            "out.ndjson",
-            "--rejects",
-            "rejects.ndjson",
-            "--report",
-            "kept.ndjson",
-        ],
-        Stdio::null(),
-        Stdio::piped(),
-        Stdio::piped(),
-    );
+    let out = run_at(d, &words("convert --from helpscout --to intercom cut.json --output out.ndjson --rejects rejects.ndjson --report kept.ndjson"));
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(err.contains("never closed"), "{err}");
@@ -1250,20 +1160,7 @@ fn a_truncated_array_with_output_files_writes_none_of_them_and_exits_2() {
     );
     // On standard output the records before the problem were written (a stream cannot be
     // taken back), and the status is 2 all the same.
-    let out = run_in(
-        d,
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "cut.json",
-        ],
-        Stdio::null(),
-        Stdio::piped(),
-        Stdio::piped(),
-    );
+    let out = run_at(d, &words("convert --from helpscout --to intercom cut.json"));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         lines(&out.stdout),
