@@ -203,7 +203,7 @@ pub(crate) struct Output<'a> {
 
 impl<'a> Output<'a> {
     /// `--output PATH`, or standard output.
-    pub(crate) fn output(path: Option<&'a Path>) -> Self {
+    pub(crate) fn main(path: Option<&'a Path>) -> Self {
         Self {
             flag: "--output",
             path,

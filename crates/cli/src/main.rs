@@ -256,7 +256,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
     let (options, definitions) = validate_options(common)?;
     let (input, len, source) = open_input(common.input.as_deref())?;
-    let outputs = [Output::output(common.output.as_deref())];
+    let outputs = [Output::main(common.output.as_deref())];
     let mut dests = open_outputs(&outputs, &[], [source, definitions])?;
     let mut out = dests.remove(0);
     let progress = progress(common, len, ("valid", "invalid"));
@@ -316,7 +316,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         .validate_options(validate.clone());
     let (input, len, source) = open_input(common.input.as_deref())?;
     let outputs = [
-        Output::output(common.output.as_deref()),
+        Output::main(common.output.as_deref()),
         Output::rejects(args.rejects.as_deref()),
         Output::report(args.report.as_deref()),
     ];

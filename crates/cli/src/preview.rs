@@ -206,7 +206,7 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
     options.now = args.now;
     let (input, len, source) = crate::open_input(common.input.as_deref())?;
     let outputs = [
-        Output::output(common.output.as_deref()),
+        Output::main(common.output.as_deref()),
         Output::rejects(args.rejects.as_deref()),
     ];
     // The summary goes to standard error.
