@@ -11,11 +11,15 @@
 #     rejected; BOM-only, blank, CR-only and whitespace-only lines are no records; NBSP-only and
 #     form-feed-only lines, invalid JSON, a JSON array and an over-long line are rejected.
 # Hostile lines start partitions too (the job's split size is known, so are their starts).
+# Then it runs the recipe of docs/SCALE-OUT.md as written there (its Python block and the shell
+# commands that split the envelopes) and compares its payloads with the same run.
 #
-#   scripts/test-spark.sh [--records N] [--split-bytes B] [--release] [--keep DIR] [--help]
+#   scripts/test-spark.sh [--records N] [--split-bytes B] [--master M] [--release] [--keep DIR]
 #
 #   --records N      generated records (default 3000)
 #   --split-bytes B  Spark's input split size, spark.sql.files.maxPartitionBytes (default 131072)
+#   --master M       Spark master (default local[2]; 'local-cluster[2,1,1024]' starts executors
+#                    in JVMs of their own, each in its own working directory, as on other hosts)
 #   --release        use a release build of contactkit (default: the debug build)
 #   --keep DIR       work in DIR and keep it (default: a temporary directory, removed)
 #
@@ -26,14 +30,16 @@ cd "$(dirname "$0")/.."
 records=3000
 split_bytes=131072
 profile=debug
+master='local[2]'
 keep=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --records) records="$2"; shift 2 ;;
         --split-bytes) split_bytes="$2"; shift 2 ;;
+        --master) master="$2"; shift 2 ;;
         --release) profile=release; shift ;;
         --keep) keep="$2"; shift 2 ;;
-        -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "test-spark: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -42,6 +48,7 @@ say() { printf 'test-spark: %s\n' "$*"; }
 fail() { printf 'test-spark: FAILED: %s\n' "$*" >&2; exit 1; }
 
 bash scripts/install-tools.sh --no-browser --with-spark
+began=$(date +%s)
 PYSPARK_VERSION="$(sed -n 's/^PYSPARK_VERSION="\(.*\)"$/\1/p' scripts/install-tools.sh)"
 SPARK_VENV="${SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/contactkit/pyspark-$PYSPARK_VERSION}"
 python="$SPARK_VENV/bin/python"
@@ -121,14 +128,14 @@ set -e
 [ "$code" -eq 1 ] || { cat "$work/single.log" >&2; fail "single-machine run exited $code, expected 1 (some records are rejected)"; }
 
 # 3. Spark.
-say "running examples/spark/convert.py under local[2] (PySpark $PYSPARK_VERSION)"
+say "running examples/spark/convert.py under $master (PySpark $PYSPARK_VERSION)"
 start=$(date +%s%N)
-"$python" examples/spark/convert.py "${args[@]}" --arg="$limit" --binary "$bin" --master 'local[2]' \
+"$python" examples/spark/convert.py "${args[@]}" --arg="$limit" --binary "$bin" --master "$master" \
     --max-partition-bytes "$split_bytes" --conf spark.ui.enabled=false \
     --conf spark.driver.extraJavaOptions=-Dlog4j2.level=ERROR \
     "$work/input.ndjson" "$work/spark" >"$work/spark.out" 2>"$work/spark.log" \
     || { tail -40 "$work/spark.log" >&2; fail "the Spark job failed (log: $work/spark.log)"; }
-seconds="$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+job_seconds="$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
 summary="$(tail -1 "$work/spark.out")"
 say "summary: $summary"
 
@@ -170,7 +177,40 @@ for name, ok in checks:
     print(f"test-spark: {'ok  ' if ok else 'FAIL'} {name}")
 sys.exit(1 if failed else 0)
 PY
+# 5. The recipe in docs/SCALE-OUT.md, as written: its Python block, then its shell block.
+say "running the recipe of docs/SCALE-OUT.md under $master"
+recipe="$work/recipe"
+mkdir -p "$recipe/target/release"
+cp "$bin" "$recipe/target/release/contactkit"
+cp "$work/input.ndjson" "$recipe/customers.ndjson"
+"$python" - docs/SCALE-OUT.md "$recipe" <<'PY'
+import re, sys
+
+doc = open(sys.argv[1], encoding="utf-8").read()
+after = doc.split("<!-- scripts/test-spark.sh runs the block below -->", 1)[1]
+python = re.search(r"```python\n(.*?)```", after, re.S).group(1)
+shell = re.search(r"```sh\n(.*?)```", after, re.S).group(1)
+open(f"{sys.argv[2]}/recipe.py", "w").write(python)
+open(f"{sys.argv[2]}/split.sh", "w").write(shell)
+PY
+submit=(--master "$master" --conf "spark.sql.files.maxPartitionBytes=$split_bytes"
+    --conf spark.ui.enabled=false pyspark-shell)
+(
+    cd "$recipe"
+    PYSPARK_SUBMIT_ARGS="${submit[*]}" "$python" recipe.py >recipe.log 2>&1 \
+        || { tail -40 recipe.log >&2; fail "the recipe failed (log: $recipe/recipe.log)"; }
+    bash split.sh
+) || exit 1
+cmp "$work/single-payloads.ndjson" "$recipe/intercom.ndjson" \
+    || fail "the recipe's payloads differ from the single-machine run's"
+[ "$(wc -l <"$recipe/rejects.ndjson")" -eq "$(wc -l <"$work/single-rejects.ndjson")" ] \
+    || fail "the recipe's rejects are not the single-machine run's"
+[ "$(cat "$recipe"/envelopes/part-* | wc -l)" -eq "$lines" ] \
+    || fail "the recipe's envelopes are not one per input line"
+say "ok   the recipe of docs/SCALE-OUT.md: payloads byte-identical, one envelope per line"
+
 records_read="$(sed -n 's/^contactkit: \([0-9]*\) records\{0,1\} read.*/\1/p' "$work/single.log")"
 partitions="$(printf '%s' "$summary" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["partitions"])')"
-say "ok: $lines lines, $records_read records, $partitions partitions, local[2], ${seconds}s" \
+say "ok: $lines lines, $records_read records, $partitions partitions, $master; Spark job" \
+    "${job_seconds}s, whole test $(($(date +%s) - began))s after installing" \
     "(payloads, rejects and report byte-identical to one machine)"

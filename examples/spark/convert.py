@@ -214,6 +214,7 @@ def main(argv):
 
     sc.addFile(os.path.abspath(args.binary))
     binary = executor_path(sc, os.path.basename(args.binary))
+    print(f"convert.py: the executors run {binary}", file=sys.stderr)
     command = shlex.join(
         [binary, "convert", "--from", args.source, "--to", args.target, "--envelope"]
         + ["--input-encoding", "base64-lines", "--threads", "1", "--quiet"]
