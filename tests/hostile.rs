@@ -510,8 +510,8 @@ fn emoji_at_the_40_character_boundary() {
 
 #[test]
 fn a_byte_order_mark_is_not_json_for_the_library() {
-    // The command line skips a BOM at the start of its input; a single record handed to the
-    // library with one is not JSON text (RFC 8259 §8.1), and says so.
+    // The command line skips a BOM at the start of its input and of each NDJSON line; a record
+    // handed to the library with one is not JSON text (RFC 8259 §8.1), and says so.
     let report = text(Format::HelpScout, b"\xEF\xBB\xBF{}");
     assert_syntax(&report, "expected value");
     assert!(report.issues[0].message.ends_with("(line 1, column 1)"));

@@ -1028,69 +1028,37 @@ mod tests {
         }
     }
 
+    fn record(line: u64, bytes: &[u8]) -> Entry {
+        Entry::Record {
+            line,
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    fn skipped(line: u64, skip: Skip) -> Entry {
+        Entry::Skipped { line, skip }
+    }
+
     #[test]
     fn every_line_gets_an_entry_when_blank_lines_are_kept() {
         // The input: a mark alone on the first line, then a record.
-        assert_eq!(
-            entries(b"\xEF\xBB\xBF\nnull\n", 100, true, 1, 10),
-            vec![
-                Entry::Skipped {
-                    line: 1,
-                    skip: Skip::Bom
-                },
-                Entry::Record {
-                    line: 2,
-                    bytes: b"null".to_vec()
-                },
-            ]
-        );
+        let input = b"\xEF\xBB\xBF\nnull\n";
+        let want = vec![skipped(1, Skip::Bom), record(2, b"null")];
+        assert_eq!(entries(input, 100, true, 1, 10), want);
         // A mark at the start of a later line is that line's mark (as at the start of a Spark
         // partition); one inside a line is data.
-        assert_eq!(
-            entries(
-                b"{}\n\xEF\xBB\xBF{}\n \xEF\xBB\xBF{}\n\xEF\xBB\xBF \n\n",
-                100,
-                true,
-                2,
-                10
-            ),
-            vec![
-                Entry::Record {
-                    line: 1,
-                    bytes: b"{}".to_vec()
-                },
-                Entry::Record {
-                    line: 2,
-                    bytes: b"{}".to_vec()
-                },
-                Entry::Record {
-                    line: 3,
-                    bytes: b"\xEF\xBB\xBF{}".to_vec()
-                },
-                Entry::Skipped {
-                    line: 4,
-                    skip: Skip::Bom
-                },
-                Entry::Skipped {
-                    line: 5,
-                    skip: Skip::Blank
-                },
-            ]
-        );
+        let input = b"{}\n\xEF\xBB\xBF{}\n \xEF\xBB\xBF{}\n\xEF\xBB\xBF \n\n";
+        let want = vec![
+            record(1, b"{}"),
+            record(2, b"{}"),
+            record(3, b"\xEF\xBB\xBF{}"),
+            skipped(4, Skip::Bom),
+            skipped(5, Skip::Blank),
+        ];
+        assert_eq!(entries(input, 100, true, 2, 10), want);
         // Without keep_blank the same records, numbered alike, and no other entries.
-        assert_eq!(
-            entries(b"\n\n{}\n \n[]", 100, false, 1, 1),
-            vec![
-                Entry::Record {
-                    line: 3,
-                    bytes: b"{}".to_vec()
-                },
-                Entry::Record {
-                    line: 5,
-                    bytes: b"[]".to_vec()
-                },
-            ]
-        );
+        let want = vec![record(3, b"{}"), record(5, b"[]")];
+        assert_eq!(entries(b"\n\n{}\n \n[]", 100, false, 1, 1), want);
         // A JSON array has no lines to keep.
         let mut reader =
             RecordReader::new(&b"\n\n[1,\n\n2]"[..], 100, false, true).expect("reader");

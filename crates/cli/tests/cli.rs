@@ -1229,6 +1229,48 @@ fn envelope_is_a_line_preserving_filter() {
     }
 }
 
+/// Issue 12: a line holding only a byte order mark (the first line of a Spark partition, say)
+/// printed nothing under `--envelope`, so the output was one line short and Spark's zip failed.
+/// Every line, blank or not, now has its envelope, in `convert` and `preview` alike.
+#[test]
+fn envelope_of_a_byte_order_mark_alone_and_blank_lines() {
+    let (code, out, err) = run(
+        &[
+            "convert",
+            "--from",
+            "helpscout",
+            "--to",
+            "intercom",
+            "--envelope",
+            "--ndjson",
+        ],
+        b"\xef\xbb\xbf\nnull\n".to_vec(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let envelopes = lines(&out);
+    assert_eq!(envelopes.len(), 2, "{out}");
+    assert_eq!(
+        envelopes[0],
+        json!({"line": 1, "ok": true, "skipped": "bom"})
+    );
+    assert_eq!(
+        (&envelopes[1]["line"], &envelopes[1]["record"]),
+        (&json!(2), &json!(1))
+    );
+    assert!(err.contains("1 record read"), "{err}");
+    let input = "\n{\"email\": \"a@example.com\"}\n \t\n".to_owned();
+    let (code, out, err) = run(&["preview", "--vendor", "intercom", "--envelope"], input);
+    assert_eq!(code, 0, "{err}");
+    let lines = lines(&out);
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0], json!({"line": 1, "ok": true, "skipped": "blank"}));
+    assert_eq!(
+        (&lines[1]["line"], &lines[1]["ok"]),
+        (&json!(2), &json!(true))
+    );
+    assert_eq!(lines[2], json!({"line": 3, "ok": true, "skipped": "blank"}));
+}
+
 /// A distributed job cuts payloads, reject lines and report lines out of the envelope as text
 /// (docs/SCALE-OUT.md, examples/spark/): they must be byte for byte what `--output`,
 /// `--rejects` and `--report` write, and `--input-encoding base64-lines` must read exactly
@@ -1239,7 +1281,7 @@ fn envelope_carries_the_split_outputs_byte_for_byte() {
     for i in 0..60 {
         match i % 6 {
             0 => input.push_str(HS_BAD),
-            1 => input.push_str("\u{feff}"),
+            1 => input.push('\u{feff}'),
             2 => input.push_str("[{\"__proto__\": {\"x\": 1}}]"),
             _ => input.push_str(&record(i)),
         }
