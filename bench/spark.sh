@@ -11,7 +11,9 @@
 # checking that Spark's outputs equal the single machine's byte for byte, and prints the median
 # wall time of each (whole process: Spark's includes starting its JVM), records per second, and
 # the ratio. Spark runs with master M (default local[2]) over P input splits (default 8);
-# the single machine with --threads T (default 2).
+# the single machine with --threads T (default 2). Each round also runs the Spark job on the
+# first 100 records alone: its fixed cost (starting Spark, the tasks, writing), which the last
+# line subtracts to give Spark's throughput once running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
         --master) master=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
         --partitions) partitions=$2; shift 2 ;;
-        -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "spark.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -53,14 +55,24 @@ data="$work/helpscout-$count-$seed.ndjson"
 "$target/release/contactkit-datagen" --vendor helpscout --count "$count" --seed "$seed" \
     --invalid-share 0.1 >"$data"
 size=$(wc -c <"$data")
+head -100 "$data" >"$work/small.ndjson"
 split=$(((size + partitions - 1) / partitions))
 say "$count records, $size bytes, $partitions splits of $split bytes; $(nproc) cores; $rounds rounds"
 
 now() { date +%s%N; }
+# Runs the Spark job on $1 into $2 with splits of $3 bytes.
+spark_job() {
+    "$python" examples/spark/convert.py --from helpscout --to intercom --binary "$bin" \
+        --master "$master" --max-partition-bytes "$3" --conf spark.ui.enabled=false \
+        "$1" "$2" >"$work/spark.out" 2>"$work/spark.log" \
+        || { tail -20 "$work/spark.log" >&2; exit 1; }
+}
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 single=()
 spark=()
+small=()
 for round in $(seq "$rounds"); do
-    rm -rf "$work/single" "$work/spark"
+    rm -rf "$work/single" "$work/spark" "$work/spark-small"
     mkdir -p "$work/single"
     start=$(now)
     "$bin" convert --from helpscout --to intercom --ndjson --threads "$threads" --quiet "$data" \
@@ -68,29 +80,33 @@ for round in $(seq "$rounds"); do
         --report "$work/single/report" 2>/dev/null || [ $? -eq 1 ]
     single+=("$(($(now) - start))")
     start=$(now)
-    "$python" examples/spark/convert.py --from helpscout --to intercom --binary "$bin" \
-        --master "$master" --max-partition-bytes "$split" --conf spark.ui.enabled=false \
-        "$data" "$work/spark" >"$work/spark.out" 2>"$work/spark.log" \
-        || { tail -20 "$work/spark.log" >&2; exit 1; }
+    spark_job "$work/small.ndjson" "$work/spark-small" 4096
+    small+=("$(($(now) - start))")
+    start=$(now)
+    spark_job "$data" "$work/spark" "$split"
     spark+=("$(($(now) - start))")
     for kind in payloads rejects report; do
         cat "$work/spark/$kind"/part-* | cmp - "$work/single/$kind" \
             || { echo "spark.sh: Spark's $kind differ from one machine's" >&2; exit 1; }
     done
-    say "round $round: one machine $(awk -v n="${single[-1]}" 'BEGIN { printf "%.2f", n / 1e9 }') s," \
-        "Spark $(awk -v n="${spark[-1]}" 'BEGIN { printf "%.2f", n / 1e9 }') s; outputs identical"
+    secs() { awk -v n="$1" 'BEGIN { printf "%.2f", n / 1e9 }'; }
+    say "round $round: one machine $(secs "${single[-1]}") s, Spark $(secs "${spark[-1]}") s" \
+        "(100 records: $(secs "${small[-1]}") s); outputs identical"
 done
 partitions_run="$("$python" -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["partitions"])' "$work/spark.out")"
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ms=$(median "${single[@]}")
 mk=$(median "${spark[@]}")
-awk -v count="$count" -v ms="$ms" -v mk="$mk" -v rounds="$rounds" -v master="$master" \
-    -v threads="$threads" -v parts="$partitions_run" -v size="$size" -v cores="$(nproc)" \
-    -v version="$pyspark_version" 'BEGIN {
-    printf "%d Help Scout records (%d bytes), helpscout -> intercom, payloads + rejects + report; %d cores; median of %d rounds in alternation; outputs byte-identical in every round\n\n", count, size, cores, rounds
+m0=$(median "${small[@]}")
+awk -v count="$count" -v ms="$ms" -v mk="$mk" -v m0="$m0" -v rounds="$rounds" \
+    -v master="$master" -v threads="$threads" -v parts="$partitions_run" -v size="$size" \
+    -v cores="$(nproc)" -v version="$pyspark_version" -v load="$load_before" \
+    -v load2="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+    printf "%d Help Scout records (%d bytes), helpscout -> intercom, payloads + rejects + report; %d cores (load average %s before, %s after); median of %d rounds in alternation; outputs byte-identical in every round\n\n", count, size, cores, load, load2, rounds
     printf "| run | median wall time (s) | records/s |\n|---|---:|---:|\n"
     printf "| contactkit convert --threads %d | %.2f | %.0f |\n", threads, ms / 1e9, count / (ms / 1e9)
     printf "| PySpark %s %s, %d partitions (examples/spark/convert.py) | %.2f | %.0f |\n", version, master, parts, mk / 1e9, count / (mk / 1e9)
-    printf "\nSpark / one machine: %.1fx the wall time\n", mk / ms
+    printf "| the same job on 100 records (its fixed cost) | %.2f | |\n", m0 / 1e9
+    printf "\nSpark / one machine: %.1fx the wall time; without Spark'"'"'s fixed cost, %.1fx (%.0f records/s)\n", mk / ms, (mk - m0) / ms, count / ((mk - m0) / 1e9)
 }'
