@@ -153,32 +153,31 @@ impl ExternalIdSource {
         {
             return None;
         }
-        let what = self.describe();
-        let (value, pointer): (Option<Id>, String) = match self {
-            Self::Email => (
-                imp.contact.emails.first().map(|e| Id::from_text(&e.value)),
-                imp.prov.source(Loc::Item(CField::Emails, 0)),
-            ),
-            Self::SourceId => (
-                record.get(SOURCE_ID).map(Id::from_value),
-                format!("/{SOURCE_ID}"),
-            ),
-            Self::Custom(key) => (
-                imp.contact.custom_attributes.get(key).map(Id::from_value),
-                imp.prov.source(Loc::Custom(key)),
-            ),
+        let value = match self {
+            Self::Email => imp.contact.emails.first().map(|e| Id::from_text(&e.value)),
+            Self::SourceId => record.get(SOURCE_ID).map(Id::from_value),
+            Self::Custom(key) => imp.contact.custom_attributes.get(key).map(Id::from_value),
         };
+        // The source path is rendered only now that a message needs it.
+        let pointer = |imp: &Importer<'s>| match self {
+            Self::Email => imp.prov.source(Loc::Item(CField::Emails, 0)),
+            Self::SourceId => format!("/{SOURCE_ID}"),
+            Self::Custom(key) => imp.prov.source(Loc::Custom(key)),
+        };
+        let what = self.describe();
         Some(match value {
             None => Derivation::Missing(format!("nor {} to copy one from", self.describe_absent())),
-            Some(Id::Not(why)) => {
-                Derivation::Missing(format!("and {what} ({pointer}) {why}, which is no id"))
-            }
+            Some(Id::Not(why)) => Derivation::Missing(format!(
+                "and {what} ({}) {why}, which is no id",
+                pointer(imp)
+            )),
             Some(Id::Text(id, digits)) => {
                 let written = if digits {
                     ", written in decimal digits"
                 } else {
                     ""
                 };
+                let pointer = pointer(imp);
                 let note = format!(
                     "the source has no external id: this is a copy of {what} ({pointer}){written}"
                 );

@@ -683,6 +683,30 @@ fn bird_identifier_values_hold_at_most_500_characters() {
     assert_eq!(e.stage, Stage::Target);
     assert_eq!(e.issues[0].path, "/identifiers/0/value");
     assert_eq!(e.issues[0].code, contactkit::Code::TooLong);
+    // Lenient mode cuts it like any too-long string, with a note; the derived note stays.
+    let lenient = ok(
+        Format::Canonical,
+        Format::Bird,
+        &r,
+        &with(how.clone()).lenient(true),
+    );
+    assert_eq!(
+        lenient.payload["identifiers"][0]["value"],
+        json!("x".repeat(500))
+    );
+    let codes: Vec<(&str, NoteCode)> = lenient
+        .notes
+        .iter()
+        .map(|n| (n.path.as_str(), n.code))
+        .collect();
+    assert!(
+        codes.contains(&("/identifiers/0", NoteCode::Derived)),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("/identifiers/0/value", NoteCode::Truncated)),
+        "{codes:?}"
+    );
     // Sequence and Intercom take any string.
     for to in [Format::Sequence, Format::Intercom] {
         assert_eq!(
