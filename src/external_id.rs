@@ -111,7 +111,7 @@ impl ExternalIdSource {
     /// # Errors
     /// An [`ExternalIdError`] that says why.
     pub fn check(&self, from: Format) -> Result<(), ExternalIdError> {
-        if *self == Self::SourceId && !from.is_read() {
+        if matches!(self, Self::SourceId) && !from.is_read() {
             let read: Vec<&str> = Format::READ.iter().map(|f| f.id()).collect();
             return Err(ExternalIdError(format!(
                 "source-id is the vendor's own id of a read format ({}), and {from} records carry none",
@@ -164,11 +164,11 @@ impl ExternalIdSource {
             Self::SourceId => format!("/{SOURCE_ID}"),
             Self::Custom(key) => imp.prov.source(Loc::Custom(key)),
         };
-        let what = self.describe();
         Some(match value {
             None => Derivation::Missing(format!("nor {} to copy one from", self.describe_absent())),
             Some(Id::Not(why)) => Derivation::Missing(format!(
-                "and {what} ({}) {why}, which is no id",
+                "and {} ({}) {why}, which is no id",
+                self.describe(),
                 pointer(imp)
             )),
             Some(Id::Text(id, digits)) => {
@@ -179,7 +179,8 @@ impl ExternalIdSource {
                 };
                 let pointer = pointer(imp);
                 let note = format!(
-                    "the source has no external id: this is a copy of {what} ({pointer}){written}"
+                    "the source has no external id: this is a copy of {} ({pointer}){written}",
+                    self.describe()
                 );
                 imp.contact.external_id = Some(id);
                 imp.prov.derive_external_id(pointer);
@@ -234,7 +235,8 @@ impl Id {
                         // In range and whole: the conversion is exact.
                         #[allow(clippy::cast_possible_truncation)]
                         let i = f as i64;
-                        Self::Text(i.to_string(), true)
+                        // serde_json's digits (itoa), as for the integers above.
+                        Self::Text(serde_json::Number::from(i).to_string(), true)
                     }
                     Some(f) if f.fract() == 0.0 => {
                         Self::Not("is a number too large to be read exactly")

@@ -35,7 +35,7 @@ fn record(format: Format, p: Parts<'_>) -> Value {
         Format::HelpScout | Format::HelpScoutCustomer => json!({"firstName": "Ada"}),
         Format::Canonical => json!({"fullName": "Ada"}),
         Format::IntercomContact => json!({"type": "contact", "name": "Ada", "role": "lead"}),
-        Format::BirdContact => json!({"computedDisplayName": "Ada", "attributes": {}}),
+        Format::BirdContact => json!({"computedDisplayName": "Ada"}),
         _ => unreachable!("a new format needs a record here"),
     };
     let ext = p.external_id;
@@ -59,7 +59,7 @@ fn record(format: Format, p: Parts<'_>) -> Value {
                 r["custom_attributes"] = json!({ "crm_id": v });
             }
         }
-        Format::Bird => {
+        Format::Bird | Format::BirdContact => {
             let mut ids = Vec::new();
             if p.email {
                 ids.push(json!({"key": "emailaddress", "value": EMAIL}));
@@ -67,22 +67,14 @@ fn record(format: Format, p: Parts<'_>) -> Value {
             if let Some(e) = ext {
                 ids.push(json!({"key": "external_id", "value": e}));
             }
+            let member = if format == Format::Bird {
+                "identifiers"
+            } else {
+                "featuredIdentifiers"
+            };
             if !ids.is_empty() {
-                r["identifiers"] = Value::Array(ids);
+                r[member] = Value::Array(ids);
             }
-            if let Some(v) = p.custom {
-                r["attributes"] = json!({ "crm_id": v });
-            }
-        }
-        Format::BirdContact => {
-            let mut ids = Vec::new();
-            if p.email {
-                ids.push(json!({"key": "emailaddress", "value": EMAIL}));
-            }
-            if let Some(e) = ext {
-                ids.push(json!({"key": "external_id", "value": e}));
-            }
-            r["featuredIdentifiers"] = Value::Array(ids);
             if let Some(v) = p.custom {
                 r["attributes"]["crm_id"] = v.clone();
             }

@@ -790,10 +790,10 @@ impl<'a> Exporter<'a> {
     }
 
     /// Notes (`derived`) that the external id written at `path` is a copy of another value,
-    /// when it is (the `external_id` option).
-    pub(crate) fn external_id_written(&mut self, path: impl Into<String>) {
+    /// when it is (the `external_id` option). The path is rendered only then.
+    pub(crate) fn external_id_written(&mut self, path: impl FnOnce() -> String) {
         if let Some(Derivation::Derived(message)) = self.derivation {
-            self.note(path, NoteCode::Derived, message.clone());
+            self.note(path(), NoteCode::Derived, message.clone());
         }
     }
 
@@ -847,7 +847,7 @@ pub(crate) fn export(
                 {
                     if let Some(s) = field.text(contact) {
                         if *field == CField::ExternalId {
-                            ex.external_id_written(join("", member));
+                            ex.external_id_written(|| join("", member));
                         }
                         ex.put(member, Value::String(s.to_owned()), Loc::Field(*field));
                     }

@@ -12,7 +12,7 @@ pub(crate) fn external_id(ex: &mut Exporter<'_>) {
     const REQUIRED: &str = "is required by Sequence, and the source has no external id";
     match ex.contact.external_id.as_deref() {
         Some(id) => {
-            ex.external_id_written("/externalId");
+            ex.external_id_written(|| "/externalId".to_owned());
             ex.put(
                 "externalId",
                 Value::String(id.to_owned()),
