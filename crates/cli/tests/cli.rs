@@ -153,7 +153,10 @@ fn version() {
         .arg("--version")
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("contactkit "));
+        .stdout(predicate::str::diff(format!(
+            "contactkit {}\n",
+            env!("CARGO_PKG_VERSION")
+        )));
 }
 
 /// A usage error: exit 2, nothing on standard output, exactly one line on standard error.
