@@ -137,8 +137,12 @@ fn length_rules() -> Vec<Length> {
             over: Severity::Warning,
             fill: plain,
         },
-        // Sequence: no documented limit; VARCHAR(255) columns in the code (warning).
-        seq("/externalId"),
+        // Sequence: no documented limit; VARCHAR(255) columns in the code (warning). An empty
+        // externalId is no id (docs/RULES.md#ids): at least 1 character.
+        Length {
+            min: 1,
+            ..seq("/externalId")
+        },
         seq("/companyName"),
         seq("/firstName"),
         seq("/phone"),

@@ -141,6 +141,11 @@ impl CField {
         }
     }
 
+    /// Whether the field holds an id, where an empty string is no id (docs/RULES.md#ids).
+    pub(crate) const fn is_id(self) -> bool {
+        matches!(self, Self::ExternalId | Self::IntercomId)
+    }
+
     /// The value of a plain string field (`None` for other fields).
     pub(crate) fn text(self, c: &Contact) -> Option<&str> {
         let address = c.address.as_ref();
@@ -540,6 +545,9 @@ impl<'s> Provenance<'s> {
     }
 }
 
+/// The `dropped` note of an empty id: the contact has none (docs/RULES.md#ids).
+pub(crate) const EMPTY_ID: &str = "is empty: an empty string is no id, so the contact has none";
+
 /// The contact an importer builds, with provenance and `dropped` notes (source paths).
 #[derive(Debug, Default)]
 pub(crate) struct Importer<'s> {
@@ -578,6 +586,9 @@ impl<'s> Importer<'s> {
     pub(crate) fn text(&mut self, obj: &Map<String, Value>, member: &'static str, field: CField) {
         match obj.get(member) {
             None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s.is_empty() && field.is_id() => {
+                self.drop(Src::Member(member), EMPTY_ID);
+            }
             Some(Value::String(s)) => {
                 if let Some(slot) = field.text_mut(&mut self.contact) {
                     *slot = Some(s.clone());

@@ -169,6 +169,11 @@ pub(crate) struct Str {
     pub one_of: Option<&'static Enum>,
     /// Values that are reserved (error).
     pub reserved: &'static [&'static str],
+    /// An identifier: the empty string is no id (it never counts as present for
+    /// [`Obj::any_of_required`] or a cross-field [`Check`], and is a `too_short` warning when
+    /// `min` is 0), and a value of only whitespace is a `pattern` warning (the vendor would store
+    /// it, but it is almost certainly a mistake). See docs/RULES.md#ids.
+    pub id: bool,
 }
 
 impl Str {
@@ -181,6 +186,7 @@ impl Str {
         format: None,
         one_of: None,
         reserved: &[],
+        id: false,
     };
 }
 
@@ -268,6 +274,15 @@ pub(crate) const fn formatted(format: StrFormat) -> Kind {
 
 /// Shorthand for any string.
 pub(crate) const STRING: Kind = Kind::Str(Str::ANY);
+
+/// Shorthand for an id of at least `min` characters ([`Str::id`]).
+pub(crate) const fn id(min: u32) -> Kind {
+    Kind::Str(Str {
+        min,
+        id: true,
+        ..Str::ANY
+    })
+}
 
 /// Shorthand for any 64-bit integer.
 pub(crate) const INTEGER: Kind = Kind::Int {

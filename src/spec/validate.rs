@@ -106,6 +106,15 @@ impl Seen<'_> {
             .is_some_and(|i| self.present & (1 << i) != 0)
     }
 
+    /// Whether member `name` was given: present, and not an empty id (docs/RULES.md#ids).
+    pub(crate) fn given(&self, name: &str) -> bool {
+        let empty_id = self.index(name).is_some_and(|i| {
+            matches!(self.fields[i].kind, Kind::Str(Str { id: true, .. }))
+                && self.captured(name) == Some("")
+        });
+        self.has(name) && !empty_id
+    }
+
     /// The string value of a `capture` member, if it was a string.
     pub(crate) fn captured(&self, name: &str) -> Option<&str> {
         let i = self.index(name)?;
@@ -299,7 +308,8 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             kind: &field.kind,
             nullable: field.nullable,
             loose: field.loose,
-            capture: field.capture,
+            // An id is kept so that an empty one does not count as present (`Seen::given`).
+            capture: field.capture || matches!(field.kind, Kind::Str(Str { id: true, .. })),
             path,
             ctx,
         }
@@ -368,7 +378,9 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
     if !surely_fits {
         let n = s.chars().count();
         if n < rules.min as usize {
-            let message = if n == 0 {
+            let message = if n == 0 && rules.id {
+                "is empty: an empty string is no id".to_owned()
+            } else if n == 0 {
                 format!(
                     "is empty; it must be at least {} characters long",
                     rules.min
@@ -393,6 +405,9 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
                 ),
             );
         }
+    }
+    if rules.id {
+        check_id(rules, s, path, ctx);
     }
     if let Some(format) = rules.format {
         if !format.matches(s) {
@@ -445,6 +460,27 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
                 rules.reserved.join(", ")
             ),
             &Quoted(s),
+        );
+    }
+}
+
+/// The warnings of an id (docs/RULES.md#ids): empty where the vendor does not forbid it, or
+/// only whitespace.
+fn check_id(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if s.is_empty() {
+        if rules.min == 0 {
+            ctx.warn(
+                path,
+                Code::TooShort,
+                "is empty: an empty string is no id, so the contact has none".to_owned(),
+            );
+        }
+    } else if s.trim().is_empty() {
+        ctx.warn(
+            path,
+            Code::Pattern,
+            "is only whitespace: the vendor would store it, but an id of only whitespace is almost certainly a mistake"
+                .to_owned(),
         );
     }
 }
@@ -779,7 +815,7 @@ fn walk_object<'de, A: MapAccess<'de>>(
         present,
         captured: &captured,
     };
-    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.has(name)) {
+    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.given(name)) {
         ctx.error(
             path,
             Code::Required,

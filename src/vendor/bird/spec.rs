@@ -32,6 +32,7 @@ const IDENTIFIER_KEY: Str = Str {
 const IDENTIFIER_VALUE: Str = Str {
     min: 1,
     max: 500,
+    id: true,
     ..Str::ANY
 };
 

@@ -29,7 +29,7 @@ required; with role \"user\", email or external_id is required. Custom attribute
 booleans or null.",
     fields: &[
         Field::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
-        Field::new("external_id", "External id", STRING)
+        Field::new("external_id", "External id", crate::spec::id(0))
             .doc("A unique identifier for the contact which is given to Intercom."),
         Field::new("email", "Email", formatted(StrFormat::Email)).doc("The contact's email."),
         Field::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
@@ -60,7 +60,7 @@ booleans or null.",
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
 fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    if seen.captured("role") == Some("user") && !seen.has("email") && !seen.has("external_id") {
+    if seen.captured("role") == Some("user") && !seen.given("email") && !seen.given("external_id") {
         ctx.error(
             path,
             Code::Required,
@@ -72,7 +72,10 @@ fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 fn role_rule_schema() -> Value {
     json!({
         "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
-        "then": { "anyOf": [ { "required": ["email"] }, { "required": ["external_id"] } ] }
+        "then": { "anyOf": [
+            { "required": ["email"] },
+            { "required": ["external_id"], "properties": { "external_id": { "minLength": 1 } } }
+        ] }
     })
 }
 

@@ -31,10 +31,10 @@ other member is saved as a custom attribute. Strings over 255 characters are war
 VARCHAR(255); its docs state no limit). `null` clears an optional field (\"pass the value null and it will be \
 cleared\"), so every field but externalId accepts it.",
     fields: &[
-        Field::new("externalId", "External id", TEXT)
+        Field::new("externalId", "External id", Kind::Str(Str { min: 1, id: true, ..VARCHAR }))
             .required()
             .doc("Person's ID in your app (so you can link IDs)."),
-        Field::new("intercomId", "Intercom id", TEXT).nullable().doc("The associated Intercom ID for this Person."),
+        Field::new("intercomId", "Intercom id", Kind::Str(Str { id: true, ..VARCHAR })).nullable().doc("The associated Intercom ID for this Person."),
         Field::new("industry", "Industry", TEXT).nullable().doc("The Person's industry."),
         Field::new("companyName", "Company name", TEXT).nullable().doc("Name of the Person's company."),
         Field::new("websiteUrl", "Website URL", text_in(StrFormat::HttpUrl)).nullable().doc("URL of the Person's website."),
