@@ -3,6 +3,7 @@
 //! ([`form`]) are all derived. A rule is written once, in the table, and every consumer reads it
 //! from there.
 
+pub(crate) mod beyond_f64;
 pub(crate) mod form;
 pub(crate) mod schema;
 pub(crate) mod validate;

@@ -12,7 +12,7 @@ use std::fmt::{self, Display};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
+use super::{beyond_f64, Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
 use crate::pointer::Path;
 use crate::{Code, Issue, Report, Severity};
@@ -184,6 +184,7 @@ pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settin
 /// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.
 pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_>) -> Report {
     walk_text(root, serde_json::Deserializer::from_str(json), settings)
+        .unwrap_or_else(|e| refused(root, json.as_bytes(), &e, settings))
 }
 
 /// Validates JSON bytes against `root`; text that is not one JSON value is one `syntax` finding.
@@ -194,7 +195,46 @@ pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_
 pub(crate) fn validate_slice(root: &'static Obj, json: &[u8], settings: Settings<'_>) -> Report {
     match std::str::from_utf8(json) {
         Ok(text) => validate_str(root, text, settings),
-        Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings),
+        Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings)
+            .unwrap_or_else(|e| refused(root, json, &e, settings)),
+    }
+}
+
+/// The report for a text serde_json refused: numbers beyond the `f64` range are `out_of_range`
+/// findings at their paths and the rest of the record is walked (`beyond_f64`); any other
+/// refusal is one `syntax` finding.
+fn refused(
+    root: &'static Obj,
+    json: &[u8],
+    e: &serde_json::Error,
+    settings: Settings<'_>,
+) -> Report {
+    let syntax = |e: &serde_json::Error| Report {
+        issues: vec![syntax_issue(e)],
+    };
+    if !beyond_f64::is_beyond_f64(e) {
+        return syntax(e);
+    }
+    let found = beyond_f64::scan(json);
+    if found.is_empty() {
+        return syntax(e);
+    }
+    let patched = beyond_f64::patched(json, &found);
+    let walked = match std::str::from_utf8(&patched) {
+        Ok(text) => walk_text(root, serde_json::Deserializer::from_str(text), settings),
+        Err(_) => walk_text(
+            root,
+            serde_json::Deserializer::from_slice(&patched),
+            settings,
+        ),
+    };
+    match walked {
+        Ok(report) => {
+            let mut issues: Vec<Issue> = found.iter().map(beyond_f64::Beyond::issue).collect();
+            issues.extend(report.issues);
+            Report { issues }
+        }
+        Err(e) => syntax(&e),
     }
 }
 
@@ -202,18 +242,13 @@ fn walk_text<'de, R: serde_json::de::Read<'de>>(
     root: &'static Obj,
     mut de: serde_json::Deserializer<R>,
     settings: Settings<'_>,
-) -> Report {
+) -> Result<Report, serde_json::Error> {
     let mut ctx = Ctx::new(settings);
     let root = Kind::Object(root);
-    let outcome = Seed::new(&root, Path::Root, &mut ctx)
+    Seed::new(&root, Path::Root, &mut ctx)
         .deserialize(&mut de)
-        .and_then(|_| de.end());
-    match outcome {
-        Ok(()) => ctx.into_report(),
-        Err(e) => Report {
-            issues: vec![syntax_issue(&e)],
-        },
-    }
+        .and_then(|_| de.end())?;
+    Ok(ctx.into_report())
 }
 
 /// The `syntax` finding for a JSON parse error (the message names a position, never the data).
