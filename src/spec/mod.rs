@@ -5,11 +5,13 @@
 
 pub(crate) mod beyond_f64;
 pub(crate) mod form;
+#[cfg(test)]
+mod rules_doc;
 pub(crate) mod schema;
 pub(crate) mod validate;
 
 use crate::rules::StrFormat;
-use crate::Severity;
+use crate::{Code, Severity};
 
 /// An object: its documented members and what to do with the others.
 #[derive(Debug)]
@@ -35,6 +37,49 @@ pub(crate) struct Check {
     pub run: fn(&validate::Seen<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
     /// JSON Schema keywords stating the same rule, merged into the object's schema.
     pub schema: fn() -> serde_json::Value,
+    /// The rules `run` enforces, as docs/RULES.md states them (paths relative to the object).
+    /// Read by the test that keeps docs/RULES.md in step (`spec::rules_doc`).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub rules: &'static [Stated],
+}
+
+/// A rule that code enforces (a [`Check`], a [`Dynamic`] value, the validator itself), stated
+/// the way docs/RULES.md lists it; a test keeps the two in step, and another checks that every
+/// finding of the fixture suite is one of the rules docs/RULES.md lists.
+#[derive(Debug)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Stated {
+    /// Where, relative to the object or member that carries the rule: `""` for itself, then
+    /// segments: a member name, `*` for any array item, `{name}` for any member name.
+    pub at: &'static str,
+    /// What the value must be.
+    pub constraint: &'static str,
+    /// The finding's code.
+    pub code: Code,
+    /// The finding's severity.
+    pub severity: Severity,
+}
+
+impl Stated {
+    /// An error rule.
+    pub(crate) const fn error(at: &'static str, constraint: &'static str, code: Code) -> Self {
+        Self {
+            at,
+            constraint,
+            code,
+            severity: Severity::Error,
+        }
+    }
+
+    /// A warning rule.
+    pub(crate) const fn warning(at: &'static str, constraint: &'static str, code: Code) -> Self {
+        Self {
+            at,
+            constraint,
+            code,
+            severity: Severity::Warning,
+        }
+    }
 }
 
 /// What to do with a member the vendor does not document.
@@ -225,6 +270,10 @@ pub(crate) struct Dynamic {
     pub schema: fn() -> serde_json::Value,
     /// What the form shows for it.
     pub form: form::Widget,
+    /// The rules `check` enforces (with account definitions too), as docs/RULES.md states them
+    /// (paths relative to the member). Read by the test that keeps docs/RULES.md in step.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub rules: &'static [Stated],
 }
 
 /// How vendor code checks a [`Dynamic`] value.

@@ -157,6 +157,28 @@ fn too_deep(value: &Value) -> bool {
     false
 }
 
+/// The rules of every format that the walk itself enforces, as docs/RULES.md states them
+/// (`**` is any path).
+#[cfg(test)]
+pub(crate) const EVERY_FORMAT: &[super::Stated] = &[
+    super::Stated::error(
+        "",
+        "one JSON value: UTF-8, no lone surrogate, nested at most 127 levels",
+        Code::Syntax,
+    ),
+    super::Stated::error("", "an object", Code::Type),
+    super::Stated::error(
+        "**",
+        "a number within the range of a 64-bit float",
+        Code::OutOfRange,
+    ),
+    super::Stated::warning(
+        "**",
+        "a member name that appears once in its object",
+        Code::Duplicate,
+    ),
+];
+
 /// Validates an already parsed value against `root`.
 pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settings<'_>) -> Report {
     if too_deep(value) {
@@ -300,7 +322,7 @@ impl Display for Found {
 }
 
 /// What the value must be, for type messages.
-fn expected(kind: &Kind, nullable: bool) -> String {
+pub(crate) fn expected(kind: &Kind, nullable: bool) -> String {
     let base = match kind {
         Kind::Str(_) => "a string",
         Kind::Int { .. } => "an integer",

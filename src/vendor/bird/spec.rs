@@ -8,8 +8,8 @@ use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::validate::{check_str, Ctx, Seen};
 use crate::spec::{
-    form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
-    STRING,
+    form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Stated,
+    Str, STRING,
 };
 use crate::{Code, Severity};
 
@@ -51,7 +51,14 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     ],
     extra: Extra::Allow,
     any_of_required: &[],
-    check: Some(&Check { run: identifier_format, schema: identifier_format_schema }),
+    check: Some(&Check {
+        run: identifier_format,
+        schema: identifier_format_schema,
+        rules: &[
+            Stated::error("/value", "format email when the key is emailaddress", Code::Format),
+            Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
+        ],
+    }),
 };
 
 /// An identifier's `properties`: a free object.
@@ -154,6 +161,39 @@ const ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_attributes),
     schema: attributes_schema,
     form: Widget::KeyValue,
+    rules: &[
+        Stated::error("", "an object", Code::Type),
+        Stated::warning("/{key}", "pattern attribute-key", Code::Pattern),
+        Stated::error(
+            "/{key}",
+            "a boolean, number, string, null or an array of those",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "an array of at least 1 item", Code::TooFewItems),
+        Stated::error("/{key}/*", "a boolean, number, string or null", Code::Type),
+        Stated::warning(
+            "/{key}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error(
+            "/{key}",
+            "one value when its definition's cardinality is one",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "the type of its definition", Code::Type),
+        Stated::error("/{key}/*", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{key}",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+        Stated::error(
+            "/{key}/*",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+    ],
 };
 
 fn attributes_schema() -> Value {

@@ -7,9 +7,9 @@ use serde_json::{json, Value};
 use crate::rules::StrFormat;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
-    Str, STRING,
+    Stated, Str, STRING,
 };
-use crate::Severity;
+use crate::{Code, Severity};
 
 /// Photo types (both renders of the create page; `instagram` only on the newer one).
 pub(crate) const PHOTO_TYPES: Enum = Enum {
@@ -221,6 +221,86 @@ const PROPERTIES: Dynamic = Dynamic {
     check: DynamicCheck::HelpScoutProperties,
     schema: properties_schema,
     form: Widget::KeyValue,
+    rules: &[
+        Stated::error(
+            "",
+            "an array of {slug, value} objects, or an object of slug: value",
+            Code::Type,
+        ),
+        Stated::error("/*", "an object", Code::Type),
+        Stated::error("/*/slug", "present", Code::Required),
+        Stated::error("/*/slug", "a string", Code::Type),
+        Stated::error("/*/slug", "pattern slug", Code::Pattern),
+        Stated::error(
+            "/*/slug",
+            "not email, name, company, jobTitle",
+            Code::Reserved,
+        ),
+        Stated::error("/*/slug", "no repeated slug", Code::Duplicate),
+        Stated::error("/*/value", "present", Code::Required),
+        Stated::warning(
+            "/*/{undocumented}",
+            "a documented member",
+            Code::UnknownField,
+        ),
+        Stated::error("/{slug}", "pattern slug", Code::Pattern),
+        Stated::error(
+            "/{slug}",
+            "not email, name, company, jobTitle",
+            Code::Reserved,
+        ),
+        // A property value, in the list (`/*/value`) or in the object (`/{slug}`).
+        Stated::error("/*/value", "a string or an integer", Code::Type),
+        Stated::error("/*/value", "in the i64 range", Code::OutOfRange),
+        Stated::warning(
+            "/*/value",
+            "at most 255 characters (without definitions)",
+            Code::TooLong,
+        ),
+        Stated::warning(
+            "/*/value",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/*/value", "the type of its definition", Code::Type),
+        Stated::error(
+            "/*/value",
+            "at most 255 characters (text property)",
+            Code::TooLong,
+        ),
+        Stated::error("/*/value", "format url (url property)", Code::Format),
+        Stated::error("/*/value", "format date (date property)", Code::Format),
+        Stated::error(
+            "/*/value",
+            "an option's id or label (dropdown property)",
+            Code::Enum,
+        ),
+        Stated::error("/{slug}", "a string or an integer", Code::Type),
+        Stated::error("/{slug}", "in the i64 range", Code::OutOfRange),
+        Stated::warning(
+            "/{slug}",
+            "at most 255 characters (without definitions)",
+            Code::TooLong,
+        ),
+        Stated::warning(
+            "/{slug}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{slug}", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{slug}",
+            "at most 255 characters (text property)",
+            Code::TooLong,
+        ),
+        Stated::error("/{slug}", "format url (url property)", Code::Format),
+        Stated::error("/{slug}", "format date (date property)", Code::Format),
+        Stated::error(
+            "/{slug}",
+            "an option's id or label (dropdown property)",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn properties_schema() -> Value {

@@ -10,7 +10,7 @@ use crate::rules::StrFormat;
 use crate::spec::validate::{Ctx, Seen};
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
-    Str, INTEGER, STRING,
+    Stated, Str, INTEGER, STRING,
 };
 use crate::{Code, Severity};
 
@@ -55,7 +55,15 @@ booleans or null.",
     ],
     extra: Extra::Warn,
     any_of_required: &["email", "external_id", "role"],
-    check: Some(&Check { run: role_rule, schema: role_rule_schema }),
+    check: Some(&Check {
+        run: role_rule,
+        schema: role_rule_schema,
+        rules: &[Stated::error(
+            "",
+            "email or external_id present when role is user (an empty external_id does not count)",
+            Code::Required,
+        )],
+    }),
 };
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
@@ -88,6 +96,30 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_custom_attributes),
     schema: custom_attributes_schema,
     form: Widget::KeyValue,
+    rules: &[
+        Stated::error("", "an object or null", Code::Type),
+        Stated::warning("", "at most 250 attributes", Code::TooManyItems),
+        Stated::warning("/{name}", "a name without . or $", Code::Pattern),
+        Stated::warning("/{name}", "a name of at most 190 characters", Code::TooLong),
+        Stated::error("/{name}", "a string, number, boolean or null", Code::Type),
+        Stated::warning("/{name}", "at most 255 characters", Code::TooLong),
+        Stated::warning(
+            "/{name}",
+            "an integer when the name ends in _at (without definitions)",
+            Code::Type,
+        ),
+        Stated::warning(
+            "/{name}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{name}", "the type of its definition", Code::Type),
+        Stated::warning(
+            "/{name}",
+            "one of its list definition's options",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn custom_attributes_schema() -> Value {
