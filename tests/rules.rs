@@ -1,5 +1,5 @@
 //! Boundary tables, one row per documented rule, written from the vendors' docs (seeds,
-//! `vendors.md`, CONTRACT §5) independently of the rule tables in `src/`: if a table drifts from
+//! the sources docs/RULES.md quotes) independently of the rule tables in `src/`: if a table drifts from
 //! the docs, a row here fails.
 //!
 //! Lengths are checked at min-1, min, max and max+1 characters, each with 1-, 2-, 3- and 4-byte
@@ -300,7 +300,8 @@ fn enum_rules() -> Vec<EnumRule> {
             outside: Severity::Error,
             other_case: Some(Severity::Warning),
         },
-        // The v2 email type list is UNCONFIRMED (v1: work, home, other): warnings only.
+        // The v2 email type list is not documented (v1: work, home, other): warnings only
+        // (docs/RULES.md#hs-email).
         EnumRule {
             format: Format::HelpScout,
             base: json!({"emails": [{"type": "work", "value": "a@example.com"}]}),
@@ -523,7 +524,8 @@ fn required_members() {
     }
 }
 
-/// CONTRACT §5: the fields that must hold an email address, an absolute http(s) URL, an ISO
+/// contactkit's own rules (docs/RULES.md#own-email, #own-url, #own-dates): the fields that must
+/// hold an email address, an absolute http(s) URL, an ISO
 /// date, a UUID or an international phone number; one clearly valid and one clearly invalid
 /// value each.
 #[test]
@@ -645,7 +647,7 @@ fn contract_format_fields() {
     }
 }
 
-/// Which formats report undocumented members (CONTRACT §5): Intercom and Help Scout warn;
+/// Which formats report undocumented members (docs/RULES.md#own-unknown): Intercom and Help Scout warn;
 /// Sequence (custom attributes) and Bird ("other properties") accept them.
 #[test]
 fn undocumented_members() {
@@ -688,7 +690,7 @@ fn show_values_controls_echo() {
     );
 }
 
-/// Warnings that stand for UNCONFIRMED rules say that the vendor's docs do not state them.
+/// Warnings that stand for rules the vendor's docs do not state say so.
 #[test]
 fn unconfirmed_rule_warnings_say_so() {
     for (format, payload) in [

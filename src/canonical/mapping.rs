@@ -846,7 +846,8 @@ pub(crate) fn export(
 // ---------------------------------------------------------------------------------------------
 // Rules shared by several formats.
 
-/// CONTRACT §4.1: trim, then split at the first run of whitespace; one word is a first name only.
+/// Full name → first/last (docs/MAPPING.md, `fullName`): trim, then split at the first run of
+/// whitespace; one word is a first name only.
 pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
     let t = full.trim();
     if t.is_empty() {
@@ -862,7 +863,8 @@ pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// CONTRACT §4.2: first + one space + last, skipping a missing (or empty) part.
+/// First/last → full name (docs/MAPPING.md, `firstName`): first + one space + last, skipping a
+/// missing (or empty) part.
 pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
     match (
         first.filter(|s| !s.is_empty()),
@@ -970,7 +972,7 @@ pub(crate) fn export_first_last(
 }
 
 /// Writes the one email a format holds (Sequence, Intercom): the first; the others and every
-/// kind are dropped (CONTRACT §4.7).
+/// kind are dropped (docs/MAPPING.md: many → one).
 pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
     let c = ex.contact;
     let name = format_name(ex.target);
@@ -997,7 +999,7 @@ pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
 }
 
 /// Writes the one phone a format holds (Sequence, Intercom): the first; the others and every
-/// kind are dropped (CONTRACT §4.7).
+/// kind are dropped (docs/MAPPING.md: many → one).
 pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
     let c = ex.contact;
     let name = format_name(ex.target);

@@ -1,5 +1,5 @@
 //! What happens to one record: `validate` and `convert`, and the JSON lines they produce
-//! (CONTRACT §3).
+//! (README.md, "Command line").
 
 use contactkit::{
     convert, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,

@@ -1,4 +1,5 @@
-//! The `contactkit` command line against CONTRACT §3: inputs, output lines, exit statuses,
+//! The `contactkit` command line as README.md ("Command line") and `contactkit --help` describe
+//! it: inputs, output lines, exit statuses,
 //! file handling, ordering under parallelism, atomic output and closed pipes.
 //!
 //! Inputs are generated here (see [`records`]); nothing large is committed.

@@ -20,7 +20,8 @@ const IGNORED: &[&str] = &[
     "isAnonymous",
 ];
 
-/// Bird's contact object → canonical, in the order of the response fields (seed 002).
+/// Bird's contact object → canonical, in the order of the response fields of Create a contact
+/// (docs/RULES.md#bird-contact).
 pub(crate) static TABLE: Table = Table::new(&[
     ignored(IGNORED),
     read(

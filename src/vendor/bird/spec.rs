@@ -1,6 +1,7 @@
 //! The Bird workspace Contacts API "Create a contact" body, as a rule table.
 //!
-//! Sources: seed 002 and `vendors.md` §3.
+//! Sources: https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
+//! and the pages it links; each rule with its source and quote is in docs/RULES.md#bird.
 
 use serde_json::{json, Value};
 
@@ -71,7 +72,9 @@ const IDENTIFIER_PROPERTIES: Obj = Obj {
     check: None,
 };
 
-/// Standard attributes whose wire keys the docs confirm (`vendors.md` §3.4). They exist in every
+/// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
+/// https://docs.bird.com/applications/audience-and-contacts/contacts/concepts/data-model-for-contacts,
+/// and the create-contact examples). They exist in every
 /// workspace, so a definitions list that omits them does not make them unknown.
 pub(crate) const STANDARD_ATTRIBUTES: &[&str] = &[
     "displayName",

@@ -1,6 +1,7 @@
 //! The Help Scout Mailbox API 2.0 "Create Customer" body, as a rule table.
 //!
-//! Sources: seed 003 (the create page) and `vendors.md` §4.
+//! Sources: https://developer.helpscout.com/mailbox-api/endpoints/customers/create/ and the
+//! pages it links; each rule with its source and quote is in docs/RULES.md#help-scout.
 
 use serde_json::{json, Value};
 

@@ -1,7 +1,8 @@
 //! The Intercom REST API 2.15 "Create contact" request body (`create_contact_request`), as a
 //! rule table.
 //!
-//! Sources: `vendor-specs/intercom-2.15-contacts.json`, seed 001 and `vendors.md` §2.
+//! Sources: Intercom's OpenAPI description 2.15 (schema `create_contact_request`), the 2.1 and
+//! legacy 1.x docs; each rule with its source and quote is in docs/RULES.md#intercom.
 
 use serde_json::{json, Value};
 

@@ -1,6 +1,7 @@
 //! The Sequence "Create Person" body, as a rule table.
 //!
-//! Sources: seed 000 and `vendors.md` §1. Every documented field is a string; any other member is
+//! Sources: docs/RULES.md#sequence (the Create Person page and Sequence's server code). Every
+//! documented field is a string; any other member is
 //! a custom attribute. Lengths are not documented; the server's columns are VARCHAR(255), so
 //! longer strings are warnings.
 
