@@ -743,3 +743,31 @@ fn unconfirmed_rule_warnings_say_so() {
         );
     }
 }
+
+/// An empty id is no id (docs/RULES.md#ids), and of a member repeated in the text the last
+/// occurrence counts, as in a parsed value: the text and the value agree on whether the rule
+/// "email or external_id when role is user" is met.
+#[test]
+fn the_last_of_a_repeated_id_decides_whether_there_is_one() {
+    let required_at_root = |report: &contactkit::Report| {
+        report
+            .issues
+            .iter()
+            .any(|i| i.path.is_empty() && i.code == Code::Required)
+    };
+    let v = Validator::new(Format::Intercom);
+    for (text, missing) in [
+        (
+            r#"{"role": "user", "external_id": "", "external_id": "u-1"}"#,
+            false,
+        ),
+        (
+            r#"{"role": "user", "external_id": "u-1", "external_id": ""}"#,
+            true,
+        ),
+    ] {
+        let value: Value = serde_json::from_str(text).expect("JSON");
+        assert_eq!(required_at_root(&v.validate_str(text)), missing, "{text}");
+        assert_eq!(required_at_root(&v.validate(&value)), missing, "{text}");
+    }
+}

@@ -101,9 +101,9 @@ pub(crate) fn scan(text: &[u8]) -> Vec<Beyond> {
                 };
                 if let Some(Frame::Object(key @ None)) = stack.last_mut() {
                     // A member name: decoded exactly as the walk decodes it.
-                    match serde_json::from_slice::<String>(&text[i..end]) {
-                        Ok(name) => *key = Some(name),
-                        Err(_) => return found,
+                    match parse(&text[i..end]) {
+                        Some(Ok(serde_json::Value::String(name))) => *key = Some(name),
+                        _ => return found,
                     }
                 }
                 i = end;
@@ -113,14 +113,13 @@ pub(crate) fn scan(text: &[u8]) -> Vec<Beyond> {
                     .iter()
                     .position(|c| !matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
                     .map_or(text.len(), |n| i + n);
-                if let Err(e) = serde_json::from_slice::<f64>(&text[i..end]) {
-                    if !is_beyond_f64(&e) {
-                        return found;
-                    }
-                    found.push(Beyond {
+                match parse(&text[i..end]) {
+                    Some(Ok(_)) => {}
+                    Some(Err(e)) if is_beyond_f64(&e) => found.push(Beyond {
                         pointer: pointer(&stack),
                         span: i..end,
-                    });
+                    }),
+                    _ => return found,
                 }
                 i = end;
             }
@@ -134,6 +133,12 @@ pub(crate) fn scan(text: &[u8]) -> Vec<Beyond> {
         }
     }
     found
+}
+
+/// One JSON token parsed as serde_json parses it (`None` when it is not UTF-8). Parsed into a
+/// `Value` from `&str`, which the library does elsewhere, so that no other parser is compiled in.
+fn parse(token: &[u8]) -> Option<Result<serde_json::Value, serde_json::Error>> {
+    std::str::from_utf8(token).ok().map(serde_json::from_str)
 }
 
 /// The index just past the string that starts at `start` (a `"`), or `None` if it does not end.

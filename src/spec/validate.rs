@@ -205,8 +205,13 @@ pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settin
 
 /// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.
 pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_>) -> Report {
-    walk_text(root, serde_json::Deserializer::from_str(json), settings)
-        .unwrap_or_else(|e| refused(root, json.as_bytes(), &e, settings))
+    walk_text(root, serde_json::Deserializer::from_str(json), settings).unwrap_or_else(|e| {
+        refused(json.as_bytes(), &e, |patched| {
+            // The patch replaces ASCII by ASCII, so the text stays UTF-8.
+            let text = std::str::from_utf8(patched).unwrap_or_default();
+            walk_text(root, serde_json::Deserializer::from_str(text), settings)
+        })
+    })
 }
 
 /// Validates JSON bytes against `root`; text that is not one JSON value is one `syntax` finding.
@@ -218,18 +223,26 @@ pub(crate) fn validate_slice(root: &'static Obj, json: &[u8], settings: Settings
     match std::str::from_utf8(json) {
         Ok(text) => validate_str(root, text, settings),
         Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings)
-            .unwrap_or_else(|e| refused(root, json, &e, settings)),
+            .unwrap_or_else(|e| {
+                refused(json, &e, |patched| {
+                    walk_text(
+                        root,
+                        serde_json::Deserializer::from_slice(patched),
+                        settings,
+                    )
+                })
+            }),
     }
 }
 
 /// The report for a text serde_json refused: numbers beyond the `f64` range are `out_of_range`
-/// findings at their paths and the rest of the record is walked (`beyond_f64`); any other
-/// refusal is one `syntax` finding.
+/// findings at their paths and the rest of the record is walked by `walk` over the patched text
+/// (`beyond_f64`); any other refusal is one `syntax` finding. (`walk` is the caller's, so that
+/// the WebAssembly build, which validates only `&str`, does not carry a walk over bytes.)
 fn refused(
-    root: &'static Obj,
     json: &[u8],
     e: &serde_json::Error,
-    settings: Settings<'_>,
+    walk: impl FnOnce(&[u8]) -> Result<Report, serde_json::Error>,
 ) -> Report {
     let syntax = |e: &serde_json::Error| Report {
         issues: vec![syntax_issue(e)],
@@ -241,16 +254,7 @@ fn refused(
     if found.is_empty() {
         return syntax(e);
     }
-    let patched = beyond_f64::patched(json, &found);
-    let walked = match std::str::from_utf8(&patched) {
-        Ok(text) => walk_text(root, serde_json::Deserializer::from_str(text), settings),
-        Err(_) => walk_text(
-            root,
-            serde_json::Deserializer::from_slice(&patched),
-            settings,
-        ),
-    };
-    match walked {
+    match walk(&beyond_f64::patched(json, &found)) {
         Ok(report) => {
             let mut issues: Vec<Issue> = found.iter().map(beyond_f64::Beyond::issue).collect();
             issues.extend(report.issues);
@@ -344,6 +348,9 @@ struct Seed<'c, 'o, 'p> {
     nullable: bool,
     loose: bool,
     capture: bool,
+    /// Return `Some("")` for an empty string, so that an empty id does not count as present
+    /// (`Seen::given`); nothing is allocated for it, or for any other id.
+    empty_id: bool,
     path: Path<'p>,
     ctx: &'c mut Ctx<'o>,
 }
@@ -355,6 +362,7 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             nullable: false,
             loose: false,
             capture: false,
+            empty_id: false,
             path,
             ctx,
         }
@@ -365,8 +373,8 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             kind: &field.kind,
             nullable: field.nullable,
             loose: field.loose,
-            // An id is kept so that an empty one does not count as present (`Seen::given`).
-            capture: field.capture || matches!(field.kind, Kind::Str(Str { id: true, .. })),
+            capture: field.capture,
+            empty_id: matches!(field.kind, Kind::Str(Str { id: true, .. })),
             path,
             ctx,
         }
@@ -415,7 +423,11 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             return self.wrong_type(Found::String);
         };
         check_str(rules, s, &self.path, self.ctx);
-        self.capture.then(|| s.to_owned())
+        if self.capture {
+            Some(s.to_owned())
+        } else {
+            (self.empty_id && s.is_empty()).then(String::new)
+        }
     }
 }
 
@@ -676,6 +688,7 @@ fn walk_array<'de, A: SeqAccess<'de>>(
             nullable: false,
             loose: false,
             capture: array.unique.is_some(),
+            empty_id: false,
             path: item_path,
             ctx: &mut *ctx,
         };
@@ -832,8 +845,10 @@ fn walk_object<'de, A: MapAccess<'de>>(
                 }
                 present |= bit;
                 let field = &obj.fields[i];
-                if let Some(s) = map.next_value_seed(Seed::field(field, member, ctx))? {
-                    captured.retain(|(j, _)| *j != i);
+                // The last occurrence of a repeated member counts, as in a parsed value.
+                let value = map.next_value_seed(Seed::field(field, member, ctx))?;
+                captured.retain(|(j, _)| *j != i);
+                if let Some(s) = value {
                     captured.push((i, s));
                 }
             }
