@@ -11,7 +11,9 @@ pub(crate) mod schema;
 pub(crate) mod validate;
 
 use crate::rules::StrFormat;
-use crate::{Code, Severity};
+#[cfg(test)]
+use crate::Code;
+use crate::Severity;
 
 /// An object: its documented members and what to do with the others.
 #[derive(Debug)]
@@ -38,16 +40,17 @@ pub(crate) struct Check {
     /// JSON Schema keywords stating the same rule, merged into the object's schema.
     pub schema: fn() -> serde_json::Value,
     /// The rules `run` enforces, as docs/RULES.md states them (paths relative to the object).
-    /// Read by the test that keeps docs/RULES.md in step (`spec::rules_doc`).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// Only the test that keeps docs/RULES.md in step reads it (`spec::rules_doc`), so only test
+    /// builds carry it.
+    #[cfg(test)]
     pub rules: &'static [Stated],
 }
 
 /// A rule that code enforces (a [`Check`], a [`Dynamic`] value, the validator itself), stated
 /// the way docs/RULES.md lists it; a test keeps the two in step, and another checks that every
 /// finding of the fixture suite is one of the rules docs/RULES.md lists.
+#[cfg(test)]
 #[derive(Debug)]
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct Stated {
     /// Where, relative to the object or member that carries the rule: `""` for itself, then
     /// segments: a member name, `*` for any array item, `{name}` for any member name.
@@ -60,6 +63,7 @@ pub(crate) struct Stated {
     pub severity: Severity,
 }
 
+#[cfg(test)]
 impl Stated {
     /// An error rule.
     pub(crate) const fn error(at: &'static str, constraint: &'static str, code: Code) -> Self {
@@ -271,8 +275,8 @@ pub(crate) struct Dynamic {
     /// What the form shows for it.
     pub form: form::Widget,
     /// The rules `check` enforces (with account definitions too), as docs/RULES.md states them
-    /// (paths relative to the member). Read by the test that keeps docs/RULES.md in step.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// (paths relative to the member). Only test builds carry it (as `Check::rules`).
+    #[cfg(test)]
     pub rules: &'static [Stated],
 }
 

@@ -8,9 +8,11 @@ use serde_json::{json, Value};
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::validate::{check_str, Ctx, Seen};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
-    form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Stated,
-    Str, STRING,
+    form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
+    STRING,
 };
 use crate::{Code, Severity};
 
@@ -55,7 +57,9 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     check: Some(&Check {
         run: identifier_format,
         schema: identifier_format_schema,
-        rules: &[
+        #[cfg(test)]
+        #[cfg(test)]
+    rules: &[
             Stated::error("/value", "format email when the key is emailaddress", Code::Format),
             Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
         ],
@@ -164,6 +168,7 @@ const ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_attributes),
     schema: attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
     rules: &[
         Stated::error("", "an object", Code::Type),
         Stated::warning("/{key}", "pattern attribute-key", Code::Pattern),

@@ -8,9 +8,11 @@ use serde_json::{json, Value};
 use crate::rules::StrFormat;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
-    Stated, Str, STRING,
+    Str, STRING,
 };
-use crate::{Code, Severity};
+use crate::Severity;
+#[cfg(test)]
+use crate::{spec::Stated, Code};
 
 /// Photo types (both renders of the create page; `instagram` only on the newer one).
 pub(crate) const PHOTO_TYPES: Enum = Enum {
@@ -222,6 +224,7 @@ const PROPERTIES: Dynamic = Dynamic {
     check: DynamicCheck::HelpScoutProperties,
     schema: properties_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
     rules: &[
         Stated::error(
             "",

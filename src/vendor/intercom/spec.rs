@@ -9,9 +9,11 @@ use serde_json::{json, Value};
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::validate::{Ctx, Seen};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
-    Stated, Str, INTEGER, STRING,
+    Str, INTEGER, STRING,
 };
 use crate::{Code, Severity};
 
@@ -59,7 +61,9 @@ booleans or null.",
     check: Some(&Check {
         run: role_rule,
         schema: role_rule_schema,
-        rules: &[Stated::error(
+        #[cfg(test)]
+        #[cfg(test)]
+    rules: &[Stated::error(
             "",
             "email or external_id present when role is user (an empty external_id does not count)",
             Code::Required,
@@ -97,6 +101,7 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_custom_attributes),
     schema: custom_attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
     rules: &[
         Stated::error("", "an object or null", Code::Type),
         Stated::warning("", "at most 250 attributes", Code::TooManyItems),
