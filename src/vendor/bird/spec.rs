@@ -58,8 +58,7 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
         run: identifier_format,
         schema: identifier_format_schema,
         #[cfg(test)]
-        #[cfg(test)]
-    rules: &[
+        rules: &[
             Stated::error("/value", "format email when the key is emailaddress", Code::Format),
             Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
         ],

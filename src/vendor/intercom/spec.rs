@@ -62,8 +62,7 @@ booleans or null.",
         run: role_rule,
         schema: role_rule_schema,
         #[cfg(test)]
-        #[cfg(test)]
-    rules: &[Stated::error(
+        rules: &[Stated::error(
             "",
             "email or external_id present when role is user (an empty external_id does not count)",
             Code::Required,
