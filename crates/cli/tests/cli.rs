@@ -466,25 +466,13 @@ fn a_number_beyond_f64_is_out_of_range_in_every_command() {
     assert_eq!(issues[0]["code"], json!("out_of_range"));
     assert_eq!(issues[1]["path"], json!("/gender"));
     assert_eq!(validated[1]["valid"], json!(true));
-    let (code, _, err) = run(
-        &["convert", "--from", "helpscout", "--to", "intercom"],
-        input.clone(),
-    );
+    let convert = ["convert", "--from", "helpscout", "--to", "intercom"];
+    let (code, _, err) = run(&convert, input.clone());
     assert_eq!(code, 1);
     let rejected = lines(err.lines().next().unwrap_or_default());
     assert_eq!(rejected[0]["stage"], json!("source"));
     assert_eq!(&rejected[0]["issues"], issues);
-    let (code, out, _) = run(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--envelope",
-        ],
-        input.clone(),
-    );
+    let (code, out, _) = run(&[&convert[..], &["--envelope"]].concat(), input.clone());
     assert_eq!(code, 0);
     let envelopes = lines(&out);
     assert_eq!(&envelopes[0]["issues"], issues);
