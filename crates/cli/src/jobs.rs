@@ -1,5 +1,5 @@
 //! What happens to one record: `validate` and `convert`, and the JSON lines they produce
-//! (CONTRACT §3).
+//! (README.md, "Command line").
 
 use contactkit::{
     convert, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
@@ -201,16 +201,20 @@ pub(crate) struct ConvertJob {
     pub(crate) source: Validator,
 }
 
-/// The source-stage rejection of a record that is not JSON: the validator describes syntax
-/// errors the same way `validate` does.
+/// The source-stage rejection of a record that serde_json cannot parse: the validator describes
+/// it the same way `validate` does (a `syntax` error, or `out_of_range` errors for numbers
+/// beyond the range of a 64-bit float, with the record's other findings).
 pub(crate) fn syntax_rejection(
     source: &Validator,
     bytes: &[u8],
     e: &serde_json::Error,
 ) -> Rejection {
     let mut issues = source.validate_slice(bytes).issues;
-    issues.retain(|i| i.code == Code::Syntax);
-    if issues.is_empty() {
+    if issues.iter().any(|i| i.code == Code::Syntax) {
+        issues.retain(|i| i.code == Code::Syntax);
+    }
+    if !issues.iter().any(Issue::is_error) {
+        issues.clear();
         issues.push(Issue::error(
             "",
             Code::Syntax,

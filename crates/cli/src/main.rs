@@ -1,7 +1,7 @@
 //! `contactkit`: validate and convert contact payloads in bulk, streaming and in parallel.
 //!
-//! The command line contract (inputs, output lines, exit statuses) is section 3 of the product
-//! contract; `contactkit --help` shows it with examples.
+//! The command line (inputs, output lines, exit statuses) is described in README.md ("Command
+//! line"); `contactkit --help` shows it with examples.
 
 mod args;
 mod base64_lines;

@@ -1,4 +1,5 @@
-//! The `contactkit` command line against CONTRACT §3: inputs, output lines, exit statuses,
+//! The `contactkit` command line as README.md ("Command line") and `contactkit --help` describe
+//! it: inputs, output lines, exit statuses,
 //! file handling, ordering under parallelism, atomic output and closed pipes.
 //!
 //! Inputs are generated here (see [`records`]); nothing large is committed.
@@ -449,6 +450,35 @@ fn invalid_utf8_makes_only_that_record_a_syntax_error() {
     }
     assert_eq!(lines[3]["record"], json!(4));
     assert_eq!(lines[3]["valid"], json!(true));
+}
+
+/// A number beyond the range of a 64-bit float is valid JSON that no parser holds:
+/// `validate`, `convert` (plain and `--envelope`) and `preview` give the same `out_of_range`
+/// findings at its path, with the record's other findings, and go on with the next record.
+#[test]
+fn a_number_beyond_f64_is_out_of_range_in_every_command() {
+    let input = format!("{{\"firstName\":\"Ada\",\"properties\":{{\"seats\":1e400}},\"gender\":\"robot\"}}\n{VALID}\n");
+    let (code, out) = validate_both_ways(input.as_bytes());
+    assert_eq!(code, 1);
+    let validated = lines(&out);
+    let issues = &validated[0]["issues"];
+    assert_eq!(issues[0]["path"], json!("/properties/seats"));
+    assert_eq!(issues[0]["code"], json!("out_of_range"));
+    assert_eq!(issues[1]["path"], json!("/gender"));
+    assert_eq!(validated[1]["valid"], json!(true));
+    let convert = ["convert", "--from", "helpscout", "--to", "intercom"];
+    let (code, _, err) = run(&convert, input.clone());
+    assert_eq!(code, 1);
+    let rejected = lines(err.lines().next().unwrap_or_default());
+    assert_eq!(rejected[0]["stage"], json!("source"));
+    assert_eq!(&rejected[0]["issues"], issues);
+    let (code, out, _) = run(&[&convert[..], &["--envelope"]].concat(), input.clone());
+    assert_eq!(code, 0);
+    let envelopes = lines(&out);
+    assert_eq!(&envelopes[0]["issues"], issues);
+    assert_eq!(envelopes[1]["ok"], json!(true));
+    let (_, out, _) = run(&["preview", "--vendor", "helpscout", "--envelope"], input);
+    assert_eq!(&lines(&out)[0]["issues"], issues);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! No record lost, none duplicated (CONTRACT §3): a property test over random mixes of valid,
+//! No record lost, none duplicated (converted + rejected = records read, README.md): a property
+//! test over random mixes of valid,
 //! invalid and broken lines for `contactkit convert` in every mode (default with rejects on
 //! standard error, `--rejects`/`--report` files, `--envelope`, `--lenient`, one or several
 //! threads, batches of 1 to 3 records so that batches finish out of order) and for
@@ -295,7 +296,8 @@ const VENDORS: [Format; 4] = [
 ];
 
 /// `--ndjson` when the input's first non-blank character is `[` (it would be read as a JSON
-/// array otherwise, CONTRACT §3); no flag otherwise, so that detection is exercised too.
+/// array otherwise, README.md "Command line"); no flag otherwise, so that detection is
+/// exercised too.
 fn ndjson_flag(stdin: &[u8]) -> Option<String> {
     let stdin = stdin.strip_prefix(BOM.as_bytes()).unwrap_or(stdin);
     let first = stdin.iter().find(|b| !b" \t\r\n".contains(b));

@@ -105,12 +105,25 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     let from = dto::format(from)?;
     let to = dto::format(to)?;
     let options = ConvertOpts::parse(options)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
+    let result = match serde_json::from_str::<Value>(payload) {
+        Ok(record @ Value::Object(_)) => contactkit::convert(from, to, &record, &options.to_core()),
         Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
-        Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
+        Err(_) => {
+            let issues = Validator::new(from)
+                .with_options(options.to_core().validate)
+                .validate_str(payload)
+                .issues;
+            if issues.iter().any(|i| i.code == Code::Syntax) {
+                return Err(invalid_json(issues));
+            }
+            // JSON that serde_json cannot hold (a number beyond the range of a 64-bit float):
+            // invalid at the source stage, as the validator reports it.
+            Err(contactkit::Rejection {
+                stage: contactkit::Stage::Source,
+                issues,
+            })
+        }
     };
-    let result = contactkit::convert(from, to, &record, &options.to_core());
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
@@ -398,6 +411,24 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidJson);
         let e = validate("hubspot", "{}", "").expect_err("format");
         assert_eq!(e.code, ErrorCode::UnknownFormat);
+    }
+
+    /// A number beyond the range of a 64-bit float is valid JSON that no parser holds: both
+    /// functions report it as the core's `out_of_range` finding, not as text that is not JSON.
+    #[test]
+    fn a_number_beyond_f64_is_out_of_range_in_validate_and_convert() {
+        let payload = r#"{"email": "a@example.com", "custom_attributes": {"x": 1e400}, "name": 3}"#;
+        let core = contactkit::validate_str(Format::Intercom, payload);
+        assert_eq!(core.issues[0].code, Code::OutOfRange);
+        assert_eq!(core.issues[0].path, "/custom_attributes/x");
+        let issues = serde_json::to_value(&core.issues).expect("json");
+        let out = parse(&validate("intercom", payload, "").expect("ok"));
+        assert_eq!(out, json!({"valid": false, "issues": issues}));
+        let out = parse(&convert("intercom", "sequence", payload, "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"ok": false, "stage": "source", "issues": issues})
+        );
     }
 
     #[test]
