@@ -53,11 +53,21 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
         s.insert("required".into(), json!(required));
     }
     if !obj.any_of_required.is_empty() {
-        let any_of: Vec<Value> = obj
-            .any_of_required
-            .iter()
-            .map(|name| json!({ "required": [name] }))
-            .collect();
+        let any_of: Vec<Value> =
+            obj.any_of_required
+                .iter()
+                .map(|name| {
+                    // An empty id is no id (docs/RULES.md#ids): it does not count as present.
+                    let id = obj.fields.iter().any(|f| {
+                        f.name == *name && matches!(f.kind, Kind::Str(Str { id: true, .. }))
+                    });
+                    if id {
+                        json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
+                    } else {
+                        json!({ "required": [name] })
+                    }
+                })
+                .collect();
         s.insert("anyOf".into(), Value::Array(any_of));
     }
     if obj.extra == Extra::Custom {

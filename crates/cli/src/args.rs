@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use contactkit::Format;
+use contactkit::{ExternalIdSource, Format};
 
 const ABOUT: &str =
     "Validate and convert contact payloads for Sequence, Intercom, Bird and Help Scout";
@@ -61,6 +61,7 @@ Examples:
   contactkit convert --from helpscout --to intercom customers.ndjson \\
       --output intercom.ndjson --rejects rejects.ndjson --report report.ndjson
   contactkit convert --from intercom --to bird --lenient contacts.json
+  contactkit convert --from helpscout --to sequence --external-id email customers.ndjson
   contactkit convert --from helpscout --to intercom --envelope --ndjson < part-00000";
 
 const SCHEMA_EXAMPLES: &str = "\
@@ -131,14 +132,21 @@ pub(crate) struct ConvertArgs {
     /// Carry custom attributes across with keys normalised to the target's key rules
     #[arg(long)]
     pub(crate) normalize_custom_keys: bool,
+    /// Where the target's external id comes from when the source has none: email (the first
+    /// email address), source-id (the vendor's id, read formats only) or custom:KEY (a custom
+    /// attribute); a copy, with a `derived` note
+    #[arg(long, value_name = "SOURCE", value_parser = |s: &str| s.parse::<ExternalIdSource>())]
+    pub(crate) external_id: Option<ExternalIdSource>,
     /// Write reject lines to PATH instead of standard error (created when the run completes)
     #[arg(long, value_name = "PATH")]
     pub(crate) rejects: Option<PathBuf>,
     /// Write one line {"record": N, "notes": [...]} per converted record to PATH
     #[arg(long, value_name = "PATH")]
     pub(crate) report: Option<PathBuf>,
-    /// Write exactly one line per input record, converted or rejected, and exit 0 unless the
-    /// input cannot be read: a line-preserving filter for Spark's RDD.pipe or Hadoop streaming
+    /// Write exactly one line per input line (blank lines included, as {"line": L, "ok": true,
+    /// "skipped": "blank"}), converted or rejected, and exit 0 unless the input cannot be read
+    /// or the output cannot be written (a closed pipe included): a line-preserving filter for
+    /// Spark's RDD.pipe or Hadoop streaming
     #[arg(long, conflicts_with_all = ["rejects", "report"])]
     pub(crate) envelope: bool,
     #[command(flatten)]
@@ -184,6 +192,11 @@ pub(crate) struct Common {
     /// --envelope under Spark or Hadoop, where a line must never change how others are read)
     #[arg(long)]
     pub(crate) ndjson: bool,
+    /// `base64-lines`: every input line is the Base64 of one NDJSON line, for engines whose
+    /// pipes carry text only (bytes that are not UTF-8 then arrive unchanged; see
+    /// docs/SCALE-OUT.md); implies --ndjson
+    #[arg(long, value_name = "ENCODING", value_enum, default_value_t = InputEncoding::Raw)]
+    pub(crate) input_encoding: InputEncoding,
     /// No progress bar (it is shown only when standard error is a terminal and INPUT is a file)
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -191,6 +204,15 @@ pub(crate) struct Common {
     /// `convert` stays under 64 MiB on 2 cores; see BENCHMARKS.md)
     #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN), hide = true)]
     pub(crate) batch_records: NonZeroUsize,
+}
+
+/// How the input's bytes are carried (`--input-encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputEncoding {
+    /// As they are: NDJSON or a JSON array.
+    Raw,
+    /// Every line is the Base64 of one NDJSON line.
+    Base64Lines,
 }
 
 /// A format id on the command line; the accepted values come from [`Format::EVERY`].

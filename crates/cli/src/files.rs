@@ -1,6 +1,6 @@
-//! Every command's files and faults (CONTRACT §3): an output never replaces or feeds an input;
-//! output files appear only when the run completes; nothing of an interrupted run stays on disk;
-//! a closed standard stream is never taken for a working one.
+//! Every command's files and faults (SECURITY.md, "The command line"): an output never
+//! replaces or feeds an input; output files appear only when the run completes; nothing of an
+//! interrupted run stays on disk; a closed standard stream is never taken for a working one.
 //!
 //! Files are told apart by device and inode, so a symbolic link, a hard link, `./x` and `x`,
 //! and `/dev/stdin` redirected from a file are all recognised as the file they are.

@@ -1,9 +1,10 @@
 //! `contactkit`: validate and convert contact payloads in bulk, streaming and in parallel.
 //!
-//! The command line contract (inputs, output lines, exit statuses) is section 3 of the product
-//! contract; `contactkit --help` shows it with examples.
+//! The command line (inputs, output lines, exit statuses) is described in README.md ("Command
+//! line"); `contactkit --help` shows it with examples.
 
 mod args;
+mod base64_lines;
 mod files;
 mod input;
 mod jobs;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 use clap::Parser;
 use contactkit::{ConvertOptions, Definitions, Format, ValidateOptions, Validator};
 
-use crate::args::{Cli, Command, Common, ConvertArgs, SchemaArgs, ValidateArgs};
+use crate::args::{Cli, Command, Common, ConvertArgs, InputEncoding, SchemaArgs, ValidateArgs};
 use crate::files::{Input, Output, Stream};
 use crate::input::{Batch, Stats};
 use crate::jobs::{ConvertJob, ConvertMode, ValidateJob, ValidateSummary};
@@ -175,7 +176,7 @@ fn validate_options(common: &Common) -> Result<(ValidateOptions, Option<Input>),
     Ok((options, input))
 }
 
-fn config(common: &Common) -> Config {
+fn config(common: &Common, envelope: bool) -> Config {
     let threads = common
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
@@ -186,7 +187,8 @@ fn config(common: &Common) -> Config {
         batch_records: common.batch_records.get(),
         batch_bytes: BATCH_BYTES,
         max_record_bytes: common.max_record_bytes,
-        ndjson: common.ndjson,
+        ndjson: common.ndjson || common.input_encoding == InputEncoding::Base64Lines,
+        keep_blank: envelope,
     }
 }
 
@@ -224,21 +226,36 @@ fn not_written(failure: Failure, dests: &[&Option<Dest>]) -> Failure {
 
 fn progress(common: &Common, len: Option<u64>, labels: (&'static str, &'static str)) -> Progress {
     match len {
-        Some(len) if !common.quiet && io::stderr().is_terminal() => Progress::bar(len, labels),
+        // The bar counts input bytes, which Base64 lines are not.
+        Some(len)
+            if !common.quiet
+                && io::stderr().is_terminal()
+                && common.input_encoding == InputEncoding::Raw =>
+        {
+            Progress::bar(len, labels)
+        }
         _ => Progress::hidden(),
     }
 }
 
 /// Runs the pipeline, writing each batch with `write`; maps every way of stopping to a failure.
+/// `envelope`: one output line per input line, blank lines included.
 fn run(
     input: Box<dyn Read + Send>,
     job: Arc<dyn Job>,
     common: &Common,
+    envelope: bool,
     progress: &Progress,
     mut write: impl FnMut(&Batch) -> Result<(), Failure>,
 ) -> Result<Stats, Failure> {
+    let input: Box<dyn Read + Send> = match common.input_encoding {
+        InputEncoding::Raw => input,
+        InputEncoding::Base64Lines => Box::new(base64_lines::Base64Lines::new(
+            io::BufReader::with_capacity(256 * 1024, input),
+        )),
+    };
     let mut running = Stats::default();
-    let result = pipeline::run(input, job, config(common), |batch| {
+    let result = pipeline::run(input, job, config(common, envelope), |batch| {
         write(batch)?;
         running.add(&batch.stats);
         progress.update(batch.end_offset, &running);
@@ -264,7 +281,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
         validator: Validator::new(args.vendor.0).with_options(options),
         summary: args.summary,
     });
-    let totals = run(input, job, common, &progress, |batch| {
+    let totals = run(input, job, common, false, &progress, |batch| {
         write(&mut out, &batch.out, &progress)
     })
     .map_err(|f| not_written(f, &[&out]))?;
@@ -310,10 +327,15 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         )));
     }
     let (validate, definitions) = validate_options(common)?;
-    let options = ConvertOptions::new()
+    let mut options = ConvertOptions::new()
         .lenient(args.lenient)
         .normalize_custom_keys(args.normalize_custom_keys)
         .validate_options(validate.clone());
+    if let Some(how) = args.external_id {
+        how.check(from)
+            .map_err(|e| Failure::fatal(format!("--external-id {e}")))?;
+        options = options.external_id(how);
+    }
     let (input, len, source) = open_input(common.input.as_deref())?;
     let outputs = [
         Output::main(common.output.as_deref()),
@@ -340,7 +362,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         mode,
         source: Validator::new(from).with_options(validate),
     });
-    let totals = run(input, job, common, &progress, |batch| {
+    let totals = run(input, job, common, args.envelope, &progress, |batch| {
         write(&mut out, &batch.out, &progress)?;
         write(&mut rejects, &batch.rejects, &progress)?;
         write(&mut report, &batch.report, &progress)

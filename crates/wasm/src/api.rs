@@ -408,6 +408,24 @@ mod tests {
         assert_eq!(e.code, ErrorCode::UnknownFormat);
     }
 
+    /// A number beyond the range of a 64-bit float is valid JSON that no parser holds: both
+    /// functions report it as the core's `out_of_range` finding, not as text that is not JSON.
+    #[test]
+    fn a_number_beyond_f64_is_out_of_range_in_validate_and_convert() {
+        let payload = r#"{"email": "a@example.com", "custom_attributes": {"x": 1e400}, "name": 3}"#;
+        let core = contactkit::validate_str(Format::Intercom, payload);
+        assert_eq!(core.issues[0].code, Code::OutOfRange);
+        assert_eq!(core.issues[0].path, "/custom_attributes/x");
+        let issues = serde_json::to_value(&core.issues).expect("json");
+        let out = parse(&validate("intercom", payload, "").expect("ok"));
+        assert_eq!(out, json!({"valid": false, "issues": issues}));
+        let out = parse(&convert("intercom", "sequence", payload, "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"ok": false, "stage": "source", "issues": issues})
+        );
+    }
+
     #[test]
     fn validate_passes_options_through() {
         let payload = r#"{"firstName": "Ada", "gender": "robot"}"#;
@@ -606,11 +624,13 @@ mod tests {
 
     #[test]
     fn version_is_the_root_crate_version() {
+        // The workspace's one version (`[workspace.package]`), which the crate inherits.
         let manifest = include_str!("../../../Cargo.toml");
         let line = manifest
             .lines()
+            .skip_while(|l| *l != "[workspace.package]")
             .find(|l| l.starts_with("version = "))
-            .expect("root version");
+            .expect("[workspace.package] version");
         assert_eq!(line, format!("version = \"{}\"", version()));
     }
 
