@@ -9,8 +9,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::canonical::mapping::{self, format_name, Table};
-use crate::spec::validate::{validate_value, Settings};
+use crate::canonical::mapping::{self, format_name, CField, Table};
+use crate::external_id::{self, ExternalIdSource};
+use crate::spec::validate::{validate_str, validate_value, Settings};
 use crate::spec::{Kind, Req};
 use crate::{Code, Format, Issue, Report, ValidateOptions};
 
@@ -27,6 +28,9 @@ pub struct ConvertOptions {
     pub normalize_custom_keys: bool,
     /// Validation options (definitions, showing values) for both stages.
     pub validate: ValidateOptions,
+    /// Where the target's external id comes from when the source has none (targets that hold
+    /// one: Sequence, Intercom, Bird, canonical). `None`: only the source's own id.
+    pub external_id: Option<ExternalIdSource>,
 }
 
 impl ConvertOptions {
@@ -54,6 +58,29 @@ impl ConvertOptions {
     #[must_use]
     pub fn validate_options(mut self, options: ValidateOptions) -> Self {
         self.validate = options;
+        self
+    }
+
+    /// Sets where the target's external id comes from when the source has none: the first
+    /// email address, the vendor's id of a read format, or a custom attribute. The source's own
+    /// external id always wins; a derived id is a copy (the value stays where it was) with a
+    /// `derived` note naming where it came from; a source without the chosen value converts as
+    /// without the option (Sequence rejects it with `required` at `/externalId`).
+    ///
+    /// ```
+    /// use contactkit::{convert, ConvertOptions, ExternalIdSource, Format};
+    /// let options = ConvertOptions::new().external_id(ExternalIdSource::SourceId);
+    /// let customer = serde_json::json!({"id": 42, "firstName": "Ada"});
+    /// let person = convert(Format::HelpScoutCustomer, Format::Sequence, &customer, &options)?;
+    /// assert_eq!(person.payload["externalId"], "42");
+    ///
+    /// let without = convert(Format::HelpScoutCustomer, Format::Sequence, &customer, &ConvertOptions::new());
+    /// assert_eq!(without.unwrap_err().issues[0].path, "/externalId");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn external_id(mut self, source: ExternalIdSource) -> Self {
+        self.external_id = Some(source);
         self
     }
 }
@@ -175,31 +202,101 @@ impl std::error::Error for Rejection {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
+/// [`ConvertOptions::external_id`] fills a missing external id from another value.
+///
+/// A parsed [`Value`] holds one value per member name, so a name repeated in the text cannot
+/// be seen here: convert text with [`convert_str`], which rejects it as `validate_str` does.
+///
 /// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
 /// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
 /// with one `enum` error at `""` that names the create format to use instead.
 ///
 /// # Errors
 /// A [`Rejection`] when the record is invalid as `from` (stage `source`) or its conversion
-/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format.
+/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format, or the
+/// [`ExternalIdSource`] cannot apply to `from` ([`ExternalIdSource::check`]; stage `target`,
+/// one `enum` error at `""`).
 pub fn convert(
     from: Format,
     to: Format,
     record: &Value,
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
-    if !to.is_target() {
-        return Err(not_a_target(to));
-    }
+    refuse_request(from, to, options)?;
+    valid_source(validate_value(
+        from.spec(),
+        record,
+        options.validate.settings(),
+    ))?;
+    convert_valid(from, to, record, options)
+}
+
+/// Converts JSON text from one format to another with `options`: [`convert`] for a record
+/// that has not been parsed yet.
+///
+/// The text is validated as `from` before it is parsed, so what only the text shows is found
+/// too: a member name repeated in one object is a `duplicate` error at that member (a parsed
+/// [`Value`] keeps one of the values and loses the other without a trace), exactly as
+/// [`crate::Validator::validate_str`] reports it; so is a number beyond the range of a 64-bit
+/// float, which no parser holds (an `out_of_range` error at its path, with the record's other
+/// findings). Text that is not one JSON value is a `syntax` error. All reject the record at the
+/// source stage.
+///
+/// ```
+/// use contactkit::{convert_str, Code, ConvertOptions, Format, Stage};
+/// let text = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+/// let rejection = convert_str(Format::HelpScout, Format::Intercom, text, &ConvertOptions::new())
+///     .expect_err("a repeated member name");
+/// assert_eq!(rejection.stage, Stage::Source);
+/// assert_eq!(rejection.issues[0].path, "/firstName");
+/// assert_eq!(rejection.issues[0].code, Code::Duplicate);
+/// ```
+///
+/// # Errors
+/// As [`convert`].
+pub fn convert_str(
+    from: Format,
+    to: Format,
+    json: &str,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    refuse_request(from, to, options)?;
+    valid_source(validate_str(from.spec(), json, options.validate.settings()))?;
+    // The validator's scanner is exactly as strict as serde_json (tests/json_syntax.rs), and
+    // the one text serde_json refuses that the scanner reads (a number beyond the f64 range)
+    // is an error above, so this does not fail; should it, the record is rejected rather than
+    // lost.
+    let record: Value = serde_json::from_str(json).map_err(|e| Rejection {
+        stage: Stage::Source,
+        issues: vec![parser_refused(&e)],
+    })?;
+    convert_valid(from, to, &record, options)
+}
+
+/// The `syntax` finding for text that serde_json refused after the validator accepted it: its
+/// line and column, never the data.
+fn parser_refused(e: &serde_json::Error) -> Issue {
+    let mut message = String::from("not valid JSON: the JSON parser refused it (line ");
+    crate::json::write::push_usize(&mut message, e.line());
+    message.push_str(", column ");
+    crate::json::write::push_usize(&mut message, e.column());
+    message.push(')');
+    Issue::error("", Code::Syntax, message)
+}
+
+/// [`convert`] after the record was found valid as `from`.
+fn convert_valid(
+    from: Format,
+    to: Format,
+    record: &Value,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
     let settings = options.validate.settings();
-    let report = validate_value(from.spec(), record, settings);
-    if !report.is_valid() {
-        return Err(Rejection {
-            stage: Stage::Source,
-            issues: report.issues,
-        });
-    }
-    let imported = mapping::import(table(from), record, from == Format::Canonical);
+    let mut imported = mapping::import(table(from), record, from == Format::Canonical);
+    let derivation = match &options.external_id {
+        Some(how) if table(to).covers(CField::ExternalId) => how.derive(record, &mut imported),
+        _ => None,
+    };
     let exported = mapping::export(
         table(to),
         to,
@@ -207,6 +304,7 @@ pub fn convert(
         &imported.prov,
         record,
         options,
+        derivation.as_ref(),
     )
     .map_err(|issue| Rejection {
         stage: Stage::Target,
@@ -231,6 +329,37 @@ pub fn convert(
         repair.run(&mut payload, report, settings)?;
     }
     Ok(Converted { payload, notes })
+}
+
+/// What rejects a conversion before the record is read: `to` is a read format, or the
+/// external id source cannot apply to `from`.
+fn refuse_request(from: Format, to: Format, options: &ConvertOptions) -> Result<(), Rejection> {
+    if !to.is_target() {
+        return Err(not_a_target(to));
+    }
+    if let Some(issue) = options
+        .external_id
+        .as_ref()
+        .and_then(|how| external_id::misapplied(how, from))
+    {
+        return Err(Rejection {
+            stage: Stage::Target,
+            issues: vec![issue],
+        });
+    }
+    Ok(())
+}
+
+/// The source-stage rejection of a record whose validation `report` has errors.
+fn valid_source(report: Report) -> Result<(), Rejection> {
+    if report.is_valid() {
+        Ok(())
+    } else {
+        Err(Rejection {
+            stage: Stage::Source,
+            issues: report.issues,
+        })
+    }
 }
 
 /// The rejection of a conversion to a read format.

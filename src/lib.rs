@@ -2,10 +2,12 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod canonical;
 mod convert;
 mod definitions;
+mod external_id;
 mod format;
 mod issue;
 mod json;
@@ -15,11 +17,14 @@ mod rules;
 mod spec;
 mod vendor;
 
-pub use convert::{convert, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage};
+pub use convert::{
+    convert, convert_str, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage,
+};
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
 };
+pub use external_id::{ExternalIdError, ExternalIdSource};
 pub use format::{Format, UnknownFormat};
 pub use issue::{Code, Issue, Report, Severity};
 pub use preview::{preview, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};

@@ -27,8 +27,6 @@ pub(crate) enum SyntaxCode {
     InvalidEscape,
     /// A malformed number.
     InvalidNumber,
-    /// A number too large for a 64-bit float (e.g. `1e400`).
-    NumberOutOfRange,
     /// A string that is not UTF-8.
     InvalidUnicodeCodePoint,
     /// A raw control character (U+0000 to U+001F) inside a string.
@@ -62,7 +60,6 @@ impl SyntaxCode {
             Self::ExpectedSomeValue => "expected value",
             Self::InvalidEscape => "invalid escape",
             Self::InvalidNumber => "invalid number",
-            Self::NumberOutOfRange => "number out of range",
             Self::InvalidUnicodeCodePoint => "invalid unicode code point",
             Self::ControlCharacterWhileParsingString => {
                 "control character (\\u0000-\\u001F) found while parsing a string"

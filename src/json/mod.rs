@@ -5,19 +5,22 @@
 //!
 //! The validator reads a record as a stream of [`Token`]s from a [`Source`]. It asks for the
 //! next value ([`Source::value`]); for an array it then asks whether another item follows
-//! ([`Source::next_item`]), for an object for the next member name ([`Source::next_key`]);
-//! a value that no rule looks at is passed over with [`Source::skip`]. Two sources exist:
+//! ([`Source::next_item`]), for an object for the next member name ([`Source::next_key`]).
+//! Two sources exist:
 //!
 //! - [`Scanner`], over JSON text (`&str` or `&[u8]`). It borrows strings without escapes from
-//!   the input, so a valid record allocates nothing; it never recurses (the validator's own
-//!   recursion follows the rule tables, which are a few levels deep, and skipping is a loop),
-//!   so deep input cannot exhaust the stack; and it checks the text exactly as strictly as
+//!   the input, so a valid record allocates nothing; it never recurses (the validator recurses
+//!   into arrays and objects, at most [`MAX_NESTING`] levels: the scanner stops deeper text
+//!   before the stack could feel it); and it checks the text exactly as strictly as
 //!   `serde_json` does: UTF-8 in strings, escapes (a lone surrogate is an error), raw control
-//!   characters, number grammar and range (`1e400` is "number out of range"), at most
-//!   [`MAX_NESTING`] nested arrays and objects, nothing after the value. An error carries
-//!   serde_json's code, line and column ([`SyntaxError`]), so a `syntax` finding reads the
-//!   same as before the scanner existed; a differential test against serde_json over fixtures,
-//!   fuzz corpora, hostile input and random mutations keeps it so.
+//!   characters, the number grammar, at most [`MAX_NESTING`] nested arrays and objects,
+//!   nothing after the value. An error carries serde_json's code, line and column
+//!   ([`SyntaxError`]), so a `syntax` finding reads the same as before the scanner existed; a
+//!   differential test against serde_json over fixtures, fuzz corpora, hostile input and
+//!   random mutations keeps it so. One difference is deliberate: a number beyond the range of
+//!   an `f64` (`1e400`), which serde_json refuses as "number out of range", is valid JSON, and
+//!   the scanner hands it out as [`Token::Beyond`], so that the validator reports it at its
+//!   own path and validates the rest of the record.
 //! - [`ValueSource`], over a `serde_json::Value` (for `Validator::validate`): the same walk
 //!   over the same rules, so text and value cannot disagree.
 //!
@@ -63,6 +66,9 @@ pub(crate) enum Token<'a> {
     Bool(bool),
     /// A number.
     Number(Number),
+    /// A number beyond the range of an `f64` (`1e400`, `-1e400`, an integer of 310 digits):
+    /// valid JSON that neither serde_json nor JavaScript can hold. Only text gives it.
+    Beyond,
     /// A string, unescaped; borrowed from the input when it had no escapes.
     String(Cow<'a, str>),
     /// An array was opened: read its items with [`Source::next_item`].
@@ -78,18 +84,11 @@ pub(crate) trait Source<'a> {
     fn value(&mut self) -> Result<Token<'a>, Stop>;
 
     /// Inside an open array: whether another item follows (then read it with
-    /// [`Source::value`] or [`Source::skip`]); `false` closes the array. `first` must be `true`
+    /// [`Source::value`]); `false` closes the array. `first` must be `true`
     /// for the first call of each array; the source clears it.
     fn next_item(&mut self, first: &mut bool) -> Result<bool, Stop>;
 
     /// Inside an open object: the next member's name (then read its value), or `None`, which
     /// closes the object. `first` as for [`Source::next_item`].
     fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop>;
-
-    /// Passes over the next value, checking it as strictly as reading it would.
-    fn skip(&mut self) -> Result<(), Stop>;
-
-    /// Passes over the rest of an array (`object == false`) or object that [`Source::value`]
-    /// just opened.
-    fn skip_open(&mut self, object: bool) -> Result<(), Stop>;
 }

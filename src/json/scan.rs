@@ -186,10 +186,9 @@ impl<'a> Scanner<'a> {
         self.pos += 1;
     }
 
-    /// The start of the next value, opening an array or object. Strings are read only when
-    /// `read_strings`; otherwise they are checked and [`Token::String`] holds `""`.
+    /// The start of the next value, opening an array or object.
     #[inline]
-    fn token(&mut self, read_strings: bool) -> Result<Token<'a>, Stop> {
+    fn token(&mut self) -> Result<Token<'a>, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingValue));
         };
@@ -211,17 +210,12 @@ impl<'a> Scanner<'a> {
             }
             b'-' => {
                 self.pos += 1;
-                self.number(false).map(Token::Number)
+                self.number(false)
             }
-            b'0'..=b'9' => self.number(true).map(Token::Number),
+            b'0'..=b'9' => self.number(true),
             b'"' => {
                 self.pos += 1;
-                if read_strings {
-                    self.string().map(Token::String)
-                } else {
-                    self.skip_string()
-                        .map(|()| Token::String(Cow::Borrowed("")))
-                }
+                self.string().map(Token::String)
             }
             b'[' => self.enter().map(|()| Token::Array),
             b'{' => self.enter().map(|()| Token::Object),
@@ -365,54 +359,11 @@ impl<'a> Scanner<'a> {
         Ok(n)
     }
 
-    /// Checks a string whose opening quote was read, without keeping it.
-    fn skip_string(&mut self) -> Result<(), Stop> {
-        let start = self.pos;
-        let mut escaped = false;
-        loop {
-            self.pos = string_stop(self.bytes, self.pos);
-            let Some(b) = self.next() else {
-                return Err(self.error(SyntaxCode::EofWhileParsingString));
-            };
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    escaped = true;
-                    let Some(e) = self.next() else {
-                        return Err(self.error(SyntaxCode::EofWhileParsingString));
-                    };
-                    match e {
-                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
-                        b'u' => {
-                            self.unicode_escape()?;
-                        }
-                        _ => return Err(self.error(SyntaxCode::InvalidEscape)),
-                    }
-                }
-                _ => return Err(self.error(SyntaxCode::ControlCharacterWhileParsingString)),
-            }
-        }
-        if self.text.is_some() {
-            return Ok(());
-        }
-        // Escapes are ASCII and decode to whole characters, so the raw content is UTF-8
-        // exactly when the decoded content is; only the error's column needs the decoding.
-        let bytes = self.bytes;
-        let raw = bytes.get(start..self.pos - 1).unwrap_or_default();
-        match std::str::from_utf8(raw) {
-            Ok(_) => Ok(()),
-            Err(e) if !escaped => Err(self.utf8_error(raw.len(), e.valid_up_to())),
-            Err(_) => {
-                self.pos = start;
-                self.string().map(|_| ())
-            }
-        }
-    }
-
     // Numbers ---------------------------------------------------------------------------------
 
-    /// Reads a number whose sign, if any, was read.
-    fn number(&mut self, positive: bool) -> Result<Number, Stop> {
+    /// Reads a number whose sign, if any, was read: [`Token::Number`], or [`Token::Beyond`]
+    /// for a number beyond the range of an `f64`.
+    fn number(&mut self, positive: bool) -> Result<Token<'a>, Stop> {
         let digits_start = self.pos;
         let Some(first) = self.next() else {
             return Err(self.error(SyntaxCode::EofWhileParsingValue));
@@ -477,99 +428,58 @@ impl<'a> Scanner<'a> {
                 Some(d @ b'0'..=b'9') => i32::from(d - b'0'),
                 Some(_) => return Err(self.error(SyntaxCode::InvalidNumber)),
             };
-            // serde_json accumulates the exponent in an i32 and stops at the digit that would
-            // overflow it: a non-zero number with such a positive exponent is out of range
-            // (reported at that digit), anything else is zero.
+            // An exponent beyond i32 (where serde_json stops): a non-zero number with such a
+            // positive exponent is beyond the f64 range, anything else is zero.
             while let Some(d @ b'0'..=b'9') = self.peek() {
                 self.pos += 1;
                 let digit = i32::from(d - b'0');
                 match exp.checked_mul(10).and_then(|e| e.checked_add(digit)) {
                     Some(e) => exp = e,
                     None => {
-                        if !zero && positive_exp {
-                            return Err(self.error(SyntaxCode::NumberOutOfRange));
-                        }
                         while let Some(b'0'..=b'9') = self.peek() {
                             self.pos += 1;
                         }
-                        return Ok(Number::F64(if positive { 0.0 } else { -0.0 }));
+                        if !zero && positive_exp {
+                            return Ok(Token::Beyond);
+                        }
+                        return Ok(Token::Number(Number::F64(if positive {
+                            0.0
+                        } else {
+                            -0.0
+                        })));
                     }
                 }
             }
         }
         if !float {
             if positive {
-                return Ok(Number::U64(significand));
+                return Ok(Token::Number(Number::U64(significand)));
             }
             // As serde_json: -0 and integers below i64::MIN are floats.
             #[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
             let negative = (significand as i64).wrapping_neg();
             #[allow(clippy::cast_precision_loss)]
-            return Ok(if negative >= 0 {
+            return Ok(Token::Number(if negative >= 0 {
                 Number::F64(-(significand as f64))
             } else {
                 Number::I64(negative)
-            });
+            }));
         }
         // The text is the number's magnitude, rounded correctly (as serde_json's
         // `float_roundtrip` does).
         let text = self.bytes.get(digits_start..self.pos).unwrap_or_default();
         let magnitude = super::float::parse(text);
         if magnitude.is_infinite() {
-            return Err(self.error(SyntaxCode::NumberOutOfRange));
+            return Ok(Token::Beyond);
         }
-        Ok(Number::F64(if positive { magnitude } else { -magnitude }))
+        Ok(Token::Number(Number::F64(if positive {
+            magnitude
+        } else {
+            -magnitude
+        })))
     }
 
-    // Skipping --------------------------------------------------------------------------------
-
-    /// Skips the rest of an array (`object == false`) or object just opened, and everything
-    /// nested in it, without recursion.
-    fn skip_open(&mut self, object: bool) -> Result<(), Stop> {
-        // One bit per open container (1 = object); the scanner's depth bounds them at 127.
-        let mut kinds: u128 = u128::from(object);
-        let mut open = 1u32;
-        let mut first = true;
-        loop {
-            let more = if kinds & 1 == 1 {
-                self.skip_key(&mut first)?
-            } else {
-                self.next_item(&mut first)?
-            };
-            if !more {
-                kinds >>= 1;
-                open -= 1;
-                if open == 0 {
-                    return Ok(());
-                }
-                first = false;
-                continue;
-            }
-            match self.token(false)? {
-                Token::Array => {
-                    kinds <<= 1;
-                    open += 1;
-                    first = true;
-                }
-                Token::Object => {
-                    kinds = (kinds << 1) | 1;
-                    open += 1;
-                    first = true;
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Like [`Source::next_key`], checking the name without keeping it.
-    fn skip_key(&mut self, first: &mut bool) -> Result<bool, Stop> {
-        if !self.key_start(first)? {
-            return Ok(false);
-        }
-        self.skip_string()?;
-        self.colon()?;
-        Ok(true)
-    }
+    // Objects ---------------------------------------------------------------------------------
 
     /// Reads up to the opening quote of the next member name (`true`) or the object's end
     /// (`false`).
@@ -619,7 +529,7 @@ impl<'a> Scanner<'a> {
 impl<'a> Source<'a> for Scanner<'a> {
     #[inline]
     fn value(&mut self) -> Result<Token<'a>, Stop> {
-        self.token(true)
+        self.token()
     }
 
     #[inline]
@@ -654,18 +564,6 @@ impl<'a> Source<'a> for Scanner<'a> {
         let key = self.string()?;
         self.colon()?;
         Ok(Some(key))
-    }
-
-    fn skip(&mut self) -> Result<(), Stop> {
-        match self.token(false)? {
-            Token::Array => self.skip_open(false),
-            Token::Object => self.skip_open(true),
-            _ => Ok(()),
-        }
-    }
-
-    fn skip_open(&mut self, object: bool) -> Result<(), Stop> {
-        Scanner::skip_open(self, object)
     }
 }
 
@@ -740,7 +638,6 @@ mod tests {
             tokens("{\n\"a\" 1}"),
             Err((SyntaxCode::ExpectedColon, 2, 5))
         );
-        assert_eq!(tokens("1e400"), Err((SyntaxCode::NumberOutOfRange, 1, 5)));
         assert_eq!(
             tokens("\"\\ud800\""),
             Err((SyntaxCode::UnexpectedEndOfHexEscape, 1, 8))
@@ -757,10 +654,55 @@ mod tests {
             tokens(&over),
             Err((SyntaxCode::RecursionLimitExceeded, 1, 128))
         );
-        // Skipping is a loop: deep text inside a skipped value costs no stack.
+        // Deeper text stops at the 128th bracket, so a reader recursing per level (as the
+        // validator and this test do) never goes deeper than that.
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        let mut scanner = Scanner::from_str(&deep);
-        assert!(scanner.skip().is_err());
-        assert_eq!(scanner.failure().code, SyntaxCode::RecursionLimitExceeded);
+        assert_eq!(
+            tokens(&deep),
+            Err((SyntaxCode::RecursionLimitExceeded, 1, 128))
+        );
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_tokens_of_their_own() {
+        let nines = "9".repeat(310);
+        for text in [
+            "1e400",
+            "-1e400",
+            "1.5E+309",
+            nines.as_str(),
+            "1e99999999999",
+            "-1e2147483648",
+        ] {
+            assert_eq!(tokens(text), Ok(vec![Token::Beyond]), "{text}");
+        }
+        // The largest f64 and what rounds down to it are numbers; zero with a huge exponent
+        // and tiny numbers are zero.
+        for (text, n) in [
+            ("1.7976931348623157e308", 1.797_693_134_862_315_7e308),
+            ("1.7976931348623158e308", 1.797_693_134_862_315_7e308),
+            ("0e99999999999", 0.0),
+            ("1e-400", 0.0),
+            ("1e-99999999999", 0.0),
+        ] {
+            assert_eq!(
+                tokens(text),
+                Ok(vec![Token::Number(Number::F64(n))]),
+                "{text}"
+            );
+        }
+        // The number ends where its grammar does: what follows is read as usual.
+        assert_eq!(
+            tokens("[1e400.5]"),
+            Err((SyntaxCode::ExpectedListCommaOrEnd, 1, 7))
+        );
+        assert_eq!(
+            tokens("1e400 x"),
+            Err((SyntaxCode::TrailingCharacters, 1, 7))
+        );
+        assert_eq!(
+            tokens(r#"{"a": 1e400, "b": [-1e400]}"#).map(|t| t.len()),
+            Ok(6)
+        );
     }
 }

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::names::NameMap;
 use super::number::{Integer, Number};
 use super::{Source, Stop, Token};
 
-/// A JSON value read from a [`Source`], for the checks that look at a whole subtree (custom
+/// A JSON value read from a [`Source`] (by the validator, which reports what it finds on the
+/// way: `spec::validate::read_json`), for the checks that look at a whole subtree (custom
 /// attributes with their definitions). Strings are borrowed from the input when they have no
 /// escapes.
 ///
@@ -32,34 +32,6 @@ pub(crate) enum Json<'a> {
 }
 
 impl<'a> Json<'a> {
-    /// Reads the next value of `source` whole. Recursion is bounded by the nesting limit that
-    /// every source enforces ([`super::MAX_NESTING`]).
-    pub(crate) fn read<S: Source<'a> + ?Sized>(source: &mut S) -> Result<Self, Stop> {
-        Ok(match source.value()? {
-            Token::Null => Json::Null,
-            Token::Bool(b) => Json::Bool(b),
-            Token::Number(n) => Json::Number(n),
-            Token::String(s) => Json::String(s),
-            Token::Array => {
-                let mut items = Vec::new();
-                let mut first = true;
-                while source.next_item(&mut first)? {
-                    items.push(Json::read(source)?);
-                }
-                Json::Array(items)
-            }
-            Token::Object => {
-                let mut members = NameMap::default();
-                let mut first = true;
-                while let Some(name) = source.next_key(&mut first)? {
-                    let value = Json::read(source)?;
-                    members.insert(name, value);
-                }
-                Json::Object(members.into_entries())
-            }
-        })
-    }
-
     /// Whether the value is `null`.
     pub(crate) fn is_null(&self) -> bool {
         matches!(self, Json::Null)
@@ -162,15 +134,5 @@ impl<'v> Source<'v> for ValueSource<'v> {
         }
         self.stack.pop();
         Ok(None)
-    }
-
-    fn skip(&mut self) -> Result<(), Stop> {
-        self.next = None;
-        Ok(())
-    }
-
-    fn skip_open(&mut self, _object: bool) -> Result<(), Stop> {
-        self.stack.pop();
-        Ok(())
     }
 }

@@ -53,12 +53,25 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
         s.insert("required".into(), json!(required));
     }
     if !obj.any_of_required.is_empty() {
-        let any_of: Vec<Value> = obj
-            .any_of_required
-            .iter()
-            .map(|name| json!({ "required": [name] }))
-            .collect();
+        let any_of: Vec<Value> =
+            obj.any_of_required
+                .iter()
+                .map(|name| {
+                    // An empty id is no id (docs/RULES.md#ids): it does not count as present.
+                    let id = obj.fields.iter().any(|f| {
+                        f.name == *name && matches!(f.kind, Kind::Str(Str { id: true, .. }))
+                    });
+                    if id {
+                        json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
+                    } else {
+                        json!({ "required": [name] })
+                    }
+                })
+                .collect();
         s.insert("anyOf".into(), Value::Array(any_of));
+    }
+    if obj.extra == Extra::Custom {
+        s.insert("propertyNames".into(), non_empty_names());
     }
     if let Some(check) = obj.check {
         if let Value::Object(extra) = (check.schema)() {
@@ -66,6 +79,11 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
         }
     }
     Value::Object(s)
+}
+
+/// `propertyNames` of an object of custom attributes: a name has at least one character.
+pub(crate) fn non_empty_names() -> Value {
+    json!({ "minLength": 1 })
 }
 
 fn member(field: &'static Field) -> Value {

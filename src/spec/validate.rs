@@ -10,6 +10,7 @@
 //! Findings carry their parameters ([`Message`]); the message text is rendered from a
 //! template without `core::fmt`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde_json::Value;
@@ -18,8 +19,8 @@ use super::message::{JsonType, Message, Part, Part::Text};
 use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
 use crate::json::{
-    write::push_json_string, Integer, Json, Number, Scanner, Source, Stop, SyntaxError, Token,
-    ValueSource,
+    write::push_json_string, Integer, Json, NameMap, Number, Scanner, Source, Stop, SyntaxError,
+    Token, ValueSource,
 };
 use crate::pointer::Path;
 use crate::{Code, Issue, Report, Severity};
@@ -121,6 +122,15 @@ impl Seen<'_> {
             .is_some_and(|i| self.present & (1 << i) != 0)
     }
 
+    /// Whether member `name` was given: present, and not an empty id (docs/RULES.md#ids).
+    pub(crate) fn given(&self, name: &str) -> bool {
+        let empty_id = self.index(name).is_some_and(|i| {
+            matches!(self.fields[i].kind, Kind::Str(Str { id: true, .. }))
+                && self.captured(name) == Some("")
+        });
+        self.has(name) && !empty_id
+    }
+
     /// The string value of a `capture` member, if it was a string.
     pub(crate) fn captured(&self, name: &str) -> Option<&str> {
         let i = self.index(name)?;
@@ -161,6 +171,13 @@ const INTEGER_RANGE: &[Part] = &[
     Text(" to "),
     Part::Max,
 ];
+const EMPTY_ID: &[Part] = &[Text("is empty: an empty string is no id")];
+const EMPTY_ID_WARNING: &[Part] = &[Text(
+    "is empty: an empty string is no id, so the contact has none",
+)];
+const BLANK_ID: &[Part] = &[Text(
+    "is only whitespace: the vendor would store it, but an id of only whitespace is almost certainly a mistake",
+)];
 const EMPTY_STRING: &[Part] = &[
     Text("is empty; it must be at least "),
     Part::Min,
@@ -223,7 +240,14 @@ const TOO_MANY_ITEMS: &[Part] = &[
     Part::Max,
 ];
 const REPEATED_MEMBER: &[Part] = &[Text(
-    "appears more than once in the object; most JSON parsers keep only the last one",
+    "repeats a member name of the same object; a JSON parser keeps only one of the values \
+     (most keep the last), so the other would be lost",
+)];
+const EMPTY_NAME: &[Part] = &[Text(
+    "is an empty name; a custom attribute name must be at least 1 character long",
+)];
+const BEYOND_F64: &[Part] = &[Text(
+    "is a number beyond the range of a 64-bit float (about ±1.8e308): JSON parsers, JavaScript's among them, cannot hold it",
 )];
 /// A member that the vendor does not document.
 pub(crate) const UNKNOWN_FIELD: &[Part] = &[Text(
@@ -259,6 +283,28 @@ fn too_deep(value: &Value) -> bool {
     }
     false
 }
+
+/// The rules of every format that the walk itself enforces, as docs/RULES.md states them
+/// (`**` is any path).
+#[cfg(test)]
+pub(crate) const EVERY_FORMAT: &[super::Stated] = &[
+    super::Stated::error(
+        "",
+        "one JSON value: UTF-8, no lone surrogate, nested at most 127 levels",
+        Code::Syntax,
+    ),
+    super::Stated::error("", "an object", Code::Type),
+    super::Stated::error(
+        "**",
+        "a number within the range of a 64-bit float",
+        Code::OutOfRange,
+    ),
+    super::Stated::error(
+        "**",
+        "a member name that appears once in its object",
+        Code::Duplicate,
+    ),
+];
 
 /// Validates an already parsed value against `root`.
 pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settings<'_>) -> Report {
@@ -318,6 +364,9 @@ struct Slot<'k, 'p> {
     loose: bool,
     /// Return the string value (for cross-field rules and uniqueness).
     capture: bool,
+    /// Return `Some("")` for an empty string, so that an empty id does not count as present
+    /// ([`Seen::given`]); nothing is allocated for it, or for any other id.
+    empty_id: bool,
     path: Path<'p>,
 }
 
@@ -328,6 +377,7 @@ impl<'k, 'p> Slot<'k, 'p> {
             nullable: false,
             loose: false,
             capture: false,
+            empty_id: false,
             path,
         }
     }
@@ -338,34 +388,219 @@ impl<'k, 'p> Slot<'k, 'p> {
             nullable: field.nullable,
             loose: field.loose,
             capture: field.capture,
+            empty_id: matches!(field.kind, Kind::Str(Str { id: true, .. })),
             path,
         }
     }
 
     /// Records that the value has the wrong type.
     fn wrong_type(&self, found: JsonType, ctx: &mut Ctx<'_>) {
-        let expected = match self.kind {
-            Kind::Str(_) => JsonType::String,
-            Kind::Int { .. } => JsonType::Integer,
-            Kind::Bool => JsonType::Boolean,
-            Kind::Array(_) => JsonType::Array,
-            Kind::Object(_) => JsonType::Object,
-            Kind::Any | Kind::Dynamic(_) => JsonType::Value,
-        };
         let (template, severity) = if self.loose {
             (WRONG_TYPE_LOOSE, Severity::Warning)
         } else {
             (WRONG_TYPE, Severity::Error)
         };
         let message = Message::new(template)
-            .expected(expected, self.nullable)
+            .expected(kind_type(self.kind), self.nullable)
             .found(found);
         ctx.push(&self.path, Code::Type, severity, message);
     }
 }
 
+/// The JSON type a kind of value must have.
+fn kind_type(kind: &Kind) -> JsonType {
+    match kind {
+        Kind::Str(_) => JsonType::String,
+        Kind::Int { .. } => JsonType::Integer,
+        Kind::Bool => JsonType::Boolean,
+        Kind::Array(_) => JsonType::Array,
+        Kind::Object(_) => JsonType::Object,
+        Kind::Any | Kind::Dynamic(_) => JsonType::Value,
+    }
+}
+
+/// What a value of `kind` must be, as type messages say it (e.g. "a string or null"), for the
+/// test that keeps docs/RULES.md in step.
+#[cfg(test)]
+pub(crate) fn expected(kind: &Kind, nullable: bool) -> String {
+    Message::new(&[Part::Expected])
+        .expected(kind_type(kind), nullable)
+        .to_text()
+}
+
+/// Reads the start of the next value, which is at `path`. A number beyond the range of an
+/// `f64` is an `out_of_range` error here, wherever it is (docs/RULES.md#numbers); for the rules
+/// after that it reads as `0`, an in-range integer, so that every rule that looks at a value's
+/// type still sees a number and the range is reported once. Every value of a record is read
+/// through here (or [`skip`], which calls it).
+pub(crate) fn read<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Token<'a>, Stop> {
+    match source.value()? {
+        Token::Beyond => {
+            ctx.error(path, Code::OutOfRange, Message::new(BEYOND_F64));
+            Ok(Token::Number(Number::U64(0)))
+        }
+        token => Ok(token),
+    }
+}
+
+/// Passes over the next value, at `path`, that no rule looks at, reporting what is wrong with
+/// it at any depth: repeated member names ([`repeated_member`]) and numbers beyond the `f64`
+/// range ([`read`]). Recursion is bounded by the nesting limit every source enforces
+/// ([`MAX_NESTING`]).
+pub(crate) fn skip<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    let token = read(source, path, ctx)?;
+    skip_rest(source, &token, path, ctx)
+}
+
+/// Like [`skip`], for the rest of a value whose first token (from [`read`]) is `token`.
+pub(crate) fn skip_rest<'a, S: Source<'a>>(
+    source: &mut S,
+    token: &Token<'a>,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    match token {
+        Token::Array => skip_open(source, false, path, ctx),
+        Token::Object => skip_open(source, true, path, ctx),
+        _ => Ok(()),
+    }
+}
+
+/// Like [`skip`], for the rest of an array (`object == false`) or object that was just opened.
+fn skip_open<'a, S: Source<'a>>(
+    source: &mut S,
+    object: bool,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    let mut first = true;
+    if !object {
+        let mut i = 0;
+        while source.next_item(&mut first)? {
+            skip(source, &path.index(i), ctx)?;
+            i += 1;
+        }
+        return Ok(());
+    }
+    let mut names: NameMap<'a, ()> = NameMap::default();
+    while let Some(name) = source.next_key(&mut first)? {
+        let member = path.key(&name);
+        if !names.insert(name.clone(), ()) {
+            repeated_member(&member, ctx);
+        }
+        skip(source, &member, ctx)?;
+    }
+    Ok(())
+}
+
+/// Reads the next value, at `path`, whole, reporting as [`skip`] does. An object keeps its
+/// members in the order first seen; a repeated name keeps its first place and its last value,
+/// as a parsed `serde_json::Value` (with `preserve_order`) does.
+pub(crate) fn read_json<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Json<'a>, Stop> {
+    let token = read(source, path, ctx)?;
+    json_of(token, source, path, ctx)
+}
+
+/// The value whose first token (from [`read`]) is `token`, reading the rest of an array or
+/// object, as [`read_json`] does.
+fn json_of<'a, S: Source<'a>>(
+    token: Token<'a>,
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Json<'a>, Stop> {
+    Ok(match token {
+        Token::Null => Json::Null,
+        Token::Bool(b) => Json::Bool(b),
+        Token::Number(n) => Json::Number(n),
+        // Not from `read`, which reads it as 0.
+        Token::Beyond => Json::Number(Number::U64(0)),
+        Token::String(s) => Json::String(s),
+        Token::Array => {
+            let mut items = Vec::new();
+            let mut first = true;
+            while source.next_item(&mut first)? {
+                items.push(read_json(source, &path.index(items.len()), ctx)?);
+            }
+            Json::Array(items)
+        }
+        Token::Object => {
+            let mut members = NameMap::default();
+            let mut first = true;
+            while let Some(name) = source.next_key(&mut first)? {
+                let member = path.key(&name);
+                if members.find(&name).is_some() {
+                    repeated_member(&member, ctx);
+                }
+                let value = read_json(source, &member, ctx)?;
+                members.insert(name, value);
+            }
+            Json::Object(members.into_entries())
+        }
+    })
+}
+
+/// A value checked as a whole by vendor code ([`DynamicCheck::Whole`]): an object's members in
+/// input order, a repeated name included (so that every value is checked), or any other value.
+#[derive(Debug)]
+pub(crate) enum Whole<'a> {
+    /// An object's members.
+    Members(Vec<(Cow<'a, str>, Json<'a>)>),
+    /// Anything but an object.
+    Other(Json<'a>),
+}
+
+/// Reads a [`Whole`] at `path`, reporting as [`read_json`] does.
+fn read_whole<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Whole<'a>, Stop> {
+    let token = read(source, path, ctx)?;
+    let Token::Object = token else {
+        return json_of(token, source, path, ctx).map(Whole::Other);
+    };
+    let mut names: NameMap<'a, ()> = NameMap::default();
+    let mut members = Vec::new();
+    let mut first = true;
+    while let Some(name) = source.next_key(&mut first)? {
+        let member = path.key(&name);
+        if !names.insert(name.clone(), ()) {
+            repeated_member(&member, ctx);
+        }
+        let value = read_json(source, &member, ctx)?;
+        members.push((name, value));
+    }
+    Ok(Whole::Members(members))
+}
+
+/// The finding for a member whose name appeared before in the same object: a parsed value
+/// keeps only one of the values, so the others would be lost without a trace.
+pub(crate) fn repeated_member(member: &Path<'_>, ctx: &mut Ctx<'_>) {
+    ctx.error(member, Code::Duplicate, Message::new(REPEATED_MEMBER));
+}
+
+/// The finding for a custom attribute without a name (no vendor can store one).
+pub(crate) fn check_custom_name(name: &str, member: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if name.is_empty() {
+        ctx.error(member, Code::TooShort, Message::new(EMPTY_NAME));
+    }
+}
+
 /// Walks the next value of `source` with the rules of `slot`; returns the captured string (or
-/// an object's fingerprint) when the slot asks for one.
+/// an object's fingerprint) when the slot asks for one, and `Some("")` for an empty id.
 fn walk<'a, S: Source<'a>>(
     source: &mut S,
     slot: Slot<'_, '_>,
@@ -373,14 +608,14 @@ fn walk<'a, S: Source<'a>>(
 ) -> Result<Option<String>, Stop> {
     match slot.kind {
         Kind::Any => {
-            source.skip()?;
+            skip(source, &slot.path, ctx)?;
             return Ok(None);
         }
         Kind::Dynamic(dynamic) => {
             match dynamic.check {
                 DynamicCheck::Whole(check) => {
-                    let value = Json::read(source)?;
-                    if !(slot.nullable && value.is_null()) {
+                    let value = read_whole(source, &slot.path, ctx)?;
+                    if !(slot.nullable && matches!(value, Whole::Other(Json::Null))) {
                         check(&value, &slot.path, ctx);
                     }
                 }
@@ -397,7 +632,7 @@ fn walk<'a, S: Source<'a>>(
         }
         _ => {}
     }
-    let found = match source.value()? {
+    let found = match read(source, &slot.path, ctx)? {
         Token::Null if slot.nullable => return Ok(None),
         Token::Null => JsonType::Null,
         Token::Bool(_) if matches!(slot.kind, Kind::Bool) => return Ok(None),
@@ -406,27 +641,35 @@ fn walk<'a, S: Source<'a>>(
             number(&slot, n, ctx);
             return Ok(None);
         }
+        // Not from `read`, which reads it as 0.
+        Token::Beyond => {
+            number(&slot, Number::U64(0), ctx);
+            return Ok(None);
+        }
         Token::String(s) => {
             let Kind::Str(rules) = slot.kind else {
                 slot.wrong_type(JsonType::String, ctx);
                 return Ok(None);
             };
             check_str(rules, &s, &slot.path, ctx);
-            return Ok(slot.capture.then(|| s.into_owned()));
+            if slot.capture {
+                return Ok(Some(s.into_owned()));
+            }
+            return Ok((slot.empty_id && s.is_empty()).then(String::new));
         }
         Token::Array => {
             if let Kind::Array(array) = slot.kind {
                 walk_array(source, array, &slot.path, ctx)?;
                 return Ok(None);
             }
-            source.skip_open(false)?;
+            skip_open(source, false, &slot.path, ctx)?;
             JsonType::Array
         }
         Token::Object => {
             if let Kind::Object(obj) = slot.kind {
                 return walk_object(source, obj, &slot.path, ctx, slot.capture);
             }
-            source.skip_open(true)?;
+            skip_open(source, true, &slot.path, ctx)?;
             JsonType::Object
         }
     };
@@ -459,8 +702,12 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
     if !surely_fits {
         let n = s.chars().count();
         if n < rules.min as usize {
-            let template = if n == 0 { EMPTY_STRING } else { TOO_SHORT };
-            let message = Message::new(template).length(n).min(rules.min);
+            let message = if n == 0 && rules.id {
+                Message::new(EMPTY_ID)
+            } else {
+                let template = if n == 0 { EMPTY_STRING } else { TOO_SHORT };
+                Message::new(template).length(n).min(rules.min)
+            };
             ctx.error(path, Code::TooShort, message);
         } else if n > rules.max as usize {
             let message = Message::new(TOO_LONG).length(n).max(rules.max);
@@ -472,6 +719,9 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
                 .note(rules.soft_max_note);
             ctx.warn(path, Code::TooLong, message);
         }
+    }
+    if rules.id {
+        check_id(rules, s, path, ctx);
     }
     if let Some(format) = rules.format {
         if !format.matches(s) {
@@ -496,6 +746,18 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
     if rules.reserved.iter().any(|r| same(r, s)) {
         let message = Message::new(RESERVED).list(rules.reserved);
         ctx.push_value(path, Code::Reserved, Severity::Error, message, s);
+    }
+}
+
+/// The warnings of an id (docs/RULES.md#ids): empty where the vendor does not forbid it, or
+/// only whitespace.
+fn check_id(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if s.is_empty() {
+        if rules.min == 0 {
+            ctx.warn(path, Code::TooShort, Message::new(EMPTY_ID_WARNING));
+        }
+    } else if s.trim().is_empty() {
+        ctx.warn(path, Code::Pattern, Message::new(BLANK_ID));
     }
 }
 
@@ -567,6 +829,8 @@ fn walk_object<'a, S: Source<'a>>(
 ) -> Result<Option<String>, Stop> {
     let mut present: u64 = 0;
     let mut captured: Vec<(usize, String)> = Vec::new();
+    // Members that are not documented, for finding repeated names among them.
+    let mut others: NameMap<'a, ()> = NameMap::default();
     // Records mostly list members in the documented order, so the search starts after the
     // last field found.
     let mut next = 0;
@@ -578,20 +842,29 @@ fn walk_object<'a, S: Source<'a>>(
                 next = i + 1;
                 let bit = 1u64 << i;
                 if present & bit != 0 {
-                    ctx.warn(&member, Code::Duplicate, Message::new(REPEATED_MEMBER));
+                    repeated_member(&member, ctx);
                 }
                 present |= bit;
                 let field = &obj.fields[i];
-                if let Some(s) = walk(source, Slot::field(field, member), ctx)? {
-                    captured.retain(|(j, _)| *j != i);
+                // The last occurrence of a repeated member counts, as in a parsed value.
+                let value = walk(source, Slot::field(field, member), ctx)?;
+                captured.retain(|(j, _)| *j != i);
+                if let Some(s) = value {
                     captured.push((i, s));
                 }
             }
             None => {
-                if obj.extra == Extra::Warn {
-                    ctx.warn(&member, Code::UnknownField, Message::new(UNKNOWN_FIELD));
+                match obj.extra {
+                    Extra::Warn => {
+                        ctx.warn(&member, Code::UnknownField, Message::new(UNKNOWN_FIELD));
+                    }
+                    Extra::Custom => check_custom_name(&key, &member, ctx),
+                    Extra::Allow => {}
                 }
-                source.skip()?;
+                if !others.insert(key.clone(), ()) {
+                    repeated_member(&member, ctx);
+                }
+                skip(source, &member, ctx)?;
             }
         }
     }
@@ -617,7 +890,7 @@ fn walk_object<'a, S: Source<'a>>(
         present,
         captured: &captured,
     };
-    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.has(name)) {
+    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.given(name)) {
         let message = Message::new(ONE_OF_REQUIRED).list(obj.any_of_required);
         ctx.error(path, Code::Required, message);
     }

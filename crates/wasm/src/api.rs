@@ -2,7 +2,9 @@
 //! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
-use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
+use contactkit::{
+    form_fields as core_form_fields, Code, FormField, Format, Issue, Stage, Validator,
+};
 use serde_json::{Map, Value};
 
 use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
@@ -105,12 +107,18 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     let from = dto::format(from)?;
     let to = dto::format(to)?;
     let options = ConvertOpts::parse(options)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
-        Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
-        Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
-    };
-    let result = contactkit::convert(from, to, &record, &options.to_core());
+    if !starts_object(payload) {
+        return Err(bad_record(from, payload));
+    }
+    // From the text, so that a member name repeated in it is rejected as `validate` reports it.
+    let result = contactkit::convert_str(from, to, payload, &options.to_core());
+    if let Err(rejection) = &result {
+        if rejection.stage == Stage::Source
+            && rejection.issues.iter().any(|i| i.code == Code::Syntax)
+        {
+            return Err(invalid_json(rejection.issues.clone()));
+        }
+    }
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
@@ -400,6 +408,24 @@ mod tests {
         assert_eq!(e.code, ErrorCode::UnknownFormat);
     }
 
+    /// A number beyond the range of a 64-bit float is valid JSON that no parser holds: both
+    /// functions report it as the core's `out_of_range` finding, not as text that is not JSON.
+    #[test]
+    fn a_number_beyond_f64_is_out_of_range_in_validate_and_convert() {
+        let payload = r#"{"email": "a@example.com", "custom_attributes": {"x": 1e400}, "name": 3}"#;
+        let core = contactkit::validate_str(Format::Intercom, payload);
+        assert_eq!(core.issues[0].code, Code::OutOfRange);
+        assert_eq!(core.issues[0].path, "/custom_attributes/x");
+        let issues = serde_json::to_value(&core.issues).expect("json");
+        let out = parse(&validate("intercom", payload, "").expect("ok"));
+        assert_eq!(out, json!({"valid": false, "issues": issues}));
+        let out = parse(&convert("intercom", "sequence", payload, "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"ok": false, "stage": "source", "issues": issues})
+        );
+    }
+
     #[test]
     fn validate_passes_options_through() {
         let payload = r#"{"firstName": "Ada", "gender": "robot"}"#;
@@ -548,6 +574,16 @@ mod tests {
         };
         assert_eq!(out, expected);
 
+        // A member name repeated in the text: rejected at the source stage, as validate says.
+        let repeated = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+        let out = parse(&convert("helpscout", "bird", repeated, "").expect("result"));
+        assert_eq!(out["ok"], false);
+        assert_eq!(out["stage"], "source");
+        assert_eq!(out["issues"][0]["code"], "duplicate");
+        assert_eq!(out["issues"][0]["path"], "/firstName");
+        let validated = parse(&validate("helpscout", repeated, "").expect("validation"));
+        assert_eq!(validated["valid"], false);
+
         let e = convert("helpscout", "bird", "[]", "").expect_err("array");
         assert_eq!(e.code, ErrorCode::NotAnObject);
         assert_eq!(e.issues[0].code, Code::Type);
@@ -588,11 +624,13 @@ mod tests {
 
     #[test]
     fn version_is_the_root_crate_version() {
+        // The workspace's one version (`[workspace.package]`), which the crate inherits.
         let manifest = include_str!("../../../Cargo.toml");
         let line = manifest
             .lines()
+            .skip_while(|l| *l != "[workspace.package]")
             .find(|l| l.starts_with("version = "))
-            .expect("root version");
+            .expect("[workspace.package] version");
         assert_eq!(line, format!("version = \"{}\"", version()));
     }
 

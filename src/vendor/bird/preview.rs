@@ -1,4 +1,5 @@
-//! What Bird returns for a Create a contact request: the contact object of seed 002, with its
+//! What Bird returns for a Create a contact request: the contact object of its 201 response
+//! (https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact), with its
 //! derived members computed.
 
 use serde_json::{Map, Value};
@@ -6,7 +7,8 @@ use serde_json::{Map, Value};
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use crate::preview::{Placeholders, PLACEHOLDER_ID};
 
-/// The identifier key of the identifiers that leave a contact anonymous (seed 002: "A contact is
+/// The identifier key of the identifiers that leave a contact anonymous (Create a contact,
+/// `isAnonymous`: "A contact is
 /// anonymous if it has no identifiers, or only has visitorid identifiers").
 pub(crate) const VISITOR_KEY: &str = "visitorid";
 
@@ -34,7 +36,7 @@ fn attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a st
     .filter(|s| !s.trim().is_empty())
 }
 
-/// `computedDisplayName` (seed 002): "derived, in the following order if available, from the
+/// `computedDisplayName` (Create a contact, response): "derived, in the following order if available, from the
 /// displayName attribute, the firstName attribute, the emailaddress identifier, or the
 /// phonenumber identifier".
 pub(crate) fn computed_display_name(
@@ -49,7 +51,7 @@ pub(crate) fn computed_display_name(
         .map(str::to_owned)
 }
 
-/// `isAnonymous` (seed 002): no identifiers, or only `visitorid` ones.
+/// `isAnonymous` (Create a contact, response): no identifiers, or only `visitorid` ones.
 pub(crate) fn is_anonymous(identifiers: &[(&str, &str)]) -> bool {
     identifiers.iter().all(|(key, _)| *key == VISITOR_KEY)
 }
@@ -78,7 +80,8 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         _ => Map::new(),
     };
     // The body's required displayName is the contact's display name, the standard attribute
-    // `displayName` (vendors.md §3.4); an attribute of that name in the body is kept.
+    // `displayName` (Bird's data model page lists "Display name" among the standard attributes);
+    // an attribute of that name in the body is kept.
     if let (false, Some(name)) = (
         attributes.contains_key("displayName"),
         p.get("displayName").and_then(Value::as_str),

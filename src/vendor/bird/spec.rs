@@ -1,6 +1,7 @@
 //! The Bird workspace Contacts API "Create a contact" body, as a rule table.
 //!
-//! Sources: seed 002 and `vendors.md` §3.
+//! Sources: https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
+//! and the pages it links; each rule with its source and quote is in docs/RULES.md#bird.
 
 use serde_json::{json, Value};
 
@@ -8,7 +9,9 @@ use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::message::{Message, Part, Part::Text};
-use crate::spec::validate::{check_str, Ctx, Seen};
+use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
     STRING,
@@ -34,6 +37,7 @@ const IDENTIFIER_KEY: Str = Str {
 const IDENTIFIER_VALUE: Str = Str {
     min: 1,
     max: 500,
+    id: true,
     ..Str::ANY
 };
 
@@ -52,7 +56,15 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     ],
     extra: Extra::Allow,
     any_of_required: &[],
-    check: Some(&Check { run: identifier_format, schema: identifier_format_schema }),
+    check: Some(&Check {
+        run: identifier_format,
+        schema: identifier_format_schema,
+        #[cfg(test)]
+        rules: &[
+            Stated::error("/value", "format email when the key is emailaddress", Code::Format),
+            Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
+        ],
+    }),
 };
 
 /// An identifier's `properties`: a free object.
@@ -65,7 +77,9 @@ const IDENTIFIER_PROPERTIES: Obj = Obj {
     check: None,
 };
 
-/// Standard attributes whose wire keys the docs confirm (`vendors.md` §3.4). They exist in every
+/// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
+/// https://docs.bird.com/applications/audience-and-contacts/contacts/concepts/data-model-for-contacts,
+/// and the create-contact examples). They exist in every
 /// workspace, so a definitions list that omits them does not make them unknown.
 pub(crate) const STANDARD_ATTRIBUTES: &[&str] = &[
     "displayName",
@@ -155,6 +169,41 @@ const ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_attributes),
     schema: attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error("", "an object", Code::Type),
+        crate::spec::custom_name("/{key}"),
+        Stated::warning("/{key}", "pattern attribute-key", Code::Pattern),
+        Stated::error(
+            "/{key}",
+            "a boolean, number, string, null or an array of those",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "an array of at least 1 item", Code::TooFewItems),
+        Stated::error("/{key}/*", "a boolean, number, string or null", Code::Type),
+        Stated::warning(
+            "/{key}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error(
+            "/{key}",
+            "one value when its definition's cardinality is one",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "the type of its definition", Code::Type),
+        Stated::error("/{key}/*", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{key}",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+        Stated::error(
+            "/{key}/*",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+    ],
 };
 
 fn attributes_schema() -> Value {
@@ -164,6 +213,7 @@ fn attributes_schema() -> Value {
         "description": "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those. Keys that do \
     not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute definitions). Types from the workspace's attribute \
     definitions are checked when contactkit is given them.",
+        "propertyNames": crate::spec::schema::non_empty_names(),
         "additionalProperties": {
             "anyOf": [ scalar, { "type": "array", "minItems": 1, "items": scalar } ]
         }
@@ -185,15 +235,16 @@ const UNDEFINED: &[Part] = &[Text(
     "has no attribute definition in the given definitions; whether Bird rejects undefined attributes is not stated in its docs",
 )];
 
-fn check_attributes(value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Json::Object(map) = value else {
+fn check_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
         ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
     let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
-    for (key, v) in map {
+    for (key, v) in members {
         let member = path.key(key);
-        if !StrFormat::AttributeKey.matches(key) {
+        check_custom_name(key, &member, ctx);
+        if !key.is_empty() && !StrFormat::AttributeKey.matches(key) {
             let message = Message::new(NOT_KEY).format(StrFormat::AttributeKey);
             ctx.warn(&member, Code::Pattern, message);
         }

@@ -11,10 +11,12 @@ use std::borrow::Cow;
 
 use super::spec::SLUG;
 use crate::definitions::Definitions;
-use crate::json::{Integer, Json, NameMap, Source, Stop, Token};
+use crate::json::{Integer, Json, NameMap, Number, Source, Stop, Token};
 use crate::pointer::Path;
 use crate::spec::message::{Message, Part, Part::Text};
-use crate::spec::validate::{check_str, Ctx, REQUIRED, UNKNOWN_FIELD};
+use crate::spec::validate::{
+    check_str, read, read_json, repeated_member, skip, skip_rest, Ctx, REQUIRED, UNKNOWN_FIELD,
+};
 use crate::Code;
 
 const NO_DEFINITION: &[Part] = &[Text(
@@ -53,9 +55,9 @@ pub(crate) fn walk<'a, S: Source<'a>>(
         .settings
         .definitions
         .is_some_and(Definitions::has_helpscout);
-    match source.value()? {
+    match read(source, path, ctx)? {
         Token::Null if nullable => {}
-        Token::Null | Token::Bool(_) | Token::Number(_) | Token::String(_) => {
+        Token::Null | Token::Bool(_) | Token::Number(_) | Token::Beyond | Token::String(_) => {
             ctx.error(path, Code::Type, Message::new(NOT_PROPERTIES));
         }
         // The documented shape: a list of `{slug, value}` objects.
@@ -64,27 +66,33 @@ pub(crate) fn walk<'a, S: Source<'a>>(
             let mut i = 0;
             let mut first = true;
             while source.next_item(&mut first)? {
-                let item = Item::read(source, whole)?;
-                item.check(&path.index(i), &mut seen, ctx);
+                let item_path = path.index(i);
+                let item = Item::read(source, whole, &item_path, ctx)?;
+                item.check(&item_path, &mut seen, ctx);
                 i += 1;
             }
         }
-        // An object of `slug: value`; a repeated slug counts once, at its first place, with
-        // its last value (as a parsed `serde_json::Value` would hold it).
+        // An object of `slug: value`. A repeated slug is a `duplicate` error, and every value
+        // is checked (a parsed `serde_json::Value` would keep only the last one).
         Token::Object => {
-            let mut props = NameMap::default();
+            let mut slugs: NameMap<'a, ()> = NameMap::default();
+            let mut entries = Vec::new();
             let mut first = true;
             while let Some(slug) = source.next_key(&mut first)? {
-                let value = Prop::read(source, whole)?;
-                props.insert(slug, value);
+                let member = path.key(&slug);
+                if !slugs.insert(slug.clone(), ()) {
+                    repeated_member(&member, ctx);
+                }
+                let value = Prop::read(source, whole, &member, ctx)?;
+                entries.push((slug, value));
             }
-            for (slug, value) in props.entries() {
+            for (slug, value) in &entries {
                 let member = path.key(slug);
                 let before = ctx.issues.len();
                 check_str(&SLUG, slug, &member, ctx);
                 // Findings about the slug itself concern the member name.
                 let slug_ok = ctx.issues.len() == before;
-                check_value(slug_ok.then_some(slug), value, &member, ctx);
+                check_value(slug_ok.then_some(&**slug), value, &member, ctx);
             }
         }
     }
@@ -105,23 +113,24 @@ enum Prop<'a> {
 }
 
 impl<'a> Prop<'a> {
-    /// Reads a property value: whole, or as a summary.
-    fn read<S: Source<'a>>(source: &mut S, whole: bool) -> Result<Self, Stop> {
+    /// Reads a property value, at `path`: whole, or as a summary.
+    fn read<S: Source<'a>>(
+        source: &mut S,
+        whole: bool,
+        path: &Path<'_>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Self, Stop> {
         if whole {
-            return Json::read(source).map(Prop::Whole);
+            return read_json(source, path, ctx).map(Prop::Whole);
         }
-        Ok(match source.value()? {
+        let token = read(source, path, ctx)?;
+        skip_rest(source, &token, path, ctx)?;
+        Ok(match token {
             Token::String(s) => Prop::Text(s.chars().count()),
             Token::Number(n) => Prop::Number(n.integer()),
-            Token::Null | Token::Bool(_) => Prop::Other,
-            Token::Array => {
-                source.skip_open(false)?;
-                Prop::Other
-            }
-            Token::Object => {
-                source.skip_open(true)?;
-                Prop::Other
-            }
+            // Not from `read`, which reads it as 0.
+            Token::Beyond => Prop::Number(Number::U64(0).integer()),
+            Token::Null | Token::Bool(_) | Token::Array | Token::Object => Prop::Other,
         })
     }
 
@@ -179,51 +188,60 @@ enum Item<'a> {
     /// Not an object.
     NotObject,
     Object {
-        /// The last `slug` member: `None` when absent, `Some(None)` when not a string.
-        slug: Option<Option<Cow<'a, str>>>,
-        /// The last `value` member.
-        value: Option<Prop<'a>>,
+        /// Every `slug` member (one, unless the name is repeated): `None` when not a string.
+        /// The last one is the item's slug.
+        slugs: Vec<Option<Cow<'a, str>>>,
+        /// Every `value` member (one, unless the name is repeated).
+        values: Vec<Prop<'a>>,
         /// Other members, in the order first seen.
         unknown: NameMap<'a, ()>,
     },
 }
 
 impl<'a> Item<'a> {
-    /// Reads one item of the list.
-    fn read<S: Source<'a>>(source: &mut S, whole: bool) -> Result<Self, Stop> {
-        match source.value()? {
-            Token::Object => {}
-            Token::Array => {
-                source.skip_open(false)?;
-                return Ok(Item::NotObject);
-            }
-            _ => return Ok(Item::NotObject),
+    /// Reads one item of the list, at `path`.
+    fn read<S: Source<'a>>(
+        source: &mut S,
+        whole: bool,
+        path: &Path<'_>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Self, Stop> {
+        let token = read(source, path, ctx)?;
+        if !matches!(token, Token::Object) {
+            skip_rest(source, &token, path, ctx)?;
+            return Ok(Item::NotObject);
         }
-        let mut slug = None;
-        let mut value = None;
+        let mut slugs = Vec::new();
+        let mut values = Vec::new();
         let mut unknown = NameMap::default();
         let mut first = true;
         while let Some(key) = source.next_key(&mut first)? {
+            let member = path.key(&key);
+            let repeated = match &*key {
+                "slug" => !slugs.is_empty(),
+                "value" => !values.is_empty(),
+                _ => !unknown.insert(key.clone(), ()),
+            };
+            if repeated {
+                repeated_member(&member, ctx);
+            }
             match &*key {
-                "slug" => slug = Some(read_slug(source)?),
-                "value" => value = Some(Prop::read(source, whole)?),
-                _ => {
-                    source.skip()?;
-                    unknown.insert(key, ());
-                }
+                "slug" => slugs.push(read_slug(source, &member, ctx)?),
+                "value" => values.push(Prop::read(source, whole, &member, ctx)?),
+                _ => skip(source, &member, ctx)?,
             }
         }
         Ok(Item::Object {
-            slug,
-            value,
+            slugs,
+            values,
             unknown,
         })
     }
 
     fn check(self, path: &Path<'_>, seen: &mut NameMap<'a, ()>, ctx: &mut Ctx<'_>) {
         let Item::Object {
-            slug,
-            value,
+            slugs,
+            values,
             unknown,
         } = self
         else {
@@ -231,27 +249,31 @@ impl<'a> Item<'a> {
             return;
         };
         let slug_path = path.key("slug");
-        let slug = match slug {
-            Some(Some(slug)) => {
-                check_str(&SLUG, &slug, &slug_path, ctx);
-                if !seen.insert(slug.clone(), ()) {
-                    ctx.error(&slug_path, Code::Duplicate, Message::new(REPEATED_SLUG));
+        if slugs.is_empty() {
+            ctx.error(&slug_path, Code::Required, Message::new(REQUIRED));
+        }
+        let last = slugs.len().saturating_sub(1);
+        let mut slug = None;
+        for (i, one) in slugs.into_iter().enumerate() {
+            match one {
+                Some(one) => {
+                    check_str(&SLUG, &one, &slug_path, ctx);
+                    if i == last {
+                        if !seen.insert(one.clone(), ()) {
+                            ctx.error(&slug_path, Code::Duplicate, Message::new(REPEATED_SLUG));
+                        }
+                        slug = Some(one);
+                    }
                 }
-                Some(slug)
+                None => ctx.error(&slug_path, Code::Type, Message::new(NOT_STRING)),
             }
-            Some(None) => {
-                ctx.error(&slug_path, Code::Type, Message::new(NOT_STRING));
-                None
-            }
-            None => {
-                ctx.error(&slug_path, Code::Required, Message::new(REQUIRED));
-                None
-            }
-        };
+        }
         let value_path = path.key("value");
-        match value {
-            Some(value) => check_value(slug.as_deref(), &value, &value_path, ctx),
-            None => ctx.error(&value_path, Code::Required, Message::new(REQUIRED)),
+        if values.is_empty() {
+            ctx.error(&value_path, Code::Required, Message::new(REQUIRED));
+        }
+        for value in &values {
+            check_value(slug.as_deref(), value, &value_path, ctx);
         }
         for (key, ()) in unknown.entries() {
             ctx.warn(
@@ -263,18 +285,16 @@ impl<'a> Item<'a> {
     }
 }
 
-/// Reads a `slug` member: the string, or `None` for another type.
-fn read_slug<'a, S: Source<'a>>(source: &mut S) -> Result<Option<Cow<'a, str>>, Stop> {
-    Ok(match source.value()? {
-        Token::String(s) => Some(s),
-        Token::Array => {
-            source.skip_open(false)?;
-            None
-        }
-        Token::Object => {
-            source.skip_open(true)?;
-            None
-        }
-        _ => None,
-    })
+/// Reads a `slug` member, at `path`: the string, or `None` for another type.
+fn read_slug<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Option<Cow<'a, str>>, Stop> {
+    let token = read(source, path, ctx)?;
+    if let Token::String(s) = token {
+        return Ok(Some(s));
+    }
+    skip_rest(source, &token, path, ctx)?;
+    Ok(None)
 }

@@ -1,7 +1,8 @@
 //! The Intercom REST API 2.15 "Create contact" request body (`create_contact_request`), as a
 //! rule table.
 //!
-//! Sources: `vendor-specs/intercom-2.15-contacts.json`, seed 001 and `vendors.md` §2.
+//! Sources: Intercom's OpenAPI description 2.15 (schema `create_contact_request`), the 2.1 and
+//! legacy 1.x docs; each rule with its source and quote is in docs/RULES.md#intercom.
 
 use serde_json::{json, Value};
 
@@ -9,7 +10,9 @@ use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
-use crate::spec::validate::{Ctx, Seen};
+use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
     Str, INTEGER, STRING,
@@ -31,7 +34,7 @@ required; with role \"user\", email or external_id is required. Custom attribute
 booleans or null.",
     fields: &[
         Field::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
-        Field::new("external_id", "External id", STRING)
+        Field::new("external_id", "External id", crate::spec::id(0))
             .doc("A unique identifier for the contact which is given to Intercom."),
         Field::new("email", "Email", formatted(StrFormat::Email)).doc("The contact's email."),
         Field::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
@@ -57,12 +60,21 @@ booleans or null.",
     ],
     extra: Extra::Warn,
     any_of_required: &["email", "external_id", "role"],
-    check: Some(&Check { run: role_rule, schema: role_rule_schema }),
+    check: Some(&Check {
+        run: role_rule,
+        schema: role_rule_schema,
+        #[cfg(test)]
+        rules: &[Stated::error(
+            "",
+            "email or external_id present when role is user (an empty external_id does not count)",
+            Code::Required,
+        )],
+    }),
 };
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
 fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    if seen.captured("role") == Some("user") && !seen.has("email") && !seen.has("external_id") {
+    if seen.captured("role") == Some("user") && !seen.given("email") && !seen.given("external_id") {
         let message = Message::new(&[Text("email or external_id is required when role is user")]);
         ctx.error(path, Code::Required, message);
     }
@@ -71,7 +83,10 @@ fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 fn role_rule_schema() -> Value {
     json!({
         "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
-        "then": { "anyOf": [ { "required": ["email"] }, { "required": ["external_id"] } ] }
+        "then": { "anyOf": [
+            { "required": ["email"] },
+            { "required": ["external_id"], "properties": { "external_id": { "minLength": 1 } } }
+        ] }
     })
 }
 
@@ -79,6 +94,32 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_custom_attributes),
     schema: custom_attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error("", "an object or null", Code::Type),
+        Stated::warning("", "at most 250 attributes", Code::TooManyItems),
+        crate::spec::custom_name("/{name}"),
+        Stated::warning("/{name}", "a name without . or $", Code::Pattern),
+        Stated::warning("/{name}", "a name of at most 190 characters", Code::TooLong),
+        Stated::error("/{name}", "a string, number, boolean or null", Code::Type),
+        Stated::warning("/{name}", "at most 255 characters", Code::TooLong),
+        Stated::warning(
+            "/{name}",
+            "an integer when the name ends in _at (without definitions)",
+            Code::Type,
+        ),
+        Stated::warning(
+            "/{name}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{name}", "the type of its definition", Code::Type),
+        Stated::warning(
+            "/{name}",
+            "one of its list definition's options",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn custom_attributes_schema() -> Value {
@@ -87,6 +128,7 @@ fn custom_attributes_schema() -> Value {
         "description": "Values must be strings, numbers, booleans or null. Legacy (1.x) limits, reported as warnings \
     only: names without '.' or '$' and at most 190 characters, string values at most 255 characters, at most 250 attributes. \
     Types from the account's data attribute definitions are checked when contactkit is given them.",
+        "propertyNames": crate::spec::schema::non_empty_names(),
         "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
     })
 }
@@ -123,21 +165,22 @@ const NOT_TIMESTAMP: &[Part] = &[Text(
     "should be a Unix timestamp in seconds: Intercom's legacy 1.x docs treat attributes whose names end in _at as dates; the 2.x docs do not state it",
 )];
 
-fn check_custom_attributes(value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Json::Object(map) = value else {
+fn check_custom_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
         ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
-    if map.len() > 250 {
+    if members.len() > 250 {
         ctx.warn(
             path,
             Code::TooManyItems,
-            Message::new(TOO_MANY).count(map.len()),
+            Message::new(TOO_MANY).count(members.len()),
         );
     }
     let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
-    for (name, v) in map {
+    for (name, v) in members {
         let member = path.key(name);
+        check_custom_name(name, &member, ctx);
         if name.contains(['.', '$']) {
             ctx.warn(&member, Code::Pattern, Message::new(DOT_OR_DOLLAR));
         }
