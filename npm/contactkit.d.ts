@@ -128,6 +128,37 @@ export interface Rejected {
 /** The result of {@link convert}. */
 export type ConversionResult = Converted | Rejected;
 
+/** Options of {@link convertMany}. */
+export interface ConvertManyOptions extends ConvertOptions {
+  /**
+   * The number of the first record (default 1), for input converted piece by piece: the
+   * `record` numbers of `rejects` and `report` continue from there.
+   */
+  firstRecord?: number;
+  /** Also return the notes of the converted records (`report`). Off by default: notes are large. */
+  report?: boolean;
+}
+
+/** What {@link convertMany} made of the records for one target. */
+export interface BatchResult {
+  /** Records read: the non-blank lines. */
+  records: number;
+  /** Records converted: the lines of `output`. */
+  converted: number;
+  /** Records rejected: the lines of `rejects` (`converted + rejected === records`). */
+  rejected: number;
+  /** The converted payloads, one JSON object per line (each ending in `"\n"`), in input order. */
+  output: string;
+  /**
+   * One line per rejected record, `{"record": N, "stage": "source" | "target", "issues": [...]}`
+   * (as `contactkit convert --rejects` writes it; a line that is not JSON is a source-stage
+   * `syntax` rejection).
+   */
+  rejects: string;
+  /** With the `report` option: one line per converted record, `{"record": N, "notes": [...]}`. */
+  report?: string;
+}
+
 /** One entry of {@link formats}. */
 export interface FormatInfo {
   id: FormatId;
@@ -171,8 +202,16 @@ export interface FormField {
   maxLength?: number;
   /** The accepted values (`<select>` options). */
   enumValues?: string[];
-  /** Values outside `enumValues` are errors (otherwise only warnings: an inferred list). */
+  /**
+   * `enumValues` is the documented list: another value is an error (a `<select>`). `false`: an
+   * inferred list, other values are only warnings (suggestions, e.g. a `<datalist>`).
+   */
   enumIsStrict: boolean;
+  /**
+   * Present (`true`) when a value differing from one of `enumValues` only in letter case is
+   * accepted with a warning (Help Scout `gender`, whose docs send `"Male"`).
+   */
+  enumAnyCase?: true;
   /** An ECMAScript pattern the value must match (`<input pattern>`). */
   pattern?: string;
   format?: FieldFormat;
@@ -188,6 +227,15 @@ export interface FormField {
   item?: FormField;
   /** For values edited as a whole (custom attributes, free JSON). */
   widget?: FieldWidget;
+  /**
+   * The sibling members (names) that a rule of the enclosing object checks together with this
+   * one: a "one of A, B, C is required" list, or a cross-field rule (Intercom: with role `user`,
+   * email or external_id is required; Bird: an identifier's value format depends on its key).
+   * Re-check the enclosing object as a whole when this member changes (`validateField` at the
+   * parent pointer with the parent object); a `"required"` finding at the enclosing object's
+   * own path comes only from such rules and concerns this member and these siblings.
+   */
+  tiedTo?: string[];
 }
 
 /** A JSON Schema (draft 2020-12) of a format's payload. */
@@ -256,6 +304,26 @@ export function convert(
   payload: Payload,
   options?: ConvertOptions,
 ): ConversionResult;
+
+/**
+ * Converts many records at once: NDJSON text (one JSON value per line; blank lines are skipped
+ * and not counted; records are numbered from `firstRecord`, default 1) into one target, or into
+ * each target of an array (each record is parsed once; the results follow the order of `to`).
+ * Much faster than one {@link convert} call per record. The lines are those of
+ * `contactkit convert`: the payloads, the rejects and (option `report`) the notes.
+ */
+export function convertMany(
+  from: FormatId | ReadFormatId,
+  to: FormatId,
+  records: string,
+  options?: ConvertManyOptions,
+): BatchResult;
+export function convertMany(
+  from: FormatId | ReadFormatId,
+  to: readonly FormatId[],
+  records: string,
+  options?: ConvertManyOptions,
+): BatchResult[];
 
 /** The JSON Schema of a format (a fresh object each call). */
 export function schema(format: FormatId | ReadFormatId): JsonSchema;

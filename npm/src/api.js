@@ -126,6 +126,25 @@ export function convert(from, to, payload, options) {
   );
 }
 
+/**
+ * Converts many records (NDJSON text: one JSON value per line, blank lines skipped) into one
+ * target, or into each target of an array (each record is parsed once), with the lines
+ * `contactkit convert` writes: payloads, rejects and (option `report`) notes.
+ */
+export function convertMany(from, to, records, options) {
+  const many = Array.isArray(to);
+  const targets = many ? to : [to];
+  if (targets.length === 0) throw argumentError("to must name at least one format");
+  targets.forEach((id) => formatId(id, "to"));
+  if (typeof records !== "string") {
+    throw argumentError(`records must be NDJSON text (a string), not ${describe(records)}`);
+  }
+  const out = JSON.parse(
+    call(raw.convertMany, formatId(from, "from"), JSON.stringify(targets), records, optionsText(options)),
+  );
+  return many ? out : out[0];
+}
+
 /** The JSON Schema (draft 2020-12) of a format's payload, as a fresh object. */
 export function schema(format) {
   return JSON.parse(call(raw.schema, formatId(format)));

@@ -5,6 +5,7 @@ import { markReady } from "./api.js";
 export {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
   schema,

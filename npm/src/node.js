@@ -11,6 +11,7 @@ markReady();
 export {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
   schema,

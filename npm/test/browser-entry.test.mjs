@@ -39,6 +39,7 @@ test("both entries export the same names", async () => {
   assert.deepEqual(Object.keys(nodeEntry).sort(), [
     "ContactkitError",
     "convert",
+    "convertMany",
     "default",
     "formFields",
     "formats",

@@ -34,6 +34,8 @@ pub(crate) struct Check {
     pub run: fn(&validate::Seen<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
     /// JSON Schema keywords stating the same rule, merged into the object's schema.
     pub schema: fn() -> serde_json::Value,
+    /// The members the rule reads together (the form metadata's `tied_to`).
+    pub members: &'static [&'static str],
 }
 
 /// What to do with a member the vendor does not document.

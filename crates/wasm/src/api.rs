@@ -5,7 +5,10 @@
 use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
 use serde_json::{Map, Value};
 
-use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
+use crate::dto::{
+    self, Batch, Conversion, ConvertManyOpts, ConvertOpts, Error, ErrorCode, FormatInfo,
+    RejectLine, ReportLine, ValidateOpts,
+};
 
 /// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
@@ -112,6 +115,103 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     };
     let result = contactkit::convert(from, to, &record, &options.to_core());
     Ok(dto::to_json(&Conversion::from(&result)))
+}
+
+/// `convertMany(from, to, records, options)`: every record of NDJSON text (one JSON value per
+/// line; blank lines are skipped and not counted) converted into each target of `to` (the JSON
+/// text of an array of format ids), as `[{records, converted, rejected, output, rejects,
+/// report?}]` in the order of `to`. The lines are those of `contactkit convert`: the payloads
+/// of its standard output, its `--rejects` lines (a line that is not JSON is a source-stage
+/// `syntax` rejection) and, with the `report` option, its `--report` lines. Each record is
+/// parsed once for all targets.
+pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Result<String, Error> {
+    let from = dto::format(from)?;
+    // Parsed as a `Value`: a typed `Vec<String>` would link serde's float formatting (about
+    // 20 KB of WebAssembly) for its error messages.
+    let targets = match serde_json::from_str::<Value>(to) {
+        Ok(Value::Array(ids)) if !ids.is_empty() => ids
+            .iter()
+            .map(|id| dto::format(id.as_str().unwrap_or_default()))
+            .collect::<Result<Vec<Format>, Error>>()?,
+        _ => {
+            return Err(Error::new(
+                ErrorCode::UnknownFormat,
+                "to must be a format id or a non-empty array of format ids",
+            ))
+        }
+    };
+    let options = ConvertManyOpts::parse(options)?;
+    let core = options.convert.to_core();
+    let source = Validator::new(from).with_options(options.convert.validate.to_core());
+    let mut out: Vec<Batch> = targets
+        .iter()
+        .map(|_| Batch {
+            report: options.report.then(String::new),
+            ..Batch::default()
+        })
+        .collect();
+    let mut number = options.first_record;
+    let text = records.strip_prefix('\u{feff}').unwrap_or(records);
+    for line in text.split('\n') {
+        if line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+            continue;
+        }
+        let parsed = serde_json::from_str::<Value>(line);
+        for (batch, to) in out.iter_mut().zip(&targets) {
+            let result = match &parsed {
+                Ok(value) => contactkit::convert(from, *to, value, &core),
+                Err(e) => Err(syntax_rejection(&source, line, e)),
+            };
+            batch.records += 1;
+            match result {
+                Ok(c) => {
+                    batch.converted += 1;
+                    batch.output.push_str(&dto::to_json(&c.payload));
+                    batch.output.push('\n');
+                    if let Some(report) = &mut batch.report {
+                        report.push_str(&dto::to_json(&ReportLine {
+                            record: number,
+                            notes: &c.notes,
+                        }));
+                        report.push('\n');
+                    }
+                }
+                Err(r) => {
+                    batch.rejected += 1;
+                    batch.rejects.push_str(&dto::to_json(&RejectLine {
+                        record: number,
+                        stage: r.stage,
+                        issues: &r.issues,
+                    }));
+                    batch.rejects.push('\n');
+                }
+            }
+        }
+        number += 1;
+    }
+    Ok(dto::to_json(&out))
+}
+
+/// The source-stage rejection of a line that is not JSON (the CLI's, with the validator's
+/// `syntax` finding).
+fn syntax_rejection(
+    source: &Validator,
+    line: &str,
+    e: &serde_json::Error,
+) -> contactkit::Rejection {
+    let mut issues = source.validate_str(line).issues;
+    issues.retain(|i| i.code == Code::Syntax);
+    if issues.is_empty() {
+        issues.push(Issue::error(
+            "",
+            Code::Syntax,
+            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+        ));
+    }
+    contactkit::Rejection {
+        stage: contactkit::Stage::Source,
+        issues,
+    }
 }
 
 /// `schema(format)`: the JSON Schema text, byte for byte `schemas/<format>.schema.json`.
@@ -558,6 +658,147 @@ mod tests {
         assert_eq!(e.code, ErrorCode::UnknownFormat);
         let e = convert("helpscout", "bird", "{}", r#"{"lenient": "yes"}"#).expect_err("opt");
         assert_eq!(e.code, ErrorCode::InvalidOption);
+    }
+
+    #[test]
+    fn convert_many_gives_the_cli_lines_for_each_target() {
+        let records = concat!(
+            "\u{feff}{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\"}\n",
+            "  \r\n",
+            "{\"firstName\": \"x\"\n",
+            "[1]\n",
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\"}]}"
+        );
+        let out = parse(
+            &convert_many(
+                "helpscout",
+                r#"["bird", "intercom"]"#,
+                records,
+                r#"{"firstRecord": 10, "report": true}"#,
+            )
+            .expect("ok"),
+        );
+        let lines: Vec<&str> = records
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        for (i, to) in [Format::Bird, Format::Intercom].into_iter().enumerate() {
+            let batch = &out[i];
+            let (mut output, mut rejects, mut report) =
+                (String::new(), String::new(), String::new());
+            for (n, line) in lines.iter().enumerate() {
+                let number = 10 + n;
+                let result = match serde_json::from_str::<Value>(line) {
+                    Ok(v) => contactkit::convert(Format::HelpScout, to, &v, &Default::default()),
+                    Err(_) => Err(contactkit::Rejection {
+                        stage: contactkit::Stage::Source,
+                        issues: contactkit::validate_str(Format::HelpScout, line).issues,
+                    }),
+                };
+                match result {
+                    Ok(c) => {
+                        output += &format!("{}\n", c.payload);
+                        report += &format!("{}\n", json!({"record": number, "notes": c.notes}));
+                    }
+                    Err(r) => {
+                        rejects += &format!(
+                            "{}\n",
+                            json!({"record": number, "stage": r.stage, "issues": r.issues})
+                        );
+                    }
+                }
+            }
+            assert_eq!(batch["records"], 4, "{to}");
+            assert_eq!(batch["converted"], 2, "{to}");
+            assert_eq!(batch["rejected"], 2, "{to}");
+            assert_eq!(batch["output"], output.as_str(), "{to}");
+            assert_eq!(batch["rejects"], rejects.as_str(), "{to}");
+            assert_eq!(batch["report"], report.as_str(), "{to}");
+        }
+        // The syntax finding of a line that is not JSON, the type finding of one that is not
+        // an object: the CLI's.
+        let rejects: Vec<Value> = out[0]["rejects"]
+            .as_str()
+            .expect("text")
+            .lines()
+            .map(parse)
+            .collect();
+        assert_eq!(rejects[0]["record"], 11);
+        assert_eq!(rejects[0]["issues"][0]["code"], "syntax");
+        assert_eq!(rejects[1]["record"], 12);
+        assert_eq!(rejects[1]["issues"][0]["code"], "type");
+        // Without `report`, no notes; numbering starts at 1.
+        let out = parse(&convert_many("helpscout", r#"["bird"]"#, records, "").expect("ok"));
+        assert!(out[0].get("report").is_none());
+        assert_eq!(rejects_numbers(&out[0]), [2, 3]);
+        let empty = parse(&convert_many("helpscout", r#"["bird"]"#, "\n\n", "").expect("ok"));
+        assert_eq!(
+            empty,
+            json!([{"records": 0, "converted": 0, "rejected": 0, "output": "", "rejects": ""}])
+        );
+    }
+
+    fn rejects_numbers(batch: &Value) -> Vec<u64> {
+        batch["rejects"]
+            .as_str()
+            .expect("text")
+            .lines()
+            .map(|l| parse(l)["record"].as_u64().expect("number"))
+            .collect()
+    }
+
+    #[test]
+    fn convert_many_refuses_bad_arguments() {
+        for to in ["[]", "\"bird\"", "[\"bird\", 3]", "[\"hubspot\"]", "nope"] {
+            assert_eq!(
+                convert_many("helpscout", to, "{}", "").expect_err(to).code,
+                ErrorCode::UnknownFormat,
+                "{to}"
+            );
+        }
+        assert_eq!(
+            convert_many("hubspot", r#"["bird"]"#, "{}", "")
+                .expect_err("from")
+                .code,
+            ErrorCode::UnknownFormat
+        );
+        for options in [
+            r#"{"firstRecord": 0}"#,
+            r#"{"firstRecord": 1.5}"#,
+            r#"{"firstRecord": "1"}"#,
+            r#"{"firstRecord": 9007199254740992}"#,
+            r#"{"report": 1}"#,
+            r#"{"lenient": "yes"}"#,
+            r#"{"nope": true}"#,
+        ] {
+            assert_eq!(
+                convert_many("helpscout", r#"["bird"]"#, "{}", options)
+                    .expect_err(options)
+                    .code,
+                ErrorCode::InvalidOption,
+                "{options}"
+            );
+        }
+        let e = convert_many("helpscout", r#"["bird"]"#, "{}", r#"{"nope": true}"#).expect_err("x");
+        assert!(e.message.contains("firstRecord, report"), "{}", e.message);
+        // Options reach every conversion.
+        let long = format!(
+            "{{\"firstName\": \"Ada\", \"jobTitle\": \"{}\"}}",
+            "x".repeat(61)
+        );
+        let strict = parse(&convert_many("canonical", r#"["helpscout"]"#, &long, "").expect("ok"));
+        assert_eq!(strict[0]["rejected"], 1);
+        let lenient = parse(
+            &convert_many(
+                "canonical",
+                r#"["helpscout"]"#,
+                &long,
+                r#"{"lenient": true}"#,
+            )
+            .expect("ok"),
+        );
+        assert_eq!(lenient[0]["converted"], 1);
     }
 
     #[test]

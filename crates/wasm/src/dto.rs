@@ -212,26 +212,32 @@ impl ValidateOpts {
 impl ConvertOpts {
     /// Reads the options object of `convert` from JSON text (`""`: no options).
     pub fn parse(text: &str) -> Result<Self, Error> {
-        const FUNCTION: &str = "convert";
+        Self::parse_map(options_object(text, "convert")?, "convert", &[])
+    }
+
+    /// Reads the conversion options of `function`, which also knows the options `more`.
+    fn parse_map(
+        options: Map<String, Value>,
+        function: &str,
+        more: &[&str],
+    ) -> Result<Self, Error> {
         let mut out = Self::default();
-        for (key, value) in options_object(text, FUNCTION)? {
+        for (key, value) in options {
             match key.as_str() {
-                "lenient" => out.lenient = boolean(&key, &value, FUNCTION)?,
+                "lenient" => out.lenient = boolean(&key, &value, function)?,
                 "normalizeCustomKeys" => {
-                    out.normalize_custom_keys = boolean(&key, &value, FUNCTION)?;
+                    out.normalize_custom_keys = boolean(&key, &value, function)?;
                 }
                 _ => {
-                    if !out.validate.take(&key, &value, FUNCTION)? {
-                        return Err(unknown_option(
-                            &key,
-                            FUNCTION,
-                            &[
-                                "lenient",
-                                "normalizeCustomKeys",
-                                "definitions",
-                                "showValues",
-                            ],
-                        ));
+                    if !out.validate.take(&key, &value, function)? {
+                        let mut known = vec![
+                            "lenient",
+                            "normalizeCustomKeys",
+                            "definitions",
+                            "showValues",
+                        ];
+                        known.extend_from_slice(more);
+                        return Err(unknown_option(&key, function, &known));
                     }
                 }
             }
@@ -246,6 +252,96 @@ impl ConvertOpts {
             .normalize_custom_keys(self.normalize_custom_keys)
             .validate_options(self.validate.to_core())
     }
+}
+
+/// The options of `convertMany`: those of `convert`, and where the numbering starts and whether
+/// the notes are wanted.
+#[derive(Debug)]
+pub struct ConvertManyOpts {
+    /// The options of each conversion.
+    pub convert: ConvertOpts,
+    /// The number of the first record (for input given in several pieces).
+    pub first_record: u64,
+    /// Whether to return the notes of the converted records (`report`).
+    pub report: bool,
+}
+
+impl ConvertManyOpts {
+    /// Reads the options object of `convertMany` from JSON text (`""`: no options).
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        const FUNCTION: &str = "convertMany";
+        let mut out = Self {
+            convert: ConvertOpts::default(),
+            first_record: 1,
+            report: false,
+        };
+        let mut rest = Map::new();
+        for (key, value) in options_object(text, FUNCTION)? {
+            match key.as_str() {
+                "firstRecord" => {
+                    out.first_record = value
+                        .as_u64()
+                        .filter(|n| (1..=MAX_SAFE_INTEGER).contains(n))
+                        .ok_or_else(|| {
+                            Error::new(
+                                ErrorCode::InvalidOption,
+                                format!(
+                                    "option firstRecord of {FUNCTION}() must be a whole number from 1, not {}",
+                                    json_type(&value)
+                                ),
+                            )
+                        })?;
+                }
+                "report" => out.report = boolean(&key, &value, FUNCTION)?,
+                _ => {
+                    rest.insert(key, value);
+                }
+            }
+        }
+        out.convert = ConvertOpts::parse_map(rest, FUNCTION, &["firstRecord", "report"])?;
+        Ok(out)
+    }
+}
+
+/// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// One target's part of the result of `convertMany`.
+#[derive(Debug, Default, Serialize)]
+pub struct Batch {
+    /// Records read (non-blank lines).
+    pub records: u64,
+    /// Records converted (one line each in `output`).
+    pub converted: u64,
+    /// Records rejected (one line each in `rejects`).
+    pub rejected: u64,
+    /// The converted payloads, one JSON object per line, in input order.
+    pub output: String,
+    /// `{"record": N, "stage": …, "issues": […]}` per rejected record.
+    pub rejects: String,
+    /// `{"record": N, "notes": […]}` per converted record, when the `report` option is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+}
+
+/// A reject line of `convertMany` (the CLI's `--rejects` line).
+#[derive(Debug, Serialize)]
+pub struct RejectLine<'a> {
+    /// The record's number.
+    pub record: u64,
+    /// Where it failed.
+    pub stage: Stage,
+    /// The findings.
+    pub issues: &'a [Issue],
+}
+
+/// A report line of `convertMany` (the CLI's `--report` line).
+#[derive(Debug, Serialize)]
+pub struct ReportLine<'a> {
+    /// The record's number.
+    pub record: u64,
+    /// What the conversion did.
+    pub notes: &'a [Note],
 }
 
 /// The members of an options object given as JSON text.

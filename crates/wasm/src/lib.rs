@@ -86,6 +86,11 @@ mod bindings {
         envelope(api::convert(from, to, payload, options))
     }
 
+    #[wasm_bindgen(skip_typescript, js_name = convertMany)]
+    pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> String {
+        envelope(api::convert_many(from, to, records, options))
+    }
+
     #[wasm_bindgen(skip_typescript)]
     pub fn schema(format: &str) -> String {
         envelope(api::schema(format))

@@ -5,6 +5,7 @@
 import init, {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
   initSync,
@@ -12,7 +13,9 @@ import init, {
   validate,
   validateField,
   version,
+  type BatchResult,
   type ConversionResult,
+  type ConvertManyOptions,
   type ConvertOptions,
   type ErrorCode,
   type FieldFormat,
@@ -49,6 +52,7 @@ export type NoAny = [
   AssertTrue<Equal<ReturnType<typeof version>, string>>,
   AssertTrue<Equal<ReturnType<typeof init>, Promise<void>>>,
   AssertTrue<Equal<ReturnType<typeof validate>, ValidationResult>>,
+  AssertFalse<IsAny<BatchResult["report"]>>,
 ];
 
 export async function main(): Promise<void> {
@@ -86,6 +90,18 @@ export async function main(): Promise<void> {
     // @ts-expect-error a rejection has no payload
     console.log(converted.payload);
   }
+
+  const manyOptions: ConvertManyOptions = { lenient: true, firstRecord: 1001, report: true };
+  const one: BatchResult = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n', manyOptions);
+  const each: BatchResult[] = convertMany("helpscout", ["bird", "intercom"] as const, "");
+  const counts: number = one.records + one.converted + one.rejected + each.length;
+  const lines: string = one.output + one.rejects + (one.report ?? "");
+  console.log(counts, lines);
+  // @ts-expect-error one target gives one result
+  const notMany: BatchResult[] = convertMany("helpscout", "bird", "");
+  // @ts-expect-error records are NDJSON text
+  convertMany("helpscout", "bird", [payload]);
+  console.log(notMany);
 
   const s: JsonSchema = schema("bird");
   const draft: "https://json-schema.org/draft/2020-12/schema" = s.$schema;

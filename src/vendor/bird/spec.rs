@@ -50,7 +50,7 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     ],
     extra: Extra::Allow,
     any_of_required: &[],
-    check: Some(&Check { run: identifier_format, schema: identifier_format_schema }),
+    check: Some(&Check { run: identifier_format, schema: identifier_format_schema, members: &["key", "value"] }),
 };
 
 /// An identifier's `properties`: a free object.

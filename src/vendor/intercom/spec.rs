@@ -55,7 +55,7 @@ booleans or null.",
     ],
     extra: Extra::Warn,
     any_of_required: &["email", "external_id", "role"],
-    check: Some(&Check { run: role_rule, schema: role_rule_schema }),
+    check: Some(&Check { run: role_rule, schema: role_rule_schema, members: &["role", "email", "external_id"] }),
 };
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
