@@ -19,6 +19,9 @@ export type FormatId = "sequence" | "intercom" | "bird" | "helpscout" | "canonic
  */
 export type ReadFormatId = "intercom-contact" | "bird-contact" | "helpscout-customer";
 
+/** The create formats that have a {@link preview}. */
+export type PreviewFormatId = "intercom" | "bird" | "helpscout";
+
 /** A payload: a parsed JSON object, or its JSON text. */
 export type Payload = JsonObject | string;
 
@@ -159,6 +162,25 @@ export interface BatchResult {
   report?: string;
 }
 
+/** A preview: the object the vendor returns for the payload. */
+export interface Previewed {
+  ok: true;
+  /** The vendor's object (ids are placeholders, times are the `now` option). */
+  payload: JsonObject;
+}
+
+/** The result of {@link preview}: rejected at the `"source"` stage when the payload is invalid. */
+export type PreviewResult = Previewed | Rejected;
+
+/** The options of {@link preview}. */
+export interface PreviewOptions extends ValidateOptions {
+  /**
+   * The creation and update time the vendor records, an RFC 3339 date-time; by default the
+   * placeholder 1970-01-01T00:00:00Z.
+   */
+  now?: string;
+}
+
 /** One entry of {@link formats}. */
 export interface FormatInfo {
   id: FormatId;
@@ -262,6 +284,8 @@ export type ErrorCode =
   | "invalid_definitions"
   /** A JSON Pointer that is malformed or cannot address a value of the format. */
   | "invalid_pointer"
+  /** {@link preview} of a format without a documented response object (e.g. Sequence). */
+  | "no_preview"
   /** An argument of the wrong JavaScript type (e.g. a payload that is `undefined`). */
   | "invalid_argument"
   /** A function was called before `init()` finished (browsers and bundlers). */
@@ -324,6 +348,16 @@ export function convertMany(
   records: string,
   options?: ConvertManyOptions,
 ): BatchResult[];
+
+/**
+ * The object the vendor returns for a create payload: Intercom's contact, Bird's contact or
+ * Help Scout's customer, with the members the vendor derives computed (docs/READ-FORMATS.md).
+ */
+export function preview(
+  format: PreviewFormatId,
+  payload: Payload,
+  options?: PreviewOptions,
+): PreviewResult;
 
 /** The JSON Schema of a format (a fresh object each call). */
 export function schema(format: FormatId | ReadFormatId): JsonSchema;

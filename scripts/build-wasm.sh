@@ -9,7 +9,8 @@
 #   2. cargo build of crates/wasm for wasm32-unknown-unknown with the `wasm-release` profile
 #      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml);
 #   3. wasm-bindgen --target web into pkg/ (the raw module contactkit_wasm.js + .wasm);
-#   4. wasm-opt -Oz from the npm package `binaryen`, installed under target/wasm-tools/;
+#   4. wasm-opt -Oz --converge (passes repeated while the module shrinks) from the npm
+#      package `binaryen`, installed under target/wasm-tools/;
 #   5. the hand-written entries and types from npm/ (contactkit.js for browsers and bundlers,
 #      node.js for Node, api.js, contactkit.d.ts, README.md) and pkg/package.json with the
 #      version of the root Cargo.toml.
@@ -70,10 +71,10 @@ if [ "$debug" -eq 0 ]; then
         [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-wasm-tools"}' >"$tools/package.json"
         (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
     fi
-    say "wasm-opt -Oz"
+    say "wasm-opt -Oz --converge"
     # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
     # must accept them and keeps the output within them.
-    "$tools/node_modules/.bin/wasm-opt" -Oz \
+    "$tools/node_modules/.bin/wasm-opt" -Oz --converge \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
         --strip-debug --strip-producers \

@@ -185,3 +185,11 @@ pub fn form_fields(format: Format) -> Vec<FormField> {
 pub fn generate_schema(format: Format) -> String {
     spec::schema::to_pretty(&spec::schema::document(format.id(), format.spec()))
 }
+
+/// The generated JSON Schema of a format as a value (what [`generate_schema`] prints; the
+/// WebAssembly package returns it without the pretty printer).
+#[doc(hidden)]
+#[must_use]
+pub fn generate_schema_value(format: Format) -> serde_json::Value {
+    spec::schema::document(format.id(), format.spec())
+}

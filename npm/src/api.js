@@ -145,6 +145,11 @@ export function convertMany(from, to, records, options) {
   return many ? out : out[0];
 }
 
+/** The object the vendor returns for a create payload (intercom, bird or helpscout). */
+export function preview(format, payload, options) {
+  return JSON.parse(call(raw.preview, formatId(format), payloadText(payload), optionsText(options)));
+}
+
 /** The JSON Schema (draft 2020-12) of a format's payload, as a fresh object. */
 export function schema(format) {
   return JSON.parse(call(raw.schema, formatId(format)));

@@ -8,6 +8,7 @@ export {
   convertMany,
   formFields,
   formats,
+  preview,
   schema,
   validate,
   validateField,

@@ -14,6 +14,7 @@ export {
   convertMany,
   formFields,
   formats,
+  preview,
   schema,
   validate,
   validateField,

@@ -45,6 +45,7 @@ test("both entries export the same names", async () => {
     "formats",
     "init",
     "initSync",
+    "preview",
     "schema",
     "validate",
     "validateField",

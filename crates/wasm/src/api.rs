@@ -6,15 +6,15 @@ use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue
 use serde_json::{Map, Value};
 
 use crate::dto::{
-    self, Batch, Conversion, ConvertManyOpts, ConvertOpts, Error, ErrorCode, FormatInfo,
-    RejectLine, ReportLine, ValidateOpts,
+    self, names, Batch, Conversion, Error, ErrorCode, FormatInfo, Options, Previewed, RejectLine,
+    ReportLine,
 };
 
 /// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validate")?;
-    let validator = Validator::new(format).with_options(options.to_core());
+    let options = Options::parse(options, "validate", names::VALIDATE)?;
+    let validator = Validator::new(format).with_options(options.to_validate());
     if !starts_object(payload) {
         return Err(bad_record(format, payload));
     }
@@ -40,7 +40,7 @@ pub fn validate_field(
     options: &str,
 ) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validateField")?;
+    let options = Options::parse(options, "validateField", names::VALIDATE)?;
     let tokens = parse_pointer(pointer)?;
     // JSON text nests at most 127 arrays and objects (serde_json's recursion limit), so a deeper
     // pointer addresses nothing; the record built for it would also be too deep to drop
@@ -81,7 +81,7 @@ pub fn validate_field(
         (false, value) => build(&steps, value),
     };
     let report = Validator::new(format)
-        .with_options(options.to_core())
+        .with_options(options.to_validate())
         .validate(&record);
     // The record was built with index 0 wherever the pointer selects an array item; findings
     // are reported under the caller's pointer.
@@ -107,13 +107,13 @@ pub fn validate_field(
 pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<String, Error> {
     let from = dto::format(from)?;
     let to = dto::format(to)?;
-    let options = ConvertOpts::parse(options)?;
+    let options = Options::parse(options, "convert", names::CONVERT)?;
     let record = match serde_json::from_str::<Value>(payload) {
         Ok(record @ Value::Object(_)) => record,
         Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
         Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
     };
-    let result = contactkit::convert(from, to, &record, &options.to_core());
+    let result = contactkit::convert(from, to, &record, &options.to_convert());
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
@@ -140,9 +140,9 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
             ))
         }
     };
-    let options = ConvertManyOpts::parse(options)?;
-    let core = options.convert.to_core();
-    let source = Validator::new(from).with_options(options.convert.validate.to_core());
+    let options = Options::parse(options, "convertMany", names::CONVERT_MANY)?;
+    let core = options.to_convert();
+    let source = Validator::new(from).with_options(options.to_validate());
     let mut out: Vec<Batch> = targets
         .iter()
         .map(|_| Batch {
@@ -150,7 +150,7 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
             ..Batch::default()
         })
         .collect();
-    let mut number = options.first_record;
+    let mut number = options.first_record.unwrap_or(1);
     let text = records.strip_prefix('\u{feff}').unwrap_or(records);
     for line in text.split('\n') {
         if line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
@@ -214,13 +214,59 @@ fn syntax_rejection(
     }
 }
 
-/// `schema(format)`: the JSON Schema text, byte for byte `schemas/<format>.schema.json`.
+/// `preview(format, payload, options)`: `{ok: true, payload}` with the object the vendor returns
+/// for the create payload, or `{ok: false, stage: "source", issues}`.
+pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    if format.response_format().is_none() {
+        return Err(Error::new(
+            ErrorCode::NoPreview,
+            contactkit::PreviewError::Unsupported(format).to_string(),
+        ));
+    }
+    let options = Options::parse(options, "preview", names::PREVIEW)?;
+    let record = match serde_json::from_str::<Value>(payload) {
+        Ok(record @ Value::Object(_)) => record,
+        Ok(other) => {
+            return Err(not_an_object(
+                format,
+                &other,
+                "the payload must be an object",
+            ))
+        }
+        Err(_) => {
+            return Err(invalid_json(
+                contactkit::validate_str(format, payload).issues,
+            ))
+        }
+    };
+    let result = match contactkit::preview(format, &record, &options.to_preview()) {
+        Ok(object) => dto::to_json(&Previewed::Previewed {
+            ok: true,
+            payload: &object,
+        }),
+        Err(contactkit::PreviewError::Rejected(r)) => dto::to_json(&Previewed::Rejected {
+            ok: false,
+            stage: r.stage,
+            issues: &r.issues,
+        }),
+        Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
+    };
+    Ok(result)
+}
+
+/// `schema(format)`: the JSON Schema as compact JSON text, the value of
+/// `schemas/<format>.schema.json`.
 ///
 /// It is generated from the rule tables rather than taken from [`Format::schema`]: the
 /// generator is in the module anyway (the tables point at it), while the committed texts would
-/// add 30 KB to it. The core's tests keep the two identical, and so does a test here.
+/// add 30 KB to it. Compact rather than pretty: JavaScript parses it anyway, and the pretty
+/// printer would add 0.7 KB (gzipped) to the module. The core's tests keep the generated and
+/// the committed schemas identical, and a test here compares the values.
 pub fn schema(format: &str) -> Result<String, Error> {
-    Ok(contactkit::generate_schema(dto::format(format)?))
+    Ok(dto::to_json(&contactkit::generate_schema_value(
+        dto::format(format)?,
+    )))
 }
 
 /// `formats()`: `[{id, title}]` in the contract's order.
@@ -805,8 +851,8 @@ mod tests {
     fn metadata_functions() {
         for format in Format::ALL {
             assert_eq!(
-                schema(format.id()).expect("ok"),
-                format.schema(),
+                parse(&schema(format.id()).expect("ok")),
+                parse(format.schema()),
                 "{format}"
             );
         }

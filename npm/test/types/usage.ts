@@ -9,6 +9,7 @@ import init, {
   formFields,
   formats,
   initSync,
+  preview,
   schema,
   validate,
   validateField,
@@ -27,6 +28,8 @@ import init, {
   type JsonSchema,
   type Note,
   type NoteCode,
+  type PreviewOptions,
+  type PreviewResult,
   type ReadFormatId,
   type ValidateOptions,
   type ValidationResult,
@@ -196,13 +199,28 @@ function renderForm(fields: FormField[]): string[] {
   });
 }
 
-// Read formats (issue 9).
-export function readFormats(contact: JsonObject): ConversionResult {
+// Read formats and preview (issue 9).
+export function readFormats(contact: JsonObject): PreviewResult {
   const from: ReadFormatId = "intercom-contact";
   const checked: ValidationResult = validate(from, contact);
+  const migrated: ConversionResult = convert(from, "bird", contact);
   // @ts-expect-error a read format is not a conversion target
   convert("bird", "bird-contact", contact);
-  const migrated: ConversionResult = convert(from, "bird", contact);
-  console.log(checked.valid, schema(from).title, formFields(from).length);
-  return migrated;
+  // @ts-expect-error Sequence has no preview
+  preview("sequence", contact);
+  const options: PreviewOptions = { now: "2024-05-01T12:00:00Z", showValues: false };
+  const result: PreviewResult = preview("bird", migrated.ok ? migrated.payload : contact, options);
+  if (result.ok) {
+    const returned: JsonObject = result.payload;
+    console.log(returned["computedDisplayName"], checked.valid);
+  } else {
+    const issues: Issue[] = result.issues;
+    console.log(result.stage, issues.length, schema(from).title, formFields(from).length);
+  }
+  return result;
 }
+
+export type PreviewNoAny = [
+  AssertFalse<IsAny<ReturnType<typeof preview>>>,
+  AssertTrue<Equal<ReturnType<typeof preview>, PreviewResult>>,
+];

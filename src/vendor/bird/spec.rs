@@ -2,10 +2,11 @@
 //!
 //! Sources: seed 002 and `vendors.md` §3.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
+use crate::spec::schema::from_text;
 use crate::spec::validate::{check_str, Ctx, Seen};
 use crate::spec::{
     form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
@@ -90,20 +91,18 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn identifier_format_schema() -> Value {
-    let email = StrFormat::Email.schema();
-    let phone = StrFormat::E164.schema();
-    json!({
-        "allOf": [
-            {
-                "if": { "properties": { "key": { "const": EMAIL_KEY } }, "required": ["key"] },
-                "then": { "properties": { "value": email } }
-            },
-            {
-                "if": { "properties": { "key": { "const": PHONE_KEY } }, "required": ["key"] },
-                "then": { "properties": { "value": phone } }
-            }
-        ]
-    })
+    let when = |key: &str, format: StrFormat| {
+        format!(
+            r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
+                "then": {{"properties": {{"value": {}}}}}}}"#,
+            format.schema()
+        )
+    };
+    from_text(&format!(
+        r#"{{"allOf": [{}, {}]}}"#,
+        when(EMAIL_KEY, StrFormat::Email),
+        when(PHONE_KEY, StrFormat::E164)
+    ))
 }
 
 /// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).
@@ -156,16 +155,13 @@ const ATTRIBUTES: Dynamic = Dynamic {
 };
 
 fn attributes_schema() -> Value {
-    let scalar = json!({ "type": ["boolean", "number", "string", "null"] });
-    json!({
-        "type": "object",
-        "description": "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those. Keys that do \
-    not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute definitions). Types from the workspace's attribute \
-    definitions are checked when contactkit is given them.",
-        "additionalProperties": {
-            "anyOf": [ scalar, { "type": "array", "minItems": 1, "items": scalar } ]
-        }
-    })
+    from_text(concat!(
+        r#"{"type": "object", "description": "Attribute values: booleans, numbers, strings, null, or non-empty "#,
+        r#"arrays of those. Keys that do not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute "#,
+        r#"definitions). Types from the workspace's attribute definitions are checked when contactkit is given them.","#,
+        r#""additionalProperties": {"anyOf": [{"type": ["boolean", "number", "string", "null"]}, "#,
+        r#"{"type": "array", "minItems": 1, "items": {"type": ["boolean", "number", "string", "null"]}}]}}"#
+    ))
 }
 
 fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {

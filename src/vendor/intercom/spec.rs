@@ -3,10 +3,11 @@
 //!
 //! Sources: `vendor-specs/intercom-2.15-contacts.json`, seed 001 and `vendors.md` §2.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
+use crate::spec::schema::from_text;
 use crate::spec::validate::{Ctx, Seen};
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
@@ -70,10 +71,10 @@ fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn role_rule_schema() -> Value {
-    json!({
-        "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
-        "then": { "anyOf": [ { "required": ["email"] }, { "required": ["external_id"] } ] }
-    })
+    from_text(
+        r#"{"if": {"properties": {"role": {"const": "user"}}, "required": ["role"]},
+            "then": {"anyOf": [{"required": ["email"]}, {"required": ["external_id"]}]}}"#,
+    )
 }
 
 /// A number without fractional part.
@@ -88,13 +89,13 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
 };
 
 fn custom_attributes_schema() -> Value {
-    json!({
-        "type": ["object", "null"],
-        "description": "Values must be strings, numbers, booleans or null. Legacy (1.x) limits, reported as warnings \
-    only: names without '.' or '$' and at most 190 characters, string values at most 255 characters, at most 250 attributes. \
-    Types from the account's data attribute definitions are checked when contactkit is given them.",
-        "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
-    })
+    from_text(concat!(
+        r#"{"type": ["object", "null"], "description": "Values must be strings, numbers, booleans or null. "#,
+        r#"Legacy (1.x) limits, reported as warnings only: names without '.' or '$' and at most 190 characters, "#,
+        r#"string values at most 255 characters, at most 250 attributes. Types from the account's data attribute "#,
+        r#"definitions are checked when contactkit is given them.","#,
+        r#""additionalProperties": {"type": ["string", "number", "boolean", "null"]}}"#
+    ))
 }
 
 /// A custom attribute string value's rules (legacy 1.x limit: a warning).
