@@ -12,8 +12,8 @@
 #   4. wasm-opt -Oz --converge (passes repeated while the module shrinks) from the npm
 #      package `binaryen`, installed under target/wasm-tools/;
 #   5. the hand-written entries and types from npm/ (contactkit.js for browsers and bundlers,
-#      node.js for Node, api.js, contactkit.d.ts, README.md) and pkg/package.json with the
-#      version of the root Cargo.toml.
+#      node.js for Node, api.js, contactkit.d.ts, README.md), the licence files, and
+#      pkg/package.json with the version, licence and links of the Cargo workspace.
 #
 # --debug builds with the crate feature `debug` (panic messages in the console) and skips
 # wasm-opt. Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
@@ -82,15 +82,31 @@ if [ "$debug" -eq 0 ]; then
 fi
 
 # 5. package files ---------------------------------------------------------------
-cp npm/src/contactkit.js npm/src/node.js npm/src/api.js npm/contactkit.d.ts npm/README.md "$pkg/"
-version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
-node -e '
+cp npm/src/contactkit.js npm/src/node.js npm/src/api.js npm/contactkit.d.ts npm/README.md \
+    LICENSE-MIT LICENSE-APACHE "$pkg/"
+# package.json: the template npm/package.json, with the version, licence and links of the Cargo
+# workspace (`[workspace.package]`, as the crate contactkit-wasm inherits them): one version for
+# the crate, the CLI and the npm package.
+cargo metadata --no-deps --format-version 1 >"$pkg/.cargo-metadata.json"
+version="$(node -e '
 const fs = require("fs");
-const [template, out, version] = process.argv.slice(1);
-const pkg = JSON.parse(fs.readFileSync(template, "utf8"));
-pkg.version = version;
+const [template, out, metadata] = process.argv.slice(1);
+const crate = JSON.parse(fs.readFileSync(metadata, "utf8")).packages
+  .find((p) => p.name === "contactkit-wasm");
+const pkg = {};
+for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(template, "utf8")))) {
+  pkg[key] = key === "version" ? crate.version : value;
+  if (key === "description") {
+    pkg.license = crate.license;
+    pkg.homepage = crate.homepage;
+    pkg.repository = { type: "git", url: `git+${crate.repository}.git` };
+    pkg.bugs = { url: `${crate.repository}/issues` };
+  }
+}
 fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
-' npm/package.json "$pkg/package.json" "$version"
+process.stdout.write(pkg.version);
+' npm/package.json "$pkg/package.json" "$pkg/.cargo-metadata.json")"
+rm -f "$pkg/.cargo-metadata.json"
 
 wasm_bytes=$(stat -c%s "$pkg/contactkit_wasm_bg.wasm")
 wasm_gz=$(gzip -9 -c "$pkg/contactkit_wasm_bg.wasm" | wc -c)

@@ -102,22 +102,24 @@ pub(crate) fn fields(obj: &'static Obj, base: &str) -> Vec<FormField> {
 }
 
 /// The members that the object's any-of list or cross-field check ties to `name`, in the
-/// table's order.
+/// table's order (plain loops: this runs in the WebAssembly module, where iterator chains cost
+/// code size).
 fn tied_to(obj: &Obj, name: &str) -> Vec<&'static str> {
-    let rules = [
-        obj.any_of_required,
-        obj.check.map_or(&[][..], |c| c.members),
-    ];
-    obj.fields
-        .iter()
-        .map(|f| f.name)
-        .filter(|&other| {
-            other != name
-                && rules
-                    .iter()
-                    .any(|members| members.contains(&name) && members.contains(&other))
-        })
-        .collect()
+    let check: &[&str] = match obj.check {
+        Some(check) => check.members,
+        None => &[],
+    };
+    let mut out = Vec::new();
+    for f in obj.fields {
+        let other = f.name;
+        for members in [obj.any_of_required, check] {
+            if other != name && members.contains(&name) && members.contains(&other) {
+                out.push(other);
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn field(f: &'static Field, base: &str) -> FormField {

@@ -188,6 +188,7 @@ pub mod names {
     pub const CONVERT: &[&str] = &[
         "lenient",
         "normalizeCustomKeys",
+        "externalId",
         "definitions",
         "showValues",
     ];
@@ -195,6 +196,7 @@ pub mod names {
     pub const CONVERT_MANY: &[&str] = &[
         "lenient",
         "normalizeCustomKeys",
+        "externalId",
         "definitions",
         "showValues",
         "firstRecord",
@@ -222,6 +224,8 @@ pub struct Options {
     pub report: bool,
     /// The creation time the vendor records (`preview`; `None`: the placeholder Unix epoch).
     pub now: Option<contactkit::Timestamp>,
+    /// Where a missing target external id comes from (`externalId`, conversions).
+    pub external_id: Option<contactkit::ExternalIdSource>,
 }
 
 impl Options {
@@ -246,6 +250,18 @@ impl Options {
                         .is_none()
                         .then_some("a whole number from 1")
                 }
+                "externalId" => match external_id(&value) {
+                    Ok(how) => {
+                        out.external_id = Some(how);
+                        None
+                    }
+                    Err(why) => {
+                        return Err(Error::new(
+                            ErrorCode::InvalidOption,
+                            format!("option externalId of {function}() {why}"),
+                        ))
+                    }
+                },
                 "now" => {
                     out.now = value.as_str().and_then(|s| s.parse().ok());
                     out.now
@@ -288,10 +304,14 @@ impl Options {
 
     /// The core's conversion options.
     pub fn to_convert(&self) -> contactkit::ConvertOptions {
-        contactkit::ConvertOptions::new()
+        let options = contactkit::ConvertOptions::new()
             .lenient(self.lenient)
             .normalize_custom_keys(self.normalize_custom_keys)
-            .validate_options(self.to_validate())
+            .validate_options(self.to_validate());
+        match &self.external_id {
+            Some(how) => options.external_id(how.clone()),
+            None => options,
+        }
     }
 
     /// The core's preview options.
@@ -373,6 +393,17 @@ fn unknown_option(key: &str, function: &str, known: &[&str]) -> Error {
             known.join(", ")
         ),
     )
+}
+
+/// Reads the `externalId` option of the conversions: `"email"`, `"source-id"` or `"custom:KEY"`.
+fn external_id(value: &Value) -> Result<contactkit::ExternalIdSource, String> {
+    match value {
+        Value::String(text) => text.parse().map_err(|e| format!("is invalid: {e}")),
+        other => Err(format!(
+            "must be a string (\"email\", \"source-id\" or \"custom:KEY\"), not {}",
+            json_type(other)
+        )),
+    }
 }
 
 /// Reads the `definitions` option: a definitions document (an object), or its JSON text.
@@ -583,6 +614,7 @@ mod tests {
         let e =
             Options::parse(r#"{"strict": true}"#, "convert", names::CONVERT).expect_err("unknown");
         assert!(e.message.contains("normalizeCustomKeys"), "{}", e.message);
+        assert!(e.message.contains("externalId"), "{}", e.message);
         // Each function takes its own options only.
         for (function, known, other) in [
             ("convert", names::CONVERT, "firstRecord"),
@@ -603,5 +635,49 @@ mod tests {
         assert_eq!((o.first_record, o.report, o.lenient), (Some(7), true, true));
         let e = Options::parse(r#"{"now": "soon"}"#, "preview", names::PREVIEW).expect_err("now");
         assert!(e.message.contains("RFC 3339"), "{}", e.message);
+        let core = Options::parse("", "convert", names::CONVERT)
+            .expect("empty")
+            .to_convert();
+        assert_eq!(core.external_id, None);
+    }
+
+    #[test]
+    fn external_id_option_takes_the_cli_text() {
+        use contactkit::ExternalIdSource;
+        for (text, expected) in [
+            ("email", ExternalIdSource::Email),
+            ("source-id", ExternalIdSource::SourceId),
+            ("custom:crm_id", ExternalIdSource::Custom("crm_id".into())),
+        ] {
+            let o = Options::parse(
+                &json!({ "externalId": text }).to_string(),
+                "convert",
+                names::CONVERT,
+            )
+            .expect(text);
+            assert_eq!(o.to_convert().external_id, Some(expected.clone()));
+            let o = Options::parse(
+                &json!({ "externalId": text }).to_string(),
+                "convertMany",
+                names::CONVERT_MANY,
+            )
+            .expect(text);
+            assert_eq!(o.to_convert().external_id, Some(expected));
+        }
+        for bad in [
+            json!("custom:"),
+            json!("phone"),
+            json!(true),
+            json!({"custom": "x"}),
+        ] {
+            let e = Options::parse(
+                &json!({ "externalId": bad }).to_string(),
+                "convert",
+                names::CONVERT,
+            )
+            .expect_err("invalid");
+            assert_eq!(e.code, ErrorCode::InvalidOption, "{bad}");
+            assert!(e.message.contains("externalId"), "{}", e.message);
+        }
     }
 }

@@ -18,6 +18,7 @@ import init, {
   type ConversionResult,
   type ConvertManyOptions,
   type ConvertOptions,
+  type ExternalIdSource,
   type ErrorCode,
   type FieldFormat,
   type FormatId,
@@ -78,6 +79,8 @@ export async function main(): Promise<void> {
   console.log(field.valid, absent.issues.length);
 
   const convertOptions: ConvertOptions = { lenient: true, normalizeCustomKeys: false, showValues: false };
+  const idSources: ExternalIdSource[] = ["email", "source-id", "custom:crm_id"];
+  for (const externalId of idSources) convert("helpscout", "sequence", payload, { externalId });
   const converted: ConversionResult = convert("helpscout", "bird", payload, convertOptions);
   if (converted.ok) {
     const target: JsonObject = converted.payload;
@@ -139,6 +142,8 @@ export async function main(): Promise<void> {
   validate("bird", 42);
   // @ts-expect-error a field value is JSON
   validateField("bird", "/displayName", () => "x");
+  // @ts-expect-error an external-id source is email, source-id or custom:KEY
+  convert("helpscout", "sequence", payload, { externalId: "phone" });
   // @ts-expect-error two formats are needed
   convert("bird", payload);
   // @ts-expect-error ContactkitError is not constructed by users
