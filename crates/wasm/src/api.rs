@@ -192,16 +192,19 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
     Ok(dto::to_json(&batches))
 }
 
-/// The source-stage rejection of a line that is not JSON (the CLI's, with the validator's
-/// `syntax` finding).
+/// The source-stage rejection of a line that serde_json cannot parse, as the CLI makes it: the
+/// validator's findings (a `syntax` error, or whatever else it finds in text serde_json refuses).
 fn syntax_rejection(
     source: &Validator,
     line: &str,
     e: &serde_json::Error,
 ) -> contactkit::Rejection {
     let mut issues = source.validate_str(line).issues;
-    issues.retain(|i| i.code == Code::Syntax);
-    if issues.is_empty() {
+    if issues.iter().any(|i| i.code == Code::Syntax) {
+        issues.retain(|i| i.code == Code::Syntax);
+    }
+    if !issues.iter().any(Issue::is_error) {
+        issues.clear();
         issues.push(Issue::error(
             "",
             Code::Syntax,
