@@ -81,6 +81,7 @@ echo "serving www/ at $url"
 
 artifacts="${ARTIFACTS_DIR:-$repo_root/artifacts/www}"
 mkdir -p "$artifacts"
+rm -f "$artifacts"/*.png "$artifacts"/*.json # only this run's screenshots and figures
 say "browser tests (headless $("$chromium" --version 2>/dev/null || echo chromium))"
 status=0
 WWW_URL="$url" PLAYWRIGHT_CORE_DIR="$tools" ARTIFACTS_DIR="$artifacts" CHROMIUM_PATH="$chromium" \

@@ -49,8 +49,8 @@ function safely(fn) {
 }
 
 /**
- * Whether the library offers the external-id choice (the convert option `externalId`, being
- * added to contactkit): probed, so that the control appears when the package has it.
+ * Whether the package offers the external-id choice (the convert option `externalId`):
+ * probed, so that the page also works on a package without it (the control stays hidden).
  */
 function externalIdSupport() {
   try {

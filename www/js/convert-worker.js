@@ -2,7 +2,8 @@
 // a time, has the records converted with contactkit's convertMany into every target, and keeps
 // the converted NDJSON and the rejects as Blobs, so that the page's main thread only shows
 // progress and results. It hands chunks of records to helper workers (this same script), one
-// per processor core up to four, and puts their results back in input order. One job per
+// per processor core but one (at least one, at most four), and puts their results back in
+// input order. One job per
 // worker: the page terminates it (and so its helpers) to cancel.
 //
 // Messages in:  {type: "convert", from, targets, options, source: Blob}
@@ -20,7 +21,8 @@ const PROGRESS_MS = 100; // at most ten progress messages a second
 const PART_BYTES = 4 << 20; // collect output text into Blob parts of about 4 MB
 const SINGLE_MAX = 4 << 20; // a source up to 4 MB may be one (pretty-printed) JSON value
 
-const HELPERS = Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+// One helper per core but one, which stays free for the page's main thread, up to four.
+const HELPERS = Math.max(1, Math.min((navigator.hardwareConcurrency || 2) - 1, 4));
 const IN_FLIGHT = 2; // chunks queued per helper
 
 const ready = init();
