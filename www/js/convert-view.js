@@ -458,30 +458,11 @@ export class ConvertView {
       const body = h("div", { class: "card__body" });
       const badge = h("span", { class: "pill" });
       const headingId = `conv-card-${to}`;
-      const downloadBtn = h(
-        "button",
-        {
-          type: "button",
-          class: "btn btn--small",
-          disabled: totals.converted === 0,
-          dataset: { download: to },
-          on: { click: () => download(`${this.fileName}.${to}.ndjson`, totals.output) },
-        },
-        `Download ${to}.ndjson`,
-        h("span", { class: "muted" }, ` (${plural(totals.converted, "record")})`),
-      );
-      const rejectsBtn = h(
-        "button",
-        {
-          type: "button",
-          class: "btn btn--ghost btn--small",
-          disabled: totals.rejected === 0,
-          dataset: { downloadRejects: to },
-          on: { click: () => download(`${this.fileName}.${to}.rejects.ndjson`, totals.rejects) },
-        },
-        "Download rejects",
-        h("span", { class: "muted" }, ` (${totals.rejected}, with reasons)`),
-      );
+      const downloadBtn = this.downloadButton(`${to}.ndjson`, totals.output, totals.converted, `Download ${to}.ndjson`, plural(totals.converted, "record"));
+      downloadBtn.dataset.download = to;
+      const rejectsBtn = this.downloadButton(`${to}.rejects.ndjson`, totals.rejects, totals.rejected, "Download rejects", `${totals.rejected}, with reasons`);
+      rejectsBtn.dataset.downloadRejects = to;
+      rejectsBtn.classList.add("btn--ghost");
       const copyBtn = h("button", { type: "button", class: "btn btn--ghost btn--small", dataset: { copy: to } }, "Copy JSON");
       copyBtn.addEventListener("click", async () => {
         const pre = this.cards.get(to)?.payload;
@@ -508,6 +489,21 @@ export class ConvertView {
       return card;
     });
     replaceChildren(this.els.targets, cards);
+  }
+
+  /** A button that downloads `blob` as `<file name>.<suffix>`; disabled when it holds no line. */
+  downloadButton(suffix, blob, lines, label, count) {
+    return h(
+      "button",
+      {
+        type: "button",
+        class: "btn btn--small",
+        disabled: lines === 0,
+        on: { click: () => download(`${this.fileName}.${suffix}`, blob) },
+      },
+      label,
+      h("span", { class: "muted" }, ` (${count})`),
+    );
   }
 
   emptyCard(to) {
