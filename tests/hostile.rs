@@ -3,8 +3,9 @@
 //! order mark on standard input) are in crates/cli/tests/hostile_cli.rs.
 //!
 //! Limits these tests pin down (SECURITY.md): JSON text nests at most 127 arrays/objects
-//! (serde_json's recursion limit of 128), numbers must be finite, strings must be UTF-8 without
-//! lone surrogates, lengths count Unicode scalar values.
+//! (serde_json's recursion limit of 128), numbers beyond the range of a 64-bit float are
+//! `out_of_range`, strings must be UTF-8 without lone surrogates, lengths count Unicode scalar
+//! values.
 
 use std::time::{Duration, Instant};
 
@@ -243,12 +244,66 @@ fn a_long_array_of_unique_items_is_checked_in_linear_time() {
 #[test]
 fn numbers_at_and_beyond_the_edges() {
     let ic = Format::Intercom;
-    // 1e999 is not a finite number: serde_json refuses it, so it is a syntax finding.
-    assert_syntax(
-        &text(ic, br#"{"email": "a@example.com", "signed_up_at": 1e999}"#),
-        "number out of range",
-    );
+    // 1e999 is valid JSON, but beyond the range of a 64-bit float: no parser holds it
+    // (serde_json refuses the text). It is out_of_range at its own path, wherever a value is
+    // accepted, and the rest of the record is still validated (docs/RULES.md#numbers).
     assert!(serde_json::from_str::<Value>("1e999").is_err());
+    let beyond = |path: &str| (path.to_owned(), Code::OutOfRange, Severity::Error);
+    assert_eq!(
+        found(&text(
+            ic,
+            br#"{"email": "a@example.com", "signed_up_at": 1e999}"#
+        )),
+        [beyond("/signed_up_at")]
+    );
+    assert_eq!(
+        found(&text(
+            ic,
+            br#"{"email": "nope", "custom_attributes": {"a": -1e400, "b": [], "c": 1e-400}}"#
+        )),
+        [
+            beyond("/custom_attributes/a"),
+            ("/email".to_owned(), Code::Format, Severity::Error),
+            (
+                "/custom_attributes/b".to_owned(),
+                Code::Type,
+                Severity::Error
+            ),
+        ]
+    );
+    // Anywhere: an undocumented member, an array item, an integer of 310 digits.
+    let digits = "9".repeat(310);
+    let record =
+        format!(r#"{{"externalId": "u", "trait": [1, {{"deep": {digits}}}], "phone": 2e308}}"#);
+    assert_eq!(
+        found(&text(Format::Sequence, record.as_bytes())),
+        [
+            beyond("/trait/1/deep"),
+            beyond("/phone"),
+            ("/phone".to_owned(), Code::Type, Severity::Error),
+        ]
+    );
+    // A syntax error elsewhere in the text is still the one finding, at its own position.
+    assert_syntax(
+        &text(ic, br#"{"email": "a@example.com", "a": 1e400, "b": }"#),
+        "expected value (line 1, column 45)",
+    );
+    // 100,000 of them are found in one linear pass.
+    let many = format!(
+        r#"{{"externalId": "u", "n": [{}1]}}"#,
+        "1e400,".repeat(100_000)
+    );
+    let report = timed(Duration::from_secs(5), || {
+        text(Format::Sequence, many.as_bytes())
+    });
+    assert_eq!(report.issues.len(), 100_000);
+    assert_eq!(report.issues[99_999].path, "/n/99999");
+    // 1.7976931348623157e308 is f64::MAX, in range.
+    both(
+        Format::Sequence,
+        r#"{"externalId": "u", "n": 1.7976931348623157e308}"#,
+        &[],
+    );
     // -0 is the integer 0.
     both(ic, r#"{"email": "a@example.com", "signed_up_at": -0}"#, &[]);
     both(
@@ -510,8 +565,8 @@ fn emoji_at_the_40_character_boundary() {
 
 #[test]
 fn a_byte_order_mark_is_not_json_for_the_library() {
-    // The command line skips a BOM at the start of its input; a single record handed to the
-    // library with one is not JSON text (RFC 8259 §8.1), and says so.
+    // The command line skips a BOM at the start of its input and of each NDJSON line; a record
+    // handed to the library with one is not JSON text (RFC 8259 §8.1), and says so.
     let report = text(Format::HelpScout, b"\xEF\xBB\xBF{}");
     assert_syntax(&report, "expected value");
     assert!(report.issues[0].message.ends_with("(line 1, column 1)"));

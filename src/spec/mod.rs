@@ -3,11 +3,16 @@
 //! ([`form`]) are all derived. A rule is written once, in the table, and every consumer reads it
 //! from there.
 
+pub(crate) mod beyond_f64;
 pub(crate) mod form;
+#[cfg(test)]
+mod rules_doc;
 pub(crate) mod schema;
 pub(crate) mod validate;
 
 use crate::rules::StrFormat;
+#[cfg(test)]
+use crate::Code;
 use crate::Severity;
 
 /// An object: its documented members and what to do with the others.
@@ -36,6 +41,51 @@ pub(crate) struct Check {
     pub schema: fn() -> serde_json::Value,
     /// The members the rule reads together (the form metadata's `tied_to`).
     pub members: &'static [&'static str],
+    /// The rules `run` enforces, as docs/RULES.md states them (paths relative to the object).
+    /// Only the test that keeps docs/RULES.md in step reads it (`spec::rules_doc`), so only test
+    /// builds carry it.
+    #[cfg(test)]
+    pub rules: &'static [Stated],
+}
+
+/// A rule that code enforces (a [`Check`], a [`Dynamic`] value, the validator itself), stated
+/// the way docs/RULES.md lists it; a test keeps the two in step, and another checks that every
+/// finding of the fixture suite is one of the rules docs/RULES.md lists.
+#[cfg(test)]
+#[derive(Debug)]
+pub(crate) struct Stated {
+    /// Where, relative to the object or member that carries the rule: `""` for itself, then
+    /// segments: a member name, `*` for any array item, `{name}` for any member name.
+    pub at: &'static str,
+    /// What the value must be.
+    pub constraint: &'static str,
+    /// The finding's code.
+    pub code: Code,
+    /// The finding's severity.
+    pub severity: Severity,
+}
+
+#[cfg(test)]
+impl Stated {
+    /// An error rule.
+    pub(crate) const fn error(at: &'static str, constraint: &'static str, code: Code) -> Self {
+        Self {
+            at,
+            constraint,
+            code,
+            severity: Severity::Error,
+        }
+    }
+
+    /// A warning rule.
+    pub(crate) const fn warning(at: &'static str, constraint: &'static str, code: Code) -> Self {
+        Self {
+            at,
+            constraint,
+            code,
+            severity: Severity::Warning,
+        }
+    }
 }
 
 /// What to do with a member the vendor does not document.
@@ -171,6 +221,11 @@ pub(crate) struct Str {
     pub one_of: Option<&'static Enum>,
     /// Values that are reserved (error).
     pub reserved: &'static [&'static str],
+    /// An identifier: the empty string is no id (it never counts as present for
+    /// [`Obj::any_of_required`] or a cross-field [`Check`], and is a `too_short` warning when
+    /// `min` is 0), and a value of only whitespace is a `pattern` warning (the vendor would store
+    /// it, but it is almost certainly a mistake). See docs/RULES.md#ids.
+    pub id: bool,
 }
 
 impl Str {
@@ -183,6 +238,7 @@ impl Str {
         format: None,
         one_of: None,
         reserved: &[],
+        id: false,
     };
 }
 
@@ -220,6 +276,10 @@ pub(crate) struct Dynamic {
     pub schema: fn() -> serde_json::Value,
     /// What the form shows for it.
     pub form: form::Widget,
+    /// The rules `check` enforces (with account definitions too), as docs/RULES.md states them
+    /// (paths relative to the member). Only test builds carry it (as `Check::rules`).
+    #[cfg(test)]
+    pub rules: &'static [Stated],
 }
 
 /// How vendor code checks a [`Dynamic`] value.
@@ -270,6 +330,15 @@ pub(crate) const fn formatted(format: StrFormat) -> Kind {
 
 /// Shorthand for any string.
 pub(crate) const STRING: Kind = Kind::Str(Str::ANY);
+
+/// Shorthand for an id of at least `min` characters ([`Str::id`]).
+pub(crate) const fn id(min: u32) -> Kind {
+    Kind::Str(Str {
+        min,
+        id: true,
+        ..Str::ANY
+    })
+}
 
 /// Shorthand for any 64-bit integer.
 pub(crate) const INTEGER: Kind = Kind::Int {

@@ -12,7 +12,7 @@ use std::fmt::{self, Display};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
+use super::{beyond_f64, Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
 use crate::pointer::Path;
 use crate::{Code, Issue, Report, Severity};
@@ -106,6 +106,15 @@ impl Seen<'_> {
             .is_some_and(|i| self.present & (1 << i) != 0)
     }
 
+    /// Whether member `name` was given: present, and not an empty id (docs/RULES.md#ids).
+    pub(crate) fn given(&self, name: &str) -> bool {
+        let empty_id = self.index(name).is_some_and(|i| {
+            matches!(self.fields[i].kind, Kind::Str(Str { id: true, .. }))
+                && self.captured(name) == Some("")
+        });
+        self.has(name) && !empty_id
+    }
+
     /// The string value of a `capture` member, if it was a string.
     pub(crate) fn captured(&self, name: &str) -> Option<&str> {
         let i = self.index(name)?;
@@ -148,6 +157,28 @@ fn too_deep(value: &Value) -> bool {
     false
 }
 
+/// The rules of every format that the walk itself enforces, as docs/RULES.md states them
+/// (`**` is any path).
+#[cfg(test)]
+pub(crate) const EVERY_FORMAT: &[super::Stated] = &[
+    super::Stated::error(
+        "",
+        "one JSON value: UTF-8, no lone surrogate, nested at most 127 levels",
+        Code::Syntax,
+    ),
+    super::Stated::error("", "an object", Code::Type),
+    super::Stated::error(
+        "**",
+        "a number within the range of a 64-bit float",
+        Code::OutOfRange,
+    ),
+    super::Stated::warning(
+        "**",
+        "a member name that appears once in its object",
+        Code::Duplicate,
+    ),
+];
+
 /// Validates an already parsed value against `root`.
 pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settings<'_>) -> Report {
     if too_deep(value) {
@@ -174,7 +205,13 @@ pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settin
 
 /// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.
 pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_>) -> Report {
-    walk_text(root, serde_json::Deserializer::from_str(json), settings)
+    walk_text(root, serde_json::Deserializer::from_str(json), settings).unwrap_or_else(|e| {
+        refused(json.as_bytes(), &e, |patched| {
+            // The patch replaces ASCII by ASCII, so the text stays UTF-8.
+            let text = std::str::from_utf8(patched).unwrap_or_default();
+            walk_text(root, serde_json::Deserializer::from_str(text), settings)
+        })
+    })
 }
 
 /// Validates JSON bytes against `root`; text that is not one JSON value is one `syntax` finding.
@@ -185,7 +222,45 @@ pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_
 pub(crate) fn validate_slice(root: &'static Obj, json: &[u8], settings: Settings<'_>) -> Report {
     match std::str::from_utf8(json) {
         Ok(text) => validate_str(root, text, settings),
-        Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings),
+        Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings)
+            .unwrap_or_else(|e| {
+                refused(json, &e, |patched| {
+                    walk_text(
+                        root,
+                        serde_json::Deserializer::from_slice(patched),
+                        settings,
+                    )
+                })
+            }),
+    }
+}
+
+/// The report for a text serde_json refused: numbers beyond the `f64` range are `out_of_range`
+/// findings at their paths and the rest of the record is walked by `walk` over the patched text
+/// (`beyond_f64`); any other refusal is one `syntax` finding. (`walk` is the caller's, so that
+/// the WebAssembly build, which validates only `&str`, does not carry a walk over bytes.)
+fn refused(
+    json: &[u8],
+    e: &serde_json::Error,
+    walk: impl FnOnce(&[u8]) -> Result<Report, serde_json::Error>,
+) -> Report {
+    let syntax = |e: &serde_json::Error| Report {
+        issues: vec![syntax_issue(e)],
+    };
+    if !beyond_f64::is_beyond_f64(e) {
+        return syntax(e);
+    }
+    let found = beyond_f64::scan(json);
+    if found.is_empty() {
+        return syntax(e);
+    }
+    match walk(&beyond_f64::patched(json, &found)) {
+        Ok(report) => {
+            let mut issues: Vec<Issue> = found.iter().map(beyond_f64::Beyond::issue).collect();
+            issues.extend(report.issues);
+            Report { issues }
+        }
+        Err(e) => syntax(&e),
     }
 }
 
@@ -193,18 +268,13 @@ fn walk_text<'de, R: serde_json::de::Read<'de>>(
     root: &'static Obj,
     mut de: serde_json::Deserializer<R>,
     settings: Settings<'_>,
-) -> Report {
+) -> Result<Report, serde_json::Error> {
     let mut ctx = Ctx::new(settings);
     let root = Kind::Object(root);
-    let outcome = Seed::new(&root, Path::Root, &mut ctx)
+    Seed::new(&root, Path::Root, &mut ctx)
         .deserialize(&mut de)
-        .and_then(|_| de.end());
-    match outcome {
-        Ok(()) => ctx.into_report(),
-        Err(e) => Report {
-            issues: vec![syntax_issue(&e)],
-        },
-    }
+        .and_then(|_| de.end())?;
+    Ok(ctx.into_report())
 }
 
 /// The `syntax` finding for a JSON parse error (the message names a position, never the data).
@@ -256,7 +326,7 @@ impl Display for Found {
 }
 
 /// What the value must be, for type messages.
-fn expected(kind: &Kind, nullable: bool) -> String {
+pub(crate) fn expected(kind: &Kind, nullable: bool) -> String {
     let base = match kind {
         Kind::Str(_) => "a string",
         Kind::Int { .. } => "an integer",
@@ -278,6 +348,9 @@ struct Seed<'c, 'o, 'p> {
     nullable: bool,
     loose: bool,
     capture: bool,
+    /// Return `Some("")` for an empty string, so that an empty id does not count as present
+    /// (`Seen::given`); nothing is allocated for it, or for any other id.
+    empty_id: bool,
     path: Path<'p>,
     ctx: &'c mut Ctx<'o>,
 }
@@ -289,6 +362,7 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             nullable: false,
             loose: false,
             capture: false,
+            empty_id: false,
             path,
             ctx,
         }
@@ -300,6 +374,7 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             nullable: field.nullable,
             loose: field.loose,
             capture: field.capture,
+            empty_id: matches!(field.kind, Kind::Str(Str { id: true, .. })),
             path,
             ctx,
         }
@@ -348,7 +423,11 @@ impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
             return self.wrong_type(Found::String);
         };
         check_str(rules, s, &self.path, self.ctx);
-        self.capture.then(|| s.to_owned())
+        if self.capture {
+            Some(s.to_owned())
+        } else {
+            (self.empty_id && s.is_empty()).then(String::new)
+        }
     }
 }
 
@@ -368,7 +447,9 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
     if !surely_fits {
         let n = s.chars().count();
         if n < rules.min as usize {
-            let message = if n == 0 {
+            let message = if n == 0 && rules.id {
+                "is empty: an empty string is no id".to_owned()
+            } else if n == 0 {
                 format!(
                     "is empty; it must be at least {} characters long",
                     rules.min
@@ -393,6 +474,9 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
                 ),
             );
         }
+    }
+    if rules.id {
+        check_id(rules, s, path, ctx);
     }
     if let Some(format) = rules.format {
         if !format.matches(s) {
@@ -445,6 +529,27 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
                 rules.reserved.join(", ")
             ),
             &Quoted(s),
+        );
+    }
+}
+
+/// The warnings of an id (docs/RULES.md#ids): empty where the vendor does not forbid it, or
+/// only whitespace.
+fn check_id(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if s.is_empty() {
+        if rules.min == 0 {
+            ctx.warn(
+                path,
+                Code::TooShort,
+                "is empty: an empty string is no id, so the contact has none".to_owned(),
+            );
+        }
+    } else if s.trim().is_empty() {
+        ctx.warn(
+            path,
+            Code::Pattern,
+            "is only whitespace: the vendor would store it, but an id of only whitespace is almost certainly a mistake"
+                .to_owned(),
         );
     }
 }
@@ -583,6 +688,7 @@ fn walk_array<'de, A: SeqAccess<'de>>(
             nullable: false,
             loose: false,
             capture: array.unique.is_some(),
+            empty_id: false,
             path: item_path,
             ctx: &mut *ctx,
         };
@@ -739,8 +845,10 @@ fn walk_object<'de, A: MapAccess<'de>>(
                 }
                 present |= bit;
                 let field = &obj.fields[i];
-                if let Some(s) = map.next_value_seed(Seed::field(field, member, ctx))? {
-                    captured.retain(|(j, _)| *j != i);
+                // The last occurrence of a repeated member counts, as in a parsed value.
+                let value = map.next_value_seed(Seed::field(field, member, ctx))?;
+                captured.retain(|(j, _)| *j != i);
+                if let Some(s) = value {
                     captured.push((i, s));
                 }
             }
@@ -779,7 +887,7 @@ fn walk_object<'de, A: MapAccess<'de>>(
         present,
         captured: &captured,
     };
-    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.has(name)) {
+    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.given(name)) {
         ctx.error(
             path,
             Code::Required,

@@ -140,8 +140,9 @@ pub(crate) struct ConvertArgs {
     /// Write one line {"record": N, "notes": [...]} per converted record to PATH
     #[arg(long, value_name = "PATH")]
     pub(crate) report: Option<PathBuf>,
-    /// Write exactly one line per input record, converted or rejected, and exit 0 unless the
-    /// input cannot be read: a line-preserving filter for Spark's RDD.pipe or Hadoop streaming
+    /// Write exactly one line per input line (blank lines included, as {"line": L, "ok": true,
+    /// "skipped": "blank"}), converted or rejected, and exit 0 unless the input cannot be read:
+    /// a line-preserving filter for Spark's RDD.pipe or Hadoop streaming
     #[arg(long, conflicts_with_all = ["rejects", "report"])]
     pub(crate) envelope: bool,
     #[command(flatten)]
@@ -185,6 +186,11 @@ pub(crate) struct Common {
     /// --envelope under Spark or Hadoop, where a line must never change how others are read)
     #[arg(long)]
     pub(crate) ndjson: bool,
+    /// `base64-lines`: every input line is the Base64 of one NDJSON line, for engines whose
+    /// pipes carry text only (bytes that are not UTF-8 then arrive unchanged; see
+    /// docs/SCALE-OUT.md); implies --ndjson
+    #[arg(long, value_name = "ENCODING", value_enum, default_value_t = InputEncoding::Raw)]
+    pub(crate) input_encoding: InputEncoding,
     /// No progress bar (it is shown only when standard error is a terminal and INPUT is a file)
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -192,6 +198,15 @@ pub(crate) struct Common {
     /// `convert` stays under 64 MiB on 2 cores; see BENCHMARKS.md)
     #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN), hide = true)]
     pub(crate) batch_records: NonZeroUsize,
+}
+
+/// How the input's bytes are carried (`--input-encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputEncoding {
+    /// As they are: NDJSON or a JSON array.
+    Raw,
+    /// Every line is the Base64 of one NDJSON line.
+    Base64Lines,
 }
 
 /// A format id on the command line; the accepted values come from [`Format::EVERY`].

@@ -1,9 +1,10 @@
 //! `contactkit`: validate and convert contact payloads in bulk, streaming and in parallel.
 //!
-//! The command line contract (inputs, output lines, exit statuses) is section 3 of the product
-//! contract; `contactkit --help` shows it with examples.
+//! The command line (inputs, output lines, exit statuses) is described in README.md ("Command
+//! line"); `contactkit --help` shows it with examples.
 
 mod args;
+mod base64_lines;
 mod input;
 mod jobs;
 mod output;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use clap::Parser;
 use contactkit::{ConvertOptions, Definitions, Format, ValidateOptions, Validator};
 
-use crate::args::{Cli, Command, Common, ConvertArgs, SchemaArgs, ValidateArgs};
+use crate::args::{Cli, Command, Common, ConvertArgs, InputEncoding, SchemaArgs, ValidateArgs};
 use crate::input::{Batch, Stats};
 use crate::jobs::{ConvertJob, ConvertMode, ValidateJob, ValidateSummary};
 use crate::output::{message, Dest, Failure};
@@ -131,7 +132,7 @@ fn validate_options(common: &Common) -> Result<ValidateOptions, Failure> {
     Ok(options)
 }
 
-fn config(common: &Common) -> Config {
+fn config(common: &Common, envelope: bool) -> Config {
     let threads = common
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
@@ -141,27 +142,43 @@ fn config(common: &Common) -> Config {
         batch_records: common.batch_records.get(),
         batch_bytes: BATCH_BYTES,
         max_record_bytes: common.max_record_bytes,
-        ndjson: common.ndjson,
+        ndjson: common.ndjson || common.input_encoding == InputEncoding::Base64Lines,
+        keep_blank: envelope,
     }
 }
 
 fn progress(common: &Common, len: Option<u64>, labels: (&'static str, &'static str)) -> Progress {
     match len {
-        Some(len) if !common.quiet && io::stderr().is_terminal() => Progress::bar(len, labels),
+        // The bar counts input bytes, which Base64 lines are not.
+        Some(len)
+            if !common.quiet
+                && io::stderr().is_terminal()
+                && common.input_encoding == InputEncoding::Raw =>
+        {
+            Progress::bar(len, labels)
+        }
         _ => Progress::hidden(),
     }
 }
 
 /// Runs the pipeline, writing each batch with `write`; maps every way of stopping to a failure.
+/// `envelope`: one output line per input line, blank lines included.
 fn run(
     input: Box<dyn Read + Send>,
     job: Arc<dyn Job>,
     common: &Common,
+    envelope: bool,
     progress: &Progress,
     mut write: impl FnMut(&Batch) -> Result<(), Failure>,
 ) -> Result<Stats, Failure> {
+    let input: Box<dyn Read + Send> = match common.input_encoding {
+        InputEncoding::Raw => input,
+        InputEncoding::Base64Lines => Box::new(base64_lines::Base64Lines::new(
+            io::BufReader::with_capacity(256 * 1024, input),
+        )),
+    };
     let mut running = Stats::default();
-    let result = pipeline::run(input, job, config(common), |batch| {
+    let result = pipeline::run(input, job, config(common, envelope), |batch| {
         write(batch)?;
         running.add(&batch.stats);
         progress.update(batch.end_offset, &running);
@@ -185,7 +202,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
         validator: Validator::new(args.vendor.0).with_options(options),
         summary: args.summary,
     });
-    let totals = run(input, job, common, &progress, |batch| {
+    let totals = run(input, job, common, false, &progress, |batch| {
         out.write(&batch.out, &progress)
     })?;
     if args.summary {
@@ -257,7 +274,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         mode,
         source: Validator::new(from).with_options(validate),
     });
-    let totals = run(input, job, common, &progress, |batch| {
+    let totals = run(input, job, common, args.envelope, &progress, |batch| {
         out.write(&batch.out, &progress)?;
         rejects.write(&batch.rejects, &progress)?;
         if let Some(report) = &mut report {

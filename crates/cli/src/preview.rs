@@ -11,12 +11,13 @@ use contactkit::{
     preview, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
     Validator,
 };
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::args::{Common, FormatArg};
 use crate::input::Batch;
-use crate::jobs::syntax_rejection;
+use crate::jobs::{
+    put_line, record_or_skip, syntax_rejection, EnvelopeOk, EnvelopeRejected, RejectLine,
+};
 use crate::output::{message, Dest, Failure};
 use crate::pipeline::Job;
 
@@ -46,9 +47,9 @@ pub(crate) struct PreviewArgs {
     /// Write reject lines to PATH instead of standard error (created when the run completes)
     #[arg(long, value_name = "PATH")]
     pub(crate) rejects: Option<PathBuf>,
-    /// Write exactly one line per input record, {"record": N, "ok": true, "payload": {...}} or
-    /// {"record": N, "ok": false, "stage": "source", "issues": [...]}, and exit 0 unless the input
-    /// cannot be read
+    /// Write exactly one line per input line, {"line": L, "record": N, "ok": true, "payload": {...}},
+    /// {"line": L, "record": N, "ok": false, "stage": "source", "issues": [...]} or, for a blank
+    /// line, {"line": L, "ok": true, "skipped": "blank"}; exit 0 unless the input cannot be read
     #[arg(long, conflicts_with = "rejects")]
     pub(crate) envelope: bool,
     #[command(flatten)]
@@ -58,43 +59,6 @@ pub(crate) struct PreviewArgs {
 fn parse_time(text: &str) -> Result<Timestamp, String> {
     text.parse()
         .map_err(|e| format!("{text:?} is {e} (e.g. 2024-05-01T12:00:00Z)"))
-}
-
-/// `{"record": N, "stage": "source", "issues": [...]}`
-#[derive(Serialize)]
-struct RejectLine<'a> {
-    record: u64,
-    stage: Stage,
-    issues: &'a [Issue],
-}
-
-/// `{"record": N, "ok": true, "payload": {...}}`
-#[derive(Serialize)]
-struct EnvelopeOk<'a> {
-    record: u64,
-    ok: bool,
-    payload: &'a Value,
-}
-
-/// `{"record": N, "ok": false, "stage": ..., "issues": [...]}`
-#[derive(Serialize)]
-struct EnvelopeRejected<'a> {
-    record: u64,
-    ok: bool,
-    stage: Stage,
-    issues: &'a [Issue],
-}
-
-/// Appends `value` as one line of compact JSON.
-fn put_line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
-    let mark = buf.len();
-    if serde_json::to_writer(&mut *buf, value).is_err() {
-        // Serialising these types into memory cannot fail; should it ever, the line must not
-        // be half-written.
-        buf.truncate(mark);
-        panic!("cannot serialise an output line");
-    }
-    buf.push(b'\n');
 }
 
 /// What the workers do with each record.
@@ -126,10 +90,10 @@ impl PreviewJob {
 
 impl Job for PreviewJob {
     fn record(&self, batch: &mut Batch, index: usize) {
-        let Some(&rec) = batch.records.get(index) else {
+        let Some(rec) = record_or_skip(batch, index) else {
             return;
         };
-        let number = batch.first_record + index as u64;
+        let number = rec.number;
         let result = match rec.problem {
             Some(problem) => Err(Rejection {
                 stage: Stage::Source,
@@ -143,8 +107,10 @@ impl Job for PreviewJob {
                 batch.stats.ok += 1;
                 if self.envelope {
                     let line = EnvelopeOk {
+                        line: rec.line,
                         record: number,
                         ok: true,
+                        notes: None,
                         payload: &object,
                     };
                     put_line(&mut batch.out, &line);
@@ -156,6 +122,7 @@ impl Job for PreviewJob {
                 batch.stats.source += 1;
                 if self.envelope {
                     let line = EnvelopeRejected {
+                        line: rec.line,
                         record: number,
                         ok: false,
                         stage: rejection.stage,
@@ -209,7 +176,7 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
         envelope: args.envelope,
         source: Validator::new(format).with_options(validate),
     });
-    let totals = crate::run(input, job, common, &progress, |batch| {
+    let totals = crate::run(input, job, common, args.envelope, &progress, |batch| {
         out.write(&batch.out, &progress)?;
         rejects.write(&batch.rejects, &progress)
     })?;

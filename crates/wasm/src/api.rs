@@ -108,19 +108,34 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     let from = dto::format(from)?;
     let to = dto::format(to)?;
     let options = Options::parse(options, "convert", names::CONVERT)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
+    let result = match serde_json::from_str::<Value>(payload) {
+        Ok(record @ Value::Object(_)) => {
+            contactkit::convert(from, to, &record, &options.to_convert())
+        }
         Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
-        Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
+        Err(_) => {
+            let issues = Validator::new(from)
+                .with_options(options.to_validate())
+                .validate_str(payload)
+                .issues;
+            if issues.iter().any(|i| i.code == Code::Syntax) {
+                return Err(invalid_json(issues));
+            }
+            // JSON that serde_json cannot hold (a number beyond the range of a 64-bit float):
+            // invalid at the source stage, as the validator reports it.
+            Err(contactkit::Rejection {
+                stage: contactkit::Stage::Source,
+                issues,
+            })
+        }
     };
-    let result = contactkit::convert(from, to, &record, &options.to_convert());
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
 /// `convertMany(from, to, records, options)`: every record of NDJSON text (one JSON value per
-/// line; blank lines are skipped and not counted) converted into each target of `to` (the JSON
-/// text of an array of format ids), as `[{records, converted, rejected, output, rejects,
-/// report?}]` in the order of `to`. The lines are those of `contactkit convert`: the payloads
+/// line; blank lines are skipped and not counted) converted into each target of `to` (format
+/// ids separated by commas), as one [`Batch`] per target in the order of `to` (see
+/// [`Batch::write`] for the text). The lines are those of `contactkit convert`: the payloads
 /// of its standard output, its `--rejects` lines (a line that is not JSON is a source-stage
 /// `syntax` rejection) and, with the `report` option, its `--report` lines. Each record is
 /// parsed once for all targets.
@@ -128,24 +143,15 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
     let from = dto::format(from)?;
     // Parsed as a `Value`: a typed `Vec<String>` would link serde's float formatting (about
     // 20 KB of WebAssembly) for its error messages.
-    let ids = match serde_json::from_str::<Value>(to) {
-        Ok(Value::Array(ids)) if !ids.is_empty() => ids,
-        _ => {
-            return Err(Error::new(
-                ErrorCode::UnknownFormat,
-                "to must be a format id or a non-empty array of format ids",
-            ))
-        }
-    };
     let options = Options::parse(options, "convertMany", names::CONVERT_MANY)?;
     // One target and its lines per id (loops rather than `collect`: less WebAssembly code).
-    let mut out: Vec<(Format, Batch)> = Vec::with_capacity(ids.len());
-    for id in &ids {
+    let mut out: Vec<(Format, Batch)> = Vec::new();
+    for id in to.split(',') {
         let batch = Batch {
             report: options.report.then(String::new),
             ..Batch::default()
         };
-        out.push((dto::format(id.as_str().unwrap_or_default())?, batch));
+        out.push((dto::format(id)?, batch));
     }
     let core = options.to_convert();
     let source = Validator::new(from).with_options(options.to_validate());
@@ -188,8 +194,14 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
         }
         number += 1;
     }
-    let batches: Vec<&Batch> = out.iter().map(|(_, batch)| batch).collect();
-    Ok(dto::to_json(&batches))
+    let mut text = String::new();
+    for (i, (_, batch)) in out.iter().enumerate() {
+        if i > 0 {
+            text.push(dto::TARGET_SEPARATOR);
+        }
+        batch.write(&mut text);
+    }
+    Ok(text)
 }
 
 /// The source-stage rejection of a line that serde_json cannot parse, as the CLI makes it: the
@@ -549,6 +561,24 @@ mod tests {
         assert_eq!(e.code, ErrorCode::UnknownFormat);
     }
 
+    /// A number beyond the range of a 64-bit float is valid JSON that no parser holds: both
+    /// functions report it as the core's `out_of_range` finding, not as text that is not JSON.
+    #[test]
+    fn a_number_beyond_f64_is_out_of_range_in_validate_and_convert() {
+        let payload = r#"{"email": "a@example.com", "custom_attributes": {"x": 1e400}, "name": 3}"#;
+        let core = contactkit::validate_str(Format::Intercom, payload);
+        assert_eq!(core.issues[0].code, Code::OutOfRange);
+        assert_eq!(core.issues[0].path, "/custom_attributes/x");
+        let issues = serde_json::to_value(&core.issues).expect("json");
+        let out = parse(&validate("intercom", payload, "").expect("ok"));
+        assert_eq!(out, json!({"valid": false, "issues": issues}));
+        let out = parse(&convert("intercom", "sequence", payload, "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"ok": false, "stage": "source", "issues": issues})
+        );
+    }
+
     #[test]
     fn validate_passes_options_through() {
         let payload = r#"{"firstName": "Ada", "gender": "robot"}"#;
@@ -718,10 +748,10 @@ mod tests {
             "[1]\n",
             "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\"}]}"
         );
-        let out = parse(
+        let out = batches(
             &convert_many(
                 "helpscout",
-                r#"["bird", "intercom"]"#,
+                "bird,intercom",
                 records,
                 r#"{"firstRecord": 10, "report": true}"#,
             )
@@ -778,14 +808,36 @@ mod tests {
         assert_eq!(rejects[1]["record"], 12);
         assert_eq!(rejects[1]["issues"][0]["code"], "type");
         // Without `report`, no notes; numbering starts at 1.
-        let out = parse(&convert_many("helpscout", r#"["bird"]"#, records, "").expect("ok"));
+        let out = batches(&convert_many("helpscout", "bird", records, "").expect("ok"));
         assert!(out[0].get("report").is_none());
         assert_eq!(rejects_numbers(&out[0]), [2, 3]);
-        let empty = parse(&convert_many("helpscout", r#"["bird"]"#, "\n\n", "").expect("ok"));
+        let empty = batches(&convert_many("helpscout", "bird", "\n\n", "").expect("ok"));
         assert_eq!(
             empty,
             json!([{"records": 0, "converted": 0, "rejected": 0, "output": "", "rejects": ""}])
         );
+    }
+
+    /// The parts of a `convertMany` result as `{records, converted, rejected, output, rejects,
+    /// report?}` values.
+    fn batches(text: &str) -> Value {
+        text.split(crate::dto::TARGET_SEPARATOR)
+            .map(|part| {
+                let fields: Vec<&str> = part.split(crate::dto::FIELD_SEPARATOR).collect();
+                let number = |i: usize| fields[i].parse::<u64>().expect("count");
+                let mut batch = json!({
+                    "records": number(0),
+                    "converted": number(1),
+                    "rejected": number(2),
+                    "output": fields[3],
+                    "rejects": fields[4],
+                });
+                if let Some(report) = fields.get(5) {
+                    batch["report"] = Value::from(*report);
+                }
+                batch
+            })
+            .collect()
     }
 
     fn rejects_numbers(batch: &Value) -> Vec<u64> {
@@ -799,7 +851,7 @@ mod tests {
 
     #[test]
     fn convert_many_refuses_bad_arguments() {
-        for to in ["[]", "\"bird\"", "[\"bird\", 3]", "[\"hubspot\"]", "nope"] {
+        for to in ["", "bird,", "bird,3", "hubspot", "bird intercom"] {
             assert_eq!(
                 convert_many("helpscout", to, "{}", "").expect_err(to).code,
                 ErrorCode::UnknownFormat,
@@ -807,7 +859,7 @@ mod tests {
             );
         }
         assert_eq!(
-            convert_many("hubspot", r#"["bird"]"#, "{}", "")
+            convert_many("hubspot", "bird", "{}", "")
                 .expect_err("from")
                 .code,
             ErrorCode::UnknownFormat
@@ -822,30 +874,24 @@ mod tests {
             r#"{"nope": true}"#,
         ] {
             assert_eq!(
-                convert_many("helpscout", r#"["bird"]"#, "{}", options)
+                convert_many("helpscout", "bird", "{}", options)
                     .expect_err(options)
                     .code,
                 ErrorCode::InvalidOption,
                 "{options}"
             );
         }
-        let e = convert_many("helpscout", r#"["bird"]"#, "{}", r#"{"nope": true}"#).expect_err("x");
+        let e = convert_many("helpscout", "bird", "{}", r#"{"nope": true}"#).expect_err("x");
         assert!(e.message.contains("firstRecord, report"), "{}", e.message);
         // Options reach every conversion.
         let long = format!(
             "{{\"firstName\": \"Ada\", \"jobTitle\": \"{}\"}}",
             "x".repeat(61)
         );
-        let strict = parse(&convert_many("canonical", r#"["helpscout"]"#, &long, "").expect("ok"));
+        let strict = batches(&convert_many("canonical", "helpscout", &long, "").expect("ok"));
         assert_eq!(strict[0]["rejected"], 1);
-        let lenient = parse(
-            &convert_many(
-                "canonical",
-                r#"["helpscout"]"#,
-                &long,
-                r#"{"lenient": true}"#,
-            )
-            .expect("ok"),
+        let lenient = batches(
+            &convert_many("canonical", "helpscout", &long, r#"{"lenient": true}"#).expect("ok"),
         );
         assert_eq!(lenient[0]["converted"], 1);
     }

@@ -325,8 +325,19 @@ impl Options {
 /// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
+/// Separates the targets' parts of the result of `convertMany`.
+pub const TARGET_SEPARATOR: char = '\u{1d}';
+/// Separates the fields of one target's part.
+pub const FIELD_SEPARATOR: char = '\u{1e}';
+
 /// One target's part of the result of `convertMany`.
-#[derive(Debug, Default, Serialize)]
+///
+/// Returned as text rather than JSON: `records`, `converted`, `rejected`, `output`, `rejects`
+/// and, with the `report` option, `report`, separated by [`FIELD_SEPARATOR`] (the parts of the
+/// targets by [`TARGET_SEPARATOR`]). The NDJSON lines go through as they are, without a second
+/// round of escaping and unescaping; serde_json escapes every control character inside JSON,
+/// so the separators cannot occur in them.
+#[derive(Debug, Default)]
 pub struct Batch {
     /// Records read (non-blank lines).
     pub records: u64,
@@ -339,8 +350,24 @@ pub struct Batch {
     /// `{"record": N, "stage": …, "issues": […]}` per rejected record.
     pub rejects: String,
     /// `{"record": N, "notes": […]}` per converted record, when the `report` option is set.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub report: Option<String>,
+}
+
+impl Batch {
+    /// Appends the part's text (see [`Batch`]).
+    pub fn write(&self, text: &mut String) {
+        for count in [self.records, self.converted, self.rejected] {
+            text.push_str(&count.to_string());
+            text.push(FIELD_SEPARATOR);
+        }
+        text.push_str(&self.output);
+        text.push(FIELD_SEPARATOR);
+        text.push_str(&self.rejects);
+        if let Some(report) = &self.report {
+            text.push(FIELD_SEPARATOR);
+            text.push_str(report);
+        }
+    }
 }
 
 /// A reject line of `convertMany` (the CLI's `--rejects` line).

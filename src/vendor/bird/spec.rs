@@ -1,6 +1,7 @@
 //! The Bird workspace Contacts API "Create a contact" body, as a rule table.
 //!
-//! Sources: seed 002 and `vendors.md` §3.
+//! Sources: https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
+//! and the pages it links; each rule with its source and quote is in docs/RULES.md#bird.
 
 use serde_json::Value;
 
@@ -8,6 +9,8 @@ use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::schema::from_text;
 use crate::spec::validate::{check_str, Ctx, Seen};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
     STRING,
@@ -33,6 +36,7 @@ const IDENTIFIER_KEY: Str = Str {
 const IDENTIFIER_VALUE: Str = Str {
     min: 1,
     max: 500,
+    id: true,
     ..Str::ANY
 };
 
@@ -51,7 +55,16 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     ],
     extra: Extra::Allow,
     any_of_required: &[],
-    check: Some(&Check { run: identifier_format, schema: identifier_format_schema, members: &["key", "value"] }),
+    check: Some(&Check {
+        run: identifier_format,
+        schema: identifier_format_schema,
+        members: &["key", "value"],
+        #[cfg(test)]
+        rules: &[
+            Stated::error("/value", "format email when the key is emailaddress", Code::Format),
+            Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
+        ],
+    }),
 };
 
 /// An identifier's `properties`: a free object.
@@ -64,7 +77,9 @@ const IDENTIFIER_PROPERTIES: Obj = Obj {
     check: None,
 };
 
-/// Standard attributes whose wire keys the docs confirm (`vendors.md` §3.4). They exist in every
+/// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
+/// https://docs.bird.com/applications/audience-and-contacts/contacts/concepts/data-model-for-contacts,
+/// and the create-contact examples). They exist in every
 /// workspace, so a definitions list that omits them does not make them unknown.
 pub(crate) const STANDARD_ATTRIBUTES: &[&str] = &[
     "displayName",
@@ -152,6 +167,40 @@ const ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_attributes),
     schema: attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error("", "an object", Code::Type),
+        Stated::warning("/{key}", "pattern attribute-key", Code::Pattern),
+        Stated::error(
+            "/{key}",
+            "a boolean, number, string, null or an array of those",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "an array of at least 1 item", Code::TooFewItems),
+        Stated::error("/{key}/*", "a boolean, number, string or null", Code::Type),
+        Stated::warning(
+            "/{key}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error(
+            "/{key}",
+            "one value when its definition's cardinality is one",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "the type of its definition", Code::Type),
+        Stated::error("/{key}/*", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{key}",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+        Stated::error(
+            "/{key}/*",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+    ],
 };
 
 fn attributes_schema() -> Value {

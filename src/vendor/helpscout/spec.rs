@@ -1,6 +1,7 @@
 //! The Help Scout Mailbox API 2.0 "Create Customer" body, as a rule table.
 //!
-//! Sources: seed 003 (the create page) and `vendors.md` §4.
+//! Sources: https://developer.helpscout.com/mailbox-api/endpoints/customers/create/ and the
+//! pages it links; each rule with its source and quote is in docs/RULES.md#help-scout.
 
 use serde_json::Value;
 
@@ -11,6 +12,8 @@ use crate::spec::{
     Str, STRING,
 };
 use crate::Severity;
+#[cfg(test)]
+use crate::{spec::Stated, Code};
 
 /// Photo types (both renders of the create page; `instagram` only on the newer one).
 pub(crate) const PHOTO_TYPES: Enum = Enum {
@@ -222,6 +225,87 @@ const PROPERTIES: Dynamic = Dynamic {
     check: DynamicCheck::HelpScoutProperties,
     schema: properties_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error(
+            "",
+            "an array of {slug, value} objects, or an object of slug: value",
+            Code::Type,
+        ),
+        Stated::error("/*", "an object", Code::Type),
+        Stated::error("/*/slug", "present", Code::Required),
+        Stated::error("/*/slug", "a string", Code::Type),
+        Stated::error("/*/slug", "pattern slug", Code::Pattern),
+        Stated::error(
+            "/*/slug",
+            "not email, name, company, jobTitle",
+            Code::Reserved,
+        ),
+        Stated::error("/*/slug", "no repeated slug", Code::Duplicate),
+        Stated::error("/*/value", "present", Code::Required),
+        Stated::warning(
+            "/*/{undocumented}",
+            "a documented member",
+            Code::UnknownField,
+        ),
+        Stated::error("/{slug}", "pattern slug", Code::Pattern),
+        Stated::error(
+            "/{slug}",
+            "not email, name, company, jobTitle",
+            Code::Reserved,
+        ),
+        // A property value, in the list (`/*/value`) or in the object (`/{slug}`).
+        Stated::error("/*/value", "a string or an integer", Code::Type),
+        Stated::error("/*/value", "in the i64 range", Code::OutOfRange),
+        Stated::warning(
+            "/*/value",
+            "at most 255 characters (without definitions)",
+            Code::TooLong,
+        ),
+        Stated::warning(
+            "/*/value",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/*/value", "the type of its definition", Code::Type),
+        Stated::error(
+            "/*/value",
+            "at most 255 characters (text property)",
+            Code::TooLong,
+        ),
+        Stated::error("/*/value", "format url (url property)", Code::Format),
+        Stated::error("/*/value", "format date (date property)", Code::Format),
+        Stated::error(
+            "/*/value",
+            "an option's id or label (dropdown property)",
+            Code::Enum,
+        ),
+        Stated::error("/{slug}", "a string or an integer", Code::Type),
+        Stated::error("/{slug}", "in the i64 range", Code::OutOfRange),
+        Stated::warning(
+            "/{slug}",
+            "at most 255 characters (without definitions)",
+            Code::TooLong,
+        ),
+        Stated::warning(
+            "/{slug}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{slug}", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{slug}",
+            "at most 255 characters (text property)",
+            Code::TooLong,
+        ),
+        Stated::error("/{slug}", "format url (url property)", Code::Format),
+        Stated::error("/{slug}", "format date (date property)", Code::Format),
+        Stated::error(
+            "/{slug}",
+            "an option's id or label (dropdown property)",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn properties_schema() -> Value {

@@ -1,7 +1,8 @@
 //! The Intercom REST API 2.15 "Create contact" request body (`create_contact_request`), as a
 //! rule table.
 //!
-//! Sources: `vendor-specs/intercom-2.15-contacts.json`, seed 001 and `vendors.md` §2.
+//! Sources: Intercom's OpenAPI description 2.15 (schema `create_contact_request`), the 2.1 and
+//! legacy 1.x docs; each rule with its source and quote is in docs/RULES.md#intercom.
 
 use serde_json::Value;
 
@@ -9,6 +10,8 @@ use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::schema::from_text;
 use crate::spec::validate::{Ctx, Seen};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
     Str, INTEGER, STRING,
@@ -30,7 +33,7 @@ required; with role \"user\", email or external_id is required. Custom attribute
 booleans or null.",
     fields: &[
         Field::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
-        Field::new("external_id", "External id", STRING)
+        Field::new("external_id", "External id", crate::spec::id(0))
             .doc("A unique identifier for the contact which is given to Intercom."),
         Field::new("email", "Email", formatted(StrFormat::Email)).doc("The contact's email."),
         Field::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
@@ -56,12 +59,22 @@ booleans or null.",
     ],
     extra: Extra::Warn,
     any_of_required: &["email", "external_id", "role"],
-    check: Some(&Check { run: role_rule, schema: role_rule_schema, members: &["role", "email", "external_id"] }),
+    check: Some(&Check {
+        run: role_rule,
+        schema: role_rule_schema,
+        members: &["role", "email", "external_id"],
+        #[cfg(test)]
+        rules: &[Stated::error(
+            "",
+            "email or external_id present when role is user (an empty external_id does not count)",
+            Code::Required,
+        )],
+    }),
 };
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
 fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    if seen.captured("role") == Some("user") && !seen.has("email") && !seen.has("external_id") {
+    if seen.captured("role") == Some("user") && !seen.given("email") && !seen.given("external_id") {
         ctx.error(
             path,
             Code::Required,
@@ -73,7 +86,8 @@ fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 fn role_rule_schema() -> Value {
     from_text(
         r#"{"if": {"properties": {"role": {"const": "user"}}, "required": ["role"]},
-            "then": {"anyOf": [{"required": ["email"]}, {"required": ["external_id"]}]}}"#,
+            "then": {"anyOf": [{"required": ["email"]},
+                {"required": ["external_id"], "properties": {"external_id": {"minLength": 1}}}]}}"#,
     )
 }
 
@@ -86,6 +100,31 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_custom_attributes),
     schema: custom_attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error("", "an object or null", Code::Type),
+        Stated::warning("", "at most 250 attributes", Code::TooManyItems),
+        Stated::warning("/{name}", "a name without . or $", Code::Pattern),
+        Stated::warning("/{name}", "a name of at most 190 characters", Code::TooLong),
+        Stated::error("/{name}", "a string, number, boolean or null", Code::Type),
+        Stated::warning("/{name}", "at most 255 characters", Code::TooLong),
+        Stated::warning(
+            "/{name}",
+            "an integer when the name ends in _at (without definitions)",
+            Code::Type,
+        ),
+        Stated::warning(
+            "/{name}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{name}", "the type of its definition", Code::Type),
+        Stated::warning(
+            "/{name}",
+            "one of its list definition's options",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn custom_attributes_schema() -> Value {
