@@ -169,6 +169,45 @@ pub struct Rejection {
     pub issues: Vec<Issue>,
 }
 
+impl Rejection {
+    /// The source-stage rejection of a record that serde_json cannot parse, made from the
+    /// validator's findings for the same text (`issues`: a `syntax` error, or `out_of_range`
+    /// errors for numbers beyond the range of a 64-bit float with the record's other findings),
+    /// as the CLI's `convert` and the WebAssembly `convertMany` report such a record. Without an
+    /// error among them, one `syntax` error at the place serde_json gave up.
+    ///
+    /// ```
+    /// use contactkit::{Code, Format, Rejection, Validator};
+    /// let text = r#"{"firstName": "Ada""#;
+    /// let error = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+    /// let issues = Validator::new(Format::HelpScout).validate_str(text).issues;
+    /// let rejection = Rejection::unparsable(issues, &error);
+    /// assert_eq!(rejection.issues[0].code, Code::Syntax);
+    /// ```
+    #[must_use]
+    pub fn unparsable(mut issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+        if issues.iter().any(|i| i.code == Code::Syntax) {
+            issues.retain(|i| i.code == Code::Syntax);
+        }
+        if !issues.iter().any(Issue::is_error) {
+            issues.clear();
+            issues.push(Issue::error(
+                "",
+                Code::Syntax,
+                format!(
+                    "not valid JSON (line {}, column {})",
+                    error.line(),
+                    error.column()
+                ),
+            ));
+        }
+        Self {
+            stage: Stage::Source,
+            issues,
+        }
+    }
+}
+
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let stage = match self.stage {

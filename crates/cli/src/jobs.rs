@@ -202,29 +202,13 @@ pub(crate) struct ConvertJob {
 }
 
 /// The source-stage rejection of a record that serde_json cannot parse: the validator describes
-/// it the same way `validate` does (a `syntax` error, or `out_of_range` errors for numbers
-/// beyond the range of a 64-bit float, with the record's other findings).
+/// it the same way `validate` does ([`Rejection::unparsable`]).
 pub(crate) fn syntax_rejection(
     source: &Validator,
     bytes: &[u8],
     e: &serde_json::Error,
 ) -> Rejection {
-    let mut issues = source.validate_slice(bytes).issues;
-    if issues.iter().any(|i| i.code == Code::Syntax) {
-        issues.retain(|i| i.code == Code::Syntax);
-    }
-    if !issues.iter().any(Issue::is_error) {
-        issues.clear();
-        issues.push(Issue::error(
-            "",
-            Code::Syntax,
-            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-        ));
-    }
-    Rejection {
-        stage: Stage::Source,
-        issues,
-    }
+    Rejection::unparsable(source.validate_slice(bytes).issues, e)
 }
 
 impl ConvertJob {

@@ -165,7 +165,10 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
         for (to, batch) in &mut out {
             let result = match &parsed {
                 Ok(value) => contactkit::convert(from, *to, value, &core),
-                Err(e) => Err(syntax_rejection(&source, line, e)),
+                Err(e) => Err(contactkit::Rejection::unparsable(
+                    source.validate_str(line).issues,
+                    e,
+                )),
             };
             batch.records += 1;
             match result {
@@ -202,31 +205,6 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
         batch.write(&mut text);
     }
     Ok(text)
-}
-
-/// The source-stage rejection of a line that serde_json cannot parse, as the CLI makes it: the
-/// validator's findings (a `syntax` error, or whatever else it finds in text serde_json refuses).
-fn syntax_rejection(
-    source: &Validator,
-    line: &str,
-    e: &serde_json::Error,
-) -> contactkit::Rejection {
-    let mut issues = source.validate_str(line).issues;
-    if issues.iter().any(|i| i.code == Code::Syntax) {
-        issues.retain(|i| i.code == Code::Syntax);
-    }
-    if !issues.iter().any(Issue::is_error) {
-        issues.clear();
-        issues.push(Issue::error(
-            "",
-            Code::Syntax,
-            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-        ));
-    }
-    contactkit::Rejection {
-        stage: contactkit::Stage::Source,
-        issues,
-    }
 }
 
 /// `preview(format, payload, options)`: `{ok: true, payload}` with the object the vendor returns
