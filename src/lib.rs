@@ -16,7 +16,10 @@ mod rules;
 mod spec;
 mod vendor;
 
-pub use convert::{convert, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage};
+pub use convert::{
+    convert, convert_str, convert_str_each, ConvertOptions, Converted, Note, NoteCode, Rejection,
+    Stage,
+};
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
@@ -24,7 +27,9 @@ pub use definitions::{
 pub use external_id::{ExternalIdError, ExternalIdSource};
 pub use format::{Format, UnknownFormat};
 pub use issue::{Code, Issue, Report, Severity};
-pub use preview::{preview, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
+pub use preview::{
+    preview, preview_str, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER,
+};
 pub use rules::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
 pub use spec::form::{FormField, Widget};
 

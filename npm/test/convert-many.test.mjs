@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { convert, convertMany, ContactkitError } from "contactkit";
+import { convert, convertMany, validate, ContactkitError } from "contactkit";
 import { repo, FORMATS } from "./helpers.mjs";
 
 const lines = (text) => text.split("\n").filter((l) => l !== "");
@@ -76,6 +76,34 @@ test("convertMany() numbers records from firstRecord, skips blank lines and reje
   ]);
   assert.equal(lines(result.output).length, 2);
   assert.equal(result.report, undefined, "notes only when asked for");
+});
+
+test("convertMany() rejects what validate() rejects: a member name repeated in a line, a number beyond a 64-bit float", () => {
+  const valid = '{"firstName": "Ada", "emails": [{"value": "ada@example.com"}]}';
+  const bad = [
+    // A parsed value would keep one of the two names and lose the other without a trace.
+    ['{"firstName": "Grace", "firstName": "Ada"}', "duplicate", "/firstName"],
+    ['{"firstName": "Ada", "emails": [{"value": "a@example.com", "value": "b@example.com"}]}', "duplicate", "/emails/0/value"],
+    ['{"firstName": "Ada", "properties": [{"slug": "seats", "value": 1, "value": 2}]}', "duplicate", "/properties/0/value"],
+    ['{"firstName": "Ada", "properties": [{"slug": "seats", "value": 1e400}]}', "out_of_range", "/properties/0/value"],
+  ];
+  const text = [valid, ...bad.map(([line]) => line)].join("\n");
+  const targets = ["intercom", "bird", "canonical"];
+  const results = convertMany("helpscout", targets, text);
+  results.forEach((result, t) => {
+    assert.equal(result.records, 5, targets[t]);
+    assert.equal(result.converted, 1, targets[t]);
+    assert.equal(result.rejected, 4, targets[t]);
+    const rejects = lines(result.rejects).map((l) => JSON.parse(l));
+    bad.forEach(([line, code, path], i) => {
+      const validated = validate("helpscout", line);
+      assert.equal(validated.valid, false, line);
+      assert.deepEqual(rejects[i], { record: i + 2, stage: "source", issues: validated.issues }, `${targets[t]}: ${line}`);
+      assert.deepEqual([rejects[i].issues[0].code, rejects[i].issues[0].path], [code, path], line);
+      // As convert() of the same line.
+      assert.deepEqual(convert("helpscout", targets[t], line), { ok: false, stage: "source", issues: validated.issues });
+    });
+  });
 });
 
 test("convertMany() passes the options of convert() on", () => {

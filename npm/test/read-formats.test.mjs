@@ -78,6 +78,19 @@ test("preview() returns the vendor's object, or the source findings", () => {
   assert.equal(rejected.issues[0].code, "required");
 });
 
+test("preview() rejects what validate() rejects: a repeated member name, a number beyond a 64-bit float", () => {
+  for (const [format, text, code] of [
+    ["intercom", '{"email": "ada@example.com", "email": "grace@example.com"}', "duplicate"],
+    ["bird", '{"displayName": "Ada", "attributes": {"seats": 1, "seats": 2}}', "duplicate"],
+    ["helpscout", '{"firstName": "Ada", "properties": [{"slug": "seats", "value": 1e400}]}', "out_of_range"],
+  ]) {
+    const validated = validate(format, text);
+    assert.equal(validated.valid, false, text);
+    assert.equal(validated.issues[0].code, code, text);
+    assert.deepEqual(preview(format, text), { ok: false, stage: "source", issues: validated.issues }, text);
+  }
+});
+
 test("preview() errors: formats without a response, bad payloads and options", () => {
   const code = (fn) => {
     try {

@@ -126,7 +126,7 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
         Field::new("ownerId", "Owner id", INTEGER),
         Field::new("unsubscribedFromEmails", "Unsubscribed from emails", Kind::Bool),
         Field::new("intercomId", "Intercom id", id(1)),
-        Field::new("customAttributes", "Custom attributes", Kind::Object(&CUSTOM)),
+        Field::new("customAttributes", "Custom attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
@@ -137,13 +137,4 @@ const GENDER: Enum = Enum {
     values: hs::GENDERS.values,
     severity: crate::Severity::Error,
     any_case: false,
-};
-
-const CUSTOM: Obj = Obj {
-    title: "Custom attributes",
-    description: "Custom attributes by key; any JSON value.",
-    fields: &[],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
 };

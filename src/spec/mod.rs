@@ -88,14 +88,37 @@ impl Stated {
     }
 }
 
+/// The rule [`validate::check_custom_name`] enforces, at `at` (a custom attribute's name, e.g.
+/// `/{name}`): stated once for the objects of [`Extra::Custom`] and the dynamic values that
+/// check their names.
+#[cfg(test)]
+pub(crate) const fn custom_name(at: &'static str) -> Stated {
+    Stated::error(at, "a name of at least 1 character", Code::TooShort)
+}
+
 /// What to do with a member the vendor does not document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Extra {
-    /// Accepted as a custom attribute, any value (Sequence; Bird's "other properties").
+    /// Accepted, any value (Bird's "other properties", the read formats' objects).
     Allow,
+    /// Accepted as a custom attribute, any value, under a name of at least one character: no
+    /// vendor can store a nameless attribute, so an empty name is a `too_short` error
+    /// (Sequence's extra members, the canonical `customAttributes`, the read formats' custom
+    /// attributes).
+    Custom,
     /// An `unknown_field` warning (Intercom, Help Scout, canonical).
     Warn,
 }
+
+/// The object of custom attributes: any members, under non-empty names.
+pub(crate) static CUSTOM_ATTRIBUTES: Obj = Obj {
+    title: "Custom attributes",
+    description: "Custom attributes by key; any JSON value.",
+    fields: &[],
+    extra: Extra::Custom,
+    any_of_required: &[],
+    check: None,
+};
 
 /// Whether a member must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,8 +308,9 @@ pub(crate) struct Dynamic {
 /// How vendor code checks a [`Dynamic`] value.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum DynamicCheck {
-    /// A function of the whole value: the walk first builds a `serde_json::Value` of it.
-    Whole(fn(&serde_json::Value, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
+    /// A function of the whole value: the walk first builds it as a [`validate::Whole`] (an
+    /// object's members in order, repeated names included and reported as `duplicate`).
+    Whole(fn(&validate::Whole, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
     /// Help Scout `properties`, checked during the walk without building a `Value`
     /// (`vendor::helpscout::properties`). A walk is generic over the deserializer, so it cannot
     /// be a function pointer: each one is named here.

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use super::custom_name;
 use super::validate::{expected, EVERY_FORMAT};
 use super::{Extra, Field, Kind, Obj, Req, Stated, Str};
 use crate::{Code, Format, Severity};
@@ -71,13 +72,15 @@ fn object(obj: &Obj, at: &str, out: &mut Vec<Row>) {
     for f in obj.fields {
         field(f, &format!("{at}/{}", f.name), out);
     }
-    if obj.extra == Extra::Warn {
-        out.push(Row::new(
+    match obj.extra {
+        Extra::Warn => out.push(Row::new(
             &format!("{at}/{{undocumented}}"),
             "a documented member",
             Code::UnknownField,
             Severity::Warning,
-        ));
+        )),
+        Extra::Custom => out.push(Row::stated(at, &custom_name("/{name}"))),
+        Extra::Allow => {}
     }
     if !obj.any_of_required.is_empty() {
         let ids = obj.fields.iter().any(|f| {

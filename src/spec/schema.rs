@@ -94,12 +94,29 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
                 .collect();
         put(&mut s, "anyOf", Value::Array(any_of));
     }
+    if obj.extra == Extra::Custom {
+        put(&mut s, "propertyNames", non_empty_names_value());
+    }
     if let Some(check) = obj.check {
         if let Value::Object(extra) = (check.schema)() {
             s.extend(extra);
         }
     }
     Value::Object(s)
+}
+
+/// `propertyNames` of an object of custom attributes, as JSON text: a name has at least one
+/// character. A macro so that the schema texts of vendor objects can `concat!` it.
+macro_rules! non_empty_names {
+    () => {
+        r#"{"minLength": 1}"#
+    };
+}
+pub(crate) use non_empty_names;
+
+/// [`non_empty_names!`] as a value.
+fn non_empty_names_value() -> Value {
+    from_text(non_empty_names!())
 }
 
 fn member(field: &'static Field) -> Value {

@@ -6,11 +6,11 @@
 //! `Deserializer` implementation for `&Value`), so the two entry points cannot disagree.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Display};
 
-use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
 
 use super::{beyond_f64, Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
@@ -172,7 +172,7 @@ pub(crate) const EVERY_FORMAT: &[super::Stated] = &[
         "a number within the range of a 64-bit float",
         Code::OutOfRange,
     ),
-    super::Stated::warning(
+    super::Stated::error(
         "**",
         "a member name that appears once in its object",
         Code::Duplicate,
@@ -570,15 +570,15 @@ impl<'de> DeserializeSeed<'de> for Seed<'_, '_, '_> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         match self.kind {
             Kind::Any => {
-                Skip::deserialize(deserializer)?;
+                Checked::new(&self.path, self.ctx).deserialize(deserializer)?;
                 Ok(None)
             }
             Kind::Dynamic(dynamic) => {
                 match dynamic.check {
                     DynamicCheck::Whole(check) => {
-                        let value = Value::deserialize(deserializer)?;
-                        if !(self.nullable && value.is_null()) {
-                            check(&value, &self.path, self.ctx);
+                        let whole = read_whole(deserializer, &self.path, self.ctx)?;
+                        if !(self.nullable && matches!(whole, Whole::Other(Value::Null))) {
+                            check(&whole, &self.path, self.ctx);
                         }
                     }
                     DynamicCheck::HelpScoutProperties => {
@@ -653,18 +653,18 @@ impl<'de> Visitor<'de> for Seed<'_, '_, '_> {
         self.visit_unit()
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         let Kind::Array(array) = self.kind else {
-            while seq.next_element::<Skip>()?.is_some() {}
+            Checked::new(&self.path, self.ctx).visit_seq(seq)?;
             return Ok(self.wrong_type(Found::Array));
         };
         walk_array(array, seq, &self.path, self.ctx)?;
         Ok(None)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         let Kind::Object(obj) = self.kind else {
-            while map.next_entry::<Skip, Skip>()?.is_some() {}
+            Checked::new(&self.path, self.ctx).visit_map(map)?;
             return Ok(self.wrong_type(Found::Object));
         };
         walk_object(obj, map, &self.path, self.ctx, self.capture)
@@ -724,58 +724,6 @@ fn walk_array<'de, A: SeqAccess<'de>>(
     Ok(())
 }
 
-/// Skips a value that no rule looks at, checking it as strictly as parsing it into a
-/// [`Value`] would: strings must be UTF-8 without lone surrogate escapes, numbers finite.
-/// (`serde::de::IgnoredAny` lets serde_json skip strings and numbers unchecked, which made
-/// `validate_slice` accept text that `validate` could never see, such as invalid UTF-8 or
-/// `1e999` in an undocumented member.) Borrowed strings still allocate nothing.
-pub(crate) struct Skip;
-
-impl<'de> Deserialize<'de> for Skip {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(Skip)
-    }
-}
-
-impl<'de> Visitor<'de> for Skip {
-    type Value = Skip;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_unit<E>(self) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_none<E>(self) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Skip, D::Error> {
-        Skip::deserialize(deserializer)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Skip)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Skip)
-    }
-}
-
 /// Reads a member name, borrowing it from the input when it has no escapes.
 pub(crate) struct KeySeed;
 
@@ -826,6 +774,8 @@ fn walk_object<'de, A: MapAccess<'de>>(
 ) -> Result<Option<String>, A::Error> {
     let mut present: u64 = 0;
     let mut captured: Vec<(usize, String)> = Vec::new();
+    // Members that are not documented, for finding repeated names among them.
+    let mut others = Names::default();
     // Records mostly list members in the documented order, so the search starts after the
     // last field found.
     let mut next = 0;
@@ -836,12 +786,7 @@ fn walk_object<'de, A: MapAccess<'de>>(
                 next = i + 1;
                 let bit = 1u64 << i;
                 if present & bit != 0 {
-                    ctx.warn(
-                        &member,
-                        Code::Duplicate,
-                        "appears more than once in the object; most JSON parsers keep only the last one"
-                            .to_owned(),
-                    );
+                    repeated_member(&member, ctx);
                 }
                 present |= bit;
                 let field = &obj.fields[i];
@@ -853,14 +798,19 @@ fn walk_object<'de, A: MapAccess<'de>>(
                 }
             }
             None => {
-                if obj.extra == Extra::Warn {
-                    ctx.warn(
+                match obj.extra {
+                    Extra::Warn => ctx.warn(
                         &member,
                         Code::UnknownField,
                         "is not a documented field; the vendor may ignore or reject it".to_owned(),
-                    );
+                    ),
+                    Extra::Custom => check_custom_name(&key, &member, ctx),
+                    Extra::Allow => {}
                 }
-                map.next_value::<Skip>()?;
+                if !others.insert(key.clone()) {
+                    repeated_member(&member, ctx);
+                }
+                map.next_value_seed(Checked::new(&member, ctx))?;
             }
         }
     }
@@ -901,7 +851,289 @@ fn walk_object<'de, A: MapAccess<'de>>(
     if !capture || captured.is_empty() {
         return Ok(None);
     }
-    captured.sort_unstable_by_key(|(i, _)| *i);
-    let parts: Vec<String> = captured.iter().map(|(i, s)| format!("{i}:{s}")).collect();
+    // In the order of the fields (a loop over at most 64 of them rather than a sort, whose
+    // instance would add 2 KB to the WebAssembly module).
+    let mut parts: Vec<String> = Vec::with_capacity(captured.len());
+    for i in 0..obj.fields.len() {
+        if let Some((_, s)) = captured.iter().find(|(j, _)| *j == i) {
+            parts.push(format!("{i}:{s}"));
+        }
+    }
     Ok(Some(parts.join("\u{0}")))
+}
+
+/// The finding for a member whose name appeared before in the same object: a parsed value
+/// keeps only one of the values, so the others would be lost without a trace.
+pub(crate) fn repeated_member(member: &Path<'_>, ctx: &mut Ctx<'_>) {
+    ctx.error(
+        member,
+        Code::Duplicate,
+        "repeats a member name of the same object; a JSON parser keeps only one of the values \
+         (most keep the last), so the other would be lost"
+            .to_owned(),
+    );
+}
+
+/// The finding for a custom attribute without a name (no vendor can store one).
+pub(crate) fn check_custom_name(name: &str, member: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if name.is_empty() {
+        ctx.error(
+            member,
+            Code::TooShort,
+            "is an empty name; a custom attribute name must be at least 1 character long"
+                .to_owned(),
+        );
+    }
+}
+
+/// Distinct names in the order first seen: searched in order while few, through a hash map
+/// once many (a hostile record may hold hundreds of thousands).
+#[derive(Debug, Default)]
+pub(crate) struct Names<'de> {
+    pub(crate) list: Vec<Cow<'de, str>>,
+    index: Option<HashMap<Cow<'de, str>, usize>>,
+}
+
+impl<'de> Names<'de> {
+    /// Up to this many names are searched in order.
+    const FEW: usize = 16;
+
+    /// The position of `name`, if it was added.
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => self.list.iter().position(|n| n == name),
+        }
+    }
+
+    /// Adds a name that [`Names::find`] did not find; returns its position.
+    pub(crate) fn add(&mut self, name: Cow<'de, str>) -> usize {
+        let i = self.list.len();
+        if let Some(index) = &mut self.index {
+            index.insert(name.clone(), i);
+        } else if i >= Self::FEW {
+            let mut index: HashMap<_, _> = self.list.iter().cloned().zip(0..).collect();
+            index.insert(name.clone(), i);
+            self.index = Some(index);
+        }
+        self.list.push(name);
+        i
+    }
+
+    /// Adds `name` unless it is there already; whether it was new.
+    pub(crate) fn insert(&mut self, name: Cow<'de, str>) -> bool {
+        if self.find(&name).is_some() {
+            return false;
+        }
+        self.add(name);
+        true
+    }
+}
+
+/// Walks a value that no rule looks at, reporting every member name repeated in one of its
+/// objects (at any depth), and checking it as strictly as parsing it into a [`Value`] would:
+/// strings must be UTF-8 without lone surrogate escapes, numbers finite.
+/// (`serde::de::IgnoredAny` lets serde_json skip strings and numbers unchecked, which made
+/// `validate_slice` accept text that `validate` could never see, such as invalid UTF-8 or
+/// `1e999` in an undocumented member.) Borrowed strings still allocate nothing.
+pub(crate) struct Checked<'p, 'c, 'o> {
+    path: &'p Path<'p>,
+    ctx: &'c mut Ctx<'o>,
+}
+
+impl<'p, 'c, 'o> Checked<'p, 'c, 'o> {
+    pub(crate) fn new(path: &'p Path<'p>, ctx: &'c mut Ctx<'o>) -> Self {
+        Self { path, ctx }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Checked<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Checked<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.deserialize(deserializer)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let item = self.path.index(i);
+            if seq
+                .next_element_seed(Checked::new(&item, &mut *self.ctx))?
+                .is_none()
+            {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut names = Names::default();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let member = self.path.key(&key);
+            if !names.insert(key.clone()) {
+                repeated_member(&member, self.ctx);
+            }
+            map.next_value_seed(Checked::new(&member, &mut *self.ctx))?;
+        }
+        Ok(())
+    }
+}
+
+/// A value checked as a whole by vendor code ([`super::DynamicCheck::Whole`]): an object's
+/// members in input order, a repeated name included (so that every value is checked), or any
+/// other value.
+#[derive(Debug)]
+pub(crate) enum Whole {
+    /// An object's members.
+    Members(Vec<(String, Value)>),
+    /// Anything but an object.
+    Other(Value),
+}
+
+/// Reads a [`Whole`], reporting repeated member names at any depth.
+fn read_whole<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Whole, D::Error> {
+    let mut members = Vec::new();
+    let value = ValueSeed {
+        path,
+        ctx,
+        members: Some(&mut members),
+    }
+    .deserialize(deserializer)?;
+    Ok(match value {
+        Value::Object(_) => Whole::Members(members),
+        other => Whole::Other(other),
+    })
+}
+
+/// Reads a [`Value`], as `serde_json::Value`'s own deserializer does (a repeated member keeps
+/// its first place and its last value), reporting repeated member names at any depth.
+pub(crate) struct ValueSeed<'p, 'c, 'o> {
+    path: &'p Path<'p>,
+    ctx: &'c mut Ctx<'o>,
+    /// For [`read_whole`]: the members of an object at the top, every one in input order (a
+    /// repeated name included) instead of in the returned value, which is then an empty
+    /// object. (One visitor for both keeps the WebAssembly module small.)
+    members: Option<&'c mut Vec<(String, Value)>>,
+}
+
+impl<'p, 'c, 'o> ValueSeed<'p, 'c, 'o> {
+    pub(crate) fn new(path: &'p Path<'p>, ctx: &'c mut Ctx<'o>) -> Self {
+        Self {
+            path,
+            ctx,
+            members: None,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_, '_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_, '_, '_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        // As serde_json: a number without a JSON form is null.
+        Ok(Value::from(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        self.deserialize(deserializer)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            let item = self.path.index(items.len());
+            match seq.next_element_seed(ValueSeed::new(&item, &mut *self.ctx))? {
+                Some(value) => items.push(value),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        if let Some(list) = self.members {
+            let mut names = Names::default();
+            while let Some(key) = map.next_key_seed(KeySeed)? {
+                let member = self.path.key(&key);
+                if !names.insert(key.clone()) {
+                    repeated_member(&member, self.ctx);
+                }
+                let value = map.next_value_seed(ValueSeed::new(&member, &mut *self.ctx))?;
+                list.push((key.into_owned(), value));
+            }
+            return Ok(Value::Object(Map::new()));
+        }
+        let mut members = Map::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let member = self.path.key(&key);
+            if members.contains_key(&*key) {
+                repeated_member(&member, self.ctx);
+            }
+            let value = map.next_value_seed(ValueSeed::new(&member, &mut *self.ctx))?;
+            members.insert(key.into_owned(), value);
+        }
+        Ok(Value::Object(members))
+    }
 }

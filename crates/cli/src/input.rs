@@ -550,6 +550,9 @@ impl<R: Read> RecordReader<R> {
             let mut seen = self.head_bom || self.head_len > 0;
             // The line's size: every byte but its mark and its line feed.
             let mut len: u64 = self.head_len;
+            // Whether the line so far ends with a CR: the CR of a CRLF line ending is not part
+            // of the record, so it does not count against the limit.
+            let mut ends_cr = false;
             self.head_bom = false;
             self.head_len = 0;
             let mut oversize = false;
@@ -570,8 +573,11 @@ impl<R: Read> RecordReader<R> {
                 let (in_mark, released) = mark.feed(chunk);
                 let rest = chunk.get(in_mark..).unwrap_or_default();
                 len += (rest.len() + released) as u64;
+                if let Some(&last) = chunk.last() {
+                    ends_cr = last == b'\r';
+                }
                 nonblank = nonblank || released > 0 || rest.iter().any(|&b| !is_ws(b));
-                if !oversize && len > limit {
+                if !oversize && len - u64::from(ends_cr) > limit {
                     oversize = true;
                     batch.data.truncate(start);
                 }
@@ -608,7 +614,7 @@ impl<R: Read> RecordReader<R> {
             if oversize {
                 if nonblank {
                     let problem = Problem::TooLarge {
-                        size: len,
+                        size: len - u64::from(ends_cr),
                         limit: self.limit,
                     };
                     self.push_line_record(batch, start, start, Some(problem));
@@ -939,8 +945,9 @@ mod tests {
 
     /// The reference: lines end at a line feed; each line loses one leading byte order mark (the
     /// input's own, or its own); a line that is then blank is skipped; the size of a record is
-    /// its line's length without the mark.
+    /// its line's length without the mark and without a final CR (that of a CRLF line ending).
     fn model(input: &[u8], limit: u64, keep_blank: bool) -> Vec<Entry> {
+        let size = |content: &[u8]| (content.len() - usize::from(content.ends_with(b"\r"))) as u64;
         let (head_bom, text) = match input.strip_prefix(BOM) {
             Some(rest) => (true, rest),
             None => (false, input),
@@ -963,10 +970,10 @@ mod tests {
                     let skip = if bom { Skip::Bom } else { Skip::Blank };
                     out.push(Entry::Skipped { line, skip });
                 }
-            } else if content.len() as u64 > limit {
+            } else if size(content) > limit {
                 out.push(Entry::TooLarge {
                     line,
-                    size: content.len() as u64,
+                    size: size(content),
                 });
             } else {
                 out.push(Entry::Record {
@@ -1146,6 +1153,36 @@ mod tests {
         assert_eq!(recs.len(), 3);
         assert!(matches!(recs[1], Err(Problem::TooLarge { .. })));
         assert_eq!(recs[2], Ok("{\"b\":2}".to_owned()));
+    }
+
+    #[test]
+    fn the_cr_of_a_crlf_line_ending_does_not_count_against_the_limit() {
+        // 20 bytes of record: accepted at a limit of 20 with LF or CRLF, whatever the reads.
+        let record = "{\"a\":\"xxxxxxxxxxxx\"}";
+        assert_eq!(record.len(), 20);
+        for ending in ["\n", "\r\n"] {
+            let input = format!("{record}{ending}{record}{ending}");
+            assert_eq!(records(input.as_bytes(), 20), (ok(&[record, record]), None));
+        }
+        // One byte more is too large, and its size leaves the CR out.
+        let (recs, err) = records(b"{\"a\":\"xxxxxxxxxxxxx\"}\r\n", 20);
+        assert_eq!(err, None);
+        assert_eq!(
+            recs,
+            vec![Err(Problem::TooLarge {
+                size: 21,
+                limit: 20
+            })]
+        );
+        // A CR that does not end the line counts.
+        let (recs, _) = records(b"{\"a\":\"xxxxxxxxxxxx\"}\r\r\n", 20);
+        assert_eq!(
+            recs,
+            vec![Err(Problem::TooLarge {
+                size: 21,
+                limit: 20
+            })]
+        );
     }
 
     #[test]

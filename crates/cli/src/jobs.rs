@@ -2,7 +2,7 @@
 //! (README.md, "Command line").
 
 use contactkit::{
-    convert, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
+    convert_str, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
     Validator,
 };
 use serde::Serialize;
@@ -201,21 +201,26 @@ pub(crate) struct ConvertJob {
     pub(crate) source: Validator,
 }
 
-/// The source-stage rejection of a record that serde_json cannot parse: the validator describes
-/// it the same way `validate` does ([`Rejection::unparsable`]).
-pub(crate) fn syntax_rejection(
-    source: &Validator,
-    bytes: &[u8],
-    e: &serde_json::Error,
-) -> Rejection {
-    Rejection::unparsable(source.validate_slice(bytes).issues, e)
+/// The source-stage rejection of a record that is not UTF-8 (so not JSON): the validator
+/// describes it the same way `validate` does ([`Rejection::unparsable`]).
+pub(crate) fn not_utf8(source: &Validator, bytes: &[u8]) -> Rejection {
+    match serde_json::from_slice::<Value>(bytes) {
+        Err(e) => Rejection::unparsable(source.validate_slice(bytes).issues, &e),
+        // JSON text with invalid UTF-8 does not parse; should it, the record is still refused.
+        Ok(_) => Rejection {
+            stage: Stage::Source,
+            issues: utf8_issue(bytes).into_iter().collect(),
+        },
+    }
 }
 
 impl ConvertJob {
+    /// Converts from the text, so that what only the text shows (a member name repeated in
+    /// one object) is rejected as `validate` reports it.
     fn convert(&self, bytes: &[u8]) -> Result<Converted, Rejection> {
-        match serde_json::from_slice::<Value>(bytes) {
-            Ok(value) => convert(self.from, self.to, &value, &self.options),
-            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
+        match std::str::from_utf8(bytes) {
+            Ok(text) => convert_str(self.from, self.to, text, &self.options),
+            Err(_) => Err(not_utf8(&self.source, bytes)),
         }
     }
 }

@@ -2,7 +2,9 @@
 //! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
-use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
+use contactkit::{
+    form_fields as core_form_fields, Code, FormField, Format, Issue, Stage, Validator,
+};
 use serde_json::{Map, Value};
 
 use crate::dto::{
@@ -108,27 +110,14 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     let from = dto::format(from)?;
     let to = dto::format(to)?;
     let options = Options::parse(options, "convert", names::CONVERT)?;
-    let result = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => {
-            contactkit::convert(from, to, &record, &options.to_convert())
-        }
-        Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
-        Err(_) => {
-            let issues = Validator::new(from)
-                .with_options(options.to_validate())
-                .validate_str(payload)
-                .issues;
-            if issues.iter().any(|i| i.code == Code::Syntax) {
-                return Err(invalid_json(issues));
-            }
-            // JSON that serde_json cannot hold (a number beyond the range of a 64-bit float):
-            // invalid at the source stage, as the validator reports it.
-            Err(contactkit::Rejection {
-                stage: contactkit::Stage::Source,
-                issues,
-            })
-        }
-    };
+    if !starts_object(payload) {
+        return Err(bad_record(from, payload));
+    }
+    // From the text, so that a member name repeated in it is rejected as `validate` reports it.
+    let result = contactkit::convert_str(from, to, payload, &options.to_convert());
+    if let Err(rejection) = &result {
+        refuse_syntax(rejection)?;
+    }
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
@@ -144,32 +133,27 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
     // Parsed as a `Value`: a typed `Vec<String>` would link serde's float formatting (about
     // 20 KB of WebAssembly) for its error messages.
     let options = Options::parse(options, "convertMany", names::CONVERT_MANY)?;
-    // One target and its lines per id (loops rather than `collect`: less WebAssembly code).
-    let mut out: Vec<(Format, Batch)> = Vec::new();
+    // The targets and their lines, in the order of `to` (loops rather than `collect`: less
+    // WebAssembly code).
+    let mut targets: Vec<Format> = Vec::new();
+    let mut out: Vec<Batch> = Vec::new();
     for id in to.split(',') {
-        let batch = Batch {
+        targets.push(dto::format(id)?);
+        out.push(Batch {
             report: options.report.then(String::new),
             ..Batch::default()
-        };
-        out.push((dto::format(id)?, batch));
+        });
     }
     let core = options.to_convert();
-    let source = Validator::new(from).with_options(options.to_validate());
     let mut number = options.first_record.unwrap_or(1);
     let text = records.strip_prefix('\u{feff}').unwrap_or(records);
     for line in text.split('\n') {
         if line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
             continue;
         }
-        let parsed = serde_json::from_str::<Value>(line);
-        for (to, batch) in &mut out {
-            let result = match &parsed {
-                Ok(value) => contactkit::convert(from, *to, value, &core),
-                Err(e) => Err(contactkit::Rejection::unparsable(
-                    source.validate_str(line).issues,
-                    e,
-                )),
-            };
+        // From the text, as `convert`: validated and parsed once for all targets.
+        let results = contactkit::convert_str_each(from, &targets, line, &core);
+        for (batch, result) in out.iter_mut().zip(results) {
             batch.records += 1;
             match result {
                 Ok(c) => {
@@ -198,7 +182,7 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
         number += 1;
     }
     let mut text = String::new();
-    for (i, (_, batch)) in out.iter().enumerate() {
+    for (i, batch) in out.iter().enumerate() {
         if i > 0 {
             text.push(dto::TARGET_SEPARATOR);
         }
@@ -218,31 +202,23 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
         ));
     }
     let options = Options::parse(options, "preview", names::PREVIEW)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
-        Ok(other) => {
-            return Err(not_an_object(
-                format,
-                &other,
-                "the payload must be an object",
-            ))
-        }
-        Err(_) => {
-            return Err(invalid_json(
-                contactkit::validate_str(format, payload).issues,
-            ))
-        }
-    };
-    let result = match contactkit::preview(format, &record, &options.to_preview()) {
+    if !starts_object(payload) {
+        return Err(bad_record(format, payload));
+    }
+    // From the text, as `convert`: a repeated member name is rejected as `validate` reports it.
+    let result = match contactkit::preview_str(format, payload, &options.to_preview()) {
         Ok(object) => dto::to_json(&Previewed::Previewed {
             ok: true,
             payload: &object,
         }),
-        Err(contactkit::PreviewError::Rejected(r)) => dto::to_json(&Previewed::Rejected {
-            ok: false,
-            stage: r.stage,
-            issues: &r.issues,
-        }),
+        Err(contactkit::PreviewError::Rejected(r)) => {
+            refuse_syntax(&r)?;
+            dto::to_json(&Previewed::Rejected {
+                ok: false,
+                stage: r.stage,
+                issues: &r.issues,
+            })
+        }
         Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
     };
     Ok(result)
@@ -297,6 +273,16 @@ fn bad_record(format: Format, payload: &str) -> Error {
         Ok(other) => not_an_object(format, &other, "the payload must be an object"),
         Err(_) => invalid_json(contactkit::validate_str(format, payload).issues),
     }
+}
+
+/// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
+/// `validate` throws it: a payload must be JSON text, while a record that is JSON but invalid
+/// is a rejection.
+fn refuse_syntax(rejection: &contactkit::Rejection) -> Result<(), Error> {
+    if rejection.stage == Stage::Source && rejection.issues.iter().any(|i| i.code == Code::Syntax) {
+        return Err(invalid_json(rejection.issues.clone()));
+    }
+    Ok(())
 }
 
 fn invalid_json(issues: Vec<Issue>) -> Error {
@@ -705,6 +691,16 @@ mod tests {
         };
         assert_eq!(out, expected);
 
+        // A member name repeated in the text: rejected at the source stage, as validate says.
+        let repeated = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+        let out = parse(&convert("helpscout", "bird", repeated, "").expect("result"));
+        assert_eq!(out["ok"], false);
+        assert_eq!(out["stage"], "source");
+        assert_eq!(out["issues"][0]["code"], "duplicate");
+        assert_eq!(out["issues"][0]["path"], "/firstName");
+        let validated = parse(&validate("helpscout", repeated, "").expect("validation"));
+        assert_eq!(validated["valid"], false);
+
         let e = convert("helpscout", "bird", "[]", "").expect_err("array");
         assert_eq!(e.code, ErrorCode::NotAnObject);
         assert_eq!(e.issues[0].code, Code::Type);
@@ -724,7 +720,9 @@ mod tests {
             "  \r\n",
             "{\"firstName\": \"x\"\n",
             "[1]\n",
-            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\"}]}"
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\"}]}\n",
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\", \"value\": \"h@example.com\"}]}\n",
+            "{\"firstName\": \"Grace\", \"properties\": [{\"slug\": \"seats\", \"value\": 1e400}]}"
         );
         let out = batches(
             &convert_many(
@@ -746,13 +744,8 @@ mod tests {
                 (String::new(), String::new(), String::new());
             for (n, line) in lines.iter().enumerate() {
                 let number = 10 + n;
-                let result = match serde_json::from_str::<Value>(line) {
-                    Ok(v) => contactkit::convert(Format::HelpScout, to, &v, &Default::default()),
-                    Err(_) => Err(contactkit::Rejection {
-                        stage: contactkit::Stage::Source,
-                        issues: contactkit::validate_str(Format::HelpScout, line).issues,
-                    }),
-                };
+                let result =
+                    contactkit::convert_str(Format::HelpScout, to, line, &Default::default());
                 match result {
                     Ok(c) => {
                         output += &format!("{}\n", c.payload);
@@ -766,9 +759,9 @@ mod tests {
                     }
                 }
             }
-            assert_eq!(batch["records"], 4, "{to}");
+            assert_eq!(batch["records"], 6, "{to}");
             assert_eq!(batch["converted"], 2, "{to}");
-            assert_eq!(batch["rejected"], 2, "{to}");
+            assert_eq!(batch["rejected"], 4, "{to}");
             assert_eq!(batch["output"], output.as_str(), "{to}");
             assert_eq!(batch["rejects"], rejects.as_str(), "{to}");
             assert_eq!(batch["report"], report.as_str(), "{to}");
@@ -785,10 +778,23 @@ mod tests {
         assert_eq!(rejects[0]["issues"][0]["code"], "syntax");
         assert_eq!(rejects[1]["record"], 12);
         assert_eq!(rejects[1]["issues"][0]["code"], "type");
+        // What validate rejects and a parsed value cannot show: a member name repeated in the
+        // line, a number beyond the range of a 64-bit float; validate's findings.
+        for (reject, line, code, path) in [
+            (&rejects[2], lines[4], "duplicate", "/emails/0/value"),
+            (&rejects[3], lines[5], "out_of_range", "/properties/0/value"),
+        ] {
+            assert_eq!(reject["stage"], "source");
+            assert_eq!(reject["issues"][0]["code"], code);
+            assert_eq!(reject["issues"][0]["path"], path);
+            let validated = parse(&validate("helpscout", line, "").expect("validation"));
+            assert_eq!(validated["valid"], false);
+            assert_eq!(reject["issues"], validated["issues"]);
+        }
         // Without `report`, no notes; numbering starts at 1.
         let out = batches(&convert_many("helpscout", "bird", records, "").expect("ok"));
         assert!(out[0].get("report").is_none());
-        assert_eq!(rejects_numbers(&out[0]), [2, 3]);
+        assert_eq!(rejects_numbers(&out[0]), [2, 3, 5, 6]);
         let empty = batches(&convert_many("helpscout", "bird", "\n\n", "").expect("ok"));
         assert_eq!(
             empty,

@@ -54,6 +54,25 @@ fn preview_returns_the_cores_object_or_rejection() {
     assert_eq!(out["stage"], "source");
     assert_eq!(out["issues"][0]["code"], "required");
 
+    // What validate rejects and a parsed value cannot show: validate's findings.
+    for (payload, code) in [
+        (
+            r#"{"email": "ada@example.com", "email": "grace@example.com"}"#,
+            "duplicate",
+        ),
+        (
+            r#"{"email": "ada@example.com", "custom_attributes": {"seats": 1e400}}"#,
+            "out_of_range",
+        ),
+    ] {
+        let out = parse(&preview("intercom", payload, "").expect("result"));
+        let validated = parse(&validate("intercom", payload, "").expect("validation"));
+        assert_eq!(out["ok"], false, "{payload}");
+        assert_eq!(out["stage"], "source", "{payload}");
+        assert_eq!(out["issues"][0]["code"], code, "{payload}");
+        assert_eq!(out["issues"], validated["issues"], "{payload}");
+    }
+
     for format in ["sequence", "canonical", "bird-contact"] {
         let e = preview(format, "{}", "").expect_err(format);
         assert_eq!(e.code, ErrorCode::NoPreview, "{format}");

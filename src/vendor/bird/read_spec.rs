@@ -9,7 +9,6 @@
 //! `null` is accepted wherever a value can be absent, and undocumented members are accepted.
 
 use crate::spec::{list, Extra, Field, Kind, Obj, INTEGER, STRING};
-use crate::vendor::intercom::read_spec::FREE;
 
 const FEATURED_IDENTIFIER: Obj = Obj {
     title: "Featured identifier",
@@ -46,7 +45,7 @@ emailaddress identifier or the phonenumber identifier.",
         )
         .nullable()
         .doc("Identifiers of the contact, {key, value}."),
-        Field::new("attributes", "Attributes", Kind::Object(&FREE)).nullable().doc(
+        Field::new("attributes", "Attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES)).nullable().doc(
             "Attribute values (displayName, firstName, lastName, custom attributes); identifiers are mirrored \
 here as arrays under their key (emailaddress, phonenumber, ...).",
         ),

@@ -7,8 +7,8 @@ use serde_json::Value;
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::schema::from_text;
-use crate::spec::validate::{check_str, Ctx, Seen};
+use crate::spec::schema::{from_text, non_empty_names};
+use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
@@ -170,6 +170,7 @@ const ATTRIBUTES: Dynamic = Dynamic {
     #[cfg(test)]
     rules: &[
         Stated::error("", "an object", Code::Type),
+        crate::spec::custom_name("/{key}"),
         Stated::warning("/{key}", "pattern attribute-key", Code::Pattern),
         Stated::error(
             "/{key}",
@@ -208,20 +209,24 @@ fn attributes_schema() -> Value {
         r#"{"type": "object", "description": "Attribute values: booleans, numbers, strings, null, or non-empty "#,
         r#"arrays of those. Keys that do not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute "#,
         r#"definitions). Types from the workspace's attribute definitions are checked when contactkit is given them.","#,
+        r#""propertyNames": "#,
+        non_empty_names!(),
+        ",",
         r#""additionalProperties": {"anyOf": [{"type": ["boolean", "number", "string", "null"]}, "#,
         r#"{"type": "array", "minItems": 1, "items": {"type": ["boolean", "number", "string", "null"]}}]}}"#
     ))
 }
 
-fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
+fn check_attributes(value: &Whole, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
         ctx.error(path, Code::Type, "must be an object".to_owned());
         return;
     };
     let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
-    for (key, v) in map {
+    for (key, v) in members {
         let member = path.key(key);
-        if !StrFormat::AttributeKey.matches(key) {
+        check_custom_name(key, &member, ctx);
+        if !key.is_empty() && !StrFormat::AttributeKey.matches(key) {
             ctx.warn(
                 &member,
                 Code::Pattern,

@@ -8,16 +8,15 @@
 //! without findings allocates at most the list of slugs seen.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
-use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::spec::SLUG;
 use crate::definitions::{as_integer, Definitions, Integer};
 use crate::pointer::Path;
-use crate::spec::validate::{check_str, Ctx, KeySeed, Skip};
+use crate::spec::validate::{check_str, repeated_member, Checked, Ctx, KeySeed, Names, ValueSeed};
 use crate::Code;
 
 /// Walks `properties` (`null` is accepted when `nullable`), recording findings in `ctx`.
@@ -117,40 +116,6 @@ fn check_plain(prop: &Prop, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Distinct names in the order first seen: searched in order while few, through a hash map
-/// once many (a hostile record may hold hundreds of thousands).
-#[derive(Debug, Default)]
-struct Names<'de> {
-    list: Vec<Cow<'de, str>>,
-    index: Option<HashMap<Cow<'de, str>, usize>>,
-}
-
-impl<'de> Names<'de> {
-    /// Up to this many names are searched in order.
-    const FEW: usize = 16;
-
-    fn find(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.get(name).copied(),
-            None => self.list.iter().position(|n| n == name),
-        }
-    }
-
-    /// Adds a name that [`Names::find`] did not find; returns its position.
-    fn add(&mut self, name: Cow<'de, str>) -> usize {
-        let i = self.list.len();
-        if let Some(index) = &mut self.index {
-            index.insert(name.clone(), i);
-        } else if i >= Self::FEW {
-            let mut index: HashMap<_, _> = self.list.iter().cloned().zip(0..).collect();
-            index.insert(name.clone(), i);
-            self.index = Some(index);
-        }
-        self.list.push(name);
-        i
-    }
-}
-
 /// The `properties` value.
 struct Properties<'p, 'c, 'o> {
     nullable: bool,
@@ -217,29 +182,39 @@ impl<'de> Visitor<'de> for Properties<'_, '_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut seen = Names::default();
         let mut i = 0;
-        while let Some(item) = seq.next_element_seed(ItemSeed { whole: self.whole })? {
-            item.check(&self.path.index(i), &mut seen, self.ctx);
+        loop {
+            let path = self.path.index(i);
+            let seed = ItemSeed {
+                whole: self.whole,
+                path: &path,
+                ctx: &mut *self.ctx,
+            };
+            let Some(item) = seq.next_element_seed(seed)? else {
+                return Ok(());
+            };
+            item.check(&path, &mut seen, self.ctx);
             i += 1;
         }
-        Ok(())
     }
 
-    /// An object of `slug: value`; a repeated slug counts once, at its first place, with its
-    /// last value (as a parsed `serde_json::Value` would hold it).
+    /// An object of `slug: value`. A repeated slug is a `duplicate` error, and every value is
+    /// checked (a parsed `serde_json::Value` would keep only the last one).
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut slugs = Names::default();
-        let mut values: Vec<Prop> = Vec::new();
+        let mut entries: Vec<(Cow<'de, str>, Prop)> = Vec::new();
         while let Some(slug) = map.next_key_seed(KeySeed)? {
-            let value = map.next_value_seed(PropSeed { whole: self.whole })?;
-            match slugs.find(&slug).and_then(|i| values.get_mut(i)) {
-                Some(earlier) => *earlier = value,
-                None => {
-                    slugs.add(slug);
-                    values.push(value);
-                }
+            let member = self.path.key(&slug);
+            if !slugs.insert(slug.clone()) {
+                repeated_member(&member, self.ctx);
             }
+            let value = map.next_value_seed(PropSeed {
+                whole: self.whole,
+                path: &member,
+                ctx: &mut *self.ctx,
+            })?;
+            entries.push((slug, value));
         }
-        for (slug, value) in slugs.list.iter().zip(&values) {
+        for (slug, value) in &entries {
             let member = self.path.key(slug);
             let before = self.ctx.issues.len();
             check_str(&SLUG, slug, &member, self.ctx);
@@ -257,10 +232,11 @@ enum Item<'de> {
     /// Not an object.
     NotObject,
     Object {
-        /// The last `slug` member: `None` when absent, `Some(None)` when not a string.
-        slug: Option<Option<Cow<'de, str>>>,
-        /// The last `value` member.
-        value: Option<Prop>,
+        /// Every `slug` member (one, unless the name is repeated): `None` when not a string.
+        /// The last one is the item's slug.
+        slugs: Vec<Option<Cow<'de, str>>>,
+        /// Every `value` member (one, unless the name is repeated).
+        values: Vec<Prop>,
         /// Other members, in the order first seen.
         unknown: Names<'de>,
     },
@@ -269,8 +245,8 @@ enum Item<'de> {
 impl<'de> Item<'de> {
     fn check(self, path: &Path<'_>, seen: &mut Names<'de>, ctx: &mut Ctx<'_>) {
         let Item::Object {
-            slug,
-            value,
+            slugs,
+            values,
             unknown,
         } = self
         else {
@@ -282,33 +258,37 @@ impl<'de> Item<'de> {
             return;
         };
         let slug_path = path.key("slug");
-        let slug = match slug {
-            Some(Some(slug)) => {
-                check_str(&SLUG, &slug, &slug_path, ctx);
-                if seen.find(&slug).is_some() {
-                    ctx.error(
-                        &slug_path,
-                        Code::Duplicate,
-                        "repeats an earlier property slug".to_owned(),
-                    );
-                } else {
-                    seen.add(slug.clone());
+        if slugs.is_empty() {
+            ctx.error(&slug_path, Code::Required, "is required".to_owned());
+        }
+        let last = slugs.len().saturating_sub(1);
+        let mut slug = None;
+        for (i, one) in slugs.into_iter().enumerate() {
+            match one {
+                Some(one) => {
+                    check_str(&SLUG, &one, &slug_path, ctx);
+                    if i == last {
+                        if seen.find(&one).is_some() {
+                            ctx.error(
+                                &slug_path,
+                                Code::Duplicate,
+                                "repeats an earlier property slug".to_owned(),
+                            );
+                        } else {
+                            seen.add(one.clone());
+                        }
+                        slug = Some(one);
+                    }
                 }
-                Some(slug)
+                None => ctx.error(&slug_path, Code::Type, "must be a string".to_owned()),
             }
-            Some(None) => {
-                ctx.error(&slug_path, Code::Type, "must be a string".to_owned());
-                None
-            }
-            None => {
-                ctx.error(&slug_path, Code::Required, "is required".to_owned());
-                None
-            }
-        };
+        }
         let value_path = path.key("value");
-        match value {
-            Some(value) => check_value(slug.as_deref(), &value, &value_path, ctx),
-            None => ctx.error(&value_path, Code::Required, "is required".to_owned()),
+        if values.is_empty() {
+            ctx.error(&value_path, Code::Required, "is required".to_owned());
+        }
+        for value in &values {
+            check_value(slug.as_deref(), value, &value_path, ctx);
         }
         for key in &unknown.list {
             ctx.warn(
@@ -321,11 +301,13 @@ impl<'de> Item<'de> {
 }
 
 /// Reads one item of the list.
-struct ItemSeed {
+struct ItemSeed<'p, 'c, 'o> {
     whole: bool,
+    path: &'p Path<'p>,
+    ctx: &'c mut Ctx<'o>,
 }
 
-impl<'de> DeserializeSeed<'de> for ItemSeed {
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_, '_, '_> {
     type Value = Item<'de>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Item<'de>, D::Error> {
@@ -333,7 +315,7 @@ impl<'de> DeserializeSeed<'de> for ItemSeed {
     }
 }
 
-impl<'de> Visitor<'de> for ItemSeed {
+impl<'de> Visitor<'de> for ItemSeed<'_, '_, '_> {
     type Value = Item<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -368,30 +350,41 @@ impl<'de> Visitor<'de> for ItemSeed {
         Ok(Item::NotObject)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item<'de>, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Item<'de>, A::Error> {
+        Checked::new(self.path, self.ctx).visit_seq(seq)?;
         Ok(Item::NotObject)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item<'de>, A::Error> {
-        let mut slug = None;
-        let mut value = None;
+        let mut slugs = Vec::new();
+        let mut values = Vec::new();
         let mut unknown = Names::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            let member = self.path.key(&key);
+            let repeated = match &*key {
+                "slug" => !slugs.is_empty(),
+                "value" => !values.is_empty(),
+                _ => !unknown.insert(key.clone()),
+            };
+            if repeated {
+                repeated_member(&member, self.ctx);
+            }
             match &*key {
-                "slug" => slug = Some(map.next_value_seed(SlugSeed)?),
-                "value" => value = Some(map.next_value_seed(PropSeed { whole: self.whole })?),
-                _ => {
-                    map.next_value::<Skip>()?;
-                    if unknown.find(&key).is_none() {
-                        unknown.add(key);
-                    }
-                }
+                "slug" => slugs.push(map.next_value_seed(SlugSeed {
+                    path: &member,
+                    ctx: &mut *self.ctx,
+                })?),
+                "value" => values.push(map.next_value_seed(PropSeed {
+                    whole: self.whole,
+                    path: &member,
+                    ctx: &mut *self.ctx,
+                })?),
+                _ => map.next_value_seed(Checked::new(&member, &mut *self.ctx))?,
             }
         }
         Ok(Item::Object {
-            slug,
-            value,
+            slugs,
+            values,
             unknown,
         })
     }
@@ -399,9 +392,12 @@ impl<'de> Visitor<'de> for ItemSeed {
 
 /// Reads a `slug` member: the string, borrowed when it has no escapes, or `None` for another
 /// type.
-struct SlugSeed;
+struct SlugSeed<'p, 'c, 'o> {
+    path: &'p Path<'p>,
+    ctx: &'c mut Ctx<'o>,
+}
 
-impl<'de> DeserializeSeed<'de> for SlugSeed {
+impl<'de> DeserializeSeed<'de> for SlugSeed<'_, '_, '_> {
     type Value = Option<Cow<'de, str>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -409,7 +405,7 @@ impl<'de> DeserializeSeed<'de> for SlugSeed {
     }
 }
 
-impl<'de> Visitor<'de> for SlugSeed {
+impl<'de> Visitor<'de> for SlugSeed<'_, '_, '_> {
     type Value = Option<Cow<'de, str>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -452,35 +448,39 @@ impl<'de> Visitor<'de> for SlugSeed {
         Ok(None)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Checked::new(self.path, self.ctx).visit_seq(seq)?;
         Ok(None)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Checked::new(self.path, self.ctx).visit_map(map)?;
         Ok(None)
     }
 }
 
 /// Reads a property value: whole, or as a [`Prop`] summary.
-struct PropSeed {
+struct PropSeed<'p, 'c, 'o> {
     whole: bool,
+    path: &'p Path<'p>,
+    ctx: &'c mut Ctx<'o>,
 }
 
-impl<'de> DeserializeSeed<'de> for PropSeed {
+impl<'de> DeserializeSeed<'de> for PropSeed<'_, '_, '_> {
     type Value = Prop;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Prop, D::Error> {
         if self.whole {
-            Value::deserialize(deserializer).map(Prop::Whole)
+            ValueSeed::new(self.path, self.ctx)
+                .deserialize(deserializer)
+                .map(Prop::Whole)
         } else {
             deserializer.deserialize_any(self)
         }
     }
 }
 
-impl<'de> Visitor<'de> for PropSeed {
+impl<'de> Visitor<'de> for PropSeed<'_, '_, '_> {
     type Value = Prop;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -518,13 +518,13 @@ impl<'de> Visitor<'de> for PropSeed {
         Ok(Prop::Other)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Prop, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Prop, A::Error> {
+        Checked::new(self.path, self.ctx).visit_seq(seq)?;
         Ok(Prop::Other)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Prop, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Prop, A::Error> {
+        Checked::new(self.path, self.ctx).visit_map(map)?;
         Ok(Prop::Other)
     }
 }

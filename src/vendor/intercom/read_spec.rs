@@ -232,7 +232,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
             "iOS last seen at",
             "Unix seconds: when the contact last used the iOS app.",
         ),
-        Field::new("custom_attributes", "Custom attributes", Kind::Object(&FREE))
+        Field::new("custom_attributes", "Custom attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES))
             .nullable()
             .doc("The custom attributes set for the contact."),
         Field::new("avatar", "Avatar", Kind::Object(&AVATAR)).nullable(),

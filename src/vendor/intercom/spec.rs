@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::schema::from_text;
-use crate::spec::validate::{Ctx, Seen};
+use crate::spec::schema::{from_text, non_empty_names};
+use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
@@ -104,6 +104,7 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     rules: &[
         Stated::error("", "an object or null", Code::Type),
         Stated::warning("", "at most 250 attributes", Code::TooManyItems),
+        crate::spec::custom_name("/{name}"),
         Stated::warning("/{name}", "a name without . or $", Code::Pattern),
         Stated::warning("/{name}", "a name of at most 190 characters", Code::TooLong),
         Stated::error("/{name}", "a string, number, boolean or null", Code::Type),
@@ -133,6 +134,9 @@ fn custom_attributes_schema() -> Value {
         r#"Legacy (1.x) limits, reported as warnings only: names without '.' or '$' and at most 190 characters, "#,
         r#"string values at most 255 characters, at most 250 attributes. Types from the account's data attribute "#,
         r#"definitions are checked when contactkit is given them.","#,
+        r#""propertyNames": "#,
+        non_empty_names!(),
+        ",",
         r#""additionalProperties": {"type": ["string", "number", "boolean", "null"]}}"#
     ))
 }
@@ -144,24 +148,25 @@ const ATTRIBUTE_VALUE: Str = Str {
     ..Str::ANY
 };
 
-fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
+fn check_custom_attributes(value: &Whole, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
         ctx.error(path, Code::Type, "must be an object or null".to_owned());
         return;
     };
-    if map.len() > 250 {
+    if members.len() > 250 {
         ctx.warn(
             path,
             Code::TooManyItems,
             format!(
                 "has {} attributes; Intercom allows 250 custom data attributes per workspace",
-                map.len()
+                members.len()
             ),
         );
     }
     let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
-    for (name, v) in map {
+    for (name, v) in members {
         let member = path.key(name);
+        check_custom_name(name, &member, ctx);
         if name.contains(['.', '$']) {
             ctx.warn(
                 &member,

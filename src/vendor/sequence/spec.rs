@@ -61,7 +61,7 @@ cleared\"), so every field but externalId accepts it.",
         Field::new("firstName", "First name", TEXT).nullable().doc("Person first name."),
         Field::new("lastName", "Last name", TEXT).nullable().doc("Person last name."),
     ],
-    extra: Extra::Allow,
+    extra: Extra::Custom,
     any_of_required: &[],
     check: None,
 };
