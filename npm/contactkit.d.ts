@@ -19,6 +19,9 @@ export type FormatId = "sequence" | "intercom" | "bird" | "helpscout" | "canonic
  */
 export type ReadFormatId = "intercom-contact" | "bird-contact" | "helpscout-customer";
 
+/** The create formats that have a {@link preview}. */
+export type PreviewFormatId = "intercom" | "bird" | "helpscout";
+
 /** A payload: a parsed JSON object, or its JSON text. */
 export type Payload = JsonObject | string;
 
@@ -139,6 +142,56 @@ export interface Rejected {
 /** The result of {@link convert}. */
 export type ConversionResult = Converted | Rejected;
 
+/** Options of {@link convertMany}. */
+export interface ConvertManyOptions extends ConvertOptions {
+  /**
+   * The number of the first record (default 1), for input converted piece by piece: the
+   * `record` numbers of `rejects` and `report` continue from there.
+   */
+  firstRecord?: number;
+  /** Also return the notes of the converted records (`report`). Off by default: notes are large. */
+  report?: boolean;
+}
+
+/** What {@link convertMany} made of the records for one target. */
+export interface BatchResult {
+  /** Records read: the non-blank lines. */
+  records: number;
+  /** Records converted: the lines of `output`. */
+  converted: number;
+  /** Records rejected: the lines of `rejects` (`converted + rejected === records`). */
+  rejected: number;
+  /** The converted payloads, one JSON object per line (each ending in `"\n"`), in input order. */
+  output: string;
+  /**
+   * One line per rejected record, `{"record": N, "stage": "source" | "target", "issues": [...]}`
+   * (as `contactkit convert --rejects` writes it; a line that is not JSON is a source-stage
+   * `syntax` rejection).
+   */
+  rejects: string;
+  /** With the `report` option: one line per converted record, `{"record": N, "notes": [...]}`. */
+  report?: string;
+}
+
+/** A preview: the object the vendor returns for the payload. */
+export interface Previewed {
+  ok: true;
+  /** The vendor's object (ids are placeholders, times are the `now` option). */
+  payload: JsonObject;
+}
+
+/** The result of {@link preview}: rejected at the `"source"` stage when the payload is invalid. */
+export type PreviewResult = Previewed | Rejected;
+
+/** The options of {@link preview}. */
+export interface PreviewOptions extends ValidateOptions {
+  /**
+   * The creation and update time the vendor records, an RFC 3339 date-time; by default the
+   * placeholder 1970-01-01T00:00:00Z.
+   */
+  now?: string;
+}
+
 /** One entry of {@link formats}. */
 export interface FormatInfo {
   id: FormatId;
@@ -182,8 +235,16 @@ export interface FormField {
   maxLength?: number;
   /** The accepted values (`<select>` options). */
   enumValues?: string[];
-  /** Values outside `enumValues` are errors (otherwise only warnings: an inferred list). */
+  /**
+   * `enumValues` is the documented list: another value is an error (a `<select>`). `false`: an
+   * inferred list, other values are only warnings (suggestions, e.g. a `<datalist>`).
+   */
   enumIsStrict: boolean;
+  /**
+   * Present (`true`) when a value differing from one of `enumValues` only in letter case is
+   * accepted with a warning (Help Scout `gender`, whose docs send `"Male"`).
+   */
+  enumAnyCase?: true;
   /** An ECMAScript pattern the value must match (`<input pattern>`). */
   pattern?: string;
   format?: FieldFormat;
@@ -199,6 +260,15 @@ export interface FormField {
   item?: FormField;
   /** For values edited as a whole (custom attributes, free JSON). */
   widget?: FieldWidget;
+  /**
+   * The sibling members (names) that a rule of the enclosing object checks together with this
+   * one: a "one of A, B, C is required" list, or a cross-field rule (Intercom: with role `user`,
+   * email or external_id is required; Bird: an identifier's value format depends on its key).
+   * Re-check the enclosing object as a whole when this member changes (`validateField` at the
+   * parent pointer with the parent object); a `"required"` finding at the enclosing object's
+   * own path comes only from such rules and concerns this member and these siblings.
+   */
+  tiedTo?: string[];
 }
 
 /** A JSON Schema (draft 2020-12) of a format's payload. */
@@ -225,6 +295,8 @@ export type ErrorCode =
   | "invalid_definitions"
   /** A JSON Pointer that is malformed or cannot address a value of the format. */
   | "invalid_pointer"
+  /** {@link preview} of a format without a documented response object (e.g. Sequence). */
+  | "no_preview"
   /** An argument of the wrong JavaScript type (e.g. a payload that is `undefined`). */
   | "invalid_argument"
   /** A function was called before `init()` finished (browsers and bundlers). */
@@ -267,6 +339,36 @@ export function convert(
   payload: Payload,
   options?: ConvertOptions,
 ): ConversionResult;
+
+/**
+ * Converts many records at once: NDJSON text (one JSON value per line; blank lines are skipped
+ * and not counted; records are numbered from `firstRecord`, default 1) into one target, or into
+ * each target of an array (each record is parsed once; the results follow the order of `to`).
+ * Much faster than one {@link convert} call per record. The lines are those of
+ * `contactkit convert`: the payloads, the rejects and (option `report`) the notes.
+ */
+export function convertMany(
+  from: FormatId | ReadFormatId,
+  to: FormatId,
+  records: string,
+  options?: ConvertManyOptions,
+): BatchResult;
+export function convertMany(
+  from: FormatId | ReadFormatId,
+  to: readonly FormatId[],
+  records: string,
+  options?: ConvertManyOptions,
+): BatchResult[];
+
+/**
+ * The object the vendor returns for a create payload: Intercom's contact, Bird's contact or
+ * Help Scout's customer, with the members the vendor derives computed (docs/READ-FORMATS.md).
+ */
+export function preview(
+  format: PreviewFormatId,
+  payload: Payload,
+  options?: PreviewOptions,
+): PreviewResult;
 
 /** The JSON Schema of a format (a fresh object each call). */
 export function schema(format: FormatId | ReadFormatId): JsonSchema;

@@ -57,7 +57,9 @@ export PYSPARK_PYTHON="$python" PYSPARK_DRIVER_PYTHON="$python"
 cargo_flags=()
 [ "$profile" = release ] && cargo_flags=(--release)
 cargo build --quiet ${cargo_flags[@]+"${cargo_flags[@]}"} -p contactkit-cli -p contactkit-datagen
-bin="target/$profile/contactkit"
+# Cargo honours CARGO_TARGET_DIR (.ci/run builds outside the copy it tests).
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+bin="$target_dir/$profile/contactkit"
 
 if [ -n "$keep" ]; then
     rm -rf "$keep"
@@ -69,7 +71,7 @@ else
 fi
 
 # 1. Input: generated records, hostile lines at the start of every partition and in between.
-"target/$profile/contactkit-datagen" --vendor helpscout --count "$records" --seed 12 \
+"$target_dir/$profile/contactkit-datagen" --vendor helpscout --count "$records" --seed 12 \
     --invalid-share 0.1 >"$work/generated.ndjson"
 "$python" - "$work/generated.ndjson" "$work/input.ndjson" "$split_bytes" <<'PY'
 import sys

@@ -18,7 +18,8 @@ mod spec;
 mod vendor;
 
 pub use convert::{
-    convert, convert_str, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage,
+    convert, convert_str, convert_str_each, ConvertOptions, Converted, Note, NoteCode, Rejection,
+    Stage,
 };
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
@@ -27,7 +28,9 @@ pub use definitions::{
 pub use external_id::{ExternalIdError, ExternalIdSource};
 pub use format::{Format, UnknownFormat};
 pub use issue::{Code, Issue, Report, Severity};
-pub use preview::{preview, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
+pub use preview::{
+    preview, preview_str, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER,
+};
 pub use rules::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
 pub use spec::form::{FormField, Widget};
 
@@ -190,4 +193,12 @@ pub fn form_fields(format: Format) -> Vec<FormField> {
 #[must_use]
 pub fn generate_schema(format: Format) -> String {
     spec::schema::to_pretty(&spec::schema::document(format.id(), format.spec()))
+}
+
+/// The generated JSON Schema of a format as a value (what [`generate_schema`] prints; the
+/// WebAssembly package returns it without the pretty printer).
+#[doc(hidden)]
+#[must_use]
+pub fn generate_schema_value(format: Format) -> serde_json::Value {
+    spec::schema::document(format.id(), format.spec())
 }

@@ -370,7 +370,6 @@ fn numbers_at_and_beyond_the_edges() {
 
 // --- Duplicate keys --------------------------------------------------------------------------
 
-/// `(path, code, severity)` shorthand for an error.
 /// `convert_str` rejects at the source stage exactly what `validate_str` reports: a number
 /// beyond the range of a 64-bit float (which serde_json cannot parse), a repeated member name
 /// (which a parsed value cannot show), and both in one record.
@@ -408,6 +407,63 @@ fn convert_str_rejects_what_validate_str_reports_from_the_text() {
     }
 }
 
+/// `convert_str_each` gives, target by target, what `convert_str` gives (a read format as a
+/// target is refused before the source is looked at, as by `convert_str`), and `preview_str`
+/// rejects what `validate_str` reports and previews what `preview` previews.
+#[test]
+fn convert_str_each_and_preview_str_read_text_as_convert_str_does() {
+    let targets = [
+        Format::Intercom,
+        Format::BirdContact,
+        Format::Bird,
+        Format::Sequence,
+        Format::Canonical,
+    ];
+    let mut previews = 0;
+    for json in [
+        r#"{"email": "ada@example.com", "name": "Ada Lovelace", "external_id": "u-1"}"#,
+        r#"{"email": "ada@example.com", "email": "grace@example.com"}"#,
+        r#"{"email": "ada@example.com", "custom_attributes": {"x": 1e400}}"#,
+        r#"{"email": "ada@example.com", "custom_attributes": {"": 1}}"#,
+        r#"{"email": "ada@example.com""#,
+        "[1]",
+    ] {
+        let options = ConvertOptions::new();
+        let each = contactkit::convert_str_each(Format::Intercom, &targets, json, &options);
+        let one: Vec<_> = targets
+            .iter()
+            .map(|&to| convert_str(Format::Intercom, to, json, &options))
+            .collect();
+        assert_eq!(each, one, "{json}");
+
+        let previewed =
+            contactkit::preview_str(Format::Intercom, json, &contactkit::PreviewOptions::new());
+        let validated = contactkit::validate_str(Format::Intercom, json);
+        if validated.is_valid() {
+            let value: Value = serde_json::from_str(json).expect("valid text parses");
+            let expected =
+                contactkit::preview(Format::Intercom, &value, &contactkit::PreviewOptions::new());
+            assert_eq!(previewed, expected, "{json}");
+            assert!(previewed.is_ok(), "{json}");
+            assert!(each[0].is_ok(), "{json}");
+            previews += 1;
+        } else {
+            let Err(contactkit::PreviewError::Rejected(rejection)) = previewed else {
+                panic!("{json}: not rejected: {previewed:?}");
+            };
+            assert_eq!(rejection.stage, Stage::Source, "{json}");
+            assert_eq!(rejection.issues, validated.issues, "{json}");
+        }
+    }
+    assert_eq!(previews, 1, "one valid text");
+    // A format without a response object, whatever the text.
+    assert_eq!(
+        contactkit::preview_str(Format::Sequence, "{", &contactkit::PreviewOptions::new()),
+        Err(contactkit::PreviewError::Unsupported(Format::Sequence))
+    );
+}
+
+/// `(path, code, severity)` shorthand for an error.
 fn error(path: &str, code: Code) -> (String, Code, Severity) {
     (path.to_owned(), code, Severity::Error)
 }

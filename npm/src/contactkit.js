@@ -5,8 +5,10 @@ import { markReady } from "./api.js";
 export {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
+  preview,
   schema,
   validate,
   validateField,

@@ -11,8 +11,10 @@ markReady();
 export {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
+  preview,
   schema,
   validate,
   validateField,

@@ -39,11 +39,13 @@ test("both entries export the same names", async () => {
   assert.deepEqual(Object.keys(nodeEntry).sort(), [
     "ContactkitError",
     "convert",
+    "convertMany",
     "default",
     "formFields",
     "formats",
     "init",
     "initSync",
+    "preview",
     "schema",
     "validate",
     "validateField",

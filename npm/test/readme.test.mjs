@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { validate, validateField, convert, ContactkitError } from "contactkit";
+import { validate, validateField, convert, convertMany, ContactkitError } from "contactkit";
 
 test("README: validate()", () => {
   assert.deepEqual(validate("helpscout", { firstName: "Ada" }), { valid: true, issues: [] });
@@ -41,6 +41,16 @@ test("README: convert()", () => {
   assert.equal(result.ok, true);
   assert.equal(result.payload.displayName, "Ada Lovelace");
   assert.ok(Array.isArray(result.notes));
+});
+
+test("README: convertMany()", () => {
+  const batch = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n{"firstName": 7}\n');
+  assert.equal(batch.converted, 1);
+  assert.equal(batch.output, '{"displayName":"Ada","attributes":{"firstName":"Ada"}}\n');
+  assert.equal(JSON.parse(batch.rejects).record, 2);
+  const ndjson = '{"firstName": "Ada", "emails": [{"value": "ada@example.com"}]}\n';
+  const [toBird, toIntercom] = convertMany("helpscout", ["bird", "intercom"], ndjson);
+  assert.equal(toBird.converted + toIntercom.converted, 2);
 });
 
 test("README: convert() with externalId", () => {

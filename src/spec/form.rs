@@ -44,8 +44,14 @@ pub struct FormField {
     /// The accepted values, for a `<select>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Vec<&'static str>>,
-    /// Whether values outside `enum_values` are only warnings (an inferred list).
+    /// Whether the vendor documents `enum_values` as the accepted values, so another value is an
+    /// error (a `<select>`); `false` for an inferred list, where other values are only warnings
+    /// (suggestions).
     pub enum_is_strict: bool,
+    /// Whether a value that differs from one of `enum_values` only in ASCII letter case is
+    /// accepted with a warning (Help Scout `gender`: the docs' own example sends `"Male"`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub enum_any_case: bool,
     /// An ECMA-262 pattern the value must match (for `<input pattern>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
@@ -73,11 +79,47 @@ pub struct FormField {
     /// For values edited as a whole.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub widget: Option<Widget>,
+    /// The sibling members that a rule of the enclosing object checks together with this one:
+    /// a "one of A, B, C is required" list, or a cross-field rule such as Intercom's "with role
+    /// user, email or external_id is required" or Bird's identifier `value` whose format
+    /// depends on its `key`. A form re-checks the enclosing object as a whole when this member
+    /// changes; a `required` finding at the enclosing object's own path comes only from such
+    /// rules and concerns this member and these siblings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tied_to: Vec<&'static str>,
 }
 
 /// The fields of an object table.
 pub(crate) fn fields(obj: &'static Obj, base: &str) -> Vec<FormField> {
-    obj.fields.iter().map(|f| field(f, base)).collect()
+    obj.fields
+        .iter()
+        .map(|f| {
+            let mut out = field(f, base);
+            out.tied_to = tied_to(obj, f.name);
+            out
+        })
+        .collect()
+}
+
+/// The members that the object's any-of list or cross-field check ties to `name`, in the
+/// table's order (plain loops: this runs in the WebAssembly module, where iterator chains cost
+/// code size).
+fn tied_to(obj: &Obj, name: &str) -> Vec<&'static str> {
+    let check: &[&str] = match obj.check {
+        Some(check) => check.members,
+        None => &[],
+    };
+    let mut out = Vec::new();
+    for f in obj.fields {
+        let other = f.name;
+        for members in [obj.any_of_required, check] {
+            if other != name && members.contains(&name) && members.contains(&other) {
+                out.push(other);
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn field(f: &'static Field, base: &str) -> FormField {
@@ -102,6 +144,7 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         max_length: None,
         enum_values: None,
         enum_is_strict: false,
+        enum_any_case: false,
         pattern: None,
         format: None,
         minimum: None,
@@ -111,6 +154,7 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         fields: None,
         item: None,
         widget: None,
+        tied_to: Vec::new(),
     }
 }
 
@@ -148,7 +192,8 @@ fn string(rules: &Str, out: &mut FormField) {
     }
     if let Some(list) = rules.one_of {
         out.enum_values = Some(list.values.to_vec());
-        out.enum_is_strict = list.severity == Severity::Error && !list.any_case;
+        out.enum_is_strict = list.severity == Severity::Error;
+        out.enum_any_case = list.any_case;
     }
 }
 
@@ -163,5 +208,71 @@ fn array_field(array: &Array, out: &mut FormField) {
             describe(other, &mut item);
             out.item = Some(Box::new(item));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{form_fields, validate, Code, Format};
+    use serde_json::json;
+
+    fn find<'a>(fields: &'a [super::FormField], name: &str) -> &'a super::FormField {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("no field {name}"))
+    }
+
+    #[test]
+    fn tied_members_come_from_the_any_of_list_and_the_cross_field_check() {
+        let intercom = form_fields(Format::Intercom);
+        assert_eq!(find(&intercom, "role").tied_to, ["external_id", "email"]);
+        assert_eq!(find(&intercom, "email").tied_to, ["role", "external_id"]);
+        assert_eq!(find(&intercom, "external_id").tied_to, ["role", "email"]);
+        assert!(find(&intercom, "name").tied_to.is_empty());
+        // The rule they stand for reports `required` at the object's own path.
+        let report = validate(Format::Intercom, &json!({"role": "user"}));
+        assert!(report
+            .issues
+            .iter()
+            .any(|i| i.path.is_empty() && i.code == Code::Required));
+
+        let bird = form_fields(Format::Bird);
+        let identifier = find(&bird, "identifiers")
+            .fields
+            .as_deref()
+            .expect("fields");
+        assert_eq!(find(identifier, "key").tied_to, ["value"]);
+        assert_eq!(find(identifier, "value").tied_to, ["key"]);
+        assert!(find(identifier, "properties").tied_to.is_empty());
+        assert!(find(&bird, "displayName").tied_to.is_empty());
+        for format in [Format::Sequence, Format::HelpScout, Format::Canonical] {
+            assert!(
+                form_fields(format).iter().all(|f| f.tied_to.is_empty()),
+                "{format}"
+            );
+        }
+    }
+
+    #[test]
+    fn documented_enums_are_strict_even_when_letter_case_is_only_a_warning() {
+        let helpscout = form_fields(Format::HelpScout);
+        let gender = find(&helpscout, "gender");
+        assert!(gender.enum_is_strict && gender.enum_any_case);
+        // As the validator decides: another value is an error, another letter case a warning.
+        let issues = |v: &str| validate(Format::HelpScout, &json!({ "gender": v })).issues;
+        assert_eq!(issues("robot")[0].code, Code::Enum);
+        assert!(issues("robot")[0].is_error());
+        assert!(!issues("Male")[0].is_error());
+        // An inferred list: suggestions only.
+        let emails = find(&helpscout, "emails")
+            .fields
+            .as_deref()
+            .expect("fields");
+        let kind = find(emails, "type");
+        assert!(!kind.enum_is_strict && !kind.enum_any_case);
+        let serialized = serde_json::to_value(kind).expect("json");
+        assert!(serialized.get("enumAnyCase").is_none());
+        assert!(serialized.get("tiedTo").is_none());
     }
 }

@@ -39,6 +39,8 @@ pub(crate) struct Check {
     pub run: fn(&validate::Seen<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
     /// JSON Schema keywords stating the same rule, merged into the object's schema.
     pub schema: fn() -> serde_json::Value,
+    /// The members the rule reads together (the form metadata's `tied_to`).
+    pub members: &'static [&'static str],
     /// The rules `run` enforces, as docs/RULES.md states them (paths relative to the object).
     /// Only the test that keeps docs/RULES.md in step reads it (`spec::rules_doc`), so only test
     /// builds carry it.

@@ -201,41 +201,16 @@ pub(crate) struct ConvertJob {
     pub(crate) source: Validator,
 }
 
-/// The source-stage rejection of a record that is not UTF-8 (so not JSON).
+/// The source-stage rejection of a record that is not UTF-8 (so not JSON): the validator
+/// describes it the same way `validate` does ([`Rejection::unparsable`]).
 pub(crate) fn not_utf8(source: &Validator, bytes: &[u8]) -> Rejection {
     match serde_json::from_slice::<Value>(bytes) {
-        Err(e) => syntax_rejection(source, bytes, &e),
+        Err(e) => Rejection::unparsable(source.validate_slice(bytes).issues, &e),
         // JSON text with invalid UTF-8 does not parse; should it, the record is still refused.
         Ok(_) => Rejection {
             stage: Stage::Source,
             issues: utf8_issue(bytes).into_iter().collect(),
         },
-    }
-}
-
-/// The source-stage rejection of a record that serde_json cannot parse: the validator describes
-/// it the same way `validate` does (a `syntax` error, or `out_of_range` errors for numbers
-/// beyond the range of a 64-bit float, with the record's other findings).
-pub(crate) fn syntax_rejection(
-    source: &Validator,
-    bytes: &[u8],
-    e: &serde_json::Error,
-) -> Rejection {
-    let mut issues = source.validate_slice(bytes).issues;
-    if issues.iter().any(|i| i.code == Code::Syntax) {
-        issues.retain(|i| i.code == Code::Syntax);
-    }
-    if !issues.iter().any(Issue::is_error) {
-        issues.clear();
-        issues.push(Issue::error(
-            "",
-            Code::Syntax,
-            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-        ));
-    }
-    Rejection {
-        stage: Stage::Source,
-        issues,
     }
 }
 

@@ -1,5 +1,5 @@
 //! `contactkit preview --vendor V [INPUT]`: for each create payload, the object the vendor
-//! returns for it (the library's `contactkit::preview`; docs/READ-FORMATS.md). Output, reject
+//! returns for it (the library's `contactkit::preview_str`; docs/READ-FORMATS.md). Output, reject
 //! lines, `--envelope` and exit statuses are those of `convert`.
 
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use clap::Args;
 use contactkit::{
-    preview, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
+    preview_str, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
     Validator,
 };
 use serde_json::Value;
@@ -16,9 +16,7 @@ use serde_json::Value;
 use crate::args::{Common, FormatArg};
 use crate::files::{Output, Stream};
 use crate::input::Batch;
-use crate::jobs::{
-    not_utf8, put_line, record_or_skip, syntax_rejection, EnvelopeOk, EnvelopeRejected, RejectLine,
-};
+use crate::jobs::{not_utf8, put_line, record_or_skip, EnvelopeOk, EnvelopeRejected, RejectLine};
 use crate::output::{finish_all, Failure};
 use crate::pipeline::Job;
 
@@ -69,7 +67,7 @@ struct PreviewJob {
     format: Format,
     options: PreviewOptions,
     envelope: bool,
-    /// Validates `format` as text (the library's `preview` validates the parsed value).
+    /// Validates `format`; used only to describe a record that is not UTF-8.
     source: Validator,
 }
 
@@ -78,25 +76,15 @@ impl PreviewJob {
         let Ok(text) = std::str::from_utf8(bytes) else {
             return Err(not_utf8(&self.source, bytes));
         };
-        // The text first: a parsed value cannot show a member name repeated in one object.
-        let report = self.source.validate_str(text);
-        if !report.is_valid() {
-            return Err(Rejection {
+        // From the text: a parsed value cannot show a member name repeated in one object.
+        match preview_str(self.format, text, &self.options) {
+            Ok(object) => Ok(object),
+            Err(PreviewError::Rejected(rejection)) => Err(rejection),
+            // The format was checked before the run.
+            Err(other) => Err(Rejection {
                 stage: Stage::Source,
-                issues: report.issues,
-            });
-        }
-        match serde_json::from_str::<Value>(text) {
-            Ok(value) => match preview(self.format, &value, &self.options) {
-                Ok(object) => Ok(object),
-                Err(PreviewError::Rejected(rejection)) => Err(rejection),
-                // The format was checked before the run.
-                Err(other) => Err(Rejection {
-                    stage: Stage::Source,
-                    issues: vec![Issue::error("", Code::Type, other.to_string())],
-                }),
-            },
-            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
+                issues: vec![Issue::error("", Code::Type, other.to_string())],
+            }),
         }
     }
 }

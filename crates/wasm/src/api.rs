@@ -7,13 +7,16 @@ use contactkit::{
 };
 use serde_json::{Map, Value};
 
-use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
+use crate::dto::{
+    self, names, Batch, Conversion, Error, ErrorCode, FormatInfo, Options, Previewed, RejectLine,
+    ReportLine,
+};
 
 /// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validate")?;
-    let validator = Validator::new(format).with_options(options.to_core());
+    let options = Options::parse(options, "validate", names::VALIDATE)?;
+    let validator = Validator::new(format).with_options(options.to_validate());
     if !starts_object(payload) {
         return Err(bad_record(format, payload));
     }
@@ -39,7 +42,7 @@ pub fn validate_field(
     options: &str,
 ) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validateField")?;
+    let options = Options::parse(options, "validateField", names::VALIDATE)?;
     let tokens = parse_pointer(pointer)?;
     // JSON text nests at most 127 arrays and objects (serde_json's recursion limit), so a deeper
     // pointer addresses nothing; the record built for it would also be too deep to drop
@@ -80,7 +83,7 @@ pub fn validate_field(
         (false, value) => build(&steps, value),
     };
     let report = Validator::new(format)
-        .with_options(options.to_core())
+        .with_options(options.to_validate())
         .validate(&record);
     // The record was built with index 0 wherever the pointer selects an array item; findings
     // are reported under the caller's pointer.
@@ -106,29 +109,133 @@ pub fn validate_field(
 pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<String, Error> {
     let from = dto::format(from)?;
     let to = dto::format(to)?;
-    let options = ConvertOpts::parse(options)?;
+    let options = Options::parse(options, "convert", names::CONVERT)?;
     if !starts_object(payload) {
         return Err(bad_record(from, payload));
     }
     // From the text, so that a member name repeated in it is rejected as `validate` reports it.
-    let result = contactkit::convert_str(from, to, payload, &options.to_core());
+    let result = contactkit::convert_str(from, to, payload, &options.to_convert());
     if let Err(rejection) = &result {
-        if rejection.stage == Stage::Source
-            && rejection.issues.iter().any(|i| i.code == Code::Syntax)
-        {
-            return Err(invalid_json(rejection.issues.clone()));
-        }
+        refuse_syntax(rejection)?;
     }
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
-/// `schema(format)`: the JSON Schema text, byte for byte `schemas/<format>.schema.json`.
+/// `convertMany(from, to, records, options)`: every record of NDJSON text (one JSON value per
+/// line; blank lines are skipped and not counted) converted into each target of `to` (format
+/// ids separated by commas), as one [`Batch`] per target in the order of `to` (see
+/// [`Batch::write`] for the text). The lines are those of `contactkit convert`: the payloads
+/// of its standard output, its `--rejects` lines (a line that is not JSON is a source-stage
+/// `syntax` rejection) and, with the `report` option, its `--report` lines. Each record is
+/// parsed once for all targets.
+pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Result<String, Error> {
+    let from = dto::format(from)?;
+    // Parsed as a `Value`: a typed `Vec<String>` would link serde's float formatting (about
+    // 20 KB of WebAssembly) for its error messages.
+    let options = Options::parse(options, "convertMany", names::CONVERT_MANY)?;
+    // The targets and their lines, in the order of `to` (loops rather than `collect`: less
+    // WebAssembly code).
+    let mut targets: Vec<Format> = Vec::new();
+    let mut out: Vec<Batch> = Vec::new();
+    for id in to.split(',') {
+        targets.push(dto::format(id)?);
+        out.push(Batch {
+            report: options.report.then(String::new),
+            ..Batch::default()
+        });
+    }
+    let core = options.to_convert();
+    let mut number = options.first_record.unwrap_or(1);
+    let text = records.strip_prefix('\u{feff}').unwrap_or(records);
+    for line in text.split('\n') {
+        if line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+            continue;
+        }
+        // From the text, as `convert`: validated and parsed once for all targets.
+        let results = contactkit::convert_str_each(from, &targets, line, &core);
+        for (batch, result) in out.iter_mut().zip(results) {
+            batch.records += 1;
+            match result {
+                Ok(c) => {
+                    batch.converted += 1;
+                    batch.output.push_str(&dto::to_json(&c.payload));
+                    batch.output.push('\n');
+                    if let Some(report) = &mut batch.report {
+                        report.push_str(&dto::to_json(&ReportLine {
+                            record: number,
+                            notes: &c.notes,
+                        }));
+                        report.push('\n');
+                    }
+                }
+                Err(r) => {
+                    batch.rejected += 1;
+                    batch.rejects.push_str(&dto::to_json(&RejectLine {
+                        record: number,
+                        stage: r.stage,
+                        issues: &r.issues,
+                    }));
+                    batch.rejects.push('\n');
+                }
+            }
+        }
+        number += 1;
+    }
+    let mut text = String::new();
+    for (i, batch) in out.iter().enumerate() {
+        if i > 0 {
+            text.push(dto::TARGET_SEPARATOR);
+        }
+        batch.write(&mut text);
+    }
+    Ok(text)
+}
+
+/// `preview(format, payload, options)`: `{ok: true, payload}` with the object the vendor returns
+/// for the create payload, or `{ok: false, stage: "source", issues}`.
+pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    if format.response_format().is_none() {
+        return Err(Error::new(
+            ErrorCode::NoPreview,
+            contactkit::PreviewError::Unsupported(format).to_string(),
+        ));
+    }
+    let options = Options::parse(options, "preview", names::PREVIEW)?;
+    if !starts_object(payload) {
+        return Err(bad_record(format, payload));
+    }
+    // From the text, as `convert`: a repeated member name is rejected as `validate` reports it.
+    let result = match contactkit::preview_str(format, payload, &options.to_preview()) {
+        Ok(object) => dto::to_json(&Previewed::Previewed {
+            ok: true,
+            payload: &object,
+        }),
+        Err(contactkit::PreviewError::Rejected(r)) => {
+            refuse_syntax(&r)?;
+            dto::to_json(&Previewed::Rejected {
+                ok: false,
+                stage: r.stage,
+                issues: &r.issues,
+            })
+        }
+        Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
+    };
+    Ok(result)
+}
+
+/// `schema(format)`: the JSON Schema as compact JSON text, the value of
+/// `schemas/<format>.schema.json`.
 ///
 /// It is generated from the rule tables rather than taken from [`Format::schema`]: the
 /// generator is in the module anyway (the tables point at it), while the committed texts would
-/// add 30 KB to it. The core's tests keep the two identical, and so does a test here.
+/// add 30 KB to it. Compact rather than pretty: JavaScript parses it anyway, and the pretty
+/// printer would add 0.7 KB (gzipped) to the module. The core's tests keep the generated and
+/// the committed schemas identical, and a test here compares the values.
 pub fn schema(format: &str) -> Result<String, Error> {
-    Ok(contactkit::generate_schema(dto::format(format)?))
+    Ok(dto::to_json(&contactkit::generate_schema_value(
+        dto::format(format)?,
+    )))
 }
 
 /// `formats()`: `[{id, title}]` in the contract's order.
@@ -166,6 +273,16 @@ fn bad_record(format: Format, payload: &str) -> Error {
         Ok(other) => not_an_object(format, &other, "the payload must be an object"),
         Err(_) => invalid_json(contactkit::validate_str(format, payload).issues),
     }
+}
+
+/// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
+/// `validate` throws it: a payload must be JSON text, while a record that is JSON but invalid
+/// is a rejection.
+fn refuse_syntax(rejection: &contactkit::Rejection) -> Result<(), Error> {
+    if rejection.stage == Stage::Source && rejection.issues.iter().any(|i| i.code == Code::Syntax) {
+        return Err(invalid_json(rejection.issues.clone()));
+    }
+    Ok(())
 }
 
 fn invalid_json(issues: Vec<Issue>) -> Error {
@@ -597,11 +714,178 @@ mod tests {
     }
 
     #[test]
+    fn convert_many_gives_the_cli_lines_for_each_target() {
+        let records = concat!(
+            "\u{feff}{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\"}\n",
+            "  \r\n",
+            "{\"firstName\": \"x\"\n",
+            "[1]\n",
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\"}]}\n",
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\", \"value\": \"h@example.com\"}]}\n",
+            "{\"firstName\": \"Grace\", \"properties\": [{\"slug\": \"seats\", \"value\": 1e400}]}"
+        );
+        let out = batches(
+            &convert_many(
+                "helpscout",
+                "bird,intercom",
+                records,
+                r#"{"firstRecord": 10, "report": true}"#,
+            )
+            .expect("ok"),
+        );
+        let lines: Vec<&str> = records
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        for (i, to) in [Format::Bird, Format::Intercom].into_iter().enumerate() {
+            let batch = &out[i];
+            let (mut output, mut rejects, mut report) =
+                (String::new(), String::new(), String::new());
+            for (n, line) in lines.iter().enumerate() {
+                let number = 10 + n;
+                let result =
+                    contactkit::convert_str(Format::HelpScout, to, line, &Default::default());
+                match result {
+                    Ok(c) => {
+                        output += &format!("{}\n", c.payload);
+                        report += &format!("{}\n", json!({"record": number, "notes": c.notes}));
+                    }
+                    Err(r) => {
+                        rejects += &format!(
+                            "{}\n",
+                            json!({"record": number, "stage": r.stage, "issues": r.issues})
+                        );
+                    }
+                }
+            }
+            assert_eq!(batch["records"], 6, "{to}");
+            assert_eq!(batch["converted"], 2, "{to}");
+            assert_eq!(batch["rejected"], 4, "{to}");
+            assert_eq!(batch["output"], output.as_str(), "{to}");
+            assert_eq!(batch["rejects"], rejects.as_str(), "{to}");
+            assert_eq!(batch["report"], report.as_str(), "{to}");
+        }
+        // The syntax finding of a line that is not JSON, the type finding of one that is not
+        // an object: the CLI's.
+        let rejects: Vec<Value> = out[0]["rejects"]
+            .as_str()
+            .expect("text")
+            .lines()
+            .map(parse)
+            .collect();
+        assert_eq!(rejects[0]["record"], 11);
+        assert_eq!(rejects[0]["issues"][0]["code"], "syntax");
+        assert_eq!(rejects[1]["record"], 12);
+        assert_eq!(rejects[1]["issues"][0]["code"], "type");
+        // What validate rejects and a parsed value cannot show: a member name repeated in the
+        // line, a number beyond the range of a 64-bit float; validate's findings.
+        for (reject, line, code, path) in [
+            (&rejects[2], lines[4], "duplicate", "/emails/0/value"),
+            (&rejects[3], lines[5], "out_of_range", "/properties/0/value"),
+        ] {
+            assert_eq!(reject["stage"], "source");
+            assert_eq!(reject["issues"][0]["code"], code);
+            assert_eq!(reject["issues"][0]["path"], path);
+            let validated = parse(&validate("helpscout", line, "").expect("validation"));
+            assert_eq!(validated["valid"], false);
+            assert_eq!(reject["issues"], validated["issues"]);
+        }
+        // Without `report`, no notes; numbering starts at 1.
+        let out = batches(&convert_many("helpscout", "bird", records, "").expect("ok"));
+        assert!(out[0].get("report").is_none());
+        assert_eq!(rejects_numbers(&out[0]), [2, 3, 5, 6]);
+        let empty = batches(&convert_many("helpscout", "bird", "\n\n", "").expect("ok"));
+        assert_eq!(
+            empty,
+            json!([{"records": 0, "converted": 0, "rejected": 0, "output": "", "rejects": ""}])
+        );
+    }
+
+    /// The parts of a `convertMany` result as `{records, converted, rejected, output, rejects,
+    /// report?}` values.
+    fn batches(text: &str) -> Value {
+        text.split(crate::dto::TARGET_SEPARATOR)
+            .map(|part| {
+                let fields: Vec<&str> = part.split(crate::dto::FIELD_SEPARATOR).collect();
+                let number = |i: usize| fields[i].parse::<u64>().expect("count");
+                let mut batch = json!({
+                    "records": number(0),
+                    "converted": number(1),
+                    "rejected": number(2),
+                    "output": fields[3],
+                    "rejects": fields[4],
+                });
+                if let Some(report) = fields.get(5) {
+                    batch["report"] = Value::from(*report);
+                }
+                batch
+            })
+            .collect()
+    }
+
+    fn rejects_numbers(batch: &Value) -> Vec<u64> {
+        batch["rejects"]
+            .as_str()
+            .expect("text")
+            .lines()
+            .map(|l| parse(l)["record"].as_u64().expect("number"))
+            .collect()
+    }
+
+    #[test]
+    fn convert_many_refuses_bad_arguments() {
+        for to in ["", "bird,", "bird,3", "hubspot", "bird intercom"] {
+            assert_eq!(
+                convert_many("helpscout", to, "{}", "").expect_err(to).code,
+                ErrorCode::UnknownFormat,
+                "{to}"
+            );
+        }
+        assert_eq!(
+            convert_many("hubspot", "bird", "{}", "")
+                .expect_err("from")
+                .code,
+            ErrorCode::UnknownFormat
+        );
+        for options in [
+            r#"{"firstRecord": 0}"#,
+            r#"{"firstRecord": 1.5}"#,
+            r#"{"firstRecord": "1"}"#,
+            r#"{"firstRecord": 9007199254740992}"#,
+            r#"{"report": 1}"#,
+            r#"{"lenient": "yes"}"#,
+            r#"{"nope": true}"#,
+        ] {
+            assert_eq!(
+                convert_many("helpscout", "bird", "{}", options)
+                    .expect_err(options)
+                    .code,
+                ErrorCode::InvalidOption,
+                "{options}"
+            );
+        }
+        let e = convert_many("helpscout", "bird", "{}", r#"{"nope": true}"#).expect_err("x");
+        assert!(e.message.contains("firstRecord, report"), "{}", e.message);
+        // Options reach every conversion.
+        let long = format!(
+            "{{\"firstName\": \"Ada\", \"jobTitle\": \"{}\"}}",
+            "x".repeat(61)
+        );
+        let strict = batches(&convert_many("canonical", "helpscout", &long, "").expect("ok"));
+        assert_eq!(strict[0]["rejected"], 1);
+        let lenient = batches(
+            &convert_many("canonical", "helpscout", &long, r#"{"lenient": true}"#).expect("ok"),
+        );
+        assert_eq!(lenient[0]["converted"], 1);
+    }
+
+    #[test]
     fn metadata_functions() {
         for format in Format::ALL {
             assert_eq!(
-                schema(format.id()).expect("ok"),
-                format.schema(),
+                parse(&schema(format.id()).expect("ok")),
+                parse(format.schema()),
                 "{format}"
             );
         }

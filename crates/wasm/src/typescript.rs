@@ -73,6 +73,12 @@ fn format_ids_match() {
     assert_eq!(union("FormatId"), ids);
     let read: BTreeSet<String> = Format::READ.iter().map(|f| f.id().to_owned()).collect();
     assert_eq!(union("ReadFormatId"), read);
+    let previewed: BTreeSet<String> = Format::EVERY
+        .iter()
+        .filter(|f| f.response_format().is_some())
+        .map(|f| f.id().to_owned())
+        .collect();
+    assert_eq!(union("PreviewFormatId"), previewed);
 }
 
 #[test]

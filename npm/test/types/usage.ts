@@ -5,14 +5,18 @@
 import init, {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
   initSync,
+  preview,
   schema,
   validate,
   validateField,
   version,
+  type BatchResult,
   type ConversionResult,
+  type ConvertManyOptions,
   type ConvertOptions,
   type ExternalIdSource,
   type ErrorCode,
@@ -25,6 +29,8 @@ import init, {
   type JsonSchema,
   type Note,
   type NoteCode,
+  type PreviewOptions,
+  type PreviewResult,
   type ReadFormatId,
   type ValidateOptions,
   type ValidationResult,
@@ -50,6 +56,7 @@ export type NoAny = [
   AssertTrue<Equal<ReturnType<typeof version>, string>>,
   AssertTrue<Equal<ReturnType<typeof init>, Promise<void>>>,
   AssertTrue<Equal<ReturnType<typeof validate>, ValidationResult>>,
+  AssertFalse<IsAny<BatchResult["report"]>>,
 ];
 
 export async function main(): Promise<void> {
@@ -89,6 +96,18 @@ export async function main(): Promise<void> {
     // @ts-expect-error a rejection has no payload
     console.log(converted.payload);
   }
+
+  const manyOptions: ConvertManyOptions = { lenient: true, firstRecord: 1001, report: true };
+  const one: BatchResult = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n', manyOptions);
+  const each: BatchResult[] = convertMany("helpscout", ["bird", "intercom"] as const, "");
+  const counts: number = one.records + one.converted + one.rejected + each.length;
+  const lines: string = one.output + one.rejects + (one.report ?? "");
+  console.log(counts, lines);
+  // @ts-expect-error one target gives one result
+  const notMany: BatchResult[] = convertMany("helpscout", "bird", "");
+  // @ts-expect-error records are NDJSON text
+  convertMany("helpscout", "bird", [payload]);
+  console.log(notMany);
 
   const s: JsonSchema = schema("bird");
   const draft: "https://json-schema.org/draft/2020-12/schema" = s.$schema;
@@ -185,13 +204,28 @@ function renderForm(fields: FormField[]): string[] {
   });
 }
 
-// Read formats (issue 9).
-export function readFormats(contact: JsonObject): ConversionResult {
+// Read formats and preview (issue 9).
+export function readFormats(contact: JsonObject): PreviewResult {
   const from: ReadFormatId = "intercom-contact";
   const checked: ValidationResult = validate(from, contact);
+  const migrated: ConversionResult = convert(from, "bird", contact);
   // @ts-expect-error a read format is not a conversion target
   convert("bird", "bird-contact", contact);
-  const migrated: ConversionResult = convert(from, "bird", contact);
-  console.log(checked.valid, schema(from).title, formFields(from).length);
-  return migrated;
+  // @ts-expect-error Sequence has no preview
+  preview("sequence", contact);
+  const options: PreviewOptions = { now: "2024-05-01T12:00:00Z", showValues: false };
+  const result: PreviewResult = preview("bird", migrated.ok ? migrated.payload : contact, options);
+  if (result.ok) {
+    const returned: JsonObject = result.payload;
+    console.log(returned["computedDisplayName"], checked.valid);
+  } else {
+    const issues: Issue[] = result.issues;
+    console.log(result.stage, issues.length, schema(from).title, formFields(from).length);
+  }
+  return result;
 }
+
+export type PreviewNoAny = [
+  AssertFalse<IsAny<ReturnType<typeof preview>>>,
+  AssertTrue<Equal<ReturnType<typeof preview>, PreviewResult>>,
+];

@@ -4,6 +4,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::spec::schema::put;
+
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use crate::preview::{Placeholders, PLACEHOLDER_ID};
 
@@ -86,7 +88,7 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         attributes.contains_key("displayName"),
         p.get("displayName").and_then(Value::as_str),
     ) {
-        attributes.insert("displayName".into(), Value::from(name));
+        put(&mut attributes, "displayName", Value::from(name));
     }
     // Every identifier is mirrored into the attributes as an array under its key (the create
     // response example: "emailaddress": ["contacts@bird.com"]).
@@ -105,19 +107,19 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         .map(|(key, value)| pair("key", key, "value", value))
         .collect();
     let mut out = Map::new();
-    out.insert("id".into(), Value::from(PLACEHOLDER_ID));
+    put(&mut out, "id", Value::from(PLACEHOLDER_ID));
     if let Some(name) = computed_display_name(&attributes, &ids) {
-        out.insert("computedDisplayName".into(), Value::from(name));
+        put(&mut out, "computedDisplayName", Value::from(name));
     }
-    out.insert("createdAt".into(), Value::from(at.now_text.as_str()));
-    out.insert("updatedAt".into(), Value::from(at.now_text.as_str()));
-    out.insert("workspaceId".into(), Value::from(PLACEHOLDER_ID));
-    out.insert("featuredIdentifiers".into(), Value::Array(featured));
-    out.insert("attributes".into(), Value::Object(attributes));
-    out.insert("identifierCount".into(), Value::from(ids.len()));
-    out.insert("accountIds".into(), strings(p, "accountIds"));
-    out.insert("listIds".into(), strings(p, "listIds"));
-    out.insert("companyRefs".into(), strings(p, "companyRefs"));
-    out.insert("isAnonymous".into(), Value::from(is_anonymous(&ids)));
+    put(&mut out, "createdAt", Value::from(at.now_text.as_str()));
+    put(&mut out, "updatedAt", Value::from(at.now_text.as_str()));
+    put(&mut out, "workspaceId", Value::from(PLACEHOLDER_ID));
+    put(&mut out, "featuredIdentifiers", Value::Array(featured));
+    put(&mut out, "attributes", Value::Object(attributes));
+    put(&mut out, "identifierCount", Value::from(ids.len()));
+    put(&mut out, "accountIds", strings(p, "accountIds"));
+    put(&mut out, "listIds", strings(p, "listIds"));
+    put(&mut out, "companyRefs", strings(p, "companyRefs"));
+    put(&mut out, "isAnonymous", Value::from(is_anonymous(&ids)));
     Value::Object(out)
 }

@@ -3,12 +3,13 @@
 //! Sources: https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
 //! and the pages it links; each rule with its source and quote is in docs/RULES.md#bird.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::schema::{from_text, non_empty_names};
 use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
@@ -59,6 +60,7 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     check: Some(&Check {
         run: identifier_format,
         schema: identifier_format_schema,
+        members: &["key", "value"],
         #[cfg(test)]
         rules: &[
             Stated::error("/value", "format email when the key is emailaddress", Code::Format),
@@ -106,20 +108,18 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn identifier_format_schema() -> Value {
-    let email = StrFormat::Email.schema();
-    let phone = StrFormat::E164.schema();
-    json!({
-        "allOf": [
-            {
-                "if": { "properties": { "key": { "const": EMAIL_KEY } }, "required": ["key"] },
-                "then": { "properties": { "value": email } }
-            },
-            {
-                "if": { "properties": { "key": { "const": PHONE_KEY } }, "required": ["key"] },
-                "then": { "properties": { "value": phone } }
-            }
-        ]
-    })
+    let when = |key: &str, format: StrFormat| {
+        format!(
+            r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
+                "then": {{"properties": {{"value": {}}}}}}}"#,
+            format.schema()
+        )
+    };
+    from_text(&format!(
+        r#"{{"allOf": [{}, {}]}}"#,
+        when(EMAIL_KEY, StrFormat::Email),
+        when(PHONE_KEY, StrFormat::E164)
+    ))
 }
 
 /// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).
@@ -207,17 +207,16 @@ const ATTRIBUTES: Dynamic = Dynamic {
 };
 
 fn attributes_schema() -> Value {
-    let scalar = json!({ "type": ["boolean", "number", "string", "null"] });
-    json!({
-        "type": "object",
-        "description": "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those. Keys that do \
-    not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute definitions). Types from the workspace's attribute \
-    definitions are checked when contactkit is given them.",
-        "propertyNames": crate::spec::schema::non_empty_names(),
-        "additionalProperties": {
-            "anyOf": [ scalar, { "type": "array", "minItems": 1, "items": scalar } ]
-        }
-    })
+    from_text(concat!(
+        r#"{"type": "object", "description": "Attribute values: booleans, numbers, strings, null, or non-empty "#,
+        r#"arrays of those. Keys that do not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute "#,
+        r#"definitions). Types from the workspace's attribute definitions are checked when contactkit is given them.","#,
+        r#""propertyNames": "#,
+        non_empty_names!(),
+        ",",
+        r#""additionalProperties": {"anyOf": [{"type": ["boolean", "number", "string", "null"]}, "#,
+        r#"{"type": "array", "minItems": 1, "items": {"type": ["boolean", "number", "string", "null"]}}]}}"#
+    ))
 }
 
 const NOT_OBJECT: &[Part] = &[Text("must be an object")];

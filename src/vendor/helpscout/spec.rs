@@ -3,9 +3,10 @@
 //! Sources: https://developer.helpscout.com/mailbox-api/endpoints/customers/create/ and the
 //! pages it links; each rule with its source and quote is in docs/RULES.md#help-scout.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::rules::StrFormat;
+use crate::spec::schema::from_text;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
     Str, STRING,
@@ -309,28 +310,24 @@ const PROPERTIES: Dynamic = Dynamic {
 
 fn properties_schema() -> Value {
     let slug = crate::spec::schema::kind(&Kind::Str(SLUG));
-    let value = json!({
-        "description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); dropdown: an option id or label.",
-        "type": ["string", "integer"],
-        "minimum": i64::MIN,
-        "maximum": i64::MAX
-    });
-    json!({
-        "description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the per-type checks against the account's property definitions are not expressible here.",
-        "oneOf": [
-            {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": { "slug": slug, "value": value },
-                    "required": ["slug", "value"]
-                }
-            },
-            {
-                "type": "object",
-                "propertyNames": slug,
-                "additionalProperties": value
-            }
-        ]
-    })
+    let value = format!(
+        concat!(
+            r#"{{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,
+            r#"dropdown: an option id or label.", "type": ["string", "integer"], "minimum": {}, "maximum": {}}}"#
+        ),
+        i64::MIN,
+        i64::MAX
+    );
+    from_text(&format!(
+        concat!(
+            r#"{{"description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, "#,
+            r#"hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the "#,
+            r#"per-type checks against the account's property definitions are not expressible here.", "oneOf": ["#,
+            r#"{{"type": "array", "items": {{"type": "object", "properties": {{"slug": {slug}, "value": {value}}}, "#,
+            r#""required": ["slug", "value"]}}}}, "#,
+            r#"{{"type": "object", "propertyNames": {slug}, "additionalProperties": {value}}}]}}"#
+        ),
+        slug = slug,
+        value = value
+    ))
 }

@@ -4,12 +4,13 @@
 //! Sources: Intercom's OpenAPI description 2.15 (schema `create_contact_request`), the 2.1 and
 //! legacy 1.x docs; each rule with its source and quote is in docs/RULES.md#intercom.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
+use crate::spec::schema::{from_text, non_empty_names};
 use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
@@ -63,6 +64,7 @@ booleans or null.",
     check: Some(&Check {
         run: role_rule,
         schema: role_rule_schema,
+        members: &["role", "email", "external_id"],
         #[cfg(test)]
         rules: &[Stated::error(
             "",
@@ -81,13 +83,11 @@ fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn role_rule_schema() -> Value {
-    json!({
-        "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
-        "then": { "anyOf": [
-            { "required": ["email"] },
-            { "required": ["external_id"], "properties": { "external_id": { "minLength": 1 } } }
-        ] }
-    })
+    from_text(
+        r#"{"if": {"properties": {"role": {"const": "user"}}, "required": ["role"]},
+            "then": {"anyOf": [{"required": ["email"]},
+                {"required": ["external_id"], "properties": {"external_id": {"minLength": 1}}}]}}"#,
+    )
 }
 
 const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
@@ -123,14 +123,16 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
 };
 
 fn custom_attributes_schema() -> Value {
-    json!({
-        "type": ["object", "null"],
-        "description": "Values must be strings, numbers, booleans or null. Legacy (1.x) limits, reported as warnings \
-    only: names without '.' or '$' and at most 190 characters, string values at most 255 characters, at most 250 attributes. \
-    Types from the account's data attribute definitions are checked when contactkit is given them.",
-        "propertyNames": crate::spec::schema::non_empty_names(),
-        "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
-    })
+    from_text(concat!(
+        r#"{"type": ["object", "null"], "description": "Values must be strings, numbers, booleans or null. "#,
+        r#"Legacy (1.x) limits, reported as warnings only: names without '.' or '$' and at most 190 characters, "#,
+        r#"string values at most 255 characters, at most 250 attributes. Types from the account's data attribute "#,
+        r#"definitions are checked when contactkit is given them.","#,
+        r#""propertyNames": "#,
+        non_empty_names!(),
+        ",",
+        r#""additionalProperties": {"type": ["string", "number", "boolean", "null"]}}"#
+    ))
 }
 
 /// A custom attribute string value's rules (legacy 1.x limit: a warning).
