@@ -30,7 +30,7 @@
 //! WebAssembly build about 15 KB compressed.
 //!
 //! Nothing here uses `core::fmt`: errors are codes and positions, turned into text by the
-//! caller with [`write`]'s small helpers, which keeps the WebAssembly build small.
+//! caller with [`write`](mod@write)'s small helpers, which keeps the WebAssembly build small.
 
 mod error;
 mod float;

@@ -53,9 +53,9 @@ fn string_stop(bytes: &[u8], from: usize) -> usize {
 /// Reads one JSON value from text, token by token (see the [module docs](super)).
 ///
 /// The scanner keeps only its position and the nesting depth: the caller walks the value with
-/// [`Source::value`], [`Source::next_item`] and [`Source::next_key`] (or skips it with
-/// [`Source::skip`]) and finally calls [`Scanner::end`]. The first error ends the scan; its
-/// code, line and column are those serde_json gives for the same text.
+/// [`Source::value`], [`Source::next_item`] and [`Source::next_key`] and finally calls
+/// [`Scanner::end`]. The first error ends the scan; its code, line and column are those
+/// serde_json gives for the same text.
 #[derive(Debug)]
 pub(crate) struct Scanner<'a> {
     bytes: &'a [u8],
@@ -556,7 +556,9 @@ impl<'a> Source<'a> for Scanner<'a> {
         }
     }
 
-    #[inline]
+    // Inlined into the walks of objects (3% fewer instructions in a validation run, 0.2 KB more
+    // of WebAssembly, gzipped).
+    #[inline(always)]
     fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop> {
         if !self.key_start(first)? {
             return Ok(None);

@@ -433,18 +433,23 @@ pub(crate) fn expected(kind: &Kind, nullable: bool) -> String {
 /// after that it reads as `0`, an in-range integer, so that every rule that looks at a value's
 /// type still sees a number and the range is reported once. Every value of a record is read
 /// through here (or [`skip`], which calls it).
+#[inline]
 pub(crate) fn read<'a, S: Source<'a>>(
     source: &mut S,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
 ) -> Result<Token<'a>, Stop> {
     match source.value()? {
-        Token::Beyond => {
-            ctx.error(path, Code::OutOfRange, Message::new(BEYOND_F64));
-            Ok(Token::Number(Number::U64(0)))
-        }
+        Token::Beyond => Ok(beyond_f64(path, ctx)),
         token => Ok(token),
     }
+}
+
+/// [`read`]'s finding for a number beyond the range of an `f64`, and the token it reads as.
+#[cold]
+fn beyond_f64<'a>(path: &Path<'_>, ctx: &mut Ctx<'_>) -> Token<'a> {
+    ctx.error(path, Code::OutOfRange, Message::new(BEYOND_F64));
+    Token::Number(Number::U64(0))
 }
 
 /// Passes over the next value, at `path`, that no rule looks at, reporting what is wrong with
@@ -830,7 +835,8 @@ fn walk_object<'a, S: Source<'a>>(
     let mut present: u64 = 0;
     let mut captured: Vec<(usize, String)> = Vec::new();
     // Members that are not documented, for finding repeated names among them.
-    let mut others: NameMap<'a, ()> = NameMap::default();
+    // (made at the first one: most objects have none, and nothing is then built or dropped)
+    let mut others: Option<NameMap<'a, ()>> = None;
     // Records mostly list members in the documented order, so the search starts after the
     // last field found.
     let mut next = 0;
@@ -861,7 +867,10 @@ fn walk_object<'a, S: Source<'a>>(
                     Extra::Custom => check_custom_name(&key, &member, ctx),
                     Extra::Allow => {}
                 }
-                if !others.insert(key.clone(), ()) {
+                if !others
+                    .get_or_insert_with(NameMap::default)
+                    .insert(key.clone(), ())
+                {
                     repeated_member(&member, ctx);
                 }
                 skip(source, &member, ctx)?;

@@ -190,9 +190,9 @@ enum Item<'a> {
     Object {
         /// Every `slug` member (one, unless the name is repeated): `None` when not a string.
         /// The last one is the item's slug.
-        slugs: Vec<Option<Cow<'a, str>>>,
+        slugs: Each<Option<Cow<'a, str>>>,
         /// Every `value` member (one, unless the name is repeated).
-        values: Vec<Prop<'a>>,
+        values: Each<Prop<'a>>,
         /// Other members, in the order first seen.
         unknown: NameMap<'a, ()>,
     },
@@ -211,8 +211,8 @@ impl<'a> Item<'a> {
             skip_rest(source, &token, path, ctx)?;
             return Ok(Item::NotObject);
         }
-        let mut slugs = Vec::new();
-        let mut values = Vec::new();
+        let mut slugs = Each::default();
+        let mut values = Each::default();
         let mut unknown = NameMap::default();
         let mut first = true;
         while let Some(key) = source.next_key(&mut first)? {
@@ -272,8 +272,8 @@ impl<'a> Item<'a> {
         if values.is_empty() {
             ctx.error(&value_path, Code::Required, Message::new(REQUIRED));
         }
-        for value in &values {
-            check_value(slug.as_deref(), value, &value_path, ctx);
+        for value in values {
+            check_value(slug.as_deref(), &value, &value_path, ctx);
         }
         for (key, ()) in unknown.entries() {
             ctx.warn(
@@ -282,6 +282,49 @@ impl<'a> Item<'a> {
                 Message::new(UNKNOWN_FIELD),
             );
         }
+    }
+}
+
+/// The values of one member name of an item, in input order: one, unless the name is
+/// repeated, and then kept without allocating.
+struct Each<T> {
+    first: Option<T>,
+    more: Vec<T>,
+}
+
+impl<T> Default for Each<T> {
+    fn default() -> Self {
+        Self {
+            first: None,
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<T> Each<T> {
+    fn push(&mut self, value: T) {
+        if self.first.is_none() {
+            self.first = Some(value);
+        } else {
+            self.more.push(value);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.more.len()
+    }
+}
+
+impl<T> IntoIterator for Each<T> {
+    type Item = T;
+    type IntoIter = std::iter::Chain<std::option::IntoIter<T>, std::vec::IntoIter<T>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.more)
     }
 }
 
