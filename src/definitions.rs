@@ -29,9 +29,9 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::formats::StrFormat;
 use crate::json::{Json, Number};
 use crate::pointer::Path;
-use crate::rules::StrFormat;
 use crate::spec::message::{Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
 use crate::{Code, Severity};

@@ -140,7 +140,28 @@ impl Format {
         }
     }
 
-    /// A human title for the format.
+    /// The format's short name, as messages name it: `Sequence`, `Intercom`, `Bird`, `Help
+    /// Scout`, `the canonical contact`, `Intercom's contact object`, …
+    ///
+    /// ```
+    /// assert_eq!(contactkit::Format::HelpScout.name(), "Help Scout");
+    /// ```
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Sequence => "Sequence",
+            Self::Intercom => "Intercom",
+            Self::Bird => "Bird",
+            Self::HelpScout => "Help Scout",
+            Self::Canonical => "the canonical contact",
+            Self::IntercomContact => "Intercom's contact object",
+            Self::BirdContact => "Bird's contact object",
+            Self::HelpScoutCustomer => "Help Scout's customer object",
+        }
+    }
+
+    /// The format's title: its name and the API object it describes, for listings (the CLI's
+    /// help, the npm package's `formats()`).
     #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
@@ -180,14 +201,14 @@ impl Format {
     /// The format's rule table.
     pub(crate) fn spec(self) -> &'static Obj {
         match self {
-            Self::Sequence => &crate::vendor::sequence::spec::PERSON,
-            Self::Intercom => &crate::vendor::intercom::spec::CREATE_CONTACT,
-            Self::Bird => &crate::vendor::bird::spec::CONTACT,
-            Self::HelpScout => &crate::vendor::helpscout::spec::CUSTOMER,
+            Self::Sequence => &crate::sequence::spec::PERSON,
+            Self::Intercom => &crate::intercom::spec::CREATE_CONTACT,
+            Self::Bird => &crate::bird::spec::CONTACT,
+            Self::HelpScout => &crate::helpscout::spec::CUSTOMER,
             Self::Canonical => &crate::canonical::spec::CONTACT,
-            Self::IntercomContact => &crate::vendor::intercom::read_spec::CONTACT,
-            Self::BirdContact => &crate::vendor::bird::read_spec::CONTACT,
-            Self::HelpScoutCustomer => &crate::vendor::helpscout::read_spec::CUSTOMER,
+            Self::IntercomContact => &crate::intercom::read_spec::CONTACT,
+            Self::BirdContact => &crate::bird::read_spec::CONTACT,
+            Self::HelpScoutCustomer => &crate::helpscout::read_spec::CUSTOMER,
         }
     }
 }

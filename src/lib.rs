@@ -4,83 +4,41 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod bird;
 pub mod canonical;
-mod convert;
 mod definitions;
-mod external_id;
+mod engine;
 mod format;
+mod formats;
+pub mod helpscout;
+pub mod intercom;
 mod issue;
 mod json;
+mod model;
+mod note;
+mod options;
+mod outcome;
 mod pointer;
 mod preview;
-mod rules;
+pub mod sequence;
 mod spec;
-mod vendor;
 
-pub use convert::{
-    convert, convert_str, convert_str_each, ConvertOptions, Converted, Note, NoteCode, Rejection,
-    Stage,
-};
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
 };
-pub use external_id::{ExternalIdError, ExternalIdSource};
+pub use engine::external_id::{ExternalIdError, ExternalIdSource};
+pub use engine::{convert, convert_str, convert_str_each};
 pub use format::{Format, UnknownFormat};
+pub use formats::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
 pub use issue::{Code, Issue, Report, Severity};
-pub use preview::{
-    preview, preview_str, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER,
-};
-pub use rules::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
+pub use note::{Note, NoteCode};
+pub use options::{ConvertOptions, PreviewOptions, ValidateOptions};
+pub use outcome::{Converted, Rejection, Stage};
+pub use preview::{preview, preview_str, PreviewError, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
 pub use spec::form::{FormField, Widget};
 
 use serde_json::Value;
-
-/// Options for validation.
-///
-/// ```
-/// use contactkit::ValidateOptions;
-/// let options = ValidateOptions::new().show_values(true);
-/// # let _ = options;
-/// ```
-#[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct ValidateOptions {
-    /// Account-specific custom field definitions; without them only general rules are checked.
-    pub definitions: Option<Definitions>,
-    /// Append the offending value to finding messages. Off by default: contact data is
-    /// personal data, and findings end up in logs.
-    pub show_values: bool,
-}
-
-impl ValidateOptions {
-    /// The defaults: no definitions, values not shown.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the custom field definitions.
-    #[must_use]
-    pub fn definitions(mut self, definitions: Definitions) -> Self {
-        self.definitions = Some(definitions);
-        self
-    }
-
-    /// Whether messages include the offending value.
-    #[must_use]
-    pub fn show_values(mut self, show: bool) -> Self {
-        self.show_values = show;
-        self
-    }
-
-    fn settings(&self) -> spec::validate::Settings<'_> {
-        spec::validate::Settings {
-            definitions: self.definitions.as_ref(),
-            show_values: self.show_values,
-        }
-    }
-}
 
 /// A reusable validator for one format.
 ///

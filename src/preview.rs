@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::convert::{read_valid, valid_source};
+use crate::engine::{read_valid, valid_source};
 use crate::spec::validate::validate_value;
-use crate::{Code, Format, Issue, Rejection, Stage, Timestamp, ValidateOptions};
+use crate::{Code, Format, Issue, PreviewOptions, Rejection, Stage, Timestamp};
 
 /// The id a preview gives the new object where the vendor's id is a string (Intercom `id` and
 /// `workspace_id`, Bird `id` and `workspaceId`): the vendor assigns the real one.
@@ -16,48 +16,6 @@ pub const PLACEHOLDER_ID: &str = "preview";
 /// The id a preview gives the new object and its entries where the vendor's id is a number
 /// (Help Scout): the vendor assigns the real ones.
 pub const PLACEHOLDER_NUMBER: i64 = 0;
-
-/// Options for [`preview`].
-///
-/// ```
-/// use contactkit::{PreviewOptions, Timestamp};
-/// let now: Timestamp = "2024-05-01T12:00:00Z".parse()?;
-/// let options = PreviewOptions::new().now(now);
-/// # let _ = options;
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct PreviewOptions {
-    /// The time the vendor records as the creation and update time. `None` (the default) gives
-    /// the Unix epoch, 1970-01-01T00:00:00Z: a placeholder, like the ids ([`PLACEHOLDER_ID`],
-    /// [`PLACEHOLDER_NUMBER`]).
-    pub now: Option<Timestamp>,
-    /// Validation options for the create payload.
-    pub validate: ValidateOptions,
-}
-
-impl PreviewOptions {
-    /// The defaults: placeholder time, default validation options.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the creation time.
-    #[must_use]
-    pub fn now(mut self, now: Timestamp) -> Self {
-        self.now = Some(now);
-        self
-    }
-
-    /// Sets the validation options.
-    #[must_use]
-    pub fn validate_options(mut self, options: ValidateOptions) -> Self {
-        self.validate = options;
-        self
-    }
-}
 
 /// Why [`preview`] returned no object.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,9 +153,9 @@ fn respond(
         now_text: crate::format_unix_seconds(now).unwrap_or_default(),
     };
     match format {
-        Format::Intercom => Ok(crate::vendor::intercom::preview::contact(p, &at)),
-        Format::Bird => Ok(crate::vendor::bird::preview::contact(p, &at)),
-        Format::HelpScout => Ok(crate::vendor::helpscout::preview::customer(p, &at)),
+        Format::Intercom => Ok(crate::intercom::preview::contact(p, &at)),
+        Format::Bird => Ok(crate::bird::preview::contact(p, &at)),
+        Format::HelpScout => Ok(crate::helpscout::preview::customer(p, &at)),
         _ => Err(PreviewError::Unsupported(format)),
     }
 }

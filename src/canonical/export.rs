@@ -5,8 +5,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::mapping::{CField, Exporter, Loc};
-use crate::convert::NoteCode;
+use crate::engine::export::Exporter;
+use crate::engine::provenance::Loc;
+use crate::model::CField;
+use crate::note::NoteCode;
 
 /// Writes a list member, recording each item's origin.
 fn list<T: Serialize>(ex: &mut Exporter<'_>, field: CField, items: &[T]) {

@@ -3,9 +3,12 @@
 
 use serde_json::{Map, Value};
 
-use super::mapping::{integer, CField, Importer, Src};
-use super::{Address, Email, Handle, Identifier, Phone};
-use crate::rules::parse_iso_timestamp;
+use crate::engine::import::Importer;
+use crate::engine::provenance::Src;
+use crate::engine::shared::integer;
+use crate::formats::parse_iso_timestamp;
+use crate::model::CField;
+use crate::model::{Address, Email, Handle, Identifier, Phone};
 
 /// The object items of array member `member`, with their pointers.
 fn objects<'v>(

@@ -1,25 +1,37 @@
 //! The canonical contact's JSON form, as a rule table.
 
-use crate::rules::StrFormat;
+use crate::formats::StrFormat;
+use crate::model::vocabulary;
 use crate::spec::{formatted, id, list, one_of, Enum, Extra, Field, Kind, Obj, INTEGER, STRING};
-use crate::vendor::{helpscout::spec as hs, intercom::spec as ic};
+use crate::Severity;
+
+/// A documented list of the canonical contact (an error when another value is given).
+const fn strict(values: &'static [&'static str]) -> Enum {
+    Enum {
+        values,
+        severity: Severity::Error,
+        any_case: false,
+    }
+}
+
+const EMAIL_KINDS: Enum = strict(vocabulary::EMAIL_KINDS);
+const PHONE_KINDS: Enum = strict(vocabulary::PHONE_KINDS);
+const CHAT_KINDS: Enum = strict(vocabulary::CHAT_KINDS);
+const SOCIAL_KINDS: Enum = strict(vocabulary::SOCIAL_KINDS);
+const PHOTO_TYPES: Enum = strict(vocabulary::PHOTO_TYPES);
+const GENDERS: Enum = strict(vocabulary::GENDERS);
+const ROLES: Enum = strict(vocabulary::ROLES);
 
 const EMAIL: Obj = Obj {
     title: "Email",
     description: "An email address and its kind.",
     fields: &[
         Field::new("value", "Email", formatted(StrFormat::Email)).required(),
-        Field::new("kind", "Kind", one_of(&KINDS_EMAIL)),
+        Field::new("kind", "Kind", one_of(&EMAIL_KINDS)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-};
-
-const KINDS_EMAIL: Enum = Enum {
-    values: hs::EMAIL_TYPES.values,
-    severity: crate::Severity::Error,
-    any_case: false,
 };
 
 const PHONE: Obj = Obj {
@@ -27,7 +39,7 @@ const PHONE: Obj = Obj {
     description: "A phone number (any format) and its kind.",
     fields: &[
         Field::new("value", "Phone", STRING).required(),
-        Field::new("kind", "Kind", one_of(&hs::PHONE_TYPES)),
+        Field::new("kind", "Kind", one_of(&PHONE_KINDS)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
@@ -38,7 +50,7 @@ const CHAT: Obj = Obj {
     title: "Chat handle",
     description: "A chat handle.",
     fields: &[
-        Field::new("kind", "Service", one_of(&hs::CHAT_TYPES)).required(),
+        Field::new("kind", "Service", one_of(&CHAT_KINDS)).required(),
         Field::new("value", "Handle", STRING).required(),
     ],
     extra: Extra::Warn,
@@ -50,7 +62,7 @@ const SOCIAL: Obj = Obj {
     title: "Social profile",
     description: "A social profile.",
     fields: &[
-        Field::new("kind", "Network", one_of(&hs::SOCIAL_TYPES)).required(),
+        Field::new("kind", "Network", one_of(&SOCIAL_KINDS)).required(),
         Field::new("value", "Profile", STRING).required(),
     ],
     extra: Extra::Warn,
@@ -98,7 +110,7 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
         Field::new("emails", "Emails", list!(Kind::Object(&EMAIL))).doc("The primary address first."),
         Field::new("phones", "Phones", list!(Kind::Object(&PHONE))).doc("The primary number first."),
         Field::new("photoUrl", "Photo URL", formatted(StrFormat::HttpUrl)),
-        Field::new("photoType", "Photo type", one_of(&hs::PHOTO_TYPES)),
+        Field::new("photoType", "Photo type", one_of(&PHOTO_TYPES)),
         Field::new("jobTitle", "Job title", STRING),
         Field::new("organization", "Organization", STRING),
         Field::new("organizationId", "Organization id", INTEGER),
@@ -112,7 +124,7 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
         Field::new("browserVersion", "Browser version", STRING),
         Field::new("browserLanguage", "Browser language", STRING),
         Field::new("os", "Operating system", STRING),
-        Field::new("gender", "Gender", one_of(&GENDER)),
+        Field::new("gender", "Gender", one_of(&GENDERS)),
         Field::new("age", "Age", STRING),
         Field::new("notes", "Notes", STRING),
         Field::new("chats", "Chat handles", list!(Kind::Object(&CHAT))),
@@ -122,7 +134,7 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
         Field::new("accountIds", "Account ids", list!(STRING)),
         Field::new("companyRefs", "Company references", list!(STRING)),
         Field::new("tags", "Tags", list!(STRING)),
-        Field::new("role", "Role", one_of(&ic::ROLES)),
+        Field::new("role", "Role", one_of(&ROLES)),
         Field::new("ownerId", "Owner id", INTEGER),
         Field::new("unsubscribedFromEmails", "Unsubscribed from emails", Kind::Bool),
         Field::new("intercomId", "Intercom id", id(1)),
@@ -131,10 +143,4 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-};
-
-const GENDER: Enum = Enum {
-    values: hs::GENDERS.values,
-    severity: crate::Severity::Error,
-    any_case: false,
 };

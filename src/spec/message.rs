@@ -10,9 +10,9 @@
 //! Parameters never hold a value from the record (personal data); the value is appended only
 //! when the caller asked for it (`show_values`), by [`super::validate::Ctx::push_value`].
 
+use crate::formats::StrFormat;
 use crate::json::write::{push_i64, push_usize};
 use crate::json::SyntaxError;
-use crate::rules::StrFormat;
 
 /// A piece of a message template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

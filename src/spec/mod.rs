@@ -4,13 +4,14 @@
 //! from there.
 
 pub(crate) mod form;
+pub(crate) mod keyed;
 pub(crate) mod message;
 #[cfg(test)]
 mod rules_doc;
 pub(crate) mod schema;
 pub(crate) mod validate;
 
-use crate::rules::StrFormat;
+use crate::formats::StrFormat;
 #[cfg(test)]
 use crate::Code;
 use crate::Severity;
@@ -116,6 +117,16 @@ pub(crate) static CUSTOM_ATTRIBUTES: Obj = Obj {
     description: "Custom attributes by key; any JSON value.",
     fields: &[],
     extra: Extra::Custom,
+    any_of_required: &[],
+    check: None,
+};
+
+/// A free object: any members, any values.
+pub(crate) static FREE: Obj = Obj {
+    title: "Object",
+    description: "Any members.",
+    fields: &[],
+    extra: Extra::Allow,
     any_of_required: &[],
     check: None,
 };
@@ -311,10 +322,10 @@ pub(crate) enum DynamicCheck {
     /// A function of the whole value: the walk first reads it as a [`validate::Whole`] (an
     /// object's members in input order, repeated names included and reported as `duplicate`).
     Whole(fn(&validate::Whole<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
-    /// Help Scout `properties`, checked during the walk without reading values whole
-    /// (`vendor::helpscout::properties`). A walk is generic over the source, so it cannot be a
-    /// function pointer: each one is named here.
-    HelpScoutProperties,
+    /// Values under keys, as a list of `{key, value}` objects or an object of `key: value`,
+    /// checked during the walk without reading values whole ([`keyed`]; Help Scout
+    /// `properties`).
+    Keyed(&'static keyed::Keyed),
 }
 
 /// An array of `items` without bounds (a macro, so the table stays a `static`).

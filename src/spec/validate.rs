@@ -624,13 +624,8 @@ fn walk<'a, S: Source<'a>>(
                         check(&value, &slot.path, ctx);
                     }
                 }
-                DynamicCheck::HelpScoutProperties => {
-                    crate::vendor::helpscout::properties::walk(
-                        source,
-                        slot.nullable,
-                        &slot.path,
-                        ctx,
-                    )?;
+                DynamicCheck::Keyed(keyed) => {
+                    super::keyed::walk(keyed, source, slot.nullable, &slot.path, ctx)?;
                 }
             }
             return Ok(None);

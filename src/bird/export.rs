@@ -1,0 +1,243 @@
+//! Canonical → Bird.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use super::spec::{EMAIL_KEY, PHONE_KEY};
+use super::EXTERNAL_ID_KEY;
+use crate::engine::custom::{custom_attributes as customs, CustomRules};
+use crate::engine::export::Exporter;
+use crate::engine::provenance::Loc;
+use crate::engine::shared::{compact_phone, join_name, joined_message};
+use crate::model::CField;
+use crate::note::NoteCode;
+use crate::pointer::join;
+
+/// The display name (docs/MAPPING.md, `fullName`): the full name (first and last name joined
+/// when there is none); else the first email; else the first phone; else the external id; else
+/// reject. A blank value (empty or only whitespace) is no name: Bird would show nothing.
+pub(crate) fn display_name(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
+    if let Some(full) = c.full_name.as_deref() {
+        if !is_blank(full) {
+            ex.put(
+                "displayName",
+                Value::String(full.to_owned()),
+                Loc::Field(CField::FullName),
+            );
+            return;
+        }
+        ex.drop(
+            Loc::Field(CField::FullName),
+            if full.is_empty() {
+                "is empty, and Bird's displayName needs at least one character"
+            } else {
+                "is only whitespace, so it gives Bird no display name"
+            },
+        );
+    }
+    if let Some(joined) = join_name(first, last).filter(|j| !is_blank(j)) {
+        ex.note(
+            "/displayName",
+            NoteCode::Joined,
+            joined_message(first, last),
+        );
+        ex.put_derived("displayName", Value::String(joined));
+        return;
+    }
+    let derived = if let Some(email) = c.emails.first().filter(|e| !is_blank(&e.value)) {
+        Some((
+            email.value.as_str(),
+            Loc::Item(CField::Emails, 0),
+            "the first email address",
+        ))
+    } else if let Some(phone) = c.phones.first().filter(|p| !is_blank(&p.value)) {
+        Some((
+            phone.value.as_str(),
+            Loc::Item(CField::Phones, 0),
+            "the first phone number",
+        ))
+    } else {
+        c.external_id
+            .as_deref()
+            .filter(|id| !is_blank(id))
+            .map(|id| (id, Loc::Field(CField::ExternalId), "the external id"))
+    };
+    match derived {
+        Some((value, canonical, what)) => {
+            ex.note(
+                "/displayName",
+                NoteCode::Derived,
+                format!("the contact has no name, so the display name is {what}"),
+            );
+            ex.put("displayName", Value::String(value.to_owned()), canonical);
+        }
+        None => ex.reject(
+            "/displayName",
+            "is required by Bird, and the contact has no name, email, phone or external id to derive it from",
+        ),
+    }
+}
+
+/// Empty or only whitespace.
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn identifier(key: &str, value: String) -> Value {
+    let mut item = Map::new();
+    item.insert("key".to_owned(), Value::String(key.to_owned()));
+    item.insert("value".to_owned(), Value::String(value));
+    Value::Object(item)
+}
+
+/// Emails, phones, the external id and other identifiers, in that order. Kinds are dropped;
+/// phones written with separators are compacted to international numbers (note `normalized`).
+pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let mut items = Vec::with_capacity(
+        c.emails.len()
+            + c.phones.len()
+            + c.identifiers.len()
+            + usize::from(c.external_id.is_some()),
+    );
+    for (i, email) in c.emails.iter().enumerate() {
+        if email.kind.is_some() {
+            ex.drop(
+                Loc::ItemKind(CField::Emails, i),
+                "Bird has no field for the kind of an email address",
+            );
+        }
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), Loc::Item(CField::Emails, i));
+        }
+        items.push(identifier(EMAIL_KEY, email.value.clone()));
+    }
+    for (i, phone) in c.phones.iter().enumerate() {
+        if phone.kind.is_some() {
+            ex.drop(
+                Loc::ItemKind(CField::Phones, i),
+                "Bird has no field for the kind of a phone number",
+            );
+        }
+        let value = match compact_phone(&phone.value) {
+            Some(compact) => {
+                ex.note(
+                    format!("/identifiers/{}/value", items.len()),
+                    NoteCode::Normalized,
+                    "phone number written without separators, as the international number Bird expects",
+                );
+                compact
+            }
+            None => phone.value.clone(),
+        };
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), Loc::Item(CField::Phones, i));
+        }
+        items.push(identifier(PHONE_KEY, value));
+    }
+    if let Some(id) = c.external_id.as_deref() {
+        let at = items.len();
+        ex.external_id_written(|| format!("/identifiers/{at}"));
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), Loc::Field(CField::ExternalId));
+        }
+        items.push(identifier(EXTERNAL_ID_KEY, id.to_owned()));
+    }
+    for (i, other) in c.identifiers.iter().enumerate() {
+        if ex.tracking() {
+            let target = format!("/identifiers/{}", items.len());
+            ex.origin(|| target.into(), Loc::Item(CField::Identifiers, i));
+        }
+        items.push(identifier(&other.key, other.value.clone()));
+    }
+    if !items.is_empty() {
+        ex.put_derived("identifiers", Value::Array(items));
+    }
+}
+
+/// Standard attributes that hold the contact's name (written by contactkit from the name
+/// fields): a custom attribute may not use their keys.
+const NAME_ATTRIBUTES: [&str; 3] = ["firstName", "lastName", "displayName"];
+
+/// Bird attribute keys follow the attribute-definition rule `^[A-Za-z0-9_-]{1,64}$`; values are
+/// booleans, numbers, strings, null or non-empty arrays of those.
+pub(crate) const RULES: CustomRules = CustomRules {
+    max: 64,
+    allowed: |c| c.is_ascii_alphanumeric() || c == '_' || c == '-',
+    reserved: |key| NAME_ATTRIBUTES.contains(&key),
+    key_rule: "1 to 64 letters, digits, '_' or '-'",
+    value_ok: |v| match v {
+        Value::Object(_) => false,
+        Value::Array(items) => {
+            !items.is_empty() && items.iter().all(|i| !(i.is_array() || i.is_object()))
+        }
+        _ => true,
+    },
+    value_rule: "booleans, numbers, strings, null and non-empty arrays of those",
+};
+
+/// First and last name, then the custom attributes.
+pub(crate) fn attributes(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let mut map = Map::new();
+    for (name, value, field) in [
+        ("firstName", c.first_name.as_deref(), CField::FirstName),
+        ("lastName", c.last_name.as_deref(), CField::LastName),
+    ] {
+        if let Some(value) = value {
+            ex.origin(|| Cow::Owned(join("/attributes", name)), Loc::Field(field));
+            map.insert(name.to_owned(), Value::String(value.to_owned()));
+        }
+    }
+    for attr in customs(ex, &RULES) {
+        if attr.normalized() || ex.tracking() {
+            let target = join("/attributes", &attr.key);
+            if attr.normalized() {
+                ex.note(
+                    target.clone(),
+                    NoteCode::Normalized,
+                    "custom attribute key normalised to Bird's key rule (other characters replaced by '-', at most 64)",
+                );
+            }
+            ex.origin(|| target.into(), attr.loc());
+        }
+        map.insert(attr.key.into_owned(), attr.value.clone());
+    }
+    if !map.is_empty() {
+        ex.put_derived("attributes", Value::Object(map));
+    }
+}
+
+fn strings(ex: &mut Exporter<'_>, member: &'static str, field: CField, list: &[String]) {
+    if list.is_empty() {
+        return;
+    }
+    if ex.tracking() {
+        for i in 0..list.len() {
+            let target = format!("/{member}/{i}");
+            ex.origin(|| target.into(), Loc::Item(field, i));
+        }
+    }
+    ex.put_derived(member, Value::from(list.to_vec()));
+}
+
+pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    strings(ex, "accountIds", CField::AccountIds, &c.account_ids);
+}
+
+pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    strings(ex, "listIds", CField::ListIds, &c.list_ids);
+}
+
+pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    strings(ex, "companyRefs", CField::CompanyRefs, &c.company_refs);
+}

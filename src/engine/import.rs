@@ -1,0 +1,142 @@
+//! The importer: reads a validated source record into the canonical contact with a format's
+//! mapping table, recording provenance and `dropped` notes.
+
+use serde_json::{Map, Value};
+
+use super::provenance::{Loc, Provenance, Src};
+use super::table::{Rule, Table};
+use crate::model::{CField, Contact};
+use crate::note::{Note, NoteCode};
+use crate::pointer::join;
+
+/// The `dropped` note of an empty id: the contact has none (docs/RULES.md#ids).
+pub(crate) const EMPTY_ID: &str = "is empty: an empty string is no id, so the contact has none";
+
+/// The contact an importer builds, with provenance and `dropped` notes (source paths).
+#[derive(Debug, Default)]
+pub(crate) struct Importer<'s> {
+    /// The contact so far.
+    pub(crate) contact: Contact,
+    /// Where its values came from.
+    pub(crate) prov: Provenance<'s>,
+    /// Source values the canonical contact cannot hold.
+    pub(crate) notes: Vec<Note>,
+}
+
+impl<'s> Importer<'s> {
+    /// Records that the canonical value at `loc` came from `src`.
+    pub(crate) fn trace(&mut self, loc: Loc<'s>, src: Src<'s>) {
+        if !self.prov.identity {
+            self.prov.record(loc, src);
+        }
+    }
+
+    /// Notes a source value the canonical contact cannot hold.
+    pub(crate) fn drop(&mut self, src: Src<'_>, message: impl Into<String>) {
+        self.drop_at(src.pointer(), message);
+    }
+
+    /// Notes a source value the canonical contact cannot hold, by pointer.
+    pub(crate) fn drop_at(&mut self, path: String, message: impl Into<String>) {
+        self.notes.push(Note {
+            path,
+            code: NoteCode::Dropped,
+            message: message.into(),
+        });
+    }
+
+    /// Reads string member `member` into the plain string field `field`: `null` is no value,
+    /// another type (only possible where the format's type is loose) is dropped.
+    pub(crate) fn text(&mut self, obj: &Map<String, Value>, member: &'static str, field: CField) {
+        match obj.get(member) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s.is_empty() && field.is_id() => {
+                self.drop(Src::Member(member), EMPTY_ID);
+            }
+            Some(Value::String(s)) => {
+                if let Some(slot) = field.text_mut(&mut self.contact) {
+                    *slot = Some(s.clone());
+                    self.trace(Loc::Field(field), Src::Member(member));
+                }
+            }
+            Some(_) => self.drop(
+                Src::Member(member),
+                [
+                    "is not a string, and the canonical ",
+                    field.label(),
+                    " is one",
+                ]
+                .concat(),
+            ),
+        }
+    }
+
+    /// Reads string member `member` of the object at `at`; `null` is no value, another type is
+    /// dropped.
+    pub(crate) fn string<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        member: &str,
+        at: Src<'_>,
+    ) -> Option<&'v str> {
+        match obj.get(member)? {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            _ => {
+                self.drop_at(
+                    join(&at.pointer(), member),
+                    "is not a string: it cannot be converted",
+                );
+                None
+            }
+        }
+    }
+
+    /// Notes every member of the object `obj` at `at` that is not in `known`.
+    pub(crate) fn drop_unknown(&mut self, obj: &Map<String, Value>, known: &[&str], at: Src<'_>) {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                self.drop_at(
+                    join(&at.pointer(), key),
+                    "is not a documented field of this object; the canonical contact has no place for it",
+                );
+            }
+        }
+    }
+}
+
+/// Imports `record` (already validated) with `table`.
+pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: bool) -> Importer<'s> {
+    let mut imp = Importer {
+        prov: if canonical_source {
+            Provenance::identity()
+        } else {
+            Provenance::default()
+        },
+        ..Importer::default()
+    };
+    let Some(obj) = record.as_object() else {
+        return imp;
+    };
+    for entry in table.entries {
+        match entry.rule {
+            Rule::Text => {
+                if let (Some(member), Some((_, field))) =
+                    (entry.members.first(), entry.fields.first())
+                {
+                    imp.text(obj, member, *field);
+                }
+            }
+            Rule::With { import, .. } => import(obj, &mut imp),
+        }
+    }
+    for key in obj.keys() {
+        if !table.takes(key) {
+            imp.drop(
+                Src::Key("", key),
+                "the canonical contact has no place for this member",
+            );
+        }
+    }
+    imp
+}

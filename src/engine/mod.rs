@@ -1,0 +1,416 @@
+//! Conversion between formats, always through the canonical contact: the source is validated,
+//! imported into [`crate::canonical::Contact`], exported to the target, and the result validated
+//! as the target. Every change a user would want to know about is a [`Note`].
+
+pub(crate) mod custom;
+pub(crate) mod export;
+pub(crate) mod external_id;
+pub(crate) mod import;
+pub(crate) mod provenance;
+pub(crate) mod read;
+mod repair;
+pub(crate) mod shared;
+pub(crate) mod table;
+
+use serde_json::Value;
+
+use self::repair::Repair;
+use self::table::Table;
+use crate::model::CField;
+use crate::options::ConvertOptions;
+use crate::outcome::{Converted, Rejection, Stage};
+use crate::spec::validate::{validate_str, validate_value, Settings};
+use crate::{Code, Format, Issue, Report};
+
+/// Converts `record` from one format to another with `options`.
+///
+/// The record is validated as `from`, imported into the canonical contact, exported as `to`,
+/// and the result validated as `to`. The notes say what changed: `dropped` (path into the
+/// source), `truncated`, `derived`, `split`, `joined`, `reformatted`, `normalized` (paths into
+/// the target). docs/MAPPING.md lists what maps to what.
+///
+/// ```
+/// use contactkit::{convert, ConvertOptions, Format, NoteCode};
+/// let record = serde_json::json!({"name": "Ada King Lovelace", "email": "ada@example.com"});
+/// let converted = convert(Format::Intercom, Format::HelpScout, &record, &ConvertOptions::new())?;
+/// assert_eq!(converted.payload["firstName"], "Ada");
+/// assert_eq!(converted.payload["lastName"], "King Lovelace");
+/// assert_eq!(converted.notes[0].code, NoteCode::Split);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// [`ConvertOptions::external_id`] fills a missing external id from another value.
+///
+/// A parsed [`Value`] holds one value per member name, so a name repeated in the text cannot
+/// be seen here: convert text with [`convert_str`], which rejects it as `validate_str` does.
+///
+/// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
+/// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
+/// with one `enum` error at `""` that names the create format to use instead.
+///
+/// # Errors
+/// A [`Rejection`] when the record is invalid as `from` (stage `source`) or its conversion
+/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format, or the
+/// [`ExternalIdSource`] cannot apply to `from` ([`ExternalIdSource::check`]; stage `target`,
+/// one `enum` error at `""`).
+pub fn convert(
+    from: Format,
+    to: Format,
+    record: &Value,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    refuse_request(from, to, options)?;
+    valid_source(validate_value(
+        from.spec(),
+        record,
+        options.validate.settings(),
+    ))?;
+    convert_valid(from, to, record, options)
+}
+
+/// Converts JSON text from one format to another with `options`: [`convert`] for a record
+/// that has not been parsed yet.
+///
+/// The text is validated as `from` before it is parsed, so what only the text shows is found
+/// too: a member name repeated in one object is a `duplicate` error at that member (a parsed
+/// [`Value`] keeps one of the values and loses the other without a trace), exactly as
+/// [`crate::Validator::validate_str`] reports it; so is a number beyond the range of a 64-bit
+/// float, which no parser holds (an `out_of_range` error at its path, with the record's other
+/// findings). Text that is not one JSON value is a `syntax` error. All reject the record at the
+/// source stage.
+///
+/// ```
+/// use contactkit::{convert_str, Code, ConvertOptions, Format, Stage};
+/// let text = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+/// let rejection = convert_str(Format::HelpScout, Format::Intercom, text, &ConvertOptions::new())
+///     .expect_err("a repeated member name");
+/// assert_eq!(rejection.stage, Stage::Source);
+/// assert_eq!(rejection.issues[0].path, "/firstName");
+/// assert_eq!(rejection.issues[0].code, Code::Duplicate);
+/// ```
+///
+/// # Errors
+/// As [`convert`].
+pub fn convert_str(
+    from: Format,
+    to: Format,
+    json: &str,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    refuse_request(from, to, options)?;
+    convert_valid(
+        from,
+        to,
+        &read_valid(from, json, options.validate.settings())?,
+        options,
+    )
+}
+
+/// Converts JSON text into each of `targets`, in their order: for each one the result of
+/// [`convert_str`], with the text validated and parsed only once.
+///
+/// ```
+/// use contactkit::{convert_str_each, ConvertOptions, Format};
+/// let text = r#"{"firstName": "Ada", "emails": [{"value": "ada@example.com"}]}"#;
+/// let targets = [Format::Intercom, Format::Bird];
+/// let results = convert_str_each(Format::HelpScout, &targets, text, &ConvertOptions::new());
+/// assert_eq!(results.len(), 2);
+/// assert_eq!(results[0].as_ref().map(|c| &c.payload["email"]), Ok(&"ada@example.com".into()));
+/// ```
+pub fn convert_str_each(
+    from: Format,
+    targets: &[Format],
+    json: &str,
+    options: &ConvertOptions,
+) -> Vec<Result<Converted, Rejection>> {
+    let mut source = None;
+    let mut results = Vec::with_capacity(targets.len());
+    for &to in targets {
+        results.push(refuse_request(from, to, options).and_then(|()| {
+            match source.get_or_insert_with(|| read_valid(from, json, options.validate.settings()))
+            {
+                Ok(record) => convert_valid(from, to, record, options),
+                Err(rejection) => Err(rejection.clone()),
+            }
+        }));
+    }
+    results
+}
+
+/// JSON text as a record of `format` found valid with `settings`, validated as text first so
+/// that what only the text shows (a repeated member name, a number beyond the range of a
+/// 64-bit float) rejects it as [`crate::Validator::validate_str`] reports it; otherwise the
+/// source-stage rejection.
+pub(crate) fn read_valid(
+    format: Format,
+    json: &str,
+    settings: Settings<'_>,
+) -> Result<Value, Rejection> {
+    valid_source(validate_str(format.spec(), json, settings))?;
+    // The validator's scanner is exactly as strict as serde_json (tests/json_syntax.rs), and
+    // the one text serde_json refuses that the scanner reads (a number beyond the f64 range)
+    // is an error above, so this does not fail; should it, the record is rejected rather than
+    // lost.
+    serde_json::from_str(json).map_err(|e| Rejection::unparsable(Vec::new(), &e))
+}
+
+/// [`convert`] after the record was found valid as `from`.
+fn convert_valid(
+    from: Format,
+    to: Format,
+    record: &Value,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    let settings = options.validate.settings();
+    let mut imported = import::import(table(from), record, from == Format::Canonical);
+    let derivation = match &options.external_id {
+        Some(how) if table(to).covers(CField::ExternalId) => how.derive(record, &mut imported),
+        _ => None,
+    };
+    let exported = export::export(
+        table(to),
+        to,
+        &imported.contact,
+        &imported.prov,
+        record,
+        options,
+        derivation.as_ref(),
+    )
+    .map_err(|issue| Rejection {
+        stage: Stage::Target,
+        issues: vec![issue],
+    })?;
+    let mut notes = imported.notes;
+    notes.extend(exported.notes);
+    let mut payload = Value::Object(exported.payload);
+    let report = validate_value(to.spec(), &payload, settings);
+    if !report.is_valid() {
+        if !options.lenient {
+            return Err(Rejection {
+                stage: Stage::Target,
+                issues: report.issues,
+            });
+        }
+        let mut repair = Repair {
+            format: to,
+            origins: exported.origins,
+            notes: &mut notes,
+        };
+        repair.run(&mut payload, report, settings)?;
+    }
+    Ok(Converted { payload, notes })
+}
+
+/// What rejects a conversion before the record is read: `to` is a read format, or the
+/// external id source cannot apply to `from`.
+fn refuse_request(from: Format, to: Format, options: &ConvertOptions) -> Result<(), Rejection> {
+    if !to.is_target() {
+        return Err(not_a_target(to));
+    }
+    if let Some(issue) = options
+        .external_id
+        .as_ref()
+        .and_then(|how| external_id::misapplied(how, from))
+    {
+        return Err(Rejection {
+            stage: Stage::Target,
+            issues: vec![issue],
+        });
+    }
+    Ok(())
+}
+
+/// The source-stage rejection of a record whose validation `report` has errors.
+pub(crate) fn valid_source(report: Report) -> Result<(), Rejection> {
+    if report.is_valid() {
+        Ok(())
+    } else {
+        Err(Rejection {
+            stage: Stage::Source,
+            issues: report.issues,
+        })
+    }
+}
+
+/// The rejection of a conversion to a read format.
+fn not_a_target(to: Format) -> Rejection {
+    let instead = to.create_format().map_or("a create format", Format::id);
+    Rejection {
+        stage: Stage::Target,
+        issues: vec![Issue::error(
+            "",
+            Code::Enum,
+            format!(
+                "{to} is a read format (the object {} returns): it can be converted from, not to; convert to {instead}, and use preview for what the vendor returns",
+                to.create_format().unwrap_or(to).name()
+            ),
+        )],
+    }
+}
+
+/// The mapping table of a format.
+fn table(format: Format) -> &'static Table {
+    match format {
+        Format::Sequence => &crate::sequence::TABLE,
+        Format::Intercom => &crate::intercom::TABLE,
+        Format::Bird => &crate::bird::TABLE,
+        Format::HelpScout => &crate::helpscout::TABLE,
+        Format::Canonical => &crate::canonical::TABLE,
+        Format::IntercomContact => &crate::intercom::read::TABLE,
+        Format::BirdContact => &crate::bird::read::TABLE,
+        Format::HelpScoutCustomer => &crate::helpscout::read::TABLE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! docs/MAPPING.md is kept true by these tests: its table must list exactly the fields the
+    //! importers and exporters handle, and the tables must cover every documented field.
+
+    use std::collections::BTreeSet;
+
+    use super::table;
+    use crate::engine::table::OTHER_MEMBERS;
+    use crate::model::CField;
+    use crate::Format;
+
+    const MAPPING: &str = include_str!("../../docs/MAPPING.md");
+    const VENDORS: [Format; 4] = [
+        Format::Sequence,
+        Format::Intercom,
+        Format::Bird,
+        Format::HelpScout,
+    ];
+
+    /// The backticked names in `text`.
+    fn names(text: &str) -> Vec<&str> {
+        text.split('`').skip(1).step_by(2).collect()
+    }
+
+    /// The rows of the mapping table: canonical field and, per vendor, the vendor fields named
+    /// before the first `<br>` of its cell.
+    fn doc_rows() -> Vec<(String, Vec<Vec<String>>)> {
+        let start = MAPPING
+            .find("| canonical | sequence | intercom | bird | helpscout |")
+            .expect("docs/MAPPING.md has the mapping table");
+        MAPPING[start..]
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|line| {
+                let cells: Vec<&str> = line.trim_matches('|').split(" | ").collect();
+                assert_eq!(cells.len(), 5, "mapping row has 5 cells: {line}");
+                let canonical = names(cells[0]);
+                assert_eq!(canonical.len(), 1, "one canonical field per row: {line}");
+                let vendors = cells[1..]
+                    .iter()
+                    .map(|cell| {
+                        let head = cell.split("<br>").next().unwrap_or("");
+                        names(head).into_iter().map(str::to_owned).collect()
+                    })
+                    .collect();
+                (canonical[0].to_owned(), vendors)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mapping_table_rows_are_the_canonical_fields() {
+        let documented: Vec<String> = doc_rows().into_iter().map(|(c, _)| c).collect();
+        let known: Vec<&str> = CField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(
+            documented, known,
+            "docs/MAPPING.md rows vs CField::ALL (in order)"
+        );
+        // The canonical fields are the canonical format's members (address by part).
+        let members: BTreeSet<&str> = known
+            .iter()
+            .map(|n| n.split('.').next().unwrap_or(n))
+            .collect();
+        let spec: BTreeSet<&str> = Format::Canonical
+            .spec()
+            .fields
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(members, spec, "CField vs the canonical rule table");
+    }
+
+    #[test]
+    fn mapping_table_lists_exactly_what_the_code_handles() {
+        let rows = doc_rows();
+        for (column, format) in VENDORS.into_iter().enumerate() {
+            let mut documented = BTreeSet::new();
+            for (canonical, vendors) in &rows {
+                for name in &vendors[column] {
+                    documented.insert((canonical.clone(), name.clone()));
+                }
+            }
+            let mut handled = BTreeSet::new();
+            for entry in table(format).entries {
+                for (name, field) in entry.fields {
+                    handled.insert((field.name().to_owned(), (*name).to_owned()));
+                }
+            }
+            let missing: Vec<_> = handled.difference(&documented).collect();
+            let extra: Vec<_> = documented.difference(&handled).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{format}: handled but not in docs/MAPPING.md: {missing:?}; in the doc but not handled: {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tables_cover_every_documented_member() {
+        for format in Format::ALL {
+            let members: BTreeSet<&str> = table(format)
+                .entries
+                .iter()
+                .flat_map(|e| e.members.iter().copied())
+                .filter(|m| *m != OTHER_MEMBERS)
+                .collect();
+            let spec: BTreeSet<&str> = format.spec().fields.iter().map(|f| f.name).collect();
+            assert_eq!(
+                members, spec,
+                "{format}: mapping table members vs rule table"
+            );
+        }
+    }
+
+    #[test]
+    fn canonical_table_maps_every_field_to_itself() {
+        let canonical = table(Format::Canonical);
+        for &field in CField::ALL {
+            let entry = canonical
+                .entries
+                .iter()
+                .find(|e| e.fields.iter().any(|(_, f)| *f == field))
+                .unwrap_or_else(|| panic!("{} is not in the canonical table", field.name()));
+            let top = field.name().split('.').next().unwrap_or_default();
+            assert_eq!(entry.members, [top], "{}", field.name());
+            assert!(entry
+                .fields
+                .iter()
+                .all(|(name, f)| *f != field || *name == field.name()));
+        }
+    }
+
+    #[test]
+    fn text_rules_have_one_member_and_a_string_field() {
+        let mut c = crate::canonical::Contact::default();
+        for format in Format::ALL {
+            for entry in table(format).entries {
+                if matches!(entry.rule, crate::engine::table::Rule::Text) {
+                    assert_eq!(entry.members.len(), 1, "{format}: {:?}", entry.members);
+                    assert_eq!(entry.fields.len(), 1, "{format}: {:?}", entry.members);
+                    let field = entry.fields[0].1;
+                    assert!(
+                        field.text_mut(&mut c).is_some(),
+                        "{format}: {field:?} is not a string field"
+                    );
+                }
+            }
+        }
+    }
+}

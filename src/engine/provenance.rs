@@ -1,0 +1,351 @@
+//! Where each canonical value came from: [`Loc`] (a place in the canonical contact), [`Src`]
+//! (a place in the source record) and [`Provenance`], which maps one to the other so that a
+//! value the target cannot hold is noted at its source path.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::model::{Address, CField, Contact};
+use crate::pointer::join;
+
+/// A location in the canonical contact, rendered as a JSON Pointer only when a note needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Loc<'k> {
+    /// A whole field (a scalar, or a part of the address).
+    Field(CField),
+    /// An item of a list field.
+    Item(CField, usize),
+    /// The kind of an item of a list field (emails, phones).
+    ItemKind(CField, usize),
+    /// A custom attribute.
+    Custom(&'k str),
+}
+
+impl<'k> Loc<'k> {
+    /// The JSON Pointer into the canonical JSON form.
+    pub(crate) fn pointer(&self) -> String {
+        match *self {
+            Loc::Field(f) => f.pointer().to_owned(),
+            Loc::Item(f, i) => item_pointer(f.pointer(), i),
+            Loc::ItemKind(f, i) => {
+                let mut p = item_pointer(f.pointer(), i);
+                p.push_str("/kind");
+                p
+            }
+            Loc::Custom(key) => join(CField::CustomAttributes.pointer(), key),
+        }
+    }
+
+    /// The enclosing location, for provenance lookups.
+    fn parent(&self) -> Option<Loc<'k>> {
+        match *self {
+            Loc::ItemKind(f, i) => Some(Loc::Item(f, i)),
+            Loc::Item(f, _) => Some(Loc::Field(f)),
+            Loc::Custom(_) => Some(Loc::Field(CField::CustomAttributes)),
+            Loc::Field(_) => None,
+        }
+    }
+}
+
+/// `base/index`.
+fn item_pointer(base: &str, index: usize) -> String {
+    use std::fmt::Write as _;
+    let mut p = String::with_capacity(base.len() + 4);
+    p.push_str(base);
+    // Writing to a String cannot fail.
+    let _ = write!(p, "/{index}");
+    p
+}
+
+/// A location in the source record, rendered as a JSON Pointer only when a note needs it.
+/// Member names are the formats' own (no characters to escape); custom keys are escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Src<'s> {
+    /// The whole record.
+    Root,
+    /// `/member`
+    Member(&'static str),
+    /// `/member/index`
+    Item(&'static str, usize),
+    /// `/member/index/name`
+    ItemMember(&'static str, usize, &'static str),
+    /// `/member/name`
+    Nested(&'static str, &'static str),
+    /// `/member/name/index`
+    NestedItem(&'static str, &'static str, usize),
+    /// `/member/key`, or `/key` when `member` is empty (a custom attribute).
+    Key(&'static str, &'s str),
+    // Deeper locations, for the read formats (`intercom-contact`, `bird-contact`,
+    // `helpscout-customer`), whose values sit below nested objects.
+    /// `/member/name/index/inner`
+    NestedItemMember(&'static str, &'static str, usize, &'static str),
+    /// `/member/name/inner`
+    NestedMember(&'static str, &'static str, &'static str),
+    /// `/member/name/inner/index`
+    NestedMemberItem(&'static str, &'static str, &'static str, usize),
+    /// `/member/key/index`
+    KeyItem(&'static str, &'s str, usize),
+}
+
+impl Src<'_> {
+    /// The JSON Pointer into the source record.
+    pub(crate) fn pointer(&self) -> String {
+        let top = |m: &str| join("", m);
+        match *self {
+            Src::Root => String::new(),
+            Src::Member(m) => top(m),
+            Src::Item(m, i) => item_pointer(&top(m), i),
+            Src::ItemMember(m, i, name) => join(&item_pointer(&top(m), i), name),
+            Src::Nested(m, name) => join(&top(m), name),
+            Src::NestedItem(m, name, i) => item_pointer(&join(&top(m), name), i),
+            Src::Key("", key) => top(key),
+            Src::Key(m, key) => join(&top(m), key),
+            Src::NestedItemMember(m, name, i, inner) => {
+                join(&item_pointer(&join(&top(m), name), i), inner)
+            }
+            Src::NestedMember(m, name, inner) => join(&join(&top(m), name), inner),
+            Src::NestedMemberItem(m, name, inner, i) => {
+                item_pointer(&join(&join(&top(m), name), inner), i)
+            }
+            Src::KeyItem(m, key, i) => item_pointer(&join(&top(m), key), i),
+        }
+    }
+
+    /// The value at this location of `record`.
+    pub(crate) fn value<'v>(&self, record: &'v Value) -> Option<&'v Value> {
+        match *self {
+            Src::Root => Some(record),
+            Src::Member(m) => record.get(m),
+            Src::Item(m, i) => record.get(m)?.get(i),
+            Src::ItemMember(m, i, name) => record.get(m)?.get(i)?.get(name),
+            Src::Nested(m, name) => record.get(m)?.get(name),
+            Src::NestedItem(m, name, i) => record.get(m)?.get(name)?.get(i),
+            Src::Key("", key) => record.get(key),
+            Src::Key(m, key) => record.get(m)?.get(key),
+            Src::NestedItemMember(m, name, i, inner) => {
+                record.get(m)?.get(name)?.get(i)?.get(inner)
+            }
+            Src::NestedMember(m, name, inner) => record.get(m)?.get(name)?.get(inner),
+            Src::NestedMemberItem(m, name, inner, i) => {
+                record.get(m)?.get(name)?.get(inner)?.get(i)
+            }
+            Src::KeyItem(m, key, i) => record.get(m)?.get(key)?.get(i),
+        }
+    }
+}
+
+/// Where each canonical value came from in the source record. Lookups fall back to the
+/// nearest recorded enclosing location (the kind of `/emails/1` → the source of `/emails/1`).
+/// Recording allocates little and hashes only custom attribute keys; pointers are rendered only
+/// for notes. Every lookup is O(1): a record may hold hundreds of thousands of values.
+#[derive(Debug, Default)]
+pub(crate) struct Provenance<'s> {
+    /// The source is itself canonical: every location is its own source.
+    pub(crate) identity: bool,
+    /// By [`CField`]: the source of the whole field.
+    fields: Vec<Option<Src<'s>>>,
+    /// By list field: the sources of its items and of their kinds.
+    lists: Vec<ListSources<'s>>,
+    /// Custom attribute key → source.
+    custom: HashMap<&'s str, Src<'s>>,
+    /// The source pointer of an external id copied from another value (`external_id` option).
+    external_id: Option<String>,
+}
+
+/// The sources of a list field's items and of their kinds, by item index.
+#[derive(Debug)]
+struct ListSources<'s> {
+    field: CField,
+    items: Vec<Option<Src<'s>>>,
+    kinds: Vec<Option<Src<'s>>>,
+}
+
+impl<'s> Provenance<'s> {
+    /// The provenance of a canonical source.
+    pub(crate) fn identity() -> Self {
+        Self {
+            identity: true,
+            ..Self::default()
+        }
+    }
+
+    /// Records `src` for `loc` unless `loc` has a source already (the first record counts).
+    pub(crate) fn record(&mut self, loc: Loc<'s>, src: Src<'s>) {
+        fn set<'s>(slots: &mut Vec<Option<Src<'s>>>, i: usize, src: Src<'s>) {
+            if slots.len() <= i {
+                slots.resize(i + 1, None);
+            }
+            if let Some(slot @ None) = slots.get_mut(i) {
+                *slot = Some(src);
+            }
+        }
+        match loc {
+            Loc::Field(f) => {
+                if self.fields.is_empty() {
+                    self.fields = vec![None; CField::ALL.len()];
+                }
+                set(&mut self.fields, f as usize, src);
+            }
+            Loc::Item(f, i) => set(&mut self.list(f).items, i, src),
+            Loc::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
+            Loc::Custom(key) => {
+                self.custom.entry(key).or_insert(src);
+            }
+        }
+    }
+
+    fn list(&mut self, field: CField) -> &mut ListSources<'s> {
+        let at = match self.lists.iter().position(|l| l.field == field) {
+            Some(at) => at,
+            None => {
+                self.lists.push(ListSources {
+                    field,
+                    items: Vec::new(),
+                    kinds: Vec::new(),
+                });
+                self.lists.len() - 1
+            }
+        };
+        &mut self.lists[at]
+    }
+
+    fn get(&self, loc: Loc<'_>) -> Option<Src<'s>> {
+        let list = |f: CField| self.lists.iter().find(|l| l.field == f);
+        match loc {
+            Loc::Field(f) => self.fields.get(f as usize).copied().flatten(),
+            Loc::Item(f, i) => list(f)?.items.get(i).copied().flatten(),
+            Loc::ItemKind(f, i) => list(f)?.kinds.get(i).copied().flatten(),
+            Loc::Custom(key) => self.custom.get(key).copied(),
+        }
+    }
+
+    fn find(&self, loc: Loc<'_>) -> Option<Src<'s>> {
+        let mut at = Some(loc);
+        while let Some(l) = at {
+            if let Some(s) = self.get(l) {
+                return Some(s);
+            }
+            at = l.parent();
+        }
+        None
+    }
+
+    /// Records that the external id is a copy of the source value at `pointer`.
+    pub(crate) fn derive_external_id(&mut self, pointer: String) {
+        self.external_id = Some(pointer);
+    }
+
+    /// The source pointer of a derived external id at `loc`.
+    fn derived(&self, loc: Loc<'_>) -> Option<&str> {
+        match loc {
+            Loc::Field(CField::ExternalId) => self.external_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The source pointer of the canonical value at `loc` (`""` if unknown).
+    pub(crate) fn source(&self, loc: Loc<'_>) -> String {
+        if let Some(pointer) = self.derived(loc) {
+            return pointer.to_owned();
+        }
+        if self.identity {
+            return loc.pointer();
+        }
+        self.find(loc).map_or_else(String::new, |s| s.pointer())
+    }
+
+    /// The source value of the canonical value at `loc`.
+    pub(crate) fn source_value<'v>(&self, record: &'v Value, loc: Loc<'_>) -> Option<&'v Value> {
+        if let Some(pointer) = self.derived(loc) {
+            return record.pointer(pointer);
+        }
+        if self.identity {
+            return record.pointer(&loc.pointer());
+        }
+        self.find(loc)?.value(record)
+    }
+}
+
+impl CField {
+    /// The canonical pointers of the values this field holds in `c`: one per list item or
+    /// custom attribute, one for a set scalar, none when empty.
+    pub(crate) fn each_value<'c>(self, c: &'c Contact, f: &mut dyn FnMut(Loc<'c>)) {
+        let address = c.address.as_ref();
+        let part = |get: fn(&Address) -> bool| address.is_some_and(get);
+        let set = match self {
+            Self::Emails => return items(self, c.emails.len(), f),
+            Self::Phones => return items(self, c.phones.len(), f),
+            Self::AddressLines => return items(self, address.map_or(0, |a| a.lines.len()), f),
+            Self::Websites => return items(self, c.websites.len(), f),
+            Self::Chats => return items(self, c.chats.len(), f),
+            Self::SocialProfiles => return items(self, c.social_profiles.len(), f),
+            Self::Identifiers => return items(self, c.identifiers.len(), f),
+            Self::ListIds => return items(self, c.list_ids.len(), f),
+            Self::AccountIds => return items(self, c.account_ids.len(), f),
+            Self::CompanyRefs => return items(self, c.company_refs.len(), f),
+            Self::Tags => return items(self, c.tags.len(), f),
+            Self::CustomAttributes => {
+                for key in c.custom_attributes.keys() {
+                    f(Loc::Custom(key));
+                }
+                return;
+            }
+            Self::AddressCity => part(|a| a.city.is_some()),
+            Self::AddressRegion => part(|a| a.region.is_some()),
+            Self::AddressPostalCode => part(|a| a.postal_code.is_some()),
+            Self::AddressCountry => part(|a| a.country.is_some()),
+            Self::PhotoType => c.photo_type.is_some(),
+            Self::OrganizationId => c.organization_id.is_some(),
+            Self::SignedUpAt => c.signed_up_at.is_some(),
+            Self::LastSeenAt => c.last_seen_at.is_some(),
+            Self::OwnerId => c.owner_id.is_some(),
+            Self::UnsubscribedFromEmails => c.unsubscribed_from_emails.is_some(),
+            Self::Role => c.role.is_some(),
+            Self::Gender => c.gender.is_some(),
+            _ => self.text(c).is_some(),
+        };
+        if set {
+            f(Loc::Field(self));
+        }
+    }
+}
+
+fn items<'c>(field: CField, n: usize, f: &mut dyn FnMut(Loc<'c>)) {
+    for i in 0..n {
+        f(Loc::Item(field, i));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::import::Importer;
+
+    #[test]
+    fn provenance_falls_back_to_ancestors() {
+        let mut imp = Importer::default();
+        imp.trace(Loc::Item(CField::Emails, 1), Src::Item("identifiers", 3));
+        imp.trace(Loc::Field(CField::JobTitle), Src::Member("title"));
+        imp.trace(Loc::Custom("a/b~c"), Src::Key("", "a/b~c"));
+        imp.trace(
+            Loc::Field(CField::AddressRegion),
+            Src::Nested("address", "state"),
+        );
+        let source = |loc| imp.prov.source(loc);
+        assert_eq!(source(Loc::Item(CField::Emails, 1)), "/identifiers/3");
+        assert_eq!(source(Loc::ItemKind(CField::Emails, 1)), "/identifiers/3");
+        assert_eq!(source(Loc::Item(CField::Emails, 10)), "");
+        assert_eq!(source(Loc::Field(CField::JobTitle)), "/title");
+        assert_eq!(source(Loc::Custom("a/b~c")), "/a~1b~0c");
+        assert_eq!(source(Loc::Field(CField::AddressRegion)), "/address/state");
+        assert_eq!(
+            Provenance::identity().source(Loc::ItemKind(CField::Phones, 2)),
+            "/phones/2/kind"
+        );
+        assert_eq!(
+            Provenance::identity().source(Loc::Custom("x/y")),
+            "/customAttributes/x~1y"
+        );
+    }
+}

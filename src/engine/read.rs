@@ -1,0 +1,255 @@
+//! What the three read formats' importers share (`intercom-contact`, `bird-contact`,
+//! `helpscout-customer`; see docs/READ-FORMATS.md).
+//!
+//! A read format's mapping table lists every documented member: the ones it imports (with the
+//! canonical fields they hold), the ones it ignores because they are not contact data (ids and
+//! bookkeeping the target assigns anew, values derived from imported ones, the source vendor's
+//! own engagement state), and the ones that are contact data the canonical contact cannot hold,
+//! which are dropped with a note when they have a value. An undocumented member is dropped with a
+//! note by the generic importer. Read formats are never exported: `convert` rejects them as
+//! targets.
+
+use serde_json::{Map, Value};
+
+use crate::engine::export::Exporter;
+use crate::engine::import::Importer;
+use crate::engine::provenance::{Loc, Src};
+use crate::engine::table::{Entry, Rule};
+use crate::model::CField;
+
+/// The export function of a read format's entries: never called, because `convert` rejects a
+/// read format as a target before anything is exported.
+pub(crate) fn no_export(_: &mut Exporter<'_>) {}
+
+/// The import function of members that are not contact data: nothing to import.
+pub(crate) fn ignore(_: &Map<String, Value>, _: &mut Importer<'_>) {}
+
+/// An entry of members that are ignored because they are not contact data.
+pub(crate) const fn ignored(members: &'static [&'static str]) -> Entry {
+    Entry {
+        members,
+        fields: &[],
+        rule: Rule::With {
+            import: ignore,
+            export: no_export,
+        },
+    }
+}
+
+/// An entry of members that the importer `import` reads into `fields`.
+pub(crate) const fn read(
+    members: &'static [&'static str],
+    fields: &'static [(&'static str, CField)],
+    import: for<'s> fn(&'s Map<String, Value>, &mut Importer<'s>),
+) -> Entry {
+    Entry {
+        members,
+        fields,
+        rule: Rule::With {
+            import,
+            export: no_export,
+        },
+    }
+}
+
+/// Whether a value carries data: not absent, `null`, `""`, `[]` or `{}`.
+pub(crate) fn has_value(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(o)) => !o.is_empty(),
+        Some(_) => true,
+    }
+}
+
+/// Reads string member `member` of `obj` (at `at`) into the plain string field `field`: `null`
+/// and `""` are no value (vendors return `""` for unset fields, e.g. Help Scout's `photoUrl`),
+/// another type is dropped with a note.
+pub(crate) fn text<'s>(
+    imp: &mut Importer<'s>,
+    obj: &Map<String, Value>,
+    member: &'static str,
+    field: CField,
+    at: Src<'s>,
+) {
+    match obj.get(member) {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.is_empty() => {}
+        Some(Value::String(s)) => {
+            if let Some(slot) = field.text_mut(&mut imp.contact) {
+                *slot = Some(s.clone());
+                imp.trace(Loc::Field(field), at);
+            }
+        }
+        Some(_) => imp.drop(
+            at,
+            [
+                "is not a string, and the canonical ",
+                field.label(),
+                " is one",
+            ]
+            .concat(),
+        ),
+    }
+}
+
+/// Notes every member of `members` that has a value (see [`has_value`]) as dropped with
+/// `message`: contact data the canonical contact has no field for.
+pub(crate) fn drop_set(
+    obj: &Map<String, Value>,
+    imp: &mut Importer<'_>,
+    members: &[&'static str],
+    message: &str,
+) {
+    for &member in members {
+        if has_value(obj.get(member)) {
+            imp.drop(Src::Member(member), message);
+        }
+    }
+}
+
+/// The items of array `member` of `obj` that are objects, with their index.
+pub(crate) fn objects<'v>(
+    obj: &'v Map<String, Value>,
+    member: &str,
+) -> impl Iterator<Item = (usize, &'v Map<String, Value>)> {
+    obj.get(member)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
+}
+
+/// An integer, or a string of digits (Intercom 2.16 and later write `owner_id` as a string; the
+/// Help Scout docs do not state the type of `organizationId`).
+pub(crate) fn integer_or_digits(value: &Value) -> Option<i64> {
+    match value {
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        other => crate::engine::shared::integer(other),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    //! Every read format's mapping table lists exactly the members of its rule table, and
+    //! docs/READ-FORMATS.md lists exactly what the tables import, ignore and drop.
+
+    use std::collections::BTreeSet;
+
+    use crate::engine::table::{Rule, Table};
+    use crate::Format;
+
+    const DOC: &str = include_str!("../../docs/READ-FORMATS.md");
+
+    fn table(format: Format) -> &'static Table {
+        match format {
+            Format::IntercomContact => &crate::intercom::read::TABLE,
+            Format::BirdContact => &crate::bird::read::TABLE,
+            _ => &crate::helpscout::read::TABLE,
+        }
+    }
+
+    /// The backticked names in `text`.
+    fn names(text: &str) -> Vec<&str> {
+        text.split('`').skip(1).step_by(2).collect()
+    }
+
+    /// The section of the doc about `format`: from its `## \`id\`` heading to the next `## `.
+    fn section(format: Format) -> &'static str {
+        let heading = format!("## `{}`", format.id());
+        let start = DOC
+            .find(&heading)
+            .unwrap_or_else(|| panic!("docs/READ-FORMATS.md has no section {heading}"));
+        let rest = &DOC[start + heading.len()..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    /// The names in the line of the section that starts with `label`.
+    fn line(section: &str, label: &str) -> BTreeSet<String> {
+        let line = section
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no line starting with {label:?}"));
+        names(line).into_iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn tables_list_exactly_the_rule_table_members() {
+        for format in Format::READ {
+            let mut members = BTreeSet::new();
+            for entry in table(format).entries {
+                for member in entry.members {
+                    assert!(members.insert(*member), "{format}: {member} listed twice");
+                }
+            }
+            let spec: BTreeSet<&str> = format.spec().fields.iter().map(|f| f.name).collect();
+            assert_eq!(
+                members, spec,
+                "{format}: mapping table members vs rule table"
+            );
+            assert!(table(format)
+                .entries
+                .iter()
+                .all(|e| matches!(e.rule, Rule::With { .. })));
+        }
+    }
+
+    #[test]
+    fn doc_lists_what_each_read_format_imports() {
+        for format in Format::READ {
+            let section = section(format);
+            let start = section
+                .find("| member | canonical |")
+                .unwrap_or_else(|| panic!("{format}: no import table"));
+            let documented: BTreeSet<(String, String)> = section[start..]
+                .lines()
+                .skip(2)
+                .take_while(|l| l.starts_with('|'))
+                .map(|row| {
+                    let cells: Vec<&str> = row.trim_matches('|').split(" | ").collect();
+                    let member = names(cells[0]);
+                    let field = names(cells[1]);
+                    assert_eq!((member.len(), field.len()), (1, 1), "{format}: {row}");
+                    (member[0].to_owned(), field[0].to_owned())
+                })
+                .collect();
+            let handled: BTreeSet<(String, String)> = table(format)
+                .entries
+                .iter()
+                .flat_map(|e| e.fields.iter())
+                .map(|(name, field)| ((*name).to_owned(), field.name().to_owned()))
+                .collect();
+            assert_eq!(
+                documented, handled,
+                "{format}: docs/READ-FORMATS.md import table"
+            );
+        }
+    }
+
+    #[test]
+    fn doc_lists_what_each_read_format_ignores_and_drops() {
+        for format in Format::READ {
+            let section = section(format);
+            let ignored = line(section, "Ignored, not contact data:");
+            let dropped = line(section, "Dropped with a note when set:");
+            let mut members_without_fields = BTreeSet::new();
+            for entry in table(format).entries {
+                if entry.fields.is_empty() {
+                    members_without_fields.extend(entry.members.iter().map(|m| (*m).to_owned()));
+                }
+            }
+            let listed: BTreeSet<String> = ignored.union(&dropped).cloned().collect();
+            assert!(
+                ignored.is_disjoint(&dropped),
+                "{format}: a member is both ignored and dropped"
+            );
+            assert_eq!(
+                listed, members_without_fields,
+                "{format}: the ignored and dropped lines name exactly the members imported into no field"
+            );
+        }
+    }
+}

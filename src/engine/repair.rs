@@ -1,0 +1,480 @@
+//! Lenient mode: repairs a target payload from its findings, generically.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::Value;
+
+use crate::note::NoteCode;
+use crate::outcome::{Rejection, Stage};
+use crate::spec::validate::{validate_value, Settings};
+use crate::spec::{Kind, Req};
+use crate::{Code, Format, Report};
+
+/// At most this many validate-and-repair passes (each pass fixes every finding it can; a
+/// payload needs two or three).
+const MAX_PASSES: usize = 16;
+
+/// Lenient mode: repairs a payload from its target findings, generically. A `too_long` string
+/// is cut to the table's maximum (note `truncated`); a `too_many_items` array keeps its first
+/// items; any other error removes the smallest optional value that contains it (an optional
+/// member, an array item, a custom attribute; note `dropped` with the source path). What
+/// cannot be removed (a required member, the whole record) is left, and the record is rejected.
+pub(super) struct Repair<'n> {
+    pub(super) format: Format,
+    /// Target location → source pointer of what the exporter wrote there.
+    pub(super) origins: Vec<(Cow<'static, str>, String)>,
+    pub(super) notes: &'n mut Vec<crate::Note>,
+}
+
+/// What the rule table says about one location of a payload.
+#[derive(Debug, Clone, Copy, Default)]
+struct Step {
+    /// An optional member, an array item or a custom attribute: it may be left out.
+    removable: bool,
+    /// The maximum length of a string there.
+    max_len: Option<u32>,
+    /// A string there has a format (an email address, a URL): cutting it would make it another
+    /// address, so a too-long one is removed rather than truncated.
+    formatted: bool,
+    /// The maximum number of items of an array there.
+    max_items: Option<u32>,
+}
+
+impl Repair<'_> {
+    pub(super) fn run(
+        &mut self,
+        payload: &mut Value,
+        mut report: Report,
+        settings: Settings<'_>,
+    ) -> Result<(), Rejection> {
+        for _ in 0..MAX_PASSES {
+            if report.is_valid() {
+                return Ok(());
+            }
+            if !self.pass(payload, &report) {
+                break;
+            }
+            report = validate_value(self.format.spec(), payload, settings);
+        }
+        if report.is_valid() {
+            return Ok(());
+        }
+        Err(Rejection {
+            stage: Stage::Target,
+            issues: report.issues,
+        })
+    }
+
+    /// One pass over the errors; whether anything changed. Surplus array items are removed
+    /// only in a pass that has nothing else to fix, so that invalid items go first.
+    fn pass(&mut self, payload: &mut Value, report: &Report) -> bool {
+        let mut changed = false;
+        let mut removals: Vec<(Vec<String>, Code)> = Vec::new();
+        let mut surplus: Vec<(Vec<String>, Code)> = Vec::new();
+        for issue in report.errors() {
+            let segments = segments(&issue.path);
+            let steps = locate(self.format, &segments);
+            let here = steps.last().copied().unwrap_or_default();
+            match (issue.code, here.max_len, here.max_items) {
+                (Code::TooLong, Some(max), _) if !here.formatted => {
+                    changed |= self.truncate(payload, &issue.path, max);
+                    continue;
+                }
+                (Code::TooManyItems, _, Some(max)) => {
+                    let len = payload
+                        .pointer(&issue.path)
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
+                    for i in (max as usize)..len {
+                        let mut item = segments.clone();
+                        item.push(i.to_string());
+                        surplus.push((item, issue.code));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(k) = (1..=steps.len())
+                .rev()
+                .find(|&k| steps.get(k - 1).is_some_and(|s| s.removable))
+            {
+                removals.push((segments[..k].to_vec(), issue.code));
+            }
+        }
+        if !changed && removals.is_empty() {
+            removals = surplus;
+        }
+        // Remove each unit once (the first found), not inside another removed unit, later
+        // array items first.
+        let order = sorted(removals.len(), &mut |a, b| {
+            compare_segments(&removals[b].0, &removals[a].0)
+        });
+        let mut unique: Vec<&(Vec<String>, Code)> = Vec::with_capacity(order.len());
+        for i in order {
+            let removal = &removals[i];
+            if unique.last().is_none_or(|last| last.0 != removal.0) {
+                unique.push(removal);
+            }
+        }
+        // Every step below is near-linear: a record may hold hundreds of thousands of values
+        // that the target refuses.
+        let all: HashSet<&[String]> = unique.iter().map(|(unit, _)| unit.as_slice()).collect();
+        let units: Vec<&(Vec<String>, Code)> = unique
+            .into_iter()
+            .filter(|(unit, _)| {
+                !(1..unit.len()).any(|k| unit.get(..k).is_some_and(|p| all.contains(p)))
+            })
+            .collect();
+        // Within a pass the units are disjoint and come later items first, so the notes can be
+        // made from the origins as they were before the pass, and the origins updated once.
+        let index = OriginIndex::new(&self.origins);
+        let mut removed: Vec<Removed> = Vec::new();
+        for (unit, code) in units {
+            if let Some(r) = self.note_removal(payload, unit, *code, &index) {
+                removed.push(r);
+                changed = true;
+            }
+        }
+        remove_all(payload, &removed);
+        self.forget(&removed);
+        changed
+    }
+
+    fn truncate(&mut self, payload: &mut Value, path: &str, max: u32) -> bool {
+        let Some(Value::String(s)) = payload.pointer_mut(path) else {
+            return false;
+        };
+        let Some((cut, _)) = s.char_indices().nth(max as usize) else {
+            return false;
+        };
+        s.truncate(cut);
+        self.notes.push(crate::Note {
+            path: path.to_owned(),
+            code: NoteCode::Truncated,
+            message: format!(
+                "cut to {max} characters, the most {} accepts here",
+                self.format.name()
+            ),
+        });
+        true
+    }
+
+    /// Notes the removal of the value at `unit`, if there is one; what is to be removed, for
+    /// [`remove_all`] and [`Self::forget`].
+    fn note_removal(
+        &mut self,
+        payload: &Value,
+        unit: &[String],
+        code: Code,
+        index: &OriginIndex,
+    ) -> Option<Removed> {
+        let (last, parent) = unit.split_last()?;
+        let parent_path = pointer(parent);
+        let path = pointer(unit);
+        let (value, item) = match payload.pointer(&parent_path) {
+            Some(Value::Object(map)) => (map.get(last.as_str())?, None),
+            Some(Value::Array(items)) => {
+                let i = last.parse::<usize>().ok()?;
+                (items.get(i)?, Some(i))
+            }
+            _ => return None,
+        };
+        let empty = match value {
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+            _ => false,
+        };
+        if !empty {
+            self.note_removed(&path, code, index);
+        }
+        Some(Removed {
+            path,
+            parent: parent_path,
+            depth: parent.len(),
+            item,
+            key: last.clone(),
+        })
+    }
+
+    /// `dropped` notes for the value removed at `path`: the source of every value the exporter
+    /// wrote at or under it (else of the nearest ancestor).
+    fn note_removed(&mut self, path: &str, code: Code, index: &OriginIndex) {
+        let mut sources: Vec<&str> = index
+            .at_or_under(path)
+            .into_iter()
+            .filter_map(|i| self.origins.get(i))
+            .map(|(_, s)| s.as_str())
+            .collect();
+        if sources.is_empty() {
+            let ancestor = index
+                .nearest_ancestor(path)
+                .and_then(|i| self.origins.get(i));
+            sources.extend(ancestor.map(|(_, s)| s.as_str()));
+        }
+        sources.dedup();
+        let message = format!(
+            "{} does not accept this value ({code} at {path}); lenient mode left it out",
+            self.format.name()
+        );
+        let mut notes: Vec<crate::Note> = sources
+            .into_iter()
+            .map(|source| crate::Note {
+                path: source.to_owned(),
+                code: NoteCode::Dropped,
+                message: message.clone(),
+            })
+            .collect();
+        if notes.is_empty() {
+            notes.push(crate::Note {
+                path: path.to_owned(),
+                code: NoteCode::Dropped,
+                message,
+            });
+        }
+        self.notes.extend(notes);
+    }
+
+    /// Forgets the origins of the removed values and renumbers the origins of later items of
+    /// the arrays they were removed from, in one sweep.
+    fn forget(&mut self, removed: &[Removed]) {
+        if removed.is_empty() {
+            return;
+        }
+        let gone: HashSet<&str> = removed.iter().map(|r| r.path.as_str()).collect();
+        let mut shifts: HashMap<&str, Vec<usize>> = HashMap::new();
+        for r in removed {
+            if let Some(i) = r.item {
+                shifts.entry(r.parent.as_str()).or_default().push(i);
+            }
+        }
+        for items in shifts.values_mut() {
+            sort(items, &mut |a, b| a.cmp(&b));
+        }
+        self.origins
+            .retain(|(t, _)| !ancestors_or_self(t).any(|p| gone.contains(p)));
+        // Notes with target paths (all but `dropped`) follow their values: they go with a
+        // removed value (its `dropped` note says what happened) and are renumbered with the
+        // items after it.
+        self.notes.retain(|n| {
+            n.code == NoteCode::Dropped || !ancestors_or_self(&n.path).any(|p| gone.contains(p))
+        });
+        if shifts.is_empty() {
+            return;
+        }
+        for (t, _) in &mut self.origins {
+            if let Some(renumbered) = renumber(t, &shifts) {
+                *t = Cow::Owned(renumbered);
+            }
+        }
+        for note in self
+            .notes
+            .iter_mut()
+            .filter(|n| n.code != NoteCode::Dropped)
+        {
+            if let Some(renumbered) = renumber(&note.path, &shifts) {
+                note.path = renumbered;
+            }
+        }
+    }
+}
+
+/// A value removed by lenient mode.
+#[derive(Debug)]
+struct Removed {
+    /// Its pointer.
+    path: String,
+    /// Its parent's pointer.
+    parent: String,
+    /// The number of reference tokens of its parent's pointer.
+    depth: usize,
+    /// Its index, when the parent is an array.
+    item: Option<usize>,
+    /// Its member name, when the parent is an object.
+    key: String,
+}
+
+/// Removes the values of one pass, each container once (removing items one by one is
+/// quadratic: every removal moves the items after it). Deeper containers go first, so that the
+/// indices of the others still hold.
+fn remove_all(payload: &mut Value, removed: &[Removed]) {
+    let mut by_parent: HashMap<&str, (usize, Vec<&Removed>)> = HashMap::new();
+    for r in removed {
+        by_parent
+            .entry(r.parent.as_str())
+            .or_insert_with(|| (r.depth, Vec::new()))
+            .1
+            .push(r);
+    }
+    let parents: Vec<(&str, (usize, Vec<&Removed>))> = by_parent.into_iter().collect();
+    let order = sorted(parents.len(), &mut |a, b| {
+        let ((pa, (da, _)), (pb, (db, _))) = (&parents[a], &parents[b]);
+        db.cmp(da).then_with(|| pa.cmp(pb))
+    });
+    for i in order {
+        let (parent, (_, values)) = &parents[i];
+        match payload.pointer_mut(parent) {
+            Some(Value::Array(items)) => {
+                let gone: HashSet<usize> = values.iter().filter_map(|r| r.item).collect();
+                let mut i = 0;
+                items.retain(|_| {
+                    let keep = !gone.contains(&i);
+                    i += 1;
+                    keep
+                });
+            }
+            Some(Value::Object(map)) => {
+                let gone: HashSet<&str> = values.iter().map(|r| r.key.as_str()).collect();
+                map.retain(|k, _| !gone.contains(k.as_str()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The origins by target pointer, for the lookups of one repair pass.
+struct OriginIndex {
+    /// Target pointer → positions in the origins list, in order.
+    by_target: BTreeMap<String, Vec<usize>>,
+}
+
+impl OriginIndex {
+    fn new(origins: &[(Cow<'static, str>, String)]) -> Self {
+        let mut by_target: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, (t, _)) in origins.iter().enumerate() {
+            by_target.entry(t.to_string()).or_default().push(i);
+        }
+        Self { by_target }
+    }
+
+    /// Positions of the origins at `path` or below it, in list order.
+    fn at_or_under(&self, path: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.by_target.get(path).cloned().unwrap_or_default();
+        // Descendants are the pointers from `path/` up to (not including) `path0`.
+        let (from, to) = (format!("{path}/"), format!("{path}0"));
+        for (_, positions) in self.by_target.range(from..to) {
+            out.extend(positions);
+        }
+        sort(&mut out, &mut |a, b| a.cmp(&b));
+        out
+    }
+
+    /// Position of the last origin at the nearest proper ancestor of `path`.
+    fn nearest_ancestor(&self, path: &str) -> Option<usize> {
+        ancestors_or_self(path)
+            .skip(1)
+            .find_map(|p| self.by_target.get(p).and_then(|v| v.last().copied()))
+    }
+}
+
+/// `pointer` and its proper ancestors, nearest first (`/a/b`, `/a`, `""`).
+fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(pointer), |p| {
+        p.rsplit_once('/').map(|(parent, _)| parent)
+    })
+}
+
+/// `target` with each array index lowered by the number of items removed before it from the
+/// same array, or `None` when nothing changes.
+fn renumber(target: &str, shifts: &HashMap<&str, Vec<usize>>) -> Option<String> {
+    let mut out = String::with_capacity(target.len());
+    let mut changed = false;
+    let mut parent_end = 0;
+    for segment in target.split('/').skip(1) {
+        let parent = target.get(..parent_end).unwrap_or_default();
+        parent_end += 1 + segment.len();
+        out.push('/');
+        let lowered = shifts.get(parent).and_then(|removed| {
+            let j = segment.parse::<usize>().ok()?;
+            let before = removed.partition_point(|&i| i < j);
+            (before > 0).then(|| j - before)
+        });
+        match lowered {
+            Some(j) => {
+                changed = true;
+                out.push_str(&j.to_string());
+            }
+            None => out.push_str(segment),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The unescaped reference tokens of a JSON Pointer.
+fn segments(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The JSON Pointer of reference tokens.
+fn pointer(segments: &[String]) -> String {
+    segments
+        .iter()
+        .fold(String::new(), |acc, s| crate::pointer::join(&acc, s))
+}
+
+/// Orders pointers by their tokens, comparing array indices as numbers.
+/// Sorts `items` with `compare`, stably. Every sort of the conversion goes through this one
+/// instance of the standard library's sort: each other element type or comparison would add
+/// another (2 to 3 KB of WebAssembly each).
+fn sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
+    items.sort_by(|&a, &b| compare(a, b));
+}
+
+/// The positions `0..len` in the order `compare` gives them ([`sort`]).
+fn sorted(len: usize, compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    sort(&mut order, compare);
+    order
+}
+
+fn compare_segments(a: &[String], b: &[String]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        let order = match (x.parse::<usize>(), y.parse::<usize>()) {
+            (Ok(i), Ok(j)) => i.cmp(&j),
+            _ => x.cmp(y),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// What the format's rule table says about each location along `segments`. Below a member the
+/// table does not describe (a custom attribute's value) nothing is removable on its own: the
+/// custom attribute is.
+fn locate(format: Format, segments: &[String]) -> Vec<Step> {
+    let root = Kind::Object(format.spec());
+    let mut kind: Option<&Kind> = Some(&root);
+    let mut steps = Vec::with_capacity(segments.len());
+    for segment in segments {
+        let (removable, next): (bool, Option<&Kind>) = match kind {
+            Some(Kind::Object(obj)) => match obj.fields.iter().find(|f| f.name == segment) {
+                Some(field) => (field.required != Req::Yes, Some(&field.kind)),
+                None => (true, None),
+            },
+            Some(Kind::Array(array)) => (true, Some(&array.items)),
+            Some(Kind::Dynamic(_) | Kind::Any) => (true, None),
+            _ => (false, None),
+        };
+        let mut step = Step {
+            removable,
+            ..Step::default()
+        };
+        match next {
+            Some(Kind::Str(rules)) if rules.max != u32::MAX => {
+                step.max_len = Some(rules.max);
+                step.formatted = rules.format.is_some();
+            }
+            Some(Kind::Array(array)) if array.max != u32::MAX => step.max_items = Some(array.max),
+            _ => {}
+        }
+        steps.push(step);
+        kind = next;
+    }
+    steps
+}

@@ -1,0 +1,281 @@
+//! Rules several formats share: names (split, join, agree), the one email and phone of a format
+//! that holds one, phone numbers with separators, integers.
+
+use serde_json::Value;
+
+use super::export::Exporter;
+use super::provenance::Loc;
+use crate::model::CField;
+use crate::note::NoteCode;
+use crate::pointer::join;
+
+/// Full name → first/last (docs/MAPPING.md, `fullName`): trim, then split at the first run of
+/// whitespace; one word is a first name only.
+pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
+    let t = full.trim();
+    if t.is_empty() {
+        return (None, None);
+    }
+    match t.find(char::is_whitespace) {
+        None => (Some(t), None),
+        Some(i) => {
+            let (first, rest) = t.split_at(i);
+            let rest = rest.trim_start();
+            (Some(first), (!rest.is_empty()).then_some(rest))
+        }
+    }
+}
+
+/// First/last → full name (docs/MAPPING.md, `firstName`): first + one space + last, skipping a
+/// missing (or empty) part.
+pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    match (
+        first.filter(|s| !s.is_empty()),
+        last.filter(|s| !s.is_empty()),
+    ) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// The message of a `joined` note for `first` and `last`.
+pub(crate) fn joined_message(first: Option<&str>, last: Option<&str>) -> &'static str {
+    match (
+        first.filter(|s| !s.is_empty()),
+        last.filter(|s| !s.is_empty()),
+    ) {
+        (Some(_), Some(_)) => "built from first and last name, joined with one space",
+        (Some(_), None) => "built from the first name alone (there is no last name)",
+        _ => "built from the last name alone (there is no first name)",
+    }
+}
+
+/// Whether first and last name say the same as the full name: their join is the full name, or
+/// splitting the full name gives them.
+pub(crate) fn names_agree(full: &str, first: Option<&str>, last: Option<&str>) -> bool {
+    let first = first.filter(|s| !s.is_empty());
+    let last = last.filter(|s| !s.is_empty());
+    join_name(first, last).as_deref() == Some(full) || split_name(full) == (first, last)
+}
+
+/// Writes a first/last-name pair (Sequence, Help Scout) from the contact: its own first and last
+/// name, else its full name split (note `split`). A full name that the pair does not carry is
+/// dropped.
+pub(crate) fn export_first_last(
+    ex: &mut Exporter<'_>,
+    first_member: &'static str,
+    last_member: &'static str,
+) {
+    let c = ex.contact;
+    let (first, last, full) = (
+        c.first_name.as_deref(),
+        c.last_name.as_deref(),
+        c.full_name.as_deref(),
+    );
+    let name = ex.target.name();
+    if first.is_none() && last.is_none() {
+        let Some(full) = full else { return };
+        match split_name(full) {
+            (None, _) => ex.drop(
+                Loc::Field(CField::FullName),
+                format!("is blank, so it gives no first or last name for {name}"),
+            ),
+            (Some(f), l) => {
+                ex.note(
+                    join("", first_member),
+                    NoteCode::Split,
+                    "first name taken from the full name (split at the first whitespace)",
+                );
+                ex.put(
+                    first_member,
+                    Value::String(f.to_owned()),
+                    Loc::Field(CField::FullName),
+                );
+                if let Some(l) = l {
+                    ex.note(
+                        join("", last_member),
+                        NoteCode::Split,
+                        "last name taken from the full name (the rest after the first whitespace)",
+                    );
+                    ex.put(
+                        last_member,
+                        Value::String(l.to_owned()),
+                        Loc::Field(CField::FullName),
+                    );
+                }
+            }
+        }
+        return;
+    }
+    if let Some(f) = first {
+        ex.put(
+            first_member,
+            Value::String(f.to_owned()),
+            Loc::Field(CField::FirstName),
+        );
+    }
+    if let Some(l) = last {
+        ex.put(
+            last_member,
+            Value::String(l.to_owned()),
+            Loc::Field(CField::LastName),
+        );
+    }
+    if let Some(full) = full {
+        if !names_agree(full, first, last) {
+            ex.drop(
+                Loc::Field(CField::FullName),
+                format!(
+                    "{name} holds only first and last name, and this full name differs from them"
+                ),
+            );
+        }
+    }
+}
+
+/// Writes the one email a format holds (Sequence, Intercom): the first; the others and every
+/// kind are dropped (docs/MAPPING.md: many → one).
+pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
+    let c = ex.contact;
+    let name = ex.target.name();
+    for (i, email) in c.emails.iter().enumerate() {
+        if i == 0 {
+            ex.put(
+                member,
+                Value::String(email.value.clone()),
+                Loc::Item(CField::Emails, 0),
+            );
+            if email.kind.is_some() {
+                ex.drop(
+                    Loc::ItemKind(CField::Emails, 0),
+                    format!("{name} has no field for the kind of an email address"),
+                );
+            }
+        } else {
+            ex.drop(
+                Loc::Item(CField::Emails, i),
+                [name, " holds one email address; the first one was kept"].concat(),
+            );
+        }
+    }
+}
+
+/// Writes the one phone a format holds (Sequence, Intercom): the first; the others and every
+/// kind are dropped (docs/MAPPING.md: many → one).
+pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
+    let c = ex.contact;
+    let name = ex.target.name();
+    for (i, phone) in c.phones.iter().enumerate() {
+        if i == 0 {
+            ex.put(
+                member,
+                Value::String(phone.value.clone()),
+                Loc::Item(CField::Phones, 0),
+            );
+            if phone.kind.is_some() {
+                ex.drop(
+                    Loc::ItemKind(CField::Phones, 0),
+                    format!("{name} has no field for the kind of a phone number"),
+                );
+            }
+        } else {
+            ex.drop(
+                Loc::Item(CField::Phones, i),
+                [name, " holds one phone number; the first one was kept"].concat(),
+            );
+        }
+    }
+}
+
+/// A phone number written as an international number with separators (`+31 6 1234 5678`,
+/// `+1 (555) 123-4567`) without them, when that is a valid international number.
+pub(crate) fn compact_phone(s: &str) -> Option<String> {
+    use crate::formats::StrFormat;
+    if !s.starts_with('+') || StrFormat::E164.matches(s) {
+        return None;
+    }
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    StrFormat::E164.matches(&compact).then_some(compact)
+}
+
+/// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).
+pub(crate) fn integer(v: &Value) -> Option<i64> {
+    match crate::definitions::as_integer(v)? {
+        crate::definitions::Integer::InRange(n) => Some(n),
+        crate::definitions::Integer::OutOfRange => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_table() {
+        for (full, expect) in [
+            ("Ada King Lovelace", (Some("Ada"), Some("King Lovelace"))),
+            ("  Ada \t  Lovelace ", (Some("Ada"), Some("Lovelace"))),
+            ("Ada", (Some("Ada"), None)),
+            ("   ", (None, None)),
+            ("", (None, None)),
+            ("Ünal  Çelik", (Some("Ünal"), Some("Çelik"))),
+            ("李\u{3000}小龍", (Some("李"), Some("小龍"))),
+        ] {
+            assert_eq!(split_name(full), expect, "{full:?}");
+        }
+    }
+
+    #[test]
+    fn join_table() {
+        assert_eq!(
+            join_name(Some("Ada"), Some("Lovelace")).as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(join_name(Some("Ada"), None).as_deref(), Some("Ada"));
+        assert_eq!(
+            join_name(None, Some("Lovelace")).as_deref(),
+            Some("Lovelace")
+        );
+        assert_eq!(
+            join_name(Some(""), Some("Lovelace")).as_deref(),
+            Some("Lovelace")
+        );
+        assert_eq!(join_name(None, None), None);
+    }
+
+    #[test]
+    fn agreeing_names() {
+        assert!(names_agree("Ada Lovelace", Some("Ada"), Some("Lovelace")));
+        assert!(names_agree(
+            "Ada King Lovelace",
+            Some("Ada King"),
+            Some("Lovelace")
+        ));
+        assert!(names_agree("Ada  Lovelace", Some("Ada"), Some("Lovelace")));
+        assert!(!names_agree(
+            "Dr. Ada Lovelace",
+            Some("Ada"),
+            Some("Lovelace")
+        ));
+        assert!(!names_agree("Ada Lovelace", Some("Ada"), None));
+    }
+
+    #[test]
+    fn compact_phone_table() {
+        assert_eq!(
+            compact_phone("+31 6 1234 5678").as_deref(),
+            Some("+31612345678")
+        );
+        assert_eq!(
+            compact_phone("+1 (555) 123-4567").as_deref(),
+            Some("+15551234567")
+        );
+        assert_eq!(compact_phone("+31612345678"), None);
+        assert_eq!(compact_phone("(555) 123-4567"), None);
+        assert_eq!(compact_phone("+0 12 345 678"), None);
+    }
+}

@@ -1,0 +1,223 @@
+//! Canonical → Help Scout.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use super::spec::RESERVED_SLUGS;
+use crate::engine::custom::{custom_attributes, CustomRules};
+use crate::engine::export::Exporter;
+use crate::engine::provenance::Loc;
+use crate::engine::shared::{export_first_last, integer};
+use crate::model::CField;
+use crate::model::Handle;
+use crate::note::NoteCode;
+
+pub(crate) fn names(ex: &mut Exporter<'_>) {
+    export_first_last(ex, "firstName", "lastName");
+}
+
+/// Whether the first phone goes to the top-level `phone` (it has no kind); every other phone
+/// goes to `phones`.
+fn first_phone_is_top_level(ex: &Exporter<'_>) -> bool {
+    ex.contact.phones.first().is_some_and(|p| p.kind.is_none())
+}
+
+pub(crate) fn phone(ex: &mut Exporter<'_>) {
+    if first_phone_is_top_level(ex) {
+        if let Some(p) = ex.contact.phones.first() {
+            ex.put(
+                "phone",
+                Value::String(p.value.clone()),
+                Loc::Item(CField::Phones, 0),
+            );
+        }
+    }
+}
+
+pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
+    if let Some(id) = ex.contact.organization_id {
+        ex.put_compared(
+            "organizationId",
+            Value::from(id),
+            Loc::Field(CField::OrganizationId),
+            NoteCode::Normalized,
+            "written as a number",
+        );
+    }
+}
+
+pub(crate) fn gender(ex: &mut Exporter<'_>) {
+    if let Some(g) = ex.contact.gender.as_deref() {
+        ex.put_compared(
+            "gender",
+            Value::String(g.to_owned()),
+            Loc::Field(CField::Gender),
+            NoteCode::Normalized,
+            "written in lower case, as the docs list the values",
+        );
+    }
+}
+
+fn entry(kind: Option<&str>, value: &str) -> Value {
+    let mut item = Map::new();
+    if let Some(kind) = kind {
+        item.insert("type".to_owned(), Value::String(kind.to_owned()));
+    }
+    item.insert("value".to_owned(), Value::String(value.to_owned()));
+    Value::Object(item)
+}
+
+/// Writes array member `member`; item `i` holds canonical item `i + skip` of `field`.
+fn list(
+    ex: &mut Exporter<'_>,
+    member: &'static str,
+    items: Vec<Value>,
+    field: CField,
+    skip: usize,
+) {
+    if items.is_empty() {
+        return;
+    }
+    if ex.tracking() {
+        for i in 0..items.len() {
+            ex.origin(
+                || Cow::Owned(format!("/{member}/{i}")),
+                Loc::Item(field, i + skip),
+            );
+        }
+    }
+    ex.put_derived(member, Value::Array(items));
+}
+
+pub(crate) fn emails(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let items = c
+        .emails
+        .iter()
+        .map(|e| entry(e.kind.as_deref(), &e.value))
+        .collect();
+    list(ex, "emails", items, CField::Emails, 0);
+}
+
+/// The phones after the top-level one; a phone without kind gets `other` (type is required).
+pub(crate) fn phones(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let skip = usize::from(first_phone_is_top_level(ex));
+    let mut items = Vec::with_capacity(c.phones.len());
+    for p in c.phones.iter().skip(skip) {
+        let kind = match p.kind.as_deref() {
+            Some(kind) => kind,
+            None => {
+                ex.note(
+                    format!("/phones/{}/type", items.len()),
+                    NoteCode::Derived,
+                    "set to other: Help Scout requires a phone type, and the source gives none",
+                );
+                "other"
+            }
+        };
+        items.push(entry(Some(kind), &p.value));
+    }
+    list(ex, "phones", items, CField::Phones, skip);
+}
+
+fn handles(ex: &mut Exporter<'_>, member: &'static str, field: CField, handles: &[Handle]) {
+    let items = handles
+        .iter()
+        .map(|h| entry(Some(&h.kind), &h.value))
+        .collect();
+    list(ex, member, items, field, 0);
+}
+
+pub(crate) fn chats(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    handles(ex, "chats", CField::Chats, &c.chats);
+}
+
+pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    handles(
+        ex,
+        "socialProfiles",
+        CField::SocialProfiles,
+        &c.social_profiles,
+    );
+}
+
+pub(crate) fn websites(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let items = c.websites.iter().map(|w| entry(None, w)).collect();
+    list(ex, "websites", items, CField::Websites, 0);
+}
+
+pub(crate) fn address(ex: &mut Exporter<'_>) {
+    let Some(a) = ex.contact.address.as_ref() else {
+        return;
+    };
+    let mut map = Map::new();
+    for (member, value, field) in [
+        ("city", &a.city, CField::AddressCity),
+        ("state", &a.region, CField::AddressRegion),
+        ("postalCode", &a.postal_code, CField::AddressPostalCode),
+        ("country", &a.country, CField::AddressCountry),
+    ] {
+        if let Some(v) = value {
+            ex.origin(
+                || Cow::Owned(format!("/address/{member}")),
+                Loc::Field(field),
+            );
+            map.insert(member.to_owned(), Value::String(v.clone()));
+        }
+    }
+    if !a.lines.is_empty() {
+        if ex.tracking() {
+            for i in 0..a.lines.len() {
+                ex.origin(
+                    || Cow::Owned(format!("/address/lines/{i}")),
+                    Loc::Item(CField::AddressLines, i),
+                );
+            }
+        }
+        map.insert("lines".to_owned(), Value::from(a.lines.clone()));
+    }
+    if !map.is_empty() {
+        ex.put_derived("address", Value::Object(map));
+    }
+}
+
+/// Property slugs: 1 to 100 letters, digits, `_` or `-`, not a reserved slug; values are
+/// strings or integers.
+pub(crate) const RULES: CustomRules = CustomRules {
+    max: 100,
+    allowed: |c| c.is_ascii_alphanumeric() || c == '_' || c == '-',
+    reserved: |slug| RESERVED_SLUGS.contains(&slug),
+    key_rule: "1 to 100 letters, digits, '_' or '-', and not email, name, company or jobTitle",
+    value_ok: |v| v.is_string() || integer(v).is_some(),
+    value_rule: "strings and integers",
+};
+
+pub(crate) fn properties(ex: &mut Exporter<'_>) {
+    let attrs = custom_attributes(ex, &RULES);
+    if attrs.is_empty() {
+        return;
+    }
+    let mut items = Vec::with_capacity(attrs.len());
+    for (i, attr) in attrs.into_iter().enumerate() {
+        if attr.normalized() {
+            ex.note(
+                format!("/properties/{i}/slug"),
+                NoteCode::Normalized,
+                "custom attribute key normalised to a Help Scout slug (other characters replaced by '-', at most 100)",
+            );
+        }
+        if ex.tracking() {
+            ex.origin(|| Cow::Owned(format!("/properties/{i}")), attr.loc());
+        }
+        let mut item = Map::new();
+        item.insert("slug".to_owned(), Value::String(attr.key.into_owned()));
+        item.insert("value".to_owned(), attr.value.clone());
+        items.push(Value::Object(item));
+    }
+    ex.put_derived("properties", Value::Array(items));
+}

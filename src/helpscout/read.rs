@@ -1,0 +1,473 @@
+//! `helpscout-customer` → canonical: the customer object Help Scout returns (see
+//! docs/READ-FORMATS.md).
+
+use serde_json::{Map, Value};
+
+use super::import;
+use super::spec::{CHAT_TYPES, EMAIL_TYPES, GENDERS, PHONE_TYPES, PHOTO_TYPES, SOCIAL_TYPES};
+use crate::engine::import::Importer;
+use crate::engine::provenance::{Loc, Src};
+use crate::engine::read::{ignored, objects, read, text};
+use crate::engine::table::Table;
+use crate::model::{CField as F, CField};
+use crate::model::{Email, Handle, Phone};
+use crate::spec::Enum;
+
+/// Members that are not contact data: the id and times Help Scout assigns, its conversation
+/// count and draft flag, and the links of the HAL document.
+const IGNORED: &[&str] = &[
+    "id",
+    "conversationCount",
+    "createdAt",
+    "updatedAt",
+    "modifiedAt",
+    "draft",
+    "_links",
+];
+
+/// The members that are plain strings, with their canonical fields.
+const TEXT: &[(&str, CField)] = &[
+    ("firstName", CField::FirstName),
+    ("lastName", CField::LastName),
+    ("jobTitle", CField::JobTitle),
+    ("location", CField::Location),
+    ("organization", CField::Organization),
+    ("photoUrl", CField::PhotoUrl),
+    ("age", CField::Age),
+    ("background", CField::Notes),
+];
+
+/// Help Scout's customer object → canonical, in the order of the Get Customer example.
+pub(crate) static TABLE: Table = Table::new(&[
+    ignored(IGNORED),
+    read(
+        &[
+            "firstName",
+            "lastName",
+            "jobTitle",
+            "location",
+            "organization",
+            "photoUrl",
+            "age",
+            "background",
+        ],
+        &[
+            ("firstName", F::FirstName),
+            ("lastName", F::LastName),
+            ("jobTitle", F::JobTitle),
+            ("location", F::Location),
+            ("organization", F::Organization),
+            ("photoUrl", F::PhotoUrl),
+            ("age", F::Age),
+            ("background", F::Notes),
+        ],
+        texts,
+    ),
+    read(&["gender"], &[("gender", F::Gender)], gender),
+    read(&["photoType"], &[("photoType", F::PhotoType)], photo_type),
+    read(
+        &["organizationId"],
+        &[("organizationId", F::OrganizationId)],
+        import::organization_id,
+    ),
+    read(
+        &[
+            "_embedded",
+            "emails",
+            "phones",
+            "chats",
+            "socialProfiles",
+            "websites",
+            "address",
+        ],
+        &[
+            ("_embedded.emails[].value", F::Emails),
+            ("_embedded.emails[].type", F::Emails),
+            ("_embedded.phones[].value", F::Phones),
+            ("_embedded.phones[].type", F::Phones),
+            ("_embedded.chats[].value", F::Chats),
+            ("_embedded.chats[].type", F::Chats),
+            ("_embedded.social_profiles[].value", F::SocialProfiles),
+            ("_embedded.social_profiles[].type", F::SocialProfiles),
+            ("_embedded.websites[].value", F::Websites),
+            ("_embedded.address.lines", F::AddressLines),
+            ("_embedded.address.city", F::AddressCity),
+            ("_embedded.address.state", F::AddressRegion),
+            ("_embedded.address.postalCode", F::AddressPostalCode),
+            ("_embedded.address.country", F::AddressCountry),
+            ("_embedded.properties[].value", F::CustomAttributes),
+        ],
+        embedded,
+    ),
+]);
+
+fn texts<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+    for &(member, field) in TEXT {
+        text(imp, obj, member, field, Src::Member(member));
+    }
+}
+
+/// A string member that must be one of `list` (any letter case): lower case, or dropped.
+fn one_of<'s>(
+    obj: &'s Map<String, Value>,
+    imp: &mut Importer<'s>,
+    member: &'static str,
+    field: CField,
+    list: &Enum,
+    message: &str,
+) {
+    let Some(value) = imp.string(obj, member, Src::Root).filter(|s| !s.is_empty()) else {
+        return;
+    };
+    match list.values.iter().find(|v| v.eq_ignore_ascii_case(value)) {
+        Some(v) => {
+            if let Some(slot) = field.text_mut(&mut imp.contact) {
+                *slot = Some((*v).to_owned());
+                imp.trace(Loc::Field(field), Src::Member(member));
+            }
+        }
+        None => imp.drop(Src::Member(member), message),
+    }
+}
+
+/// Any letter case (the API returns e.g. "Unknown"); the canonical value is lower case.
+fn gender<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+    one_of(
+        obj,
+        imp,
+        "gender",
+        CField::Gender,
+        &GENDERS,
+        "is not male, female or unknown",
+    );
+}
+
+fn photo_type<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+    one_of(
+        obj,
+        imp,
+        "photoType",
+        CField::PhotoType,
+        &PHOTO_TYPES,
+        "is not a photo type the canonical contact knows",
+    );
+}
+
+/// Where a list of entries sits: in `_embedded` (2.0) or at the top level (1.0).
+#[derive(Clone, Copy)]
+enum Place {
+    Embedded(&'static str),
+    Top(&'static str),
+}
+
+impl Place {
+    fn list(self, obj: &Map<String, Value>) -> Option<&Map<String, Value>> {
+        match self {
+            Place::Embedded(_) => obj.get("_embedded")?.as_object(),
+            Place::Top(_) => Some(obj),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Place::Embedded(name) | Place::Top(name) => name,
+        }
+    }
+
+    fn item(self, i: usize) -> Src<'static> {
+        match self {
+            Place::Embedded(name) => Src::NestedItem("_embedded", name, i),
+            Place::Top(name) => Src::Item(name, i),
+        }
+    }
+
+    fn member(self, i: usize, member: &'static str) -> Src<'static> {
+        match self {
+            Place::Embedded(name) => Src::NestedItemMember("_embedded", name, i, member),
+            Place::Top(name) => Src::ItemMember(name, i, member),
+        }
+    }
+}
+
+/// What a list holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Emails,
+    Phones,
+    Chats,
+    SocialProfiles,
+    Websites,
+}
+
+/// The lists, in the order they are read: the 2.0 places, then the 1.0 ones.
+const LISTS: &[(Place, List)] = &[
+    (Place::Embedded("emails"), List::Emails),
+    (Place::Embedded("phones"), List::Phones),
+    (Place::Embedded("chats"), List::Chats),
+    (Place::Embedded("social_profiles"), List::SocialProfiles),
+    (Place::Embedded("social-profiles"), List::SocialProfiles),
+    (Place::Embedded("socialProfiles"), List::SocialProfiles),
+    (Place::Embedded("websites"), List::Websites),
+    (Place::Top("emails"), List::Emails),
+    (Place::Top("phones"), List::Phones),
+    (Place::Top("chats"), List::Chats),
+    (Place::Top("socialProfiles"), List::SocialProfiles),
+    (Place::Top("websites"), List::Websites),
+];
+
+/// The members of `_embedded`.
+const EMBEDDED_MEMBERS: &[&str] = &[
+    "emails",
+    "phones",
+    "chats",
+    "social_profiles",
+    "social-profiles",
+    "socialProfiles",
+    "websites",
+    "properties",
+    "address",
+];
+
+fn embedded<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+    if let Some(Value::Object(e)) = obj.get("_embedded") {
+        imp.drop_unknown(e, EMBEDDED_MEMBERS, Src::Member("_embedded"));
+    }
+    for &(place, list) in LISTS {
+        let Some(container) = place.list(obj) else {
+            continue;
+        };
+        for (i, item) in objects(container, place.name()) {
+            entry(imp, place, list, i, item);
+        }
+    }
+    if let Some(Value::Object(e)) = obj.get("_embedded") {
+        if let Some(Value::Object(a)) = e.get("address") {
+            address(imp, a, true);
+        }
+        properties(imp, e);
+    }
+    if let Some(Value::Object(a)) = obj.get("address") {
+        address(imp, a, false);
+    }
+}
+
+/// One entry of a list: `value` and `type` (1.0: `url` for a social profile's value, `location`
+/// for an email's or phone's kind); `id` and `_links` are ignored.
+fn entry<'s>(
+    imp: &mut Importer<'s>,
+    place: Place,
+    list: List,
+    i: usize,
+    item: &'s Map<String, Value>,
+) {
+    let at = place.item(i);
+    imp.drop_unknown(
+        item,
+        &["id", "value", "url", "type", "location", "_links"],
+        at,
+    );
+    // The 1.0 Get Customer example gives a social profile's value as `url`.
+    let value_member = if item.contains_key("value") {
+        "value"
+    } else {
+        "url"
+    };
+    let Some(value) = imp.string(item, value_member, at).filter(|s| !s.is_empty()) else {
+        imp.drop(at, "has no value");
+        return;
+    };
+    let kind_member = if item.contains_key("type") || list == List::Websites {
+        "type"
+    } else {
+        "location"
+    };
+    let kind = imp
+        .string(item, kind_member, at)
+        .filter(|s| !s.is_empty())
+        .map(|k| (k, place.member(i, kind_member)));
+    let c = &mut imp.contact;
+    let (field, n, kinds, unknown_kind): (CField, usize, Option<&Enum>, &str) = match list {
+        List::Emails => (
+            CField::Emails,
+            c.emails.len(),
+            Some(&EMAIL_TYPES),
+            "is not work, home or other, the email kinds the canonical contact holds",
+        ),
+        List::Phones => (
+            CField::Phones,
+            c.phones.len(),
+            Some(&PHONE_TYPES),
+            "is not a phone kind the canonical contact holds",
+        ),
+        List::Chats => (
+            CField::Chats,
+            c.chats.len(),
+            Some(&CHAT_TYPES),
+            "is not a chat service the canonical contact knows; the handle is kept with kind other",
+        ),
+        List::SocialProfiles => (
+            CField::SocialProfiles,
+            c.social_profiles.len(),
+            Some(&SOCIAL_TYPES),
+            "is not a network the canonical contact knows; the profile is kept with kind other",
+        ),
+        List::Websites => (CField::Websites, c.websites.len(), None, ""),
+    };
+    // The kind, when the canonical contact knows it.
+    let known = match (kind, kinds) {
+        (Some((k, src)), Some(kinds)) => {
+            match kinds.values.iter().find(|v| v.eq_ignore_ascii_case(k)) {
+                Some(v) => {
+                    imp.trace(Loc::ItemKind(field, n), src);
+                    Some(*v)
+                }
+                None => {
+                    imp.drop(src, unknown_kind);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let c = &mut imp.contact;
+    match list {
+        List::Emails => c.emails.push(Email {
+            value: value.to_owned(),
+            kind: known.map(str::to_owned),
+        }),
+        List::Phones => c.phones.push(Phone {
+            value: value.to_owned(),
+            kind: known.map(str::to_owned),
+        }),
+        List::Chats | List::SocialProfiles => {
+            let handle = Handle {
+                kind: known.unwrap_or("other").to_owned(),
+                value: value.to_owned(),
+            };
+            if list == List::Chats {
+                c.chats.push(handle);
+            } else {
+                c.social_profiles.push(handle);
+            }
+        }
+        List::Websites => c.websites.push(value.to_owned()),
+    }
+    imp.trace(Loc::Item(field, n), at);
+}
+
+/// The address, at `_embedded.address` (2.0) or `address` (1.0); its `id`, `_links` and times
+/// are ignored. A second address (both places given) adds nothing the first has.
+fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool) {
+    let (at, part): (Src<'static>, fn(&'static str) -> Src<'static>) = if embedded {
+        (Src::Nested("_embedded", "address"), |m| {
+            Src::NestedMember("_embedded", "address", m)
+        })
+    } else {
+        (Src::Member("address"), |m| Src::Nested("address", m))
+    };
+    imp.drop_unknown(
+        a,
+        &[
+            "id",
+            "lines",
+            "city",
+            "state",
+            "postalCode",
+            "country",
+            "createdAt",
+            "modifiedAt",
+            "_links",
+        ],
+        at,
+    );
+    let mut address = imp.contact.address.take().unwrap_or_default();
+    for (member, field) in [
+        ("city", CField::AddressCity),
+        ("state", CField::AddressRegion),
+        ("postalCode", CField::AddressPostalCode),
+        ("country", CField::AddressCountry),
+    ] {
+        let Some(s) = imp.string(a, member, at).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let slot = match field {
+            CField::AddressCity => &mut address.city,
+            CField::AddressRegion => &mut address.region,
+            CField::AddressPostalCode => &mut address.postal_code,
+            _ => &mut address.country,
+        };
+        if slot.is_none() {
+            *slot = Some(s.to_owned());
+            imp.trace(Loc::Field(field), part(member));
+        } else if slot.as_deref() != Some(s) {
+            imp.drop(
+                part(member),
+                "the customer has a second address; the canonical contact holds one",
+            );
+        }
+    }
+    if let Some(Value::Array(lines)) = a.get("lines") {
+        let src = |i| {
+            if embedded {
+                Src::NestedMemberItem("_embedded", "address", "lines", i)
+            } else {
+                Src::NestedItem("address", "lines", i)
+            }
+        };
+        let strings = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| Some((i, l.as_str()?)));
+        if address.lines.is_empty() {
+            for (i, line) in strings {
+                address.lines.push(line.to_owned());
+                imp.trace(
+                    Loc::Item(CField::AddressLines, address.lines.len() - 1),
+                    src(i),
+                );
+            }
+        } else if !strings
+            .clone()
+            .map(|(_, l)| l)
+            .eq(address.lines.iter().map(String::as_str))
+        {
+            for (i, _) in strings {
+                imp.drop(
+                    src(i),
+                    "the customer has a second address; the canonical contact holds one",
+                );
+            }
+        }
+    }
+    if !address.is_empty() {
+        imp.contact.address = Some(address);
+    }
+}
+
+/// `_embedded.properties[]`: slug → value. `type`, `name`, `text` and `source` describe the
+/// property's definition and where the value came from; a `null` value is an unset property.
+fn properties<'s>(imp: &mut Importer<'s>, embedded: &'s Map<String, Value>) {
+    for (i, item) in objects(embedded, "properties") {
+        let at = Src::NestedItem("_embedded", "properties", i);
+        imp.drop_unknown(
+            item,
+            &["type", "slug", "name", "value", "text", "source"],
+            at,
+        );
+        let Some(slug) = imp.string(item, "slug", at).filter(|s| !s.is_empty()) else {
+            if item.get("value").is_some_and(|v| !v.is_null()) {
+                imp.drop(at, "has no slug");
+            }
+            continue;
+        };
+        match item.get("value") {
+            None | Some(Value::Null) => {}
+            Some(value) => {
+                imp.contact
+                    .custom_attributes
+                    .insert(slug.to_owned(), value.clone());
+                imp.trace(Loc::Custom(slug), at);
+            }
+        }
+    }
+}

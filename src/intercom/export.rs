@@ -1,0 +1,167 @@
+//! Canonical → Intercom.
+
+use serde_json::{Map, Value};
+
+use crate::engine::custom::{custom_attributes as customs, CustomRules};
+use crate::engine::export::Exporter;
+use crate::engine::provenance::Loc;
+use crate::engine::shared::{
+    export_first_email, export_first_phone, join_name, joined_message, names_agree,
+};
+use crate::model::CField;
+use crate::note::NoteCode;
+use crate::pointer::join;
+
+/// The contact's role; a contact with neither email nor external id becomes a lead (see
+/// docs/MAPPING.md: Intercom requires one of email, external_id or role, and a `user` needs an
+/// email or an external id, so `lead` is the only role such a contact can have).
+pub(crate) fn role(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    if let Some(role) = c.role.as_deref() {
+        ex.put(
+            "role",
+            Value::String(role.to_owned()),
+            Loc::Field(CField::Role),
+        );
+    } else if c.emails.is_empty() && c.external_id.is_none() {
+        ex.note(
+            "/role",
+            NoteCode::Derived,
+            "set to lead: Intercom needs an email, an external id or a role, and a contact with neither email nor external id can only be a lead",
+        );
+        ex.put_derived("role", Value::String("lead".to_owned()));
+    }
+}
+
+pub(crate) fn email(ex: &mut Exporter<'_>) {
+    export_first_email(ex, "email");
+}
+
+pub(crate) fn phone(ex: &mut Exporter<'_>) {
+    export_first_phone(ex, "phone");
+}
+
+/// The full name; else first and last name joined (note `joined`). First and last name that the
+/// full name does not carry are dropped.
+pub(crate) fn name(ex: &mut Exporter<'_>) {
+    let c = ex.contact;
+    let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
+    if let Some(full) = c.full_name.as_deref() {
+        ex.put(
+            "name",
+            Value::String(full.to_owned()),
+            Loc::Field(CField::FullName),
+        );
+        if !names_agree(full, first, last) {
+            for (part, field) in [(first, CField::FirstName), (last, CField::LastName)] {
+                if part.is_some() {
+                    ex.drop(
+                        Loc::Field(field),
+                        format!(
+                            "Intercom holds only a full name, and the {} differs from it",
+                            field.label()
+                        ),
+                    );
+                }
+            }
+        }
+    } else if let Some(joined) = join_name(first, last) {
+        ex.note("/name", NoteCode::Joined, joined_message(first, last));
+        let canonical = if first.is_some() {
+            Loc::Field(CField::FirstName)
+        } else {
+            Loc::Field(CField::LastName)
+        };
+        ex.put("name", Value::String(joined), canonical);
+    } else {
+        for (part, field) in [(first, CField::FirstName), (last, CField::LastName)] {
+            if part.is_some() {
+                ex.drop(
+                    Loc::Field(field),
+                    format!(
+                        "is empty, so Intercom gets no name from the {}",
+                        field.label()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+const TIMESTAMP_NOTE: &str = "written as Unix time in seconds";
+
+pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
+    if let Some(t) = ex.contact.signed_up_at {
+        let v = Value::from(t.unix_seconds());
+        ex.put_compared(
+            "signed_up_at",
+            v,
+            Loc::Field(CField::SignedUpAt),
+            NoteCode::Reformatted,
+            TIMESTAMP_NOTE,
+        );
+    }
+}
+
+pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
+    if let Some(t) = ex.contact.last_seen_at {
+        let v = Value::from(t.unix_seconds());
+        ex.put_compared(
+            "last_seen_at",
+            v,
+            Loc::Field(CField::LastSeenAt),
+            NoteCode::Reformatted,
+            TIMESTAMP_NOTE,
+        );
+    }
+}
+
+pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
+    if let Some(id) = ex.contact.owner_id {
+        ex.put("owner_id", Value::from(id), Loc::Field(CField::OwnerId));
+    }
+}
+
+pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
+    if let Some(b) = ex.contact.unsubscribed_from_emails {
+        ex.put(
+            "unsubscribed_from_emails",
+            Value::Bool(b),
+            Loc::Field(CField::UnsubscribedFromEmails),
+        );
+    }
+}
+
+/// Intercom's legacy 1.x rules: names without `.` or `$`, at most 190 characters; values are
+/// strings, numbers, booleans or null.
+pub(crate) const RULES: CustomRules = CustomRules {
+    max: 190,
+    allowed: |c| c != '.' && c != '$',
+    reserved: |_| false,
+    key_rule: "1 to 190 characters without '.' or '$'",
+    value_ok: |v| !(v.is_array() || v.is_object()),
+    value_rule: "strings, numbers, booleans and null",
+};
+
+pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
+    let attrs = customs(ex, &RULES);
+    if attrs.is_empty() {
+        return;
+    }
+    let mut map = Map::new();
+    for attr in attrs {
+        if attr.normalized() || ex.tracking() {
+            let target = join("/custom_attributes", &attr.key);
+            if attr.normalized() {
+                ex.note(
+                    target.clone(),
+                    NoteCode::Normalized,
+                    "custom attribute key normalised to Intercom's rules ('.' and '$' replaced by '-', at most 190 characters)",
+                );
+            }
+            ex.origin(|| target.into(), attr.loc());
+        }
+        map.insert(attr.key.into_owned(), attr.value.clone());
+    }
+    ex.put_derived("custom_attributes", Value::Object(map));
+}

@@ -1,0 +1,61 @@
+//! What a conversion did to a value: [`Note`] and its [`NoteCode`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// What a conversion did to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteCode {
+    /// A source value has no place in the target (path into the source).
+    Dropped,
+    /// A target string was cut to the target's maximum length.
+    Truncated,
+    /// A target value was derived from other values.
+    Derived,
+    /// A full name was split into first and last name.
+    Split,
+    /// First and last name were joined into a full name.
+    Joined,
+    /// A value was rewritten in another notation (e.g. a timestamp).
+    Reformatted,
+    /// A value was normalised (e.g. letter case, a custom attribute key).
+    Normalized,
+}
+
+impl NoteCode {
+    /// The contract's name of the code.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Dropped => "dropped",
+            Self::Truncated => "truncated",
+            Self::Derived => "derived",
+            Self::Split => "split",
+            Self::Joined => "joined",
+            Self::Reformatted => "reformatted",
+            Self::Normalized => "normalized",
+        }
+    }
+}
+
+impl fmt::Display for NoteCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A note about what a conversion did.
+///
+/// The path points into the source record for [`NoteCode::Dropped`], into the target payload
+/// otherwise. Messages never echo values.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Note {
+    /// JSON Pointer (source for `dropped`, target otherwise).
+    pub path: String,
+    /// What happened.
+    pub code: NoteCode,
+    /// A human-readable explanation.
+    pub message: String,
+}

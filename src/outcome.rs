@@ -1,0 +1,94 @@
+//! What a conversion returns: the [`Converted`] payload, or the [`Rejection`] of a record at a
+//! [`Stage`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::note::Note;
+use crate::{Code, Issue};
+
+/// The stage at which a record was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// The record is invalid as the source format (paths into the source).
+    Source,
+    /// The converted payload cannot satisfy the target's rules (paths into the target).
+    Target,
+}
+
+/// A successful conversion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Converted {
+    /// The target payload.
+    pub payload: Value,
+    /// What the conversion changed or left out.
+    pub notes: Vec<Note>,
+}
+
+/// A rejected record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// Where it failed.
+    pub stage: Stage,
+    /// The findings (with severity `error` among them).
+    pub issues: Vec<Issue>,
+}
+
+impl Rejection {
+    /// The source-stage rejection of a record that serde_json cannot parse, made from the
+    /// validator's findings for the same text (`issues`: a `syntax` error, or `out_of_range`
+    /// errors for numbers beyond the range of a 64-bit float with the record's other findings),
+    /// as the CLI reports a record that is not UTF-8 (text goes through [`convert_str`], which
+    /// rejects the same way). Without an error among them, one `syntax` error at the place
+    /// serde_json gave up.
+    ///
+    /// ```
+    /// use contactkit::{Code, Format, Rejection, Validator};
+    /// let text = r#"{"firstName": "Ada""#;
+    /// let error = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+    /// let issues = Validator::new(Format::HelpScout).validate_str(text).issues;
+    /// let rejection = Rejection::unparsable(issues, &error);
+    /// assert_eq!(rejection.issues[0].code, Code::Syntax);
+    /// ```
+    #[must_use]
+    pub fn unparsable(mut issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+        if issues.iter().any(|i| i.code == Code::Syntax) {
+            issues.retain(|i| i.code == Code::Syntax);
+        }
+        if !issues.iter().any(Issue::is_error) {
+            issues.clear();
+            issues.push(Issue::error(
+                "",
+                Code::Syntax,
+                format!(
+                    "not valid JSON (line {}, column {})",
+                    error.line(),
+                    error.column()
+                ),
+            ));
+        }
+        Self {
+            stage: Stage::Source,
+            issues,
+        }
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let stage = match self.stage {
+            Stage::Source => "source",
+            Stage::Target => "target",
+        };
+        write!(
+            f,
+            "rejected at the {stage} stage with {} finding(s)",
+            self.issues.len()
+        )
+    }
+}
+
+impl std::error::Error for Rejection {}
