@@ -29,7 +29,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::formats::StrFormat;
+use crate::formats::StringFormat;
 use crate::json::{Json, Number};
 use crate::pointer::Path;
 use crate::spec::message::{Message, Part, Part::Text};
@@ -455,10 +455,10 @@ impl HelpScoutProperty {
                 return;
             }
             HelpScoutPropertyType::Url => {
-                (!StrFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
+                (!StringFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
             }
             HelpScoutPropertyType::Date => {
-                (!StrFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
+                (!StringFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
             }
             HelpScoutPropertyType::Dropdown => {
                 (!self.options.iter().any(|(id, label)| id == s || label == s))
@@ -567,7 +567,10 @@ impl BirdAttribute {
         if !ok {
             ctx.error(path, Code::Type, Message::new(expected));
         } else if self.kind == BirdAttributeType::Datetime {
-            if let Some(s) = value.as_str().filter(|s| !StrFormat::DateTime.matches(s)) {
+            if let Some(s) = value
+                .as_str()
+                .filter(|s| !StringFormat::DateTime.matches(s))
+            {
                 ctx.push_value(
                     path,
                     Code::Format,

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::spec::Obj;
+use crate::spec::ObjectRules;
 
 /// A payload format.
 ///
@@ -199,7 +199,7 @@ impl Format {
     }
 
     /// The format's rule table.
-    pub(crate) fn spec(self) -> &'static Obj {
+    pub(crate) fn spec(self) -> &'static ObjectRules {
         match self {
             Self::Sequence => &crate::sequence::spec::PERSON,
             Self::Intercom => &crate::intercom::spec::CREATE_CONTACT,

@@ -88,7 +88,7 @@ impl Validator {
     /// Validates a parsed record.
     #[must_use]
     pub fn validate(&self, record: &Value) -> Report {
-        spec::validate::validate_value(self.format.spec(), record, self.options.settings())
+        spec::validate::validate_value(self.format.spec(), record, &self.options)
     }
 
     /// Validates JSON text; text that is not exactly one JSON value yields one `syntax` finding.
@@ -96,13 +96,13 @@ impl Validator {
     /// nothing.
     #[must_use]
     pub fn validate_str(&self, json: &str) -> Report {
-        spec::validate::validate_str(self.format.spec(), json, self.options.settings())
+        spec::validate::validate_str(self.format.spec(), json, &self.options)
     }
 
     /// Validates JSON bytes; invalid UTF-8 inside the text is a `syntax` finding.
     #[must_use]
     pub fn validate_slice(&self, json: &[u8]) -> Report {
-        spec::validate::validate_slice(self.format.spec(), json, self.options.settings())
+        spec::validate::validate_slice(self.format.spec(), json, &self.options)
     }
 }
 

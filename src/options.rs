@@ -111,13 +111,6 @@ impl ValidateOptions {
         self.show_values = show;
         self
     }
-
-    pub(crate) fn settings(&self) -> crate::spec::validate::Settings<'_> {
-        crate::spec::validate::Settings {
-            definitions: self.definitions.as_ref(),
-            show_values: self.show_values,
-        }
-    }
 }
 
 /// Options for [`preview`](crate::preview).

@@ -87,11 +87,7 @@ pub fn preview(
     options: &PreviewOptions,
 ) -> Result<Value, PreviewError> {
     supported(format)?;
-    valid_source(validate_value(
-        format.spec(),
-        payload,
-        options.validate.settings(),
-    ))?;
+    valid_source(validate_value(format.spec(), payload, &options.validate))?;
     respond(format, payload, options)
 }
 
@@ -121,7 +117,7 @@ pub fn preview_str(
     supported(format)?;
     respond(
         format,
-        &read_valid(format, json, options.validate.settings())?,
+        &read_valid(format, json, &options.validate)?,
         options,
     )
 }

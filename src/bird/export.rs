@@ -8,9 +8,9 @@ use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
 use crate::engine::custom::{custom_attributes as customs, CustomRules};
 use crate::engine::export::Exporter;
-use crate::engine::provenance::Loc;
+use crate::engine::provenance::ContactPath;
 use crate::engine::shared::{compact_phone, join_name, joined_message};
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::note::NoteCode;
 use crate::pointer::join;
 
@@ -25,12 +25,12 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
             ex.put(
                 "displayName",
                 Value::String(full.to_owned()),
-                Loc::Field(CField::FullName),
+                ContactPath::Field(ContactField::FullName),
             );
             return;
         }
-        ex.drop(
-            Loc::Field(CField::FullName),
+        ex.dropped(
+            ContactPath::Field(ContactField::FullName),
             if full.is_empty() {
                 "is empty, and Bird's displayName needs at least one character"
             } else {
@@ -50,20 +50,26 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
     let derived = if let Some(email) = c.emails.first().filter(|e| !is_blank(&e.value)) {
         Some((
             email.value.as_str(),
-            Loc::Item(CField::Emails, 0),
+            ContactPath::Item(ContactField::Emails, 0),
             "the first email address",
         ))
     } else if let Some(phone) = c.phones.first().filter(|p| !is_blank(&p.value)) {
         Some((
             phone.value.as_str(),
-            Loc::Item(CField::Phones, 0),
+            ContactPath::Item(ContactField::Phones, 0),
             "the first phone number",
         ))
     } else {
         c.external_id
             .as_deref()
             .filter(|id| !is_blank(id))
-            .map(|id| (id, Loc::Field(CField::ExternalId), "the external id"))
+            .map(|id| {
+                (
+                    id,
+                    ContactPath::Field(ContactField::ExternalId),
+                    "the external id",
+                )
+            })
     };
     match derived {
         Some((value, canonical, what)) => {
@@ -105,21 +111,21 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
     );
     for (i, email) in c.emails.iter().enumerate() {
         if email.kind.is_some() {
-            ex.drop(
-                Loc::ItemKind(CField::Emails, i),
+            ex.dropped(
+                ContactPath::ItemKind(ContactField::Emails, i),
                 "Bird has no field for the kind of an email address",
             );
         }
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), Loc::Item(CField::Emails, i));
+            ex.origin(|| target.into(), ContactPath::Item(ContactField::Emails, i));
         }
         items.push(identifier(EMAIL_KEY, email.value.clone()));
     }
     for (i, phone) in c.phones.iter().enumerate() {
         if phone.kind.is_some() {
-            ex.drop(
-                Loc::ItemKind(CField::Phones, i),
+            ex.dropped(
+                ContactPath::ItemKind(ContactField::Phones, i),
                 "Bird has no field for the kind of a phone number",
             );
         }
@@ -136,7 +142,7 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
         };
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), Loc::Item(CField::Phones, i));
+            ex.origin(|| target.into(), ContactPath::Item(ContactField::Phones, i));
         }
         items.push(identifier(PHONE_KEY, value));
     }
@@ -145,14 +151,20 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
         ex.external_id_written(|| format!("/identifiers/{at}"));
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), Loc::Field(CField::ExternalId));
+            ex.origin(
+                || target.into(),
+                ContactPath::Field(ContactField::ExternalId),
+            );
         }
         items.push(identifier(EXTERNAL_ID_KEY, id.to_owned()));
     }
     for (i, other) in c.identifiers.iter().enumerate() {
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
-            ex.origin(|| target.into(), Loc::Item(CField::Identifiers, i));
+            ex.origin(
+                || target.into(),
+                ContactPath::Item(ContactField::Identifiers, i),
+            );
         }
         items.push(identifier(&other.key, other.value.clone()));
     }
@@ -187,11 +199,18 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>) {
     let c = ex.contact;
     let mut map = Map::new();
     for (name, value, field) in [
-        ("firstName", c.first_name.as_deref(), CField::FirstName),
-        ("lastName", c.last_name.as_deref(), CField::LastName),
+        (
+            "firstName",
+            c.first_name.as_deref(),
+            ContactField::FirstName,
+        ),
+        ("lastName", c.last_name.as_deref(), ContactField::LastName),
     ] {
         if let Some(value) = value {
-            ex.origin(|| Cow::Owned(join("/attributes", name)), Loc::Field(field));
+            ex.origin(
+                || Cow::Owned(join("/attributes", name)),
+                ContactPath::Field(field),
+            );
             map.insert(name.to_owned(), Value::String(value.to_owned()));
         }
     }
@@ -214,14 +233,14 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>) {
     }
 }
 
-fn strings(ex: &mut Exporter<'_>, member: &'static str, field: CField, list: &[String]) {
+fn strings(ex: &mut Exporter<'_>, member: &'static str, field: ContactField, list: &[String]) {
     if list.is_empty() {
         return;
     }
     if ex.tracking() {
         for i in 0..list.len() {
             let target = format!("/{member}/{i}");
-            ex.origin(|| target.into(), Loc::Item(field, i));
+            ex.origin(|| target.into(), ContactPath::Item(field, i));
         }
     }
     ex.put_derived(member, Value::from(list.to_vec()));
@@ -229,15 +248,20 @@ fn strings(ex: &mut Exporter<'_>, member: &'static str, field: CField, list: &[S
 
 pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    strings(ex, "accountIds", CField::AccountIds, &c.account_ids);
+    strings(ex, "accountIds", ContactField::AccountIds, &c.account_ids);
 }
 
 pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    strings(ex, "listIds", CField::ListIds, &c.list_ids);
+    strings(ex, "listIds", ContactField::ListIds, &c.list_ids);
 }
 
 pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    strings(ex, "companyRefs", CField::CompanyRefs, &c.company_refs);
+    strings(
+        ex,
+        "companyRefs",
+        ContactField::CompanyRefs,
+        &c.company_refs,
+    );
 }

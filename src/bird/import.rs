@@ -5,12 +5,12 @@ use serde_json::{Map, Value};
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
-use crate::model::CField;
+use crate::engine::provenance::{ContactPath, SourcePath};
+use crate::model::ContactField;
 use crate::model::{Email, Identifier, Phone};
 
 pub(crate) fn display_name(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "displayName", CField::FullName);
+    imp.text(obj, "displayName", ContactField::FullName);
 }
 
 pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
@@ -18,21 +18,21 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         return;
     };
     for (i, item) in items.iter().enumerate() {
-        let at = Src::Item("identifiers", i);
+        let at = SourcePath::Item("identifiers", i);
         let Value::Object(item) = item else { continue };
         let (Some(key), Some(value)) = (imp.string(item, "key", at), imp.string(item, "value", at))
         else {
-            imp.drop(at, "has no string key and value");
+            imp.dropped(at, "has no string key and value");
             continue;
         };
         for member in item.keys() {
             match member.as_str() {
                 "key" | "value" => {}
-                "properties" => imp.drop(
-                    Src::ItemMember("identifiers", i, "properties"),
+                "properties" => imp.dropped(
+                    SourcePath::ItemMember("identifiers", i, "properties"),
                     "identifier properties have no place in the canonical contact",
                 ),
-                _ => imp.drop_at(
+                _ => imp.dropped_at(
                     crate::pointer::join(&at.pointer(), member),
                     "is not a documented identifier field; the canonical contact has no place for it",
                 ),
@@ -45,25 +45,25 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
                     value: value.to_owned(),
                     kind: None,
                 });
-                Loc::Item(CField::Emails, c.emails.len() - 1)
+                ContactPath::Item(ContactField::Emails, c.emails.len() - 1)
             }
             PHONE_KEY => {
                 c.phones.push(Phone {
                     value: value.to_owned(),
                     kind: None,
                 });
-                Loc::Item(CField::Phones, c.phones.len() - 1)
+                ContactPath::Item(ContactField::Phones, c.phones.len() - 1)
             }
             EXTERNAL_ID_KEY if c.external_id.is_none() => {
                 c.external_id = Some(value.to_owned());
-                Loc::Field(CField::ExternalId)
+                ContactPath::Field(ContactField::ExternalId)
             }
             _ => {
                 c.identifiers.push(Identifier {
                     key: key.to_owned(),
                     value: value.to_owned(),
                 });
-                Loc::Item(CField::Identifiers, c.identifiers.len() - 1)
+                ContactPath::Item(ContactField::Identifiers, c.identifiers.len() - 1)
             }
         };
         imp.trace(loc, at);
@@ -75,18 +75,18 @@ pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
         return;
     };
     for (key, value) in map {
-        let at = Src::Key("attributes", key);
+        let at = SourcePath::Key("attributes", key);
         match (key.as_str(), value) {
             (_, Value::Null) if key == "firstName" || key == "lastName" => {}
             ("firstName", Value::String(s)) => {
                 imp.contact.first_name = Some(s.clone());
-                imp.trace(Loc::Field(CField::FirstName), at);
+                imp.trace(ContactPath::Field(ContactField::FirstName), at);
             }
             ("lastName", Value::String(s)) => {
                 imp.contact.last_name = Some(s.clone());
-                imp.trace(Loc::Field(CField::LastName), at);
+                imp.trace(ContactPath::Field(ContactField::LastName), at);
             }
-            ("firstName" | "lastName", _) => imp.drop(
+            ("firstName" | "lastName", _) => imp.dropped(
                 at,
                 "is not a string, and the canonical first and last name are strings",
             ),
@@ -94,37 +94,42 @@ pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
                 imp.contact
                     .custom_attributes
                     .insert(key.clone(), value.clone());
-                imp.trace(Loc::Custom(key), at);
+                imp.trace(ContactPath::Custom(key), at);
             }
         }
     }
 }
 
-fn strings(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str, field: CField) {
+fn strings(
+    obj: &Map<String, Value>,
+    imp: &mut Importer<'_>,
+    member: &'static str,
+    field: ContactField,
+) {
     let Some(Value::Array(items)) = obj.get(member) else {
         return;
     };
     for (i, item) in items.iter().enumerate() {
         let Value::String(s) = item else { continue };
         let list = match field {
-            CField::AccountIds => &mut imp.contact.account_ids,
-            CField::ListIds => &mut imp.contact.list_ids,
+            ContactField::AccountIds => &mut imp.contact.account_ids,
+            ContactField::ListIds => &mut imp.contact.list_ids,
             _ => &mut imp.contact.company_refs,
         };
         list.push(s.clone());
         let n = list.len() - 1;
-        imp.trace(Loc::Item(field, n), Src::Item(member, i));
+        imp.trace(ContactPath::Item(field, n), SourcePath::Item(member, i));
     }
 }
 
 pub(crate) fn account_ids(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    strings(obj, imp, "accountIds", CField::AccountIds);
+    strings(obj, imp, "accountIds", ContactField::AccountIds);
 }
 
 pub(crate) fn list_ids(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    strings(obj, imp, "listIds", CField::ListIds);
+    strings(obj, imp, "listIds", ContactField::ListIds);
 }
 
 pub(crate) fn company_refs(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    strings(obj, imp, "companyRefs", CField::CompanyRefs);
+    strings(obj, imp, "companyRefs", ContactField::CompanyRefs);
 }

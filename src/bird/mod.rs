@@ -9,8 +9,8 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
-use crate::engine::table::{Entry, Rule, Table};
-use crate::model::CField as F;
+use crate::engine::table::{Crossing, Entry, Table};
+use crate::model::ContactField as F;
 
 /// The identifier key of the contact's external id (Bird's SDK docs:
 /// `ExternalIdentifier("external_id", userId)`).
@@ -21,7 +21,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["displayName"],
         fields: &[("displayName", F::FullName)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::display_name,
             export: export::display_name,
         },
@@ -34,7 +34,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("identifiers[external_id]", F::ExternalId),
             ("identifiers[*]", F::Identifiers),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::identifiers,
             export: export::identifiers,
         },
@@ -46,7 +46,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("attributes.lastName", F::LastName),
             ("attributes.*", F::CustomAttributes),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::attributes,
             export: export::attributes,
         },
@@ -54,7 +54,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["accountIds"],
         fields: &[("accountIds", F::AccountIds)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::account_ids,
             export: export::account_ids,
         },
@@ -62,7 +62,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["listIds"],
         fields: &[("listIds", F::ListIds)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::list_ids,
             export: export::list_ids,
         },
@@ -70,7 +70,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["companyRefs"],
         fields: &[("companyRefs", F::CompanyRefs)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::company_refs,
             export: export::company_refs,
         },

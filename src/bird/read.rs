@@ -6,10 +6,10 @@ use super::import;
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
 use crate::engine::import::{Importer, EMPTY_ID};
-use crate::engine::provenance::{Loc, Src};
+use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::engine::read::{ignored, objects, read};
 use crate::engine::table::Table;
-use crate::model::{CField as F, CField};
+use crate::model::{ContactField as F, ContactField};
 use crate::model::{Email, Identifier, Phone};
 
 /// Members that are not contact data: ids and times Bird assigns, and values Bird derives from
@@ -62,7 +62,7 @@ pub(crate) static TABLE: Table = Table::new(&[
 struct Found<'s> {
     key: &'s str,
     value: &'s str,
-    at: Src<'s>,
+    at: SourcePath<'s>,
 }
 
 /// The values of an attribute that mirrors identifiers: an array of strings (or one string).
@@ -89,11 +89,11 @@ fn contact<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     };
     let mut found: Vec<Found<'s>> = Vec::new();
     for (i, item) in objects(obj, "featuredIdentifiers") {
-        let at = Src::Item("featuredIdentifiers", i);
-        imp.drop_unknown(item, &["key", "value"], at);
+        let at = SourcePath::Item("featuredIdentifiers", i);
+        imp.dropped_unknown(item, &["key", "value"], at);
         let (Some(key), Some(value)) = (imp.string(item, "key", at), imp.string(item, "value", at))
         else {
-            imp.drop(at, "has no string key and value");
+            imp.dropped(at, "has no string key and value");
             continue;
         };
         found.push(Found { key, value, at });
@@ -116,8 +116,8 @@ fn contact<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
             mirrors.push(key);
             for (i, v) in values {
                 let at = match i {
-                    Some(i) => Src::KeyItem("attributes", key, i),
-                    None => Src::Key("attributes", key),
+                    Some(i) => SourcePath::KeyItem("attributes", key, i),
+                    None => SourcePath::Key("attributes", key),
                 };
                 found.push(Found { key, value: v, at });
             }
@@ -144,7 +144,7 @@ fn contact<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
 
 fn identifier<'s>(imp: &mut Importer<'s>, f: Found<'s>) {
     if f.key == EXTERNAL_ID_KEY && f.value.is_empty() {
-        imp.drop(f.at, EMPTY_ID);
+        imp.dropped(f.at, EMPTY_ID);
         return;
     }
     let c = &mut imp.contact;
@@ -154,25 +154,25 @@ fn identifier<'s>(imp: &mut Importer<'s>, f: Found<'s>) {
                 value: f.value.to_owned(),
                 kind: None,
             });
-            Loc::Item(CField::Emails, c.emails.len() - 1)
+            ContactPath::Item(ContactField::Emails, c.emails.len() - 1)
         }
         PHONE_KEY => {
             c.phones.push(Phone {
                 value: f.value.to_owned(),
                 kind: None,
             });
-            Loc::Item(CField::Phones, c.phones.len() - 1)
+            ContactPath::Item(ContactField::Phones, c.phones.len() - 1)
         }
         EXTERNAL_ID_KEY if c.external_id.is_none() => {
             c.external_id = Some(f.value.to_owned());
-            Loc::Field(CField::ExternalId)
+            ContactPath::Field(ContactField::ExternalId)
         }
         _ => {
             c.identifiers.push(Identifier {
                 key: f.key.to_owned(),
                 value: f.value.to_owned(),
             });
-            Loc::Item(CField::Identifiers, c.identifiers.len() - 1)
+            ContactPath::Item(ContactField::Identifiers, c.identifiers.len() - 1)
         }
     };
     imp.trace(loc, f.at);
@@ -180,16 +180,16 @@ fn identifier<'s>(imp: &mut Importer<'s>, f: Found<'s>) {
 
 /// One attribute that is not an identifier mirror.
 fn attribute<'s>(imp: &mut Importer<'s>, key: &'s str, value: &'s Value) {
-    let at = Src::Key("attributes", key);
+    let at = SourcePath::Key("attributes", key);
     let field = match key {
-        "displayName" => CField::FullName,
-        "firstName" => CField::FirstName,
-        "lastName" => CField::LastName,
+        "displayName" => ContactField::FullName,
+        "firstName" => ContactField::FirstName,
+        "lastName" => ContactField::LastName,
         _ => {
             imp.contact
                 .custom_attributes
                 .insert(key.to_owned(), value.clone());
-            imp.trace(Loc::Custom(key), at);
+            imp.trace(ContactPath::Custom(key), at);
             return;
         }
     };
@@ -199,10 +199,10 @@ fn attribute<'s>(imp: &mut Importer<'s>, key: &'s str, value: &'s Value) {
         Value::String(s) => {
             if let Some(slot) = field.text_mut(&mut imp.contact) {
                 *slot = Some(s.clone());
-                imp.trace(Loc::Field(field), at);
+                imp.trace(ContactPath::Field(field), at);
             }
         }
-        _ => imp.drop(
+        _ => imp.dropped(
             at,
             [
                 "is not a string, and the canonical ",
@@ -229,8 +229,8 @@ fn computed_display_name(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     if !derived {
         imp.contact.full_name = Some(computed.clone());
         imp.trace(
-            Loc::Field(CField::FullName),
-            Src::Member("computedDisplayName"),
+            ContactPath::Field(ContactField::FullName),
+            SourcePath::Member("computedDisplayName"),
         );
     }
 }

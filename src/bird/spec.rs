@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::formats::StrFormat;
+use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::pointer::Path;
 use crate::spec::message::{Message, Part, Part::Text};
@@ -14,8 +14,8 @@ use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
-    form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
-    STRING,
+    form::Widget, len, list, ArrayRules, Check, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
+    StringRules, ValueRules, STRING,
 };
 use crate::{Code, Severity};
 
@@ -26,33 +26,33 @@ pub(crate) const PHONE_KEY: &str = "phonenumber";
 
 /// An identifier key: 1 to 64 characters on the identifier endpoint (the create page states no
 /// limit, so the maximum is a warning).
-const IDENTIFIER_KEY: Str = Str {
+const IDENTIFIER_KEY: StringRules = StringRules {
     min: 1,
     soft_max: 64,
     soft_max_note:
         "the create-identifier endpoint allows 64; the create-contact docs do not state a limit",
-    ..Str::ANY
+    ..StringRules::ANY
 };
 
 /// An identifier value: 1 to 500 characters.
-const IDENTIFIER_VALUE: Str = Str {
+const IDENTIFIER_VALUE: StringRules = StringRules {
     min: 1,
     max: 500,
     id: true,
-    ..Str::ANY
+    ..StringRules::ANY
 };
 
-const IDENTIFIER: Obj = Obj {
+const IDENTIFIER: ObjectRules = ObjectRules {
     title: "Identifier",
     description: "A contact identifier. `emailaddress` values must be email addresses and `phonenumber` values \
 international numbers (+ and 7 to 15 digits), stated here with if/then on the key.",
     fields: &[
-        Field::new("key", "Identifier key", Kind::Str(IDENTIFIER_KEY))
+        Member::new("key", "Identifier key", ValueRules::String(IDENTIFIER_KEY))
             .required()
             .capture()
             .doc("emailaddress, phonenumber, or a custom identifier key."),
-        Field::new("value", "Identifier value", Kind::Str(IDENTIFIER_VALUE)).required().capture(),
-        Field::new("properties", "Identifier properties", Kind::Object(&IDENTIFIER_PROPERTIES))
+        Member::new("value", "Identifier value", ValueRules::String(IDENTIFIER_VALUE)).required().capture(),
+        Member::new("properties", "Identifier properties", ValueRules::Object(&IDENTIFIER_PROPERTIES))
             .doc("Free object, e.g. {\"countryCode\": \"US\", \"isGmail\": true}."),
     ],
     extra: Extra::Allow,
@@ -70,7 +70,7 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
 };
 
 /// An identifier's `properties`: a free object.
-const IDENTIFIER_PROPERTIES: Obj = Obj {
+const IDENTIFIER_PROPERTIES: ObjectRules = ObjectRules {
     title: "Identifier properties",
     description: "Free object of identifier properties.",
     fields: &[],
@@ -96,19 +96,19 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         return;
     };
     let format = match key {
-        EMAIL_KEY => StrFormat::Email,
-        PHONE_KEY => StrFormat::E164,
+        EMAIL_KEY => StringFormat::Email,
+        PHONE_KEY => StringFormat::E164,
         _ => return,
     };
-    let rules = Str {
+    let rules = StringRules {
         format: Some(format),
-        ..Str::ANY
+        ..StringRules::ANY
     };
     check_str(&rules, value, &path.key("value"), ctx);
 }
 
 fn identifier_format_schema() -> Value {
-    let when = |key: &str, format: StrFormat| {
+    let when = |key: &str, format: StringFormat| {
         format!(
             r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
                 "then": {{"properties": {{"value": {}}}}}}}"#,
@@ -117,16 +117,16 @@ fn identifier_format_schema() -> Value {
     };
     from_text(&format!(
         r#"{{"allOf": [{}, {}]}}"#,
-        when(EMAIL_KEY, StrFormat::Email),
-        when(PHONE_KEY, StrFormat::E164)
+        when(EMAIL_KEY, StringFormat::Email),
+        when(PHONE_KEY, StringFormat::E164)
     ))
 }
 
 /// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).
-const UUID_LIST: Kind = Kind::Array(&Array {
-    items: Kind::Str(Str {
-        format: Some(StrFormat::Uuid),
-        ..Str::ANY
+const UUID_LIST: ValueRules = ValueRules::Array(&ArrayRules {
+    items: ValueRules::String(StringRules {
+        format: Some(StringFormat::Uuid),
+        ..StringRules::ANY
     }),
     min: 1,
     max: 10,
@@ -134,26 +134,26 @@ const UUID_LIST: Kind = Kind::Array(&Array {
 });
 
 /// The Create a contact body.
-pub(crate) static CONTACT: Obj = Obj {
+pub(crate) static CONTACT: ObjectRules = ObjectRules {
     title: "Bird contact (Create a contact, workspace Contacts API)",
     description: "Body of POST https://api.bird.com/workspaces/{workspaceId}/contacts. Other properties are \
 accepted. Identifiers must be unique (a repeated key and value is an error, which this schema cannot express for \
 identifiers that differ only in `properties`).",
     fields: &[
-        Field::new("displayName", "Display name", len(1, 150)).required().doc("The display name for the contact."),
-        Field::new(
+        Member::new("displayName", "Display name", len(1, 150)).required().doc("The display name for the contact."),
+        Member::new(
             "identifiers",
             "Identifiers",
-            Kind::Array(&Array { items: Kind::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }),
+            ValueRules::Array(&ArrayRules { items: ValueRules::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }),
         )
         .doc("Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
 Two identifiers with the same key and value are duplicates even when their properties differ; uniqueItems states \
 only the case of identical items (not expressible in JSON Schema)."),
-        Field::new("attributes", "Attributes", Kind::Dynamic(&ATTRIBUTES))
+        Member::new("attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES))
             .doc("Attribute values: booleans, numbers, strings, null, or non-empty arrays of those."),
-        Field::new("accountIds", "Account ids", UUID_LIST).doc("1 to 10 account ids (UUIDs)."),
-        Field::new("listIds", "List ids", UUID_LIST).doc("1 to 10 list ids (UUIDs)."),
-        Field::new(
+        Member::new("accountIds", "Account ids", UUID_LIST).doc("1 to 10 account ids (UUIDs)."),
+        Member::new("listIds", "List ids", UUID_LIST).doc("1 to 10 list ids (UUIDs)."),
+        Member::new(
             "companyRefs",
             "Company references",
             list!(STRING),
@@ -239,12 +239,12 @@ fn check_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
-    let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
+    let definitions = ctx.options.definitions.as_ref().filter(|d| d.has_bird());
     for (key, v) in members {
         let member = path.key(key);
         check_custom_name(key, &member, ctx);
-        if !key.is_empty() && !StrFormat::AttributeKey.matches(key) {
-            let message = Message::new(NOT_KEY).format(StrFormat::AttributeKey);
+        if !key.is_empty() && !StringFormat::AttributeKey.matches(key) {
+            let message = Message::new(NOT_KEY).format(StringFormat::AttributeKey);
             ctx.warn(&member, Code::Pattern, message);
         }
         let shape_ok = match v {

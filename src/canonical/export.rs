@@ -6,19 +6,22 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::engine::export::Exporter;
-use crate::engine::provenance::Loc;
-use crate::model::CField;
+use crate::engine::provenance::ContactPath;
+use crate::model::ContactField;
 use crate::note::NoteCode;
 
 /// Writes a list member, recording each item's origin.
-fn list<T: Serialize>(ex: &mut Exporter<'_>, field: CField, items: &[T]) {
+fn list<T: Serialize>(ex: &mut Exporter<'_>, field: ContactField, items: &[T]) {
     if items.is_empty() {
         return;
     }
     let pointer = field.pointer();
     if ex.tracking() {
         for i in 0..items.len() {
-            ex.origin(|| Cow::Owned(format!("{pointer}/{i}")), Loc::Item(field, i));
+            ex.origin(
+                || Cow::Owned(format!("{pointer}/{i}")),
+                ContactPath::Item(field, i),
+            );
         }
     }
     if let Ok(value) = serde_json::to_value(items) {
@@ -28,52 +31,52 @@ fn list<T: Serialize>(ex: &mut Exporter<'_>, field: CField, items: &[T]) {
 
 pub(crate) fn emails(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::Emails, &c.emails);
+    list(ex, ContactField::Emails, &c.emails);
 }
 
 pub(crate) fn phones(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::Phones, &c.phones);
+    list(ex, ContactField::Phones, &c.phones);
 }
 
 pub(crate) fn chats(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::Chats, &c.chats);
+    list(ex, ContactField::Chats, &c.chats);
 }
 
 pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::SocialProfiles, &c.social_profiles);
+    list(ex, ContactField::SocialProfiles, &c.social_profiles);
 }
 
 pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::Identifiers, &c.identifiers);
+    list(ex, ContactField::Identifiers, &c.identifiers);
 }
 
 pub(crate) fn websites(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::Websites, &c.websites);
+    list(ex, ContactField::Websites, &c.websites);
 }
 
 pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::ListIds, &c.list_ids);
+    list(ex, ContactField::ListIds, &c.list_ids);
 }
 
 pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::AccountIds, &c.account_ids);
+    list(ex, ContactField::AccountIds, &c.account_ids);
 }
 
 pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::CompanyRefs, &c.company_refs);
+    list(ex, ContactField::CompanyRefs, &c.company_refs);
 }
 
 pub(crate) fn tags(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    list(ex, CField::Tags, &c.tags);
+    list(ex, ContactField::Tags, &c.tags);
 }
 
 pub(crate) fn address(ex: &mut Exporter<'_>) {
@@ -82,17 +85,17 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
     };
     if ex.tracking() {
         for field in [
-            CField::AddressCity,
-            CField::AddressRegion,
-            CField::AddressPostalCode,
-            CField::AddressCountry,
+            ContactField::AddressCity,
+            ContactField::AddressRegion,
+            ContactField::AddressPostalCode,
+            ContactField::AddressCountry,
         ] {
-            ex.origin(|| Cow::Borrowed(field.pointer()), Loc::Field(field));
+            ex.origin(|| Cow::Borrowed(field.pointer()), ContactPath::Field(field));
         }
         for i in 0..a.lines.len() {
             ex.origin(
                 || Cow::Owned(format!("/address/lines/{i}")),
-                Loc::Item(CField::AddressLines, i),
+                ContactPath::Item(ContactField::AddressLines, i),
             );
         }
     }
@@ -109,7 +112,7 @@ pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "signedUpAt",
             v,
-            Loc::Field(CField::SignedUpAt),
+            ContactPath::Field(ContactField::SignedUpAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -122,7 +125,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "lastSeenAt",
             v,
-            Loc::Field(CField::LastSeenAt),
+            ContactPath::Field(ContactField::LastSeenAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -134,7 +137,7 @@ pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "organizationId",
             Value::from(id),
-            Loc::Field(CField::OrganizationId),
+            ContactPath::Field(ContactField::OrganizationId),
             NoteCode::Normalized,
             "written as a number",
         );
@@ -146,7 +149,7 @@ pub(crate) fn gender(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "gender",
             Value::String(g.to_owned()),
-            Loc::Field(CField::Gender),
+            ContactPath::Field(ContactField::Gender),
             NoteCode::Normalized,
             "written in lower case",
         );
@@ -155,7 +158,11 @@ pub(crate) fn gender(ex: &mut Exporter<'_>) {
 
 pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
     if let Some(id) = ex.contact.owner_id {
-        ex.put("ownerId", Value::from(id), Loc::Field(CField::OwnerId));
+        ex.put(
+            "ownerId",
+            Value::from(id),
+            ContactPath::Field(ContactField::OwnerId),
+        );
     }
 }
 
@@ -164,7 +171,7 @@ pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
         ex.put(
             "unsubscribedFromEmails",
             Value::Bool(b),
-            Loc::Field(CField::UnsubscribedFromEmails),
+            ContactPath::Field(ContactField::UnsubscribedFromEmails),
         );
     }
 }
@@ -179,11 +186,11 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
             ex.origin(
                 || {
                     Cow::Owned(crate::pointer::join(
-                        CField::CustomAttributes.pointer(),
+                        ContactField::CustomAttributes.pointer(),
                         key,
                     ))
                 },
-                Loc::Custom(key),
+                ContactPath::Custom(key),
             );
         }
     }

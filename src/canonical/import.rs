@@ -4,23 +4,23 @@
 use serde_json::{Map, Value};
 
 use crate::engine::import::Importer;
-use crate::engine::provenance::Src;
+use crate::engine::provenance::SourcePath;
 use crate::engine::shared::integer;
 use crate::formats::parse_iso_timestamp;
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Identifier, Phone};
 
 /// The object items of array member `member`, with their pointers.
 fn objects<'v>(
     obj: &'v Map<String, Value>,
     member: &'static str,
-) -> impl Iterator<Item = (Src<'static>, &'v Map<String, Value>)> {
+) -> impl Iterator<Item = (SourcePath<'static>, &'v Map<String, Value>)> {
     obj.get(member)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .enumerate()
-        .filter_map(move |(i, v)| v.as_object().map(|o| (Src::Item(member, i), o)))
+        .filter_map(move |(i, v)| v.as_object().map(|o| (SourcePath::Item(member, i), o)))
 }
 
 /// The string items of array member `member`.
@@ -35,7 +35,7 @@ fn strings(obj: &Map<String, Value>, member: &str) -> Vec<String> {
 
 pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (at, item) in objects(obj, "emails") {
-        imp.drop_unknown(item, &["value", "kind"], at);
+        imp.dropped_unknown(item, &["value", "kind"], at);
         if let Some(value) = imp.string(item, "value", at) {
             let kind = imp.string(item, "kind", at).map(str::to_owned);
             imp.contact.emails.push(Email {
@@ -48,7 +48,7 @@ pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
 
 pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (at, item) in objects(obj, "phones") {
-        imp.drop_unknown(item, &["value", "kind"], at);
+        imp.dropped_unknown(item, &["value", "kind"], at);
         if let Some(value) = imp.string(item, "value", at) {
             let kind = imp.string(item, "kind", at).map(str::to_owned);
             imp.contact.phones.push(Phone {
@@ -62,7 +62,7 @@ pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
 fn handles(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str) -> Vec<Handle> {
     let mut out = Vec::new();
     for (at, item) in objects(obj, member) {
-        imp.drop_unknown(item, &["kind", "value"], at);
+        imp.dropped_unknown(item, &["kind", "value"], at);
         if let (Some(kind), Some(value)) =
             (imp.string(item, "kind", at), imp.string(item, "value", at))
         {
@@ -85,7 +85,7 @@ pub(crate) fn social_profiles(obj: &Map<String, Value>, imp: &mut Importer<'_>) 
 
 pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (at, item) in objects(obj, "identifiers") {
-        imp.drop_unknown(item, &["key", "value"], at);
+        imp.dropped_unknown(item, &["key", "value"], at);
         if let (Some(key), Some(value)) =
             (imp.string(item, "key", at), imp.string(item, "value", at))
         {
@@ -121,10 +121,10 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     let Some(Value::Object(a)) = obj.get("address") else {
         return;
     };
-    imp.drop_unknown(
+    imp.dropped_unknown(
         a,
         &["lines", "city", "region", "postalCode", "country"],
-        Src::Member("address"),
+        SourcePath::Member("address"),
     );
     let mut address = Address {
         lines: strings(a, "lines"),
@@ -137,7 +137,7 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         ("country", &mut address.country),
     ] {
         *slot = imp
-            .string(a, member, Src::Member("address"))
+            .string(a, member, SourcePath::Member("address"))
             .map(str::to_owned);
     }
     if !address.is_empty() {
@@ -145,37 +145,40 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-fn timestamp(obj: &Map<String, Value>, imp: &mut Importer<'_>, field: CField) {
+fn timestamp(obj: &Map<String, Value>, imp: &mut Importer<'_>, field: ContactField) {
     let member = field.name();
-    let Some(text) = imp.string(obj, member, Src::Root) else {
+    let Some(text) = imp.string(obj, member, SourcePath::Root) else {
         return;
     };
     let slot = match field {
-        CField::SignedUpAt => &mut imp.contact.signed_up_at,
+        ContactField::SignedUpAt => &mut imp.contact.signed_up_at,
         _ => &mut imp.contact.last_seen_at,
     };
     match parse_iso_timestamp(text) {
         Some(t) => *slot = Some(t),
-        None => imp.drop(
-            Src::Member(field.name()),
+        None => imp.dropped(
+            SourcePath::Member(field.name()),
             "is not an RFC 3339 date-time in the years 0000 to 9999 (UTC)",
         ),
     }
 }
 
 pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, CField::SignedUpAt);
+    timestamp(obj, imp, ContactField::SignedUpAt);
 }
 
 pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, CField::LastSeenAt);
+    timestamp(obj, imp, ContactField::LastSeenAt);
 }
 
 fn int(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str) -> Option<i64> {
     let value = obj.get(member)?;
     let n = integer(value);
     if n.is_none() {
-        imp.drop(Src::Member(member), "is not an integer in the 64-bit range");
+        imp.dropped(
+            SourcePath::Member(member),
+            "is not an integer in the 64-bit range",
+        );
     }
     n
 }

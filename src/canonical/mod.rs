@@ -10,15 +10,15 @@ pub use crate::model::{Address, Contact, Email, Handle, Identifier, Phone};
 use serde_json::{Map, Value};
 
 use crate::engine::import::Importer;
-use crate::engine::table::{Entry, Rule, Table};
-use crate::model::CField as F;
+use crate::engine::table::{Crossing, Entry, Table};
+use crate::model::ContactField as F;
 
 /// A plain string member.
 const fn text(members: &'static [&'static str], fields: &'static [(&'static str, F)]) -> Entry {
     Entry {
         members,
         fields,
-        rule: Rule::Text,
+        crossing: Crossing::Text,
     }
 }
 
@@ -32,7 +32,7 @@ const fn with(
     Entry {
         members,
         fields,
-        rule: Rule::With { import, export },
+        crossing: Crossing::With { import, export },
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::export::Exporter;
-use super::provenance::Loc;
+use super::provenance::ContactPath;
 
 /// A target's rules for custom attribute keys and values.
 #[derive(Debug)]
@@ -43,8 +43,8 @@ impl CustomOut<'_> {
     }
 
     /// The attribute's canonical location.
-    pub(crate) fn loc(&self) -> Loc<'_> {
-        Loc::Custom(self.canonical_key)
+    pub(crate) fn loc(&self) -> ContactPath<'_> {
+        ContactPath::Custom(self.canonical_key)
     }
 }
 
@@ -63,9 +63,9 @@ pub(crate) fn custom_attributes<'c>(
     // another (the canonical keys are distinct).
     let mut taken: Option<HashSet<Cow<'c, str>>> = None;
     for (key, value) in &c.custom_attributes {
-        let pointer = || Loc::Custom(key);
+        let pointer = || ContactPath::Custom(key);
         if !(rules.value_ok)(value) {
-            ex.drop(
+            ex.dropped(
                 pointer(),
                 format!("{name} accepts only {} as custom values", rules.value_rule),
             );
@@ -82,7 +82,7 @@ pub(crate) fn custom_attributes<'c>(
                 .take(rules.max)
                 .collect();
             if normalized.is_empty() {
-                ex.drop(
+                ex.dropped(
                     pointer(),
                     format!("has an empty key, which {name} does not accept"),
                 );
@@ -90,7 +90,7 @@ pub(crate) fn custom_attributes<'c>(
             }
             Cow::Owned(normalized)
         } else {
-            ex.drop(
+            ex.dropped(
                 pointer(),
                 format!(
                     "has a key that is not a valid {name} custom attribute key ({}); set normalize_custom_keys to carry it under a normalised key",
@@ -100,7 +100,7 @@ pub(crate) fn custom_attributes<'c>(
             continue;
         };
         if (rules.reserved)(&target) {
-            ex.drop(
+            ex.dropped(
                 pointer(),
                 format!("has a key that {name} reserves for a documented field"),
             );
@@ -111,7 +111,7 @@ pub(crate) fn custom_attributes<'c>(
         }
         if let Some(taken) = &mut taken {
             if !taken.insert(target.clone()) {
-                ex.drop(
+                ex.dropped(
                     pointer(),
                     "has a key that, normalised, equals an earlier custom attribute's key; the earlier one was kept",
                 );

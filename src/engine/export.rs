@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use super::external_id::Derivation;
-use super::provenance::{Loc, Provenance};
-use super::table::{Rule, Table};
-use crate::model::{CField, Contact};
+use super::provenance::{ContactPath, Provenance};
+use super::table::{Crossing, Table};
+use crate::model::{Contact, ContactField};
 use crate::note::{Note, NoteCode};
 use crate::options::ConvertOptions;
 use crate::pointer::join;
@@ -45,7 +45,7 @@ pub(crate) struct Exporter<'a> {
 
 impl<'a> Exporter<'a> {
     /// Writes top-level member `member`, holding the canonical value at `loc`.
-    pub(crate) fn put(&mut self, member: &'static str, value: Value, loc: Loc<'_>) {
+    pub(crate) fn put(&mut self, member: &'static str, value: Value, loc: ContactPath<'_>) {
         self.origin(|| Cow::Owned(join("", member)), loc);
         self.out.insert(member.to_owned(), value);
     }
@@ -56,7 +56,7 @@ impl<'a> Exporter<'a> {
         &mut self,
         member: &'static str,
         value: Value,
-        loc: Loc<'_>,
+        loc: ContactPath<'_>,
         code: NoteCode,
         message: &str,
     ) {
@@ -84,7 +84,11 @@ impl<'a> Exporter<'a> {
 
     /// Records (in lenient mode) that the target value at `target` holds the canonical value
     /// at `loc`.
-    pub(crate) fn origin(&mut self, target: impl FnOnce() -> Cow<'static, str>, loc: Loc<'_>) {
+    pub(crate) fn origin(
+        &mut self,
+        target: impl FnOnce() -> Cow<'static, str>,
+        loc: ContactPath<'_>,
+    ) {
         if let Some(origins) = &mut self.origins {
             origins.push((target(), self.prov.source(loc)));
         }
@@ -106,7 +110,7 @@ impl<'a> Exporter<'a> {
 
     /// Notes that the canonical value at `loc` cannot go to the target (the note's path is the
     /// value's source path).
-    pub(crate) fn drop(&mut self, loc: Loc<'_>, message: impl Into<String>) {
+    pub(crate) fn dropped(&mut self, loc: ContactPath<'_>, message: impl Into<String>) {
         let path = self.prov.source(loc);
         self.notes.push(Note {
             path,
@@ -166,30 +170,34 @@ pub(crate) fn export(
         derivation,
     };
     for entry in table.entries {
-        match entry.rule {
-            Rule::Text => {
+        match entry.crossing {
+            Crossing::Text => {
                 if let (Some(member), Some((_, field))) =
                     (entry.members.first(), entry.fields.first())
                 {
                     if let Some(s) = field.text(contact) {
-                        if *field == CField::ExternalId {
+                        if *field == ContactField::ExternalId {
                             ex.external_id_written(|| join("", member));
                         }
-                        ex.put(member, Value::String(s.to_owned()), Loc::Field(*field));
+                        ex.put(
+                            member,
+                            Value::String(s.to_owned()),
+                            ContactPath::Field(*field),
+                        );
                     }
                 }
             }
-            Rule::With { export, .. } => export(&mut ex),
+            Crossing::With { export, .. } => export(&mut ex),
         }
         if let Some(issue) = ex.rejection.take() {
             return Err(issue);
         }
     }
     let name = target.name();
-    for &field in CField::ALL {
+    for &field in ContactField::ALL {
         if !table.covers(field) {
             field.each_value(contact, &mut |loc| {
-                ex.drop(
+                ex.dropped(
                     loc,
                     [name, " has no field for the ", field.label()].concat(),
                 );

@@ -12,8 +12,8 @@ use std::str::FromStr;
 use serde_json::Value;
 
 use crate::engine::import::Importer;
-use crate::engine::provenance::Loc;
-use crate::model::CField;
+use crate::engine::provenance::ContactPath;
+use crate::model::ContactField;
 use crate::{Code, Format, Issue};
 
 /// Where the target's external id comes from when the source has none.
@@ -162,9 +162,9 @@ impl ExternalIdSource {
         };
         // The source path is rendered only now that a message needs it.
         let pointer = |imp: &Importer<'s>| match self {
-            Self::Email => imp.prov.source(Loc::Item(CField::Emails, 0)),
+            Self::Email => imp.prov.source(ContactPath::Item(ContactField::Emails, 0)),
             Self::SourceId => format!("/{SOURCE_ID}"),
-            Self::Custom(key) => imp.prov.source(Loc::Custom(key)),
+            Self::Custom(key) => imp.prov.source(ContactPath::Custom(key)),
         };
         Some(match value {
             None => Derivation::Missing(format!("nor {} to copy one from", self.describe_absent())),

@@ -3,9 +3,9 @@
 
 use serde_json::{Map, Value};
 
-use super::provenance::{Loc, Provenance, Src};
-use super::table::{Rule, Table};
-use crate::model::{CField, Contact};
+use super::provenance::{ContactPath, Provenance, SourcePath};
+use super::table::{Crossing, Table};
+use crate::model::{Contact, ContactField};
 use crate::note::{Note, NoteCode};
 use crate::pointer::join;
 
@@ -25,19 +25,19 @@ pub(crate) struct Importer<'s> {
 
 impl<'s> Importer<'s> {
     /// Records that the canonical value at `loc` came from `src`.
-    pub(crate) fn trace(&mut self, loc: Loc<'s>, src: Src<'s>) {
+    pub(crate) fn trace(&mut self, loc: ContactPath<'s>, src: SourcePath<'s>) {
         if !self.prov.identity {
             self.prov.record(loc, src);
         }
     }
 
     /// Notes a source value the canonical contact cannot hold.
-    pub(crate) fn drop(&mut self, src: Src<'_>, message: impl Into<String>) {
-        self.drop_at(src.pointer(), message);
+    pub(crate) fn dropped(&mut self, src: SourcePath<'_>, message: impl Into<String>) {
+        self.dropped_at(src.pointer(), message);
     }
 
     /// Notes a source value the canonical contact cannot hold, by pointer.
-    pub(crate) fn drop_at(&mut self, path: String, message: impl Into<String>) {
+    pub(crate) fn dropped_at(&mut self, path: String, message: impl Into<String>) {
         self.notes.push(Note {
             path,
             code: NoteCode::Dropped,
@@ -47,20 +47,25 @@ impl<'s> Importer<'s> {
 
     /// Reads string member `member` into the plain string field `field`: `null` is no value,
     /// another type (only possible where the format's type is loose) is dropped.
-    pub(crate) fn text(&mut self, obj: &Map<String, Value>, member: &'static str, field: CField) {
+    pub(crate) fn text(
+        &mut self,
+        obj: &Map<String, Value>,
+        member: &'static str,
+        field: ContactField,
+    ) {
         match obj.get(member) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if s.is_empty() && field.is_id() => {
-                self.drop(Src::Member(member), EMPTY_ID);
+                self.dropped(SourcePath::Member(member), EMPTY_ID);
             }
             Some(Value::String(s)) => {
                 if let Some(slot) = field.text_mut(&mut self.contact) {
                     *slot = Some(s.clone());
-                    self.trace(Loc::Field(field), Src::Member(member));
+                    self.trace(ContactPath::Field(field), SourcePath::Member(member));
                 }
             }
-            Some(_) => self.drop(
-                Src::Member(member),
+            Some(_) => self.dropped(
+                SourcePath::Member(member),
                 [
                     "is not a string, and the canonical ",
                     field.label(),
@@ -77,13 +82,13 @@ impl<'s> Importer<'s> {
         &mut self,
         obj: &'v Map<String, Value>,
         member: &str,
-        at: Src<'_>,
+        at: SourcePath<'_>,
     ) -> Option<&'v str> {
         match obj.get(member)? {
             Value::Null => None,
             Value::String(s) => Some(s),
             _ => {
-                self.drop_at(
+                self.dropped_at(
                     join(&at.pointer(), member),
                     "is not a string: it cannot be converted",
                 );
@@ -93,10 +98,15 @@ impl<'s> Importer<'s> {
     }
 
     /// Notes every member of the object `obj` at `at` that is not in `known`.
-    pub(crate) fn drop_unknown(&mut self, obj: &Map<String, Value>, known: &[&str], at: Src<'_>) {
+    pub(crate) fn dropped_unknown(
+        &mut self,
+        obj: &Map<String, Value>,
+        known: &[&str],
+        at: SourcePath<'_>,
+    ) {
         for key in obj.keys() {
             if !known.contains(&key.as_str()) {
-                self.drop_at(
+                self.dropped_at(
                     join(&at.pointer(), key),
                     "is not a documented field of this object; the canonical contact has no place for it",
                 );
@@ -119,21 +129,21 @@ pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: boo
         return imp;
     };
     for entry in table.entries {
-        match entry.rule {
-            Rule::Text => {
+        match entry.crossing {
+            Crossing::Text => {
                 if let (Some(member), Some((_, field))) =
                     (entry.members.first(), entry.fields.first())
                 {
                     imp.text(obj, member, *field);
                 }
             }
-            Rule::With { import, .. } => import(obj, &mut imp),
+            Crossing::With { import, .. } => import(obj, &mut imp),
         }
     }
     for key in obj.keys() {
         if !table.takes(key) {
-            imp.drop(
-                Src::Key("", key),
+            imp.dropped(
+                SourcePath::Key("", key),
                 "the canonical contact has no place for this member",
             );
         }

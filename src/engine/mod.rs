@@ -16,11 +16,11 @@ use serde_json::Value;
 
 use self::repair::Repair;
 use self::table::Table;
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::options::ConvertOptions;
 use crate::outcome::{Converted, Rejection, Stage};
-use crate::spec::validate::{validate_str, validate_value, Settings};
-use crate::{Code, Format, Issue, Report};
+use crate::spec::validate::{validate_str, validate_value};
+use crate::{Code, Format, Issue, Report, ValidateOptions};
 
 /// Converts `record` from one format to another with `options`.
 ///
@@ -60,11 +60,7 @@ pub fn convert(
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
     refuse_request(from, to, options)?;
-    valid_source(validate_value(
-        from.spec(),
-        record,
-        options.validate.settings(),
-    ))?;
+    valid_source(validate_value(from.spec(), record, &options.validate))?;
     convert_valid(from, to, record, options)
 }
 
@@ -101,7 +97,7 @@ pub fn convert_str(
     convert_valid(
         from,
         to,
-        &read_valid(from, json, options.validate.settings())?,
+        &read_valid(from, json, &options.validate)?,
         options,
     )
 }
@@ -127,8 +123,7 @@ pub fn convert_str_each(
     let mut results = Vec::with_capacity(targets.len());
     for &to in targets {
         results.push(refuse_request(from, to, options).and_then(|()| {
-            match source.get_or_insert_with(|| read_valid(from, json, options.validate.settings()))
-            {
+            match source.get_or_insert_with(|| read_valid(from, json, &options.validate)) {
                 Ok(record) => convert_valid(from, to, record, options),
                 Err(rejection) => Err(rejection.clone()),
             }
@@ -137,16 +132,16 @@ pub fn convert_str_each(
     results
 }
 
-/// JSON text as a record of `format` found valid with `settings`, validated as text first so
+/// JSON text as a record of `format` found valid with `options`, validated as text first so
 /// that what only the text shows (a repeated member name, a number beyond the range of a
 /// 64-bit float) rejects it as [`crate::Validator::validate_str`] reports it; otherwise the
 /// source-stage rejection.
 pub(crate) fn read_valid(
     format: Format,
     json: &str,
-    settings: Settings<'_>,
+    options: &ValidateOptions,
 ) -> Result<Value, Rejection> {
-    valid_source(validate_str(format.spec(), json, settings))?;
+    valid_source(validate_str(format.spec(), json, options))?;
     // The validator's scanner is exactly as strict as serde_json (tests/json_syntax.rs), and
     // the one text serde_json refuses that the scanner reads (a number beyond the f64 range)
     // is an error above, so this does not fail; should it, the record is rejected rather than
@@ -161,10 +156,12 @@ fn convert_valid(
     record: &Value,
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
-    let settings = options.validate.settings();
+    let validate = &options.validate;
     let mut imported = import::import(table(from), record, from == Format::Canonical);
     let derivation = match &options.external_id {
-        Some(how) if table(to).covers(CField::ExternalId) => how.derive(record, &mut imported),
+        Some(how) if table(to).covers(ContactField::ExternalId) => {
+            how.derive(record, &mut imported)
+        }
         _ => None,
     };
     let exported = export::export(
@@ -183,7 +180,7 @@ fn convert_valid(
     let mut notes = imported.notes;
     notes.extend(exported.notes);
     let mut payload = Value::Object(exported.payload);
-    let report = validate_value(to.spec(), &payload, settings);
+    let report = validate_value(to.spec(), &payload, validate);
     if !report.is_valid() {
         if !options.lenient {
             return Err(Rejection {
@@ -196,7 +193,7 @@ fn convert_valid(
             origins: exported.origins,
             notes: &mut notes,
         };
-        repair.run(&mut payload, report, settings)?;
+        repair.run(&mut payload, report, validate)?;
     }
     Ok(Converted { payload, notes })
 }
@@ -271,7 +268,7 @@ mod tests {
 
     use super::table;
     use crate::engine::table::OTHER_MEMBERS;
-    use crate::model::CField;
+    use crate::model::ContactField;
     use crate::Format;
 
     const MAPPING: &str = include_str!("../../docs/MAPPING.md");
@@ -317,10 +314,10 @@ mod tests {
     #[test]
     fn mapping_table_rows_are_the_canonical_fields() {
         let documented: Vec<String> = doc_rows().into_iter().map(|(c, _)| c).collect();
-        let known: Vec<&str> = CField::ALL.iter().map(|f| f.name()).collect();
+        let known: Vec<&str> = ContactField::ALL.iter().map(|f| f.name()).collect();
         assert_eq!(
             documented, known,
-            "docs/MAPPING.md rows vs CField::ALL (in order)"
+            "docs/MAPPING.md rows vs ContactField::ALL (in order)"
         );
         // The canonical fields are the canonical format's members (address by part).
         let members: BTreeSet<&str> = known
@@ -333,7 +330,7 @@ mod tests {
             .iter()
             .map(|f| f.name)
             .collect();
-        assert_eq!(members, spec, "CField vs the canonical rule table");
+        assert_eq!(members, spec, "ContactField vs the canonical rule table");
     }
 
     #[test]
@@ -381,7 +378,7 @@ mod tests {
     #[test]
     fn canonical_table_maps_every_field_to_itself() {
         let canonical = table(Format::Canonical);
-        for &field in CField::ALL {
+        for &field in ContactField::ALL {
             let entry = canonical
                 .entries
                 .iter()
@@ -401,7 +398,7 @@ mod tests {
         let mut c = crate::canonical::Contact::default();
         for format in Format::ALL {
             for entry in table(format).entries {
-                if matches!(entry.rule, crate::engine::table::Rule::Text) {
+                if matches!(entry.crossing, crate::engine::table::Crossing::Text) {
                     assert_eq!(entry.members.len(), 1, "{format}: {:?}", entry.members);
                     assert_eq!(entry.fields.len(), 1, "{format}: {:?}", entry.members);
                     let field = entry.fields[0].1;

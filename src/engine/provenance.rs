@@ -1,4 +1,4 @@
-//! Where each canonical value came from: [`Loc`] (a place in the canonical contact), [`Src`]
+//! Where each canonical value came from: [`ContactPath`] (a place in the canonical contact), [`SourcePath`]
 //! (a place in the source record) and [`Provenance`], which maps one to the other so that a
 //! value the target cannot hold is noted at its source path.
 
@@ -6,44 +6,44 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::model::{Address, CField, Contact};
+use crate::model::{Address, Contact, ContactField};
 use crate::pointer::join;
 
 /// A location in the canonical contact, rendered as a JSON Pointer only when a note needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Loc<'k> {
+pub(crate) enum ContactPath<'k> {
     /// A whole field (a scalar, or a part of the address).
-    Field(CField),
+    Field(ContactField),
     /// An item of a list field.
-    Item(CField, usize),
+    Item(ContactField, usize),
     /// The kind of an item of a list field (emails, phones).
-    ItemKind(CField, usize),
+    ItemKind(ContactField, usize),
     /// A custom attribute.
     Custom(&'k str),
 }
 
-impl<'k> Loc<'k> {
+impl<'k> ContactPath<'k> {
     /// The JSON Pointer into the canonical JSON form.
     pub(crate) fn pointer(&self) -> String {
         match *self {
-            Loc::Field(f) => f.pointer().to_owned(),
-            Loc::Item(f, i) => item_pointer(f.pointer(), i),
-            Loc::ItemKind(f, i) => {
+            ContactPath::Field(f) => f.pointer().to_owned(),
+            ContactPath::Item(f, i) => item_pointer(f.pointer(), i),
+            ContactPath::ItemKind(f, i) => {
                 let mut p = item_pointer(f.pointer(), i);
                 p.push_str("/kind");
                 p
             }
-            Loc::Custom(key) => join(CField::CustomAttributes.pointer(), key),
+            ContactPath::Custom(key) => join(ContactField::CustomAttributes.pointer(), key),
         }
     }
 
     /// The enclosing location, for provenance lookups.
-    fn parent(&self) -> Option<Loc<'k>> {
+    fn parent(&self) -> Option<ContactPath<'k>> {
         match *self {
-            Loc::ItemKind(f, i) => Some(Loc::Item(f, i)),
-            Loc::Item(f, _) => Some(Loc::Field(f)),
-            Loc::Custom(_) => Some(Loc::Field(CField::CustomAttributes)),
-            Loc::Field(_) => None,
+            ContactPath::ItemKind(f, i) => Some(ContactPath::Item(f, i)),
+            ContactPath::Item(f, _) => Some(ContactPath::Field(f)),
+            ContactPath::Custom(_) => Some(ContactPath::Field(ContactField::CustomAttributes)),
+            ContactPath::Field(_) => None,
         }
     }
 }
@@ -61,7 +61,7 @@ fn item_pointer(base: &str, index: usize) -> String {
 /// A location in the source record, rendered as a JSON Pointer only when a note needs it.
 /// Member names are the formats' own (no characters to escape); custom keys are escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Src<'s> {
+pub(crate) enum SourcePath<'s> {
     /// The whole record.
     Root,
     /// `/member`
@@ -88,49 +88,49 @@ pub(crate) enum Src<'s> {
     KeyItem(&'static str, &'s str, usize),
 }
 
-impl Src<'_> {
+impl SourcePath<'_> {
     /// The JSON Pointer into the source record.
     pub(crate) fn pointer(&self) -> String {
         let top = |m: &str| join("", m);
         match *self {
-            Src::Root => String::new(),
-            Src::Member(m) => top(m),
-            Src::Item(m, i) => item_pointer(&top(m), i),
-            Src::ItemMember(m, i, name) => join(&item_pointer(&top(m), i), name),
-            Src::Nested(m, name) => join(&top(m), name),
-            Src::NestedItem(m, name, i) => item_pointer(&join(&top(m), name), i),
-            Src::Key("", key) => top(key),
-            Src::Key(m, key) => join(&top(m), key),
-            Src::NestedItemMember(m, name, i, inner) => {
+            SourcePath::Root => String::new(),
+            SourcePath::Member(m) => top(m),
+            SourcePath::Item(m, i) => item_pointer(&top(m), i),
+            SourcePath::ItemMember(m, i, name) => join(&item_pointer(&top(m), i), name),
+            SourcePath::Nested(m, name) => join(&top(m), name),
+            SourcePath::NestedItem(m, name, i) => item_pointer(&join(&top(m), name), i),
+            SourcePath::Key("", key) => top(key),
+            SourcePath::Key(m, key) => join(&top(m), key),
+            SourcePath::NestedItemMember(m, name, i, inner) => {
                 join(&item_pointer(&join(&top(m), name), i), inner)
             }
-            Src::NestedMember(m, name, inner) => join(&join(&top(m), name), inner),
-            Src::NestedMemberItem(m, name, inner, i) => {
+            SourcePath::NestedMember(m, name, inner) => join(&join(&top(m), name), inner),
+            SourcePath::NestedMemberItem(m, name, inner, i) => {
                 item_pointer(&join(&join(&top(m), name), inner), i)
             }
-            Src::KeyItem(m, key, i) => item_pointer(&join(&top(m), key), i),
+            SourcePath::KeyItem(m, key, i) => item_pointer(&join(&top(m), key), i),
         }
     }
 
     /// The value at this location of `record`.
     pub(crate) fn value<'v>(&self, record: &'v Value) -> Option<&'v Value> {
         match *self {
-            Src::Root => Some(record),
-            Src::Member(m) => record.get(m),
-            Src::Item(m, i) => record.get(m)?.get(i),
-            Src::ItemMember(m, i, name) => record.get(m)?.get(i)?.get(name),
-            Src::Nested(m, name) => record.get(m)?.get(name),
-            Src::NestedItem(m, name, i) => record.get(m)?.get(name)?.get(i),
-            Src::Key("", key) => record.get(key),
-            Src::Key(m, key) => record.get(m)?.get(key),
-            Src::NestedItemMember(m, name, i, inner) => {
+            SourcePath::Root => Some(record),
+            SourcePath::Member(m) => record.get(m),
+            SourcePath::Item(m, i) => record.get(m)?.get(i),
+            SourcePath::ItemMember(m, i, name) => record.get(m)?.get(i)?.get(name),
+            SourcePath::Nested(m, name) => record.get(m)?.get(name),
+            SourcePath::NestedItem(m, name, i) => record.get(m)?.get(name)?.get(i),
+            SourcePath::Key("", key) => record.get(key),
+            SourcePath::Key(m, key) => record.get(m)?.get(key),
+            SourcePath::NestedItemMember(m, name, i, inner) => {
                 record.get(m)?.get(name)?.get(i)?.get(inner)
             }
-            Src::NestedMember(m, name, inner) => record.get(m)?.get(name)?.get(inner),
-            Src::NestedMemberItem(m, name, inner, i) => {
+            SourcePath::NestedMember(m, name, inner) => record.get(m)?.get(name)?.get(inner),
+            SourcePath::NestedMemberItem(m, name, inner, i) => {
                 record.get(m)?.get(name)?.get(inner)?.get(i)
             }
-            Src::KeyItem(m, key, i) => record.get(m)?.get(key)?.get(i),
+            SourcePath::KeyItem(m, key, i) => record.get(m)?.get(key)?.get(i),
         }
     }
 }
@@ -143,12 +143,12 @@ impl Src<'_> {
 pub(crate) struct Provenance<'s> {
     /// The source is itself canonical: every location is its own source.
     pub(crate) identity: bool,
-    /// By [`CField`]: the source of the whole field.
-    fields: Vec<Option<Src<'s>>>,
+    /// By [`ContactField`]: the source of the whole field.
+    fields: Vec<Option<SourcePath<'s>>>,
     /// By list field: the sources of its items and of their kinds.
     lists: Vec<ListSources<'s>>,
     /// Custom attribute key → source.
-    custom: HashMap<&'s str, Src<'s>>,
+    custom: HashMap<&'s str, SourcePath<'s>>,
     /// The source pointer of an external id copied from another value (`external_id` option).
     external_id: Option<String>,
 }
@@ -156,9 +156,9 @@ pub(crate) struct Provenance<'s> {
 /// The sources of a list field's items and of their kinds, by item index.
 #[derive(Debug)]
 struct ListSources<'s> {
-    field: CField,
-    items: Vec<Option<Src<'s>>>,
-    kinds: Vec<Option<Src<'s>>>,
+    field: ContactField,
+    items: Vec<Option<SourcePath<'s>>>,
+    kinds: Vec<Option<SourcePath<'s>>>,
 }
 
 impl<'s> Provenance<'s> {
@@ -171,8 +171,8 @@ impl<'s> Provenance<'s> {
     }
 
     /// Records `src` for `loc` unless `loc` has a source already (the first record counts).
-    pub(crate) fn record(&mut self, loc: Loc<'s>, src: Src<'s>) {
-        fn set<'s>(slots: &mut Vec<Option<Src<'s>>>, i: usize, src: Src<'s>) {
+    pub(crate) fn record(&mut self, loc: ContactPath<'s>, src: SourcePath<'s>) {
+        fn set<'s>(slots: &mut Vec<Option<SourcePath<'s>>>, i: usize, src: SourcePath<'s>) {
             if slots.len() <= i {
                 slots.resize(i + 1, None);
             }
@@ -181,21 +181,21 @@ impl<'s> Provenance<'s> {
             }
         }
         match loc {
-            Loc::Field(f) => {
+            ContactPath::Field(f) => {
                 if self.fields.is_empty() {
-                    self.fields = vec![None; CField::ALL.len()];
+                    self.fields = vec![None; ContactField::ALL.len()];
                 }
                 set(&mut self.fields, f as usize, src);
             }
-            Loc::Item(f, i) => set(&mut self.list(f).items, i, src),
-            Loc::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
-            Loc::Custom(key) => {
+            ContactPath::Item(f, i) => set(&mut self.list(f).items, i, src),
+            ContactPath::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
+            ContactPath::Custom(key) => {
                 self.custom.entry(key).or_insert(src);
             }
         }
     }
 
-    fn list(&mut self, field: CField) -> &mut ListSources<'s> {
+    fn list(&mut self, field: ContactField) -> &mut ListSources<'s> {
         let at = match self.lists.iter().position(|l| l.field == field) {
             Some(at) => at,
             None => {
@@ -210,17 +210,17 @@ impl<'s> Provenance<'s> {
         &mut self.lists[at]
     }
 
-    fn get(&self, loc: Loc<'_>) -> Option<Src<'s>> {
-        let list = |f: CField| self.lists.iter().find(|l| l.field == f);
+    fn get(&self, loc: ContactPath<'_>) -> Option<SourcePath<'s>> {
+        let list = |f: ContactField| self.lists.iter().find(|l| l.field == f);
         match loc {
-            Loc::Field(f) => self.fields.get(f as usize).copied().flatten(),
-            Loc::Item(f, i) => list(f)?.items.get(i).copied().flatten(),
-            Loc::ItemKind(f, i) => list(f)?.kinds.get(i).copied().flatten(),
-            Loc::Custom(key) => self.custom.get(key).copied(),
+            ContactPath::Field(f) => self.fields.get(f as usize).copied().flatten(),
+            ContactPath::Item(f, i) => list(f)?.items.get(i).copied().flatten(),
+            ContactPath::ItemKind(f, i) => list(f)?.kinds.get(i).copied().flatten(),
+            ContactPath::Custom(key) => self.custom.get(key).copied(),
         }
     }
 
-    fn find(&self, loc: Loc<'_>) -> Option<Src<'s>> {
+    fn find(&self, loc: ContactPath<'_>) -> Option<SourcePath<'s>> {
         let mut at = Some(loc);
         while let Some(l) = at {
             if let Some(s) = self.get(l) {
@@ -237,15 +237,15 @@ impl<'s> Provenance<'s> {
     }
 
     /// The source pointer of a derived external id at `loc`.
-    fn derived(&self, loc: Loc<'_>) -> Option<&str> {
+    fn derived(&self, loc: ContactPath<'_>) -> Option<&str> {
         match loc {
-            Loc::Field(CField::ExternalId) => self.external_id.as_deref(),
+            ContactPath::Field(ContactField::ExternalId) => self.external_id.as_deref(),
             _ => None,
         }
     }
 
     /// The source pointer of the canonical value at `loc` (`""` if unknown).
-    pub(crate) fn source(&self, loc: Loc<'_>) -> String {
+    pub(crate) fn source(&self, loc: ContactPath<'_>) -> String {
         if let Some(pointer) = self.derived(loc) {
             return pointer.to_owned();
         }
@@ -256,7 +256,11 @@ impl<'s> Provenance<'s> {
     }
 
     /// The source value of the canonical value at `loc`.
-    pub(crate) fn source_value<'v>(&self, record: &'v Value, loc: Loc<'_>) -> Option<&'v Value> {
+    pub(crate) fn source_value<'v>(
+        &self,
+        record: &'v Value,
+        loc: ContactPath<'_>,
+    ) -> Option<&'v Value> {
         if let Some(pointer) = self.derived(loc) {
             return record.pointer(pointer);
         }
@@ -267,10 +271,10 @@ impl<'s> Provenance<'s> {
     }
 }
 
-impl CField {
+impl ContactField {
     /// The canonical pointers of the values this field holds in `c`: one per list item or
     /// custom attribute, one for a set scalar, none when empty.
-    pub(crate) fn each_value<'c>(self, c: &'c Contact, f: &mut dyn FnMut(Loc<'c>)) {
+    pub(crate) fn each_value<'c>(self, c: &'c Contact, f: &mut dyn FnMut(ContactPath<'c>)) {
         let address = c.address.as_ref();
         let part = |get: fn(&Address) -> bool| address.is_some_and(get);
         let set = match self {
@@ -287,7 +291,7 @@ impl CField {
             Self::Tags => return items(self, c.tags.len(), f),
             Self::CustomAttributes => {
                 for key in c.custom_attributes.keys() {
-                    f(Loc::Custom(key));
+                    f(ContactPath::Custom(key));
                 }
                 return;
             }
@@ -306,14 +310,14 @@ impl CField {
             _ => self.text(c).is_some(),
         };
         if set {
-            f(Loc::Field(self));
+            f(ContactPath::Field(self));
         }
     }
 }
 
-fn items<'c>(field: CField, n: usize, f: &mut dyn FnMut(Loc<'c>)) {
+fn items<'c>(field: ContactField, n: usize, f: &mut dyn FnMut(ContactPath<'c>)) {
     for i in 0..n {
-        f(Loc::Item(field, i));
+        f(ContactPath::Item(field, i));
     }
 }
 
@@ -325,26 +329,41 @@ mod tests {
     #[test]
     fn provenance_falls_back_to_ancestors() {
         let mut imp = Importer::default();
-        imp.trace(Loc::Item(CField::Emails, 1), Src::Item("identifiers", 3));
-        imp.trace(Loc::Field(CField::JobTitle), Src::Member("title"));
-        imp.trace(Loc::Custom("a/b~c"), Src::Key("", "a/b~c"));
         imp.trace(
-            Loc::Field(CField::AddressRegion),
-            Src::Nested("address", "state"),
+            ContactPath::Item(ContactField::Emails, 1),
+            SourcePath::Item("identifiers", 3),
+        );
+        imp.trace(
+            ContactPath::Field(ContactField::JobTitle),
+            SourcePath::Member("title"),
+        );
+        imp.trace(ContactPath::Custom("a/b~c"), SourcePath::Key("", "a/b~c"));
+        imp.trace(
+            ContactPath::Field(ContactField::AddressRegion),
+            SourcePath::Nested("address", "state"),
         );
         let source = |loc| imp.prov.source(loc);
-        assert_eq!(source(Loc::Item(CField::Emails, 1)), "/identifiers/3");
-        assert_eq!(source(Loc::ItemKind(CField::Emails, 1)), "/identifiers/3");
-        assert_eq!(source(Loc::Item(CField::Emails, 10)), "");
-        assert_eq!(source(Loc::Field(CField::JobTitle)), "/title");
-        assert_eq!(source(Loc::Custom("a/b~c")), "/a~1b~0c");
-        assert_eq!(source(Loc::Field(CField::AddressRegion)), "/address/state");
         assert_eq!(
-            Provenance::identity().source(Loc::ItemKind(CField::Phones, 2)),
+            source(ContactPath::Item(ContactField::Emails, 1)),
+            "/identifiers/3"
+        );
+        assert_eq!(
+            source(ContactPath::ItemKind(ContactField::Emails, 1)),
+            "/identifiers/3"
+        );
+        assert_eq!(source(ContactPath::Item(ContactField::Emails, 10)), "");
+        assert_eq!(source(ContactPath::Field(ContactField::JobTitle)), "/title");
+        assert_eq!(source(ContactPath::Custom("a/b~c")), "/a~1b~0c");
+        assert_eq!(
+            source(ContactPath::Field(ContactField::AddressRegion)),
+            "/address/state"
+        );
+        assert_eq!(
+            Provenance::identity().source(ContactPath::ItemKind(ContactField::Phones, 2)),
             "/phones/2/kind"
         );
         assert_eq!(
-            Provenance::identity().source(Loc::Custom("x/y")),
+            Provenance::identity().source(ContactPath::Custom("x/y")),
             "/customAttributes/x~1y"
         );
     }

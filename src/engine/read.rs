@@ -13,9 +13,9 @@ use serde_json::{Map, Value};
 
 use crate::engine::export::Exporter;
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
-use crate::engine::table::{Entry, Rule};
-use crate::model::CField;
+use crate::engine::provenance::{ContactPath, SourcePath};
+use crate::engine::table::{Crossing, Entry};
+use crate::model::ContactField;
 
 /// The export function of a read format's entries: never called, because `convert` rejects a
 /// read format as a target before anything is exported.
@@ -29,7 +29,7 @@ pub(crate) const fn ignored(members: &'static [&'static str]) -> Entry {
     Entry {
         members,
         fields: &[],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: ignore,
             export: no_export,
         },
@@ -39,13 +39,13 @@ pub(crate) const fn ignored(members: &'static [&'static str]) -> Entry {
 /// An entry of members that the importer `import` reads into `fields`.
 pub(crate) const fn read(
     members: &'static [&'static str],
-    fields: &'static [(&'static str, CField)],
+    fields: &'static [(&'static str, ContactField)],
     import: for<'s> fn(&'s Map<String, Value>, &mut Importer<'s>),
 ) -> Entry {
     Entry {
         members,
         fields,
-        rule: Rule::With {
+        crossing: Crossing::With {
             import,
             export: no_export,
         },
@@ -70,8 +70,8 @@ pub(crate) fn text<'s>(
     imp: &mut Importer<'s>,
     obj: &Map<String, Value>,
     member: &'static str,
-    field: CField,
-    at: Src<'s>,
+    field: ContactField,
+    at: SourcePath<'s>,
 ) {
     match obj.get(member) {
         None | Some(Value::Null) => {}
@@ -79,10 +79,10 @@ pub(crate) fn text<'s>(
         Some(Value::String(s)) => {
             if let Some(slot) = field.text_mut(&mut imp.contact) {
                 *slot = Some(s.clone());
-                imp.trace(Loc::Field(field), at);
+                imp.trace(ContactPath::Field(field), at);
             }
         }
-        Some(_) => imp.drop(
+        Some(_) => imp.dropped(
             at,
             [
                 "is not a string, and the canonical ",
@@ -96,7 +96,7 @@ pub(crate) fn text<'s>(
 
 /// Notes every member of `members` that has a value (see [`has_value`]) as dropped with
 /// `message`: contact data the canonical contact has no field for.
-pub(crate) fn drop_set(
+pub(crate) fn dropped_when_set(
     obj: &Map<String, Value>,
     imp: &mut Importer<'_>,
     members: &[&'static str],
@@ -104,7 +104,7 @@ pub(crate) fn drop_set(
 ) {
     for &member in members {
         if has_value(obj.get(member)) {
-            imp.drop(Src::Member(member), message);
+            imp.dropped(SourcePath::Member(member), message);
         }
     }
 }
@@ -138,7 +138,7 @@ pub(crate) mod tests {
 
     use std::collections::BTreeSet;
 
-    use crate::engine::table::{Rule, Table};
+    use crate::engine::table::{Crossing, Table};
     use crate::Format;
 
     const DOC: &str = include_str!("../../docs/READ-FORMATS.md");
@@ -193,7 +193,7 @@ pub(crate) mod tests {
             assert!(table(format)
                 .entries
                 .iter()
-                .all(|e| matches!(e.rule, Rule::With { .. })));
+                .all(|e| matches!(e.crossing, Crossing::With { .. })));
         }
     }
 

@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
-use crate::spec::validate::{validate_value, Settings};
-use crate::spec::{Kind, Req};
-use crate::{Code, Format, Report};
+use crate::spec::validate::validate_value;
+use crate::spec::{Presence, ValueRules};
+use crate::{Code, Format, Report, ValidateOptions};
 
 /// At most this many validate-and-repair passes (each pass fixes every finding it can; a
 /// payload needs two or three).
@@ -46,7 +46,7 @@ impl Repair<'_> {
         &mut self,
         payload: &mut Value,
         mut report: Report,
-        settings: Settings<'_>,
+        options: &ValidateOptions,
     ) -> Result<(), Rejection> {
         for _ in 0..MAX_PASSES {
             if report.is_valid() {
@@ -55,7 +55,7 @@ impl Repair<'_> {
             if !self.pass(payload, &report) {
                 break;
             }
-            report = validate_value(self.format.spec(), payload, settings);
+            report = validate_value(self.format.spec(), payload, options);
         }
         if report.is_valid() {
             return Ok(());
@@ -448,17 +448,17 @@ fn compare_segments(a: &[String], b: &[String]) -> std::cmp::Ordering {
 /// table does not describe (a custom attribute's value) nothing is removable on its own: the
 /// custom attribute is.
 fn locate(format: Format, segments: &[String]) -> Vec<Step> {
-    let root = Kind::Object(format.spec());
-    let mut kind: Option<&Kind> = Some(&root);
+    let root = ValueRules::Object(format.spec());
+    let mut kind: Option<&ValueRules> = Some(&root);
     let mut steps = Vec::with_capacity(segments.len());
     for segment in segments {
-        let (removable, next): (bool, Option<&Kind>) = match kind {
-            Some(Kind::Object(obj)) => match obj.fields.iter().find(|f| f.name == segment) {
-                Some(field) => (field.required != Req::Yes, Some(&field.kind)),
+        let (removable, next): (bool, Option<&ValueRules>) = match kind {
+            Some(ValueRules::Object(obj)) => match obj.fields.iter().find(|f| f.name == segment) {
+                Some(field) => (field.required != Presence::Required, Some(&field.kind)),
                 None => (true, None),
             },
-            Some(Kind::Array(array)) => (true, Some(&array.items)),
-            Some(Kind::Dynamic(_) | Kind::Any) => (true, None),
+            Some(ValueRules::Array(array)) => (true, Some(&array.items)),
+            Some(ValueRules::Dynamic(_) | ValueRules::Any) => (true, None),
             _ => (false, None),
         };
         let mut step = Step {
@@ -466,11 +466,13 @@ fn locate(format: Format, segments: &[String]) -> Vec<Step> {
             ..Step::default()
         };
         match next {
-            Some(Kind::Str(rules)) if rules.max != u32::MAX => {
+            Some(ValueRules::String(rules)) if rules.max != u32::MAX => {
                 step.max_len = Some(rules.max);
                 step.formatted = rules.format.is_some();
             }
-            Some(Kind::Array(array)) if array.max != u32::MAX => step.max_items = Some(array.max),
+            Some(ValueRules::Array(array)) if array.max != u32::MAX => {
+                step.max_items = Some(array.max)
+            }
             _ => {}
         }
         steps.push(step);

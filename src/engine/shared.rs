@@ -4,8 +4,8 @@
 use serde_json::Value;
 
 use super::export::Exporter;
-use super::provenance::Loc;
-use crate::model::CField;
+use super::provenance::ContactPath;
+use crate::model::ContactField;
 use crate::note::NoteCode;
 use crate::pointer::join;
 
@@ -77,8 +77,8 @@ pub(crate) fn export_first_last(
     if first.is_none() && last.is_none() {
         let Some(full) = full else { return };
         match split_name(full) {
-            (None, _) => ex.drop(
-                Loc::Field(CField::FullName),
+            (None, _) => ex.dropped(
+                ContactPath::Field(ContactField::FullName),
                 format!("is blank, so it gives no first or last name for {name}"),
             ),
             (Some(f), l) => {
@@ -90,7 +90,7 @@ pub(crate) fn export_first_last(
                 ex.put(
                     first_member,
                     Value::String(f.to_owned()),
-                    Loc::Field(CField::FullName),
+                    ContactPath::Field(ContactField::FullName),
                 );
                 if let Some(l) = l {
                     ex.note(
@@ -101,7 +101,7 @@ pub(crate) fn export_first_last(
                     ex.put(
                         last_member,
                         Value::String(l.to_owned()),
-                        Loc::Field(CField::FullName),
+                        ContactPath::Field(ContactField::FullName),
                     );
                 }
             }
@@ -112,20 +112,20 @@ pub(crate) fn export_first_last(
         ex.put(
             first_member,
             Value::String(f.to_owned()),
-            Loc::Field(CField::FirstName),
+            ContactPath::Field(ContactField::FirstName),
         );
     }
     if let Some(l) = last {
         ex.put(
             last_member,
             Value::String(l.to_owned()),
-            Loc::Field(CField::LastName),
+            ContactPath::Field(ContactField::LastName),
         );
     }
     if let Some(full) = full {
         if !names_agree(full, first, last) {
-            ex.drop(
-                Loc::Field(CField::FullName),
+            ex.dropped(
+                ContactPath::Field(ContactField::FullName),
                 format!(
                     "{name} holds only first and last name, and this full name differs from them"
                 ),
@@ -144,17 +144,17 @@ pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
             ex.put(
                 member,
                 Value::String(email.value.clone()),
-                Loc::Item(CField::Emails, 0),
+                ContactPath::Item(ContactField::Emails, 0),
             );
             if email.kind.is_some() {
-                ex.drop(
-                    Loc::ItemKind(CField::Emails, 0),
+                ex.dropped(
+                    ContactPath::ItemKind(ContactField::Emails, 0),
                     format!("{name} has no field for the kind of an email address"),
                 );
             }
         } else {
-            ex.drop(
-                Loc::Item(CField::Emails, i),
+            ex.dropped(
+                ContactPath::Item(ContactField::Emails, i),
                 [name, " holds one email address; the first one was kept"].concat(),
             );
         }
@@ -171,17 +171,17 @@ pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
             ex.put(
                 member,
                 Value::String(phone.value.clone()),
-                Loc::Item(CField::Phones, 0),
+                ContactPath::Item(ContactField::Phones, 0),
             );
             if phone.kind.is_some() {
-                ex.drop(
-                    Loc::ItemKind(CField::Phones, 0),
+                ex.dropped(
+                    ContactPath::ItemKind(ContactField::Phones, 0),
                     format!("{name} has no field for the kind of a phone number"),
                 );
             }
         } else {
-            ex.drop(
-                Loc::Item(CField::Phones, i),
+            ex.dropped(
+                ContactPath::Item(ContactField::Phones, i),
                 [name, " holds one phone number; the first one was kept"].concat(),
             );
         }
@@ -191,15 +191,15 @@ pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
 /// A phone number written as an international number with separators (`+31 6 1234 5678`,
 /// `+1 (555) 123-4567`) without them, when that is a valid international number.
 pub(crate) fn compact_phone(s: &str) -> Option<String> {
-    use crate::formats::StrFormat;
-    if !s.starts_with('+') || StrFormat::E164.matches(s) {
+    use crate::formats::StringFormat;
+    if !s.starts_with('+') || StringFormat::E164.matches(s) {
         return None;
     }
     let compact: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
         .collect();
-    StrFormat::E164.matches(&compact).then_some(compact)
+    StringFormat::E164.matches(&compact).then_some(compact)
 }
 
 /// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).

@@ -5,14 +5,14 @@ use serde_json::{Map, Value};
 
 use super::export::Exporter;
 use super::import::Importer;
-use crate::model::CField;
+use crate::model::ContactField;
 
 /// A format's mapping: its entries in the format's field order.
 #[derive(Debug)]
 pub(crate) struct Table {
     /// The entries; the exporter writes them in this order.
     pub(crate) entries: &'static [Entry],
-    /// The canonical fields some entry lists, one bit per [`CField`].
+    /// The canonical fields some entry lists, one bit per [`ContactField`].
     covered: u64,
 }
 
@@ -27,14 +27,14 @@ pub(crate) struct Entry {
     /// ([`OTHER_MEMBERS`] for "every other member").
     pub(crate) members: &'static [&'static str],
     /// `(vendor field as docs/MAPPING.md names it, canonical field)` pairs the entry handles.
-    pub(crate) fields: &'static [(&'static str, CField)],
+    pub(crate) fields: &'static [(&'static str, ContactField)],
     /// How the values cross.
-    pub(crate) rule: Rule,
+    pub(crate) crossing: Crossing,
 }
 
 /// How an entry's values cross.
 #[derive(Debug)]
-pub(crate) enum Rule {
+pub(crate) enum Crossing {
     /// The one member is a string that crosses unchanged to the entry's one canonical string
     /// field (`null` on import is no value).
     Text,
@@ -65,7 +65,7 @@ impl Table {
     }
 
     /// Whether some entry lists `field`.
-    pub(crate) fn covers(&self, field: CField) -> bool {
+    pub(crate) fn covers(&self, field: ContactField) -> bool {
         self.covered & (1 << field as u64) != 0
     }
 

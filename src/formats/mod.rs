@@ -15,7 +15,7 @@ pub use time::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampErr
 
 /// A string format that a field must satisfy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum StrFormat {
+pub(crate) enum StringFormat {
     /// An email address as browsers define it for `<input type=email>` (WHATWG HTML).
     Email,
     /// An absolute `http` or `https` URL.
@@ -36,7 +36,7 @@ pub(crate) enum StrFormat {
     AttributeKey,
 }
 
-impl StrFormat {
+impl StringFormat {
     /// Whether `s` satisfies the format.
     pub(crate) fn matches(self, s: &str) -> bool {
         match self {
@@ -163,7 +163,7 @@ fn is_key(s: &str, max: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::StrFormat;
+    use super::StringFormat;
 
     #[test]
     fn slug_table() {
@@ -177,9 +177,9 @@ mod tests {
             (&"a".repeat(100), true),
             (&"a".repeat(101), false),
         ] {
-            assert_eq!(StrFormat::Slug.matches(s), ok, "{s:?}");
+            assert_eq!(StringFormat::Slug.matches(s), ok, "{s:?}");
         }
-        assert!(StrFormat::AttributeKey.matches(&"k".repeat(64)));
-        assert!(!StrFormat::AttributeKey.matches(&"k".repeat(65)));
+        assert!(StringFormat::AttributeKey.matches(&"k".repeat(64)));
+        assert!(!StringFormat::AttributeKey.matches(&"k".repeat(65)));
     }
 }

@@ -26,16 +26,16 @@ use super::time::{
     civil_from_days, days_from_civil, format_unix_seconds, parse_date, parse_date_time,
     parse_iso_timestamp, Timestamp, MAX_SECONDS, MIN_SECONDS,
 };
-use super::StrFormat;
+use super::StringFormat;
 
 /// The formats whose published schema keyword is a `pattern`.
-const PATTERN_FORMATS: [StrFormat; 6] = [
-    StrFormat::Email,
-    StrFormat::HttpUrl,
-    StrFormat::Uuid,
-    StrFormat::E164,
-    StrFormat::Slug,
-    StrFormat::AttributeKey,
+const PATTERN_FORMATS: [StringFormat; 6] = [
+    StringFormat::Email,
+    StringFormat::HttpUrl,
+    StringFormat::Uuid,
+    StringFormat::E164,
+    StringFormat::Slug,
+    StringFormat::AttributeKey,
 ];
 
 /// Generated cases per property (each checks several strings: see the properties).
@@ -49,7 +49,7 @@ fn config() -> ProptestConfig {
     }
 }
 
-fn published_pattern(format: StrFormat) -> String {
+fn published_pattern(format: StringFormat) -> String {
     format.schema()["pattern"]
         .as_str()
         .unwrap_or_else(|| panic!("{format:?} publishes a pattern"))
@@ -58,8 +58,8 @@ fn published_pattern(format: StrFormat) -> String {
 
 /// The published pattern compiled by `regex` (ECMA-262 and Rust read these patterns alike: no
 /// `\d`, `\w`, `.` or flags; `$` only at the end of the text).
-fn oracle(format: StrFormat) -> &'static Regex {
-    static ORACLES: LazyLock<Vec<(StrFormat, Regex)>> = LazyLock::new(|| {
+fn oracle(format: StringFormat) -> &'static Regex {
+    static ORACLES: LazyLock<Vec<(StringFormat, Regex)>> = LazyLock::new(|| {
         PATTERN_FORMATS
             .iter()
             .map(|&f| {
@@ -135,7 +135,7 @@ fn mutate(s: &str, op: u8, at: usize, c: char) -> String {
 
 /// A string matching the published pattern (generated from it without its `^…$` anchors),
 /// followed by up to four cumulative edits.
-fn pattern_and_mutants(format: StrFormat) -> impl Strategy<Value = Vec<String>> {
+fn pattern_and_mutants(format: StringFormat) -> impl Strategy<Value = Vec<String>> {
     let pattern = published_pattern(format);
     let inner = pattern
         .strip_prefix('^')
@@ -176,15 +176,15 @@ fn soup(alphabet: &str, len: std::ops::RangeInclusive<usize>) -> BoxedStrategy<S
 
 /// A random string shaped like the format (its parts and delimiters), each part drawn from the
 /// part's alphabet plus a few characters that do not belong there: near misses on both sides.
-fn alphabet_soup(format: StrFormat) -> BoxedStrategy<String> {
+fn alphabet_soup(format: StringFormat) -> BoxedStrategy<String> {
     match format {
-        StrFormat::Email => (
+        StringFormat::Email => (
             soup("aZ09.!#$%&'*+/=?^_`{|}~- é@", 0..=8),
             soup("aZ09.-_ é@", 0..=12),
         )
             .prop_map(|(local, domain)| format!("{local}@{domain}"))
             .boxed(),
-        StrFormat::HttpUrl => (
+        StringFormat::HttpUrl => (
             select(vec![
                 "http://", "https://", "HtTpS://", "http:/", "ftp://", "https//", "",
             ]),
@@ -194,7 +194,7 @@ fn alphabet_soup(format: StrFormat) -> BoxedStrategy<String> {
         )
             .prop_map(|(scheme, host, port, tail)| format!("{scheme}{host}{port}{tail}"))
             .boxed(),
-        StrFormat::Uuid => {
+        StringFormat::Uuid => {
             let hex = "0123456789abcdefABCDEF";
             let group =
                 |n: usize| prop_oneof![3 => soup(hex, n..=n), 1 => soup(hex, n - 1..=n + 1)];
@@ -208,7 +208,7 @@ fn alphabet_soup(format: StrFormat) -> BoxedStrategy<String> {
                 })
                 .boxed()
         }
-        StrFormat::E164 => (
+        StringFormat::E164 => (
             select(vec!["+", "+", "+", "", "++", "00"]),
             soup("0123456789 -٣", 0..=17),
         )
@@ -247,7 +247,7 @@ fn run_cases(
     (checked.get(), accepted.get())
 }
 
-fn agrees_with_pattern(format: StrFormat, s: &str) -> Result<bool, TestCaseError> {
+fn agrees_with_pattern(format: StringFormat, s: &str) -> Result<bool, TestCaseError> {
     let ours = format.matches(s);
     prop_assert_eq!(
         ours,
@@ -294,7 +294,7 @@ fn pattern_predicates_agree_with_regex_at_length_boundaries() {
     for n in 0..=130 {
         let key = "k".repeat(n);
         let non_ascii = "é".repeat(n);
-        for format in [StrFormat::Slug, StrFormat::AttributeKey] {
+        for format in [StringFormat::Slug, StringFormat::AttributeKey] {
             for s in [&key, &non_ascii] {
                 assert_eq!(
                     format.matches(s),
@@ -336,8 +336,8 @@ fn pattern_predicates_agree_with_regex_at_length_boundaries() {
             })
             .collect();
         assert_eq!(
-            StrFormat::Uuid.matches(&s),
-            oracle(StrFormat::Uuid).is_match(&s),
+            StringFormat::Uuid.matches(&s),
+            oracle(StringFormat::Uuid).is_match(&s),
             "{s}"
         );
         checked += 1;
@@ -551,15 +551,15 @@ fn check_text(s: &str) -> Result<bool, TestCaseError> {
         "timestamp {:?}",
         s
     );
-    prop_assert_eq!(StrFormat::Date.matches(s), date.is_some(), "{:?}", s);
+    prop_assert_eq!(StringFormat::Date.matches(s), date.is_some(), "{:?}", s);
     prop_assert_eq!(
-        StrFormat::DateTime.matches(s),
+        StringFormat::DateTime.matches(s),
         date_time.is_some(),
         "{:?}",
         s
     );
     prop_assert_eq!(
-        StrFormat::IsoDateOrDateTime.matches(s),
+        StringFormat::IsoDateOrDateTime.matches(s),
         date.is_some() || date_time.is_some(),
         "{:?}",
         s

@@ -7,9 +7,9 @@ use serde_json::{Map, Value};
 use super::spec::RESERVED_SLUGS;
 use crate::engine::custom::{custom_attributes, CustomRules};
 use crate::engine::export::Exporter;
-use crate::engine::provenance::Loc;
+use crate::engine::provenance::ContactPath;
 use crate::engine::shared::{export_first_last, integer};
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::model::Handle;
 use crate::note::NoteCode;
 
@@ -29,7 +29,7 @@ pub(crate) fn phone(ex: &mut Exporter<'_>) {
             ex.put(
                 "phone",
                 Value::String(p.value.clone()),
-                Loc::Item(CField::Phones, 0),
+                ContactPath::Item(ContactField::Phones, 0),
             );
         }
     }
@@ -40,7 +40,7 @@ pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "organizationId",
             Value::from(id),
-            Loc::Field(CField::OrganizationId),
+            ContactPath::Field(ContactField::OrganizationId),
             NoteCode::Normalized,
             "written as a number",
         );
@@ -52,7 +52,7 @@ pub(crate) fn gender(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "gender",
             Value::String(g.to_owned()),
-            Loc::Field(CField::Gender),
+            ContactPath::Field(ContactField::Gender),
             NoteCode::Normalized,
             "written in lower case, as the docs list the values",
         );
@@ -73,7 +73,7 @@ fn list(
     ex: &mut Exporter<'_>,
     member: &'static str,
     items: Vec<Value>,
-    field: CField,
+    field: ContactField,
     skip: usize,
 ) {
     if items.is_empty() {
@@ -83,7 +83,7 @@ fn list(
         for i in 0..items.len() {
             ex.origin(
                 || Cow::Owned(format!("/{member}/{i}")),
-                Loc::Item(field, i + skip),
+                ContactPath::Item(field, i + skip),
             );
         }
     }
@@ -97,7 +97,7 @@ pub(crate) fn emails(ex: &mut Exporter<'_>) {
         .iter()
         .map(|e| entry(e.kind.as_deref(), &e.value))
         .collect();
-    list(ex, "emails", items, CField::Emails, 0);
+    list(ex, "emails", items, ContactField::Emails, 0);
 }
 
 /// The phones after the top-level one; a phone without kind gets `other` (type is required).
@@ -119,10 +119,10 @@ pub(crate) fn phones(ex: &mut Exporter<'_>) {
         };
         items.push(entry(Some(kind), &p.value));
     }
-    list(ex, "phones", items, CField::Phones, skip);
+    list(ex, "phones", items, ContactField::Phones, skip);
 }
 
-fn handles(ex: &mut Exporter<'_>, member: &'static str, field: CField, handles: &[Handle]) {
+fn handles(ex: &mut Exporter<'_>, member: &'static str, field: ContactField, handles: &[Handle]) {
     let items = handles
         .iter()
         .map(|h| entry(Some(&h.kind), &h.value))
@@ -132,7 +132,7 @@ fn handles(ex: &mut Exporter<'_>, member: &'static str, field: CField, handles: 
 
 pub(crate) fn chats(ex: &mut Exporter<'_>) {
     let c = ex.contact;
-    handles(ex, "chats", CField::Chats, &c.chats);
+    handles(ex, "chats", ContactField::Chats, &c.chats);
 }
 
 pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
@@ -140,7 +140,7 @@ pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
     handles(
         ex,
         "socialProfiles",
-        CField::SocialProfiles,
+        ContactField::SocialProfiles,
         &c.social_profiles,
     );
 }
@@ -148,7 +148,7 @@ pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
 pub(crate) fn websites(ex: &mut Exporter<'_>) {
     let c = ex.contact;
     let items = c.websites.iter().map(|w| entry(None, w)).collect();
-    list(ex, "websites", items, CField::Websites, 0);
+    list(ex, "websites", items, ContactField::Websites, 0);
 }
 
 pub(crate) fn address(ex: &mut Exporter<'_>) {
@@ -157,15 +157,19 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
     };
     let mut map = Map::new();
     for (member, value, field) in [
-        ("city", &a.city, CField::AddressCity),
-        ("state", &a.region, CField::AddressRegion),
-        ("postalCode", &a.postal_code, CField::AddressPostalCode),
-        ("country", &a.country, CField::AddressCountry),
+        ("city", &a.city, ContactField::AddressCity),
+        ("state", &a.region, ContactField::AddressRegion),
+        (
+            "postalCode",
+            &a.postal_code,
+            ContactField::AddressPostalCode,
+        ),
+        ("country", &a.country, ContactField::AddressCountry),
     ] {
         if let Some(v) = value {
             ex.origin(
                 || Cow::Owned(format!("/address/{member}")),
-                Loc::Field(field),
+                ContactPath::Field(field),
             );
             map.insert(member.to_owned(), Value::String(v.clone()));
         }
@@ -175,7 +179,7 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
             for i in 0..a.lines.len() {
                 ex.origin(
                     || Cow::Owned(format!("/address/lines/{i}")),
-                    Loc::Item(CField::AddressLines, i),
+                    ContactPath::Item(ContactField::AddressLines, i),
                 );
             }
         }

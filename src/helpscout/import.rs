@@ -4,24 +4,27 @@ use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_TYPES, GENDERS};
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
+use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::engine::shared::integer;
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Phone};
 
 pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "firstName", CField::FirstName);
-    imp.text(obj, "lastName", CField::LastName);
+    imp.text(obj, "firstName", ContactField::FirstName);
+    imp.text(obj, "lastName", ContactField::LastName);
 }
 
 /// The top-level phone is the primary phone: it comes first.
 pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, "phone", Src::Root) {
+    if let Some(value) = imp.string(obj, "phone", SourcePath::Root) {
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace(Loc::Item(CField::Phones, 0), Src::Member("phone"));
+        imp.trace(
+            ContactPath::Item(ContactField::Phones, 0),
+            SourcePath::Member("phone"),
+        );
     }
 }
 
@@ -38,12 +41,12 @@ pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) 
         Some(id) => {
             imp.contact.organization_id = Some(id);
             imp.trace(
-                Loc::Field(CField::OrganizationId),
-                Src::Member("organizationId"),
+                ContactPath::Field(ContactField::OrganizationId),
+                SourcePath::Member("organizationId"),
             );
         }
-        None => imp.drop(
-            Src::Member("organizationId"),
+        None => imp.dropped(
+            SourcePath::Member("organizationId"),
             "is not an integer, and the canonical organization id is one",
         ),
     }
@@ -52,7 +55,7 @@ pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) 
 /// Any letter case is accepted (the docs' own example sends "Male"); the canonical value is
 /// lower case.
 pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(value) = imp.string(obj, "gender", Src::Root) else {
+    let Some(value) = imp.string(obj, "gender", SourcePath::Root) else {
         return;
     };
     match GENDERS
@@ -62,9 +65,15 @@ pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     {
         Some(g) => {
             imp.contact.gender = Some((*g).to_owned());
-            imp.trace(Loc::Field(CField::Gender), Src::Member("gender"));
+            imp.trace(
+                ContactPath::Field(ContactField::Gender),
+                SourcePath::Member("gender"),
+            );
         }
-        None => imp.drop(Src::Member("gender"), "is not male, female or unknown"),
+        None => imp.dropped(
+            SourcePath::Member("gender"),
+            "is not male, female or unknown",
+        ),
     }
 }
 
@@ -83,24 +92,24 @@ fn objects<'v>(
 
 pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, "emails") {
-        let at = Src::Item("emails", i);
-        imp.drop_unknown(item, &["type", "value"], at);
+        let at = SourcePath::Item("emails", i);
+        imp.dropped_unknown(item, &["type", "value"], at);
         let Some(value) = imp.string(item, "value", at) else {
-            imp.drop(at, "has no address");
+            imp.dropped(at, "has no address");
             continue;
         };
         let n = imp.contact.emails.len();
         let kind = match imp.string(item, "type", at) {
             Some(t) if EMAIL_TYPES.values.contains(&t) => {
                 imp.trace(
-                    Loc::ItemKind(CField::Emails, n),
-                    Src::ItemMember("emails", i, "type"),
+                    ContactPath::ItemKind(ContactField::Emails, n),
+                    SourcePath::ItemMember("emails", i, "type"),
                 );
                 Some(t.to_owned())
             }
             Some(_) => {
-                imp.drop(
-                    Src::ItemMember("emails", i, "type"),
+                imp.dropped(
+                    SourcePath::ItemMember("emails", i, "type"),
                     "is not work, home or other, the email kinds the canonical contact holds",
                 );
                 None
@@ -111,14 +120,14 @@ pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
             value: value.to_owned(),
             kind,
         });
-        imp.trace(Loc::Item(CField::Emails, n), at);
+        imp.trace(ContactPath::Item(ContactField::Emails, n), at);
     }
 }
 
 pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, "phones") {
-        let at = Src::Item("phones", i);
-        imp.drop_unknown(item, &["type", "value"], at);
+        let at = SourcePath::Item("phones", i);
+        imp.dropped_unknown(item, &["type", "value"], at);
         let Some(value) = imp.string(item, "value", at) else {
             continue;
         };
@@ -126,22 +135,27 @@ pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         let n = imp.contact.phones.len();
         if kind.is_some() {
             imp.trace(
-                Loc::ItemKind(CField::Phones, n),
-                Src::ItemMember("phones", i, "type"),
+                ContactPath::ItemKind(ContactField::Phones, n),
+                SourcePath::ItemMember("phones", i, "type"),
             );
         }
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind,
         });
-        imp.trace(Loc::Item(CField::Phones, n), at);
+        imp.trace(ContactPath::Item(ContactField::Phones, n), at);
     }
 }
 
-fn handles(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str, field: CField) {
+fn handles(
+    obj: &Map<String, Value>,
+    imp: &mut Importer<'_>,
+    member: &'static str,
+    field: ContactField,
+) {
     for (i, item) in objects(obj, member) {
-        let at = Src::Item(member, i);
-        imp.drop_unknown(item, &["type", "value"], at);
+        let at = SourcePath::Item(member, i);
+        imp.dropped_unknown(item, &["type", "value"], at);
         let (Some(kind), Some(value)) =
             (imp.string(item, "type", at), imp.string(item, "value", at))
         else {
@@ -152,33 +166,33 @@ fn handles(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static st
             value: value.to_owned(),
         };
         let list = match field {
-            CField::Chats => &mut imp.contact.chats,
+            ContactField::Chats => &mut imp.contact.chats,
             _ => &mut imp.contact.social_profiles,
         };
         list.push(handle);
         let n = list.len() - 1;
-        imp.trace(Loc::Item(field, n), at);
+        imp.trace(ContactPath::Item(field, n), at);
     }
 }
 
 pub(crate) fn chats(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    handles(obj, imp, "chats", CField::Chats);
+    handles(obj, imp, "chats", ContactField::Chats);
 }
 
 pub(crate) fn social_profiles(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    handles(obj, imp, "socialProfiles", CField::SocialProfiles);
+    handles(obj, imp, "socialProfiles", ContactField::SocialProfiles);
 }
 
 pub(crate) fn websites(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, "websites") {
-        let at = Src::Item("websites", i);
-        imp.drop_unknown(item, &["value"], at);
+        let at = SourcePath::Item("websites", i);
+        imp.dropped_unknown(item, &["value"], at);
         let Some(value) = imp.string(item, "value", at) else {
             continue;
         };
         imp.contact.websites.push(value.to_owned());
         let n = imp.contact.websites.len() - 1;
-        imp.trace(Loc::Item(CField::Websites, n), at);
+        imp.trace(ContactPath::Item(ContactField::Websites, n), at);
     }
 }
 
@@ -186,25 +200,32 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     let Some(Value::Object(a)) = obj.get("address") else {
         return;
     };
-    imp.drop_unknown(
+    imp.dropped_unknown(
         a,
         &["city", "state", "postalCode", "country", "lines"],
-        Src::Member("address"),
+        SourcePath::Member("address"),
     );
     let mut address = Address::default();
     for (member, slot, field) in [
-        ("city", &mut address.city, CField::AddressCity),
-        ("state", &mut address.region, CField::AddressRegion),
+        ("city", &mut address.city, ContactField::AddressCity),
+        ("state", &mut address.region, ContactField::AddressRegion),
         (
             "postalCode",
             &mut address.postal_code,
-            CField::AddressPostalCode,
+            ContactField::AddressPostalCode,
         ),
-        ("country", &mut address.country, CField::AddressCountry),
+        (
+            "country",
+            &mut address.country,
+            ContactField::AddressCountry,
+        ),
     ] {
-        if let Some(s) = imp.string(a, member, Src::Member("address")) {
+        if let Some(s) = imp.string(a, member, SourcePath::Member("address")) {
             *slot = Some(s.to_owned());
-            imp.trace(Loc::Field(field), Src::Nested("address", member));
+            imp.trace(
+                ContactPath::Field(field),
+                SourcePath::Nested("address", member),
+            );
         }
     }
     if let Some(Value::Array(lines)) = a.get("lines") {
@@ -212,8 +233,8 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
             if let Value::String(s) = line {
                 address.lines.push(s.clone());
                 imp.trace(
-                    Loc::Item(CField::AddressLines, address.lines.len() - 1),
-                    Src::NestedItem("address", "lines", i),
+                    ContactPath::Item(ContactField::AddressLines, address.lines.len() - 1),
+                    SourcePath::NestedItem("address", "lines", i),
                 );
             }
         }
@@ -228,9 +249,9 @@ pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
     match obj.get("properties") {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let at = Src::Item("properties", i);
+                let at = SourcePath::Item("properties", i);
                 let Value::Object(item) = item else { continue };
-                imp.drop_unknown(item, &["slug", "value"], at);
+                imp.dropped_unknown(item, &["slug", "value"], at);
                 let (Some(Value::String(slug)), Some(value)) =
                     (item.get("slug"), item.get("value"))
                 else {
@@ -239,7 +260,7 @@ pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
                 imp.contact
                     .custom_attributes
                     .insert(slug.clone(), value.clone());
-                imp.trace(Loc::Custom(slug), at);
+                imp.trace(ContactPath::Custom(slug), at);
             }
         }
         Some(Value::Object(map)) => {
@@ -247,7 +268,10 @@ pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
                 imp.contact
                     .custom_attributes
                     .insert(slug.clone(), value.clone());
-                imp.trace(Loc::Custom(slug), Src::Key("properties", slug));
+                imp.trace(
+                    ContactPath::Custom(slug),
+                    SourcePath::Key("properties", slug),
+                );
             }
         }
         _ => {}

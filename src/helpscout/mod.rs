@@ -10,15 +10,15 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
-use crate::engine::table::{Entry, Rule, Table};
-use crate::model::CField as F;
+use crate::engine::table::{Crossing, Entry, Table};
+use crate::model::ContactField as F;
 
 /// A plain string member that crosses unchanged.
 const fn text(member: &'static [&'static str], fields: &'static [(&'static str, F)]) -> Entry {
     Entry {
         members: member,
         fields,
-        rule: Rule::Text,
+        crossing: Crossing::Text,
     }
 }
 
@@ -32,7 +32,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("firstName", F::FullName),
             ("lastName", F::FullName),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::names,
             export: export::names,
         },
@@ -40,7 +40,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["phone"],
         fields: &[("phone", F::Phones)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::phone,
             export: export::phone,
         },
@@ -54,7 +54,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["organizationId"],
         fields: &[("organizationId", F::OrganizationId)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::organization_id,
             export: export::organization_id,
         },
@@ -62,7 +62,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["gender"],
         fields: &[("gender", F::Gender)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::gender,
             export: export::gender,
         },
@@ -71,7 +71,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["emails"],
         fields: &[("emails[].value", F::Emails), ("emails[].type", F::Emails)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::emails,
             export: export::emails,
         },
@@ -79,7 +79,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["phones"],
         fields: &[("phones[].value", F::Phones), ("phones[].type", F::Phones)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::phones,
             export: export::phones,
         },
@@ -87,7 +87,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["chats"],
         fields: &[("chats[].value", F::Chats), ("chats[].type", F::Chats)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::chats,
             export: export::chats,
         },
@@ -98,7 +98,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("socialProfiles[].value", F::SocialProfiles),
             ("socialProfiles[].type", F::SocialProfiles),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::social_profiles,
             export: export::social_profiles,
         },
@@ -106,7 +106,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["websites"],
         fields: &[("websites[].value", F::Websites)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::websites,
             export: export::websites,
         },
@@ -120,7 +120,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("address.postalCode", F::AddressPostalCode),
             ("address.country", F::AddressCountry),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::address,
             export: export::address,
         },
@@ -128,7 +128,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["properties"],
         fields: &[("properties", F::CustomAttributes)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::properties,
             export: export::properties,
         },

@@ -17,8 +17,9 @@ pub(crate) const PROPERTIES: Keyed = Keyed {
     value: "value",
     key_rules: &SLUG,
     whole: |ctx| {
-        ctx.settings
+        ctx.options
             .definitions
+            .as_ref()
             .is_some_and(Definitions::has_helpscout)
     },
     check: check_value,
@@ -65,7 +66,7 @@ pub(crate) fn check_value(
         Summary::Whole(value) => value,
         plain => return check_plain(plain, path, ctx),
     };
-    if let (Some(slug), Some(defs)) = (slug, ctx.settings.definitions) {
+    if let (Some(slug), Some(defs)) = (slug, ctx.options.definitions.as_ref()) {
         if defs.has_helpscout() {
             match defs.helpscout_property(slug) {
                 Some(def) => def.check(value, path, ctx),

@@ -6,12 +6,12 @@ use serde_json::{Map, Value};
 use super::import;
 use super::spec::{CHAT_TYPES, EMAIL_TYPES, GENDERS, PHONE_TYPES, PHOTO_TYPES, SOCIAL_TYPES};
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
+use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::engine::read::{ignored, objects, read, text};
 use crate::engine::table::Table;
-use crate::model::{CField as F, CField};
+use crate::model::{ContactField as F, ContactField};
 use crate::model::{Email, Handle, Phone};
-use crate::spec::Enum;
+use crate::spec::Vocabulary;
 
 /// Members that are not contact data: the id and times Help Scout assigns, its conversation
 /// count and draft flag, and the links of the HAL document.
@@ -26,15 +26,15 @@ const IGNORED: &[&str] = &[
 ];
 
 /// The members that are plain strings, with their canonical fields.
-const TEXT: &[(&str, CField)] = &[
-    ("firstName", CField::FirstName),
-    ("lastName", CField::LastName),
-    ("jobTitle", CField::JobTitle),
-    ("location", CField::Location),
-    ("organization", CField::Organization),
-    ("photoUrl", CField::PhotoUrl),
-    ("age", CField::Age),
-    ("background", CField::Notes),
+const TEXT: &[(&str, ContactField)] = &[
+    ("firstName", ContactField::FirstName),
+    ("lastName", ContactField::LastName),
+    ("jobTitle", ContactField::JobTitle),
+    ("location", ContactField::Location),
+    ("organization", ContactField::Organization),
+    ("photoUrl", ContactField::PhotoUrl),
+    ("age", ContactField::Age),
+    ("background", ContactField::Notes),
 ];
 
 /// Help Scout's customer object → canonical, in the order of the Get Customer example.
@@ -103,7 +103,7 @@ pub(crate) static TABLE: Table = Table::new(&[
 
 fn texts<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     for &(member, field) in TEXT {
-        text(imp, obj, member, field, Src::Member(member));
+        text(imp, obj, member, field, SourcePath::Member(member));
     }
 }
 
@@ -112,21 +112,24 @@ fn one_of<'s>(
     obj: &'s Map<String, Value>,
     imp: &mut Importer<'s>,
     member: &'static str,
-    field: CField,
-    list: &Enum,
+    field: ContactField,
+    list: &Vocabulary,
     message: &str,
 ) {
-    let Some(value) = imp.string(obj, member, Src::Root).filter(|s| !s.is_empty()) else {
+    let Some(value) = imp
+        .string(obj, member, SourcePath::Root)
+        .filter(|s| !s.is_empty())
+    else {
         return;
     };
     match list.values.iter().find(|v| v.eq_ignore_ascii_case(value)) {
         Some(v) => {
             if let Some(slot) = field.text_mut(&mut imp.contact) {
                 *slot = Some((*v).to_owned());
-                imp.trace(Loc::Field(field), Src::Member(member));
+                imp.trace(ContactPath::Field(field), SourcePath::Member(member));
             }
         }
-        None => imp.drop(Src::Member(member), message),
+        None => imp.dropped(SourcePath::Member(member), message),
     }
 }
 
@@ -136,7 +139,7 @@ fn gender<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         obj,
         imp,
         "gender",
-        CField::Gender,
+        ContactField::Gender,
         &GENDERS,
         "is not male, female or unknown",
     );
@@ -147,7 +150,7 @@ fn photo_type<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         obj,
         imp,
         "photoType",
-        CField::PhotoType,
+        ContactField::PhotoType,
         &PHOTO_TYPES,
         "is not a photo type the canonical contact knows",
     );
@@ -174,17 +177,17 @@ impl Place {
         }
     }
 
-    fn item(self, i: usize) -> Src<'static> {
+    fn item(self, i: usize) -> SourcePath<'static> {
         match self {
-            Place::Embedded(name) => Src::NestedItem("_embedded", name, i),
-            Place::Top(name) => Src::Item(name, i),
+            Place::Embedded(name) => SourcePath::NestedItem("_embedded", name, i),
+            Place::Top(name) => SourcePath::Item(name, i),
         }
     }
 
-    fn member(self, i: usize, member: &'static str) -> Src<'static> {
+    fn member(self, i: usize, member: &'static str) -> SourcePath<'static> {
         match self {
-            Place::Embedded(name) => Src::NestedItemMember("_embedded", name, i, member),
-            Place::Top(name) => Src::ItemMember(name, i, member),
+            Place::Embedded(name) => SourcePath::NestedItemMember("_embedded", name, i, member),
+            Place::Top(name) => SourcePath::ItemMember(name, i, member),
         }
     }
 }
@@ -230,7 +233,7 @@ const EMBEDDED_MEMBERS: &[&str] = &[
 
 fn embedded<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     if let Some(Value::Object(e)) = obj.get("_embedded") {
-        imp.drop_unknown(e, EMBEDDED_MEMBERS, Src::Member("_embedded"));
+        imp.dropped_unknown(e, EMBEDDED_MEMBERS, SourcePath::Member("_embedded"));
     }
     for &(place, list) in LISTS {
         let Some(container) = place.list(obj) else {
@@ -261,7 +264,7 @@ fn entry<'s>(
     item: &'s Map<String, Value>,
 ) {
     let at = place.item(i);
-    imp.drop_unknown(
+    imp.dropped_unknown(
         item,
         &["id", "value", "url", "type", "location", "_links"],
         at,
@@ -273,7 +276,7 @@ fn entry<'s>(
         "url"
     };
     let Some(value) = imp.string(item, value_member, at).filter(|s| !s.is_empty()) else {
-        imp.drop(at, "has no value");
+        imp.dropped(at, "has no value");
         return;
     };
     let kind_member = if item.contains_key("type") || list == List::Websites {
@@ -286,43 +289,43 @@ fn entry<'s>(
         .filter(|s| !s.is_empty())
         .map(|k| (k, place.member(i, kind_member)));
     let c = &mut imp.contact;
-    let (field, n, kinds, unknown_kind): (CField, usize, Option<&Enum>, &str) = match list {
+    let (field, n, kinds, unknown_kind): (ContactField, usize, Option<&Vocabulary>, &str) = match list {
         List::Emails => (
-            CField::Emails,
+            ContactField::Emails,
             c.emails.len(),
             Some(&EMAIL_TYPES),
             "is not work, home or other, the email kinds the canonical contact holds",
         ),
         List::Phones => (
-            CField::Phones,
+            ContactField::Phones,
             c.phones.len(),
             Some(&PHONE_TYPES),
             "is not a phone kind the canonical contact holds",
         ),
         List::Chats => (
-            CField::Chats,
+            ContactField::Chats,
             c.chats.len(),
             Some(&CHAT_TYPES),
             "is not a chat service the canonical contact knows; the handle is kept with kind other",
         ),
         List::SocialProfiles => (
-            CField::SocialProfiles,
+            ContactField::SocialProfiles,
             c.social_profiles.len(),
             Some(&SOCIAL_TYPES),
             "is not a network the canonical contact knows; the profile is kept with kind other",
         ),
-        List::Websites => (CField::Websites, c.websites.len(), None, ""),
+        List::Websites => (ContactField::Websites, c.websites.len(), None, ""),
     };
     // The kind, when the canonical contact knows it.
     let known = match (kind, kinds) {
         (Some((k, src)), Some(kinds)) => {
             match kinds.values.iter().find(|v| v.eq_ignore_ascii_case(k)) {
                 Some(v) => {
-                    imp.trace(Loc::ItemKind(field, n), src);
+                    imp.trace(ContactPath::ItemKind(field, n), src);
                     Some(*v)
                 }
                 None => {
-                    imp.drop(src, unknown_kind);
+                    imp.dropped(src, unknown_kind);
                     None
                 }
             }
@@ -352,20 +355,22 @@ fn entry<'s>(
         }
         List::Websites => c.websites.push(value.to_owned()),
     }
-    imp.trace(Loc::Item(field, n), at);
+    imp.trace(ContactPath::Item(field, n), at);
 }
 
 /// The address, at `_embedded.address` (2.0) or `address` (1.0); its `id`, `_links` and times
 /// are ignored. A second address (both places given) adds nothing the first has.
 fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool) {
-    let (at, part): (Src<'static>, fn(&'static str) -> Src<'static>) = if embedded {
-        (Src::Nested("_embedded", "address"), |m| {
-            Src::NestedMember("_embedded", "address", m)
+    let (at, part): (SourcePath<'static>, fn(&'static str) -> SourcePath<'static>) = if embedded {
+        (SourcePath::Nested("_embedded", "address"), |m| {
+            SourcePath::NestedMember("_embedded", "address", m)
         })
     } else {
-        (Src::Member("address"), |m| Src::Nested("address", m))
+        (SourcePath::Member("address"), |m| {
+            SourcePath::Nested("address", m)
+        })
     };
-    imp.drop_unknown(
+    imp.dropped_unknown(
         a,
         &[
             "id",
@@ -382,25 +387,25 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
     );
     let mut address = imp.contact.address.take().unwrap_or_default();
     for (member, field) in [
-        ("city", CField::AddressCity),
-        ("state", CField::AddressRegion),
-        ("postalCode", CField::AddressPostalCode),
-        ("country", CField::AddressCountry),
+        ("city", ContactField::AddressCity),
+        ("state", ContactField::AddressRegion),
+        ("postalCode", ContactField::AddressPostalCode),
+        ("country", ContactField::AddressCountry),
     ] {
         let Some(s) = imp.string(a, member, at).filter(|s| !s.is_empty()) else {
             continue;
         };
         let slot = match field {
-            CField::AddressCity => &mut address.city,
-            CField::AddressRegion => &mut address.region,
-            CField::AddressPostalCode => &mut address.postal_code,
+            ContactField::AddressCity => &mut address.city,
+            ContactField::AddressRegion => &mut address.region,
+            ContactField::AddressPostalCode => &mut address.postal_code,
             _ => &mut address.country,
         };
         if slot.is_none() {
             *slot = Some(s.to_owned());
-            imp.trace(Loc::Field(field), part(member));
+            imp.trace(ContactPath::Field(field), part(member));
         } else if slot.as_deref() != Some(s) {
-            imp.drop(
+            imp.dropped(
                 part(member),
                 "the customer has a second address; the canonical contact holds one",
             );
@@ -409,9 +414,9 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
     if let Some(Value::Array(lines)) = a.get("lines") {
         let src = |i| {
             if embedded {
-                Src::NestedMemberItem("_embedded", "address", "lines", i)
+                SourcePath::NestedMemberItem("_embedded", "address", "lines", i)
             } else {
-                Src::NestedItem("address", "lines", i)
+                SourcePath::NestedItem("address", "lines", i)
             }
         };
         let strings = lines
@@ -422,7 +427,7 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
             for (i, line) in strings {
                 address.lines.push(line.to_owned());
                 imp.trace(
-                    Loc::Item(CField::AddressLines, address.lines.len() - 1),
+                    ContactPath::Item(ContactField::AddressLines, address.lines.len() - 1),
                     src(i),
                 );
             }
@@ -432,7 +437,7 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
             .eq(address.lines.iter().map(String::as_str))
         {
             for (i, _) in strings {
-                imp.drop(
+                imp.dropped(
                     src(i),
                     "the customer has a second address; the canonical contact holds one",
                 );
@@ -448,15 +453,15 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
 /// property's definition and where the value came from; a `null` value is an unset property.
 fn properties<'s>(imp: &mut Importer<'s>, embedded: &'s Map<String, Value>) {
     for (i, item) in objects(embedded, "properties") {
-        let at = Src::NestedItem("_embedded", "properties", i);
-        imp.drop_unknown(
+        let at = SourcePath::NestedItem("_embedded", "properties", i);
+        imp.dropped_unknown(
             item,
             &["type", "slug", "name", "value", "text", "source"],
             at,
         );
         let Some(slug) = imp.string(item, "slug", at).filter(|s| !s.is_empty()) else {
             if item.get("value").is_some_and(|v| !v.is_null()) {
-                imp.drop(at, "has no slug");
+                imp.dropped(at, "has no slug");
             }
             continue;
         };
@@ -466,7 +471,7 @@ fn properties<'s>(imp: &mut Importer<'s>, embedded: &'s Map<String, Value>) {
                 imp.contact
                     .custom_attributes
                     .insert(slug.to_owned(), value.clone());
-                imp.trace(Loc::Custom(slug), at);
+                imp.trace(ContactPath::Custom(slug), at);
             }
         }
     }

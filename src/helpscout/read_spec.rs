@@ -12,19 +12,19 @@
 //! A read format is checked leniently: only JSON types are checked (a mismatch is an error),
 //! `null` is accepted wherever a value can be absent, and undocumented members are accepted.
 
-use crate::spec::{list, Extra, Field, Kind, Obj, INTEGER, STRING};
+use crate::spec::{list, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
 
 /// A nullable string member.
-const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Field {
-    Field::new(name, label, STRING).nullable().doc(doc)
+const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Member {
+    Member::new(name, label, STRING).nullable().doc(doc)
 }
 
 /// An entry of `emails`, `phones`, `chats`, `social_profiles` or `websites`.
-const ENTRY: Obj = Obj {
+const ENTRY: ObjectRules = ObjectRules {
     title: "Entry",
     description: "An email, phone, chat handle, social profile or website of the customer.",
     fields: &[
-        Field::new("id", "Id", INTEGER)
+        Member::new("id", "Id", INTEGER)
             .nullable()
             .loose()
             .doc("The entry's id."),
@@ -40,7 +40,7 @@ const ENTRY: Obj = Obj {
             "Location",
             "The kind, as the legacy 1.0 API named it for emails and phones.",
         ),
-        Field::new("_links", "Links", Kind::Object(&crate::spec::FREE)).nullable(),
+        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
@@ -48,7 +48,7 @@ const ENTRY: Obj = Obj {
 };
 
 /// An item of `_embedded.properties`.
-const PROPERTY: Obj = Obj {
+const PROPERTY: ObjectRules = ObjectRules {
     title: "Property",
     description: "A customer property value with its definition's type and name.",
     fields: &[
@@ -59,30 +59,30 @@ const PROPERTY: Obj = Obj {
         ),
         text("slug", "Slug", "The property's slug."),
         text("name", "Name", "The property's name."),
-        Field::new("value", "Value", Kind::Any).doc("The value."),
+        Member::new("value", "Value", ValueRules::Any).doc("The value."),
         text(
             "text",
             "Text",
             "The value as text (a dropdown option's label).",
         ),
-        Field::new("source", "Source", Kind::Object(&crate::spec::FREE)).nullable(),
+        Member::new("source", "Source", ValueRules::Object(&crate::spec::FREE)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
 };
 
-const ADDRESS: Obj = Obj {
+const ADDRESS: ObjectRules = ObjectRules {
     title: "Address",
     description: "The customer's address.",
     fields: &[
-        Field::new("id", "Id", INTEGER).nullable().loose(),
-        Field::new("lines", "Street lines", list!(STRING)).nullable(),
+        Member::new("id", "Id", INTEGER).nullable().loose(),
+        Member::new("lines", "Street lines", list!(STRING)).nullable(),
         text("city", "City", ""),
         text("state", "State", ""),
         text("postalCode", "Postal code", ""),
         text("country", "Country", ""),
-        Field::new("_links", "Links", Kind::Object(&crate::spec::FREE)).nullable(),
+        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
@@ -90,23 +90,23 @@ const ADDRESS: Obj = Obj {
 };
 
 /// A list of entries.
-const ENTRIES: Kind = list!(Kind::Object(&ENTRY));
+const ENTRIES: ValueRules = list!(ValueRules::Object(&ENTRY));
 
-const EMBEDDED: Obj = Obj {
+const EMBEDDED: ObjectRules = ObjectRules {
     title: "Embedded resources",
     description: "The customer's emails, phones, chat handles, social profiles, websites, properties and address.",
     fields: &[
-        Field::new("emails", "Emails", ENTRIES).nullable(),
-        Field::new("phones", "Phones", ENTRIES).nullable(),
-        Field::new("chats", "Chat handles", ENTRIES).nullable(),
-        Field::new("social_profiles", "Social profiles", ENTRIES)
+        Member::new("emails", "Emails", ENTRIES).nullable(),
+        Member::new("phones", "Phones", ENTRIES).nullable(),
+        Member::new("chats", "Chat handles", ENTRIES).nullable(),
+        Member::new("social_profiles", "Social profiles", ENTRIES)
             .nullable()
             .doc("Spelled social_profiles on the Get Customer page, social-profiles on the List Social Profiles page; every spelling is read."),
-        Field::new("social-profiles", "Social profiles", ENTRIES).nullable(),
-        Field::new("socialProfiles", "Social profiles", ENTRIES).nullable(),
-        Field::new("websites", "Websites", ENTRIES).nullable(),
-        Field::new("properties", "Properties", list!(Kind::Object(&PROPERTY))).nullable(),
-        Field::new("address", "Address", Kind::Object(&ADDRESS)).nullable(),
+        Member::new("social-profiles", "Social profiles", ENTRIES).nullable(),
+        Member::new("socialProfiles", "Social profiles", ENTRIES).nullable(),
+        Member::new("websites", "Websites", ENTRIES).nullable(),
+        Member::new("properties", "Properties", list!(ValueRules::Object(&PROPERTY))).nullable(),
+        Member::new("address", "Address", ValueRules::Object(&ADDRESS)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
@@ -114,20 +114,20 @@ const EMBEDDED: Obj = Obj {
 };
 
 /// The customer object.
-pub(crate) static CUSTOMER: Obj = Obj {
+pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
     title: "Help Scout customer object (read, Mailbox API 2.0)",
     description: "The customer object Help Scout returns (Get Customer; the items of List Customers). A read \
 format: contactkit converts from it but not to it. Checked leniently, because Help Scout produced it: only JSON \
 types are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
     fields: &[
-        Field::new("id", "Id", INTEGER).nullable().loose().doc("The customer's id."),
+        Member::new("id", "Id", INTEGER).nullable().loose().doc("The customer's id."),
         text("firstName", "First name", ""),
         text("lastName", "Last name", ""),
         text("gender", "Gender", "male, female or unknown, in any letter case (the API returns e.g. \"Unknown\")."),
         text("jobTitle", "Job title", ""),
         text("location", "Location", ""),
         text("organization", "Organization", ""),
-        Field::new("organizationId", "Organization id", INTEGER)
+        Member::new("organizationId", "Organization id", INTEGER)
             .nullable()
             .loose()
             .doc("The id of the customer's organization."),
@@ -135,19 +135,19 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         text("photoUrl", "Photo URL", "The API returns an empty string when there is no photo."),
         text("age", "Age", ""),
         text("background", "Notes", "The Notes field of the user interface."),
-        Field::new("conversationCount", "Conversation count", INTEGER).nullable(),
+        Member::new("conversationCount", "Conversation count", INTEGER).nullable(),
         text("createdAt", "Created at", "Date-time of creation."),
         text("updatedAt", "Updated at", "Date-time of the last update."),
         text("modifiedAt", "Modified at", "Date-time of the last update (legacy 1.0 name)."),
-        Field::new("draft", "Draft", Kind::Bool).nullable(),
-        Field::new("_embedded", "Embedded resources", Kind::Object(&EMBEDDED)).nullable(),
-        Field::new("_links", "Links", Kind::Object(&crate::spec::FREE)).nullable(),
-        Field::new("emails", "Emails (1.0)", ENTRIES).nullable().doc("Legacy 1.0 place of the emails."),
-        Field::new("phones", "Phones (1.0)", ENTRIES).nullable(),
-        Field::new("chats", "Chat handles (1.0)", ENTRIES).nullable(),
-        Field::new("socialProfiles", "Social profiles (1.0)", ENTRIES).nullable(),
-        Field::new("websites", "Websites (1.0)", ENTRIES).nullable(),
-        Field::new("address", "Address (1.0)", Kind::Object(&ADDRESS)).nullable(),
+        Member::new("draft", "Draft", ValueRules::Boolean).nullable(),
+        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).nullable(),
+        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).nullable(),
+        Member::new("emails", "Emails (1.0)", ENTRIES).nullable().doc("Legacy 1.0 place of the emails."),
+        Member::new("phones", "Phones (1.0)", ENTRIES).nullable(),
+        Member::new("chats", "Chat handles (1.0)", ENTRIES).nullable(),
+        Member::new("socialProfiles", "Social profiles (1.0)", ENTRIES).nullable(),
+        Member::new("websites", "Websites (1.0)", ENTRIES).nullable(),
+        Member::new("address", "Address (1.0)", ValueRules::Object(&ADDRESS)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],

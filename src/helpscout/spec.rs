@@ -5,47 +5,47 @@
 
 use serde_json::Value;
 
-use crate::formats::StrFormat;
+use crate::formats::StringFormat;
 use crate::model::vocabulary;
 use crate::spec::schema::from_text;
 use crate::spec::{
-    form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
-    Str, STRING,
+    form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
+    StringRules, ValueRules, Vocabulary, STRING,
 };
 use crate::Severity;
 #[cfg(test)]
 use crate::{spec::Stated, Code};
 
 /// Photo types (both renders of the create page; `instagram` only on the newer one).
-pub(crate) const PHOTO_TYPES: Enum = Enum {
+pub(crate) const PHOTO_TYPES: Vocabulary = Vocabulary {
     values: vocabulary::PHOTO_TYPES,
     severity: Severity::Error,
     any_case: false,
 };
 
 /// Genders; the docs' own example sends `"Male"`, so other letter cases are warnings.
-pub(crate) const GENDERS: Enum = Enum {
+pub(crate) const GENDERS: Vocabulary = Vocabulary {
     values: vocabulary::GENDERS,
     severity: Severity::Error,
     any_case: true,
 };
 
 /// Email types: v2 does not document the list (v1: work, home, other).
-pub(crate) const EMAIL_TYPES: Enum = Enum {
+pub(crate) const EMAIL_TYPES: Vocabulary = Vocabulary {
     values: vocabulary::EMAIL_KINDS,
     severity: Severity::Warning,
     any_case: false,
 };
 
 /// Phone types (Create Phone page).
-pub(crate) const PHONE_TYPES: Enum = Enum {
+pub(crate) const PHONE_TYPES: Vocabulary = Vocabulary {
     values: vocabulary::PHONE_KINDS,
     severity: Severity::Error,
     any_case: false,
 };
 
 /// Chat handle types (Create Chat Handle page).
-pub(crate) const CHAT_TYPES: Enum = Enum {
+pub(crate) const CHAT_TYPES: Vocabulary = Vocabulary {
     values: vocabulary::CHAT_KINDS,
     severity: Severity::Error,
     any_case: false,
@@ -53,7 +53,7 @@ pub(crate) const CHAT_TYPES: Enum = Enum {
 
 /// Social profile types. The create page spells `forsquare`, the webhook page `foursquare`:
 /// both are accepted.
-pub(crate) const SOCIAL_TYPES: Enum = Enum {
+pub(crate) const SOCIAL_TYPES: Vocabulary = Vocabulary {
     values: vocabulary::SOCIAL_KINDS,
     severity: Severity::Error,
     any_case: false,
@@ -63,19 +63,19 @@ pub(crate) const SOCIAL_TYPES: Enum = Enum {
 pub(crate) const RESERVED_SLUGS: &[&str] = &["email", "name", "company", "jobTitle"];
 
 /// A property slug's rules.
-pub(crate) const SLUG: Str = Str {
-    format: Some(StrFormat::Slug),
+pub(crate) const SLUG: StringRules = StringRules {
+    format: Some(StringFormat::Slug),
     reserved: RESERVED_SLUGS,
-    ..Str::ANY
+    ..StringRules::ANY
 };
 
-const EMAIL: Obj = Obj {
+const EMAIL: ObjectRules = ObjectRules {
     title: "Email",
     description: "An email entry (see Create Email).",
     fields: &[
-        Field::new("type", "Type", one_of(&EMAIL_TYPES))
+        Member::new("type", "Type", one_of(&EMAIL_TYPES))
             .doc("work, home or other (the v2 docs do not list the values; v1 defaults to work)."),
-        Field::new("value", "Email", crate::spec::formatted(StrFormat::Email))
+        Member::new("value", "Email", crate::spec::formatted(StringFormat::Email))
             .required_warn()
             .doc("The address. The v2 Create Email page is not available, so that the value is required is not documented (a missing value is a warning)."),
     ],
@@ -84,12 +84,12 @@ const EMAIL: Obj = Obj {
     check: None,
 };
 
-const PHONE: Obj = Obj {
+const PHONE: ObjectRules = ObjectRules {
     title: "Phone",
     description: "A phone entry (see Create Phone): type and value are required.",
     fields: &[
-        Field::new("type", "Type", one_of(&PHONE_TYPES)).required(),
-        Field::new("value", "Phone number", STRING)
+        Member::new("type", "Type", one_of(&PHONE_TYPES)).required(),
+        Member::new("value", "Phone number", STRING)
             .required()
             .doc("Telephone number; no format is documented."),
     ],
@@ -98,24 +98,24 @@ const PHONE: Obj = Obj {
     check: None,
 };
 
-const CHAT: Obj = Obj {
+const CHAT: ObjectRules = ObjectRules {
     title: "Chat handle",
     description: "A chat handle (see Create Chat Handle): type and value are required.",
     fields: &[
-        Field::new("type", "Type", one_of(&CHAT_TYPES)).required(),
-        Field::new("value", "Handle", STRING).required(),
+        Member::new("type", "Type", one_of(&CHAT_TYPES)).required(),
+        Member::new("value", "Handle", STRING).required(),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
 };
 
-const SOCIAL: Obj = Obj {
+const SOCIAL: ObjectRules = ObjectRules {
     title: "Social profile",
     description: "A social profile (see Create Social Profile): type and value are required.",
     fields: &[
-        Field::new("type", "Type", one_of(&SOCIAL_TYPES)).required(),
-        Field::new("value", "Profile", STRING)
+        Member::new("type", "Type", one_of(&SOCIAL_TYPES)).required(),
+        Member::new("value", "Profile", STRING)
             .required()
             .doc("Social profile handle (URL for example)."),
     ],
@@ -124,13 +124,13 @@ const SOCIAL: Obj = Obj {
     check: None,
 };
 
-const WEBSITE: Obj = Obj {
+const WEBSITE: ObjectRules = ObjectRules {
     title: "Website",
     description: "A website (see Create Website): value is required.",
-    fields: &[Field::new(
+    fields: &[Member::new(
         "value",
         "Website URL",
-        crate::spec::formatted(StrFormat::HttpUrl),
+        crate::spec::formatted(StringFormat::HttpUrl),
     )
     .required()],
     extra: Extra::Warn,
@@ -138,17 +138,17 @@ const WEBSITE: Obj = Obj {
     check: None,
 };
 
-const ADDRESS: Obj = Obj {
+const ADDRESS: ObjectRules = ObjectRules {
     title: "Address",
     description: "The customer's address (see Create Address). Field limits are not documented.",
     fields: &[
-        Field::new("city", "City", STRING),
-        Field::new("state", "State", STRING),
-        Field::new("postalCode", "Postal code", STRING),
-        Field::new("country", "Country", STRING)
+        Member::new("city", "City", STRING),
+        Member::new("state", "State", STRING),
+        Member::new("postalCode", "Postal code", STRING),
+        Member::new("country", "Country", STRING)
             .required_warn()
             .doc("The docs' examples use 2-letter codes (\"US\"); the SDK's fixtures reject an empty country."),
-        Field::new(
+        Member::new(
             "lines",
             "Street lines",
             list!(STRING),
@@ -160,35 +160,35 @@ const ADDRESS: Obj = Obj {
 };
 
 /// The Create Customer body.
-pub(crate) static CUSTOMER: Obj = Obj {
+pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
     title: "Help Scout customer (Create Customer, Mailbox API 2.0)",
     description: "Body of POST https://api.helpscout.net/v2/customers. No field is required in 2.0. \
 Not expressible in this schema: property slugs must be unique within `properties`, and property values \
 are checked against the account's property definitions when contactkit is given them.",
     fields: &[
-        Field::new("firstName", "First name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
-        Field::new("lastName", "Last name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
-        Field::new("phone", "Phone", STRING).doc("Optional phone number used when creating a new customer."),
-        Field::new("photoUrl", "Photo URL", Kind::Str(Str { max: 200, format: Some(StrFormat::HttpUrl), ..Str::ANY }))
+        Member::new("firstName", "First name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
+        Member::new("lastName", "Last name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
+        Member::new("phone", "Phone", STRING).doc("Optional phone number used when creating a new customer."),
+        Member::new("photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY }))
             .doc("URL of the customer's photo. Max length 200 characters."),
-        Field::new("photoType", "Photo type", one_of(&PHOTO_TYPES)),
-        Field::new("jobTitle", "Job title", max_len(60)).doc("Max length 60 characters."),
-        Field::new("background", "Notes", max_len(200)).doc("The Notes field of the user interface. Max length 200 characters."),
-        Field::new("location", "Location", max_len(60)).doc("Max length 60 characters."),
-        Field::new("organization", "Organization", max_len(60))
+        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)),
+        Member::new("jobTitle", "Job title", max_len(60)).doc("Max length 60 characters."),
+        Member::new("background", "Notes", max_len(200)).doc("The Notes field of the user interface. Max length 200 characters."),
+        Member::new("location", "Location", max_len(60)).doc("Max length 60 characters."),
+        Member::new("organization", "Organization", max_len(60))
             .doc("Max length 60 characters. Deprecated in favour of organizationId on the newest docs page."),
-        Field::new("organizationId", "Organization id", crate::spec::INTEGER)
+        Member::new("organizationId", "Organization id", crate::spec::INTEGER)
             .loose()
             .doc("Id of the customer's organization (example 35)."),
-        Field::new("gender", "Gender", one_of(&GENDERS)).doc("male, female or unknown."),
-        Field::new("age", "Age", STRING).doc("Customer's age, a free string such as \"30-35\"."),
-        Field::new("emails", "Emails", list!(Kind::Object(&EMAIL))),
-        Field::new("phones", "Phones", list!(Kind::Object(&PHONE))),
-        Field::new("chats", "Chat handles", list!(Kind::Object(&CHAT))),
-        Field::new("socialProfiles", "Social profiles", list!(Kind::Object(&SOCIAL))),
-        Field::new("websites", "Websites", list!(Kind::Object(&WEBSITE))),
-        Field::new("address", "Address", Kind::Object(&ADDRESS)),
-        Field::new("properties", "Properties", Kind::Dynamic(&PROPERTIES))
+        Member::new("gender", "Gender", one_of(&GENDERS)).doc("male, female or unknown."),
+        Member::new("age", "Age", STRING).doc("Customer's age, a free string such as \"30-35\"."),
+        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))),
+        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))),
+        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))),
+        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))),
+        Member::new("websites", "Websites", list!(ValueRules::Object(&WEBSITE))),
+        Member::new("address", "Address", ValueRules::Object(&ADDRESS)),
+        Member::new("properties", "Properties", ValueRules::Dynamic(&PROPERTIES))
             .doc("Customer property values, as a list of {slug, value} (or an object of slug: value)."),
     ],
     extra: Extra::Warn,
@@ -285,7 +285,7 @@ const PROPERTIES: Dynamic = Dynamic {
 };
 
 fn properties_schema() -> Value {
-    let slug = crate::spec::schema::kind(&Kind::Str(SLUG));
+    let slug = crate::spec::schema::kind(&ValueRules::String(SLUG));
     let value = format!(
         concat!(
             r#"{{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,

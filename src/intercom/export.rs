@@ -4,11 +4,11 @@ use serde_json::{Map, Value};
 
 use crate::engine::custom::{custom_attributes as customs, CustomRules};
 use crate::engine::export::Exporter;
-use crate::engine::provenance::Loc;
+use crate::engine::provenance::ContactPath;
 use crate::engine::shared::{
     export_first_email, export_first_phone, join_name, joined_message, names_agree,
 };
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::note::NoteCode;
 use crate::pointer::join;
 
@@ -21,7 +21,7 @@ pub(crate) fn role(ex: &mut Exporter<'_>) {
         ex.put(
             "role",
             Value::String(role.to_owned()),
-            Loc::Field(CField::Role),
+            ContactPath::Field(ContactField::Role),
         );
     } else if c.emails.is_empty() && c.external_id.is_none() {
         ex.note(
@@ -50,13 +50,16 @@ pub(crate) fn name(ex: &mut Exporter<'_>) {
         ex.put(
             "name",
             Value::String(full.to_owned()),
-            Loc::Field(CField::FullName),
+            ContactPath::Field(ContactField::FullName),
         );
         if !names_agree(full, first, last) {
-            for (part, field) in [(first, CField::FirstName), (last, CField::LastName)] {
+            for (part, field) in [
+                (first, ContactField::FirstName),
+                (last, ContactField::LastName),
+            ] {
                 if part.is_some() {
-                    ex.drop(
-                        Loc::Field(field),
+                    ex.dropped(
+                        ContactPath::Field(field),
                         format!(
                             "Intercom holds only a full name, and the {} differs from it",
                             field.label()
@@ -68,16 +71,19 @@ pub(crate) fn name(ex: &mut Exporter<'_>) {
     } else if let Some(joined) = join_name(first, last) {
         ex.note("/name", NoteCode::Joined, joined_message(first, last));
         let canonical = if first.is_some() {
-            Loc::Field(CField::FirstName)
+            ContactPath::Field(ContactField::FirstName)
         } else {
-            Loc::Field(CField::LastName)
+            ContactPath::Field(ContactField::LastName)
         };
         ex.put("name", Value::String(joined), canonical);
     } else {
-        for (part, field) in [(first, CField::FirstName), (last, CField::LastName)] {
+        for (part, field) in [
+            (first, ContactField::FirstName),
+            (last, ContactField::LastName),
+        ] {
             if part.is_some() {
-                ex.drop(
-                    Loc::Field(field),
+                ex.dropped(
+                    ContactPath::Field(field),
                     format!(
                         "is empty, so Intercom gets no name from the {}",
                         field.label()
@@ -96,7 +102,7 @@ pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "signed_up_at",
             v,
-            Loc::Field(CField::SignedUpAt),
+            ContactPath::Field(ContactField::SignedUpAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -109,7 +115,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "last_seen_at",
             v,
-            Loc::Field(CField::LastSeenAt),
+            ContactPath::Field(ContactField::LastSeenAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -118,7 +124,11 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
 
 pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
     if let Some(id) = ex.contact.owner_id {
-        ex.put("owner_id", Value::from(id), Loc::Field(CField::OwnerId));
+        ex.put(
+            "owner_id",
+            Value::from(id),
+            ContactPath::Field(ContactField::OwnerId),
+        );
     }
 }
 
@@ -127,7 +137,7 @@ pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
         ex.put(
             "unsubscribed_from_emails",
             Value::Bool(b),
-            Loc::Field(CField::UnsubscribedFromEmails),
+            ContactPath::Field(ContactField::UnsubscribedFromEmails),
         );
     }
 }

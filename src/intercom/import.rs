@@ -3,45 +3,51 @@
 use serde_json::{Map, Value};
 
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
+use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::engine::shared::integer;
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::model::{Email, Phone};
 use crate::Timestamp;
 
 pub(crate) fn role(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "role", CField::Role);
+    imp.text(obj, "role", ContactField::Role);
 }
 
 pub(crate) fn email(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, "email", Src::Root) {
+    if let Some(value) = imp.string(obj, "email", SourcePath::Root) {
         imp.contact.emails.push(Email {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace(Loc::Item(CField::Emails, 0), Src::Member("email"));
+        imp.trace(
+            ContactPath::Item(ContactField::Emails, 0),
+            SourcePath::Member("email"),
+        );
     }
 }
 
 pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, "phone", Src::Root) {
+    if let Some(value) = imp.string(obj, "phone", SourcePath::Root) {
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace(Loc::Item(CField::Phones, 0), Src::Member("phone"));
+        imp.trace(
+            ContactPath::Item(ContactField::Phones, 0),
+            SourcePath::Member("phone"),
+        );
     }
 }
 
 pub(crate) fn name(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "name", CField::FullName);
+    imp.text(obj, "name", ContactField::FullName);
 }
 
 fn timestamp(
     obj: &Map<String, Value>,
     imp: &mut Importer<'_>,
     member: &'static str,
-    field: CField,
+    field: ContactField,
 ) {
     let Some(value) = obj.get(member).filter(|v| !v.is_null()) else {
         return;
@@ -49,25 +55,25 @@ fn timestamp(
     match integer(value).and_then(Timestamp::from_unix_seconds) {
         Some(t) => {
             let slot = match field {
-                CField::SignedUpAt => &mut imp.contact.signed_up_at,
+                ContactField::SignedUpAt => &mut imp.contact.signed_up_at,
                 _ => &mut imp.contact.last_seen_at,
             };
             *slot = Some(t);
-            imp.trace(Loc::Field(field), Src::Member(member));
+            imp.trace(ContactPath::Field(field), SourcePath::Member(member));
         }
-        None => imp.drop(
-            Src::Member(member),
+        None => imp.dropped(
+            SourcePath::Member(member),
             "is not a Unix time in the years 0000 to 9999, which is all an ISO-8601 date-time can hold",
         ),
     }
 }
 
 pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, "signed_up_at", CField::SignedUpAt);
+    timestamp(obj, imp, "signed_up_at", ContactField::SignedUpAt);
 }
 
 pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, "last_seen_at", CField::LastSeenAt);
+    timestamp(obj, imp, "last_seen_at", ContactField::LastSeenAt);
 }
 
 pub(crate) fn owner_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
@@ -77,9 +83,12 @@ pub(crate) fn owner_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     match integer(value) {
         Some(id) => {
             imp.contact.owner_id = Some(id);
-            imp.trace(Loc::Field(CField::OwnerId), Src::Member("owner_id"));
+            imp.trace(
+                ContactPath::Field(ContactField::OwnerId),
+                SourcePath::Member("owner_id"),
+            );
         }
-        None => imp.drop(Src::Member("owner_id"), "is not an integer"),
+        None => imp.dropped(SourcePath::Member("owner_id"), "is not an integer"),
     }
 }
 
@@ -89,11 +98,14 @@ pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, imp: &mut Impor
         Some(Value::Bool(b)) => {
             imp.contact.unsubscribed_from_emails = Some(*b);
             imp.trace(
-                Loc::Field(CField::UnsubscribedFromEmails),
-                Src::Member("unsubscribed_from_emails"),
+                ContactPath::Field(ContactField::UnsubscribedFromEmails),
+                SourcePath::Member("unsubscribed_from_emails"),
             );
         }
-        Some(_) => imp.drop(Src::Member("unsubscribed_from_emails"), "is not a boolean"),
+        Some(_) => imp.dropped(
+            SourcePath::Member("unsubscribed_from_emails"),
+            "is not a boolean",
+        ),
     }
 }
 
@@ -105,6 +117,9 @@ pub(crate) fn custom_attributes<'s>(obj: &'s Map<String, Value>, imp: &mut Impor
         imp.contact
             .custom_attributes
             .insert(key.clone(), value.clone());
-        imp.trace(Loc::Custom(key), Src::Key("custom_attributes", key));
+        imp.trace(
+            ContactPath::Custom(key),
+            SourcePath::Key("custom_attributes", key),
+        );
     }
 }

@@ -9,15 +9,15 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
-use crate::engine::table::{Entry, Rule, Table};
-use crate::model::CField as F;
+use crate::engine::table::{Crossing, Entry, Table};
+use crate::model::ContactField as F;
 
 /// Intercom ↔ canonical, in the order of `create_contact_request`.
 pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["role"],
         fields: &[("role", F::Role)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::role,
             export: export::role,
         },
@@ -25,12 +25,12 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["external_id"],
         fields: &[("external_id", F::ExternalId)],
-        rule: Rule::Text,
+        crossing: Crossing::Text,
     },
     Entry {
         members: &["email"],
         fields: &[("email", F::Emails)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::email,
             export: export::email,
         },
@@ -38,7 +38,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["phone"],
         fields: &[("phone", F::Phones)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::phone,
             export: export::phone,
         },
@@ -50,7 +50,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("name", F::FirstName),
             ("name", F::LastName),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::name,
             export: export::name,
         },
@@ -58,12 +58,12 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["avatar"],
         fields: &[("avatar", F::PhotoUrl)],
-        rule: Rule::Text,
+        crossing: Crossing::Text,
     },
     Entry {
         members: &["signed_up_at"],
         fields: &[("signed_up_at", F::SignedUpAt)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::signed_up_at,
             export: export::signed_up_at,
         },
@@ -71,7 +71,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["last_seen_at"],
         fields: &[("last_seen_at", F::LastSeenAt)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::last_seen_at,
             export: export::last_seen_at,
         },
@@ -79,7 +79,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["owner_id"],
         fields: &[("owner_id", F::OwnerId)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::owner_id,
             export: export::owner_id,
         },
@@ -87,7 +87,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["unsubscribed_from_emails"],
         fields: &[("unsubscribed_from_emails", F::UnsubscribedFromEmails)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::unsubscribed_from_emails,
             export: export::unsubscribed_from_emails,
         },
@@ -95,7 +95,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["custom_attributes"],
         fields: &[("custom_attributes", F::CustomAttributes)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::custom_attributes,
             export: export::custom_attributes,
         },

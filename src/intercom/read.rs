@@ -4,12 +4,14 @@ use serde_json::{Map, Value};
 
 use super::import;
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
-use crate::engine::read::{drop_set, has_value, ignored, integer_or_digits, objects, read, text};
+use crate::engine::provenance::{ContactPath, SourcePath};
+use crate::engine::read::{
+    dropped_when_set, has_value, ignored, integer_or_digits, objects, read, text,
+};
 use crate::engine::table::Table;
 use crate::model::vocabulary::SOCIAL_KINDS;
 use crate::model::Handle;
-use crate::model::{CField as F, CField};
+use crate::model::{ContactField as F, ContactField};
 
 /// Members that are not contact data: ids and bookkeeping Intercom assigns, a value derived from
 /// the email, and Intercom's own messaging state and mobile SDK telemetry.
@@ -121,7 +123,13 @@ pub(crate) static TABLE: Table = Table::new(&[
 ]);
 
 fn id<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    text(imp, obj, "id", CField::IntercomId, Src::Member("id"));
+    text(
+        imp,
+        obj,
+        "id",
+        ContactField::IntercomId,
+        SourcePath::Member("id"),
+    );
 }
 
 fn external_id<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
@@ -129,8 +137,8 @@ fn external_id<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         imp,
         obj,
         "external_id",
-        CField::ExternalId,
-        Src::Member("external_id"),
+        ContactField::ExternalId,
+        SourcePath::Member("external_id"),
     );
 }
 
@@ -142,17 +150,20 @@ fn owner_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     match integer_or_digits(value) {
         Some(id) => {
             imp.contact.owner_id = Some(id);
-            imp.trace(Loc::Field(CField::OwnerId), Src::Member("owner_id"));
+            imp.trace(
+                ContactPath::Field(ContactField::OwnerId),
+                SourcePath::Member("owner_id"),
+            );
         }
-        None => imp.drop(
-            Src::Member("owner_id"),
+        None => imp.dropped(
+            SourcePath::Member("owner_id"),
             "is not an integer, and the canonical owner id is one",
         ),
     }
 }
 
 fn not_held(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    drop_set(
+    dropped_when_set(
         obj,
         imp,
         NOT_HELD,
@@ -162,12 +173,12 @@ fn not_held(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
 
 fn browser<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     for (member, field) in [
-        ("browser", CField::Browser),
-        ("browser_version", CField::BrowserVersion),
-        ("browser_language", CField::BrowserLanguage),
-        ("os", CField::Os),
+        ("browser", ContactField::Browser),
+        ("browser_version", ContactField::BrowserVersion),
+        ("browser_language", ContactField::BrowserLanguage),
+        ("os", ContactField::Os),
     ] {
-        text(imp, obj, member, field, Src::Member(member));
+        text(imp, obj, member, field, SourcePath::Member(member));
     }
 }
 
@@ -179,19 +190,19 @@ fn location<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         return;
     };
     for (member, field) in [
-        ("city", CField::AddressCity),
-        ("region", CField::AddressRegion),
-        ("country", CField::AddressCountry),
+        ("city", ContactField::AddressCity),
+        ("region", ContactField::AddressRegion),
+        ("country", ContactField::AddressCountry),
     ] {
         text(
             imp,
             location,
             member,
             field,
-            Src::Nested("location", member),
+            SourcePath::Nested("location", member),
         );
     }
-    imp.drop_unknown(
+    imp.dropped_unknown(
         location,
         &[
             "type",
@@ -201,7 +212,7 @@ fn location<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
             "country_code",
             "continent_code",
         ],
-        Src::Member("location"),
+        SourcePath::Member("location"),
     );
 }
 
@@ -214,10 +225,10 @@ fn avatar<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         imp,
         avatar,
         "image_url",
-        CField::PhotoUrl,
-        Src::Nested("avatar", "image_url"),
+        ContactField::PhotoUrl,
+        SourcePath::Nested("avatar", "image_url"),
     );
-    imp.drop_unknown(avatar, &["type", "image_url"], Src::Member("avatar"));
+    imp.dropped_unknown(avatar, &["type", "image_url"], SourcePath::Member("avatar"));
 }
 
 /// The members of a list of attached objects (`tags`, `notes`, `companies`) that are not the
@@ -227,8 +238,8 @@ const LIST_MEMBERS: &[&str] = &["type", "data", "url", "total_count", "has_more"
 /// Notes that a list holds only some of the attached objects (`has_more`).
 fn more(list: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str, what: &str) {
     if list.get("has_more") == Some(&Value::Bool(true)) {
-        imp.drop(
-            Src::Nested(member, "has_more"),
+        imp.dropped(
+            SourcePath::Nested(member, "has_more"),
             format!(
                 "Intercom's contact object lists at most 10 {what}; the others are not in this record (get them from the list's url)"
             ),
@@ -242,19 +253,19 @@ fn tags<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     let Some(Value::Object(list)) = obj.get("tags") else {
         return;
     };
-    imp.drop_unknown(list, LIST_MEMBERS, Src::Member("tags"));
+    imp.dropped_unknown(list, LIST_MEMBERS, SourcePath::Member("tags"));
     for (i, item) in objects(list, "data") {
         match item.get("name") {
             Some(Value::String(name)) if !name.is_empty() => {
                 imp.contact.tags.push(name.clone());
                 let n = imp.contact.tags.len() - 1;
                 imp.trace(
-                    Loc::Item(CField::Tags, n),
-                    Src::NestedItemMember("tags", "data", i, "name"),
+                    ContactPath::Item(ContactField::Tags, n),
+                    SourcePath::NestedItemMember("tags", "data", i, "name"),
                 );
             }
-            _ => imp.drop(
-                Src::NestedItem("tags", "data", i),
+            _ => imp.dropped(
+                SourcePath::NestedItem("tags", "data", i),
                 "is a reference to a tag without its name; the canonical contact holds tag names",
             ),
         }
@@ -269,7 +280,7 @@ fn attached(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         let Some(Value::Object(list)) = obj.get(member) else {
             continue;
         };
-        imp.drop_unknown(list, LIST_MEMBERS, Src::Member(member));
+        imp.dropped_unknown(list, LIST_MEMBERS, SourcePath::Member(member));
         let message = if member == "notes" {
             "is a reference to an Intercom note; the canonical contact has no notes list (its notes field is free text)"
         } else {
@@ -277,7 +288,7 @@ fn attached(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         };
         if let Some(Value::Array(items)) = list.get("data") {
             for i in 0..items.len() {
-                imp.drop(Src::NestedItem(member, "data", i), message);
+                imp.dropped(SourcePath::NestedItem(member, "data", i), message);
             }
         }
         more(list, imp, member, what);
@@ -306,17 +317,21 @@ fn social_profiles<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
     let Some(Value::Object(list)) = obj.get("social_profiles") else {
         return;
     };
-    imp.drop_unknown(list, &["type", "data"], Src::Member("social_profiles"));
+    imp.dropped_unknown(
+        list,
+        &["type", "data"],
+        SourcePath::Member("social_profiles"),
+    );
     for (i, item) in objects(list, "data") {
-        imp.drop_unknown(
+        imp.dropped_unknown(
             item,
             &["type", "name", "url"],
-            Src::NestedItem("social_profiles", "data", i),
+            SourcePath::NestedItem("social_profiles", "data", i),
         );
         let Some(Value::String(url)) = item.get("url").filter(|v| has_value(Some(v))) else {
             if has_value(item.get("name")) {
-                imp.drop(
-                    Src::NestedItem("social_profiles", "data", i),
+                imp.dropped(
+                    SourcePath::NestedItem("social_profiles", "data", i),
                     "has no URL, and the canonical social profile is one",
                 );
             }
@@ -326,14 +341,17 @@ fn social_profiles<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
             Some(Value::String(name)) => match social_kind(name) {
                 Some(kind) => {
                     imp.trace(
-                        Loc::ItemKind(CField::SocialProfiles, imp.contact.social_profiles.len()),
-                        Src::NestedItemMember("social_profiles", "data", i, "name"),
+                        ContactPath::ItemKind(
+                            ContactField::SocialProfiles,
+                            imp.contact.social_profiles.len(),
+                        ),
+                        SourcePath::NestedItemMember("social_profiles", "data", i, "name"),
                     );
                     kind
                 }
                 None => {
-                    imp.drop(
-                        Src::NestedItemMember("social_profiles", "data", i, "name"),
+                    imp.dropped(
+                        SourcePath::NestedItemMember("social_profiles", "data", i, "name"),
                         "is not a network the canonical contact knows; the profile is kept with kind other",
                     );
                     "other"
@@ -347,8 +365,8 @@ fn social_profiles<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         });
         let n = imp.contact.social_profiles.len() - 1;
         imp.trace(
-            Loc::Item(CField::SocialProfiles, n),
-            Src::NestedItemMember("social_profiles", "data", i, "url"),
+            ContactPath::Item(ContactField::SocialProfiles, n),
+            SourcePath::NestedItemMember("social_profiles", "data", i, "url"),
         );
     }
 }

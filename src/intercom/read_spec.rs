@@ -11,24 +11,26 @@
 //! lengths, formats or enumerations are enforced, and undocumented members are accepted without
 //! findings.
 
-use crate::spec::{list, Extra, Field, Kind, Obj, INTEGER, STRING};
+use crate::spec::{list, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
 
 /// A nullable string member.
-const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Field {
-    Field::new(name, label, STRING).nullable().doc(doc)
+const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Member {
+    Member::new(name, label, STRING).nullable().doc(doc)
 }
 
 /// A nullable Unix-seconds member.
-const fn time(name: &'static str, label: &'static str, doc: &'static str) -> Field {
-    Field::new(name, label, INTEGER).nullable().doc(doc)
+const fn time(name: &'static str, label: &'static str, doc: &'static str) -> Member {
+    Member::new(name, label, INTEGER).nullable().doc(doc)
 }
 
 /// A nullable boolean member.
-const fn flag(name: &'static str, label: &'static str, doc: &'static str) -> Field {
-    Field::new(name, label, Kind::Bool).nullable().doc(doc)
+const fn flag(name: &'static str, label: &'static str, doc: &'static str) -> Member {
+    Member::new(name, label, ValueRules::Boolean)
+        .nullable()
+        .doc(doc)
 }
 
-const AVATAR: Obj = Obj {
+const AVATAR: ObjectRules = ObjectRules {
     title: "Avatar",
     description: "The contact's avatar.",
     fields: &[
@@ -45,7 +47,7 @@ const AVATAR: Obj = Obj {
 };
 
 /// An item of `tags.data`, `notes.data` or `companies.data`: a reference to another object.
-const REFERENCE: Obj = Obj {
+const REFERENCE: ObjectRules = ObjectRules {
     title: "Addressable object",
     description:
         "A reference to an object attached to the contact (a tag, note or company). Tag references \
@@ -67,14 +69,14 @@ may carry the tag's name.",
 
 /// `tags`, `notes`, `companies` and the subscription-type lists: up to 10 references and a URL
 /// to get the others.
-const LIST: Obj = Obj {
+const LIST: ObjectRules = ObjectRules {
     title: "List of attached objects",
     description: "Up to 10 attached objects; use the URL to get more.",
     fields: &[
         text("type", "Type", "Always list."),
-        Field::new("data", "Data", list!(Kind::Object(&REFERENCE))).nullable(),
+        Member::new("data", "Data", list!(ValueRules::Object(&REFERENCE))).nullable(),
         text("url", "URL", "URL to get every attached object."),
-        Field::new("total_count", "Total count", INTEGER)
+        Member::new("total_count", "Total count", INTEGER)
             .nullable()
             .doc("The number of attached objects."),
         flag(
@@ -88,7 +90,7 @@ const LIST: Obj = Obj {
     check: None,
 };
 
-const LOCATION: Obj = Obj {
+const LOCATION: ObjectRules = ObjectRules {
     title: "Location",
     description: "Location data about the contact, computed by Intercom.",
     fields: &[
@@ -112,7 +114,7 @@ const LOCATION: Obj = Obj {
     check: None,
 };
 
-const SOCIAL_PROFILE: Obj = Obj {
+const SOCIAL_PROFILE: ObjectRules = ObjectRules {
     title: "Social profile",
     description: "A social profile of the contact.",
     fields: &[
@@ -129,12 +131,12 @@ const SOCIAL_PROFILE: Obj = Obj {
     check: None,
 };
 
-const SOCIAL_PROFILES: Obj = Obj {
+const SOCIAL_PROFILES: ObjectRules = ObjectRules {
     title: "Social profiles",
     description: "The contact's social profiles.",
     fields: &[
         text("type", "Type", "Always list."),
-        Field::new("data", "Data", list!(Kind::Object(&SOCIAL_PROFILE))).nullable(),
+        Member::new("data", "Data", list!(ValueRules::Object(&SOCIAL_PROFILE))).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
@@ -142,7 +144,7 @@ const SOCIAL_PROFILES: Obj = Obj {
 };
 
 /// The contact object.
-pub(crate) static CONTACT: Obj = Obj {
+pub(crate) static CONTACT: ObjectRules = ObjectRules {
     title: "Intercom contact object (read, REST API 2.15)",
     description: "The contact object Intercom returns (schema `contact`: Create / Get / List contacts). A read \
 format: contactkit converts from it but not to it. Checked leniently, because Intercom produced it: only JSON \
@@ -161,7 +163,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         text("email_domain", "Email domain", "The domain of the contact's email."),
         text("phone", "Phone", "The contact's phone."),
         text("name", "Name", "The contact's name."),
-        Field::new("owner_id", "Owner id", INTEGER)
+        Member::new("owner_id", "Owner id", INTEGER)
             .nullable()
             .loose()
             .doc("The id of the admin that owns the contact (an integer in 2.15, a string in 2.16)."),
@@ -201,7 +203,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         text("browser_version", "Browser version", "The version of the browser."),
         text("browser_language", "Browser language", "The language set by the browser."),
         text("os", "Operating system", "The operating system the contact is using."),
-        Field::new("location", "Location", Kind::Object(&LOCATION)).nullable(),
+        Member::new("location", "Location", ValueRules::Object(&LOCATION)).nullable(),
         text("android_app_name", "Android app name", "The name of the Android app the contact is using."),
         text("android_app_version", "Android app version", "The version of the Android app."),
         text("android_device", "Android device", "The Android device the contact is using."),
@@ -222,29 +224,29 @@ types are checked, null is accepted wherever a value can be absent, and undocume
             "iOS last seen at",
             "Unix seconds: when the contact last used the iOS app.",
         ),
-        Field::new("custom_attributes", "Custom attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES))
+        Member::new("custom_attributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES))
             .nullable()
             .doc("The custom attributes set for the contact."),
-        Field::new("avatar", "Avatar", Kind::Object(&AVATAR)).nullable(),
-        Field::new("tags", "Tags", Kind::Object(&LIST))
+        Member::new("avatar", "Avatar", ValueRules::Object(&AVATAR)).nullable(),
+        Member::new("tags", "Tags", ValueRules::Object(&LIST))
             .nullable()
             .doc("Up to 10 tags attached to the contact."),
-        Field::new("notes", "Notes", Kind::Object(&LIST))
+        Member::new("notes", "Notes", ValueRules::Object(&LIST))
             .nullable()
             .doc("Up to 10 notes attached to the contact."),
-        Field::new("companies", "Companies", Kind::Object(&LIST))
+        Member::new("companies", "Companies", ValueRules::Object(&LIST))
             .nullable()
             .doc("Up to 10 companies the contact belongs to."),
-        Field::new(
+        Member::new(
             "opted_out_subscription_types",
             "Opted-out subscription types",
-            Kind::Object(&LIST),
+            ValueRules::Object(&LIST),
         )
         .nullable(),
-        Field::new(
+        Member::new(
             "opted_in_subscription_types",
             "Opted-in subscription types",
-            Kind::Object(&LIST),
+            ValueRules::Object(&LIST),
         )
         .nullable(),
         text("utm_campaign", "UTM campaign", "Attribution: the UTM campaign of the contact's first visit."),
@@ -258,7 +260,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
             "Enabled push messaging",
             "Whether the contact enabled push messaging.",
         ),
-        Field::new("social_profiles", "Social profiles", Kind::Object(&SOCIAL_PROFILES)).nullable(),
+        Member::new("social_profiles", "Social profiles", ValueRules::Object(&SOCIAL_PROFILES)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],

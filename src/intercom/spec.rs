@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::formats::StrFormat;
+use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::model::vocabulary;
 use crate::pointer::Path;
@@ -16,47 +16,47 @@ use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
-    form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
-    Str, INTEGER, STRING,
+    form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
+    StringRules, ValueRules, Vocabulary, INTEGER, STRING,
 };
 use crate::{Code, Severity};
 
 /// Contact roles (docs 2.1: "Accepted values are user or lead").
-pub(crate) const ROLES: Enum = Enum {
+pub(crate) const ROLES: Vocabulary = Vocabulary {
     values: vocabulary::ROLES,
     severity: Severity::Error,
     any_case: false,
 };
 
 /// The Create contact request body.
-pub(crate) static CREATE_CONTACT: Obj = Obj {
+pub(crate) static CREATE_CONTACT: ObjectRules = ObjectRules {
     title: "Intercom contact (Create contact, REST API 2.15)",
     description: "Body of POST https://api.intercom.io/contacts. At least one of email, external_id or role is \
 required; with role \"user\", email or external_id is required. Custom attribute values must be strings, numbers, \
 booleans or null.",
     fields: &[
-        Field::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
-        Field::new("external_id", "External id", crate::spec::id(0))
+        Member::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
+        Member::new("external_id", "External id", crate::spec::id(0))
             .doc("A unique identifier for the contact which is given to Intercom."),
-        Field::new("email", "Email", formatted(StrFormat::Email)).doc("The contact's email."),
-        Field::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
-        Field::new("name", "Name", STRING).nullable().doc("The contact's full name."),
-        Field::new("avatar", "Avatar URL", formatted(StrFormat::HttpUrl))
+        Member::new("email", "Email", formatted(StringFormat::Email)).doc("The contact's email."),
+        Member::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
+        Member::new("name", "Name", STRING).nullable().doc("The contact's full name."),
+        Member::new("avatar", "Avatar URL", formatted(StringFormat::HttpUrl))
             .nullable()
             .doc("An image URL containing the avatar of a contact."),
-        Field::new("signed_up_at", "Signed up at", INTEGER)
+        Member::new("signed_up_at", "Signed up at", INTEGER)
             .nullable()
             .doc("Unix timestamp in seconds of when the contact signed up."),
-        Field::new("last_seen_at", "Last seen at", INTEGER)
+        Member::new("last_seen_at", "Last seen at", INTEGER)
             .nullable()
             .doc("Unix timestamp in seconds of when the contact was last seen."),
-        Field::new("owner_id", "Owner id", INTEGER)
+        Member::new("owner_id", "Owner id", INTEGER)
             .nullable()
             .doc("The id of an admin that has been assigned account ownership of the contact."),
-        Field::new("unsubscribed_from_emails", "Unsubscribed from emails", Kind::Bool)
+        Member::new("unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean)
             .nullable()
             .doc("Whether the contact is unsubscribed from emails."),
-        Field::new("custom_attributes", "Custom attributes", Kind::Dynamic(&CUSTOM_ATTRIBUTES))
+        Member::new("custom_attributes", "Custom attributes", ValueRules::Dynamic(&CUSTOM_ATTRIBUTES))
             .nullable()
             .doc("The custom attributes of the contact: data attribute name to value."),
     ],
@@ -137,10 +137,10 @@ fn custom_attributes_schema() -> Value {
 }
 
 /// A custom attribute string value's rules (legacy 1.x limit: a warning).
-const ATTRIBUTE_VALUE: Str = Str {
+const ATTRIBUTE_VALUE: StringRules = StringRules {
     soft_max: 255,
     soft_max_note: "Intercom's legacy 1.x docs limit string values to 255 characters; the 2.x docs do not state it",
-    ..Str::ANY
+    ..StringRules::ANY
 };
 
 const NOT_OBJECT: &[Part] = &[Text("must be an object or null")];
@@ -180,7 +180,11 @@ fn check_custom_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>
             Message::new(TOO_MANY).count(members.len()),
         );
     }
-    let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
+    let definitions = ctx
+        .options
+        .definitions
+        .as_ref()
+        .filter(|d| d.has_intercom());
     for (name, v) in members {
         let member = path.key(name);
         check_custom_name(name, &member, ctx);

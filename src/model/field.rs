@@ -7,31 +7,31 @@ macro_rules! canonical_fields {
     ($($variant:ident = $name:literal, $pointer:literal, $label:literal;)*) => {
         /// A field of the canonical contact (address parts are fields of their own).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub(crate) enum CField {
+        pub(crate) enum ContactField {
             $(
                 #[doc = $label]
                 $variant,
             )*
         }
 
-        impl CField {
+        impl ContactField {
             /// Every field, in the canonical contact's member order.
-            pub(crate) const ALL: &'static [CField] = &[$(CField::$variant,)*];
+            pub(crate) const ALL: &'static [ContactField] = &[$(ContactField::$variant,)*];
 
             /// The field's name in `docs/MAPPING.md` (`address.city` for a part of `address`);
             /// the tests that keep that page true compare by it.
             pub(crate) const fn name(self) -> &'static str {
-                match self { $(CField::$variant => $name,)* }
+                match self { $(ContactField::$variant => $name,)* }
             }
 
             /// The JSON Pointer of the field in the canonical JSON form.
             pub(crate) const fn pointer(self) -> &'static str {
-                match self { $(CField::$variant => $pointer,)* }
+                match self { $(ContactField::$variant => $pointer,)* }
             }
 
             /// A human name for messages.
             pub(crate) const fn label(self) -> &'static str {
-                match self { $(CField::$variant => $label,)* }
+                match self { $(ContactField::$variant => $label,)* }
             }
         }
     };
@@ -80,7 +80,7 @@ canonical_fields! {
     CustomAttributes = "customAttributes", "/customAttributes", "custom attribute";
 }
 
-impl CField {
+impl ContactField {
     /// Whether the field holds an id, where an empty string is no id (docs/RULES.md#ids).
     pub(crate) const fn is_id(self) -> bool {
         matches!(self, Self::ExternalId | Self::IntercomId)

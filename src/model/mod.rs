@@ -9,7 +9,7 @@
 mod field;
 pub(crate) mod vocabulary;
 
-pub(crate) use field::CField;
+pub(crate) use field::ContactField;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

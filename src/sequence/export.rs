@@ -4,9 +4,9 @@ use serde_json::Value;
 
 use crate::engine::custom::{custom_attributes, CustomRules};
 use crate::engine::export::Exporter;
-use crate::engine::provenance::Loc;
+use crate::engine::provenance::ContactPath;
 use crate::engine::shared::{export_first_email, export_first_last, export_first_phone};
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::note::NoteCode;
 
 pub(crate) fn external_id(ex: &mut Exporter<'_>) {
@@ -17,7 +17,7 @@ pub(crate) fn external_id(ex: &mut Exporter<'_>) {
             ex.put(
                 "externalId",
                 Value::String(id.to_owned()),
-                Loc::Field(CField::ExternalId),
+                ContactPath::Field(ContactField::ExternalId),
             );
         }
         None => match ex.external_id_missing() {
@@ -34,11 +34,11 @@ pub(crate) fn website_url(ex: &mut Exporter<'_>) {
             ex.put(
                 "websiteUrl",
                 Value::String(url.clone()),
-                Loc::Item(CField::Websites, 0),
+                ContactPath::Item(ContactField::Websites, 0),
             );
         } else {
-            ex.drop(
-                Loc::Item(CField::Websites, i),
+            ex.dropped(
+                ContactPath::Item(ContactField::Websites, i),
                 "Sequence holds one website; the first one was kept",
             );
         }
@@ -53,7 +53,7 @@ pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "lastSeenAt",
             text,
-            Loc::Field(CField::LastSeenAt),
+            ContactPath::Field(ContactField::LastSeenAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
@@ -66,7 +66,7 @@ pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
         ex.put_compared(
             "signedUpAt",
             text,
-            Loc::Field(CField::SignedUpAt),
+            ContactPath::Field(ContactField::SignedUpAt),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );

@@ -3,19 +3,22 @@
 use serde_json::{Map, Value};
 
 use crate::engine::import::Importer;
-use crate::engine::provenance::{Loc, Src};
+use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::formats::parse_iso_timestamp;
-use crate::model::CField;
+use crate::model::ContactField;
 use crate::model::{Email, Phone};
 
 pub(crate) fn external_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "externalId", CField::ExternalId);
+    imp.text(obj, "externalId", ContactField::ExternalId);
 }
 
 pub(crate) fn website_url(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(url) = imp.string(obj, "websiteUrl", Src::Root) {
+    if let Some(url) = imp.string(obj, "websiteUrl", SourcePath::Root) {
         imp.contact.websites.push(url.to_owned());
-        imp.trace(Loc::Item(CField::Websites, 0), Src::Member("websiteUrl"));
+        imp.trace(
+            ContactPath::Item(ContactField::Websites, 0),
+            SourcePath::Member("websiteUrl"),
+        );
     }
 }
 
@@ -23,9 +26,9 @@ fn timestamp(
     obj: &Map<String, Value>,
     imp: &mut Importer<'_>,
     member: &'static str,
-    field: CField,
+    field: ContactField,
 ) {
-    let Some(text) = imp.string(obj, member, Src::Root) else {
+    let Some(text) = imp.string(obj, member, SourcePath::Root) else {
         return;
     };
     // Validated: an RFC 3339 date-time or a YYYY-MM-DD date; `None` only for an instant an
@@ -33,50 +36,56 @@ fn timestamp(
     match parse_iso_timestamp(text) {
         Some(t) => {
             let slot = match field {
-                CField::SignedUpAt => &mut imp.contact.signed_up_at,
+                ContactField::SignedUpAt => &mut imp.contact.signed_up_at,
                 _ => &mut imp.contact.last_seen_at,
             };
             *slot = Some(t);
-            imp.trace(Loc::Field(field), Src::Member(member));
+            imp.trace(ContactPath::Field(field), SourcePath::Member(member));
         }
-        None => imp.drop(
-            Src::Member(member),
+        None => imp.dropped(
+            SourcePath::Member(member),
             "is not an ISO-8601 date or date-time in the years 0000 to 9999 (UTC)",
         ),
     }
 }
 
 pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, "lastSeenAt", CField::LastSeenAt);
+    timestamp(obj, imp, "lastSeenAt", ContactField::LastSeenAt);
 }
 
 pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, "signedUpAt", CField::SignedUpAt);
+    timestamp(obj, imp, "signedUpAt", ContactField::SignedUpAt);
 }
 
 pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, "phone", Src::Root) {
+    if let Some(value) = imp.string(obj, "phone", SourcePath::Root) {
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace(Loc::Item(CField::Phones, 0), Src::Member("phone"));
+        imp.trace(
+            ContactPath::Item(ContactField::Phones, 0),
+            SourcePath::Member("phone"),
+        );
     }
 }
 
 pub(crate) fn email(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, "email", Src::Root) {
+    if let Some(value) = imp.string(obj, "email", SourcePath::Root) {
         imp.contact.emails.push(Email {
             value: value.to_owned(),
             kind: None,
         });
-        imp.trace(Loc::Item(CField::Emails, 0), Src::Member("email"));
+        imp.trace(
+            ContactPath::Item(ContactField::Emails, 0),
+            SourcePath::Member("email"),
+        );
     }
 }
 
 pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "firstName", CField::FirstName);
-    imp.text(obj, "lastName", CField::LastName);
+    imp.text(obj, "firstName", ContactField::FirstName);
+    imp.text(obj, "lastName", ContactField::LastName);
 }
 
 /// Every member that is not a documented field is a custom attribute.
@@ -88,6 +97,6 @@ pub(crate) fn custom<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         imp.contact
             .custom_attributes
             .insert(key.clone(), value.clone());
-        imp.trace(Loc::Custom(key), Src::Key("", key));
+        imp.trace(ContactPath::Custom(key), SourcePath::Key("", key));
     }
 }

@@ -5,15 +5,15 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod spec;
 
-use crate::engine::table::{Entry, Rule, Table, OTHER_MEMBERS};
-use crate::model::CField as F;
+use crate::engine::table::{Crossing, Entry, Table, OTHER_MEMBERS};
+use crate::model::ContactField as F;
 
 /// A plain string member that crosses unchanged.
 const fn text(members: &'static [&'static str], fields: &'static [(&'static str, F)]) -> Entry {
     Entry {
         members,
         fields,
-        rule: Rule::Text,
+        crossing: Crossing::Text,
     }
 }
 
@@ -22,7 +22,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["externalId"],
         fields: &[("externalId", F::ExternalId)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::external_id,
             export: export::external_id,
         },
@@ -33,7 +33,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["websiteUrl"],
         fields: &[("websiteUrl", F::Websites)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::website_url,
             export: export::website_url,
         },
@@ -55,7 +55,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["lastSeenAt"],
         fields: &[("lastSeenAt", F::LastSeenAt)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::last_seen_at,
             export: export::last_seen_at,
         },
@@ -63,7 +63,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["signedUpAt"],
         fields: &[("signedUpAt", F::SignedUpAt)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::signed_up_at,
             export: export::signed_up_at,
         },
@@ -71,7 +71,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["phone"],
         fields: &[("phone", F::Phones)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::phone,
             export: export::phone,
         },
@@ -80,7 +80,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &["email"],
         fields: &[("email", F::Emails)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::email,
             export: export::email,
         },
@@ -93,7 +93,7 @@ pub(crate) static TABLE: Table = Table::new(&[
             ("firstName", F::FullName),
             ("lastName", F::FullName),
         ],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::names,
             export: export::names,
         },
@@ -101,7 +101,7 @@ pub(crate) static TABLE: Table = Table::new(&[
     Entry {
         members: &[OTHER_MEMBERS],
         fields: &[("*", F::CustomAttributes)],
-        rule: Rule::With {
+        crossing: Crossing::With {
             import: import::custom,
             export: export::custom,
         },

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Array, Field, Kind, Obj, Req, Str};
+use super::{ArrayRules, Member, ObjectRules, Presence, StringRules, ValueRules};
 use crate::Severity;
 
 /// How a value that the table cannot describe field by field is edited.
@@ -90,7 +90,7 @@ pub struct FormField {
 }
 
 /// The fields of an object table.
-pub(crate) fn fields(obj: &'static Obj, base: &str) -> Vec<FormField> {
+pub(crate) fn fields(obj: &'static ObjectRules, base: &str) -> Vec<FormField> {
     obj.fields
         .iter()
         .map(|f| {
@@ -104,7 +104,7 @@ pub(crate) fn fields(obj: &'static Obj, base: &str) -> Vec<FormField> {
 /// The members that the object's any-of list or cross-field check ties to `name`, in the
 /// table's order (plain loops: this runs in the WebAssembly module, where iterator chains cost
 /// code size).
-fn tied_to(obj: &Obj, name: &str) -> Vec<&'static str> {
+fn tied_to(obj: &ObjectRules, name: &str) -> Vec<&'static str> {
     let check: &[&str] = match obj.check {
         Some(check) => check.members,
         None => &[],
@@ -122,10 +122,10 @@ fn tied_to(obj: &Obj, name: &str) -> Vec<&'static str> {
     out
 }
 
-fn field(f: &'static Field, base: &str) -> FormField {
+fn field(f: &'static Member, base: &str) -> FormField {
     let path = crate::pointer::join(base, f.name);
     let mut out = blank(f.name, &path, f.label, f.doc);
-    out.required = f.required == Req::Yes;
+    out.required = f.required == Presence::Required;
     out.nullable = f.nullable;
     describe(&f.kind, &mut out);
     out
@@ -158,29 +158,29 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
     }
 }
 
-fn describe(kind: &Kind, out: &mut FormField) {
+fn describe(kind: &ValueRules, out: &mut FormField) {
     match kind {
-        Kind::Str(rules) => string(rules, out),
-        Kind::Int { min, max } => {
+        ValueRules::String(rules) => string(rules, out),
+        ValueRules::Integer { min, max } => {
             out.json_type = "integer";
             out.minimum = (*min != i64::MIN).then_some(*min);
             out.maximum = (*max != i64::MAX).then_some(*max);
         }
-        Kind::Bool => out.json_type = "boolean",
-        Kind::Array(array) => array_field(array, out),
-        Kind::Object(obj) => {
+        ValueRules::Boolean => out.json_type = "boolean",
+        ValueRules::Array(array) => array_field(array, out),
+        ValueRules::Object(obj) => {
             out.json_type = "object";
             out.fields = Some(fields(obj, &out.path));
         }
-        Kind::Any => out.widget = Some(Widget::Json),
-        Kind::Dynamic(dynamic) => {
+        ValueRules::Any => out.widget = Some(Widget::Json),
+        ValueRules::Dynamic(dynamic) => {
             out.json_type = "object";
             out.widget = Some(dynamic.form);
         }
     }
 }
 
-fn string(rules: &Str, out: &mut FormField) {
+fn string(rules: &StringRules, out: &mut FormField) {
     out.json_type = "string";
     out.min_length = (rules.min > 0).then_some(rules.min);
     out.max_length = (rules.max != u32::MAX).then_some(rules.max);
@@ -197,12 +197,12 @@ fn string(rules: &Str, out: &mut FormField) {
     }
 }
 
-fn array_field(array: &Array, out: &mut FormField) {
+fn array_field(array: &ArrayRules, out: &mut FormField) {
     out.json_type = "array";
     out.min_items = (array.min > 0).then_some(array.min);
     out.max_items = (array.max != u32::MAX).then_some(array.max);
     match &array.items {
-        Kind::Object(obj) => out.fields = Some(fields(obj, &format!("{}/0", out.path))),
+        ValueRules::Object(obj) => out.fields = Some(fields(obj, &format!("{}/0", out.path))),
         other => {
             let mut item = blank("", &format!("{}/0", out.path), &out.label, "");
             describe(other, &mut item);

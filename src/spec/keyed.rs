@@ -15,7 +15,7 @@ use super::message::{Message, Part};
 use super::validate::{
     check_str, read, read_json, repeated_member, skip, skip_rest, Ctx, REQUIRED, UNKNOWN_FIELD,
 };
-use super::Str as StringRules;
+use super::StringRules;
 use crate::json::{Integer, Json, NameMap, Number, Source, Stop, Token};
 use crate::pointer::Path;
 use crate::Code;

@@ -10,7 +10,7 @@
 //! Parameters never hold a value from the record (personal data); the value is appended only
 //! when the caller asked for it (`show_values`), by [`super::validate::Ctx::push_value`].
 
-use crate::formats::StrFormat;
+use crate::formats::StringFormat;
 use crate::json::write::{push_i64, push_usize};
 use crate::json::SyntaxError;
 
@@ -106,7 +106,7 @@ pub(crate) struct Params {
     /// What the value is.
     pub found: Option<JsonType>,
     /// The format the value must have.
-    pub format: Option<StrFormat>,
+    pub format: Option<StringFormat>,
     /// Why a limit applies.
     pub note: &'static str,
     /// The syntax error of text that is not JSON.
@@ -174,7 +174,7 @@ impl Message {
     }
 
     /// Sets [`Params::format`].
-    pub(crate) fn format(mut self, format: StrFormat) -> Self {
+    pub(crate) fn format(mut self, format: StringFormat) -> Self {
         self.params.format = Some(format);
         self
     }

@@ -1,4 +1,4 @@
-//! The declarative description of every format: one static table per format ([`Obj`]), from
+//! The declarative description of every format: one static table per format ([`ObjectRules`]), from
 //! which the validator ([`validate`]), the JSON Schemas ([`schema`]) and the form metadata
 //! ([`form`]) are all derived. A rule is written once, in the table, and every consumer reads it
 //! from there.
@@ -11,20 +11,20 @@ mod rules_doc;
 pub(crate) mod schema;
 pub(crate) mod validate;
 
-use crate::formats::StrFormat;
+use crate::formats::StringFormat;
 #[cfg(test)]
 use crate::Code;
 use crate::Severity;
 
 /// An object: its documented members and what to do with the others.
 #[derive(Debug)]
-pub(crate) struct Obj {
+pub(crate) struct ObjectRules {
     /// Short title, for schemas and forms.
     pub title: &'static str,
     /// What the object is, with the rules that JSON Schema cannot state.
     pub description: &'static str,
     /// The documented members (at most 64).
-    pub fields: &'static [Field],
+    pub fields: &'static [Member],
     /// Members that are not documented.
     pub extra: Extra,
     /// "One of A, B, C is required": at least one of these members must be present.
@@ -112,7 +112,7 @@ pub(crate) enum Extra {
 }
 
 /// The object of custom attributes: any members, under non-empty names.
-pub(crate) static CUSTOM_ATTRIBUTES: Obj = Obj {
+pub(crate) static CUSTOM_ATTRIBUTES: ObjectRules = ObjectRules {
     title: "Custom attributes",
     description: "Custom attributes by key; any JSON value.",
     fields: &[],
@@ -122,7 +122,7 @@ pub(crate) static CUSTOM_ATTRIBUTES: Obj = Obj {
 };
 
 /// A free object: any members, any values.
-pub(crate) static FREE: Obj = Obj {
+pub(crate) static FREE: ObjectRules = ObjectRules {
     title: "Object",
     description: "Any members.",
     fields: &[],
@@ -133,26 +133,26 @@ pub(crate) static FREE: Obj = Obj {
 
 /// Whether a member must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Req {
+pub(crate) enum Presence {
     /// Optional.
-    No,
+    Optional,
     /// Required by the vendor's documentation: a missing member is an error.
-    Yes,
+    Required,
     /// Probably required, but not documented: a missing member is a warning.
-    Warn,
+    Expected,
 }
 
 /// One documented member of an object.
 #[derive(Debug)]
-pub(crate) struct Field {
+pub(crate) struct Member {
     /// The member name, exactly as the vendor spells it on the wire.
     pub name: &'static str,
     /// A human label for forms.
     pub label: &'static str,
     /// The value's rules.
-    pub kind: Kind,
+    pub kind: ValueRules,
     /// Whether it must be present.
-    pub required: Req,
+    pub required: Presence,
     /// Whether `null` is accepted.
     pub nullable: bool,
     /// The vendor does not state the exact type: a type mismatch is only a warning.
@@ -163,14 +163,14 @@ pub(crate) struct Field {
     pub doc: &'static str,
 }
 
-impl Field {
+impl Member {
     /// An optional, non-nullable member.
-    pub(crate) const fn new(name: &'static str, label: &'static str, kind: Kind) -> Self {
+    pub(crate) const fn new(name: &'static str, label: &'static str, kind: ValueRules) -> Self {
         Self {
             name,
             label,
             kind,
-            required: Req::No,
+            required: Presence::Optional,
             nullable: false,
             loose: false,
             capture: false,
@@ -180,14 +180,14 @@ impl Field {
     /// Marks the member required.
     pub(crate) const fn required(self) -> Self {
         Self {
-            required: Req::Yes,
+            required: Presence::Required,
             ..self
         }
     }
     /// Marks the member as probably required (a warning when missing).
     pub(crate) const fn required_warn(self) -> Self {
         Self {
-            required: Req::Warn,
+            required: Presence::Expected,
             ..self
         }
     }
@@ -220,17 +220,17 @@ impl Field {
 
 /// The rules of one value.
 #[derive(Debug)]
-pub(crate) enum Kind {
+pub(crate) enum ValueRules {
     /// A string.
-    Str(Str),
+    String(StringRules),
     /// An integer (a number without fractional part) in `min..=max`.
-    Int { min: i64, max: i64 },
+    Integer { min: i64, max: i64 },
     /// A boolean.
-    Bool,
+    Boolean,
     /// An array.
-    Array(&'static Array),
+    Array(&'static ArrayRules),
     /// An object.
-    Object(&'static Obj),
+    Object(&'static ObjectRules),
     /// Any JSON value (no table needs it at the moment; the validator, schemas and forms support it).
     #[allow(dead_code)]
     Any,
@@ -240,7 +240,7 @@ pub(crate) enum Kind {
 
 /// String rules. Lengths count Unicode scalar values.
 #[derive(Debug)]
-pub(crate) struct Str {
+pub(crate) struct StringRules {
     /// Minimum length (error below).
     pub min: u32,
     /// Maximum length (error above); `u32::MAX` for none.
@@ -250,21 +250,21 @@ pub(crate) struct Str {
     /// Why `soft_max` exists, for the warning message.
     pub soft_max_note: &'static str,
     /// A required format (error when not met).
-    pub format: Option<StrFormat>,
+    pub format: Option<StringFormat>,
     /// A closed list of values.
-    pub one_of: Option<&'static Enum>,
+    pub one_of: Option<&'static Vocabulary>,
     /// Values that are reserved (error).
     pub reserved: &'static [&'static str],
     /// An identifier: the empty string is no id (it never counts as present for
-    /// [`Obj::any_of_required`] or a cross-field [`Check`], and is a `too_short` warning when
+    /// [`ObjectRules::any_of_required`] or a cross-field [`Check`], and is a `too_short` warning when
     /// `min` is 0), and a value of only whitespace is a `pattern` warning (the vendor would store
     /// it, but it is almost certainly a mistake). See docs/RULES.md#ids.
     pub id: bool,
 }
 
-impl Str {
+impl StringRules {
     /// Any string.
-    pub(crate) const ANY: Str = Str {
+    pub(crate) const ANY: StringRules = StringRules {
         min: 0,
         max: u32::MAX,
         soft_max: u32::MAX,
@@ -278,7 +278,7 @@ impl Str {
 
 /// A closed list of accepted values.
 #[derive(Debug)]
-pub(crate) struct Enum {
+pub(crate) struct Vocabulary {
     /// The accepted values, as the vendor spells them.
     pub values: &'static [&'static str],
     /// `Error` when the vendor documents the list; `Warning` when the list is only inferred.
@@ -290,9 +290,9 @@ pub(crate) struct Enum {
 
 /// Array rules.
 #[derive(Debug)]
-pub(crate) struct Array {
+pub(crate) struct ArrayRules {
     /// The items' rules.
-    pub items: Kind,
+    pub items: ValueRules,
     /// Minimum number of items.
     pub min: u32,
     /// Maximum number of items; `u32::MAX` for none.
@@ -331,7 +331,7 @@ pub(crate) enum DynamicCheck {
 /// An array of `items` without bounds (a macro, so the table stays a `static`).
 macro_rules! list {
     ($items:expr) => {
-        $crate::spec::Kind::Array(&$crate::spec::Array {
+        $crate::spec::ValueRules::Array(&$crate::spec::ArrayRules {
             items: $items,
             min: 0,
             max: u32::MAX,
@@ -342,49 +342,52 @@ macro_rules! list {
 pub(crate) use list;
 
 /// Shorthand for a string of at most `max` characters.
-pub(crate) const fn max_len(max: u32) -> Kind {
-    Kind::Str(Str { max, ..Str::ANY })
+pub(crate) const fn max_len(max: u32) -> ValueRules {
+    ValueRules::String(StringRules {
+        max,
+        ..StringRules::ANY
+    })
 }
 
 /// Shorthand for a string of `min..=max` characters.
-pub(crate) const fn len(min: u32, max: u32) -> Kind {
-    Kind::Str(Str {
+pub(crate) const fn len(min: u32, max: u32) -> ValueRules {
+    ValueRules::String(StringRules {
         min,
         max,
-        ..Str::ANY
+        ..StringRules::ANY
     })
 }
 
 /// Shorthand for a string in a format.
-pub(crate) const fn formatted(format: StrFormat) -> Kind {
-    Kind::Str(Str {
+pub(crate) const fn formatted(format: StringFormat) -> ValueRules {
+    ValueRules::String(StringRules {
         format: Some(format),
-        ..Str::ANY
+        ..StringRules::ANY
     })
 }
 
 /// Shorthand for any string.
-pub(crate) const STRING: Kind = Kind::Str(Str::ANY);
+pub(crate) const STRING: ValueRules = ValueRules::String(StringRules::ANY);
 
-/// Shorthand for an id of at least `min` characters ([`Str::id`]).
-pub(crate) const fn id(min: u32) -> Kind {
-    Kind::Str(Str {
+/// Shorthand for an id of at least `min` characters ([`StringRules::id`]).
+pub(crate) const fn id(min: u32) -> ValueRules {
+    ValueRules::String(StringRules {
         min,
         id: true,
-        ..Str::ANY
+        ..StringRules::ANY
     })
 }
 
 /// Shorthand for any 64-bit integer.
-pub(crate) const INTEGER: Kind = Kind::Int {
+pub(crate) const INTEGER: ValueRules = ValueRules::Integer {
     min: i64::MIN,
     max: i64::MAX,
 };
 
 /// Shorthand for a string from a documented list.
-pub(crate) const fn one_of(e: &'static Enum) -> Kind {
-    Kind::Str(Str {
+pub(crate) const fn one_of(e: &'static Vocabulary) -> ValueRules {
+    ValueRules::String(StringRules {
         one_of: Some(e),
-        ..Str::ANY
+        ..StringRules::ANY
     })
 }

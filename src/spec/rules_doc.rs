@@ -1,7 +1,7 @@
 //! docs/RULES.md is kept true by these tests. Each format has a machine-checkable table there
 //! (after a `<!-- rules: FORMAT -->` line): member, constraint, code, severity, source. The rows
 //! must be exactly the rules the format's rule table declares — one per member and constraint,
-//! derived below from the [`Obj`] tables, plus the [`Stated`] rules of its cross-field checks
+//! derived below from the [`ObjectRules`] tables, plus the [`Stated`] rules of its cross-field checks
 //! and dynamic values — and the table `<!-- rules: every format -->` must be exactly the rules
 //! the walk itself enforces ([`EVERY_FORMAT`]). Both directions are checked: a rule missing from
 //! the page fails, and so does a row that no table declares. Every row names a source that the
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::custom_name;
 use super::validate::{expected, EVERY_FORMAT};
-use super::{Extra, Field, Kind, Obj, Req, Stated, Str};
+use super::{Extra, Member, ObjectRules, Presence, Stated, StringRules, ValueRules};
 use crate::{Code, Format, Severity};
 
 const RULES: &str = include_str!("../../docs/RULES.md");
@@ -68,7 +68,7 @@ fn declared(format: Format) -> Vec<Row> {
     out
 }
 
-fn object(obj: &Obj, at: &str, out: &mut Vec<Row>) {
+fn object(obj: &ObjectRules, at: &str, out: &mut Vec<Row>) {
     for f in obj.fields {
         field(f, &format!("{at}/{}", f.name), out);
     }
@@ -85,7 +85,7 @@ fn object(obj: &Obj, at: &str, out: &mut Vec<Row>) {
     if !obj.any_of_required.is_empty() {
         let ids = obj.fields.iter().any(|f| {
             obj.any_of_required.contains(&f.name)
-                && matches!(f.kind, Kind::Str(Str { id: true, .. }))
+                && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
         });
         let note = if ids {
             " (an empty id does not count)"
@@ -104,11 +104,11 @@ fn object(obj: &Obj, at: &str, out: &mut Vec<Row>) {
     }
 }
 
-fn field(f: &Field, at: &str, out: &mut Vec<Row>) {
+fn field(f: &Member, at: &str, out: &mut Vec<Row>) {
     match f.required {
-        Req::No => {}
-        Req::Yes => out.push(Row::new(at, "present", Code::Required, Severity::Error)),
-        Req::Warn => out.push(Row::new(at, "present", Code::Required, Severity::Warning)),
+        Presence::Optional => {}
+        Presence::Required => out.push(Row::new(at, "present", Code::Required, Severity::Error)),
+        Presence::Expected => out.push(Row::new(at, "present", Code::Required, Severity::Warning)),
     }
     let severity = if f.loose {
         Severity::Warning
@@ -119,13 +119,13 @@ fn field(f: &Field, at: &str, out: &mut Vec<Row>) {
 }
 
 /// The rules of a value: its type (a mismatch with `type_severity`), then the kind's own.
-fn value(kind: &Kind, nullable: bool, type_severity: Severity, at: &str, out: &mut Vec<Row>) {
+fn value(kind: &ValueRules, nullable: bool, type_severity: Severity, at: &str, out: &mut Vec<Row>) {
     match kind {
-        Kind::Dynamic(d) => {
+        ValueRules::Dynamic(d) => {
             out.extend(d.rules.iter().map(|r| Row::stated(at, r)));
             return;
         }
-        Kind::Any => return,
+        ValueRules::Any => return,
         _ => out.push(Row::new(
             at,
             expected(kind, nullable),
@@ -134,8 +134,8 @@ fn value(kind: &Kind, nullable: bool, type_severity: Severity, at: &str, out: &m
         )),
     }
     match kind {
-        Kind::Str(rules) => string(rules, at, out),
-        Kind::Int { min, max } => {
+        ValueRules::String(rules) => string(rules, at, out),
+        ValueRules::Integer { min, max } => {
             let range = if (*min, *max) == (i64::MIN, i64::MAX) {
                 "in the i64 range".to_owned()
             } else {
@@ -143,7 +143,7 @@ fn value(kind: &Kind, nullable: bool, type_severity: Severity, at: &str, out: &m
             };
             out.push(Row::new(at, range, Code::OutOfRange, Severity::Error));
         }
-        Kind::Array(array) => {
+        ValueRules::Array(array) => {
             if array.min > 0 {
                 let s = if array.min == 1 { "" } else { "s" };
                 out.push(Row::new(
@@ -178,12 +178,12 @@ fn value(kind: &Kind, nullable: bool, type_severity: Severity, at: &str, out: &m
                 out,
             );
         }
-        Kind::Object(obj) => object(obj, at, out),
-        Kind::Bool | Kind::Any | Kind::Dynamic(_) => {}
+        ValueRules::Object(obj) => object(obj, at, out),
+        ValueRules::Boolean | ValueRules::Any | ValueRules::Dynamic(_) => {}
     }
 }
 
-fn string(rules: &Str, at: &str, out: &mut Vec<Row>) {
+fn string(rules: &StringRules, at: &str, out: &mut Vec<Row>) {
     let mut push = |constraint: String, code, severity| {
         out.push(Row::new(at, constraint, code, severity));
     };

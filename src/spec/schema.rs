@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Array, Extra, Field, Kind, Obj, Req, Str};
+use super::{ArrayRules, Extra, Member, ObjectRules, Presence, StringRules, ValueRules};
 use crate::Severity;
 
 /// Schema keywords written as JSON text. A constant text is data, far smaller in the WebAssembly
@@ -34,7 +34,7 @@ pub(crate) fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
 }
 
 /// The schema of a whole format, with its `$schema`, `$id` and `title`.
-pub(crate) fn document(id: &str, root: &'static Obj) -> Value {
+pub(crate) fn document(id: &str, root: &'static ObjectRules) -> Value {
     let mut doc = Map::new();
     doc.insert(
         "$schema".into(),
@@ -51,7 +51,7 @@ pub(crate) fn document(id: &str, root: &'static Obj) -> Value {
 }
 
 /// The schema of an object table.
-pub(crate) fn object(obj: &'static Obj) -> Value {
+pub(crate) fn object(obj: &'static ObjectRules) -> Value {
     let mut s = Map::new();
     put(&mut s, "title", Value::from(obj.title));
     let mut description = obj.description.to_owned();
@@ -70,28 +70,29 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
     let required: Vec<&str> = obj
         .fields
         .iter()
-        .filter(|f| f.required == Req::Yes)
+        .filter(|f| f.required == Presence::Required)
         .map(|f| f.name)
         .collect();
     if !required.is_empty() {
         put(&mut s, "required", Value::from(required));
     }
     if !obj.any_of_required.is_empty() {
-        let any_of: Vec<Value> =
-            obj.any_of_required
-                .iter()
-                .map(|name| {
-                    // An empty id is no id (docs/RULES.md#ids): it does not count as present.
-                    let id = obj.fields.iter().any(|f| {
-                        f.name == *name && matches!(f.kind, Kind::Str(Str { id: true, .. }))
-                    });
-                    if id {
-                        json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
-                    } else {
-                        json!({ "required": [name] })
-                    }
-                })
-                .collect();
+        let any_of: Vec<Value> = obj
+            .any_of_required
+            .iter()
+            .map(|name| {
+                // An empty id is no id (docs/RULES.md#ids): it does not count as present.
+                let id = obj.fields.iter().any(|f| {
+                    f.name == *name
+                        && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
+                });
+                if id {
+                    json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
+                } else {
+                    json!({ "required": [name] })
+                }
+            })
+            .collect();
         put(&mut s, "anyOf", Value::Array(any_of));
     }
     if obj.extra == Extra::Custom {
@@ -119,7 +120,7 @@ fn non_empty_names_value() -> Value {
     from_text(non_empty_names!())
 }
 
-fn member(field: &'static Field) -> Value {
+fn member(field: &'static Member) -> Value {
     let mut s = match kind(&field.kind) {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -148,7 +149,7 @@ fn member(field: &'static Field) -> Value {
             values.push(Value::Null);
         }
     }
-    if field.required == Req::Warn {
+    if field.required == Presence::Expected {
         description.push_str(
             " Probably required (a warning when missing); the vendor's docs do not state it.",
         );
@@ -160,24 +161,24 @@ fn member(field: &'static Field) -> Value {
 }
 
 /// The schema of a value's rules.
-pub(crate) fn kind(kind: &Kind) -> Value {
+pub(crate) fn kind(kind: &ValueRules) -> Value {
     match kind {
-        Kind::Str(rules) => string(rules),
+        ValueRules::String(rules) => string(rules),
         // The bounds are always stated: the validator rejects integers outside i64 (e.g. 1e20).
-        Kind::Int { min, max } => keywords(&[
+        ValueRules::Integer { min, max } => keywords(&[
             ("type", Value::from("integer")),
             ("minimum", Value::from(*min)),
             ("maximum", Value::from(*max)),
         ]),
-        Kind::Bool => keywords(&[("type", Value::from("boolean"))]),
-        Kind::Array(array) => array_schema(array),
-        Kind::Object(obj) => object(obj),
-        Kind::Any => Value::Object(Map::new()),
-        Kind::Dynamic(dynamic) => (dynamic.schema)(),
+        ValueRules::Boolean => keywords(&[("type", Value::from("boolean"))]),
+        ValueRules::Array(array) => array_schema(array),
+        ValueRules::Object(obj) => object(obj),
+        ValueRules::Any => Value::Object(Map::new()),
+        ValueRules::Dynamic(dynamic) => (dynamic.schema)(),
     }
 }
 
-fn string(rules: &Str) -> Value {
+fn string(rules: &StringRules) -> Value {
     let mut s = Map::new();
     put(&mut s, "type", Value::from("string"));
     if rules.min > 0 {
@@ -213,7 +214,7 @@ fn string(rules: &Str) -> Value {
     Value::Object(s)
 }
 
-fn array_schema(array: &Array) -> Value {
+fn array_schema(array: &ArrayRules) -> Value {
     let mut s = keywords(&[
         ("type", Value::from("array")),
         ("items", kind(&array.items)),

@@ -1,5 +1,5 @@
 //! The validator: walks a record once, token by token from a [`Source`], checking it against a
-//! format's [`Obj`] table and collecting every finding.
+//! format's [`ObjectRules`] table and collecting every finding.
 //!
 //! The same walk reads JSON text (a [`Scanner`]: strings borrowed from the input, nothing
 //! allocated for a valid record) and an already parsed `serde_json::Value` (a
@@ -16,38 +16,31 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::message::{JsonType, Message, Part, Part::Text};
-use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
-use crate::definitions::Definitions;
+use super::{
+    ArrayRules, DynamicCheck, Extra, Member, ObjectRules, Presence, StringRules, ValueRules,
+};
 use crate::json::{
     write::push_json_string, Integer, Json, NameMap, Number, Scanner, Source, Stop, SyntaxError,
     Token, ValueSource,
 };
 use crate::pointer::Path;
-use crate::{Code, Issue, Report, Severity};
+use crate::{Code, Issue, Report, Severity, ValidateOptions};
 
 pub(crate) use crate::json::MAX_NESTING;
-
-/// Options for one validation run.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Settings<'o> {
-    /// Account-specific custom field definitions.
-    pub definitions: Option<&'o Definitions>,
-    /// Append the offending value to messages.
-    pub show_values: bool,
-}
 
 /// Collects findings during one walk.
 #[derive(Debug)]
 pub(crate) struct Ctx<'o> {
     pub issues: Vec<Issue>,
-    pub settings: Settings<'o>,
+    /// The options of the run (definitions, whether messages show values).
+    pub options: &'o ValidateOptions,
 }
 
 impl<'o> Ctx<'o> {
-    pub(crate) fn new(settings: Settings<'o>) -> Self {
+    pub(crate) fn new(options: &'o ValidateOptions) -> Self {
         Self {
             issues: Vec::new(),
-            settings,
+            options,
         }
     }
 
@@ -77,7 +70,7 @@ impl<'o> Ctx<'o> {
         value: &str,
     ) {
         let mut text = message.to_text();
-        if self.settings.show_values {
+        if self.options.show_values {
             text.push_str(" (value: ");
             push_json_string(&mut text, value);
             text.push(')');
@@ -110,7 +103,7 @@ impl<'o> Ctx<'o> {
 /// What an object walk saw, handed to the object's cross-field check.
 #[derive(Debug)]
 pub(crate) struct Seen<'a> {
-    fields: &'static [Field],
+    fields: &'static [Member],
     present: u64,
     captured: &'a [(usize, String)],
 }
@@ -125,8 +118,10 @@ impl Seen<'_> {
     /// Whether member `name` was given: present, and not an empty id (docs/RULES.md#ids).
     pub(crate) fn given(&self, name: &str) -> bool {
         let empty_id = self.index(name).is_some_and(|i| {
-            matches!(self.fields[i].kind, Kind::Str(Str { id: true, .. }))
-                && self.captured(name) == Some("")
+            matches!(
+                self.fields[i].kind,
+                ValueRules::String(StringRules { id: true, .. })
+            ) && self.captured(name) == Some("")
         });
         self.has(name) && !empty_id
     }
@@ -307,14 +302,18 @@ pub(crate) const EVERY_FORMAT: &[super::Stated] = &[
 ];
 
 /// Validates an already parsed value against `root`.
-pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settings<'_>) -> Report {
+pub(crate) fn validate_value(
+    root: &'static ObjectRules,
+    value: &Value,
+    options: &ValidateOptions,
+) -> Report {
     if too_deep(value) {
         let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
         return Report {
             issues: vec![Issue::error("", Code::Syntax, message.to_text())],
         };
     }
-    let mut ctx = Ctx::new(settings);
+    let mut ctx = Ctx::new(options);
     // A value source never fails.
     let walked = walk_root(root, &mut ValueSource::new(value), &mut ctx);
     debug_assert!(walked.is_ok(), "walking a Value cannot fail");
@@ -322,17 +321,29 @@ pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settin
 }
 
 /// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.
-pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_>) -> Report {
-    validate_text(root, Scanner::from_str(json), settings)
+pub(crate) fn validate_str(
+    root: &'static ObjectRules,
+    json: &str,
+    options: &ValidateOptions,
+) -> Report {
+    validate_text(root, Scanner::from_str(json), options)
 }
 
 /// Validates JSON bytes against `root`; text that is not one JSON value is one `syntax` finding.
-pub(crate) fn validate_slice(root: &'static Obj, json: &[u8], settings: Settings<'_>) -> Report {
-    validate_text(root, Scanner::from_slice(json), settings)
+pub(crate) fn validate_slice(
+    root: &'static ObjectRules,
+    json: &[u8],
+    options: &ValidateOptions,
+) -> Report {
+    validate_text(root, Scanner::from_slice(json), options)
 }
 
-fn validate_text(root: &'static Obj, mut scanner: Scanner<'_>, settings: Settings<'_>) -> Report {
-    let mut ctx = Ctx::new(settings);
+fn validate_text(
+    root: &'static ObjectRules,
+    mut scanner: Scanner<'_>,
+    options: &ValidateOptions,
+) -> Report {
+    let mut ctx = Ctx::new(options);
     match walk_root(root, &mut scanner, &mut ctx).and_then(|()| scanner.end()) {
         Ok(()) => ctx.into_report(),
         Err(Stop) => Report {
@@ -342,11 +353,11 @@ fn validate_text(root: &'static Obj, mut scanner: Scanner<'_>, settings: Setting
 }
 
 fn walk_root<'a, S: Source<'a>>(
-    root: &'static Obj,
+    root: &'static ObjectRules,
     source: &mut S,
     ctx: &mut Ctx<'_>,
 ) -> Result<(), Stop> {
-    let kind = Kind::Object(root);
+    let kind = ValueRules::Object(root);
     walk(source, Slot::new(&kind, Path::Root), ctx).map(|_| ())
 }
 
@@ -359,7 +370,7 @@ pub(crate) fn syntax_issue(e: SyntaxError) -> Issue {
 /// The rules of one value, and where it is.
 #[derive(Clone, Copy)]
 struct Slot<'k, 'p> {
-    kind: &'k Kind,
+    kind: &'k ValueRules,
     nullable: bool,
     loose: bool,
     /// Return the string value (for cross-field rules and uniqueness).
@@ -371,7 +382,7 @@ struct Slot<'k, 'p> {
 }
 
 impl<'k, 'p> Slot<'k, 'p> {
-    fn new(kind: &'k Kind, path: Path<'p>) -> Self {
+    fn new(kind: &'k ValueRules, path: Path<'p>) -> Self {
         Self {
             kind,
             nullable: false,
@@ -382,13 +393,13 @@ impl<'k, 'p> Slot<'k, 'p> {
         }
     }
 
-    fn field(field: &'static Field, path: Path<'p>) -> Self {
+    fn field(field: &'static Member, path: Path<'p>) -> Self {
         Self {
             kind: &field.kind,
             nullable: field.nullable,
             loose: field.loose,
             capture: field.capture,
-            empty_id: matches!(field.kind, Kind::Str(Str { id: true, .. })),
+            empty_id: matches!(field.kind, ValueRules::String(StringRules { id: true, .. })),
             path,
         }
     }
@@ -408,21 +419,21 @@ impl<'k, 'p> Slot<'k, 'p> {
 }
 
 /// The JSON type a kind of value must have.
-fn kind_type(kind: &Kind) -> JsonType {
+fn kind_type(kind: &ValueRules) -> JsonType {
     match kind {
-        Kind::Str(_) => JsonType::String,
-        Kind::Int { .. } => JsonType::Integer,
-        Kind::Bool => JsonType::Boolean,
-        Kind::Array(_) => JsonType::Array,
-        Kind::Object(_) => JsonType::Object,
-        Kind::Any | Kind::Dynamic(_) => JsonType::Value,
+        ValueRules::String(_) => JsonType::String,
+        ValueRules::Integer { .. } => JsonType::Integer,
+        ValueRules::Boolean => JsonType::Boolean,
+        ValueRules::Array(_) => JsonType::Array,
+        ValueRules::Object(_) => JsonType::Object,
+        ValueRules::Any | ValueRules::Dynamic(_) => JsonType::Value,
     }
 }
 
 /// What a value of `kind` must be, as type messages say it (e.g. "a string or null"), for the
 /// test that keeps docs/RULES.md in step.
 #[cfg(test)]
-pub(crate) fn expected(kind: &Kind, nullable: bool) -> String {
+pub(crate) fn expected(kind: &ValueRules, nullable: bool) -> String {
     Message::new(&[Part::Expected])
         .expected(kind_type(kind), nullable)
         .to_text()
@@ -612,11 +623,11 @@ fn walk<'a, S: Source<'a>>(
     ctx: &mut Ctx<'_>,
 ) -> Result<Option<String>, Stop> {
     match slot.kind {
-        Kind::Any => {
+        ValueRules::Any => {
             skip(source, &slot.path, ctx)?;
             return Ok(None);
         }
-        Kind::Dynamic(dynamic) => {
+        ValueRules::Dynamic(dynamic) => {
             match dynamic.check {
                 DynamicCheck::Whole(check) => {
                     let value = read_whole(source, &slot.path, ctx)?;
@@ -635,7 +646,7 @@ fn walk<'a, S: Source<'a>>(
     let found = match read(source, &slot.path, ctx)? {
         Token::Null if slot.nullable => return Ok(None),
         Token::Null => JsonType::Null,
-        Token::Bool(_) if matches!(slot.kind, Kind::Bool) => return Ok(None),
+        Token::Bool(_) if matches!(slot.kind, ValueRules::Boolean) => return Ok(None),
         Token::Bool(_) => JsonType::Boolean,
         Token::Number(n) => {
             number(&slot, n, ctx);
@@ -647,7 +658,7 @@ fn walk<'a, S: Source<'a>>(
             return Ok(None);
         }
         Token::String(s) => {
-            let Kind::Str(rules) = slot.kind else {
+            let ValueRules::String(rules) = slot.kind else {
                 slot.wrong_type(JsonType::String, ctx);
                 return Ok(None);
             };
@@ -658,7 +669,7 @@ fn walk<'a, S: Source<'a>>(
             return Ok((slot.empty_id && s.is_empty()).then(String::new));
         }
         Token::Array => {
-            if let Kind::Array(array) = slot.kind {
+            if let ValueRules::Array(array) = slot.kind {
                 walk_array(source, array, &slot.path, ctx)?;
                 return Ok(None);
             }
@@ -666,7 +677,7 @@ fn walk<'a, S: Source<'a>>(
             JsonType::Array
         }
         Token::Object => {
-            if let Kind::Object(obj) = slot.kind {
+            if let ValueRules::Object(obj) = slot.kind {
                 return walk_object(source, obj, &slot.path, ctx, slot.capture);
             }
             skip_open(source, true, &slot.path, ctx)?;
@@ -679,7 +690,7 @@ fn walk<'a, S: Source<'a>>(
 
 /// Checks a number: it must be an integer in the slot's range.
 fn number(slot: &Slot<'_, '_>, n: Number, ctx: &mut Ctx<'_>) {
-    let Kind::Int { min, max } = *slot.kind else {
+    let ValueRules::Integer { min, max } = *slot.kind else {
         return slot.wrong_type(JsonType::Number, ctx);
     };
     match n.integer() {
@@ -694,7 +705,7 @@ fn number(slot: &Slot<'_, '_>, n: Number, ctx: &mut Ctx<'_>) {
 }
 
 /// Checks a string against its rules (shared with the vendor modules' dynamic checks).
-pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+pub(crate) fn check_str(rules: &StringRules, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     // A string has at most as many characters as bytes, so the characters need counting only
     // when the bytes exceed a maximum or the minimum is above one.
     let cap = rules.max.min(rules.soft_max) as usize;
@@ -751,7 +762,7 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
 
 /// The warnings of an id (docs/RULES.md#ids): empty where the vendor does not forbid it, or
 /// only whitespace.
-fn check_id(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+fn check_id(rules: &StringRules, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     if s.is_empty() {
         if rules.min == 0 {
             ctx.warn(path, Code::TooShort, Message::new(EMPTY_ID_WARNING));
@@ -763,7 +774,7 @@ fn check_id(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 
 fn walk_array<'a, S: Source<'a>>(
     source: &mut S,
-    array: &'static Array,
+    array: &'static ArrayRules,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
 ) -> Result<(), Stop> {
@@ -806,7 +817,7 @@ fn walk_array<'a, S: Source<'a>>(
 }
 
 /// The index of the field named `key`, searching from `hint` on first.
-fn find_field(fields: &[Field], key: &str, hint: usize) -> Option<usize> {
+fn find_field(fields: &[Member], key: &str, hint: usize) -> Option<usize> {
     let (before, after) = fields.split_at(hint.min(fields.len()));
     match after.iter().position(|f| same(f.name, key)) {
         Some(i) => Some(hint + i),
@@ -822,7 +833,7 @@ fn same(a: &str, b: &str) -> bool {
 
 fn walk_object<'a, S: Source<'a>>(
     source: &mut S,
-    obj: &'static Obj,
+    obj: &'static ObjectRules,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
     capture: bool,
@@ -875,13 +886,13 @@ fn walk_object<'a, S: Source<'a>>(
     for (i, field) in obj.fields.iter().enumerate() {
         if present & (1 << i) == 0 {
             match field.required {
-                Req::No => {}
-                Req::Yes => ctx.error(
+                Presence::Optional => {}
+                Presence::Required => ctx.error(
                     &path.key(field.name),
                     Code::Required,
                     Message::new(REQUIRED),
                 ),
-                Req::Warn => ctx.warn(
+                Presence::Expected => ctx.warn(
                     &path.key(field.name),
                     Code::Required,
                     Message::new(PROBABLY_REQUIRED),
