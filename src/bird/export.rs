@@ -1,4 +1,4 @@
-//! Canonical → Bird.
+//! Canonical → Bird: the members that do not cross as plain text.
 
 use std::borrow::Cow;
 
@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
+use crate::engine::crossing::At;
 use crate::engine::custom::{custom_attributes as customs, CustomRules};
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
@@ -17,13 +18,14 @@ use crate::pointer::join;
 /// The display name (docs/MAPPING.md, `fullName`): the full name (first and last name joined
 /// when there is none); else the first email; else the first phone; else the external id; else
 /// reject. A blank value (empty or only whitespace) is no name: Bird would show nothing.
-pub(crate) fn display_name(ex: &mut Exporter<'_>) {
+pub(crate) fn display_name(ex: &mut Exporter<'_>, at: At) {
+    let member = at.member;
     let c = ex.contact;
     let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
     if let Some(full) = c.full_name.as_deref() {
         if !is_blank(full) {
             ex.put(
-                "displayName",
+                member,
                 Value::String(full.to_owned()),
                 ContactPath::Field(ContactField::FullName),
             );
@@ -40,11 +42,11 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
     }
     if let Some(joined) = join_name(first, last).filter(|j| !is_blank(j)) {
         ex.note(
-            "/displayName",
+            join("", member),
             NoteCode::Joined,
             joined_message(first, last),
         );
-        ex.put_derived("displayName", Value::String(joined));
+        ex.put_derived(member, Value::String(joined));
         return;
     }
     let derived = if let Some(email) = c.emails.first().filter(|e| !is_blank(&e.value)) {
@@ -74,14 +76,14 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
     match derived {
         Some((value, canonical, what)) => {
             ex.note(
-                "/displayName",
+                join("", member),
                 NoteCode::Derived,
                 format!("the contact has no name, so the display name is {what}"),
             );
-            ex.put("displayName", Value::String(value.to_owned()), canonical);
+            ex.put(member, Value::String(value.to_owned()), canonical);
         }
         None => ex.reject(
-            "/displayName",
+            &join("", member),
             "is required by Bird, and the contact has no name, email, phone or external id to derive it from",
         ),
     }
@@ -101,7 +103,7 @@ fn identifier(key: &str, value: String) -> Value {
 
 /// Emails, phones, the external id and other identifiers, in that order. Kinds are dropped;
 /// phones written with separators are compacted to international numbers (note `normalized`).
-pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
+pub(crate) fn identifiers(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     let mut items = Vec::with_capacity(
         c.emails.len()
@@ -169,7 +171,7 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
         items.push(identifier(&other.key, other.value.clone()));
     }
     if !items.is_empty() {
-        ex.put_derived("identifiers", Value::Array(items));
+        ex.put_derived(at.member, Value::Array(items));
     }
 }
 
@@ -195,7 +197,8 @@ pub(crate) const RULES: CustomRules = CustomRules {
 };
 
 /// First and last name, then the custom attributes.
-pub(crate) fn attributes(ex: &mut Exporter<'_>) {
+pub(crate) fn attributes(ex: &mut Exporter<'_>, at: At) {
+    let base = join("", at.member);
     let c = ex.contact;
     let mut map = Map::new();
     for (name, value, field) in [
@@ -207,16 +210,13 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>) {
         ("lastName", c.last_name.as_deref(), ContactField::LastName),
     ] {
         if let Some(value) = value {
-            ex.origin(
-                || Cow::Owned(join("/attributes", name)),
-                ContactPath::Field(field),
-            );
+            ex.origin(|| Cow::Owned(join(&base, name)), ContactPath::Field(field));
             map.insert(name.to_owned(), Value::String(value.to_owned()));
         }
     }
     for attr in customs(ex, &RULES) {
         if attr.normalized() || ex.tracking() {
-            let target = join("/attributes", &attr.key);
+            let target = join(&base, &attr.key);
             if attr.normalized() {
                 ex.note(
                     target.clone(),
@@ -229,39 +229,28 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>) {
         map.insert(attr.key.into_owned(), attr.value.clone());
     }
     if !map.is_empty() {
-        ex.put_derived("attributes", Value::Object(map));
+        ex.put_derived(at.member, Value::Object(map));
     }
 }
 
-fn strings(ex: &mut Exporter<'_>, member: &'static str, field: ContactField, list: &[String]) {
+/// A list of strings (account ids, list ids, company references): the canonical list of
+/// `at.field`.
+pub(crate) fn strings(ex: &mut Exporter<'_>, at: At) {
+    let c = ex.contact;
+    let list = match at.field {
+        ContactField::AccountIds => &c.account_ids,
+        ContactField::ListIds => &c.list_ids,
+        _ => &c.company_refs,
+    };
     if list.is_empty() {
         return;
     }
+    let member = at.member;
     if ex.tracking() {
         for i in 0..list.len() {
             let target = format!("/{member}/{i}");
-            ex.origin(|| target.into(), ContactPath::Item(field, i));
+            ex.origin(|| target.into(), ContactPath::Item(at.field, i));
         }
     }
     ex.put_derived(member, Value::from(list.to_vec()));
-}
-
-pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    strings(ex, "accountIds", ContactField::AccountIds, &c.account_ids);
-}
-
-pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    strings(ex, "listIds", ContactField::ListIds, &c.list_ids);
-}
-
-pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    strings(
-        ex,
-        "companyRefs",
-        ContactField::CompanyRefs,
-        &c.company_refs,
-    );
 }

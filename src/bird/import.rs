@@ -1,24 +1,22 @@
-//! Bird → canonical.
+//! Bird → canonical: the members that do not cross as plain text.
 
 use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
+use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::model::ContactField;
 use crate::model::{Email, Identifier, Phone};
 
-pub(crate) fn display_name(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "displayName", ContactField::FullName);
-}
-
-pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(Value::Array(items)) = obj.get("identifiers") else {
+pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let top = at.member;
+    let Some(Value::Array(items)) = obj.get(top) else {
         return;
     };
     for (i, item) in items.iter().enumerate() {
-        let at = SourcePath::Item("identifiers", i);
+        let at = SourcePath::Item(top, i);
         let Value::Object(item) = item else { continue };
         let (Some(key), Some(value)) = (imp.string(item, "key", at), imp.string(item, "value", at))
         else {
@@ -29,7 +27,7 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
             match member.as_str() {
                 "key" | "value" => {}
                 "properties" => imp.dropped(
-                    SourcePath::ItemMember("identifiers", i, "properties"),
+                    SourcePath::ItemMember(top, i, "properties"),
                     "identifier properties have no place in the canonical contact",
                 ),
                 _ => imp.dropped_at(
@@ -70,12 +68,13 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    let Some(Value::Object(map)) = obj.get("attributes") else {
+pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+    let member = at.member;
+    let Some(Value::Object(map)) = obj.get(member) else {
         return;
     };
     for (key, value) in map {
-        let at = SourcePath::Key("attributes", key);
+        let at = SourcePath::Key(member, key);
         match (key.as_str(), value) {
             (_, Value::Null) if key == "firstName" || key == "lastName" => {}
             ("firstName", Value::String(s)) => {
@@ -100,36 +99,24 @@ pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
     }
 }
 
-fn strings(
-    obj: &Map<String, Value>,
-    imp: &mut Importer<'_>,
-    member: &'static str,
-    field: ContactField,
-) {
-    let Some(Value::Array(items)) = obj.get(member) else {
+/// A list of strings (account ids, list ids, company references): the canonical list of
+/// `at.field`.
+pub(crate) fn strings(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let Some(Value::Array(items)) = obj.get(at.member) else {
         return;
     };
     for (i, item) in items.iter().enumerate() {
         let Value::String(s) = item else { continue };
-        let list = match field {
+        let list = match at.field {
             ContactField::AccountIds => &mut imp.contact.account_ids,
             ContactField::ListIds => &mut imp.contact.list_ids,
             _ => &mut imp.contact.company_refs,
         };
         list.push(s.clone());
         let n = list.len() - 1;
-        imp.trace(ContactPath::Item(field, n), SourcePath::Item(member, i));
+        imp.trace(
+            ContactPath::Item(at.field, n),
+            SourcePath::Item(at.member, i),
+        );
     }
-}
-
-pub(crate) fn account_ids(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    strings(obj, imp, "accountIds", ContactField::AccountIds);
-}
-
-pub(crate) fn list_ids(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    strings(obj, imp, "listIds", ContactField::ListIds);
-}
-
-pub(crate) fn company_refs(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    strings(obj, imp, "companyRefs", ContactField::CompanyRefs);
 }

@@ -1,5 +1,8 @@
-//! The bird format: its rule table (`spec`), importer and exporter, and the mapping table that
-//! connects them to the canonical contact.
+//! The bird format: Bird's "Create a contact" body (workspace Contacts API). Its members are
+//! declared in `spec`, each with its rules and how it crosses to the canonical contact; `import`
+//! and `export` hold the functions of the members that do not cross as plain text. The read
+//! format `bird-contact` (what Bird returns) is declared in `read_spec` and read in `read`;
+//! `preview` builds it from a create payload.
 
 pub(crate) mod export;
 pub(crate) mod import;
@@ -9,70 +12,16 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
-use crate::engine::table::{Crossing, Entry, Table};
-use crate::model::ContactField as F;
+use crate::engine::crossing::{import_order, Table};
 
 /// The identifier key of the contact's external id (Bird's SDK docs:
 /// `ExternalIdentifier("external_id", userId)`).
 pub(crate) const EXTERNAL_ID_KEY: &str = "external_id";
 
-/// Bird ↔ canonical, in the order of the Create a contact body.
-pub(crate) static TABLE: Table = Table::new(&[
-    Entry {
-        members: &["displayName"],
-        fields: &[("displayName", F::FullName)],
-        crossing: Crossing::With {
-            import: import::display_name,
-            export: export::display_name,
-        },
-    },
-    Entry {
-        members: &["identifiers"],
-        fields: &[
-            ("identifiers[emailaddress]", F::Emails),
-            ("identifiers[phonenumber]", F::Phones),
-            ("identifiers[external_id]", F::ExternalId),
-            ("identifiers[*]", F::Identifiers),
-        ],
-        crossing: Crossing::With {
-            import: import::identifiers,
-            export: export::identifiers,
-        },
-    },
-    Entry {
-        members: &["attributes"],
-        fields: &[
-            ("attributes.firstName", F::FirstName),
-            ("attributes.lastName", F::LastName),
-            ("attributes.*", F::CustomAttributes),
-        ],
-        crossing: Crossing::With {
-            import: import::attributes,
-            export: export::attributes,
-        },
-    },
-    Entry {
-        members: &["accountIds"],
-        fields: &[("accountIds", F::AccountIds)],
-        crossing: Crossing::With {
-            import: import::account_ids,
-            export: export::account_ids,
-        },
-    },
-    Entry {
-        members: &["listIds"],
-        fields: &[("listIds", F::ListIds)],
-        crossing: Crossing::With {
-            import: import::list_ids,
-            export: export::list_ids,
-        },
-    },
-    Entry {
-        members: &["companyRefs"],
-        fields: &[("companyRefs", F::CompanyRefs)],
-        crossing: Crossing::With {
-            import: import::company_refs,
-            export: export::company_refs,
-        },
-    },
-]);
+/// Bird ↔ canonical: the members of the Create a contact body, in its order.
+pub(crate) static TABLE: Table = Table::new(&spec::CONTACT, import_order!(spec::CONTACT, 6));
+
+/// `bird-contact` → canonical: the members of Bird's contact object, in the order of the
+/// response fields of Create a contact (docs/RULES.md#bird-contact).
+pub(crate) static READ_TABLE: Table =
+    Table::new(&read_spec::CONTACT, import_order!(read_spec::CONTACT, 12));

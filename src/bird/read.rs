@@ -1,62 +1,17 @@
-//! `bird-contact` → canonical: the contact object Bird returns (see docs/READ-FORMATS.md).
+//! `bird-contact` → canonical: the contact object Bird returns (see docs/READ-FORMATS.md): the
+//! function that reads its names, identifiers and attributes together (the members and how each
+//! crosses are declared in `read_spec`).
 
 use serde_json::{Map, Value};
 
-use super::import;
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
+use crate::engine::crossing::At;
 use crate::engine::import::{Importer, EMPTY_ID};
 use crate::engine::provenance::{ContactPath, SourcePath};
-use crate::engine::read::{ignored, objects, read};
-use crate::engine::table::Table;
-use crate::model::{ContactField as F, ContactField};
+use crate::engine::read::objects;
+use crate::model::ContactField;
 use crate::model::{Email, Identifier, Phone};
-
-/// Members that are not contact data: ids and times Bird assigns, and values Bird derives from
-/// the identifiers.
-const IGNORED: &[&str] = &[
-    "id",
-    "createdAt",
-    "updatedAt",
-    "workspaceId",
-    "identifierCount",
-    "isAnonymous",
-];
-
-/// Bird's contact object → canonical, in the order of the response fields of Create a contact
-/// (docs/RULES.md#bird-contact).
-pub(crate) static TABLE: Table = Table::new(&[
-    ignored(IGNORED),
-    read(
-        &["computedDisplayName", "featuredIdentifiers", "attributes"],
-        &[
-            ("attributes.displayName", F::FullName),
-            ("computedDisplayName", F::FullName),
-            ("attributes.firstName", F::FirstName),
-            ("attributes.lastName", F::LastName),
-            ("featuredIdentifiers[emailaddress]", F::Emails),
-            ("attributes.emailaddress", F::Emails),
-            ("featuredIdentifiers[phonenumber]", F::Phones),
-            ("attributes.phonenumber", F::Phones),
-            ("featuredIdentifiers[external_id]", F::ExternalId),
-            ("attributes.external_id", F::ExternalId),
-            ("featuredIdentifiers[*]", F::Identifiers),
-            ("attributes.*", F::CustomAttributes),
-        ],
-        contact,
-    ),
-    read(
-        &["accountIds"],
-        &[("accountIds", F::AccountIds)],
-        import::account_ids,
-    ),
-    read(&["listIds"], &[("listIds", F::ListIds)], import::list_ids),
-    read(
-        &["companyRefs"],
-        &[("companyRefs", F::CompanyRefs)],
-        import::company_refs,
-    ),
-]);
 
 /// An identifier found in the object, with where it was found.
 struct Found<'s> {
@@ -82,7 +37,7 @@ fn mirrored(value: &Value) -> Option<Vec<(Option<usize>, &str)>> {
 /// their mirrors in `attributes` (`emailaddress`, `phonenumber`, `external_id`, and any key a
 /// featured identifier has), each key and value once. The full name is `attributes.displayName`, else
 /// `computedDisplayName` when Bird did not derive it from the first name, an email or a phone.
-fn contact<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+pub(crate) fn contact<'s>(obj: &'s Map<String, Value>, _: At, imp: &mut Importer<'s>) {
     let attributes = match obj.get("attributes") {
         Some(Value::Object(map)) => Some(map),
         _ => None,

@@ -5,8 +5,12 @@
 
 use serde_json::Value;
 
+use super::{export, import};
+use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::shared::import_text;
 use crate::formats::StringFormat;
 use crate::json::Json;
+use crate::model::ContactField as F;
 use crate::pointer::Path;
 use crate::spec::message::{Message, Part, Part::Text};
 use crate::spec::schema::{from_text, non_empty_names};
@@ -46,7 +50,7 @@ const IDENTIFIER: ObjectRules = ObjectRules {
     title: "Identifier",
     description: "A contact identifier. `emailaddress` values must be email addresses and `phonenumber` values \
 international numbers (+ and 7 to 15 digits), stated here with if/then on the key.",
-    fields: &[
+    members: &[
         Member::new("key", "Identifier key", ValueRules::String(IDENTIFIER_KEY))
             .required()
             .capture()
@@ -67,16 +71,18 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
             Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
         ],
     }),
+    others: Crossing::None,
 };
 
 /// An identifier's `properties`: a free object.
 const IDENTIFIER_PROPERTIES: ObjectRules = ObjectRules {
     title: "Identifier properties",
     description: "Free object of identifier properties.",
-    fields: &[],
+    members: &[],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
@@ -139,30 +145,31 @@ pub(crate) static CONTACT: ObjectRules = ObjectRules {
     description: "Body of POST https://api.bird.com/workspaces/{workspaceId}/contacts. Other properties are \
 accepted. Identifiers must be unique (a repeated key and value is an error, which this schema cannot express for \
 identifiers that differ only in `properties`).",
-    fields: &[
-        Member::new("displayName", "Display name", len(1, 150)).required().doc("The display name for the contact."),
+    members: &[
+        Member::new("displayName", "Display name", len(1, 150)).maps(via(F::FullName, import_text, export::display_name)).required().doc("The display name for the contact."),
         Member::new(
             "identifiers",
             "Identifiers",
             ValueRules::Array(&ArrayRules { items: ValueRules::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }),
-        )
+        ).maps(with(&[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)], import::identifiers, export::identifiers))
         .doc("Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
 Two identifiers with the same key and value are duplicates even when their properties differ; uniqueItems states \
 only the case of identical items (not expressible in JSON Schema)."),
-        Member::new("attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES))
+        Member::new("attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES)).maps(with(&[(".firstName", F::FirstName), (".lastName", F::LastName), (".*", F::CustomAttributes)], import::attributes, export::attributes))
             .doc("Attribute values: booleans, numbers, strings, null, or non-empty arrays of those."),
-        Member::new("accountIds", "Account ids", UUID_LIST).doc("1 to 10 account ids (UUIDs)."),
-        Member::new("listIds", "List ids", UUID_LIST).doc("1 to 10 list ids (UUIDs)."),
+        Member::new("accountIds", "Account ids", UUID_LIST).maps(via(F::AccountIds, import::strings, export::strings)).doc("1 to 10 account ids (UUIDs)."),
+        Member::new("listIds", "List ids", UUID_LIST).maps(via(F::ListIds, import::strings, export::strings)).doc("1 to 10 list ids (UUIDs)."),
         Member::new(
             "companyRefs",
             "Company references",
             list!(STRING),
-        )
+        ).maps(via(F::CompanyRefs, import::strings, export::strings))
         .doc("The list of company references for the contact."),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const ATTRIBUTES: Dynamic = Dynamic {

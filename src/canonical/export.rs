@@ -1,20 +1,23 @@
-//! [`Contact`](super::Contact) → canonical JSON.
+//! [`Contact`](super::Contact) → canonical JSON: the members that do not cross as plain text.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::engine::crossing::At;
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
 use crate::model::ContactField;
 use crate::note::NoteCode;
+use crate::pointer::join;
 
 /// Writes a list member, recording each item's origin.
-fn list<T: Serialize>(ex: &mut Exporter<'_>, field: ContactField, items: &[T]) {
+fn list<T: Serialize>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
     if items.is_empty() {
         return;
     }
+    let field = at.field;
     let pointer = field.pointer();
     if ex.tracking() {
         for i in 0..items.len() {
@@ -25,61 +28,28 @@ fn list<T: Serialize>(ex: &mut Exporter<'_>, field: ContactField, items: &[T]) {
         }
     }
     if let Ok(value) = serde_json::to_value(items) {
-        ex.put_derived(&pointer[1..], value);
+        ex.put_derived(at.member, value);
     }
 }
 
-pub(crate) fn emails(ex: &mut Exporter<'_>) {
+/// A list field (`at.field`) as its JSON array.
+pub(crate) fn lists(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
-    list(ex, ContactField::Emails, &c.emails);
+    match at.field {
+        ContactField::Emails => list(ex, at, &c.emails),
+        ContactField::Phones => list(ex, at, &c.phones),
+        ContactField::Chats => list(ex, at, &c.chats),
+        ContactField::SocialProfiles => list(ex, at, &c.social_profiles),
+        ContactField::Identifiers => list(ex, at, &c.identifiers),
+        ContactField::Websites => list(ex, at, &c.websites),
+        ContactField::ListIds => list(ex, at, &c.list_ids),
+        ContactField::AccountIds => list(ex, at, &c.account_ids),
+        ContactField::CompanyRefs => list(ex, at, &c.company_refs),
+        _ => list(ex, at, &c.tags),
+    }
 }
 
-pub(crate) fn phones(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::Phones, &c.phones);
-}
-
-pub(crate) fn chats(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::Chats, &c.chats);
-}
-
-pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::SocialProfiles, &c.social_profiles);
-}
-
-pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::Identifiers, &c.identifiers);
-}
-
-pub(crate) fn websites(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::Websites, &c.websites);
-}
-
-pub(crate) fn list_ids(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::ListIds, &c.list_ids);
-}
-
-pub(crate) fn account_ids(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::AccountIds, &c.account_ids);
-}
-
-pub(crate) fn company_refs(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::CompanyRefs, &c.company_refs);
-}
-
-pub(crate) fn tags(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    list(ex, ContactField::Tags, &c.tags);
-}
-
-pub(crate) fn address(ex: &mut Exporter<'_>) {
+pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
     let Some(a) = ex.contact.address.as_ref().filter(|a| !a.is_empty()) else {
         return;
     };
@@ -94,89 +64,51 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
         }
         for i in 0..a.lines.len() {
             ex.origin(
-                || Cow::Owned(format!("/address/lines/{i}")),
+                || Cow::Owned(format!("{}/{i}", ContactField::AddressLines.pointer())),
                 ContactPath::Item(ContactField::AddressLines, i),
             );
         }
     }
     if let Ok(value) = serde_json::to_value(a) {
-        ex.put_derived("address", value);
+        ex.put_derived(at.member, value);
     }
 }
 
 const TIMESTAMP_NOTE: &str = "written as a UTC RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)";
 
-pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
-    if let Some(t) = ex.contact.signed_up_at {
+/// A canonical timestamp (`at.field`) as a UTC RFC 3339 date-time.
+pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
+    if let Some(t) = at.field.timestamp(ex.contact) {
         let v = Value::String(t.to_string());
         ex.put_compared(
-            "signedUpAt",
+            at.member,
             v,
-            ContactPath::Field(ContactField::SignedUpAt),
+            ContactPath::Field(at.field),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
     }
 }
 
-pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
-    if let Some(t) = ex.contact.last_seen_at {
-        let v = Value::String(t.to_string());
-        ex.put_compared(
-            "lastSeenAt",
-            v,
-            ContactPath::Field(ContactField::LastSeenAt),
-            NoteCode::Reformatted,
-            TIMESTAMP_NOTE,
-        );
-    }
-}
-
-pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
-    if let Some(id) = ex.contact.organization_id {
-        ex.put_compared(
-            "organizationId",
-            Value::from(id),
-            ContactPath::Field(ContactField::OrganizationId),
-            NoteCode::Normalized,
-            "written as a number",
-        );
-    }
-}
-
-pub(crate) fn gender(ex: &mut Exporter<'_>) {
+pub(crate) fn gender(ex: &mut Exporter<'_>, at: At) {
     if let Some(g) = ex.contact.gender.as_deref() {
         ex.put_compared(
-            "gender",
+            at.member,
             Value::String(g.to_owned()),
-            ContactPath::Field(ContactField::Gender),
+            ContactPath::Field(at.field),
             NoteCode::Normalized,
             "written in lower case",
         );
     }
 }
 
-pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
-    if let Some(id) = ex.contact.owner_id {
-        ex.put(
-            "ownerId",
-            Value::from(id),
-            ContactPath::Field(ContactField::OwnerId),
-        );
-    }
-}
-
-pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
+pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>, at: At) {
     if let Some(b) = ex.contact.unsubscribed_from_emails {
-        ex.put(
-            "unsubscribedFromEmails",
-            Value::Bool(b),
-            ContactPath::Field(ContactField::UnsubscribedFromEmails),
-        );
+        ex.put(at.member, Value::Bool(b), ContactPath::Field(at.field));
     }
 }
 
-pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
+pub(crate) fn custom_attributes(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     if c.custom_attributes.is_empty() {
         return;
@@ -184,18 +116,10 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
     if ex.tracking() {
         for key in c.custom_attributes.keys() {
             ex.origin(
-                || {
-                    Cow::Owned(crate::pointer::join(
-                        ContactField::CustomAttributes.pointer(),
-                        key,
-                    ))
-                },
+                || Cow::Owned(join(ContactField::CustomAttributes.pointer(), key)),
                 ContactPath::Custom(key),
             );
         }
     }
-    ex.put_derived(
-        "customAttributes",
-        Value::Object(c.custom_attributes.clone()),
-    );
+    ex.put_derived(at.member, Value::Object(c.custom_attributes.clone()));
 }

@@ -1,8 +1,9 @@
-//! Canonical JSON → [`Contact`](super::Contact). The provenance of a canonical source is the
-//! identity, so nothing here traces.
+//! Canonical JSON → [`Contact`](super::Contact): the members that do not cross as plain text.
+//! The provenance of a canonical source is the identity, so nothing here traces.
 
 use serde_json::{Map, Value};
 
+use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::SourcePath;
 use crate::engine::shared::integer;
@@ -33,61 +34,48 @@ fn strings(obj: &Map<String, Value>, member: &str) -> Vec<String> {
         .collect()
 }
 
-pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    for (at, item) in objects(obj, "emails") {
-        imp.dropped_unknown(item, &["value", "kind"], at);
-        if let Some(value) = imp.string(item, "value", at) {
-            let kind = imp.string(item, "kind", at).map(str::to_owned);
-            imp.contact.emails.push(Email {
-                value: value.to_owned(),
-                kind,
-            });
+/// Emails or phones (`at.field`): a value and its kind.
+pub(crate) fn values(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    for (src, item) in objects(obj, at.member) {
+        imp.dropped_unknown(item, &["value", "kind"], src);
+        if let Some(value) = imp.string(item, "value", src) {
+            let kind = imp.string(item, "kind", src).map(str::to_owned);
+            let value = value.to_owned();
+            match at.field {
+                ContactField::Emails => imp.contact.emails.push(Email { value, kind }),
+                _ => imp.contact.phones.push(Phone { value, kind }),
+            }
         }
     }
 }
 
-pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    for (at, item) in objects(obj, "phones") {
-        imp.dropped_unknown(item, &["value", "kind"], at);
-        if let Some(value) = imp.string(item, "value", at) {
-            let kind = imp.string(item, "kind", at).map(str::to_owned);
-            imp.contact.phones.push(Phone {
-                value: value.to_owned(),
-                kind,
-            });
-        }
-    }
-}
-
-fn handles(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str) -> Vec<Handle> {
+/// Chat handles or social profiles (`at.field`): a kind and a value.
+pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     let mut out = Vec::new();
-    for (at, item) in objects(obj, member) {
-        imp.dropped_unknown(item, &["kind", "value"], at);
-        if let (Some(kind), Some(value)) =
-            (imp.string(item, "kind", at), imp.string(item, "value", at))
-        {
+    for (src, item) in objects(obj, at.member) {
+        imp.dropped_unknown(item, &["kind", "value"], src);
+        if let (Some(kind), Some(value)) = (
+            imp.string(item, "kind", src),
+            imp.string(item, "value", src),
+        ) {
             out.push(Handle {
                 kind: kind.to_owned(),
                 value: value.to_owned(),
             });
         }
     }
-    out
+    match at.field {
+        ContactField::Chats => imp.contact.chats = out,
+        _ => imp.contact.social_profiles = out,
+    }
 }
 
-pub(crate) fn chats(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.chats = handles(obj, imp, "chats");
-}
-
-pub(crate) fn social_profiles(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.social_profiles = handles(obj, imp, "socialProfiles");
-}
-
-pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    for (at, item) in objects(obj, "identifiers") {
-        imp.dropped_unknown(item, &["key", "value"], at);
+/// Other identifiers: a key and a value.
+pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    for (src, item) in objects(obj, at.member) {
+        imp.dropped_unknown(item, &["key", "value"], src);
         if let (Some(key), Some(value)) =
-            (imp.string(item, "key", at), imp.string(item, "value", at))
+            (imp.string(item, "key", src), imp.string(item, "value", src))
         {
             imp.contact.identifiers.push(Identifier {
                 key: key.to_owned(),
@@ -97,34 +85,28 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-pub(crate) fn websites(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.websites = strings(obj, "websites");
+/// A list of strings: websites, list ids, account ids, company references or tags
+/// (`at.field`).
+pub(crate) fn string_list(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let list = strings(obj, at.member);
+    let c = &mut imp.contact;
+    match at.field {
+        ContactField::Websites => c.websites = list,
+        ContactField::ListIds => c.list_ids = list,
+        ContactField::AccountIds => c.account_ids = list,
+        ContactField::CompanyRefs => c.company_refs = list,
+        _ => c.tags = list,
+    }
 }
 
-pub(crate) fn list_ids(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.list_ids = strings(obj, "listIds");
-}
-
-pub(crate) fn account_ids(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.account_ids = strings(obj, "accountIds");
-}
-
-pub(crate) fn company_refs(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.company_refs = strings(obj, "companyRefs");
-}
-
-pub(crate) fn tags(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.tags = strings(obj, "tags");
-}
-
-pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(Value::Object(a)) = obj.get("address") else {
+pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let Some(Value::Object(a)) = obj.get(at.member) else {
         return;
     };
     imp.dropped_unknown(
         a,
         &["lines", "city", "region", "postalCode", "country"],
-        SourcePath::Member("address"),
+        SourcePath::Member(at.member),
     );
     let mut address = Address {
         lines: strings(a, "lines"),
@@ -137,7 +119,7 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         ("country", &mut address.country),
     ] {
         *slot = imp
-            .string(a, member, SourcePath::Member("address"))
+            .string(a, member, SourcePath::Member(at.member))
             .map(str::to_owned);
     }
     if !address.is_empty() {
@@ -145,59 +127,47 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-fn timestamp(obj: &Map<String, Value>, imp: &mut Importer<'_>, field: ContactField) {
-    let member = field.name();
-    let Some(text) = imp.string(obj, member, SourcePath::Root) else {
+/// An RFC 3339 date-time: the canonical timestamp of `at.field`.
+pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let Some(text) = imp.string(obj, at.member, SourcePath::Root) else {
         return;
     };
-    let slot = match field {
-        ContactField::SignedUpAt => &mut imp.contact.signed_up_at,
-        _ => &mut imp.contact.last_seen_at,
-    };
     match parse_iso_timestamp(text) {
-        Some(t) => *slot = Some(t),
+        Some(t) => {
+            if let Some(slot) = at.field.timestamp_mut(&mut imp.contact) {
+                *slot = Some(t);
+            }
+        }
         None => imp.dropped(
-            SourcePath::Member(field.name()),
+            SourcePath::Member(at.member),
             "is not an RFC 3339 date-time in the years 0000 to 9999 (UTC)",
         ),
     }
 }
 
-pub(crate) fn signed_up_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, ContactField::SignedUpAt);
-}
-
-pub(crate) fn last_seen_at(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    timestamp(obj, imp, ContactField::LastSeenAt);
-}
-
-fn int(obj: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str) -> Option<i64> {
-    let value = obj.get(member)?;
+/// An integer in the 64-bit range: the canonical integer of `at.field`.
+pub(crate) fn whole_number(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let Some(value) = obj.get(at.member) else {
+        return;
+    };
     let n = integer(value);
     if n.is_none() {
         imp.dropped(
-            SourcePath::Member(member),
+            SourcePath::Member(at.member),
             "is not an integer in the 64-bit range",
         );
     }
-    n
+    if let Some(slot) = at.field.integer_mut(&mut imp.contact) {
+        *slot = n;
+    }
 }
 
-pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.organization_id = int(obj, imp, "organizationId");
+pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    imp.contact.unsubscribed_from_emails = obj.get(at.member).and_then(Value::as_bool);
 }
 
-pub(crate) fn owner_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.owner_id = int(obj, imp, "ownerId");
-}
-
-pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.contact.unsubscribed_from_emails =
-        obj.get("unsubscribedFromEmails").and_then(Value::as_bool);
-}
-
-pub(crate) fn custom_attributes(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(Value::Object(map)) = obj.get("customAttributes") {
+pub(crate) fn custom_attributes(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    if let Some(Value::Object(map)) = obj.get(at.member) {
         imp.contact.custom_attributes = map.clone();
     }
 }

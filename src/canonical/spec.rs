@@ -1,7 +1,11 @@
 //! The canonical contact's JSON form, as a rule table.
 
+use super::{export, import};
+use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::shared::{export_integer, export_number, import_text};
 use crate::formats::StringFormat;
 use crate::model::vocabulary;
+use crate::model::ContactField as F;
 use crate::spec::{
     formatted, id, list, one_of, Extra, Member, ObjectRules, ValueRules, Vocabulary, INTEGER,
     STRING,
@@ -28,67 +32,72 @@ const ROLES: Vocabulary = strict(vocabulary::ROLES);
 const EMAIL: ObjectRules = ObjectRules {
     title: "Email",
     description: "An email address and its kind.",
-    fields: &[
+    members: &[
         Member::new("value", "Email", formatted(StringFormat::Email)).required(),
         Member::new("kind", "Kind", one_of(&EMAIL_KINDS)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const PHONE: ObjectRules = ObjectRules {
     title: "Phone",
     description: "A phone number (any format) and its kind.",
-    fields: &[
+    members: &[
         Member::new("value", "Phone", STRING).required(),
         Member::new("kind", "Kind", one_of(&PHONE_KINDS)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const CHAT: ObjectRules = ObjectRules {
     title: "Chat handle",
     description: "A chat handle.",
-    fields: &[
+    members: &[
         Member::new("kind", "Service", one_of(&CHAT_KINDS)).required(),
         Member::new("value", "Handle", STRING).required(),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const SOCIAL: ObjectRules = ObjectRules {
     title: "Social profile",
     description: "A social profile.",
-    fields: &[
+    members: &[
         Member::new("kind", "Network", one_of(&SOCIAL_KINDS)).required(),
         Member::new("value", "Profile", STRING).required(),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const IDENTIFIER: ObjectRules = ObjectRules {
     title: "Identifier",
     description: "An identifier other than email and phone (e.g. a Bird visitorid).",
-    fields: &[
+    members: &[
         Member::new("key", "Key", STRING).required(),
         Member::new("value", "Value", id(1)).required(),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const ADDRESS: ObjectRules = ObjectRules {
     title: "Address",
     description: "A postal address.",
-    fields: &[
+    members: &[
         Member::new("lines", "Street lines", list!(STRING)),
         Member::new("city", "City", STRING),
         Member::new("region", "Region / state", STRING),
@@ -98,6 +107,7 @@ const ADDRESS: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// The canonical contact.
@@ -105,45 +115,88 @@ pub(crate) static CONTACT: ObjectRules = ObjectRules {
     title: "contactkit canonical contact",
     description: "contactkit's vendor-neutral contact: the hub every conversion passes through. No member is \
 required; empty values are omitted. Timestamps are RFC 3339 date-times (contactkit writes UTC, YYYY-MM-DDTHH:MM:SSZ).",
-    fields: &[
-        Member::new("externalId", "External id", id(1)).doc("The contact's id in your own system."),
-        Member::new("fullName", "Full name", STRING),
-        Member::new("firstName", "First name", STRING),
-        Member::new("lastName", "Last name", STRING),
-        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))).doc("The primary address first."),
-        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))).doc("The primary number first."),
-        Member::new("photoUrl", "Photo URL", formatted(StringFormat::HttpUrl)),
-        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)),
-        Member::new("jobTitle", "Job title", STRING),
-        Member::new("organization", "Organization", STRING),
-        Member::new("organizationId", "Organization id", INTEGER),
-        Member::new("industry", "Industry", STRING),
-        Member::new("address", "Address", ValueRules::Object(&ADDRESS)),
-        Member::new("location", "Location", STRING).doc("Free-text location."),
-        Member::new("websites", "Websites", list!(formatted(StringFormat::HttpUrl))),
-        Member::new("signedUpAt", "Signed up at", formatted(StringFormat::DateTime)),
-        Member::new("lastSeenAt", "Last seen at", formatted(StringFormat::DateTime)),
-        Member::new("browser", "Browser", STRING),
-        Member::new("browserVersion", "Browser version", STRING),
-        Member::new("browserLanguage", "Browser language", STRING),
-        Member::new("os", "Operating system", STRING),
-        Member::new("gender", "Gender", one_of(&GENDERS)),
-        Member::new("age", "Age", STRING),
-        Member::new("notes", "Notes", STRING),
-        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))),
-        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))),
-        Member::new("identifiers", "Other identifiers", list!(ValueRules::Object(&IDENTIFIER))),
-        Member::new("listIds", "List ids", list!(STRING)),
-        Member::new("accountIds", "Account ids", list!(STRING)),
-        Member::new("companyRefs", "Company references", list!(STRING)),
-        Member::new("tags", "Tags", list!(STRING)),
-        Member::new("role", "Role", one_of(&ROLES)),
-        Member::new("ownerId", "Owner id", INTEGER),
-        Member::new("unsubscribedFromEmails", "Unsubscribed from emails", ValueRules::Boolean),
-        Member::new("intercomId", "Intercom id", id(1)),
-        Member::new("customAttributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)),
+    members: &[
+        Member::new("externalId", "External id", id(1)).maps(Crossing::Text(F::ExternalId)).doc("The contact's id in your own system."),
+        Member::new("fullName", "Full name", STRING).maps(Crossing::Text(F::FullName)),
+        Member::new("firstName", "First name", STRING).maps(Crossing::Text(F::FirstName)),
+        Member::new("lastName", "Last name", STRING).maps(Crossing::Text(F::LastName)),
+        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))).maps(via(F::Emails, import::values, export::lists)).doc("The primary address first."),
+        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))).maps(via(F::Phones, import::values, export::lists)).doc("The primary number first."),
+        Member::new("photoUrl", "Photo URL", formatted(StringFormat::HttpUrl)).maps(Crossing::Text(F::PhotoUrl)),
+        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)).maps(Crossing::Text(F::PhotoType)),
+        Member::new("jobTitle", "Job title", STRING).maps(Crossing::Text(F::JobTitle)),
+        Member::new("organization", "Organization", STRING).maps(Crossing::Text(F::Organization)),
+        Member::new("organizationId", "Organization id", INTEGER).maps(via(F::OrganizationId, import::whole_number, export_number)),
+        Member::new("industry", "Industry", STRING).maps(Crossing::Text(F::Industry)),
+        Member::new("address", "Address", ValueRules::Object(&ADDRESS)).maps(with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".region", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address)),
+        Member::new("location", "Location", STRING).maps(Crossing::Text(F::Location)).doc("Free-text location."),
+        Member::new("websites", "Websites", list!(formatted(StringFormat::HttpUrl))).maps(via(F::Websites, import::string_list, export::lists)),
+        Member::new("signedUpAt", "Signed up at", formatted(StringFormat::DateTime)).maps(via(F::SignedUpAt, import::timestamp, export::timestamp)),
+        Member::new("lastSeenAt", "Last seen at", formatted(StringFormat::DateTime)).maps(via(F::LastSeenAt, import::timestamp, export::timestamp)),
+        Member::new("browser", "Browser", STRING).maps(Crossing::Text(F::Browser)),
+        Member::new("browserVersion", "Browser version", STRING).maps(Crossing::Text(F::BrowserVersion)),
+        Member::new("browserLanguage", "Browser language", STRING).maps(Crossing::Text(F::BrowserLanguage)),
+        Member::new("os", "Operating system", STRING).maps(Crossing::Text(F::Os)),
+        Member::new("gender", "Gender", one_of(&GENDERS)).maps(via(F::Gender, import_text, export::gender)),
+        Member::new("age", "Age", STRING).maps(Crossing::Text(F::Age)),
+        Member::new("notes", "Notes", STRING).textarea().maps(Crossing::Text(F::Notes)),
+        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))).maps(via(F::Chats, import::handles, export::lists)),
+        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))).maps(via(F::SocialProfiles, import::handles, export::lists)),
+        Member::new("identifiers", "Other identifiers", list!(ValueRules::Object(&IDENTIFIER))).maps(via(F::Identifiers, import::identifiers, export::lists)),
+        Member::new("listIds", "List ids", list!(STRING)).maps(via(F::ListIds, import::string_list, export::lists)),
+        Member::new("accountIds", "Account ids", list!(STRING)).maps(via(F::AccountIds, import::string_list, export::lists)),
+        Member::new("companyRefs", "Company references", list!(STRING)).maps(via(F::CompanyRefs, import::string_list, export::lists)),
+        Member::new("tags", "Tags", list!(STRING)).maps(via(F::Tags, import::string_list, export::lists)),
+        Member::new("role", "Role", one_of(&ROLES)).maps(Crossing::Text(F::Role)),
+        Member::new("ownerId", "Owner id", INTEGER).maps(via(F::OwnerId, import::whole_number, export_integer)),
+        Member::new("unsubscribedFromEmails", "Unsubscribed from emails", ValueRules::Boolean).maps(via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
+        Member::new("intercomId", "Intercom id", id(1)).maps(Crossing::Text(F::IntercomId)),
+        Member::new("customAttributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).key_value().maps(via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
+
+/// The compiler keeps the canonical members and the canonical fields equal: every field a
+/// member holds is named after the member (`address` + `.city` is `address.city`), so renaming
+/// one without the other does not build.
+const _: () = {
+    let members = CONTACT.members;
+    let mut i = 0;
+    while i < members.len() {
+        let fields = members[i].crossing.fields();
+        let mut j = 0;
+        while j < fields.len() {
+            let (suffix, field) = fields[j];
+            assert!(
+                is_concatenation(field.name(), members[i].name, suffix),
+                "a canonical member holds a field of another name"
+            );
+            j += 1;
+        }
+        i += 1;
+    }
+};
+
+/// Whether `whole` is `head` followed by `tail`.
+const fn is_concatenation(whole: &str, head: &str, tail: &str) -> bool {
+    let (whole, head, tail) = (whole.as_bytes(), head.as_bytes(), tail.as_bytes());
+    if whole.len() != head.len() + tail.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < whole.len() {
+        let b = if i < head.len() {
+            head[i]
+        } else {
+            tail[i - head.len()]
+        };
+        if whole[i] != b {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

@@ -5,9 +5,10 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
+use super::crossing::{At, Crossing, Table};
 use super::external_id::Derivation;
 use super::provenance::{ContactPath, Provenance};
-use super::table::{Crossing, Table};
+use super::shared::export_first_last;
 use crate::model::{Contact, ContactField};
 use crate::note::{Note, NoteCode};
 use crate::options::ConvertOptions;
@@ -169,29 +170,15 @@ pub(crate) fn export(
         rejection: None,
         derivation,
     };
-    for entry in table.entries {
-        match entry.crossing {
-            Crossing::Text => {
-                if let (Some(member), Some((_, field))) =
-                    (entry.members.first(), entry.fields.first())
-                {
-                    if let Some(s) = field.text(contact) {
-                        if *field == ContactField::ExternalId {
-                            ex.external_id_written(|| join("", member));
-                        }
-                        ex.put(
-                            member,
-                            Value::String(s.to_owned()),
-                            ContactPath::Field(*field),
-                        );
-                    }
-                }
-            }
-            Crossing::With { export, .. } => export(&mut ex),
-        }
+    for member in table.rules.members {
+        cross(&mut ex, table, member.name, member.crossing);
         if let Some(issue) = ex.rejection.take() {
             return Err(issue);
         }
+    }
+    cross(&mut ex, table, "*", table.rules.others);
+    if let Some(issue) = ex.rejection.take() {
+        return Err(issue);
     }
     let name = target.name();
     for &field in ContactField::ALL {
@@ -209,4 +196,31 @@ pub(crate) fn export(
         notes: ex.notes,
         origins: ex.origins.unwrap_or_default(),
     })
+}
+
+/// Writes member `name` of `table` as its `crossing` says (`"*"` and the table's
+/// [`crate::spec::ObjectRules::others`] for the members the format does not document).
+fn cross(ex: &mut Exporter<'_>, table: &Table, name: &'static str, crossing: Crossing) {
+    match crossing {
+        Crossing::Text(field) => {
+            if let Some(s) = field.text(ex.contact) {
+                if field == ContactField::ExternalId {
+                    ex.external_id_written(|| join("", name));
+                }
+                ex.put(name, Value::String(s.to_owned()), ContactPath::Field(field));
+            }
+        }
+        Crossing::FirstName => {
+            if let Some(last) = table.last_name {
+                export_first_last(ex, name, last);
+            }
+        }
+        Crossing::With { fields, export, .. } => export(ex, At::new(name, fields)),
+        Crossing::None
+        | Crossing::Ignored
+        | Crossing::NotHeld(_)
+        | Crossing::ReadText(_)
+        | Crossing::LastName
+        | Crossing::Along { .. } => {}
+    }
 }

@@ -3,8 +3,9 @@
 
 use serde_json::{Map, Value};
 
+use super::crossing::{At, Crossing, Table};
 use super::provenance::{ContactPath, Provenance, SourcePath};
-use super::table::{Crossing, Table};
+use super::read::{dropped_when_set, text as read_text};
 use crate::model::{Contact, ContactField};
 use crate::note::{Note, NoteCode};
 use crate::pointer::join;
@@ -115,7 +116,9 @@ impl<'s> Importer<'s> {
     }
 }
 
-/// Imports `record` (already validated) with `table`.
+/// Imports `record` (already validated) with `table`: each member as its declaration says
+/// ([`Crossing`]), in the table's import order, then every member the format does not convert is
+/// dropped with a note.
 pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: bool) -> Importer<'s> {
     let mut imp = Importer {
         prov: if canonical_source {
@@ -128,17 +131,32 @@ pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: boo
     let Some(obj) = record.as_object() else {
         return imp;
     };
-    for entry in table.entries {
-        match entry.crossing {
-            Crossing::Text => {
-                if let (Some(member), Some((_, field))) =
-                    (entry.members.first(), entry.fields.first())
-                {
-                    imp.text(obj, member, *field);
+    let mut not_held_noted = false;
+    for member in table.import_order() {
+        let name = member.name;
+        match member.crossing {
+            Crossing::None | Crossing::Ignored | Crossing::Along { .. } => {}
+            Crossing::NotHeld(_) => {
+                if !not_held_noted {
+                    not_held_noted = true;
+                    for other in table.rules.members {
+                        if let Crossing::NotHeld(message) = other.crossing {
+                            dropped_when_set(obj, &mut imp, other.name, message);
+                        }
+                    }
                 }
             }
-            Crossing::With { import, .. } => import(obj, &mut imp),
+            Crossing::Text(field) => imp.text(obj, name, field),
+            Crossing::ReadText(field) => {
+                read_text(&mut imp, obj, name, field, SourcePath::Member(name));
+            }
+            Crossing::FirstName => imp.text(obj, name, ContactField::FirstName),
+            Crossing::LastName => imp.text(obj, name, ContactField::LastName),
+            Crossing::With { fields, import, .. } => import(obj, At::new(name, fields), &mut imp),
         }
+    }
+    if let Crossing::With { fields, import, .. } = table.rules.others {
+        import(obj, At::new("*", fields), &mut imp);
     }
     for key in obj.keys() {
         if !table.takes(key) {

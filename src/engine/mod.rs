@@ -2,6 +2,7 @@
 //! imported into [`crate::canonical::Contact`], exported to the target, and the result validated
 //! as the target. Every change a user would want to know about is a [`Note`].
 
+pub(crate) mod crossing;
 pub(crate) mod custom;
 pub(crate) mod export;
 pub(crate) mod external_id;
@@ -10,12 +11,11 @@ pub(crate) mod provenance;
 pub(crate) mod read;
 mod repair;
 pub(crate) mod shared;
-pub(crate) mod table;
 
 use serde_json::Value;
 
+use self::crossing::Table;
 use self::repair::Repair;
-use self::table::Table;
 use crate::model::ContactField;
 use crate::options::ConvertOptions;
 use crate::outcome::{Converted, Rejection, Stage};
@@ -253,23 +253,39 @@ fn table(format: Format) -> &'static Table {
         Format::Bird => &crate::bird::TABLE,
         Format::HelpScout => &crate::helpscout::TABLE,
         Format::Canonical => &crate::canonical::TABLE,
-        Format::IntercomContact => &crate::intercom::read::TABLE,
-        Format::BirdContact => &crate::bird::read::TABLE,
-        Format::HelpScoutCustomer => &crate::helpscout::read::TABLE,
+        Format::IntercomContact => &crate::intercom::READ_TABLE,
+        Format::BirdContact => &crate::bird::READ_TABLE,
+        Format::HelpScoutCustomer => &crate::helpscout::READ_TABLE,
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! docs/MAPPING.md is kept true by these tests: its table must list exactly the fields the
     //! importers and exporters handle, and the tables must cover every documented field.
 
     use std::collections::BTreeSet;
 
+    use super::crossing::{Crossing, Table};
     use super::table;
-    use crate::engine::table::OTHER_MEMBERS;
     use crate::model::ContactField;
     use crate::Format;
+
+    /// The `(vendor field, canonical field name)` pairs the members of `table` hold, the vendor
+    /// field named as docs/MAPPING.md and docs/READ-FORMATS.md name it (the member's name and
+    /// the crossing's suffix; `*` for the members the format does not document).
+    pub(crate) fn handled(table: &Table) -> BTreeSet<(String, String)> {
+        let mut out = BTreeSet::new();
+        for member in table.rules.members {
+            for (suffix, field) in member.crossing.fields() {
+                out.insert((format!("{}{suffix}", member.name), field.name().to_owned()));
+            }
+        }
+        for (name, field) in table.rules.others.fields() {
+            out.insert(((*name).to_owned(), field.name().to_owned()));
+        }
+        out
+    }
 
     const MAPPING: &str = include_str!("../../docs/MAPPING.md");
     const VENDORS: [Format; 4] = [
@@ -326,7 +342,7 @@ mod tests {
             .collect();
         let spec: BTreeSet<&str> = Format::Canonical
             .spec()
-            .fields
+            .members
             .iter()
             .map(|f| f.name)
             .collect();
@@ -343,12 +359,10 @@ mod tests {
                     documented.insert((canonical.clone(), name.clone()));
                 }
             }
-            let mut handled = BTreeSet::new();
-            for entry in table(format).entries {
-                for (name, field) in entry.fields {
-                    handled.insert((field.name().to_owned(), (*name).to_owned()));
-                }
-            }
+            let handled: BTreeSet<(String, String)> = handled(table(format))
+                .into_iter()
+                .map(|(name, field)| (field, name))
+                .collect();
             let missing: Vec<_> = handled.difference(&documented).collect();
             let extra: Vec<_> = documented.difference(&handled).collect();
             assert!(
@@ -359,19 +373,16 @@ mod tests {
     }
 
     #[test]
-    fn tables_cover_every_documented_member() {
-        for format in Format::ALL {
-            let members: BTreeSet<&str> = table(format)
-                .entries
-                .iter()
-                .flat_map(|e| e.members.iter().copied())
-                .filter(|m| *m != OTHER_MEMBERS)
-                .collect();
-            let spec: BTreeSet<&str> = format.spec().fields.iter().map(|f| f.name).collect();
-            assert_eq!(
-                members, spec,
-                "{format}: mapping table members vs rule table"
-            );
+    fn every_member_of_a_converted_format_crosses() {
+        // A member without a crossing would be neither imported nor dropped with a note.
+        for format in Format::EVERY {
+            for member in table(format).rules.members {
+                assert!(
+                    !matches!(member.crossing, Crossing::None),
+                    "{format}: {} has no crossing",
+                    member.name
+                );
+            }
         }
     }
 
@@ -379,32 +390,58 @@ mod tests {
     fn canonical_table_maps_every_field_to_itself() {
         let canonical = table(Format::Canonical);
         for &field in ContactField::ALL {
-            let entry = canonical
-                .entries
-                .iter()
-                .find(|e| e.fields.iter().any(|(_, f)| *f == field))
-                .unwrap_or_else(|| panic!("{} is not in the canonical table", field.name()));
             let top = field.name().split('.').next().unwrap_or_default();
-            assert_eq!(entry.members, [top], "{}", field.name());
-            assert!(entry
-                .fields
+            let member = canonical
+                .rules
+                .members
                 .iter()
-                .all(|(name, f)| *f != field || *name == field.name()));
+                .find(|m| m.crossing.fields().iter().any(|(_, f)| *f == field))
+                .unwrap_or_else(|| panic!("{} is not in the canonical table", field.name()));
+            assert_eq!(member.name, top, "{}", field.name());
+            assert!(member.crossing.fields().iter().all(
+                |(suffix, f)| *f != field || format!("{}{suffix}", member.name) == field.name()
+            ));
         }
     }
 
     #[test]
-    fn text_rules_have_one_member_and_a_string_field() {
+    fn text_crossings_hold_a_string_field() {
         let mut c = crate::canonical::Contact::default();
-        for format in Format::ALL {
-            for entry in table(format).entries {
-                if matches!(entry.crossing, crate::engine::table::Crossing::Text) {
-                    assert_eq!(entry.members.len(), 1, "{format}: {:?}", entry.members);
-                    assert_eq!(entry.fields.len(), 1, "{format}: {:?}", entry.members);
-                    let field = entry.fields[0].1;
+        for format in Format::EVERY {
+            for member in table(format).rules.members {
+                if let Crossing::Text(field) | Crossing::ReadText(field) = member.crossing {
                     assert!(
                         field.text_mut(&mut c).is_some(),
                         "{format}: {field:?} is not a string field"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn name_pairs_are_whole_and_members_read_along_have_their_reader_earlier() {
+        for format in Format::EVERY {
+            let t = table(format);
+            let members = t.rules.members;
+            let firsts = members
+                .iter()
+                .filter(|m| matches!(m.crossing, Crossing::FirstName));
+            let lasts = members
+                .iter()
+                .filter(|m| matches!(m.crossing, Crossing::LastName));
+            assert_eq!(
+                firsts.count(),
+                lasts.count(),
+                "{format}: first/last name pairs"
+            );
+            for (i, member) in members.iter().enumerate() {
+                if let Crossing::Along { with, .. } = member.crossing {
+                    let reader = members[..i].iter().find(|m| m.name == with);
+                    assert!(
+                        matches!(reader.map(|m| m.crossing), Some(Crossing::With { .. })),
+                        "{format}: {} is read along {with}, which must be an earlier member with functions",
+                        member.name
                     );
                 }
             }

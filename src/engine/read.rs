@@ -1,56 +1,20 @@
 //! What the three read formats' importers share (`intercom-contact`, `bird-contact`,
 //! `helpscout-customer`; see docs/READ-FORMATS.md).
 //!
-//! A read format's mapping table lists every documented member: the ones it imports (with the
-//! canonical fields they hold), the ones it ignores because they are not contact data (ids and
-//! bookkeeping the target assigns anew, values derived from imported ones, the source vendor's
-//! own engagement state), and the ones that are contact data the canonical contact cannot hold,
-//! which are dropped with a note when they have a value. An undocumented member is dropped with a
+//! A read format's rule table declares for every documented member how it crosses: the ones it
+//! imports (with the canonical fields they hold), the ones it ignores because they are not contact
+//! data (`Crossing::Ignored`: ids and bookkeeping the target assigns anew, values derived from
+//! imported ones, the source vendor's own engagement state), and the ones that are contact data
+//! the canonical contact cannot hold (`Crossing::NotHeld`), which are dropped with a note when
+//! they have a value. An undocumented member is dropped with a
 //! note by the generic importer. Read formats are never exported: `convert` rejects them as
 //! targets.
 
 use serde_json::{Map, Value};
 
-use crate::engine::export::Exporter;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
-use crate::engine::table::{Crossing, Entry};
 use crate::model::ContactField;
-
-/// The export function of a read format's entries: never called, because `convert` rejects a
-/// read format as a target before anything is exported.
-pub(crate) fn no_export(_: &mut Exporter<'_>) {}
-
-/// The import function of members that are not contact data: nothing to import.
-pub(crate) fn ignore(_: &Map<String, Value>, _: &mut Importer<'_>) {}
-
-/// An entry of members that are ignored because they are not contact data.
-pub(crate) const fn ignored(members: &'static [&'static str]) -> Entry {
-    Entry {
-        members,
-        fields: &[],
-        crossing: Crossing::With {
-            import: ignore,
-            export: no_export,
-        },
-    }
-}
-
-/// An entry of members that the importer `import` reads into `fields`.
-pub(crate) const fn read(
-    members: &'static [&'static str],
-    fields: &'static [(&'static str, ContactField)],
-    import: for<'s> fn(&'s Map<String, Value>, &mut Importer<'s>),
-) -> Entry {
-    Entry {
-        members,
-        fields,
-        crossing: Crossing::With {
-            import,
-            export: no_export,
-        },
-    }
-}
 
 /// Whether a value carries data: not absent, `null`, `""`, `[]` or `{}`.
 pub(crate) fn has_value(value: Option<&Value>) -> bool {
@@ -94,18 +58,16 @@ pub(crate) fn text<'s>(
     }
 }
 
-/// Notes every member of `members` that has a value (see [`has_value`]) as dropped with
-/// `message`: contact data the canonical contact has no field for.
+/// Notes member `member` as dropped with `message` when it has a value (see [`has_value`]):
+/// contact data the canonical contact has no field for.
 pub(crate) fn dropped_when_set(
     obj: &Map<String, Value>,
     imp: &mut Importer<'_>,
-    members: &[&'static str],
+    member: &'static str,
     message: &str,
 ) {
-    for &member in members {
-        if has_value(obj.get(member)) {
-            imp.dropped(SourcePath::Member(member), message);
-        }
+    if has_value(obj.get(member)) {
+        imp.dropped(SourcePath::Member(member), message);
     }
 }
 
@@ -122,15 +84,6 @@ pub(crate) fn objects<'v>(
         .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
 }
 
-/// An integer, or a string of digits (Intercom 2.16 and later write `owner_id` as a string; the
-/// Help Scout docs do not state the type of `organizationId`).
-pub(crate) fn integer_or_digits(value: &Value) -> Option<i64> {
-    match value {
-        Value::String(s) => s.trim().parse::<i64>().ok(),
-        other => crate::engine::shared::integer(other),
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     //! Every read format's mapping table lists exactly the members of its rule table, and
@@ -138,16 +91,17 @@ pub(crate) mod tests {
 
     use std::collections::BTreeSet;
 
-    use crate::engine::table::{Crossing, Table};
+    use crate::engine::crossing::{Crossing, Table};
+    use crate::spec::Member;
     use crate::Format;
 
     const DOC: &str = include_str!("../../docs/READ-FORMATS.md");
 
     fn table(format: Format) -> &'static Table {
         match format {
-            Format::IntercomContact => &crate::intercom::read::TABLE,
-            Format::BirdContact => &crate::bird::read::TABLE,
-            _ => &crate::helpscout::read::TABLE,
+            Format::IntercomContact => &crate::intercom::READ_TABLE,
+            Format::BirdContact => &crate::bird::READ_TABLE,
+            _ => &crate::helpscout::READ_TABLE,
         }
     }
 
@@ -177,23 +131,25 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn tables_list_exactly_the_rule_table_members() {
+    fn read_formats_name_each_member_once_and_only_read() {
         for format in Format::READ {
             let mut members = BTreeSet::new();
-            for entry in table(format).entries {
-                for member in entry.members {
-                    assert!(members.insert(*member), "{format}: {member} listed twice");
-                }
+            for member in table(format).rules.members {
+                assert!(
+                    members.insert(member.name),
+                    "{format}: {} listed twice",
+                    member.name
+                );
+                // Read formats are never written: their members cross only into the contact.
+                assert!(
+                    !matches!(
+                        member.crossing,
+                        Crossing::Text(_) | Crossing::FirstName | Crossing::LastName
+                    ),
+                    "{format}: {} crosses as a create format's member",
+                    member.name
+                );
             }
-            let spec: BTreeSet<&str> = format.spec().fields.iter().map(|f| f.name).collect();
-            assert_eq!(
-                members, spec,
-                "{format}: mapping table members vs rule table"
-            );
-            assert!(table(format)
-                .entries
-                .iter()
-                .all(|e| matches!(e.crossing, Crossing::With { .. })));
         }
     }
 
@@ -216,12 +172,7 @@ pub(crate) mod tests {
                     (member[0].to_owned(), field[0].to_owned())
                 })
                 .collect();
-            let handled: BTreeSet<(String, String)> = table(format)
-                .entries
-                .iter()
-                .flat_map(|e| e.fields.iter())
-                .map(|(name, field)| ((*name).to_owned(), field.name().to_owned()))
-                .collect();
+            let handled = crate::engine::tests::handled(table(format));
             assert_eq!(
                 documented, handled,
                 "{format}: docs/READ-FORMATS.md import table"
@@ -235,12 +186,29 @@ pub(crate) mod tests {
             let section = section(format);
             let ignored = line(section, "Ignored, not contact data:");
             let dropped = line(section, "Dropped with a note when set:");
-            let mut members_without_fields = BTreeSet::new();
-            for entry in table(format).entries {
-                if entry.fields.is_empty() {
-                    members_without_fields.extend(entry.members.iter().map(|m| (*m).to_owned()));
-                }
-            }
+            let members = table(format).rules.members;
+            // A member read along another one holds what its reader's fields say.
+            let fields = |m: &Member| match m.crossing {
+                Crossing::Along { with, .. } => members
+                    .iter()
+                    .find(|r| r.name == with)
+                    .map_or(&[][..], |r| r.crossing.fields()),
+                other => other.fields(),
+            };
+            let members_without_fields: BTreeSet<String> = members
+                .iter()
+                .filter(|m| m.crossing.fields().is_empty() && fields(m).is_empty())
+                .map(|m| m.name.to_owned())
+                .collect();
+            let not_contact_data: BTreeSet<String> = members
+                .iter()
+                .filter(|m| matches!(m.crossing, Crossing::Ignored))
+                .map(|m| m.name.to_owned())
+                .collect();
+            assert_eq!(
+                ignored, not_contact_data,
+                "{format}: the ignored line names exactly the members that are not contact data"
+            );
             let listed: BTreeSet<String> = ignored.union(&dropped).cloned().collect();
             assert!(
                 ignored.is_disjoint(&dropped),

@@ -453,7 +453,7 @@ fn locate(format: Format, segments: &[String]) -> Vec<Step> {
     let mut steps = Vec::with_capacity(segments.len());
     for segment in segments {
         let (removable, next): (bool, Option<&ValueRules>) = match kind {
-            Some(ValueRules::Object(obj)) => match obj.fields.iter().find(|f| f.name == segment) {
+            Some(ValueRules::Object(obj)) => match obj.members.iter().find(|f| f.name == segment) {
                 Some(field) => (field.required != Presence::Required, Some(&field.kind)),
                 None => (true, None),
             },

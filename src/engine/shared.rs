@@ -1,10 +1,12 @@
 //! Rules several formats share: names (split, join, agree), the one email and phone of a format
 //! that holds one, phone numbers with separators, integers.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use super::crossing::At;
 use super::export::Exporter;
-use super::provenance::ContactPath;
+use super::import::Importer;
+use super::provenance::{ContactPath, SourcePath};
 use crate::model::ContactField;
 use crate::note::NoteCode;
 use crate::pointer::join;
@@ -200,6 +202,68 @@ pub(crate) fn compact_phone(s: &str) -> Option<String> {
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
         .collect();
     StringFormat::E164.matches(&compact).then_some(compact)
+}
+
+/// Reads a string member into the plain string field `at.field` ([`Importer::text`]), for a
+/// member that is written otherwise.
+pub(crate) fn import_text(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    imp.text(obj, at.member, at.field);
+}
+
+/// Writes the integer field `at.field` as a number.
+pub(crate) fn export_integer(ex: &mut Exporter<'_>, at: At) {
+    if let Some(n) = at.field.integer(ex.contact) {
+        ex.put(at.member, Value::from(n), ContactPath::Field(at.field));
+    }
+}
+
+/// An integer, or a string of digits (Intercom 2.16 and later write `owner_id` as a string; the
+/// Help Scout docs do not state the type of `organizationId`).
+pub(crate) fn integer_or_digits(value: &Value) -> Option<i64> {
+    match value {
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        other => integer(other),
+    }
+}
+
+/// Reads an integer, or a string of digits ([`integer_or_digits`]), into the integer field
+/// `at.field`; another value is dropped with a note.
+pub(crate) fn import_integer_or_digits(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let Some(value) = obj.get(at.member).filter(|v| !v.is_null()) else {
+        return;
+    };
+    match (
+        integer_or_digits(value),
+        at.field.integer_mut(&mut imp.contact),
+    ) {
+        (Some(id), Some(slot)) => {
+            *slot = Some(id);
+            imp.trace(ContactPath::Field(at.field), SourcePath::Member(at.member));
+        }
+        _ => imp.dropped(
+            SourcePath::Member(at.member),
+            [
+                "is not an integer, and the canonical ",
+                at.field.label(),
+                " is one",
+            ]
+            .concat(),
+        ),
+    }
+}
+
+/// Writes the integer field `at.field` as a number, noting `normalized` where the source held
+/// it otherwise (a string of digits).
+pub(crate) fn export_number(ex: &mut Exporter<'_>, at: At) {
+    if let Some(n) = at.field.integer(ex.contact) {
+        ex.put_compared(
+            at.member,
+            Value::from(n),
+            ContactPath::Field(at.field),
+            NoteCode::Normalized,
+            "written as a number",
+        );
+    }
 }
 
 /// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).

@@ -1,21 +1,18 @@
-//! Canonical → Help Scout.
+//! Canonical → Help Scout: the members that do not cross as plain text.
 
 use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
 use super::spec::RESERVED_SLUGS;
+use crate::engine::crossing::At;
 use crate::engine::custom::{custom_attributes, CustomRules};
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
-use crate::engine::shared::{export_first_last, integer};
+use crate::engine::shared::integer;
 use crate::model::ContactField;
 use crate::model::Handle;
 use crate::note::NoteCode;
-
-pub(crate) fn names(ex: &mut Exporter<'_>) {
-    export_first_last(ex, "firstName", "lastName");
-}
 
 /// Whether the first phone goes to the top-level `phone` (it has no kind); every other phone
 /// goes to `phones`.
@@ -23,11 +20,11 @@ fn first_phone_is_top_level(ex: &Exporter<'_>) -> bool {
     ex.contact.phones.first().is_some_and(|p| p.kind.is_none())
 }
 
-pub(crate) fn phone(ex: &mut Exporter<'_>) {
+pub(crate) fn phone(ex: &mut Exporter<'_>, at: At) {
     if first_phone_is_top_level(ex) {
         if let Some(p) = ex.contact.phones.first() {
             ex.put(
-                "phone",
+                at.member,
                 Value::String(p.value.clone()),
                 ContactPath::Item(ContactField::Phones, 0),
             );
@@ -35,22 +32,10 @@ pub(crate) fn phone(ex: &mut Exporter<'_>) {
     }
 }
 
-pub(crate) fn organization_id(ex: &mut Exporter<'_>) {
-    if let Some(id) = ex.contact.organization_id {
-        ex.put_compared(
-            "organizationId",
-            Value::from(id),
-            ContactPath::Field(ContactField::OrganizationId),
-            NoteCode::Normalized,
-            "written as a number",
-        );
-    }
-}
-
-pub(crate) fn gender(ex: &mut Exporter<'_>) {
+pub(crate) fn gender(ex: &mut Exporter<'_>, at: At) {
     if let Some(g) = ex.contact.gender.as_deref() {
         ex.put_compared(
-            "gender",
+            at.member,
             Value::String(g.to_owned()),
             ContactPath::Field(ContactField::Gender),
             NoteCode::Normalized,
@@ -90,18 +75,18 @@ fn list(
     ex.put_derived(member, Value::Array(items));
 }
 
-pub(crate) fn emails(ex: &mut Exporter<'_>) {
+pub(crate) fn emails(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     let items = c
         .emails
         .iter()
         .map(|e| entry(e.kind.as_deref(), &e.value))
         .collect();
-    list(ex, "emails", items, ContactField::Emails, 0);
+    list(ex, at.member, items, ContactField::Emails, 0);
 }
 
 /// The phones after the top-level one; a phone without kind gets `other` (type is required).
-pub(crate) fn phones(ex: &mut Exporter<'_>) {
+pub(crate) fn phones(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     let skip = usize::from(first_phone_is_top_level(ex));
     let mut items = Vec::with_capacity(c.phones.len());
@@ -110,7 +95,7 @@ pub(crate) fn phones(ex: &mut Exporter<'_>) {
             Some(kind) => kind,
             None => {
                 ex.note(
-                    format!("/phones/{}/type", items.len()),
+                    format!("/{}/{}/type", at.member, items.len()),
                     NoteCode::Derived,
                     "set to other: Help Scout requires a phone type, and the source gives none",
                 );
@@ -119,39 +104,30 @@ pub(crate) fn phones(ex: &mut Exporter<'_>) {
         };
         items.push(entry(Some(kind), &p.value));
     }
-    list(ex, "phones", items, ContactField::Phones, skip);
+    list(ex, at.member, items, ContactField::Phones, skip);
 }
 
-fn handles(ex: &mut Exporter<'_>, member: &'static str, field: ContactField, handles: &[Handle]) {
+/// Chat handles or social profiles (`at.field`).
+pub(crate) fn handles(ex: &mut Exporter<'_>, at: At) {
+    let c = ex.contact;
+    let handles: &[Handle] = match at.field {
+        ContactField::Chats => &c.chats,
+        _ => &c.social_profiles,
+    };
     let items = handles
         .iter()
         .map(|h| entry(Some(&h.kind), &h.value))
         .collect();
-    list(ex, member, items, field, 0);
+    list(ex, at.member, items, at.field, 0);
 }
 
-pub(crate) fn chats(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    handles(ex, "chats", ContactField::Chats, &c.chats);
-}
-
-pub(crate) fn social_profiles(ex: &mut Exporter<'_>) {
-    let c = ex.contact;
-    handles(
-        ex,
-        "socialProfiles",
-        ContactField::SocialProfiles,
-        &c.social_profiles,
-    );
-}
-
-pub(crate) fn websites(ex: &mut Exporter<'_>) {
+pub(crate) fn websites(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     let items = c.websites.iter().map(|w| entry(None, w)).collect();
-    list(ex, "websites", items, ContactField::Websites, 0);
+    list(ex, at.member, items, ContactField::Websites, 0);
 }
 
-pub(crate) fn address(ex: &mut Exporter<'_>) {
+pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
     let Some(a) = ex.contact.address.as_ref() else {
         return;
     };
@@ -168,7 +144,7 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
     ] {
         if let Some(v) = value {
             ex.origin(
-                || Cow::Owned(format!("/address/{member}")),
+                || Cow::Owned(format!("/{}/{member}", at.member)),
                 ContactPath::Field(field),
             );
             map.insert(member.to_owned(), Value::String(v.clone()));
@@ -178,7 +154,7 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
         if ex.tracking() {
             for i in 0..a.lines.len() {
                 ex.origin(
-                    || Cow::Owned(format!("/address/lines/{i}")),
+                    || Cow::Owned(format!("/{}/lines/{i}", at.member)),
                     ContactPath::Item(ContactField::AddressLines, i),
                 );
             }
@@ -186,7 +162,7 @@ pub(crate) fn address(ex: &mut Exporter<'_>) {
         map.insert("lines".to_owned(), Value::from(a.lines.clone()));
     }
     if !map.is_empty() {
-        ex.put_derived("address", Value::Object(map));
+        ex.put_derived(at.member, Value::Object(map));
     }
 }
 
@@ -201,7 +177,7 @@ pub(crate) const RULES: CustomRules = CustomRules {
     value_rule: "strings and integers",
 };
 
-pub(crate) fn properties(ex: &mut Exporter<'_>) {
+pub(crate) fn properties(ex: &mut Exporter<'_>, at: At) {
     let attrs = custom_attributes(ex, &RULES);
     if attrs.is_empty() {
         return;
@@ -210,18 +186,18 @@ pub(crate) fn properties(ex: &mut Exporter<'_>) {
     for (i, attr) in attrs.into_iter().enumerate() {
         if attr.normalized() {
             ex.note(
-                format!("/properties/{i}/slug"),
+                format!("/{}/{i}/slug", at.member),
                 NoteCode::Normalized,
                 "custom attribute key normalised to a Help Scout slug (other characters replaced by '-', at most 100)",
             );
         }
         if ex.tracking() {
-            ex.origin(|| Cow::Owned(format!("/properties/{i}")), attr.loc());
+            ex.origin(|| Cow::Owned(format!("/{}/{i}", at.member)), attr.loc());
         }
         let mut item = Map::new();
         item.insert("slug".to_owned(), Value::String(attr.key.into_owned()));
         item.insert("value".to_owned(), attr.value.clone());
         items.push(Value::Object(item));
     }
-    ex.put_derived("properties", Value::Array(items));
+    ex.put_derived(at.member, Value::Array(items));
 }

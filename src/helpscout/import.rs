@@ -1,61 +1,32 @@
-//! Help Scout → canonical.
+//! Help Scout → canonical: the members that do not cross as plain text.
 
 use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_TYPES, GENDERS};
+use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
-use crate::engine::shared::integer;
 use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Phone};
 
-pub(crate) fn names(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    imp.text(obj, "firstName", ContactField::FirstName);
-    imp.text(obj, "lastName", ContactField::LastName);
-}
-
 /// The top-level phone is the primary phone: it comes first.
-pub(crate) fn phone(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, "phone", SourcePath::Root) {
+pub(crate) fn phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
         imp.contact.phones.push(Phone {
             value: value.to_owned(),
             kind: None,
         });
         imp.trace(
             ContactPath::Item(ContactField::Phones, 0),
-            SourcePath::Member("phone"),
+            SourcePath::Member(at.member),
         );
-    }
-}
-
-/// An integer, or a string of digits (the docs do not state the type; the example is `35`).
-pub(crate) fn organization_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(value) = obj.get("organizationId").filter(|v| !v.is_null()) else {
-        return;
-    };
-    let id = match value {
-        Value::String(s) => s.trim().parse::<i64>().ok(),
-        other => integer(other),
-    };
-    match id {
-        Some(id) => {
-            imp.contact.organization_id = Some(id);
-            imp.trace(
-                ContactPath::Field(ContactField::OrganizationId),
-                SourcePath::Member("organizationId"),
-            );
-        }
-        None => imp.dropped(
-            SourcePath::Member("organizationId"),
-            "is not an integer, and the canonical organization id is one",
-        ),
     }
 }
 
 /// Any letter case is accepted (the docs' own example sends "Male"); the canonical value is
 /// lower case.
-pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(value) = imp.string(obj, "gender", SourcePath::Root) else {
+pub(crate) fn gender(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let Some(value) = imp.string(obj, at.member, SourcePath::Root) else {
         return;
     };
     match GENDERS
@@ -67,11 +38,11 @@ pub(crate) fn gender(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
             imp.contact.gender = Some((*g).to_owned());
             imp.trace(
                 ContactPath::Field(ContactField::Gender),
-                SourcePath::Member("gender"),
+                SourcePath::Member(at.member),
             );
         }
         None => imp.dropped(
-            SourcePath::Member("gender"),
+            SourcePath::Member(at.member),
             "is not male, female or unknown",
         ),
     }
@@ -90,9 +61,10 @@ fn objects<'v>(
         .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
 }
 
-pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    for (i, item) in objects(obj, "emails") {
-        let at = SourcePath::Item("emails", i);
+pub(crate) fn emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let member = at.member;
+    for (i, item) in objects(obj, member) {
+        let at = SourcePath::Item(member, i);
         imp.dropped_unknown(item, &["type", "value"], at);
         let Some(value) = imp.string(item, "value", at) else {
             imp.dropped(at, "has no address");
@@ -103,13 +75,13 @@ pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
             Some(t) if EMAIL_TYPES.values.contains(&t) => {
                 imp.trace(
                     ContactPath::ItemKind(ContactField::Emails, n),
-                    SourcePath::ItemMember("emails", i, "type"),
+                    SourcePath::ItemMember(member, i, "type"),
                 );
                 Some(t.to_owned())
             }
             Some(_) => {
                 imp.dropped(
-                    SourcePath::ItemMember("emails", i, "type"),
+                    SourcePath::ItemMember(member, i, "type"),
                     "is not work, home or other, the email kinds the canonical contact holds",
                 );
                 None
@@ -124,9 +96,10 @@ pub(crate) fn emails(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    for (i, item) in objects(obj, "phones") {
-        let at = SourcePath::Item("phones", i);
+pub(crate) fn phones(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let member = at.member;
+    for (i, item) in objects(obj, member) {
+        let at = SourcePath::Item(member, i);
         imp.dropped_unknown(item, &["type", "value"], at);
         let Some(value) = imp.string(item, "value", at) else {
             continue;
@@ -136,7 +109,7 @@ pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
         if kind.is_some() {
             imp.trace(
                 ContactPath::ItemKind(ContactField::Phones, n),
-                SourcePath::ItemMember("phones", i, "type"),
+                SourcePath::ItemMember(member, i, "type"),
             );
         }
         imp.contact.phones.push(Phone {
@@ -147,12 +120,9 @@ pub(crate) fn phones(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-fn handles(
-    obj: &Map<String, Value>,
-    imp: &mut Importer<'_>,
-    member: &'static str,
-    field: ContactField,
-) {
+/// Chat handles or social profiles (`at.field`).
+pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let (member, field) = (at.member, at.field);
     for (i, item) in objects(obj, member) {
         let at = SourcePath::Item(member, i);
         imp.dropped_unknown(item, &["type", "value"], at);
@@ -175,17 +145,10 @@ fn handles(
     }
 }
 
-pub(crate) fn chats(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    handles(obj, imp, "chats", ContactField::Chats);
-}
-
-pub(crate) fn social_profiles(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    handles(obj, imp, "socialProfiles", ContactField::SocialProfiles);
-}
-
-pub(crate) fn websites(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    for (i, item) in objects(obj, "websites") {
-        let at = SourcePath::Item("websites", i);
+pub(crate) fn websites(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let member = at.member;
+    for (i, item) in objects(obj, member) {
+        let at = SourcePath::Item(member, i);
         imp.dropped_unknown(item, &["value"], at);
         let Some(value) = imp.string(item, "value", at) else {
             continue;
@@ -196,14 +159,15 @@ pub(crate) fn websites(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
     }
 }
 
-pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(Value::Object(a)) = obj.get("address") else {
+pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    let top = at.member;
+    let Some(Value::Object(a)) = obj.get(top) else {
         return;
     };
     imp.dropped_unknown(
         a,
         &["city", "state", "postalCode", "country", "lines"],
-        SourcePath::Member("address"),
+        SourcePath::Member(top),
     );
     let mut address = Address::default();
     for (member, slot, field) in [
@@ -220,12 +184,9 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
             ContactField::AddressCountry,
         ),
     ] {
-        if let Some(s) = imp.string(a, member, SourcePath::Member("address")) {
+        if let Some(s) = imp.string(a, member, SourcePath::Member(top)) {
             *slot = Some(s.to_owned());
-            imp.trace(
-                ContactPath::Field(field),
-                SourcePath::Nested("address", member),
-            );
+            imp.trace(ContactPath::Field(field), SourcePath::Nested(top, member));
         }
     }
     if let Some(Value::Array(lines)) = a.get("lines") {
@@ -234,7 +195,7 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
                 address.lines.push(s.clone());
                 imp.trace(
                     ContactPath::Item(ContactField::AddressLines, address.lines.len() - 1),
-                    SourcePath::NestedItem("address", "lines", i),
+                    SourcePath::NestedItem(top, "lines", i),
                 );
             }
         }
@@ -245,11 +206,12 @@ pub(crate) fn address(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
 }
 
 /// Either shape the docs show: a list of `{slug, value}` or an object of slug → value.
-pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    match obj.get("properties") {
+pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+    let member = at.member;
+    match obj.get(member) {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let at = SourcePath::Item("properties", i);
+                let at = SourcePath::Item(member, i);
                 let Value::Object(item) = item else { continue };
                 imp.dropped_unknown(item, &["slug", "value"], at);
                 let (Some(Value::String(slug)), Some(value)) =
@@ -268,10 +230,7 @@ pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>
                 imp.contact
                     .custom_attributes
                     .insert(slug.clone(), value.clone());
-                imp.trace(
-                    ContactPath::Custom(slug),
-                    SourcePath::Key("properties", slug),
-                );
+                imp.trace(ContactPath::Custom(slug), SourcePath::Key(member, slug));
             }
         }
         _ => {}

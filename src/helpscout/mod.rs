@@ -1,5 +1,9 @@
-//! The helpscout format: its rule table (`spec`), importer and exporter, and the mapping table
-//! that connects them to the canonical contact.
+//! The helpscout format: Help Scout's Mailbox API 2.0 "Create Customer" body. Its members are
+//! declared in `spec`, each with its rules and how it crosses to the canonical contact; `import`
+//! and `export` hold the functions of the members that do not cross as plain text, and
+//! `properties` the checks of its custom properties. The read format `helpscout-customer` (what
+//! Help Scout returns) is declared in `read_spec` and read in `read`; `preview` builds it from a
+//! create payload.
 
 pub(crate) mod export;
 pub(crate) mod import;
@@ -10,127 +14,12 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
-use crate::engine::table::{Crossing, Entry, Table};
-use crate::model::ContactField as F;
+use crate::engine::crossing::{import_order, Table};
 
-/// A plain string member that crosses unchanged.
-const fn text(member: &'static [&'static str], fields: &'static [(&'static str, F)]) -> Entry {
-    Entry {
-        members: member,
-        fields,
-        crossing: Crossing::Text,
-    }
-}
+/// Help Scout ↔ canonical: the members of the Create Customer body, in its order.
+pub(crate) static TABLE: Table = Table::new(&spec::CUSTOMER, import_order!(spec::CUSTOMER, 19));
 
-/// Help Scout ↔ canonical, in the order of the Create Customer body.
-pub(crate) static TABLE: Table = Table::new(&[
-    Entry {
-        members: &["firstName", "lastName"],
-        fields: &[
-            ("firstName", F::FirstName),
-            ("lastName", F::LastName),
-            ("firstName", F::FullName),
-            ("lastName", F::FullName),
-        ],
-        crossing: Crossing::With {
-            import: import::names,
-            export: export::names,
-        },
-    },
-    Entry {
-        members: &["phone"],
-        fields: &[("phone", F::Phones)],
-        crossing: Crossing::With {
-            import: import::phone,
-            export: export::phone,
-        },
-    },
-    text(&["photoUrl"], &[("photoUrl", F::PhotoUrl)]),
-    text(&["photoType"], &[("photoType", F::PhotoType)]),
-    text(&["jobTitle"], &[("jobTitle", F::JobTitle)]),
-    text(&["background"], &[("background", F::Notes)]),
-    text(&["location"], &[("location", F::Location)]),
-    text(&["organization"], &[("organization", F::Organization)]),
-    Entry {
-        members: &["organizationId"],
-        fields: &[("organizationId", F::OrganizationId)],
-        crossing: Crossing::With {
-            import: import::organization_id,
-            export: export::organization_id,
-        },
-    },
-    Entry {
-        members: &["gender"],
-        fields: &[("gender", F::Gender)],
-        crossing: Crossing::With {
-            import: import::gender,
-            export: export::gender,
-        },
-    },
-    text(&["age"], &[("age", F::Age)]),
-    Entry {
-        members: &["emails"],
-        fields: &[("emails[].value", F::Emails), ("emails[].type", F::Emails)],
-        crossing: Crossing::With {
-            import: import::emails,
-            export: export::emails,
-        },
-    },
-    Entry {
-        members: &["phones"],
-        fields: &[("phones[].value", F::Phones), ("phones[].type", F::Phones)],
-        crossing: Crossing::With {
-            import: import::phones,
-            export: export::phones,
-        },
-    },
-    Entry {
-        members: &["chats"],
-        fields: &[("chats[].value", F::Chats), ("chats[].type", F::Chats)],
-        crossing: Crossing::With {
-            import: import::chats,
-            export: export::chats,
-        },
-    },
-    Entry {
-        members: &["socialProfiles"],
-        fields: &[
-            ("socialProfiles[].value", F::SocialProfiles),
-            ("socialProfiles[].type", F::SocialProfiles),
-        ],
-        crossing: Crossing::With {
-            import: import::social_profiles,
-            export: export::social_profiles,
-        },
-    },
-    Entry {
-        members: &["websites"],
-        fields: &[("websites[].value", F::Websites)],
-        crossing: Crossing::With {
-            import: import::websites,
-            export: export::websites,
-        },
-    },
-    Entry {
-        members: &["address"],
-        fields: &[
-            ("address.lines", F::AddressLines),
-            ("address.city", F::AddressCity),
-            ("address.state", F::AddressRegion),
-            ("address.postalCode", F::AddressPostalCode),
-            ("address.country", F::AddressCountry),
-        ],
-        crossing: Crossing::With {
-            import: import::address,
-            export: export::address,
-        },
-    },
-    Entry {
-        members: &["properties"],
-        fields: &[("properties", F::CustomAttributes)],
-        crossing: Crossing::With {
-            import: import::properties,
-            export: export::properties,
-        },
-    },
-]);
+/// `helpscout-customer` → canonical: the members of Help Scout's customer object, in the order
+/// of the Get Customer example.
+pub(crate) static READ_TABLE: Table =
+    Table::new(&read_spec::CUSTOMER, import_order!(read_spec::CUSTOMER, 25));

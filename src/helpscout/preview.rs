@@ -4,26 +4,33 @@
 use serde_json::{Map, Value};
 
 use crate::spec::schema::put;
+use crate::spec::Echo;
 
 use super::spec::GENDERS;
 use crate::preview::{Placeholders, PLACEHOLDER_NUMBER};
 
-/// Scalar members in the order of the Get Customer example, before `conversationCount`.
-const LEADING: &[&str] = &[
-    "firstName",
-    "lastName",
-    "gender",
-    "jobTitle",
-    "location",
-    "organization",
-    "organizationId",
-    "photoType",
-    "photoUrl",
-    "age",
-];
+/// The gender as Help Scout returns it: `male` → `Male` (Get Customer's example returns
+/// `"Male"`, the SDK's fixture `"Unknown"`).
+pub(crate) fn gender(value: &Value) -> Value {
+    match value {
+        Value::String(g) => title_case(g).map_or_else(|| value.clone(), Value::from),
+        _ => value.clone(),
+    }
+}
 
-/// `male` → `Male`: Get Customer's example returns `"Male"`, the SDK's fixture `"Unknown"`.
-fn gender(value: &str) -> Option<String> {
+/// An integer as Help Scout returns it: a string of digits is read as the number it is.
+pub(crate) fn integer_or_digits(value: &Value) -> Value {
+    match value {
+        Value::String(s) => s
+            .trim()
+            .parse::<i64>()
+            .map_or_else(|_| value.clone(), Value::from),
+        _ => value.clone(),
+    }
+}
+
+/// `male` → `Male`, for a documented gender in any letter case.
+fn title_case(value: &str) -> Option<String> {
     let known = GENDERS
         .values
         .iter()
@@ -64,18 +71,18 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
 pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
     let mut out = Map::new();
     put(&mut out, "id", Value::from(PLACEHOLDER_NUMBER));
-    for &member in LEADING {
-        let Some(value) = p.get(member) else { continue };
-        let value = match (member, value) {
-            ("gender", Value::String(g)) => gender(g).map_or_else(|| value.clone(), Value::from),
-            // A string of digits is read as the number it is.
-            ("organizationId", Value::String(s)) => s
-                .trim()
-                .parse::<i64>()
-                .map_or_else(|_| value.clone(), Value::from),
-            _ => value.clone(),
+    // The members the customer holds as sent (or as Help Scout rewrites them), in the order of
+    // the Get Customer example, before `conversationCount`.
+    for member in super::read_spec::CUSTOMER.members {
+        let Some(value) = p.get(member.name) else {
+            continue;
         };
-        out.insert(member.into(), value);
+        let value = match member.echo {
+            Echo::No => continue,
+            Echo::AsSent => value.clone(),
+            Echo::With(rewrite) => rewrite(value),
+        };
+        out.insert(member.name.into(), value);
     }
     put(&mut out, "conversationCount", Value::from(0));
     put(&mut out, "createdAt", Value::from(at.now_text.as_str()));

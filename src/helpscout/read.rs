@@ -1,111 +1,17 @@
 //! `helpscout-customer` → canonical: the customer object Help Scout returns (see
-//! docs/READ-FORMATS.md).
+//! docs/READ-FORMATS.md): the functions of the members that do not cross as plain text (the
+//! members and how each crosses are declared in `read_spec`).
 
 use serde_json::{Map, Value};
 
-use super::import;
 use super::spec::{CHAT_TYPES, EMAIL_TYPES, GENDERS, PHONE_TYPES, PHOTO_TYPES, SOCIAL_TYPES};
+use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
-use crate::engine::read::{ignored, objects, read, text};
-use crate::engine::table::Table;
-use crate::model::{ContactField as F, ContactField};
+use crate::engine::read::objects;
+use crate::model::ContactField;
 use crate::model::{Email, Handle, Phone};
 use crate::spec::Vocabulary;
-
-/// Members that are not contact data: the id and times Help Scout assigns, its conversation
-/// count and draft flag, and the links of the HAL document.
-const IGNORED: &[&str] = &[
-    "id",
-    "conversationCount",
-    "createdAt",
-    "updatedAt",
-    "modifiedAt",
-    "draft",
-    "_links",
-];
-
-/// The members that are plain strings, with their canonical fields.
-const TEXT: &[(&str, ContactField)] = &[
-    ("firstName", ContactField::FirstName),
-    ("lastName", ContactField::LastName),
-    ("jobTitle", ContactField::JobTitle),
-    ("location", ContactField::Location),
-    ("organization", ContactField::Organization),
-    ("photoUrl", ContactField::PhotoUrl),
-    ("age", ContactField::Age),
-    ("background", ContactField::Notes),
-];
-
-/// Help Scout's customer object → canonical, in the order of the Get Customer example.
-pub(crate) static TABLE: Table = Table::new(&[
-    ignored(IGNORED),
-    read(
-        &[
-            "firstName",
-            "lastName",
-            "jobTitle",
-            "location",
-            "organization",
-            "photoUrl",
-            "age",
-            "background",
-        ],
-        &[
-            ("firstName", F::FirstName),
-            ("lastName", F::LastName),
-            ("jobTitle", F::JobTitle),
-            ("location", F::Location),
-            ("organization", F::Organization),
-            ("photoUrl", F::PhotoUrl),
-            ("age", F::Age),
-            ("background", F::Notes),
-        ],
-        texts,
-    ),
-    read(&["gender"], &[("gender", F::Gender)], gender),
-    read(&["photoType"], &[("photoType", F::PhotoType)], photo_type),
-    read(
-        &["organizationId"],
-        &[("organizationId", F::OrganizationId)],
-        import::organization_id,
-    ),
-    read(
-        &[
-            "_embedded",
-            "emails",
-            "phones",
-            "chats",
-            "socialProfiles",
-            "websites",
-            "address",
-        ],
-        &[
-            ("_embedded.emails[].value", F::Emails),
-            ("_embedded.emails[].type", F::Emails),
-            ("_embedded.phones[].value", F::Phones),
-            ("_embedded.phones[].type", F::Phones),
-            ("_embedded.chats[].value", F::Chats),
-            ("_embedded.chats[].type", F::Chats),
-            ("_embedded.social_profiles[].value", F::SocialProfiles),
-            ("_embedded.social_profiles[].type", F::SocialProfiles),
-            ("_embedded.websites[].value", F::Websites),
-            ("_embedded.address.lines", F::AddressLines),
-            ("_embedded.address.city", F::AddressCity),
-            ("_embedded.address.state", F::AddressRegion),
-            ("_embedded.address.postalCode", F::AddressPostalCode),
-            ("_embedded.address.country", F::AddressCountry),
-            ("_embedded.properties[].value", F::CustomAttributes),
-        ],
-        embedded,
-    ),
-]);
-
-fn texts<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    for &(member, field) in TEXT {
-        text(imp, obj, member, field, SourcePath::Member(member));
-    }
-}
 
 /// A string member that must be one of `list` (any letter case): lower case, or dropped.
 fn one_of<'s>(
@@ -134,23 +40,23 @@ fn one_of<'s>(
 }
 
 /// Any letter case (the API returns e.g. "Unknown"); the canonical value is lower case.
-fn gender<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+pub(crate) fn gender<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
     one_of(
         obj,
         imp,
-        "gender",
-        ContactField::Gender,
+        at.member,
+        at.field,
         &GENDERS,
         "is not male, female or unknown",
     );
 }
 
-fn photo_type<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+pub(crate) fn photo_type<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
     one_of(
         obj,
         imp,
-        "photoType",
-        ContactField::PhotoType,
+        at.member,
+        at.field,
         &PHOTO_TYPES,
         "is not a photo type the canonical contact knows",
     );
@@ -231,7 +137,8 @@ const EMBEDDED_MEMBERS: &[&str] = &[
     "address",
 ];
 
-fn embedded<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
+/// `_embedded` (2.0) and the lists and address of the 1.0 object.
+pub(crate) fn embedded<'s>(obj: &'s Map<String, Value>, _: At, imp: &mut Importer<'s>) {
     if let Some(Value::Object(e)) = obj.get("_embedded") {
         imp.dropped_unknown(e, EMBEDDED_MEMBERS, SourcePath::Member("_embedded"));
     }

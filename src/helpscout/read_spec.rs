@@ -12,7 +12,11 @@
 //! A read format is checked leniently: only JSON types are checked (a mismatch is an error),
 //! `null` is accepted wherever a value can be absent, and undocumented members are accepted.
 
-use crate::spec::{list, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
+use super::{preview, read};
+use crate::engine::crossing::{imported, Crossing};
+use crate::engine::shared::import_integer_or_digits;
+use crate::model::ContactField as F;
+use crate::spec::{list, Echo, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
 
 /// A nullable string member.
 const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Member {
@@ -23,7 +27,7 @@ const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Mem
 const ENTRY: ObjectRules = ObjectRules {
     title: "Entry",
     description: "An email, phone, chat handle, social profile or website of the customer.",
-    fields: &[
+    members: &[
         Member::new("id", "Id", INTEGER)
             .nullable()
             .loose()
@@ -45,13 +49,14 @@ const ENTRY: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// An item of `_embedded.properties`.
 const PROPERTY: ObjectRules = ObjectRules {
     title: "Property",
     description: "A customer property value with its definition's type and name.",
-    fields: &[
+    members: &[
         text(
             "type",
             "Type",
@@ -70,12 +75,13 @@ const PROPERTY: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const ADDRESS: ObjectRules = ObjectRules {
     title: "Address",
     description: "The customer's address.",
-    fields: &[
+    members: &[
         Member::new("id", "Id", INTEGER).nullable().loose(),
         Member::new("lines", "Street lines", list!(STRING)).nullable(),
         text("city", "City", ""),
@@ -87,6 +93,7 @@ const ADDRESS: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// A list of entries.
@@ -95,7 +102,7 @@ const ENTRIES: ValueRules = list!(ValueRules::Object(&ENTRY));
 const EMBEDDED: ObjectRules = ObjectRules {
     title: "Embedded resources",
     description: "The customer's emails, phones, chat handles, social profiles, websites, properties and address.",
-    fields: &[
+    members: &[
         Member::new("emails", "Emails", ENTRIES).nullable(),
         Member::new("phones", "Phones", ENTRIES).nullable(),
         Member::new("chats", "Chat handles", ENTRIES).nullable(),
@@ -111,6 +118,7 @@ const EMBEDDED: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// The customer object.
@@ -119,37 +127,38 @@ pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
     description: "The customer object Help Scout returns (Get Customer; the items of List Customers). A read \
 format: contactkit converts from it but not to it. Checked leniently, because Help Scout produced it: only JSON \
 types are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
-    fields: &[
-        Member::new("id", "Id", INTEGER).nullable().loose().doc("The customer's id."),
-        text("firstName", "First name", ""),
-        text("lastName", "Last name", ""),
-        text("gender", "Gender", "male, female or unknown, in any letter case (the API returns e.g. \"Unknown\")."),
-        text("jobTitle", "Job title", ""),
-        text("location", "Location", ""),
-        text("organization", "Organization", ""),
-        Member::new("organizationId", "Organization id", INTEGER)
+    members: &[
+        Member::new("id", "Id", INTEGER).maps(Crossing::Ignored).nullable().loose().doc("The customer's id."),
+        text("firstName", "First name", "").maps(Crossing::ReadText(F::FirstName)).echo(Echo::AsSent),
+        text("lastName", "Last name", "").maps(Crossing::ReadText(F::LastName)).echo(Echo::AsSent),
+        text("gender", "Gender", "male, female or unknown, in any letter case (the API returns e.g. \"Unknown\").").maps(imported(F::Gender.single(), read::gender)).stage(1).echo(Echo::With(preview::gender)),
+        text("jobTitle", "Job title", "").maps(Crossing::ReadText(F::JobTitle)).echo(Echo::AsSent),
+        text("location", "Location", "").maps(Crossing::ReadText(F::Location)).echo(Echo::AsSent),
+        text("organization", "Organization", "").maps(Crossing::ReadText(F::Organization)).echo(Echo::AsSent),
+        Member::new("organizationId", "Organization id", INTEGER).maps(imported(F::OrganizationId.single(), import_integer_or_digits)).stage(2).echo(Echo::With(preview::integer_or_digits))
             .nullable()
             .loose()
             .doc("The id of the customer's organization."),
-        text("photoType", "Photo type", ""),
-        text("photoUrl", "Photo URL", "The API returns an empty string when there is no photo."),
-        text("age", "Age", ""),
-        text("background", "Notes", "The Notes field of the user interface."),
-        Member::new("conversationCount", "Conversation count", INTEGER).nullable(),
-        text("createdAt", "Created at", "Date-time of creation."),
-        text("updatedAt", "Updated at", "Date-time of the last update."),
-        text("modifiedAt", "Modified at", "Date-time of the last update (legacy 1.0 name)."),
-        Member::new("draft", "Draft", ValueRules::Boolean).nullable(),
-        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).nullable(),
-        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).nullable(),
-        Member::new("emails", "Emails (1.0)", ENTRIES).nullable().doc("Legacy 1.0 place of the emails."),
-        Member::new("phones", "Phones (1.0)", ENTRIES).nullable(),
-        Member::new("chats", "Chat handles (1.0)", ENTRIES).nullable(),
-        Member::new("socialProfiles", "Social profiles (1.0)", ENTRIES).nullable(),
-        Member::new("websites", "Websites (1.0)", ENTRIES).nullable(),
-        Member::new("address", "Address (1.0)", ValueRules::Object(&ADDRESS)).nullable(),
+        text("photoType", "Photo type", "").maps(imported(F::PhotoType.single(), read::photo_type)).stage(1).echo(Echo::AsSent),
+        text("photoUrl", "Photo URL", "The API returns an empty string when there is no photo.").maps(Crossing::ReadText(F::PhotoUrl)).echo(Echo::AsSent),
+        text("age", "Age", "").maps(Crossing::ReadText(F::Age)).echo(Echo::AsSent),
+        text("background", "Notes", "The Notes field of the user interface.").maps(Crossing::ReadText(F::Notes)),
+        Member::new("conversationCount", "Conversation count", INTEGER).maps(Crossing::Ignored).nullable(),
+        text("createdAt", "Created at", "Date-time of creation.").maps(Crossing::Ignored),
+        text("updatedAt", "Updated at", "Date-time of the last update.").maps(Crossing::Ignored),
+        text("modifiedAt", "Modified at", "Date-time of the last update (legacy 1.0 name).").maps(Crossing::Ignored),
+        Member::new("draft", "Draft", ValueRules::Boolean).maps(Crossing::Ignored).nullable(),
+        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).maps(imported(&[(".emails[].value", F::Emails), (".emails[].type", F::Emails), (".phones[].value", F::Phones), (".phones[].type", F::Phones), (".chats[].value", F::Chats), (".chats[].type", F::Chats), (".social_profiles[].value", F::SocialProfiles), (".social_profiles[].type", F::SocialProfiles), (".websites[].value", F::Websites), (".address.lines", F::AddressLines), (".address.city", F::AddressCity), (".address.state", F::AddressRegion), (".address.postalCode", F::AddressPostalCode), (".address.country", F::AddressCountry), (".properties[].value", F::CustomAttributes)], read::embedded)).stage(3).nullable(),
+        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).maps(Crossing::Ignored).nullable(),
+        Member::new("emails", "Emails (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable().doc("Legacy 1.0 place of the emails."),
+        Member::new("phones", "Phones (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("chats", "Chat handles (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("socialProfiles", "Social profiles (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("websites", "Websites (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("address", "Address (1.0)", ValueRules::Object(&ADDRESS)).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };

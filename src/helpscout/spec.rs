@@ -5,8 +5,12 @@
 
 use serde_json::Value;
 
+use super::{export, import};
+use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::shared::{export_number, import_integer_or_digits};
 use crate::formats::StringFormat;
 use crate::model::vocabulary;
+use crate::model::ContactField as F;
 use crate::spec::schema::from_text;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
@@ -72,7 +76,7 @@ pub(crate) const SLUG: StringRules = StringRules {
 const EMAIL: ObjectRules = ObjectRules {
     title: "Email",
     description: "An email entry (see Create Email).",
-    fields: &[
+    members: &[
         Member::new("type", "Type", one_of(&EMAIL_TYPES))
             .doc("work, home or other (the v2 docs do not list the values; v1 defaults to work)."),
         Member::new("value", "Email", crate::spec::formatted(StringFormat::Email))
@@ -82,12 +86,13 @@ const EMAIL: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const PHONE: ObjectRules = ObjectRules {
     title: "Phone",
     description: "A phone entry (see Create Phone): type and value are required.",
-    fields: &[
+    members: &[
         Member::new("type", "Type", one_of(&PHONE_TYPES)).required(),
         Member::new("value", "Phone number", STRING)
             .required()
@@ -96,24 +101,26 @@ const PHONE: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const CHAT: ObjectRules = ObjectRules {
     title: "Chat handle",
     description: "A chat handle (see Create Chat Handle): type and value are required.",
-    fields: &[
+    members: &[
         Member::new("type", "Type", one_of(&CHAT_TYPES)).required(),
         Member::new("value", "Handle", STRING).required(),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const SOCIAL: ObjectRules = ObjectRules {
     title: "Social profile",
     description: "A social profile (see Create Social Profile): type and value are required.",
-    fields: &[
+    members: &[
         Member::new("type", "Type", one_of(&SOCIAL_TYPES)).required(),
         Member::new("value", "Profile", STRING)
             .required()
@@ -122,12 +129,13 @@ const SOCIAL: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const WEBSITE: ObjectRules = ObjectRules {
     title: "Website",
     description: "A website (see Create Website): value is required.",
-    fields: &[Member::new(
+    members: &[Member::new(
         "value",
         "Website URL",
         crate::spec::formatted(StringFormat::HttpUrl),
@@ -136,12 +144,13 @@ const WEBSITE: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 const ADDRESS: ObjectRules = ObjectRules {
     title: "Address",
     description: "The customer's address (see Create Address). Field limits are not documented.",
-    fields: &[
+    members: &[
         Member::new("city", "City", STRING),
         Member::new("state", "State", STRING),
         Member::new("postalCode", "Postal code", STRING),
@@ -157,6 +166,7 @@ const ADDRESS: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// The Create Customer body.
@@ -165,35 +175,36 @@ pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
     description: "Body of POST https://api.helpscout.net/v2/customers. No field is required in 2.0. \
 Not expressible in this schema: property slugs must be unique within `properties`, and property values \
 are checked against the account's property definitions when contactkit is given them.",
-    fields: &[
-        Member::new("firstName", "First name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
-        Member::new("lastName", "Last name", len(1, 40)).doc("When defined it must be between 1 and 40 characters."),
-        Member::new("phone", "Phone", STRING).doc("Optional phone number used when creating a new customer."),
-        Member::new("photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY }))
+    members: &[
+        Member::new("firstName", "First name", len(1, 40)).maps(Crossing::FirstName).doc("When defined it must be between 1 and 40 characters."),
+        Member::new("lastName", "Last name", len(1, 40)).maps(Crossing::LastName).doc("When defined it must be between 1 and 40 characters."),
+        Member::new("phone", "Phone", STRING).maps(via(F::Phones, import::phone, export::phone)).doc("Optional phone number used when creating a new customer."),
+        Member::new("photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY })).maps(Crossing::Text(F::PhotoUrl))
             .doc("URL of the customer's photo. Max length 200 characters."),
-        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)),
-        Member::new("jobTitle", "Job title", max_len(60)).doc("Max length 60 characters."),
-        Member::new("background", "Notes", max_len(200)).doc("The Notes field of the user interface. Max length 200 characters."),
-        Member::new("location", "Location", max_len(60)).doc("Max length 60 characters."),
-        Member::new("organization", "Organization", max_len(60))
+        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)).maps(Crossing::Text(F::PhotoType)),
+        Member::new("jobTitle", "Job title", max_len(60)).maps(Crossing::Text(F::JobTitle)).doc("Max length 60 characters."),
+        Member::new("background", "Notes", max_len(200)).textarea().maps(Crossing::Text(F::Notes)).doc("The Notes field of the user interface. Max length 200 characters."),
+        Member::new("location", "Location", max_len(60)).maps(Crossing::Text(F::Location)).doc("Max length 60 characters."),
+        Member::new("organization", "Organization", max_len(60)).maps(Crossing::Text(F::Organization))
             .doc("Max length 60 characters. Deprecated in favour of organizationId on the newest docs page."),
-        Member::new("organizationId", "Organization id", crate::spec::INTEGER)
+        Member::new("organizationId", "Organization id", crate::spec::INTEGER).placeholder("35").maps(via(F::OrganizationId, import_integer_or_digits, export_number))
             .loose()
             .doc("Id of the customer's organization (example 35)."),
-        Member::new("gender", "Gender", one_of(&GENDERS)).doc("male, female or unknown."),
-        Member::new("age", "Age", STRING).doc("Customer's age, a free string such as \"30-35\"."),
-        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))),
-        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))),
-        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))),
-        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))),
-        Member::new("websites", "Websites", list!(ValueRules::Object(&WEBSITE))),
-        Member::new("address", "Address", ValueRules::Object(&ADDRESS)),
-        Member::new("properties", "Properties", ValueRules::Dynamic(&PROPERTIES))
+        Member::new("gender", "Gender", one_of(&GENDERS)).maps(via(F::Gender, import::gender, export::gender)).doc("male, female or unknown."),
+        Member::new("age", "Age", STRING).placeholder("30-35").maps(Crossing::Text(F::Age)).doc("Customer's age, a free string such as \"30-35\"."),
+        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))).maps(with(&[("[].value", F::Emails), ("[].type", F::Emails)], import::emails, export::emails)),
+        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))).maps(with(&[("[].value", F::Phones), ("[].type", F::Phones)], import::phones, export::phones)),
+        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))).maps(with(&[("[].value", F::Chats), ("[].type", F::Chats)], import::handles, export::handles)),
+        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))).maps(with(&[("[].value", F::SocialProfiles), ("[].type", F::SocialProfiles)], import::handles, export::handles)),
+        Member::new("websites", "Websites", list!(ValueRules::Object(&WEBSITE))).maps(with(&[("[].value", F::Websites)], import::websites, export::websites)),
+        Member::new("address", "Address", ValueRules::Object(&ADDRESS)).maps(with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".state", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address)),
+        Member::new("properties", "Properties", ValueRules::Dynamic(&PROPERTIES)).maps(via(F::CustomAttributes, import::properties, export::properties))
             .doc("Customer property values, as a list of {slug, value} (or an object of slug: value)."),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// `properties`: checked in `properties.rs`, against the account's definitions when given.

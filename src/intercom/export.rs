@@ -1,7 +1,8 @@
-//! Canonical → Intercom.
+//! Canonical → Intercom: the members that do not cross as plain text.
 
 use serde_json::{Map, Value};
 
+use crate::engine::crossing::At;
 use crate::engine::custom::{custom_attributes as customs, CustomRules};
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
@@ -15,40 +16,40 @@ use crate::pointer::join;
 /// The contact's role; a contact with neither email nor external id becomes a lead (see
 /// docs/MAPPING.md: Intercom requires one of email, external_id or role, and a `user` needs an
 /// email or an external id, so `lead` is the only role such a contact can have).
-pub(crate) fn role(ex: &mut Exporter<'_>) {
+pub(crate) fn role(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     if let Some(role) = c.role.as_deref() {
         ex.put(
-            "role",
+            at.member,
             Value::String(role.to_owned()),
             ContactPath::Field(ContactField::Role),
         );
     } else if c.emails.is_empty() && c.external_id.is_none() {
         ex.note(
-            "/role",
+            join("", at.member),
             NoteCode::Derived,
             "set to lead: Intercom needs an email, an external id or a role, and a contact with neither email nor external id can only be a lead",
         );
-        ex.put_derived("role", Value::String("lead".to_owned()));
+        ex.put_derived(at.member, Value::String("lead".to_owned()));
     }
 }
 
-pub(crate) fn email(ex: &mut Exporter<'_>) {
-    export_first_email(ex, "email");
+pub(crate) fn email(ex: &mut Exporter<'_>, at: At) {
+    export_first_email(ex, at.member);
 }
 
-pub(crate) fn phone(ex: &mut Exporter<'_>) {
-    export_first_phone(ex, "phone");
+pub(crate) fn phone(ex: &mut Exporter<'_>, at: At) {
+    export_first_phone(ex, at.member);
 }
 
 /// The full name; else first and last name joined (note `joined`). First and last name that the
 /// full name does not carry are dropped.
-pub(crate) fn name(ex: &mut Exporter<'_>) {
+pub(crate) fn name(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
     if let Some(full) = c.full_name.as_deref() {
         ex.put(
-            "name",
+            at.member,
             Value::String(full.to_owned()),
             ContactPath::Field(ContactField::FullName),
         );
@@ -69,13 +70,17 @@ pub(crate) fn name(ex: &mut Exporter<'_>) {
             }
         }
     } else if let Some(joined) = join_name(first, last) {
-        ex.note("/name", NoteCode::Joined, joined_message(first, last));
+        ex.note(
+            join("", at.member),
+            NoteCode::Joined,
+            joined_message(first, last),
+        );
         let canonical = if first.is_some() {
             ContactPath::Field(ContactField::FirstName)
         } else {
             ContactPath::Field(ContactField::LastName)
         };
-        ex.put("name", Value::String(joined), canonical);
+        ex.put(at.member, Value::String(joined), canonical);
     } else {
         for (part, field) in [
             (first, ContactField::FirstName),
@@ -96,46 +101,34 @@ pub(crate) fn name(ex: &mut Exporter<'_>) {
 
 const TIMESTAMP_NOTE: &str = "written as Unix time in seconds";
 
-pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
-    if let Some(t) = ex.contact.signed_up_at {
+/// A canonical timestamp as Unix seconds.
+pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
+    if let Some(t) = at.field.timestamp(ex.contact) {
         let v = Value::from(t.unix_seconds());
         ex.put_compared(
-            "signed_up_at",
+            at.member,
             v,
-            ContactPath::Field(ContactField::SignedUpAt),
+            ContactPath::Field(at.field),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
     }
 }
 
-pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
-    if let Some(t) = ex.contact.last_seen_at {
-        let v = Value::from(t.unix_seconds());
-        ex.put_compared(
-            "last_seen_at",
-            v,
-            ContactPath::Field(ContactField::LastSeenAt),
-            NoteCode::Reformatted,
-            TIMESTAMP_NOTE,
-        );
-    }
-}
-
-pub(crate) fn owner_id(ex: &mut Exporter<'_>) {
+pub(crate) fn owner_id(ex: &mut Exporter<'_>, at: At) {
     if let Some(id) = ex.contact.owner_id {
         ex.put(
-            "owner_id",
+            at.member,
             Value::from(id),
             ContactPath::Field(ContactField::OwnerId),
         );
     }
 }
 
-pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>) {
+pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>, at: At) {
     if let Some(b) = ex.contact.unsubscribed_from_emails {
         ex.put(
-            "unsubscribed_from_emails",
+            at.member,
             Value::Bool(b),
             ContactPath::Field(ContactField::UnsubscribedFromEmails),
         );
@@ -153,7 +146,7 @@ pub(crate) const RULES: CustomRules = CustomRules {
     value_rule: "strings, numbers, booleans and null",
 };
 
-pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
+pub(crate) fn custom_attributes(ex: &mut Exporter<'_>, at: At) {
     let attrs = customs(ex, &RULES);
     if attrs.is_empty() {
         return;
@@ -161,7 +154,7 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
     let mut map = Map::new();
     for attr in attrs {
         if attr.normalized() || ex.tracking() {
-            let target = join("/custom_attributes", &attr.key);
+            let target = join(&join("", at.member), &attr.key);
             if attr.normalized() {
                 ex.note(
                     target.clone(),
@@ -173,5 +166,5 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>) {
         }
         map.insert(attr.key.into_owned(), attr.value.clone());
     }
-    ex.put_derived("custom_attributes", Value::Object(map));
+    ex.put_derived(at.member, Value::Object(map));
 }

@@ -1,5 +1,8 @@
-//! The intercom format: its rule table (`spec`), importer and exporter, and the mapping table
-//! that connects them to the canonical contact.
+//! The intercom format: Intercom's "Create contact" body (REST API 2.15). Its members are
+//! declared in `spec`, each with its rules and how it crosses to the canonical contact; `import`
+//! and `export` hold the functions of the members that do not cross as plain text. The read
+//! format `intercom-contact` (what Intercom returns) is declared in `read_spec` and read in
+//! `read`; `preview` builds it from a create payload.
 
 pub(crate) mod export;
 pub(crate) mod import;
@@ -9,95 +12,15 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
-use crate::engine::table::{Crossing, Entry, Table};
-use crate::model::ContactField as F;
+use crate::engine::crossing::{import_order, Table};
 
-/// Intercom ↔ canonical, in the order of `create_contact_request`.
-pub(crate) static TABLE: Table = Table::new(&[
-    Entry {
-        members: &["role"],
-        fields: &[("role", F::Role)],
-        crossing: Crossing::With {
-            import: import::role,
-            export: export::role,
-        },
-    },
-    Entry {
-        members: &["external_id"],
-        fields: &[("external_id", F::ExternalId)],
-        crossing: Crossing::Text,
-    },
-    Entry {
-        members: &["email"],
-        fields: &[("email", F::Emails)],
-        crossing: Crossing::With {
-            import: import::email,
-            export: export::email,
-        },
-    },
-    Entry {
-        members: &["phone"],
-        fields: &[("phone", F::Phones)],
-        crossing: Crossing::With {
-            import: import::phone,
-            export: export::phone,
-        },
-    },
-    Entry {
-        members: &["name"],
-        fields: &[
-            ("name", F::FullName),
-            ("name", F::FirstName),
-            ("name", F::LastName),
-        ],
-        crossing: Crossing::With {
-            import: import::name,
-            export: export::name,
-        },
-    },
-    Entry {
-        members: &["avatar"],
-        fields: &[("avatar", F::PhotoUrl)],
-        crossing: Crossing::Text,
-    },
-    Entry {
-        members: &["signed_up_at"],
-        fields: &[("signed_up_at", F::SignedUpAt)],
-        crossing: Crossing::With {
-            import: import::signed_up_at,
-            export: export::signed_up_at,
-        },
-    },
-    Entry {
-        members: &["last_seen_at"],
-        fields: &[("last_seen_at", F::LastSeenAt)],
-        crossing: Crossing::With {
-            import: import::last_seen_at,
-            export: export::last_seen_at,
-        },
-    },
-    Entry {
-        members: &["owner_id"],
-        fields: &[("owner_id", F::OwnerId)],
-        crossing: Crossing::With {
-            import: import::owner_id,
-            export: export::owner_id,
-        },
-    },
-    Entry {
-        members: &["unsubscribed_from_emails"],
-        fields: &[("unsubscribed_from_emails", F::UnsubscribedFromEmails)],
-        crossing: Crossing::With {
-            import: import::unsubscribed_from_emails,
-            export: export::unsubscribed_from_emails,
-        },
-    },
-    Entry {
-        members: &["custom_attributes"],
-        fields: &[("custom_attributes", F::CustomAttributes)],
-        crossing: Crossing::With {
-            import: import::custom_attributes,
-            export: export::custom_attributes,
-        },
-    },
-]);
+/// Intercom ↔ canonical: the members of `create_contact_request`, in its order.
+pub(crate) static TABLE: Table = Table::new(
+    &spec::CREATE_CONTACT,
+    import_order!(spec::CREATE_CONTACT, 11),
+);
+
+/// `intercom-contact` → canonical: the members of Intercom's contact object, in the member order
+/// of the 2.15 `contact` schema.
+pub(crate) static READ_TABLE: Table =
+    Table::new(&read_spec::CONTACT, import_order!(read_spec::CONTACT, 54));

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::preview::Placeholders;
+use crate::spec::Echo;
 
 /// The contact object of a new contact before the request's values are filled in: the members
 /// Intercom computes or records later are `null` or empty (as in the spec's example response),
@@ -11,18 +12,6 @@ use crate::preview::Placeholders;
 /// `"user"`. A template parsed at run time keeps the WebAssembly build small (the code that
 /// would build this object member by member is several times its size).
 const TEMPLATE: &str = r#"{"type":"contact","id":"preview","workspace_id":"preview","external_id":null,"role":"user","email":null,"email_domain":null,"phone":null,"name":null,"avatar":null,"owner_id":null,"social_profiles":{"type":"list","data":[]},"has_hard_bounced":false,"marked_email_as_spam":false,"unsubscribed_from_emails":false,"created_at":0,"updated_at":0,"signed_up_at":null,"last_seen_at":null,"last_replied_at":null,"last_contacted_at":null,"last_email_opened_at":null,"last_email_clicked_at":null,"language_override":null,"browser":null,"browser_version":null,"browser_language":null,"os":null,"location":{"type":"location","country":null,"region":null,"city":null,"country_code":null,"continent_code":null},"android_app_name":null,"android_app_version":null,"android_device":null,"android_os_version":null,"android_sdk_version":null,"android_last_seen_at":null,"ios_app_name":null,"ios_app_version":null,"ios_device":null,"ios_os_version":null,"ios_sdk_version":null,"ios_last_seen_at":null,"custom_attributes":{},"tags":{"type":"list","data":[],"url":"/contacts/preview/tags","total_count":0,"has_more":false},"notes":{"type":"list","data":[],"url":"/contacts/preview/notes","total_count":0,"has_more":false},"companies":{"type":"list","data":[],"url":"/contacts/preview/companies","total_count":0,"has_more":false},"opted_out_subscription_types":{"type":"list","data":[],"url":"/contacts/preview/subscriptions","total_count":0,"has_more":false},"opted_in_subscription_types":{"type":"list","data":[],"url":"/contacts/preview/subscriptions","total_count":0,"has_more":false},"utm_campaign":null,"utm_content":null,"utm_medium":null,"utm_source":null,"utm_term":null,"referrer":null,"enabled_push_messaging":null}"#;
-
-/// Request members that the response holds unchanged.
-const AS_SENT: &[&str] = &[
-    "external_id",
-    "role",
-    "phone",
-    "name",
-    "owner_id",
-    "unsubscribed_from_emails",
-    "signed_up_at",
-    "last_seen_at",
-];
 
 /// The contact object for a valid create payload `p`.
 pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
@@ -36,10 +25,14 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
             *slot = value;
         }
     };
-    for &member in AS_SENT {
+    // The request members that the response holds unchanged (declared in `read_spec`).
+    for member in super::read_spec::CONTACT.members {
+        if let Echo::No = member.echo {
+            continue;
+        }
         // `null` keeps the template's value (`null`, or the defaults `false` and `"user"`).
-        if let Some(value) = p.get(member).filter(|v| !v.is_null()) {
-            set(member, value.clone());
+        if let Some(value) = p.get(member.name).filter(|v| !v.is_null()) {
+            set(member.name, value.clone());
         }
     }
     set("created_at", Value::from(at.now));

@@ -1,192 +1,22 @@
-//! `intercom-contact` → canonical: the contact object Intercom returns (see docs/READ-FORMATS.md).
+//! `intercom-contact` → canonical: the contact object Intercom returns (see docs/READ-FORMATS.md):
+//! the functions of the members that do not cross as plain text (the members and how each
+//! crosses are declared in `read_spec`).
 
 use serde_json::{Map, Value};
 
-use super::import;
+use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
-use crate::engine::read::{
-    dropped_when_set, has_value, ignored, integer_or_digits, objects, read, text,
-};
-use crate::engine::table::Table;
+use crate::engine::read::{has_value, objects, text};
 use crate::model::vocabulary::SOCIAL_KINDS;
-use crate::model::Handle;
-use crate::model::{ContactField as F, ContactField};
-
-/// Members that are not contact data: ids and bookkeeping Intercom assigns, a value derived from
-/// the email, and Intercom's own messaging state and mobile SDK telemetry.
-const IGNORED: &[&str] = &[
-    "type",
-    "workspace_id",
-    "email_domain",
-    "has_hard_bounced",
-    "marked_email_as_spam",
-    "created_at",
-    "updated_at",
-    "last_replied_at",
-    "last_contacted_at",
-    "last_email_opened_at",
-    "last_email_clicked_at",
-    "android_app_name",
-    "android_app_version",
-    "android_device",
-    "android_os_version",
-    "android_sdk_version",
-    "android_last_seen_at",
-    "ios_app_name",
-    "ios_app_version",
-    "ios_device",
-    "ios_os_version",
-    "ios_sdk_version",
-    "ios_last_seen_at",
-    "opted_out_subscription_types",
-    "opted_in_subscription_types",
-    "enabled_push_messaging",
-];
-
-/// Contact data the canonical contact has no field for: dropped with a note when set.
-const NOT_HELD: &[&str] = &[
-    "language_override",
-    "utm_campaign",
-    "utm_content",
-    "utm_medium",
-    "utm_source",
-    "utm_term",
-    "referrer",
-];
-
-/// Intercom's contact object → canonical, in the member order of the 2.15 `contact` schema.
-pub(crate) static TABLE: Table = Table::new(&[
-    ignored(IGNORED),
-    read(&["id"], &[("id", F::IntercomId)], id),
-    read(
-        &["external_id"],
-        &[("external_id", F::ExternalId)],
-        external_id,
-    ),
-    read(&["role"], &[("role", F::Role)], import::role),
-    read(&["email"], &[("email", F::Emails)], import::email),
-    read(&["phone"], &[("phone", F::Phones)], import::phone),
-    read(&["name"], &[("name", F::FullName)], import::name),
-    read(&["owner_id"], &[("owner_id", F::OwnerId)], owner_id),
-    read(
-        &["unsubscribed_from_emails"],
-        &[("unsubscribed_from_emails", F::UnsubscribedFromEmails)],
-        import::unsubscribed_from_emails,
-    ),
-    read(
-        &["signed_up_at"],
-        &[("signed_up_at", F::SignedUpAt)],
-        import::signed_up_at,
-    ),
-    read(
-        &["last_seen_at"],
-        &[("last_seen_at", F::LastSeenAt)],
-        import::last_seen_at,
-    ),
-    read(NOT_HELD, &[], not_held),
-    read(
-        &["browser", "browser_version", "browser_language", "os"],
-        &[
-            ("browser", F::Browser),
-            ("browser_version", F::BrowserVersion),
-            ("browser_language", F::BrowserLanguage),
-            ("os", F::Os),
-        ],
-        browser,
-    ),
-    read(
-        &["location"],
-        &[
-            ("location.city", F::AddressCity),
-            ("location.region", F::AddressRegion),
-            ("location.country", F::AddressCountry),
-        ],
-        location,
-    ),
-    read(
-        &["custom_attributes"],
-        &[("custom_attributes", F::CustomAttributes)],
-        import::custom_attributes,
-    ),
-    read(&["avatar"], &[("avatar.image_url", F::PhotoUrl)], avatar),
-    read(&["tags"], &[("tags.data[].name", F::Tags)], tags),
-    read(&["notes", "companies"], &[], attached),
-    read(
-        &["social_profiles"],
-        &[
-            ("social_profiles.data[].url", F::SocialProfiles),
-            ("social_profiles.data[].name", F::SocialProfiles),
-        ],
-        social_profiles,
-    ),
-]);
-
-fn id<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    text(
-        imp,
-        obj,
-        "id",
-        ContactField::IntercomId,
-        SourcePath::Member("id"),
-    );
-}
-
-fn external_id<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    text(
-        imp,
-        obj,
-        "external_id",
-        ContactField::ExternalId,
-        SourcePath::Member("external_id"),
-    );
-}
-
-/// An integer in 2.15, a string in 2.16 and later: both are read.
-fn owner_id(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    let Some(value) = obj.get("owner_id").filter(|v| !v.is_null()) else {
-        return;
-    };
-    match integer_or_digits(value) {
-        Some(id) => {
-            imp.contact.owner_id = Some(id);
-            imp.trace(
-                ContactPath::Field(ContactField::OwnerId),
-                SourcePath::Member("owner_id"),
-            );
-        }
-        None => imp.dropped(
-            SourcePath::Member("owner_id"),
-            "is not an integer, and the canonical owner id is one",
-        ),
-    }
-}
-
-fn not_held(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
-    dropped_when_set(
-        obj,
-        imp,
-        NOT_HELD,
-        "the canonical contact has no field for this (language preference or attribution data)",
-    );
-}
-
-fn browser<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    for (member, field) in [
-        ("browser", ContactField::Browser),
-        ("browser_version", ContactField::BrowserVersion),
-        ("browser_language", ContactField::BrowserLanguage),
-        ("os", ContactField::Os),
-    ] {
-        text(imp, obj, member, field, SourcePath::Member(member));
-    }
-}
+use crate::model::{ContactField, Handle};
 
 /// `location.city`, `.region` and `.country` are the address; `type`, `country_code` and
 /// `continent_code` are ignored (a type marker, and codes derived from the same lookup as the
 /// country).
-fn location<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    let Some(Value::Object(location)) = obj.get("location") else {
+pub(crate) fn location<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+    let top = at.member;
+    let Some(Value::Object(location)) = obj.get(top) else {
         return;
     };
     for (member, field) in [
@@ -199,7 +29,7 @@ fn location<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
             location,
             member,
             field,
-            SourcePath::Nested("location", member),
+            SourcePath::Nested(top, member),
         );
     }
     imp.dropped_unknown(
@@ -212,13 +42,14 @@ fn location<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
             "country_code",
             "continent_code",
         ],
-        SourcePath::Member("location"),
+        SourcePath::Member(top),
     );
 }
 
 /// `avatar.image_url` is the photo; `avatar.type` is a type marker.
-fn avatar<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    let Some(Value::Object(avatar)) = obj.get("avatar") else {
+pub(crate) fn avatar<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+    let top = at.member;
+    let Some(Value::Object(avatar)) = obj.get(top) else {
         return;
     };
     text(
@@ -226,9 +57,9 @@ fn avatar<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         avatar,
         "image_url",
         ContactField::PhotoUrl,
-        SourcePath::Nested("avatar", "image_url"),
+        SourcePath::Nested(top, "image_url"),
     );
-    imp.dropped_unknown(avatar, &["type", "image_url"], SourcePath::Member("avatar"));
+    imp.dropped_unknown(avatar, &["type", "image_url"], SourcePath::Member(top));
 }
 
 /// The members of a list of attached objects (`tags`, `notes`, `companies`) that are not the
@@ -249,11 +80,12 @@ fn more(list: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str,
 
 /// Tag names: the items of `tags.data` that carry a `name` (a tag object does; a bare reference
 /// of type, id and url does not, and is dropped with a note).
-fn tags<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    let Some(Value::Object(list)) = obj.get("tags") else {
+pub(crate) fn tags<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+    let top = at.member;
+    let Some(Value::Object(list)) = obj.get(top) else {
         return;
     };
-    imp.dropped_unknown(list, LIST_MEMBERS, SourcePath::Member("tags"));
+    imp.dropped_unknown(list, LIST_MEMBERS, SourcePath::Member(top));
     for (i, item) in objects(list, "data") {
         match item.get("name") {
             Some(Value::String(name)) if !name.is_empty() => {
@@ -261,21 +93,21 @@ fn tags<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
                 let n = imp.contact.tags.len() - 1;
                 imp.trace(
                     ContactPath::Item(ContactField::Tags, n),
-                    SourcePath::NestedItemMember("tags", "data", i, "name"),
+                    SourcePath::NestedItemMember(top, "data", i, "name"),
                 );
             }
             _ => imp.dropped(
-                SourcePath::NestedItem("tags", "data", i),
+                SourcePath::NestedItem(top, "data", i),
                 "is a reference to a tag without its name; the canonical contact holds tag names",
             ),
         }
     }
-    more(list, imp, "tags", "tags");
+    more(list, imp, top, "tags");
 }
 
 /// Notes and companies are listed as references to Intercom objects (type, id, url), which the
 /// canonical contact cannot hold: each is dropped with a note.
-fn attached(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+pub(crate) fn attached(obj: &Map<String, Value>, _: At, imp: &mut Importer<'_>) {
     for (member, what) in [("notes", "notes"), ("companies", "companies")] {
         let Some(Value::Object(list)) = obj.get(member) else {
             continue;
@@ -313,25 +145,22 @@ pub(crate) fn social_kind(name: &str) -> Option<&'static str> {
 }
 
 /// `social_profiles.data[]`: the URL is the profile, the network name its kind.
-fn social_profiles<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
-    let Some(Value::Object(list)) = obj.get("social_profiles") else {
+pub(crate) fn social_profiles<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+    let top = at.member;
+    let Some(Value::Object(list)) = obj.get(top) else {
         return;
     };
-    imp.dropped_unknown(
-        list,
-        &["type", "data"],
-        SourcePath::Member("social_profiles"),
-    );
+    imp.dropped_unknown(list, &["type", "data"], SourcePath::Member(top));
     for (i, item) in objects(list, "data") {
         imp.dropped_unknown(
             item,
             &["type", "name", "url"],
-            SourcePath::NestedItem("social_profiles", "data", i),
+            SourcePath::NestedItem(top, "data", i),
         );
         let Some(Value::String(url)) = item.get("url").filter(|v| has_value(Some(v))) else {
             if has_value(item.get("name")) {
                 imp.dropped(
-                    SourcePath::NestedItem("social_profiles", "data", i),
+                    SourcePath::NestedItem(top, "data", i),
                     "has no URL, and the canonical social profile is one",
                 );
             }
@@ -345,13 +174,13 @@ fn social_profiles<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
                             ContactField::SocialProfiles,
                             imp.contact.social_profiles.len(),
                         ),
-                        SourcePath::NestedItemMember("social_profiles", "data", i, "name"),
+                        SourcePath::NestedItemMember(top, "data", i, "name"),
                     );
                     kind
                 }
                 None => {
                     imp.dropped(
-                        SourcePath::NestedItemMember("social_profiles", "data", i, "name"),
+                        SourcePath::NestedItemMember(top, "data", i, "name"),
                         "is not a network the canonical contact knows; the profile is kept with kind other",
                     );
                     "other"
@@ -366,7 +195,7 @@ fn social_profiles<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
         let n = imp.contact.social_profiles.len() - 1;
         imp.trace(
             ContactPath::Item(ContactField::SocialProfiles, n),
-            SourcePath::NestedItemMember("social_profiles", "data", i, "url"),
+            SourcePath::NestedItemMember(top, "data", i, "url"),
         );
     }
 }

@@ -6,9 +6,13 @@
 
 use serde_json::Value;
 
+use super::{export, import};
+use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::shared::import_text;
 use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::model::vocabulary;
+use crate::model::ContactField as F;
 use crate::pointer::Path;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::schema::{from_text, non_empty_names};
@@ -34,29 +38,29 @@ pub(crate) static CREATE_CONTACT: ObjectRules = ObjectRules {
     description: "Body of POST https://api.intercom.io/contacts. At least one of email, external_id or role is \
 required; with role \"user\", email or external_id is required. Custom attribute values must be strings, numbers, \
 booleans or null.",
-    fields: &[
-        Member::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
-        Member::new("external_id", "External id", crate::spec::id(0))
+    members: &[
+        Member::new("role", "Role", one_of(&ROLES)).maps(via(F::Role, import_text, export::role)).capture().doc("The role of the contact: user or lead."),
+        Member::new("external_id", "External id", crate::spec::id(0)).maps(Crossing::Text(F::ExternalId))
             .doc("A unique identifier for the contact which is given to Intercom."),
-        Member::new("email", "Email", formatted(StringFormat::Email)).doc("The contact's email."),
-        Member::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
-        Member::new("name", "Name", STRING).nullable().doc("The contact's full name."),
-        Member::new("avatar", "Avatar URL", formatted(StringFormat::HttpUrl))
+        Member::new("email", "Email", formatted(StringFormat::Email)).maps(via(F::Emails, import::email, export::email)).doc("The contact's email."),
+        Member::new("phone", "Phone", STRING).placeholder("+353871234567").maps(via(F::Phones, import::phone, export::phone)).nullable().doc("The contact's phone (e.g. +353871234567)."),
+        Member::new("name", "Name", STRING).maps(with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)).nullable().doc("The contact's full name."),
+        Member::new("avatar", "Avatar URL", formatted(StringFormat::HttpUrl)).maps(Crossing::Text(F::PhotoUrl))
             .nullable()
             .doc("An image URL containing the avatar of a contact."),
-        Member::new("signed_up_at", "Signed up at", INTEGER)
+        Member::new("signed_up_at", "Signed up at", INTEGER).maps(via(F::SignedUpAt, import::timestamp, export::timestamp))
             .nullable()
             .doc("Unix timestamp in seconds of when the contact signed up."),
-        Member::new("last_seen_at", "Last seen at", INTEGER)
+        Member::new("last_seen_at", "Last seen at", INTEGER).maps(via(F::LastSeenAt, import::timestamp, export::timestamp))
             .nullable()
             .doc("Unix timestamp in seconds of when the contact was last seen."),
-        Member::new("owner_id", "Owner id", INTEGER)
+        Member::new("owner_id", "Owner id", INTEGER).maps(via(F::OwnerId, import::owner_id, export::owner_id))
             .nullable()
             .doc("The id of an admin that has been assigned account ownership of the contact."),
-        Member::new("unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean)
+        Member::new("unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean).maps(via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails))
             .nullable()
             .doc("Whether the contact is unsubscribed from emails."),
-        Member::new("custom_attributes", "Custom attributes", ValueRules::Dynamic(&CUSTOM_ATTRIBUTES))
+        Member::new("custom_attributes", "Custom attributes", ValueRules::Dynamic(&CUSTOM_ATTRIBUTES)).maps(via(F::CustomAttributes, import::custom_attributes, export::custom_attributes))
             .nullable()
             .doc("The custom attributes of the contact: data attribute name to value."),
     ],
@@ -73,6 +77,7 @@ booleans or null.",
             Code::Required,
         )],
     }),
+    others: Crossing::None,
 };
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).

@@ -2,6 +2,7 @@
 //! their own).
 
 use super::{Address, Contact};
+use crate::Timestamp;
 
 macro_rules! canonical_fields {
     ($($variant:ident = $name:literal, $pointer:literal, $label:literal;)*) => {
@@ -32,6 +33,14 @@ macro_rules! canonical_fields {
             /// A human name for messages.
             pub(crate) const fn label(self) -> &'static str {
                 match self { $(ContactField::$variant => $label,)* }
+            }
+
+            /// The field alone, as the one `("", field)` pair of a member that holds it whole.
+            pub(crate) const fn single(self) -> &'static [(&'static str, ContactField)] {
+                const SINGLE: &[(&str, ContactField)] = &[$(("", ContactField::$variant),)*];
+                let (_, rest) = SINGLE.split_at(self as usize);
+                let (one, _) = rest.split_at(1);
+                one
             }
         }
     };
@@ -84,6 +93,42 @@ impl ContactField {
     /// Whether the field holds an id, where an empty string is no id (docs/RULES.md#ids).
     pub(crate) const fn is_id(self) -> bool {
         matches!(self, Self::ExternalId | Self::IntercomId)
+    }
+
+    /// The value of a timestamp field (`None` for other fields and when unset).
+    pub(crate) fn timestamp(self, c: &Contact) -> Option<Timestamp> {
+        match self {
+            Self::SignedUpAt => c.signed_up_at,
+            Self::LastSeenAt => c.last_seen_at,
+            _ => None,
+        }
+    }
+
+    /// The slot of a timestamp field (`None` for other fields).
+    pub(crate) fn timestamp_mut(self, c: &mut Contact) -> Option<&mut Option<Timestamp>> {
+        match self {
+            Self::SignedUpAt => Some(&mut c.signed_up_at),
+            Self::LastSeenAt => Some(&mut c.last_seen_at),
+            _ => None,
+        }
+    }
+
+    /// The value of an integer field (`None` for other fields and when unset).
+    pub(crate) fn integer(self, c: &Contact) -> Option<i64> {
+        match self {
+            Self::OrganizationId => c.organization_id,
+            Self::OwnerId => c.owner_id,
+            _ => None,
+        }
+    }
+
+    /// The slot of an integer field (`None` for other fields).
+    pub(crate) fn integer_mut(self, c: &mut Contact) -> Option<&mut Option<i64>> {
+        match self {
+            Self::OrganizationId => Some(&mut c.organization_id),
+            Self::OwnerId => Some(&mut c.owner_id),
+            _ => None,
+        }
     }
 
     /// The value of a plain string field (`None` for other fields).

@@ -1,38 +1,43 @@
-//! Canonical → Sequence.
+//! Canonical → Sequence: the members that do not cross as plain text.
 
 use serde_json::Value;
 
+use crate::engine::crossing::At;
 use crate::engine::custom::{custom_attributes, CustomRules};
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
-use crate::engine::shared::{export_first_email, export_first_last, export_first_phone};
+use crate::engine::shared::{export_first_email, export_first_phone};
 use crate::model::ContactField;
 use crate::note::NoteCode;
+use crate::pointer::join;
 
-pub(crate) fn external_id(ex: &mut Exporter<'_>) {
+/// The external id, which Sequence requires: a contact without one rejects the record.
+pub(crate) fn external_id(ex: &mut Exporter<'_>, at: At) {
     const REQUIRED: &str = "is required by Sequence, and the source has no external id";
+    let path = || join("", at.member);
     match ex.contact.external_id.as_deref() {
         Some(id) => {
-            ex.external_id_written(|| "/externalId".to_owned());
+            ex.external_id_written(path);
             ex.put(
-                "externalId",
+                at.member,
                 Value::String(id.to_owned()),
                 ContactPath::Field(ContactField::ExternalId),
             );
         }
         None => match ex.external_id_missing() {
-            Some(why) => ex.reject("/externalId", format!("{REQUIRED}, {why}")),
-            None => ex.reject("/externalId", REQUIRED),
+            Some(why) => ex.reject(&path(), format!("{REQUIRED}, {why}")),
+            None => ex.reject(&path(), REQUIRED),
         },
     }
 }
 
-pub(crate) fn website_url(ex: &mut Exporter<'_>) {
+/// The first website; the others are dropped.
+pub(crate) fn website_url(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     for (i, url) in c.websites.iter().enumerate() {
         if i == 0 {
             ex.put(
-                "websiteUrl",
+                at.member,
                 Value::String(url.clone()),
                 ContactPath::Item(ContactField::Websites, 0),
             );
@@ -47,42 +52,26 @@ pub(crate) fn website_url(ex: &mut Exporter<'_>) {
 
 const TIMESTAMP_NOTE: &str = "written as a UTC ISO-8601 date-time (YYYY-MM-DDTHH:MM:SSZ)";
 
-pub(crate) fn last_seen_at(ex: &mut Exporter<'_>) {
-    if let Some(t) = ex.contact.last_seen_at {
+/// A canonical timestamp as a UTC ISO-8601 date-time.
+pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
+    if let Some(t) = at.field.timestamp(ex.contact) {
         let text = Value::String(t.to_string());
         ex.put_compared(
-            "lastSeenAt",
+            at.member,
             text,
-            ContactPath::Field(ContactField::LastSeenAt),
+            ContactPath::Field(at.field),
             NoteCode::Reformatted,
             TIMESTAMP_NOTE,
         );
     }
 }
 
-pub(crate) fn signed_up_at(ex: &mut Exporter<'_>) {
-    if let Some(t) = ex.contact.signed_up_at {
-        let text = Value::String(t.to_string());
-        ex.put_compared(
-            "signedUpAt",
-            text,
-            ContactPath::Field(ContactField::SignedUpAt),
-            NoteCode::Reformatted,
-            TIMESTAMP_NOTE,
-        );
-    }
+pub(crate) fn phone(ex: &mut Exporter<'_>, at: At) {
+    export_first_phone(ex, at.member);
 }
 
-pub(crate) fn phone(ex: &mut Exporter<'_>) {
-    export_first_phone(ex, "phone");
-}
-
-pub(crate) fn email(ex: &mut Exporter<'_>) {
-    export_first_email(ex, "email");
-}
-
-pub(crate) fn names(ex: &mut Exporter<'_>) {
-    export_first_last(ex, "firstName", "lastName");
+pub(crate) fn email(ex: &mut Exporter<'_>, at: At) {
+    export_first_email(ex, at.member);
 }
 
 /// Sequence takes any other key and any value as a custom attribute.
@@ -95,10 +84,11 @@ pub(crate) const RULES: CustomRules = CustomRules {
     value_rule: "any JSON value",
 };
 
-pub(crate) fn custom(ex: &mut Exporter<'_>) {
+/// The custom attributes, as members of their own.
+pub(crate) fn custom(ex: &mut Exporter<'_>, _: At) {
     for attr in custom_attributes(ex, &RULES) {
         if ex.tracking() {
-            let target = crate::pointer::join("", &attr.key);
+            let target = join("", &attr.key);
             ex.origin(|| target.into(), attr.loc());
         }
         ex.insert(attr.key.into_owned(), attr.value.clone());

@@ -5,7 +5,11 @@
 //! a custom attribute. Lengths are not documented; the server's columns are VARCHAR(255), so
 //! longer strings are warnings.
 
+use super::{export, import};
+use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::shared::import_text;
 use crate::formats::StringFormat;
+use crate::model::ContactField as F;
 use crate::spec::{Extra, Member, ObjectRules, StringRules, ValueRules};
 
 /// A documented Sequence string: no limit is documented, the database column holds 255.
@@ -31,37 +35,38 @@ pub(crate) static PERSON: ObjectRules = ObjectRules {
 other member is saved as a custom attribute. Strings over 255 characters are warnings (Sequence's database columns are \
 VARCHAR(255); its docs state no limit). `null` clears an optional field (\"pass the value null and it will be \
 cleared\"), so every field but externalId accepts it.",
-    fields: &[
-        Member::new("externalId", "External id", ValueRules::String(StringRules { min: 1, id: true, ..VARCHAR }))
+    members: &[
+        Member::new("externalId", "External id", ValueRules::String(StringRules { min: 1, id: true, ..VARCHAR })).maps(via(F::ExternalId, import_text, export::external_id))
             .required()
             .doc("Person's ID in your app (so you can link IDs)."),
-        Member::new("intercomId", "Intercom id", ValueRules::String(StringRules { id: true, ..VARCHAR })).nullable().doc("The associated Intercom ID for this Person."),
-        Member::new("industry", "Industry", TEXT).nullable().doc("The Person's industry."),
-        Member::new("companyName", "Company name", TEXT).nullable().doc("Name of the Person's company."),
-        Member::new("websiteUrl", "Website URL", text_in(StringFormat::HttpUrl)).nullable().doc("URL of the Person's website."),
-        Member::new("title", "Job title", TEXT).nullable().doc("Title of the person in their company."),
-        Member::new("city", "City", TEXT).nullable().doc("City of the person."),
-        Member::new("region", "Region", TEXT).nullable().doc("Region (state or province) of the person."),
-        Member::new("country", "Country", TEXT).nullable().doc("Country of the person."),
-        Member::new("os", "Operating system", TEXT).nullable().doc("Operating system last used to access your app."),
-        Member::new("browserLanguage", "Browser language", TEXT)
+        Member::new("intercomId", "Intercom id", ValueRules::String(StringRules { id: true, ..VARCHAR })).maps(Crossing::Text(F::IntercomId)).nullable().doc("The associated Intercom ID for this Person."),
+        Member::new("industry", "Industry", TEXT).maps(Crossing::Text(F::Industry)).nullable().doc("The Person's industry."),
+        Member::new("companyName", "Company name", TEXT).maps(Crossing::Text(F::Organization)).nullable().doc("Name of the Person's company."),
+        Member::new("websiteUrl", "Website URL", text_in(StringFormat::HttpUrl)).maps(via(F::Websites, import::website_url, export::website_url)).nullable().doc("URL of the Person's website."),
+        Member::new("title", "Job title", TEXT).maps(Crossing::Text(F::JobTitle)).nullable().doc("Title of the person in their company."),
+        Member::new("city", "City", TEXT).maps(Crossing::Text(F::AddressCity)).nullable().doc("City of the person."),
+        Member::new("region", "Region", TEXT).maps(Crossing::Text(F::AddressRegion)).nullable().doc("Region (state or province) of the person."),
+        Member::new("country", "Country", TEXT).maps(Crossing::Text(F::AddressCountry)).nullable().doc("Country of the person."),
+        Member::new("os", "Operating system", TEXT).maps(Crossing::Text(F::Os)).nullable().doc("Operating system last used to access your app."),
+        Member::new("browserLanguage", "Browser language", TEXT).maps(Crossing::Text(F::BrowserLanguage))
             .nullable()
             .doc("Language settings for browser last used to access your app."),
-        Member::new("browserVersion", "Browser version", TEXT).nullable().doc("Version of last browser used to access your app."),
-        Member::new("browser", "Browser", TEXT).nullable().doc("Last browser used to access your app."),
-        Member::new("lastSeenAt", "Last seen at", text_in(StringFormat::IsoDateOrDateTime))
+        Member::new("browserVersion", "Browser version", TEXT).maps(Crossing::Text(F::BrowserVersion)).nullable().doc("Version of last browser used to access your app."),
+        Member::new("browser", "Browser", TEXT).maps(Crossing::Text(F::Browser)).nullable().doc("Last browser used to access your app."),
+        Member::new("lastSeenAt", "Last seen at", text_in(StringFormat::IsoDateOrDateTime)).maps(via(F::LastSeenAt, import::timestamp, export::timestamp))
             .nullable()
             .doc("Last time the person performed an action, in ISO date format."),
-        Member::new("signedUpAt", "Signed up at", text_in(StringFormat::IsoDateOrDateTime))
+        Member::new("signedUpAt", "Signed up at", text_in(StringFormat::IsoDateOrDateTime)).maps(via(F::SignedUpAt, import::timestamp, export::timestamp))
             .nullable()
             .doc("Signed up date in ISO date format."),
-        Member::new("phone", "Phone", TEXT).nullable().doc("Person phone (no format enforced)."),
-        Member::new("photo", "Photo URL", text_in(StringFormat::HttpUrl)).nullable().doc("URL to person's photo."),
-        Member::new("email", "Email", text_in(StringFormat::Email)).nullable().doc("Person email."),
-        Member::new("firstName", "First name", TEXT).nullable().doc("Person first name."),
-        Member::new("lastName", "Last name", TEXT).nullable().doc("Person last name."),
+        Member::new("phone", "Phone", TEXT).maps(via(F::Phones, import::phone, export::phone)).nullable().doc("Person phone (no format enforced)."),
+        Member::new("photo", "Photo URL", text_in(StringFormat::HttpUrl)).maps(Crossing::Text(F::PhotoUrl)).nullable().doc("URL to person's photo."),
+        Member::new("email", "Email", text_in(StringFormat::Email)).maps(via(F::Emails, import::email, export::email)).nullable().doc("Person email."),
+        Member::new("firstName", "First name", TEXT).maps(Crossing::FirstName).nullable().doc("Person first name."),
+        Member::new("lastName", "Last name", TEXT).maps(Crossing::LastName).nullable().doc("Person last name."),
     ],
     extra: Extra::Custom,
     any_of_required: &[],
     check: None,
+    others: with(&[("*", F::CustomAttributes)], import::custom, export::custom),
 };

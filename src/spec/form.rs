@@ -7,14 +7,20 @@ use serde::Serialize;
 use super::{ArrayRules, Member, ObjectRules, Presence, StringRules, ValueRules};
 use crate::Severity;
 
-/// How a value that the table cannot describe field by field is edited.
+/// How a value is edited: for a value that the table cannot describe field by field, and as a
+/// member's form hint (a text area for long free text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum Widget {
     /// Rows of key and scalar value (custom attributes).
     KeyValue,
     /// Free JSON text.
     Json,
+    /// One line of text.
+    Line,
+    /// Several lines of free text.
+    Textarea,
 }
 
 /// One field of a form.
@@ -91,7 +97,7 @@ pub struct FormField {
 
 /// The fields of an object table.
 pub(crate) fn fields(obj: &'static ObjectRules, base: &str) -> Vec<FormField> {
-    obj.fields
+    obj.members
         .iter()
         .map(|f| {
             let mut out = field(f, base);
@@ -110,7 +116,7 @@ fn tied_to(obj: &ObjectRules, name: &str) -> Vec<&'static str> {
         None => &[],
     };
     let mut out = Vec::new();
-    for f in obj.fields {
+    for f in obj.members {
         let other = f.name;
         for members in [obj.any_of_required, check] {
             if other != name && members.contains(&name) && members.contains(&other) {

@@ -11,10 +11,12 @@ mod rules_doc;
 pub(crate) mod schema;
 pub(crate) mod validate;
 
+use crate::engine::crossing::Crossing;
 use crate::formats::StringFormat;
 #[cfg(test)]
 use crate::Code;
 use crate::Severity;
+use form::Widget;
 
 /// An object: its documented members and what to do with the others.
 #[derive(Debug)]
@@ -24,13 +26,16 @@ pub(crate) struct ObjectRules {
     /// What the object is, with the rules that JSON Schema cannot state.
     pub description: &'static str,
     /// The documented members (at most 64).
-    pub fields: &'static [Member],
+    pub members: &'static [Member],
     /// Members that are not documented.
     pub extra: Extra,
     /// "One of A, B, C is required": at least one of these members must be present.
     pub any_of_required: &'static [&'static str],
     /// Cross-field rules that the table cannot express, with their JSON Schema form.
     pub check: Option<&'static Check>,
+    /// How the members that are not documented cross to and from the canonical contact
+    /// (Sequence: they are custom attributes); [`Crossing::None`] elsewhere.
+    pub others: Crossing,
 }
 
 /// Cross-field rules of an object.
@@ -115,20 +120,22 @@ pub(crate) enum Extra {
 pub(crate) static CUSTOM_ATTRIBUTES: ObjectRules = ObjectRules {
     title: "Custom attributes",
     description: "Custom attributes by key; any JSON value.",
-    fields: &[],
+    members: &[],
     extra: Extra::Custom,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// A free object: any members, any values.
 pub(crate) static FREE: ObjectRules = ObjectRules {
     title: "Object",
     description: "Any members.",
-    fields: &[],
+    members: &[],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
+    others: Crossing::None,
 };
 
 /// Whether a member must be present.
@@ -161,6 +168,18 @@ pub(crate) struct Member {
     pub capture: bool,
     /// What the member holds, from the vendor's docs.
     pub doc: &'static str,
+    /// How its value crosses to and from the canonical contact.
+    pub crossing: Crossing,
+    /// How a form shows it (data for the form renderer, which does not read it yet: issue 14,
+    /// item 4).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub form: FormHints,
+    /// What a vendor's response holds of the create payload's member of the same name (a read
+    /// format's member; the response preview).
+    pub echo: Echo,
+    /// The import stage: a format imports its members stage by stage, in their order within a
+    /// stage (0 for all but the few members whose notes keep an order of their own).
+    pub stage: u8,
 }
 
 impl Member {
@@ -175,6 +194,10 @@ impl Member {
             loose: false,
             capture: false,
             doc: "",
+            crossing: Crossing::None,
+            form: FormHints::NONE,
+            echo: Echo::No,
+            stage: 0,
         }
     }
     /// Marks the member required.
@@ -216,6 +239,83 @@ impl Member {
     pub(crate) const fn doc(self, doc: &'static str) -> Self {
         Self { doc, ..self }
     }
+    /// Sets how the value crosses to and from the canonical contact.
+    pub(crate) const fn maps(self, crossing: Crossing) -> Self {
+        Self { crossing, ..self }
+    }
+    /// Shows the member as a multi-line text area.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) const fn textarea(self) -> Self {
+        Self {
+            form: FormHints {
+                widget: Some(Widget::Textarea),
+                ..self.form
+            },
+            ..self
+        }
+    }
+    /// Shows the member's value as rows of key and value.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) const fn key_value(self) -> Self {
+        Self {
+            form: FormHints {
+                widget: Some(Widget::KeyValue),
+                ..self.form
+            },
+            ..self
+        }
+    }
+    /// Sets the example a form shows in an empty input.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) const fn placeholder(self, placeholder: &'static str) -> Self {
+        Self {
+            form: FormHints {
+                placeholder,
+                ..self.form
+            },
+            ..self
+        }
+    }
+    /// Says what the vendor's response holds of the create payload's member of the same name.
+    pub(crate) const fn echo(self, echo: Echo) -> Self {
+        Self { echo, ..self }
+    }
+    /// Imports the member in a later stage (see [`Member::stage`]).
+    pub(crate) const fn stage(self, stage: u8) -> Self {
+        Self { stage, ..self }
+    }
+}
+
+/// How a form shows a member: data for the form renderer (the page renders what the core
+/// decides); the rules do not depend on it.
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct FormHints {
+    /// The input: `None` for the one the value's rules imply (a single line for a string, a
+    /// select for a documented list, …).
+    pub widget: Option<Widget>,
+    /// An example value for an empty input (`""`: none).
+    pub placeholder: &'static str,
+}
+
+impl FormHints {
+    /// No hints: the input the rules imply, no placeholder.
+    pub(crate) const NONE: FormHints = FormHints {
+        widget: None,
+        placeholder: "",
+    };
+}
+
+/// What a vendor's response holds of a create payload's member of the same name (a read
+/// format's member; see [`crate::preview`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Echo {
+    /// Nothing: the vendor computes the member, or the preview builds it.
+    No,
+    /// The member as sent.
+    AsSent,
+    /// The member as the vendor rewrites it.
+    With(fn(&serde_json::Value) -> serde_json::Value),
 }
 
 /// The rules of one value.
@@ -390,4 +490,44 @@ pub(crate) const fn one_of(e: &'static Vocabulary) -> ValueRules {
         one_of: Some(e),
         ..StringRules::ANY
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{form::Widget, ObjectRules};
+    use crate::Format;
+
+    fn member(rules: &'static ObjectRules, name: &str) -> &'static super::Member {
+        rules
+            .members
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap_or_else(|| panic!("no member {name}"))
+    }
+
+    #[test]
+    fn declarations_carry_the_form_hints_the_page_guessed_by_name() {
+        // The page picked a text area by the name (background, notes) and guessed key/value
+        // rows; the declarations say it.
+        let helpscout = Format::HelpScout.spec();
+        assert_eq!(
+            member(helpscout, "background").form.widget,
+            Some(Widget::Textarea)
+        );
+        assert_eq!(member(helpscout, "firstName").form.widget, None);
+        assert_eq!(member(helpscout, "age").form.placeholder, "30-35");
+        let canonical = Format::Canonical.spec();
+        assert_eq!(
+            member(canonical, "notes").form.widget,
+            Some(Widget::Textarea)
+        );
+        assert_eq!(
+            member(canonical, "customAttributes").form.widget,
+            Some(Widget::KeyValue)
+        );
+        assert_eq!(
+            member(Format::Intercom.spec(), "phone").form.placeholder,
+            "+353871234567"
+        );
+    }
 }

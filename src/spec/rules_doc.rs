@@ -69,7 +69,7 @@ fn declared(format: Format) -> Vec<Row> {
 }
 
 fn object(obj: &ObjectRules, at: &str, out: &mut Vec<Row>) {
-    for f in obj.fields {
+    for f in obj.members {
         field(f, &format!("{at}/{}", f.name), out);
     }
     match obj.extra {
@@ -83,7 +83,7 @@ fn object(obj: &ObjectRules, at: &str, out: &mut Vec<Row>) {
         Extra::Allow => {}
     }
     if !obj.any_of_required.is_empty() {
-        let ids = obj.fields.iter().any(|f| {
+        let ids = obj.members.iter().any(|f| {
             obj.any_of_required.contains(&f.name)
                 && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
         });

@@ -63,12 +63,12 @@ pub(crate) fn object(obj: &'static ObjectRules) -> Value {
     put(&mut s, "description", Value::from(description));
     put(&mut s, "type", Value::from("object"));
     let mut properties = Map::new();
-    for field in obj.fields {
+    for field in obj.members {
         properties.insert(field.name.into(), member(field));
     }
     put(&mut s, "properties", Value::Object(properties));
     let required: Vec<&str> = obj
-        .fields
+        .members
         .iter()
         .filter(|f| f.required == Presence::Required)
         .map(|f| f.name)
@@ -82,7 +82,7 @@ pub(crate) fn object(obj: &'static ObjectRules) -> Value {
             .iter()
             .map(|name| {
                 // An empty id is no id (docs/RULES.md#ids): it does not count as present.
-                let id = obj.fields.iter().any(|f| {
+                let id = obj.members.iter().any(|f| {
                     f.name == *name
                         && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
                 });

@@ -849,7 +849,7 @@ fn walk_object<'a, S: Source<'a>>(
     let mut first = true;
     while let Some(key) = source.next_key(&mut first)? {
         let member = path.key(&key);
-        match find_field(obj.fields, &key, next) {
+        match find_field(obj.members, &key, next) {
             Some(i) => {
                 next = i + 1;
                 let bit = 1u64 << i;
@@ -857,7 +857,7 @@ fn walk_object<'a, S: Source<'a>>(
                     repeated_member(&member, ctx);
                 }
                 present |= bit;
-                let field = &obj.fields[i];
+                let field = &obj.members[i];
                 // The last occurrence of a repeated member counts, as in a parsed value.
                 let value = walk(source, Slot::field(field, member), ctx)?;
                 captured.retain(|(j, _)| *j != i);
@@ -883,7 +883,7 @@ fn walk_object<'a, S: Source<'a>>(
             }
         }
     }
-    for (i, field) in obj.fields.iter().enumerate() {
+    for (i, field) in obj.members.iter().enumerate() {
         if present & (1 << i) == 0 {
             match field.required {
                 Presence::Optional => {}
@@ -901,7 +901,7 @@ fn walk_object<'a, S: Source<'a>>(
         }
     }
     let seen = Seen {
-        fields: obj.fields,
+        fields: obj.members,
         present,
         captured: &captured,
     };
@@ -919,7 +919,7 @@ fn walk_object<'a, S: Source<'a>>(
     // In the order of the fields (a loop over at most 64 of them rather than a sort, whose
     // instance would add 2 KB to the WebAssembly module).
     let mut fingerprint = String::new();
-    for i in 0..obj.fields.len() {
+    for i in 0..obj.members.len() {
         if let Some((_, s)) = captured.iter().find(|(j, _)| *j == i) {
             if !fingerprint.is_empty() {
                 fingerprint.push('\0');
