@@ -8,6 +8,7 @@ pub mod bird;
 pub mod canonical;
 mod definitions;
 mod engine;
+mod error;
 mod format;
 mod formats;
 pub mod helpscout;
@@ -18,6 +19,7 @@ mod model;
 mod note;
 mod options;
 mod outcome;
+pub mod payload;
 mod pointer;
 mod preview;
 pub mod sequence;
@@ -29,13 +31,14 @@ pub use definitions::{
 };
 pub use engine::external_id::{ExternalIdError, ExternalIdSource};
 pub use engine::{convert, convert_str, convert_str_each};
+pub use error::Error;
 pub use format::{Format, UnknownFormat};
 pub use formats::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
 pub use issue::{Code, Issue, Report, Severity};
 pub use note::{Note, NoteCode};
 pub use options::{ConvertOptions, PreviewOptions, ValidateOptions};
 pub use outcome::{Converted, Rejection, Stage};
-pub use preview::{preview, preview_str, PreviewError, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
+pub use preview::{preview, preview_str, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
 pub use spec::form::{FormField, Widget};
 
 use serde_json::Value;
@@ -97,6 +100,22 @@ impl Validator {
     #[must_use]
     pub fn validate_str(&self, json: &str) -> Report {
         spec::validate::validate_str(self.format.spec(), json, &self.options)
+    }
+
+    /// Validates a typed payload (as this validator's format, whatever the payload's).
+    ///
+    /// ```
+    /// use contactkit::{helpscout::Customer, Format, Validator};
+    /// let customer = Customer {
+    ///     first_name: Some("A".repeat(41)),
+    ///     ..Default::default()
+    /// };
+    /// let report = Validator::new(Format::HelpScout).validate_typed(&customer);
+    /// assert_eq!(report.issues[0].path, "/firstName");
+    /// ```
+    #[must_use]
+    pub fn validate_typed<P: payload::Payload>(&self, payload: &P) -> Report {
+        self.validate(&payload.to_value())
     }
 
     /// Validates JSON bytes; invalid UTF-8 inside the text is a `syntax` finding.

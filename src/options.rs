@@ -64,7 +64,8 @@ impl ConvertOptions {
     /// assert_eq!(person.payload["externalId"], "42");
     ///
     /// let without = convert(Format::HelpScoutCustomer, Format::Sequence, &customer, &ConvertOptions::new());
-    /// assert_eq!(without.unwrap_err().issues[0].path, "/externalId");
+    /// let rejection = without.unwrap_err().into_rejection();
+    /// assert_eq!(rejection.issues[0].path, "/externalId");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

@@ -1,13 +1,11 @@
 //! Response preview: the object a vendor returns for a valid create payload, with the derived
 //! members the vendor documents computed. docs/READ-FORMATS.md describes each vendor's preview.
 
-use std::fmt;
-
 use serde_json::Value;
 
 use crate::engine::{read_valid, valid_source};
 use crate::spec::validate::validate_value;
-use crate::{Code, Format, Issue, PreviewOptions, Rejection, Stage, Timestamp};
+use crate::{Code, Error, Format, Issue, PreviewOptions, Rejection, Stage, Timestamp};
 
 /// The id a preview gives the new object where the vendor's id is a string (Intercom `id` and
 /// `workspace_id`, Bird `id` and `workspaceId`): the vendor assigns the real one.
@@ -16,38 +14,6 @@ pub const PLACEHOLDER_ID: &str = "preview";
 /// The id a preview gives the new object and its entries where the vendor's id is a number
 /// (Help Scout): the vendor assigns the real ones.
 pub const PLACEHOLDER_NUMBER: i64 = 0;
-
-/// Why [`preview`] returned no object.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum PreviewError {
-    /// The format has no documented response object to preview: Sequence (its response is
-    /// undocumented, and its server's answer is a batch status, not the stored person), the
-    /// canonical contact and the read formats. See [`Format::response_format`].
-    Unsupported(Format),
-    /// The payload is invalid as the create format (stage `source`, paths into the payload).
-    Rejected(Rejection),
-}
-
-impl fmt::Display for PreviewError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unsupported(format) => write!(
-                f,
-                "{format} has no documented response object to preview; preview works for intercom, bird and helpscout"
-            ),
-            Self::Rejected(rejection) => rejection.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for PreviewError {}
-
-impl From<Rejection> for PreviewError {
-    fn from(rejection: Rejection) -> Self {
-        Self::Rejected(rejection)
-    }
-}
 
 /// Server-generated values of a preview.
 #[derive(Debug)]
@@ -78,14 +44,10 @@ pub(crate) struct Placeholders {
 /// ```
 ///
 /// # Errors
-/// [`PreviewError::Unsupported`] for a format without a response object (see
-/// [`Format::response_format`]); [`PreviewError::Rejected`] for a payload that is invalid as
+/// [`Error::NoPreview`] for a format without a response object (see
+/// [`Format::response_format`]); [`Error::Rejected`] for a payload that is invalid as
 /// `format`.
-pub fn preview(
-    format: Format,
-    payload: &Value,
-    options: &PreviewOptions,
-) -> Result<Value, PreviewError> {
+pub fn preview(format: Format, payload: &Value, options: &PreviewOptions) -> Result<Value, Error> {
     supported(format)?;
     valid_source(validate_value(format.spec(), payload, &options.validate))?;
     respond(format, payload, options)
@@ -97,9 +59,9 @@ pub fn preview(
 /// [`crate::Validator::validate_str`] reports it.
 ///
 /// ```
-/// use contactkit::{preview_str, Code, Format, PreviewError, PreviewOptions};
+/// use contactkit::{preview_str, Code, Error, Format, PreviewOptions};
 /// let text = r#"{"email": "ada@example.com", "email": "grace@example.com"}"#;
-/// let Err(PreviewError::Rejected(rejection)) =
+/// let Err(Error::Rejected(rejection)) =
 ///     preview_str(Format::Intercom, text, &PreviewOptions::new())
 /// else {
 ///     panic!("a repeated member name")
@@ -109,11 +71,7 @@ pub fn preview(
 ///
 /// # Errors
 /// As [`preview`]; text that is not one JSON value is a `syntax` error.
-pub fn preview_str(
-    format: Format,
-    json: &str,
-    options: &PreviewOptions,
-) -> Result<Value, PreviewError> {
+pub fn preview_str(format: Format, json: &str, options: &PreviewOptions) -> Result<Value, Error> {
     supported(format)?;
     respond(
         format,
@@ -122,23 +80,19 @@ pub fn preview_str(
     )
 }
 
-/// [`PreviewError::Unsupported`] for a format without a response object.
-fn supported(format: Format) -> Result<(), PreviewError> {
+/// [`Error::NoPreview`] for a format without a response object.
+fn supported(format: Format) -> Result<(), Error> {
     match format.response_format() {
         Some(_) => Ok(()),
-        None => Err(PreviewError::Unsupported(format)),
+        None => Err(Error::NoPreview(format)),
     }
 }
 
 /// The preview of a payload found valid as `format`.
-fn respond(
-    format: Format,
-    payload: &Value,
-    options: &PreviewOptions,
-) -> Result<Value, PreviewError> {
+fn respond(format: Format, payload: &Value, options: &PreviewOptions) -> Result<Value, Error> {
     let Some(p) = payload.as_object() else {
         // Validation reports a payload that is not an object; this is for completeness.
-        return Err(PreviewError::Rejected(Rejection {
+        return Err(Error::Rejected(Rejection {
             stage: Stage::Source,
             issues: vec![Issue::error("", Code::Type, "must be an object")],
         }));
@@ -152,6 +106,6 @@ fn respond(
         Format::Intercom => Ok(crate::intercom::preview::contact(p, &at)),
         Format::Bird => Ok(crate::bird::preview::contact(p, &at)),
         Format::HelpScout => Ok(crate::helpscout::preview::customer(p, &at)),
-        _ => Err(PreviewError::Unsupported(format)),
+        _ => Err(Error::NoPreview(format)),
     }
 }

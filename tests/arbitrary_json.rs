@@ -123,7 +123,8 @@ fn check(record: &Value) {
                             target.issues
                         );
                     }
-                    Err(rejection) => {
+                    Err(e) => {
+                        let rejection = e.into_rejection();
                         let expected = if report.is_valid() {
                             Stage::Target
                         } else {

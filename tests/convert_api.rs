@@ -15,7 +15,7 @@ fn fixture_input(pair: &str, name: &str) -> Value {
 
 fn ok(from: Format, to: Format, record: &Value) -> Converted {
     convert(from, to, record, &ConvertOptions::new())
-        .unwrap_or_else(|r| panic!("{from} → {to}: {:?}", r.issues))
+        .unwrap_or_else(|e| panic!("{from} → {to}: {e:?}"))
 }
 
 #[test]
@@ -130,7 +130,8 @@ fn records_that_are_not_objects_are_source_rejections() {
             &record,
             &ConvertOptions::new(),
         )
-        .expect_err("not an object");
+        .expect_err("not an object")
+        .into_rejection();
         assert_eq!(rejection.stage, Stage::Source);
         assert_eq!(rejection.issues[0].path, "");
         assert_eq!(rejection.issues[0].code.as_str(), "type");
@@ -159,7 +160,8 @@ fn notes_and_rejections_have_the_contract_shape() {
         &json!({"email": "a@example.com"}),
         &ConvertOptions::new().lenient(true),
     )
-    .expect_err("Sequence needs an external id, also in lenient mode");
+    .expect_err("Sequence needs an external id, also in lenient mode")
+    .into_rejection();
     assert_eq!(
         serde_json::to_value(&rejection).expect("rejection serialises"),
         json!({"stage": "target", "issues": [{
@@ -193,7 +195,7 @@ fn messages_never_echo_values() {
         for options in [ConvertOptions::new(), ConvertOptions::new().lenient(true)] {
             let text = match convert(Format::Sequence, to, &record, &options) {
                 Ok(c) => serde_json::to_string(&c.notes).expect("notes"),
-                Err(r) => serde_json::to_string(&r.issues).expect("issues"),
+                Err(e) => serde_json::to_string(&e.into_rejection().issues).expect("issues"),
             };
             assert!(!text.contains(secret), "{to}: {text}");
         }
@@ -206,7 +208,9 @@ fn messages_never_echo_values() {
 #[test]
 fn an_empty_id_is_no_id_in_any_conversion() {
     let reject = |from, to, record: &Value| -> Rejection {
-        convert(from, to, record, &ConvertOptions::new()).expect_err("rejected")
+        convert(from, to, record, &ConvertOptions::new())
+            .expect_err("rejected")
+            .into_rejection()
     };
     let finding = |r: &Rejection| (r.stage, r.issues[0].path.clone(), r.issues[0].code);
     let intercom = json!({"role": "user", "external_id": "", "email": "ada@example.com"});

@@ -37,7 +37,10 @@ fn options(spec: &Value) -> ConvertOptions {
 fn outcome(from: Format, to: Format, input: &Value, options: &ConvertOptions) -> Value {
     match convert(from, to, input, options) {
         Ok(c) => json!({ "ok": true, "payload": c.payload, "notes": c.notes }),
-        Err(r) => json!({ "ok": false, "stage": r.stage, "issues": r.issues }),
+        Err(e) => {
+            let r = e.into_rejection();
+            json!({ "ok": false, "stage": r.stage, "issues": r.issues })
+        }
     }
 }
 

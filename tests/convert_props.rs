@@ -12,7 +12,18 @@ mod convert_support;
 use std::sync::OnceLock;
 
 use contactkit::canonical::{Address, Contact, Email, Handle, Identifier, Phone};
-use contactkit::{convert, validate, ConvertOptions, Format, Rejection, Stage, Timestamp};
+use contactkit::{validate, ConvertOptions, Converted, Format, Rejection, Stage, Timestamp};
+
+/// A conversion of a record, any error as the record's rejection (these properties convert
+/// between create formats and the canonical contact, where no call is refused).
+fn convert(
+    from: Format,
+    to: Format,
+    record: &Value,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    contactkit::convert(from, to, record, options).map_err(contactkit::Error::into_rejection)
+}
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 

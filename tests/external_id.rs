@@ -183,13 +183,15 @@ fn with(how: ExternalIdSource) -> ConvertOptions {
     ConvertOptions::new().external_id(how)
 }
 
+/// A conversion, any error as the rejection of the record (the form the command line and the
+/// npm package report).
 fn run(
     from: Format,
     to: Format,
     record: &Value,
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
-    convert(from, to, record, options)
+    convert(from, to, record, options).map_err(contactkit::Error::into_rejection)
 }
 
 fn ok(from: Format, to: Format, record: &Value, options: &ConvertOptions) -> Converted {

@@ -395,8 +395,9 @@ fn convert_str_rejects_what_validate_str_reports_from_the_text() {
     ] {
         let validated = contactkit::validate_str(format, json);
         assert!(!validated.is_valid(), "{json}");
-        let rejection =
-            convert_str(format, Format::Canonical, json, &ConvertOptions::new()).expect_err(json);
+        let rejection = convert_str(format, Format::Canonical, json, &ConvertOptions::new())
+            .expect_err(json)
+            .into_rejection();
         assert_eq!(rejection.stage, Stage::Source, "{json}");
         assert_eq!(rejection.issues, validated.issues, "{json}");
         assert!(
@@ -448,7 +449,7 @@ fn convert_str_each_and_preview_str_read_text_as_convert_str_does() {
             assert!(each[0].is_ok(), "{json}");
             previews += 1;
         } else {
-            let Err(contactkit::PreviewError::Rejected(rejection)) = previewed else {
+            let Err(contactkit::Error::Rejected(rejection)) = previewed else {
                 panic!("{json}: not rejected: {previewed:?}");
             };
             assert_eq!(rejection.stage, Stage::Source, "{json}");
@@ -459,7 +460,7 @@ fn convert_str_each_and_preview_str_read_text_as_convert_str_does() {
     // A format without a response object, whatever the text.
     assert_eq!(
         contactkit::preview_str(Format::Sequence, "{", &contactkit::PreviewOptions::new()),
-        Err(contactkit::PreviewError::Unsupported(Format::Sequence))
+        Err(contactkit::Error::NoPreview(Format::Sequence))
     );
 }
 
@@ -491,7 +492,8 @@ fn duplicate_keys_are_errors_in_text_and_every_value_is_checked() {
         &json,
         &ConvertOptions::new(),
     )
-    .expect_err("rejected");
+    .expect_err("rejected")
+    .into_rejection();
     assert_eq!(rejection.stage, Stage::Source);
     assert_eq!(
         found(&Report {
@@ -567,7 +569,7 @@ fn duplicate_keys_are_errors_in_text_and_every_value_is_checked() {
     ] {
         assert_eq!(found(&text(format, json.as_bytes())), expected, "{json}");
         let converted = convert_str(format, Format::Canonical, json, &ConvertOptions::new());
-        let rejection = converted.expect_err(json);
+        let rejection = converted.expect_err(json).into_rejection();
         assert_eq!(rejection.stage, Stage::Source, "{json}");
         assert!(
             rejection.issues.iter().any(|i| i.code == Code::Duplicate),
@@ -626,7 +628,9 @@ fn an_empty_custom_attribute_name_is_an_error_everywhere() {
             Format::Canonical,
         ] {
             let value: Value = serde_json::from_str(json).expect("JSON");
-            let rejection = convert(format, to, &value, &ConvertOptions::new()).expect_err(json);
+            let rejection = convert(format, to, &value, &ConvertOptions::new())
+                .expect_err(json)
+                .into_rejection();
             assert_eq!(rejection.stage, Stage::Source, "{json} to {to}");
         }
     }
@@ -866,7 +870,9 @@ fn conversion_refuses_what_validation_refuses() {
     let deep = Deep(deep_value(100_000));
     for from in Format::ALL {
         for to in Format::ALL {
-            let rejection = convert(from, to, &deep.0, &options).expect_err("too deep");
+            let rejection = convert(from, to, &deep.0, &options)
+                .expect_err("too deep")
+                .into_rejection();
             assert_eq!(rejection.stage, Stage::Source);
             assert_eq!(
                 rejection
@@ -903,7 +909,8 @@ fn converting_many_refused_values_takes_linear_time() {
     let rejection = timed(Duration::from_secs(10), || {
         convert(from, to, &record, &ConvertOptions::new())
     })
-    .expect_err("strict mode rejects");
+    .expect_err("strict mode rejects")
+    .into_rejection();
     assert_eq!(rejection.stage, Stage::Target);
     assert_eq!(rejection.issues.len(), n / 2);
     for (k, issue) in rejection.issues.iter().enumerate() {
@@ -960,7 +967,8 @@ fn converting_200_000_refused_values_stays_linear() {
     let rejection = timed(Duration::from_secs(10), || {
         convert(from, to, &record, &ConvertOptions::new())
     })
-    .expect_err("strict mode rejects");
+    .expect_err("strict mode rejects")
+    .into_rejection();
     assert_eq!(rejection.issues.len(), n / 2);
     let converted = timed(Duration::from_secs(10), || {
         convert(from, to, &record, &ConvertOptions::new().lenient(true))

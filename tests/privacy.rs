@@ -465,7 +465,7 @@ fn conversions_in_all_directions_do_not_repeat_values_in_notes_or_findings() {
                         assert_private_notes(&context, &converted.notes);
                         notes_seen.extend(converted.notes.iter().map(|n| n.code));
                     }
-                    Err(rejection) => assert_private(&context, &rejection.issues),
+                    Err(e) => assert_private(&context, &e.into_rejection().issues),
                 }
             }
         }
@@ -497,7 +497,9 @@ fn rejections_do_not_repeat_values() {
                     Ok(converted) => {
                         assert_private_notes(&format!("{from} -> {to}"), &converted.notes)
                     }
-                    Err(rejection) => assert_private(&format!("{from} -> {to}"), &rejection.issues),
+                    Err(e) => {
+                        assert_private(&format!("{from} -> {to}"), &e.into_rejection().issues)
+                    }
                 }
             }
         }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use contactkit::{
-    convert, preview, validate, Code, ConvertOptions, Converted, Format, NoteCode, PreviewError,
+    convert, preview, validate, Code, ConvertOptions, Converted, Error, Format, NoteCode,
     PreviewOptions, Rejection, Severity, Stage, Timestamp,
 };
 use proptest::prelude::*;
@@ -81,7 +81,10 @@ fn strict() -> ConvertOptions {
 fn outcome(from: Format, to: Format, input: &Value) -> Value {
     match convert(from, to, input, &strict()) {
         Ok(Converted { payload, notes }) => json!({"ok": true, "payload": payload, "notes": notes}),
-        Err(Rejection { stage, issues }) => json!({"ok": false, "stage": stage, "issues": issues}),
+        Err(e) => {
+            let Rejection { stage, issues } = e.into_rejection();
+            json!({"ok": false, "stage": stage, "issues": issues})
+        }
     }
 }
 
@@ -285,7 +288,11 @@ fn read_validation_checks_types_only() {
 fn conversion_to_a_read_format_is_rejected() {
     for to in Format::READ {
         for from in Format::EVERY {
-            let rejection = convert(from, to, &json!({}), &strict()).expect_err("read target");
+            let error = convert(from, to, &json!({}), &strict()).expect_err("read target");
+            // A bad call, whatever the record; as a record's rejection it reads as before.
+            assert_eq!(error, Error::UnsupportedTarget(to));
+            assert!(error.is_call());
+            let rejection = error.into_rejection();
             assert_eq!(rejection.stage, Stage::Target);
             assert_eq!(rejection.issues.len(), 1);
             let issue = &rejection.issues[0];
@@ -576,10 +583,10 @@ fn preview_is_only_for_vendors_with_a_documented_response() {
                 &json!({"externalId": "u-1"}),
                 &PreviewOptions::new()
             ),
-            Err(PreviewError::Unsupported(format))
+            Err(Error::NoPreview(format))
         );
     }
-    let Err(PreviewError::Rejected(rejection)) = preview(
+    let Err(Error::Rejected(rejection)) = preview(
         Format::Intercom,
         &json!({"role": "user"}),
         &PreviewOptions::new(),
@@ -1007,8 +1014,7 @@ fn shared(format: Format, o: &Value) -> Value {
 /// read → create → preview; `Err` with a description when a step fails.
 fn round_trip(read: Format, o: &Value) -> Result<Value, String> {
     let create = read.create_format().expect("a vendor's read format");
-    let converted =
-        convert(read, create, o, &strict()).map_err(|r| format!("convert: {:?}", r.issues))?;
+    let converted = convert(read, create, o, &strict()).map_err(|e| format!("convert: {e:?}"))?;
     preview(create, &converted.payload, &PreviewOptions::new())
         .map_err(|e| format!("preview of {}: {e:?}", converted.payload))
 }
@@ -1345,7 +1351,8 @@ proptest! {
                         prop_assert!(doc.pointer(&note.path).is_some(), "{:?}", note);
                     }
                 }
-                Err(r) => {
+                Err(e) => {
+                    let r = e.into_rejection();
                     prop_assert_eq!(r.stage, Stage::Target);
                     prop_assert!(r.issues.iter().any(|i| i.severity == Severity::Error));
                 }
@@ -1389,7 +1396,8 @@ fn messages_never_echo_read_object_values() {
                         let options = ConvertOptions::new().lenient(lenient);
                         match convert(read, to, &record, &options) {
                             Ok(c) => messages.extend(c.notes.into_iter().map(|n| n.message)),
-                            Err(r) => messages.extend(r.issues.into_iter().map(|i| i.message)),
+                            Err(e) => messages
+                                .extend(e.into_rejection().issues.into_iter().map(|i| i.message)),
                         }
                     }
                 }
@@ -1419,8 +1427,7 @@ fn messages_never_echo_read_object_values() {
             json!({"firstName": "SECRET".repeat(10), "gender": "SECRET"}),
         ),
     ] {
-        let Err(PreviewError::Rejected(r)) = preview(format, &payload, &PreviewOptions::new())
-        else {
+        let Err(Error::Rejected(r)) = preview(format, &payload, &PreviewOptions::new()) else {
             panic!("{format}: rejected");
         };
         checked += r.issues.len();

@@ -12,6 +12,8 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
+pub use spec::{CreateContact, Identifier};
+
 use crate::engine::crossing::{import_order, Table};
 
 /// The identifier key of the contact's external id (Bird's SDK docs:

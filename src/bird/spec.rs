@@ -11,14 +11,16 @@ use crate::engine::shared::import_text;
 use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::model::ContactField as F;
+use crate::payload::payload_serde;
 use crate::pointer::Path;
+use crate::spec::declare::object;
 use crate::spec::message::{Message, Part, Part::Text};
 use crate::spec::schema::{from_text, non_empty_names};
 use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
-    form::Widget, len, list, ArrayRules, Check, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
+    form::Widget, len, list, ArrayRules, Check, Dynamic, DynamicCheck, Extra, ObjectRules,
     StringRules, ValueRules, STRING,
 };
 use crate::{Code, Severity};
@@ -46,33 +48,37 @@ const IDENTIFIER_VALUE: StringRules = StringRules {
     ..StringRules::ANY
 };
 
-const IDENTIFIER: ObjectRules = ObjectRules {
-    title: "Identifier",
-    description: "A contact identifier. `emailaddress` values must be email addresses and `phonenumber` values \
+object! {
+    /// An identifier of a Bird contact: a key (`emailaddress`, `phonenumber`, or a custom key) and
+    /// its value.
+    pub struct Identifier: IDENTIFIER {
+        title: "Identifier",
+        description: "A contact identifier. `emailaddress` values must be email addresses and `phonenumber` values \
 international numbers (+ and 7 to 15 digits), stated here with if/then on the key.",
-    members: &[
-        Member::new("key", "Identifier key", ValueRules::String(IDENTIFIER_KEY))
-            .required()
-            .capture()
-            .doc("emailaddress, phonenumber, or a custom identifier key."),
-        Member::new("value", "Identifier value", ValueRules::String(IDENTIFIER_VALUE)).required().capture(),
-        Member::new("properties", "Identifier properties", ValueRules::Object(&IDENTIFIER_PROPERTIES))
-            .doc("Free object, e.g. {\"countryCode\": \"US\", \"isGmail\": true}."),
-    ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: Some(&Check {
-        run: identifier_format,
-        schema: identifier_format_schema,
-        members: &["key", "value"],
-        #[cfg(test)]
-        rules: &[
-            Stated::error("/value", "format email when the key is emailaddress", Code::Format),
-            Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
-        ],
-    }),
-    others: Crossing::None,
-};
+        extra: Extra::Allow =>
+            /// Members the identifier does not document (accepted).
+            other,
+        any_of_required: &[],
+        check: Some(&Check {
+            run: identifier_format,
+            schema: identifier_format_schema,
+            members: &["key", "value"],
+            #[cfg(test)]
+            rules: &[
+                Stated::error("/value", "format email when the key is emailaddress", Code::Format),
+                Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
+            ],
+        }),
+        others: Crossing::None,
+    }
+    key: String = "key", "Identifier key", ValueRules::String(IDENTIFIER_KEY), "emailaddress, phonenumber, or a custom identifier key.",
+        .required(),
+        .capture();
+    value: String = "value", "Identifier value", ValueRules::String(IDENTIFIER_VALUE), "",
+        .required(),
+        .capture();
+    properties: Option<serde_json::Map<String, serde_json::Value>> = "properties", "Identifier properties", ValueRules::Object(&IDENTIFIER_PROPERTIES), "Free object, e.g. {\"countryCode\": \"US\", \"isGmail\": true}.";
+}
 
 /// An identifier's `properties`: a free object.
 const IDENTIFIER_PROPERTIES: ObjectRules = ObjectRules {
@@ -139,38 +145,53 @@ const UUID_LIST: ValueRules = ValueRules::Array(&ArrayRules {
     unique: Some(Severity::Warning),
 });
 
-/// The Create a contact body.
-pub(crate) static CONTACT: ObjectRules = ObjectRules {
-    title: "Bird contact (Create a contact, workspace Contacts API)",
-    description: "Body of POST https://api.bird.com/workspaces/{workspaceId}/contacts. Other properties are \
+object! {
+    /// A Bird contact to create: the body of Create a contact
+    /// (`POST https://api.bird.com/workspaces/{workspaceId}/contacts`, workspace Contacts API).
+    ///
+    /// ```
+    /// use contactkit::bird::{CreateContact, Identifier};
+    /// let contact = CreateContact {
+    ///     display_name: "Ada Lovelace".into(),
+    ///     identifiers: Some(vec![Identifier {
+    ///         key: "emailaddress".into(),
+    ///         value: "ada@example.com".into(),
+    ///         ..Default::default()
+    ///     }]),
+    ///     ..Default::default()
+    /// };
+    /// let json = serde_json::to_value(&contact)?;
+    /// assert_eq!(json["identifiers"][0]["value"], "ada@example.com");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct CreateContact: CONTACT {
+        title: "Bird contact (Create a contact, workspace Contacts API)",
+        description: "Body of POST https://api.bird.com/workspaces/{workspaceId}/contacts. Other properties are \
 accepted. Identifiers must be unique (a repeated key and value is an error, which this schema cannot express for \
 identifiers that differ only in `properties`).",
-    members: &[
-        Member::new("displayName", "Display name", len(1, 150)).maps(via(F::FullName, import_text, export::display_name)).required().doc("The display name for the contact."),
-        Member::new(
-            "identifiers",
-            "Identifiers",
-            ValueRules::Array(&ArrayRules { items: ValueRules::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }),
-        ).maps(with(&[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)], import::identifiers, export::identifiers))
-        .doc("Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
+        extra: Extra::Allow =>
+            /// Members the body does not document ("other properties", accepted).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    display_name: String = "displayName", "Display name", len(1, 150), "The display name for the contact.",
+        .maps(via(F::FullName, import_text, export::display_name)),
+        .required();
+    identifiers: Option<Vec<Identifier>> = "identifiers", "Identifiers", ValueRules::Array(&ArrayRules { items: ValueRules::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }), "Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
 Two identifiers with the same key and value are duplicates even when their properties differ; uniqueItems states \
-only the case of identical items (not expressible in JSON Schema)."),
-        Member::new("attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES)).maps(with(&[(".firstName", F::FirstName), (".lastName", F::LastName), (".*", F::CustomAttributes)], import::attributes, export::attributes))
-            .doc("Attribute values: booleans, numbers, strings, null, or non-empty arrays of those."),
-        Member::new("accountIds", "Account ids", UUID_LIST).maps(via(F::AccountIds, import::strings, export::strings)).doc("1 to 10 account ids (UUIDs)."),
-        Member::new("listIds", "List ids", UUID_LIST).maps(via(F::ListIds, import::strings, export::strings)).doc("1 to 10 list ids (UUIDs)."),
-        Member::new(
-            "companyRefs",
-            "Company references",
-            list!(STRING),
-        ).maps(via(F::CompanyRefs, import::strings, export::strings))
-        .doc("The list of company references for the contact."),
-    ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+only the case of identical items (not expressible in JSON Schema).",
+        .maps(with(&[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)], import::identifiers, export::identifiers));
+    attributes: Option<serde_json::Map<String, serde_json::Value>> = "attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES), "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those.",
+        .maps(with(&[(".firstName", F::FirstName), (".lastName", F::LastName), (".*", F::CustomAttributes)], import::attributes, export::attributes));
+    account_ids: Option<Vec<String>> = "accountIds", "Account ids", UUID_LIST, "1 to 10 account ids (UUIDs).",
+        .maps(via(F::AccountIds, import::strings, export::strings));
+    list_ids: Option<Vec<String>> = "listIds", "List ids", UUID_LIST, "1 to 10 list ids (UUIDs).",
+        .maps(via(F::ListIds, import::strings, export::strings));
+    company_refs: Option<Vec<String>> = "companyRefs", "Company references", list!(STRING), "The list of company references for the contact.",
+        .maps(via(F::CompanyRefs, import::strings, export::strings));
+}
 
 const ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_attributes),
@@ -284,3 +305,6 @@ fn check_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         }
     }
 }
+
+payload_serde!(Identifier);
+payload_serde!(CreateContact, crate::Format::Bird);

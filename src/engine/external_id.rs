@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::engine::import::Importer;
 use crate::engine::provenance::ContactPath;
 use crate::model::ContactField;
-use crate::{Code, Format, Issue};
+use crate::Format;
 
 /// Where the target's external id comes from when the source has none.
 ///
@@ -252,11 +252,4 @@ impl Id {
             Value::Object(_) => Self::Not("is an object"),
         }
     }
-}
-
-/// The rejection of every record when `how` cannot apply to `from`.
-pub(crate) fn misapplied(how: &ExternalIdSource, from: Format) -> Option<Issue> {
-    how.check(from)
-        .err()
-        .map(|e| Issue::error("", Code::Enum, format!("the external-id {e}")))
 }

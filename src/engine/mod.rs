@@ -20,7 +20,7 @@ use crate::model::ContactField;
 use crate::options::ConvertOptions;
 use crate::outcome::{Converted, Rejection, Stage};
 use crate::spec::validate::{validate_str, validate_value};
-use crate::{Code, Format, Issue, Report, ValidateOptions};
+use crate::{Error, Format, Report, ValidateOptions};
 
 /// Converts `record` from one format to another with `options`.
 ///
@@ -45,20 +45,20 @@ use crate::{Code, Format, Issue, Report, ValidateOptions};
 /// be seen here: convert text with [`convert_str`], which rejects it as `validate_str` does.
 ///
 /// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
-/// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
-/// with one `enum` error at `""` that names the create format to use instead.
+/// not `to` ([`Format::is_target`]).
 ///
 /// # Errors
-/// A [`Rejection`] when the record is invalid as `from` (stage `source`) or its conversion
-/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format, or the
-/// [`ExternalIdSource`] cannot apply to `from` ([`ExternalIdSource::check`]; stage `target`,
-/// one `enum` error at `""`).
+/// [`Error::Rejected`] when the record is invalid as `from` (stage `source`) or its conversion
+/// cannot satisfy `to`'s rules (stage `target`); a bad call, whatever the record:
+/// [`Error::UnsupportedTarget`] when `to` is a read format, [`Error::ExternalIdSource`] when the
+/// [`ExternalIdSource`](crate::ExternalIdSource) cannot apply to `from`
+/// ([`ExternalIdSource::check`](crate::ExternalIdSource::check)).
 pub fn convert(
     from: Format,
     to: Format,
     record: &Value,
     options: &ConvertOptions,
-) -> Result<Converted, Rejection> {
+) -> Result<Converted, Error> {
     refuse_request(from, to, options)?;
     valid_source(validate_value(from.spec(), record, &options.validate))?;
     convert_valid(from, to, record, options)
@@ -76,10 +76,12 @@ pub fn convert(
 /// source stage.
 ///
 /// ```
-/// use contactkit::{convert_str, Code, ConvertOptions, Format, Stage};
+/// use contactkit::{convert_str, Code, ConvertOptions, Error, Format, Stage};
 /// let text = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
-/// let rejection = convert_str(Format::HelpScout, Format::Intercom, text, &ConvertOptions::new())
-///     .expect_err("a repeated member name");
+/// let result = convert_str(Format::HelpScout, Format::Intercom, text, &ConvertOptions::new());
+/// let Err(Error::Rejected(rejection)) = result else {
+///     panic!("a repeated member name")
+/// };
 /// assert_eq!(rejection.stage, Stage::Source);
 /// assert_eq!(rejection.issues[0].path, "/firstName");
 /// assert_eq!(rejection.issues[0].code, Code::Duplicate);
@@ -92,7 +94,7 @@ pub fn convert_str(
     to: Format,
     json: &str,
     options: &ConvertOptions,
-) -> Result<Converted, Rejection> {
+) -> Result<Converted, Error> {
     refuse_request(from, to, options)?;
     convert_valid(
         from,
@@ -118,14 +120,14 @@ pub fn convert_str_each(
     targets: &[Format],
     json: &str,
     options: &ConvertOptions,
-) -> Vec<Result<Converted, Rejection>> {
+) -> Vec<Result<Converted, Error>> {
     let mut source = None;
     let mut results = Vec::with_capacity(targets.len());
     for &to in targets {
         results.push(refuse_request(from, to, options).and_then(|()| {
             match source.get_or_insert_with(|| read_valid(from, json, &options.validate)) {
                 Ok(record) => convert_valid(from, to, record, options),
-                Err(rejection) => Err(rejection.clone()),
+                Err(rejection) => Err(Error::Rejected(rejection.clone())),
             }
         }));
     }
@@ -155,7 +157,7 @@ fn convert_valid(
     to: Format,
     record: &Value,
     options: &ConvertOptions,
-) -> Result<Converted, Rejection> {
+) -> Result<Converted, Error> {
     let validate = &options.validate;
     let mut imported = import::import(table(from), record, from == Format::Canonical);
     let derivation = match &options.external_id {
@@ -183,10 +185,10 @@ fn convert_valid(
     let report = validate_value(to.spec(), &payload, validate);
     if !report.is_valid() {
         if !options.lenient {
-            return Err(Rejection {
+            return Err(Error::Rejected(Rejection {
                 stage: Stage::Target,
                 issues: report.issues,
-            });
+            }));
         }
         let mut repair = Repair {
             format: to,
@@ -198,21 +200,14 @@ fn convert_valid(
     Ok(Converted { payload, notes })
 }
 
-/// What rejects a conversion before the record is read: `to` is a read format, or the
+/// What refuses a conversion before the record is read: `to` is a read format, or the
 /// external id source cannot apply to `from`.
-fn refuse_request(from: Format, to: Format, options: &ConvertOptions) -> Result<(), Rejection> {
+fn refuse_request(from: Format, to: Format, options: &ConvertOptions) -> Result<(), Error> {
     if !to.is_target() {
-        return Err(not_a_target(to));
+        return Err(Error::UnsupportedTarget(to));
     }
-    if let Some(issue) = options
-        .external_id
-        .as_ref()
-        .and_then(|how| external_id::misapplied(how, from))
-    {
-        return Err(Rejection {
-            stage: Stage::Target,
-            issues: vec![issue],
-        });
+    if let Some(how) = &options.external_id {
+        how.check(from).map_err(Error::ExternalIdSource)?;
     }
     Ok(())
 }
@@ -226,22 +221,6 @@ pub(crate) fn valid_source(report: Report) -> Result<(), Rejection> {
             stage: Stage::Source,
             issues: report.issues,
         })
-    }
-}
-
-/// The rejection of a conversion to a read format.
-fn not_a_target(to: Format) -> Rejection {
-    let instead = to.create_format().map_or("a create format", Format::id);
-    Rejection {
-        stage: Stage::Target,
-        issues: vec![Issue::error(
-            "",
-            Code::Enum,
-            format!(
-                "{to} is a read format (the object {} returns): it can be converted from, not to; convert to {instead}, and use preview for what the vendor returns",
-                to.create_format().unwrap_or(to).name()
-            ),
-        )],
     }
 }
 

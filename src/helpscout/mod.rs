@@ -14,6 +14,10 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
+pub use spec::{
+    Address, Chat, Customer, Email, Phone, Properties, Property, SocialProfile, Website,
+};
+
 use crate::engine::crossing::{import_order, Table};
 
 /// Help Scout ↔ canonical: the members of the Create Customer body, in its order.

@@ -11,10 +11,13 @@ use crate::engine::shared::{export_number, import_integer_or_digits};
 use crate::formats::StringFormat;
 use crate::model::vocabulary;
 use crate::model::ContactField as F;
+use crate::payload::{payload_serde, Loose, PayloadError, Wire};
+use crate::pointer::Path;
+use crate::spec::declare::object;
 use crate::spec::schema::from_text;
 use crate::spec::{
-    form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
-    StringRules, ValueRules, Vocabulary, STRING,
+    form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, StringRules,
+    ValueRules, Vocabulary, STRING,
 };
 use crate::Severity;
 #[cfg(test)]
@@ -73,139 +76,181 @@ pub(crate) const SLUG: StringRules = StringRules {
     ..StringRules::ANY
 };
 
-const EMAIL: ObjectRules = ObjectRules {
-    title: "Email",
-    description: "An email entry (see Create Email).",
-    members: &[
-        Member::new("type", "Type", one_of(&EMAIL_TYPES))
-            .doc("work, home or other (the v2 docs do not list the values; v1 defaults to work)."),
-        Member::new("value", "Email", crate::spec::formatted(StringFormat::Email))
-            .required_warn()
-            .doc("The address. The v2 Create Email page is not available, so that the value is required is not documented (a missing value is a warning)."),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+object! {
+    /// An email address of a customer (Create Email).
+    pub struct Email: EMAIL {
+        title: "Email",
+        description: "An email entry (see Create Email).",
+        extra: Extra::Warn =>
+            /// Members the entry does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    kind: Option<String> = "type", "Type", one_of(&EMAIL_TYPES), "work, home or other (the v2 docs do not list the values; v1 defaults to work).";
+    value: Option<String> = "value", "Email", crate::spec::formatted(StringFormat::Email), "The address. The v2 Create Email page is not available, so that the value is required is not documented (a missing value is a warning).",
+        .required_warn();
+}
 
-const PHONE: ObjectRules = ObjectRules {
-    title: "Phone",
-    description: "A phone entry (see Create Phone): type and value are required.",
-    members: &[
-        Member::new("type", "Type", one_of(&PHONE_TYPES)).required(),
-        Member::new("value", "Phone number", STRING)
-            .required()
-            .doc("Telephone number; no format is documented."),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+object! {
+    /// A phone number of a customer (Create Phone).
+    pub struct Phone: PHONE {
+        title: "Phone",
+        description: "A phone entry (see Create Phone): type and value are required.",
+        extra: Extra::Warn =>
+            /// Members the entry does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    kind: String = "type", "Type", one_of(&PHONE_TYPES), "",
+        .required();
+    value: String = "value", "Phone number", STRING, "Telephone number; no format is documented.",
+        .required();
+}
 
-const CHAT: ObjectRules = ObjectRules {
-    title: "Chat handle",
-    description: "A chat handle (see Create Chat Handle): type and value are required.",
-    members: &[
-        Member::new("type", "Type", one_of(&CHAT_TYPES)).required(),
-        Member::new("value", "Handle", STRING).required(),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+object! {
+    /// A chat handle of a customer (Create Chat Handle).
+    pub struct Chat: CHAT {
+        title: "Chat handle",
+        description: "A chat handle (see Create Chat Handle): type and value are required.",
+        extra: Extra::Warn =>
+            /// Members the entry does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    kind: String = "type", "Type", one_of(&CHAT_TYPES), "",
+        .required();
+    value: String = "value", "Handle", STRING, "",
+        .required();
+}
 
-const SOCIAL: ObjectRules = ObjectRules {
-    title: "Social profile",
-    description: "A social profile (see Create Social Profile): type and value are required.",
-    members: &[
-        Member::new("type", "Type", one_of(&SOCIAL_TYPES)).required(),
-        Member::new("value", "Profile", STRING)
-            .required()
-            .doc("Social profile handle (URL for example)."),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+object! {
+    /// A social profile of a customer (Create Social Profile).
+    pub struct SocialProfile: SOCIAL {
+        title: "Social profile",
+        description: "A social profile (see Create Social Profile): type and value are required.",
+        extra: Extra::Warn =>
+            /// Members the entry does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    kind: String = "type", "Type", one_of(&SOCIAL_TYPES), "",
+        .required();
+    value: String = "value", "Profile", STRING, "Social profile handle (URL for example).",
+        .required();
+}
 
-const WEBSITE: ObjectRules = ObjectRules {
-    title: "Website",
-    description: "A website (see Create Website): value is required.",
-    members: &[Member::new(
-        "value",
-        "Website URL",
-        crate::spec::formatted(StringFormat::HttpUrl),
-    )
-    .required()],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+object! {
+    /// A website of a customer (Create Website).
+    pub struct Website: WEBSITE {
+        title: "Website",
+        description: "A website (see Create Website): value is required.",
+        extra: Extra::Warn =>
+            /// Members the entry does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    value: String = "value", "Website URL", crate::spec::formatted(StringFormat::HttpUrl), "",
+        .required();
+}
 
-const ADDRESS: ObjectRules = ObjectRules {
-    title: "Address",
-    description: "The customer's address (see Create Address). Field limits are not documented.",
-    members: &[
-        Member::new("city", "City", STRING),
-        Member::new("state", "State", STRING),
-        Member::new("postalCode", "Postal code", STRING),
-        Member::new("country", "Country", STRING)
-            .required_warn()
-            .doc("The docs' examples use 2-letter codes (\"US\"); the SDK's fixtures reject an empty country."),
-        Member::new(
-            "lines",
-            "Street lines",
-            list!(STRING),
-        ),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+object! {
+    /// The address of a customer (Create Address).
+    pub struct Address: ADDRESS {
+        title: "Address",
+        description: "The customer's address (see Create Address). Field limits are not documented.",
+        extra: Extra::Warn =>
+            /// Members the address does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    city: Option<String> = "city", "City", STRING, "";
+    state: Option<String> = "state", "State", STRING, "";
+    postal_code: Option<String> = "postalCode", "Postal code", STRING, "";
+    country: Option<String> = "country", "Country", STRING, "The docs' examples use 2-letter codes (\"US\"); the SDK's fixtures reject an empty country.",
+        .required_warn();
+    lines: Option<Vec<String>> = "lines", "Street lines", list!(STRING), "";
+}
 
-/// The Create Customer body.
-pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
-    title: "Help Scout customer (Create Customer, Mailbox API 2.0)",
-    description: "Body of POST https://api.helpscout.net/v2/customers. No field is required in 2.0. \
+object! {
+    /// A Help Scout customer to create: the body of Create Customer
+    /// (`POST https://api.helpscout.net/v2/customers`, Mailbox API 2.0).
+    ///
+    /// ```
+    /// use contactkit::helpscout::Customer;
+    /// let customer = Customer {
+    ///     first_name: Some("Ada".into()),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(serde_json::to_string(&customer)?, r#"{"firstName":"Ada"}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct Customer: CUSTOMER {
+        title: "Help Scout customer (Create Customer, Mailbox API 2.0)",
+        description: "Body of POST https://api.helpscout.net/v2/customers. No field is required in 2.0. \
 Not expressible in this schema: property slugs must be unique within `properties`, and property values \
 are checked against the account's property definitions when contactkit is given them.",
-    members: &[
-        Member::new("firstName", "First name", len(1, 40)).maps(Crossing::FirstName).doc("When defined it must be between 1 and 40 characters."),
-        Member::new("lastName", "Last name", len(1, 40)).maps(Crossing::LastName).doc("When defined it must be between 1 and 40 characters."),
-        Member::new("phone", "Phone", STRING).maps(via(F::Phones, import::phone, export::phone)).doc("Optional phone number used when creating a new customer."),
-        Member::new("photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY })).maps(Crossing::Text(F::PhotoUrl))
-            .doc("URL of the customer's photo. Max length 200 characters."),
-        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)).maps(Crossing::Text(F::PhotoType)),
-        Member::new("jobTitle", "Job title", max_len(60)).maps(Crossing::Text(F::JobTitle)).doc("Max length 60 characters."),
-        Member::new("background", "Notes", max_len(200)).textarea().maps(Crossing::Text(F::Notes)).doc("The Notes field of the user interface. Max length 200 characters."),
-        Member::new("location", "Location", max_len(60)).maps(Crossing::Text(F::Location)).doc("Max length 60 characters."),
-        Member::new("organization", "Organization", max_len(60)).maps(Crossing::Text(F::Organization))
-            .doc("Max length 60 characters. Deprecated in favour of organizationId on the newest docs page."),
-        Member::new("organizationId", "Organization id", crate::spec::INTEGER).placeholder("35").maps(via(F::OrganizationId, import_integer_or_digits, export_number))
-            .loose()
-            .doc("Id of the customer's organization (example 35)."),
-        Member::new("gender", "Gender", one_of(&GENDERS)).maps(via(F::Gender, import::gender, export::gender)).doc("male, female or unknown."),
-        Member::new("age", "Age", STRING).placeholder("30-35").maps(Crossing::Text(F::Age)).doc("Customer's age, a free string such as \"30-35\"."),
-        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))).maps(with(&[("[].value", F::Emails), ("[].type", F::Emails)], import::emails, export::emails)),
-        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))).maps(with(&[("[].value", F::Phones), ("[].type", F::Phones)], import::phones, export::phones)),
-        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))).maps(with(&[("[].value", F::Chats), ("[].type", F::Chats)], import::handles, export::handles)),
-        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))).maps(with(&[("[].value", F::SocialProfiles), ("[].type", F::SocialProfiles)], import::handles, export::handles)),
-        Member::new("websites", "Websites", list!(ValueRules::Object(&WEBSITE))).maps(with(&[("[].value", F::Websites)], import::websites, export::websites)),
-        Member::new("address", "Address", ValueRules::Object(&ADDRESS)).maps(with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".state", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address)),
-        Member::new("properties", "Properties", ValueRules::Dynamic(&PROPERTIES)).maps(via(F::CustomAttributes, import::properties, export::properties))
-            .doc("Customer property values, as a list of {slug, value} (or an object of slug: value)."),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: Crossing::None,
-};
+        extra: Extra::Warn =>
+            /// Members the body does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &[],
+        check: None,
+        others: Crossing::None,
+    }
+    first_name: Option<String> = "firstName", "First name", len(1, 40), "When defined it must be between 1 and 40 characters.",
+        .maps(Crossing::FirstName);
+    last_name: Option<String> = "lastName", "Last name", len(1, 40), "When defined it must be between 1 and 40 characters.",
+        .maps(Crossing::LastName);
+    phone: Option<String> = "phone", "Phone", STRING, "Optional phone number used when creating a new customer.",
+        .maps(via(F::Phones, import::phone, export::phone));
+    photo_url: Option<String> = "photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY }), "URL of the customer's photo. Max length 200 characters.",
+        .maps(Crossing::Text(F::PhotoUrl));
+    photo_type: Option<String> = "photoType", "Photo type", one_of(&PHOTO_TYPES), "",
+        .maps(Crossing::Text(F::PhotoType));
+    job_title: Option<String> = "jobTitle", "Job title", max_len(60), "Max length 60 characters.",
+        .maps(Crossing::Text(F::JobTitle));
+    background: Option<String> = "background", "Notes", max_len(200), "The Notes field of the user interface. Max length 200 characters.",
+        .textarea(),
+        .maps(Crossing::Text(F::Notes));
+    location: Option<String> = "location", "Location", max_len(60), "Max length 60 characters.",
+        .maps(Crossing::Text(F::Location));
+    organization: Option<String> = "organization", "Organization", max_len(60), "Max length 60 characters. Deprecated in favour of organizationId on the newest docs page.",
+        .maps(Crossing::Text(F::Organization));
+    organization_id: Option<Loose<i64>> = "organizationId", "Organization id", crate::spec::INTEGER, "Id of the customer's organization (example 35).",
+        .placeholder("35"),
+        .maps(via(F::OrganizationId, import_integer_or_digits, export_number)),
+        .loose();
+    gender: Option<String> = "gender", "Gender", one_of(&GENDERS), "male, female or unknown.",
+        .maps(via(F::Gender, import::gender, export::gender));
+    age: Option<String> = "age", "Age", STRING, "Customer's age, a free string such as \"30-35\".",
+        .placeholder("30-35"),
+        .maps(Crossing::Text(F::Age));
+    emails: Option<Vec<Email>> = "emails", "Emails", list!(ValueRules::Object(&EMAIL)), "",
+        .maps(with(&[("[].value", F::Emails), ("[].type", F::Emails)], import::emails, export::emails));
+    phones: Option<Vec<Phone>> = "phones", "Phones", list!(ValueRules::Object(&PHONE)), "",
+        .maps(with(&[("[].value", F::Phones), ("[].type", F::Phones)], import::phones, export::phones));
+    chats: Option<Vec<Chat>> = "chats", "Chat handles", list!(ValueRules::Object(&CHAT)), "",
+        .maps(with(&[("[].value", F::Chats), ("[].type", F::Chats)], import::handles, export::handles));
+    social_profiles: Option<Vec<SocialProfile>> = "socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL)), "",
+        .maps(with(&[("[].value", F::SocialProfiles), ("[].type", F::SocialProfiles)], import::handles, export::handles));
+    websites: Option<Vec<Website>> = "websites", "Websites", list!(ValueRules::Object(&WEBSITE)), "",
+        .maps(with(&[("[].value", F::Websites)], import::websites, export::websites));
+    address: Option<Address> = "address", "Address", ValueRules::Object(&ADDRESS), "",
+        .maps(with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".state", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address));
+    properties: Option<Properties> = "properties", "Properties", ValueRules::Dynamic(&PROPERTIES), "Customer property values, as a list of {slug, value} (or an object of slug: value).",
+        .maps(via(F::CustomAttributes, import::properties, export::properties));
+}
 
 /// `properties`: checked in `properties.rs`, against the account's definitions when given.
 const PROPERTIES: Dynamic = Dynamic {
@@ -317,4 +362,70 @@ fn properties_schema() -> Value {
         slug = slug,
         value = value
     ))
+}
+
+payload_serde!(Email);
+payload_serde!(Phone);
+payload_serde!(Chat);
+payload_serde!(SocialProfile);
+payload_serde!(Website);
+payload_serde!(Address);
+payload_serde!(Customer, crate::Format::HelpScout);
+payload_serde!(Properties);
+payload_serde!(Property);
+
+/// A customer's property values, in either shape the docs show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Properties {
+    /// A list of `{slug, value}` objects.
+    List(Vec<Property>),
+    /// An object of `slug: value`.
+    Map(serde_json::Map<String, serde_json::Value>),
+}
+
+/// One property value: the property's slug and its value (a string or an integer, checked
+/// against the account's property definitions when contactkit is given them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Property {
+    /// The property's slug.
+    pub slug: String,
+    /// Its value.
+    pub value: serde_json::Value,
+    /// Members the item does not document (each an `unknown_field` warning).
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Wire for Properties {
+    fn from_json(value: serde_json::Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        match value {
+            serde_json::Value::Object(map) => Ok(Self::Map(map)),
+            other => Vec::from_json(other, at).map(Self::List),
+        }
+    }
+
+    fn to_json(&self) -> Option<serde_json::Value> {
+        match self {
+            Self::List(items) => items.to_json(),
+            Self::Map(map) => map.to_json(),
+        }
+    }
+}
+
+impl Wire for Property {
+    fn from_json(value: serde_json::Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        let mut map = crate::payload::object(value, at)?;
+        Ok(Self {
+            slug: crate::payload::member(&mut map, "slug", at)?,
+            value: crate::payload::member(&mut map, "value", at)?,
+            other: map,
+        })
+    }
+
+    fn to_json(&self) -> Option<serde_json::Value> {
+        let mut map = serde_json::Map::new();
+        crate::payload::put(&mut map, "slug", &self.slug);
+        crate::payload::put(&mut map, "value", &self.value);
+        crate::payload::put_other(&mut map, &self.other);
+        Some(serde_json::Value::Object(map))
+    }
 }

@@ -12,6 +12,8 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
+pub use spec::CreateContact;
+
 use crate::engine::crossing::{import_order, Table};
 
 /// Intercom ↔ canonical: the members of `create_contact_request`, in its order.

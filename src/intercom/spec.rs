@@ -13,15 +13,17 @@ use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::model::vocabulary;
 use crate::model::ContactField as F;
+use crate::payload::{payload_serde, Nullable};
 use crate::pointer::Path;
+use crate::spec::declare::object;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::schema::{from_text, non_empty_names};
 use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
-    form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Extra, Member, ObjectRules,
-    StringRules, ValueRules, Vocabulary, INTEGER, STRING,
+    form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Extra, StringRules, ValueRules,
+    Vocabulary, INTEGER, STRING,
 };
 use crate::{Code, Severity};
 
@@ -32,53 +34,78 @@ pub(crate) const ROLES: Vocabulary = Vocabulary {
     any_case: false,
 };
 
-/// The Create contact request body.
-pub(crate) static CREATE_CONTACT: ObjectRules = ObjectRules {
-    title: "Intercom contact (Create contact, REST API 2.15)",
-    description: "Body of POST https://api.intercom.io/contacts. At least one of email, external_id or role is \
+object! {
+    /// An Intercom contact to create: the body of Create contact (`POST https://api.intercom.io/contacts`,
+    /// REST API 2.15).
+    ///
+    /// ```
+    /// use contactkit::intercom::CreateContact;
+    /// let contact = CreateContact {
+    ///     email: Some("ada@example.com".into()),
+    ///     name: "Ada Lovelace".into(),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(
+    ///     serde_json::to_string(&contact)?,
+    ///     r#"{"email":"ada@example.com","name":"Ada Lovelace"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct CreateContact: CREATE_CONTACT {
+        title: "Intercom contact (Create contact, REST API 2.15)",
+        description: "Body of POST https://api.intercom.io/contacts. At least one of email, external_id or role is \
 required; with role \"user\", email or external_id is required. Custom attribute values must be strings, numbers, \
 booleans or null.",
-    members: &[
-        Member::new("role", "Role", one_of(&ROLES)).maps(via(F::Role, import_text, export::role)).capture().doc("The role of the contact: user or lead."),
-        Member::new("external_id", "External id", crate::spec::id(0)).maps(Crossing::Text(F::ExternalId))
-            .doc("A unique identifier for the contact which is given to Intercom."),
-        Member::new("email", "Email", formatted(StringFormat::Email)).maps(via(F::Emails, import::email, export::email)).doc("The contact's email."),
-        Member::new("phone", "Phone", STRING).placeholder("+353871234567").maps(via(F::Phones, import::phone, export::phone)).nullable().doc("The contact's phone (e.g. +353871234567)."),
-        Member::new("name", "Name", STRING).maps(with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)).nullable().doc("The contact's full name."),
-        Member::new("avatar", "Avatar URL", formatted(StringFormat::HttpUrl)).maps(Crossing::Text(F::PhotoUrl))
-            .nullable()
-            .doc("An image URL containing the avatar of a contact."),
-        Member::new("signed_up_at", "Signed up at", INTEGER).maps(via(F::SignedUpAt, import::timestamp, export::timestamp))
-            .nullable()
-            .doc("Unix timestamp in seconds of when the contact signed up."),
-        Member::new("last_seen_at", "Last seen at", INTEGER).maps(via(F::LastSeenAt, import::timestamp, export::timestamp))
-            .nullable()
-            .doc("Unix timestamp in seconds of when the contact was last seen."),
-        Member::new("owner_id", "Owner id", INTEGER).maps(via(F::OwnerId, import::owner_id, export::owner_id))
-            .nullable()
-            .doc("The id of an admin that has been assigned account ownership of the contact."),
-        Member::new("unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean).maps(via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails))
-            .nullable()
-            .doc("Whether the contact is unsubscribed from emails."),
-        Member::new("custom_attributes", "Custom attributes", ValueRules::Dynamic(&CUSTOM_ATTRIBUTES)).maps(via(F::CustomAttributes, import::custom_attributes, export::custom_attributes))
-            .nullable()
-            .doc("The custom attributes of the contact: data attribute name to value."),
-    ],
-    extra: Extra::Warn,
-    any_of_required: &["email", "external_id", "role"],
-    check: Some(&Check {
-        run: role_rule,
-        schema: role_rule_schema,
-        members: &["role", "email", "external_id"],
-        #[cfg(test)]
-        rules: &[Stated::error(
-            "",
-            "email or external_id present when role is user (an empty external_id does not count)",
-            Code::Required,
-        )],
-    }),
-    others: Crossing::None,
-};
+        extra: Extra::Warn =>
+            /// Members the body does not document (each an `unknown_field` warning).
+            other,
+        any_of_required: &["email", "external_id", "role"],
+        check: Some(&Check {
+            run: role_rule,
+            schema: role_rule_schema,
+            members: &["role", "email", "external_id"],
+            #[cfg(test)]
+            rules: &[Stated::error(
+                "",
+                "email or external_id present when role is user (an empty external_id does not count)",
+                Code::Required,
+            )],
+        }),
+        others: Crossing::None,
+    }
+    role: Option<String> = "role", "Role", one_of(&ROLES), "The role of the contact: user or lead.",
+        .maps(via(F::Role, import_text, export::role)),
+        .capture();
+    external_id: Option<String> = "external_id", "External id", crate::spec::id(0), "A unique identifier for the contact which is given to Intercom.",
+        .maps(Crossing::Text(F::ExternalId));
+    email: Option<String> = "email", "Email", formatted(StringFormat::Email), "The contact's email.",
+        .maps(via(F::Emails, import::email, export::email));
+    phone: Nullable<String> = "phone", "Phone", STRING, "The contact's phone (e.g. +353871234567).",
+        .placeholder("+353871234567"),
+        .maps(via(F::Phones, import::phone, export::phone)),
+        .nullable();
+    name: Nullable<String> = "name", "Name", STRING, "The contact's full name.",
+        .maps(with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)),
+        .nullable();
+    avatar: Nullable<String> = "avatar", "Avatar URL", formatted(StringFormat::HttpUrl), "An image URL containing the avatar of a contact.",
+        .maps(Crossing::Text(F::PhotoUrl)),
+        .nullable();
+    signed_up_at: Nullable<i64> = "signed_up_at", "Signed up at", INTEGER, "Unix timestamp in seconds of when the contact signed up.",
+        .maps(via(F::SignedUpAt, import::timestamp, export::timestamp)),
+        .nullable();
+    last_seen_at: Nullable<i64> = "last_seen_at", "Last seen at", INTEGER, "Unix timestamp in seconds of when the contact was last seen.",
+        .maps(via(F::LastSeenAt, import::timestamp, export::timestamp)),
+        .nullable();
+    owner_id: Nullable<i64> = "owner_id", "Owner id", INTEGER, "The id of an admin that has been assigned account ownership of the contact.",
+        .maps(via(F::OwnerId, import::owner_id, export::owner_id)),
+        .nullable();
+    unsubscribed_from_emails: Nullable<bool> = "unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean, "Whether the contact is unsubscribed from emails.",
+        .maps(via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
+        .nullable();
+    custom_attributes: Nullable<serde_json::Map<String, serde_json::Value>> = "custom_attributes", "Custom attributes", ValueRules::Dynamic(&CUSTOM_ATTRIBUTES), "The custom attributes of the contact: data attribute name to value.",
+        .maps(via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
+        .nullable();
+}
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
 fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
@@ -225,3 +252,5 @@ fn check_custom_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>
         }
     }
 }
+
+payload_serde!(CreateContact, crate::Format::Intercom);

@@ -6,6 +6,8 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod spec;
 
+pub use spec::Person;
+
 use crate::engine::crossing::{import_order, Table};
 
 /// Sequence ↔ canonical: the members of the Create Person body, in its order.

@@ -3,6 +3,7 @@
 //! ([`form`]) are all derived. A rule is written once, in the table, and every consumer reads it
 //! from there.
 
+pub(crate) mod declare;
 pub(crate) mod form;
 pub(crate) mod keyed;
 pub(crate) mod message;

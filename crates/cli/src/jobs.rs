@@ -219,7 +219,10 @@ impl ConvertJob {
     /// one object) is rejected as `validate` reports it.
     fn convert(&self, bytes: &[u8]) -> Result<Converted, Rejection> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => convert_str(self.from, self.to, text, &self.options),
+            // The run refused a bad call (a read-format target, an external-id source that
+            // cannot apply) before reading input, so an error here is a record's.
+            Ok(text) => convert_str(self.from, self.to, text, &self.options)
+                .map_err(contactkit::Error::into_rejection),
             Err(_) => Err(not_utf8(&self.source, bytes)),
         }
     }

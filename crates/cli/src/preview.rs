@@ -7,10 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Args;
-use contactkit::{
-    preview_str, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
-    Validator,
-};
+use contactkit::{preview_str, Format, PreviewOptions, Rejection, Stage, Timestamp, Validator};
 use serde_json::Value;
 
 use crate::args::{Common, FormatArg};
@@ -76,16 +73,9 @@ impl PreviewJob {
         let Ok(text) = std::str::from_utf8(bytes) else {
             return Err(not_utf8(&self.source, bytes));
         };
-        // From the text: a parsed value cannot show a member name repeated in one object.
-        match preview_str(self.format, text, &self.options) {
-            Ok(object) => Ok(object),
-            Err(PreviewError::Rejected(rejection)) => Err(rejection),
-            // The format was checked before the run.
-            Err(other) => Err(Rejection {
-                stage: Stage::Source,
-                issues: vec![Issue::error("", Code::Type, other.to_string())],
-            }),
-        }
+        // From the text: a parsed value cannot show a member name repeated in one object. The
+        // format was checked before the run, so an error here is the record's.
+        preview_str(self.format, text, &self.options).map_err(contactkit::Error::into_rejection)
     }
 }
 

@@ -1553,7 +1553,8 @@ fn external_id_fills_a_missing_id_from_the_chosen_value() {
                         |n| n.path == "/externalId" && n.code == contactkit::NoteCode::Derived
                     ));
                 }
-                Err(r) => {
+                Err(e) => {
+                    let r = e.into_rejection();
                     assert_eq!(line["stage"], "target", "{flag}");
                     assert_eq!(line["issues"], json!(r.issues), "{flag}");
                     assert_eq!(line["issues"][0]["path"], "/externalId", "{flag}");

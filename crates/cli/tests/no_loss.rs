@@ -167,10 +167,13 @@ fn expected(from: Format, to: Format, lenient: bool, bytes: &[u8]) -> Expected {
                 payload: c.payload,
                 notes: serde_json::to_value(&c.notes).expect("notes"),
             },
-            Err(r) => Expected::Rejected {
-                stage: r.stage,
-                codes: r.issues.iter().map(|i| (i.path.clone(), i.code)).collect(),
-            },
+            Err(e) => {
+                let r = e.into_rejection();
+                Expected::Rejected {
+                    stage: r.stage,
+                    codes: r.issues.iter().map(|i| (i.path.clone(), i.code)).collect(),
+                }
+            }
         },
         Err(_) => Expected::Rejected {
             stage: Stage::Source,

@@ -151,7 +151,10 @@ fn convert_case(
         serde_json::from_str(&text).map_err(|e| format!("{id}: input is not JSON: {e}"))?;
     let result = match contactkit::convert(from, to, &record, &convert_options(&id, &options)?) {
         Ok(c) => json!({"ok": true, "payload": c.payload, "notes": c.notes}),
-        Err(r) => json!({"ok": false, "stage": r.stage, "issues": r.issues}),
+        Err(e) => {
+            let r = e.into_rejection();
+            json!({"ok": false, "stage": r.stage, "issues": r.issues})
+        }
     };
     Ok(json!({
         "id": id,

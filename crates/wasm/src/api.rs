@@ -114,7 +114,8 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
         return Err(bad_record(from, payload));
     }
     // From the text, so that a member name repeated in it is rejected as `validate` reports it.
-    let result = contactkit::convert_str(from, to, payload, &options.to_convert());
+    let result = contactkit::convert_str(from, to, payload, &options.to_convert())
+        .map_err(contactkit::Error::into_rejection);
     if let Err(rejection) = &result {
         refuse_syntax(rejection)?;
     }
@@ -154,6 +155,7 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
         // From the text, as `convert`: validated and parsed once for all targets.
         let results = contactkit::convert_str_each(from, &targets, line, &core);
         for (batch, result) in out.iter_mut().zip(results) {
+            let result = result.map_err(contactkit::Error::into_rejection);
             batch.records += 1;
             match result {
                 Ok(c) => {
@@ -198,7 +200,7 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
     if format.response_format().is_none() {
         return Err(Error::new(
             ErrorCode::NoPreview,
-            contactkit::PreviewError::Unsupported(format).to_string(),
+            contactkit::Error::NoPreview(format).to_string(),
         ));
     }
     let options = Options::parse(options, "preview", names::PREVIEW)?;
@@ -211,7 +213,7 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
             ok: true,
             payload: &object,
         }),
-        Err(contactkit::PreviewError::Rejected(r)) => {
+        Err(contactkit::Error::Rejected(r)) => {
             refuse_syntax(&r)?;
             dto::to_json(&Previewed::Rejected {
                 ok: false,
@@ -687,7 +689,10 @@ mod tests {
         );
         let expected = match core {
             Ok(c) => json!({"ok": true, "payload": c.payload, "notes": c.notes}),
-            Err(r) => json!({"ok": false, "stage": r.stage, "issues": r.issues}),
+            Err(e) => {
+                let r = e.into_rejection();
+                json!({"ok": false, "stage": r.stage, "issues": r.issues})
+            }
         };
         assert_eq!(out, expected);
 
@@ -751,7 +756,8 @@ mod tests {
                         output += &format!("{}\n", c.payload);
                         report += &format!("{}\n", json!({"record": number, "notes": c.notes}));
                     }
-                    Err(r) => {
+                    Err(e) => {
+                        let r = e.into_rejection();
                         rejects += &format!(
                             "{}\n",
                             json!({"record": number, "stage": r.stage, "issues": r.issues})

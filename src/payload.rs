@@ -1,0 +1,453 @@
+//! Typed payloads: a Rust struct per format, derived from the same member declarations as the
+//! rule tables (`sequence::Person`, `intercom::CreateContact`, `bird::CreateContact`,
+//! `helpscout::Customer`, and the hub's `canonical::Contact`).
+//!
+//! A payload serialises with the vendor's member names, omits the members that are `None`, and
+//! keeps what the format does not document in a map (a Sequence person's custom attributes,
+//! any other format's undocumented members), so every valid payload of a format reads into its
+//! struct and writes back as the same JSON (member order aside; an integer written `35.0` comes
+//! back as `35`, the same integer). A member that `null` clears (Sequence, several of
+//! Intercom's) is a [`Nullable`]; a member whose type the vendor does not state is a [`Loose`].
+//! Structs are built with `..Default::default()`, so a member added in a later release does not
+//! break a caller.
+//!
+//! [`validate`] and [`convert`] take and return payloads:
+//!
+//! ```
+//! use contactkit::{helpscout, intercom, payload, ConvertOptions, ValidateOptions};
+//! let customer = helpscout::Customer {
+//!     first_name: Some("Ada".into()),
+//!     last_name: Some("Lovelace".into()),
+//!     emails: Some(vec![helpscout::Email {
+//!         kind: Some("work".into()),
+//!         value: Some("ada@example.com".into()),
+//!         ..Default::default()
+//!     }]),
+//!     ..Default::default()
+//! };
+//! assert!(payload::validate(&customer, &ValidateOptions::new()).is_valid());
+//!
+//! let converted = payload::convert::<_, intercom::CreateContact>(&customer, &ConvertOptions::new())?;
+//! assert_eq!(converted.payload.name.value().map(String::as_str), Some("Ada Lovelace"));
+//! assert_eq!(converted.payload.email.as_deref(), Some("ada@example.com"));
+//! # Ok::<(), contactkit::Error>(())
+//! ```
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::pointer::Path;
+use crate::{ConvertOptions, Error, Format, Note, Report, ValidateOptions};
+
+/// A typed payload of one format.
+///
+/// Implemented by the payload structs of the create formats and by the canonical contact; the
+/// read formats (objects the vendors return) have none.
+pub trait Payload: Clone + Default + Serialize + DeserializeOwned + sealed::Sealed {
+    /// The payload's format.
+    const FORMAT: Format;
+
+    /// The payload as JSON.
+    fn to_value(&self) -> Value;
+
+    /// A payload read from JSON.
+    ///
+    /// # Errors
+    /// A [`PayloadError`] when a member does not have the type the struct holds (the value is
+    /// not valid as [`Payload::FORMAT`]).
+    fn from_value(value: Value) -> Result<Self, PayloadError>;
+}
+
+pub(crate) mod sealed {
+    /// Only contactkit's payloads implement [`super::Payload`].
+    pub trait Sealed {}
+}
+
+/// Validates `payload` as its format.
+///
+/// ```
+/// use contactkit::{payload, sequence, ValidateOptions};
+/// let person = sequence::Person::default(); // no externalId
+/// let report = payload::validate(&person, &ValidateOptions::new());
+/// assert!(!report.is_valid());
+/// ```
+#[must_use]
+pub fn validate<P: Payload>(payload: &P, options: &ValidateOptions) -> Report {
+    crate::spec::validate::validate_value(P::FORMAT.spec(), &payload.to_value(), options)
+}
+
+/// A typed conversion's result: the target payload and the notes of what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted<T> {
+    /// The target payload.
+    pub payload: T,
+    /// What the conversion changed or left out (see [`crate::convert`]).
+    pub notes: Vec<Note>,
+}
+
+/// Converts a payload into another format's payload, as [`crate::convert`] does.
+///
+/// # Errors
+/// As [`crate::convert`]: [`Error::Rejected`] for a payload that is invalid as its format or
+/// whose conversion cannot satisfy the target's rules, [`Error::ExternalIdSource`] for an
+/// external-id source that cannot apply.
+pub fn convert<F: Payload, T: Payload>(
+    from: &F,
+    options: &ConvertOptions,
+) -> Result<Converted<T>, Error> {
+    let converted = crate::convert(F::FORMAT, T::FORMAT, &from.to_value(), options)?;
+    // A converted payload is valid as its format, so it reads into its struct.
+    let payload = T::from_value(converted.payload).map_err(Error::Payload)?;
+    Ok(Converted {
+        payload,
+        notes: converted.notes,
+    })
+}
+
+/// A payload member that does not have the type its struct holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayloadError {
+    /// JSON Pointer of the member.
+    pub path: String,
+    /// What was expected.
+    pub message: String,
+}
+
+impl fmt::Display for PayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(payload)"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message)
+    }
+}
+
+impl std::error::Error for PayloadError {}
+
+impl PayloadError {
+    fn at(path: &Path<'_>, message: &str) -> Self {
+        Self {
+            path: path.pointer(),
+            message: message.to_owned(),
+        }
+    }
+}
+
+/// A member that `null` clears: absent, `null`, or a value.
+///
+/// Sequence clears a field sent as `null` ("pass the value null and it will be cleared"), so an
+/// absent member and a `null` one mean different things.
+///
+/// ```
+/// use contactkit::payload::Nullable;
+/// use contactkit::sequence::Person;
+/// let person = Person {
+///     external_id: "u-1".into(),
+///     city: Nullable::Null, // clear the city
+///     first_name: "Ada".into(),
+///     ..Default::default()
+/// };
+/// assert_eq!(
+///     serde_json::to_string(&person)?,
+///     r#"{"externalId":"u-1","city":null,"firstName":"Ada"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub enum Nullable<T> {
+    /// Not sent: the vendor keeps what it holds.
+    #[default]
+    Absent,
+    /// Sent as `null`: the vendor clears the field.
+    Null,
+    /// Sent with a value.
+    Value(T),
+}
+
+impl<T> Nullable<T> {
+    /// The value, if one is sent.
+    #[must_use]
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Self::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Whether the member is absent.
+    #[must_use]
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Self::Absent)
+    }
+}
+
+impl<T> From<T> for Nullable<T> {
+    fn from(value: T) -> Self {
+        Self::Value(value)
+    }
+}
+
+impl From<&str> for Nullable<String> {
+    fn from(value: &str) -> Self {
+        Self::Value(value.to_owned())
+    }
+}
+
+/// A member whose type the vendor does not state: the type the docs' examples show, or any
+/// other JSON value (accepted with a warning).
+///
+/// ```
+/// use contactkit::payload::{Loose, Payload};
+/// use contactkit::helpscout::Customer;
+/// let customer = Customer::from_value(serde_json::json!({"organizationId": "35"}))?;
+/// assert_eq!(customer.organization_id, Some(Loose::Other("35".into())));
+/// # Ok::<(), contactkit::payload::PayloadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loose<T> {
+    /// A value of the documented type.
+    Typed(T),
+    /// Any other value.
+    Other(Value),
+}
+
+impl<T: Default> Default for Loose<T> {
+    fn default() -> Self {
+        Self::Typed(T::default())
+    }
+}
+
+impl<T> From<T> for Loose<T> {
+    fn from(value: T) -> Self {
+        Self::Typed(value)
+    }
+}
+
+/// How a member's value reads from and writes to JSON (the generated payload structs and the
+/// types of their members).
+pub(crate) trait Wire: Sized {
+    /// Reads the value at `at`.
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError>;
+
+    /// The value as JSON; `None` for an absent member.
+    fn to_json(&self) -> Option<Value>;
+
+    /// The value of an absent member; `None` when the member is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+/// Reads member `name` of `map` (removing it) at `at`.
+pub(crate) fn member<T: Wire>(
+    map: &mut Map<String, Value>,
+    name: &'static str,
+    at: &Path<'_>,
+) -> Result<T, PayloadError> {
+    let path = at.key(name);
+    match map.shift_remove(name) {
+        Some(value) => T::from_json(value, &path),
+        None => T::absent().ok_or_else(|| PayloadError::at(&path, "is required")),
+    }
+}
+
+/// Reads an object: its map, or the error at `at`.
+pub(crate) fn object(value: Value, at: &Path<'_>) -> Result<Map<String, Value>, PayloadError> {
+    match value {
+        Value::Object(map) => Ok(map),
+        _ => Err(PayloadError::at(at, "must be an object")),
+    }
+}
+
+/// Writes `value` as member `name` unless it is absent.
+pub(crate) fn put<T: Wire>(map: &mut Map<String, Value>, name: &'static str, value: &T) {
+    if let Some(v) = value.to_json() {
+        map.insert(name.to_owned(), v);
+    }
+}
+
+/// Writes the members of `other` that `map` does not hold yet.
+pub(crate) fn put_other(map: &mut Map<String, Value>, other: &Map<String, Value>) {
+    for (key, value) in other {
+        if !map.contains_key(key) {
+            map.insert(key.clone(), value.clone());
+        }
+    }
+}
+
+impl Wire for String {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        match value {
+            Value::String(s) => Ok(s),
+            _ => Err(PayloadError::at(at, "must be a string")),
+        }
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        Some(Value::String(self.clone()))
+    }
+}
+
+impl Wire for bool {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            _ => Err(PayloadError::at(at, "must be a boolean")),
+        }
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        Some(Value::Bool(*self))
+    }
+}
+
+/// An integer in the `i64` range; a number with a zero fraction (`35.0`) is the same integer
+/// (JSON Schema's definition, and the validator's).
+impl Wire for i64 {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        crate::engine::shared::integer(&value)
+            .ok_or_else(|| PayloadError::at(at, "must be an integer in the 64-bit range"))
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        Some(Value::from(*self))
+    }
+}
+
+impl Wire for Value {
+    fn from_json(value: Value, _: &Path<'_>) -> Result<Self, PayloadError> {
+        Ok(value)
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        Some(self.clone())
+    }
+}
+
+impl Wire for Map<String, Value> {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        object(value, at)
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        Some(Value::Object(self.clone()))
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        let Value::Array(items) = value else {
+            return Err(PayloadError::at(at, "must be an array"));
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| T::from_json(item, &at.index(i)))
+            .collect()
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        Some(Value::Array(
+            self.iter()
+                .map(|item| item.to_json().unwrap_or(Value::Null))
+                .collect(),
+        ))
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        T::from_json(value, at).map(Some)
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        self.as_ref().and_then(T::to_json)
+    }
+
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: Wire> Wire for Nullable<T> {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        match value {
+            Value::Null => Ok(Self::Null),
+            value => T::from_json(value, at).map(Self::Value),
+        }
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        match self {
+            Self::Absent => None,
+            Self::Null => Some(Value::Null),
+            Self::Value(v) => v.to_json(),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Self::Absent)
+    }
+}
+
+impl<T: Wire> Wire for Loose<T> {
+    fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
+        match T::from_json(value.clone(), at) {
+            Ok(typed) => Ok(Self::Typed(typed)),
+            Err(_) => Ok(Self::Other(value)),
+        }
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        match self {
+            Self::Typed(v) => v.to_json(),
+            Self::Other(v) => Some(v.clone()),
+        }
+    }
+}
+
+/// Implements `Serialize`, `Deserialize` and [`Payload`] (with its format) for a struct that
+/// implements [`Wire`].
+macro_rules! payload_serde {
+    ($name:ty $(, $format:expr)?) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::payload::Wire::to_json(self)
+                    .unwrap_or(serde_json::Value::Null)
+                    .serialize(serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                <Self as $crate::payload::Wire>::from_json(value, &$crate::pointer::Path::Root)
+                    .map_err(serde::de::Error::custom)
+            }
+        }
+
+        $(
+            impl $crate::payload::sealed::Sealed for $name {}
+
+            impl $crate::payload::Payload for $name {
+                const FORMAT: $crate::Format = $format;
+
+                fn to_value(&self) -> serde_json::Value {
+                    $crate::payload::Wire::to_json(self).unwrap_or(serde_json::Value::Null)
+                }
+
+                fn from_value(
+                    value: serde_json::Value,
+                ) -> Result<Self, $crate::payload::PayloadError> {
+                    <Self as $crate::payload::Wire>::from_json(value, &$crate::pointer::Path::Root)
+                }
+            }
+        )?
+    };
+}
+pub(crate) use payload_serde;
