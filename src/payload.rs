@@ -451,3 +451,229 @@ macro_rules! payload_serde {
     };
 }
 pub(crate) use payload_serde;
+
+#[cfg(test)]
+mod tests {
+    //! Every valid payload of a format reads into its struct and writes back as the same JSON:
+    //! payloads generated from the format's own rule table (every member present or not, `null`
+    //! where it clears, other types where the type is loose, undocumented members, integers
+    //! written with a zero fraction), kept when the validator finds them valid.
+
+    use proptest::prelude::*;
+    use proptest::strategy::BoxedStrategy;
+    use serde_json::{json, Map, Value};
+
+    use super::Payload;
+    use crate::formats::StringFormat;
+    use crate::spec::{Extra, ObjectRules, Presence, StringRules, ValueRules};
+    use crate::{bird, canonical, helpscout, intercom, sequence, ValidateOptions};
+
+    /// How payloads are generated: `normal` leaves out what the canonical contact holds only
+    /// in its normal form (undocumented members, empty lists, integers written as floats,
+    /// timestamps with an offset).
+    #[derive(Clone, Copy)]
+    struct Style {
+        normal: bool,
+    }
+
+    fn sample(format: StringFormat, normal: bool) -> Vec<&'static str> {
+        match format {
+            StringFormat::Email => vec!["ada@example.com", "a.b+c@mail.example.org"],
+            StringFormat::HttpUrl => vec!["https://example.com/ada", "http://example.org"],
+            StringFormat::Date => vec!["2024-05-01", "1999-12-31"],
+            StringFormat::IsoDateOrDateTime => vec!["2024-05-01", "2024-05-01T12:00:00+02:00"],
+            StringFormat::DateTime if normal => vec!["2024-05-01T12:00:00Z"],
+            StringFormat::DateTime => vec!["2024-05-01T12:00:00Z", "2024-05-01T12:00:00.5-03:30"],
+            StringFormat::Uuid => vec!["2f1a3b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b"],
+            StringFormat::E164 => vec!["+31612345678", "+15551234567"],
+            StringFormat::Slug => vec!["plan", "crm_id-2"],
+            StringFormat::AttributeKey => vec!["plan", "crm-id_2"],
+        }
+    }
+
+    fn string(rules: &'static StringRules, normal: bool) -> BoxedStrategy<Value> {
+        if let Some(format) = rules.format {
+            return proptest::sample::select(sample(format, normal))
+                .prop_map(Value::from)
+                .boxed();
+        }
+        if let Some(list) = rules.one_of {
+            let values = list.values;
+            return (proptest::sample::select(values), any::<bool>())
+                .prop_map(move |(v, upper)| {
+                    if upper && list.any_case {
+                        Value::from(v.to_uppercase())
+                    } else {
+                        Value::from(v)
+                    }
+                })
+                .boxed();
+        }
+        let (min, max) = (rules.min.max(1) as usize, rules.max.min(12) as usize);
+        proptest::string::string_regex(&format!("[a-zA-Z0-9 äß漢]{{{min},{max}}}"))
+            .unwrap_or_else(|_| unreachable!("a valid regex"))
+            .prop_filter("not reserved", |s| !rules.reserved.contains(&s.as_str()))
+            .prop_map(Value::from)
+            .boxed()
+    }
+
+    fn integer(min: i64, max: i64, style: Style) -> BoxedStrategy<Value> {
+        let lo = min.max(-1_000_000);
+        let hi = max.min(1_000_000);
+        (lo..=hi, any::<bool>())
+            .prop_map(move |(n, float)| {
+                if float && !style.normal {
+                    // The same integer, written with a zero fraction.
+                    #[allow(clippy::cast_precision_loss)]
+                    Value::from(n as f64)
+                } else {
+                    Value::from(n)
+                }
+            })
+            .boxed()
+    }
+
+    fn value(rules: &'static ValueRules, style: Style, depth: u32) -> BoxedStrategy<Value> {
+        match rules {
+            ValueRules::String(s) => string(s, style.normal),
+            ValueRules::Integer { min, max } => integer(*min, *max, style),
+            ValueRules::Boolean => any::<bool>().prop_map(Value::from).boxed(),
+            ValueRules::Array(array) => {
+                let lo = array.min as usize;
+                let hi = (array.max as usize).min(3).max(lo);
+                let lo = if style.normal { lo.max(1) } else { lo };
+                proptest::collection::vec(value(&array.items, style, depth + 1), lo..=hi.max(lo))
+                    .prop_map(Value::Array)
+                    .boxed()
+            }
+            ValueRules::Object(obj) => object(obj, style, depth + 1),
+            // Custom attributes of every vendor: scalars under names every key rule accepts.
+            ValueRules::Dynamic(_) | ValueRules::Any => prop_oneof![
+                Just(json!({})),
+                Just(json!({"plan": "pro", "seats": 5})),
+                Just(json!([{"slug": "plan", "value": "pro"}, {"slug": "seats", "value": 5}])),
+            ]
+            .boxed(),
+        }
+    }
+
+    /// An object of `obj`: each member present or not (a required one always), `null` where it
+    /// is accepted, another type where the type is loose, and undocumented members.
+    fn object(obj: &'static ObjectRules, style: Style, depth: u32) -> BoxedStrategy<Value> {
+        let mut members: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = Vec::new();
+        for m in obj.members {
+            let name = m.name;
+            let typed = value(&m.kind, style, depth).prop_map(move |v| Some((name, v)));
+            let mut choices: Vec<BoxedStrategy<Option<(&'static str, Value)>>> =
+                vec![typed.boxed()];
+            if m.required != Presence::Required {
+                choices.push(Just(None).boxed());
+            }
+            if m.nullable {
+                choices.push(Just(Some((name, Value::Null))).boxed());
+            }
+            if m.loose {
+                choices.push(Just(Some((name, Value::from("35")))).boxed());
+            }
+            members.push(proptest::strategy::Union::new(choices).boxed());
+        }
+        let extra: BoxedStrategy<Option<Value>> = match (obj.extra, style.normal) {
+            // The normal form holds custom attributes only when there are some.
+            (Extra::Custom, true) => Just(Some(Value::from("pro"))).boxed(),
+            (_, true) => Just(None).boxed(),
+            (Extra::Allow | Extra::Custom | Extra::Warn, false) => {
+                proptest::option::of(prop_oneof![
+                    Just(Value::from("x")),
+                    Just(json!({"deep": [1, 2.5, null]}))
+                ])
+                .boxed()
+            }
+        };
+        (members, extra)
+            .prop_map(|(members, extra)| {
+                let mut map = Map::new();
+                for (name, v) in members.into_iter().flatten() {
+                    map.insert(name.to_owned(), v);
+                }
+                if let Some(v) = extra {
+                    map.insert("x_undocumented".to_owned(), v);
+                }
+                Value::Object(map)
+            })
+            .boxed()
+    }
+
+    /// `v` with every number that is an integer written as one (`35.0` → `35`).
+    fn integers(v: &Value) -> Value {
+        match v {
+            Value::Number(n) => match crate::engine::shared::integer(v) {
+                Some(i) if n.is_f64() => Value::from(i),
+                _ => v.clone(),
+            },
+            Value::Array(items) => Value::Array(items.iter().map(integers).collect()),
+            Value::Object(map) => {
+                Value::Object(map.iter().map(|(k, v)| (k.clone(), integers(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// Reads `json` (valid as `P::FORMAT`) into `P` and checks it writes back as `json`.
+    fn round_trip<P: Payload + std::fmt::Debug + PartialEq>(
+        json: &Value,
+    ) -> Result<(), TestCaseError> {
+        let report = crate::spec::validate::validate_value(
+            P::FORMAT.spec(),
+            json,
+            &ValidateOptions::default(),
+        );
+        prop_assume!(report.is_valid());
+        let typed = P::from_value(json.clone())
+            .map_err(|e| TestCaseError::fail(format!("{}: {e} in {json}", P::FORMAT)))?;
+        let back = typed.to_value();
+        // Member order aside (serde_json maps compare as maps), and an integer is an integer.
+        prop_assert_eq!(integers(&back), integers(json), "{}", P::FORMAT);
+        // serde reads and writes the same.
+        prop_assert_eq!(
+            &serde_json::to_value(&typed).map_err(|e| TestCaseError::fail(e.to_string()))?,
+            &back
+        );
+        let read: P =
+            serde_json::from_value(json.clone()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(read, typed);
+        Ok(())
+    }
+
+    const FULL: Style = Style { normal: false };
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn sequence_people_round_trip(json in object(&sequence::spec::PERSON, FULL, 0)) {
+            round_trip::<sequence::Person>(&json)?;
+        }
+
+        #[test]
+        fn intercom_contacts_round_trip(json in object(&intercom::spec::CREATE_CONTACT, FULL, 0)) {
+            round_trip::<intercom::CreateContact>(&json)?;
+        }
+
+        #[test]
+        fn bird_contacts_round_trip(json in object(&bird::spec::CONTACT, FULL, 0)) {
+            round_trip::<bird::CreateContact>(&json)?;
+        }
+
+        #[test]
+        fn helpscout_customers_round_trip(json in object(&helpscout::spec::CUSTOMER, FULL, 0)) {
+            round_trip::<helpscout::Customer>(&json)?;
+        }
+
+        #[test]
+        fn canonical_contacts_in_normal_form_round_trip(
+            json in object(&canonical::spec::CONTACT, Style { normal: true }, 0)
+        ) {
+            round_trip::<canonical::Contact>(&json)?;
+        }
+    }
+}
