@@ -29,6 +29,7 @@ impl Severity {
 /// which rule gives which code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Code {
     /// The record is not valid JSON.
     Syntax,

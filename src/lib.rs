@@ -38,8 +38,9 @@ pub use issue::{Code, Issue, Report, Severity};
 pub use note::{Note, NoteCode};
 pub use options::{ConvertOptions, PreviewOptions, ValidateOptions};
 pub use outcome::{Converted, Rejection, Stage};
+pub use pointer::{Pointer, PointerError};
 pub use preview::{preview, preview_str, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
-pub use spec::form::{FormField, Widget};
+pub use spec::form::{FieldType, FormField, Widget};
 
 use serde_json::Value;
 

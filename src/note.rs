@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// What a conversion did to a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoteCode {
     /// A source value has no place in the target (path into the source).
     Dropped,

@@ -1,9 +1,205 @@
-//! JSON Pointers (RFC 6901) built on the stack while walking a record.
+//! JSON Pointers (RFC 6901): the one [`Pointer`] type (parse, push, parent, escape) that the
+//! core, the command line and the WebAssembly binding use, and the validator's [`Path`], a
+//! pointer built on the stack while walking a record.
 //!
 //! A [`Path`] is a linked list of borrowed segments that lives on the call stack, so walking
-//! a record allocates nothing; a pointer string is rendered only when a finding is reported.
+//! a record allocates nothing; a pointer string is rendered only when a finding is reported,
+//! with the same escaping as [`Pointer::push`].
 
+use std::borrow::Cow;
 use std::fmt;
+use std::str::FromStr;
+
+/// A JSON Pointer (RFC 6901): where a value is in a JSON document, as a list of reference
+/// tokens (member names and array indices). Every finding's and note's `path` is one.
+///
+/// ```
+/// use contactkit::Pointer;
+/// let mut p = Pointer::root();
+/// p.push("custom_attributes");
+/// p.push("a/b~c");
+/// assert_eq!(p.as_str(), "/custom_attributes/a~1b~0c");
+/// let parsed: Pointer = "/custom_attributes/a~1b~0c".parse()?;
+/// assert_eq!(parsed, p);
+/// assert_eq!(parsed.tokens().collect::<Vec<_>>(), ["custom_attributes", "a/b~c"]);
+/// assert_eq!(parsed.parent().map(|q| q.as_str().to_owned()), Some("/custom_attributes".into()));
+/// # Ok::<(), contactkit::PointerError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The pointer to the whole document (`""`).
+    #[must_use]
+    pub fn root() -> Self {
+        Self(String::new())
+    }
+
+    /// Parses RFC 6901 text: `""`, or reference tokens each after a `/`, in which `~` is
+    /// written `~0` and `/` is written `~1`.
+    ///
+    /// # Errors
+    /// A [`PointerError`] for text that does not start with `/` or holds a `~` that is not
+    /// followed by `0` or `1`.
+    pub fn parse(text: &str) -> Result<Self, PointerError> {
+        if !(text.is_empty() || text.starts_with('/')) {
+            return Err(PointerError::NoLeadingSlash);
+        }
+        let mut bytes = text.bytes();
+        while let Some(b) = bytes.next() {
+            if b == b'~' && !matches!(bytes.next(), Some(b'0' | b'1')) {
+                return Err(PointerError::BadEscape);
+            }
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    /// Appends a reference token (escaped).
+    pub fn push(&mut self, token: &str) {
+        self.0.push('/');
+        push_escaped(&mut self.0, token);
+    }
+
+    /// Appends an array index.
+    pub fn push_index(&mut self, index: usize) {
+        self.0.push('/');
+        crate::json::write::push_usize(&mut self.0, index);
+    }
+
+    /// The pointer with `token` appended.
+    #[must_use]
+    pub fn join(&self, token: &str) -> Self {
+        let mut out = self.clone();
+        out.push(token);
+        out
+    }
+
+    /// The pointer to the enclosing value; `None` for the root.
+    #[must_use]
+    pub fn parent(&self) -> Option<Self> {
+        self.0.rfind('/').map(|at| Self(self.0[..at].to_owned()))
+    }
+
+    /// The unescaped reference tokens, from the root down.
+    pub fn tokens(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        self.0.split('/').skip(1).map(unescape)
+    }
+
+    /// The number of reference tokens.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.bytes().filter(|&b| b == b'/').count()
+    }
+
+    /// Whether this is the root pointer.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The RFC 6901 text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The RFC 6901 text, owned.
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// A reference token escaped for a pointer (`~` → `~0`, `/` → `~1`).
+    ///
+    /// ```
+    /// assert_eq!(contactkit::Pointer::escape("a/b~c"), "a~1b~0c");
+    /// ```
+    #[must_use]
+    pub fn escape(token: &str) -> Cow<'_, str> {
+        if token.contains(['~', '/']) {
+            let mut out = String::with_capacity(token.len() + 2);
+            push_escaped(&mut out, token);
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(token)
+        }
+    }
+
+    /// A pointer of `tokens` (each escaped).
+    pub fn from_tokens<'t>(tokens: impl IntoIterator<Item = &'t str>) -> Self {
+        let mut out = Self::root();
+        for token in tokens {
+            out.push(token);
+        }
+        out
+    }
+}
+
+/// Pointer text and the texts of its proper ancestors, nearest first (`/a/b`, `/a`, `""`),
+/// borrowed (lenient repair walks them for every value it removes).
+pub(crate) fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(pointer), |p| {
+        p.rsplit_once('/').map(|(parent, _)| parent)
+    })
+}
+
+/// An escaped reference token unescaped.
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Pointer {
+    type Err = PointerError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl AsRef<str> for Pointer {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Pointer> for String {
+    fn from(pointer: Pointer) -> Self {
+        pointer.0
+    }
+}
+
+/// Why text is not a JSON Pointer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PointerError {
+    /// The text is neither `""` nor starts with `/`.
+    NoLeadingSlash,
+    /// A `~` is not followed by `0` or `1`.
+    BadEscape,
+}
+
+impl fmt::Display for PointerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NoLeadingSlash => {
+                "a JSON Pointer is \"\" or starts with \"/\" (e.g. \"/emails/0/value\")"
+            }
+            Self::BadEscape => "\"~\" in a JSON Pointer must be followed by 0 or 1",
+        })
+    }
+}
+
+impl std::error::Error for PointerError {}
 
 /// A location inside a record, from the root down.
 #[derive(Debug, Clone, Copy)]
@@ -80,6 +276,35 @@ pub(crate) fn join(base: &str, segment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointers_parse_push_and_escape() {
+        for (text, tokens) in [
+            ("", vec![]),
+            ("/", vec![""]),
+            ("/a~1b/~0c/0", vec!["a/b", "~c", "0"]),
+            ("/~01", vec!["~1"]),
+        ] {
+            let p = Pointer::parse(text).expect(text);
+            assert_eq!(p.tokens().collect::<Vec<_>>(), tokens, "{text}");
+            assert_eq!(Pointer::from_tokens(tokens.iter().copied()).as_str(), text);
+            assert_eq!(p.len(), tokens.len());
+        }
+        assert_eq!(Pointer::parse("a"), Err(PointerError::NoLeadingSlash));
+        assert_eq!(Pointer::parse("/a~"), Err(PointerError::BadEscape));
+        assert_eq!(Pointer::parse("/a~2"), Err(PointerError::BadEscape));
+        let p = Pointer::parse("/emails/3").expect("pointer");
+        assert_eq!(p.parent().expect("parent").as_str(), "/emails");
+        assert!(Pointer::root().parent().is_none());
+        let mut q = Pointer::root();
+        q.push("emails");
+        q.push_index(3);
+        assert_eq!(q, p);
+        // The validator's stack path renders the same text.
+        let root = Path::Root;
+        let key = root.key("a/b~c");
+        assert_eq!(key.pointer(), Pointer::root().join("a/b~c").as_str());
+    }
 
     #[test]
     fn renders_rfc6901_pointers() {

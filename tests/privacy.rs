@@ -61,12 +61,12 @@ fn string_fields(fields: &[FormField], prefix: &[Step], out: &mut Vec<(Vec<Step>
     for f in fields {
         let mut steps = prefix.to_vec();
         steps.push(Step::Key(f.name.clone()));
-        if f.json_type == "string" {
+        if f.json_type == contactkit::FieldType::String {
             out.push((steps.clone(), f.clone()));
         }
         if let Some(sub) = &f.fields {
             let mut inner = steps.clone();
-            if f.json_type == "array" {
+            if f.json_type == contactkit::FieldType::Array {
                 inner.push(Step::First);
             }
             string_fields(sub, &inner, out);
@@ -74,7 +74,7 @@ fn string_fields(fields: &[FormField], prefix: &[Step], out: &mut Vec<(Vec<Step>
         if let Some(item) = &f.item {
             let mut inner = steps.clone();
             inner.push(Step::First);
-            if item.json_type == "string" {
+            if item.json_type == contactkit::FieldType::String {
                 out.push((inner, (**item).clone()));
             }
         }

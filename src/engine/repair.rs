@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
+use crate::pointer::{ancestors_or_self, Pointer};
 use crate::spec::validate::validate_value;
 use crate::spec::{Presence, ValueRules};
 use crate::{Code, Format, Report, ValidateOptions};
@@ -367,13 +368,6 @@ impl OriginIndex {
     }
 }
 
-/// `pointer` and its proper ancestors, nearest first (`/a/b`, `/a`, `""`).
-fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
-    std::iter::successors(Some(pointer), |p| {
-        p.rsplit_once('/').map(|(parent, _)| parent)
-    })
-}
-
 /// `target` with each array index lowered by the number of items removed before it from the
 /// same array, or `None` when nothing changes.
 fn renumber(target: &str, shifts: &HashMap<&str, Vec<usize>>) -> Option<String> {
@@ -400,20 +394,17 @@ fn renumber(target: &str, shifts: &HashMap<&str, Vec<usize>>) -> Option<String> 
     changed.then_some(out)
 }
 
-/// The unescaped reference tokens of a JSON Pointer.
-fn segments(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
+/// The unescaped reference tokens of a finding's path (always a pointer: the validator writes
+/// it).
+fn segments(path: &str) -> Vec<String> {
+    Pointer::parse(path)
+        .map(|p| p.tokens().map(Cow::into_owned).collect())
+        .unwrap_or_default()
 }
 
 /// The JSON Pointer of reference tokens.
 fn pointer(segments: &[String]) -> String {
-    segments
-        .iter()
-        .fold(String::new(), |acc, s| crate::pointer::join(&acc, s))
+    Pointer::from_tokens(segments.iter().map(String::as_str)).into_string()
 }
 
 /// Orders pointers by their tokens, comparing array indices as numbers.

@@ -23,9 +23,51 @@ pub enum Widget {
     Textarea,
 }
 
+/// The JSON type of a form field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum FieldType {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// Any JSON value.
+    Any,
+}
+
+impl FieldType {
+    /// The type's name in form metadata (`string`, `integer`, `boolean`, `array`, `object`,
+    /// `any`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Boolean => "boolean",
+            Self::Array => "array",
+            Self::Object => "object",
+            Self::Any => "any",
+        }
+    }
+}
+
+impl std::fmt::Display for FieldType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One field of a form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct FormField {
     /// Member name on the wire.
     pub name: String,
@@ -35,8 +77,8 @@ pub struct FormField {
     pub label: String,
     /// What the vendor's docs say about it.
     pub description: String,
-    /// `string`, `integer`, `boolean`, `array`, `object` or `any`.
-    pub json_type: &'static str,
+    /// The value's JSON type.
+    pub json_type: FieldType,
     /// Whether the vendor requires it (missing is an error).
     pub required: bool,
     /// Whether `null` is accepted.
@@ -143,7 +185,7 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         path: path.to_owned(),
         label: label.to_owned(),
         description: doc.to_owned(),
-        json_type: "any",
+        json_type: FieldType::Any,
         required: false,
         nullable: false,
         min_length: None,
@@ -168,26 +210,26 @@ fn describe(kind: &ValueRules, out: &mut FormField) {
     match kind {
         ValueRules::String(rules) => string(rules, out),
         ValueRules::Integer { min, max } => {
-            out.json_type = "integer";
+            out.json_type = FieldType::Integer;
             out.minimum = (*min != i64::MIN).then_some(*min);
             out.maximum = (*max != i64::MAX).then_some(*max);
         }
-        ValueRules::Boolean => out.json_type = "boolean",
+        ValueRules::Boolean => out.json_type = FieldType::Boolean,
         ValueRules::Array(array) => array_field(array, out),
         ValueRules::Object(obj) => {
-            out.json_type = "object";
+            out.json_type = FieldType::Object;
             out.fields = Some(fields(obj, &out.path));
         }
         ValueRules::Any => out.widget = Some(Widget::Json),
         ValueRules::Dynamic(dynamic) => {
-            out.json_type = "object";
+            out.json_type = FieldType::Object;
             out.widget = Some(dynamic.form);
         }
     }
 }
 
 fn string(rules: &StringRules, out: &mut FormField) {
-    out.json_type = "string";
+    out.json_type = FieldType::String;
     out.min_length = (rules.min > 0).then_some(rules.min);
     out.max_length = (rules.max != u32::MAX).then_some(rules.max);
     if let Some(format) = rules.format {
@@ -204,7 +246,7 @@ fn string(rules: &StringRules, out: &mut FormField) {
 }
 
 fn array_field(array: &ArrayRules, out: &mut FormField) {
-    out.json_type = "array";
+    out.json_type = FieldType::Array;
     out.min_items = (array.min > 0).then_some(array.min);
     out.max_items = (array.max != u32::MAX).then_some(array.max);
     match &array.items {

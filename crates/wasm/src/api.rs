@@ -3,7 +3,8 @@
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
 use contactkit::{
-    form_fields as core_form_fields, Code, FormField, Format, Issue, Stage, Validator,
+    form_fields as core_form_fields, Code, FieldType, FormField, Format, Issue, Pointer, Stage,
+    Validator,
 };
 use serde_json::{Map, Value};
 
@@ -307,39 +308,11 @@ fn not_an_object(format: Format, value: &Value, message: &str) -> Error {
     }
 }
 
-/// Decodes an RFC 6901 JSON Pointer into its reference tokens.
+/// Decodes an RFC 6901 JSON Pointer into its reference tokens (the core's [`Pointer`]).
 fn parse_pointer(pointer: &str) -> Result<Vec<String>, Error> {
-    if pointer.is_empty() {
-        return Ok(Vec::new());
-    }
-    let Some(rest) = pointer.strip_prefix('/') else {
-        return Err(Error::new(
-            ErrorCode::InvalidPointer,
-            "a JSON Pointer is \"\" or starts with \"/\" (e.g. \"/emails/0/value\")",
-        ));
-    };
-    rest.split('/')
-        .map(|token| {
-            let mut out = String::with_capacity(token.len());
-            let mut chars = token.chars();
-            while let Some(c) = chars.next() {
-                match (c, c == '~') {
-                    (_, false) => out.push(c),
-                    (_, true) => match chars.next() {
-                        Some('0') => out.push('~'),
-                        Some('1') => out.push('/'),
-                        _ => {
-                            return Err(Error::new(
-                                ErrorCode::InvalidPointer,
-                                "\"~\" in a JSON Pointer must be followed by 0 or 1",
-                            ))
-                        }
-                    },
-                }
-            }
-            Ok(out)
-        })
-        .collect()
+    let pointer = Pointer::parse(pointer)
+        .map_err(|e| Error::new(ErrorCode::InvalidPointer, e.to_string()))?;
+    Ok(pointer.tokens().map(std::borrow::Cow::into_owned).collect())
 }
 
 /// One step of a pointer, resolved against the format's form metadata.
@@ -382,10 +355,10 @@ enum Node<'a> {
 impl<'a> Node<'a> {
     fn of(field: &'a FormField) -> Self {
         match field.json_type {
-            "object" => Node::Object(field.fields.as_deref()),
-            "array" => Node::Array(field),
-            "any" => Node::Free,
-            _ => Node::Scalar(field.json_type),
+            FieldType::Object => Node::Object(field.fields.as_deref()),
+            FieldType::Array => Node::Array(field),
+            FieldType::Any => Node::Free,
+            other => Node::Scalar(other.as_str()),
         }
     }
 
@@ -470,14 +443,9 @@ fn build(steps: &[Step], value: Option<Value>) -> Value {
     current
 }
 
-/// Renders tokens as an RFC 6901 pointer.
+/// Renders tokens as an RFC 6901 pointer (the core's [`Pointer`]).
 fn pointer_of<'t>(tokens: impl Iterator<Item = &'t str>) -> String {
-    let mut out = String::new();
-    for token in tokens {
-        out.push('/');
-        out.push_str(&token.replace('~', "~0").replace('/', "~1"));
-    }
-    out
+    Pointer::from_tokens(tokens).into_string()
 }
 
 #[cfg(test)]

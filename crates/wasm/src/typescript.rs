@@ -101,7 +101,7 @@ fn form_field_values_are_in_the_declared_unions() {
         walk(&fields, &mut all);
         for field in all {
             assert!(
-                json_types.contains(field.json_type),
+                json_types.contains(field.json_type.as_str()),
                 "{format} {}",
                 field.path
             );
