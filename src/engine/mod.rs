@@ -144,7 +144,7 @@ pub(crate) fn read_valid(
     options: &ValidateOptions,
 ) -> Result<Value, Rejection> {
     valid_source(validate_str(format.spec(), json, options))?;
-    // The validator's scanner is exactly as strict as serde_json (tests/json_syntax.rs), and
+    // The validator's scanner is exactly as strict as serde_json (tests/validate/json_syntax.rs), and
     // the one text serde_json refuses that the scanner reads (a number beyond the f64 range)
     // is an error above, so this does not fail; should it, the record is rejected rather than
     // lost.

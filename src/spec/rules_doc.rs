@@ -5,7 +5,7 @@
 //! and dynamic values — and the table `<!-- rules: every format -->` must be exactly the rules
 //! the walk itself enforces ([`EVERY_FORMAT`]). Both directions are checked: a rule missing from
 //! the page fails, and so does a row that no table declares. Every row names a source that the
-//! page defines. (`tests/rules_doc.rs` checks the behaviour against the page: every finding of
+//! page defines. (`tests/docs/rules_doc.rs` checks the behaviour against the page: every finding of
 //! the fixture suite is one of the rows, and every row is enforced.)
 
 use std::collections::BTreeMap;

@@ -210,7 +210,7 @@ fn result(report: &Report) -> Value {
     json!({"valid": report.is_valid(), "issues": report.issues})
 }
 
-/// The option names fixtures may use (snake_case as in tests/fixtures.rs, or camelCase).
+/// The option names fixtures may use (snake_case as in tests/validate/fixtures.rs, or camelCase).
 const KNOWN_OPTIONS: &[&str] = &[
     "definitions",
     "show_values",
@@ -241,7 +241,7 @@ fn flag(id: &str, map: &Map<String, Value>, keys: &[&str]) -> Result<bool, Strin
     }
 }
 
-/// Fixture option names: snake_case as in tests/fixtures.rs (camelCase accepted as well).
+/// Fixture option names: snake_case as in tests/validate/fixtures.rs (camelCase accepted as well).
 fn validate_options(id: &str, options: &Value) -> Result<ValidateOptions, String> {
     let map = options_map(id, options)?;
     let mut out =

@@ -1,9 +1,0 @@
-//! Regression tests for what fuzzing (`fuzz/`, see fuzz/README.md) found: one module per
-//! finding in `tests/regression/`, named after it, holding the minimised input and asserting
-//! the defined behaviour.
-
-#[path = "regression/validate_skipped_values_unchecked.rs"]
-mod validate_skipped_values_unchecked;
-
-#[path = "regression/convert_numbers_carried_exactly.rs"]
-mod convert_numbers_carried_exactly;

@@ -1,0 +1,13 @@
+//! Helpers shared by the core's test binaries (`tests/validate`, `tests/convert`), each
+//! written once: the vendors' vocabularies restated from their docs as an independent oracle
+//! ([`vocab`]), the loader of Intercom's OpenAPI extract ([`vendor_spec`]), the checks every
+//! conversion must pass ([`convert`]) and the inputs of the differential and privacy tests
+//! ([`corpus`]). The command line's harness ([`cli`]) is here too; `crates/cli/tests` includes
+//! it (with [`vendor_spec`] and [`vocab`]) by path.
+
+#![allow(dead_code)]
+
+pub mod convert;
+pub mod corpus;
+pub mod vendor_spec;
+pub mod vocab;
