@@ -29,12 +29,10 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::formats::StringFormat;
-use crate::json::{Json, Number};
-use crate::pointer::Path;
-use crate::spec::message::{Message, Part, Part::Text};
-use crate::spec::validate::Ctx;
-use crate::{Code, Severity};
+use crate::bird::AttributeDefinition as BirdAttribute;
+use crate::helpscout::PropertyDefinition as HelpScoutProperty;
+use crate::intercom::AttributeDefinition as IntercomAttribute;
+use crate::json::Number;
 
 /// Custom field definitions for one or more vendors.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,89 +40,6 @@ pub struct Definitions {
     helpscout: Option<Vec<HelpScoutProperty>>,
     intercom: Option<Vec<IntercomAttribute>>,
     bird: Option<Vec<BirdAttribute>>,
-}
-
-/// A Help Scout customer property definition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpScoutProperty {
-    /// The property's slug.
-    pub slug: String,
-    /// Its type.
-    pub kind: HelpScoutPropertyType,
-    /// Dropdown options as `(id, label)`.
-    pub options: Vec<(String, String)>,
-}
-
-/// The type of a Help Scout customer property.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum HelpScoutPropertyType {
-    /// An integer in the i64 range.
-    Number,
-    /// A string of at most 255 characters.
-    Text,
-    /// A valid URL.
-    Url,
-    /// A date `YYYY-MM-DD`.
-    Date,
-    /// One of the options, by id or label.
-    Dropdown,
-}
-
-/// An Intercom data attribute definition (model `contact`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IntercomAttribute {
-    /// The attribute's name (the key in `custom_attributes`).
-    pub name: String,
-    /// Its data type.
-    pub kind: IntercomDataType,
-    /// The allowed values of a list attribute (empty: any).
-    pub options: Vec<String>,
-}
-
-/// The data type of an Intercom data attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum IntercomDataType {
-    /// A string.
-    String,
-    /// An integer.
-    Integer,
-    /// A number.
-    Float,
-    /// A boolean.
-    Boolean,
-    /// A date: Unix seconds (Intercom's dates are timestamps).
-    Date,
-    /// A date-time: Unix seconds.
-    Datetime,
-    /// One of `options`.
-    Options,
-}
-
-/// A Bird attribute definition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BirdAttribute {
-    /// The attribute key.
-    pub key: String,
-    /// Its type.
-    pub kind: BirdAttributeType,
-    /// Whether it holds several values (an array).
-    pub many: bool,
-}
-
-/// The type of a Bird attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum BirdAttributeType {
-    /// `true` or `false`.
-    Boolean,
-    /// An RFC 3339 date-time string.
-    Datetime,
-    /// A number.
-    Number,
-    /// A string.
-    String,
 }
 
 /// Why a definitions document could not be read.
@@ -147,7 +62,7 @@ impl fmt::Display for DefinitionsError {
 
 impl std::error::Error for DefinitionsError {}
 
-fn err(path: &str, message: impl Into<String>) -> DefinitionsError {
+pub(crate) fn err(path: &str, message: impl Into<String>) -> DefinitionsError {
     DefinitionsError {
         path: path.to_owned(),
         message: message.into(),
@@ -168,9 +83,13 @@ impl Definitions {
         let mut recognised = false;
         for (key, value) in map {
             match key.as_str() {
-                "helpscout" => defs.helpscout = Some(helpscout_list(value, "/helpscout")?),
-                "intercom" => defs.intercom = Some(intercom_list(value, "/intercom")?),
-                "bird" => defs.bird = Some(bird_list(value, "/bird")?),
+                "helpscout" => {
+                    defs.helpscout = Some(crate::helpscout::definitions::list(value, "/helpscout")?)
+                }
+                "intercom" => {
+                    defs.intercom = Some(crate::intercom::definitions::list(value, "/intercom")?)
+                }
+                "bird" => defs.bird = Some(crate::bird::definitions::list(value, "/bird")?),
                 _ => continue,
             }
             recognised = true;
@@ -179,13 +98,13 @@ impl Definitions {
             return Ok(defs);
         }
         if doc.pointer("/_embedded/customer-properties").is_some() {
-            defs.helpscout = Some(helpscout_list(doc, "")?);
+            defs.helpscout = Some(crate::helpscout::definitions::list(doc, "")?);
         } else if doc.get("type").and_then(Value::as_str) == Some("list")
             && doc.get("data").is_some()
         {
-            defs.intercom = Some(intercom_list(doc, "")?);
+            defs.intercom = Some(crate::intercom::definitions::list(doc, "")?);
         } else if doc.get("results").is_some() {
-            defs.bird = Some(bird_list(doc, "")?);
+            defs.bird = Some(crate::bird::definitions::list(doc, "")?);
         } else {
             return Err(err(
                 "",
@@ -241,7 +160,7 @@ impl Definitions {
 }
 
 /// The items of a list: the array itself, or the array at one of the wrapper keys.
-fn items<'v>(
+pub(crate) fn items<'v>(
     value: &'v Value,
     path: &str,
     wrappers: &[&str],
@@ -263,126 +182,17 @@ fn items<'v>(
         })
 }
 
-fn text<'v>(item: &'v Value, key: &str, path: &str) -> Result<&'v str, DefinitionsError> {
+pub(crate) fn text<'v>(
+    item: &'v Value,
+    key: &str,
+    path: &str,
+) -> Result<&'v str, DefinitionsError> {
     item.get(key)
         .and_then(Value::as_str)
         .ok_or_else(|| err(path, format!("needs a string \"{key}\"")))
 }
 
-fn helpscout_list(value: &Value, path: &str) -> Result<Vec<HelpScoutProperty>, DefinitionsError> {
-    let list = items(value, path, &["/_embedded/customer-properties"])?;
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = format!("{path}/{i}");
-            let kind = match text(item, "type", &at)? {
-                "number" => HelpScoutPropertyType::Number,
-                "text" => HelpScoutPropertyType::Text,
-                "url" => HelpScoutPropertyType::Url,
-                "date" => HelpScoutPropertyType::Date,
-                "dropdown" => HelpScoutPropertyType::Dropdown,
-                _ => return Err(err(&at, "type must be number, text, url, date or dropdown")),
-            };
-            let options = item
-                .get("options")
-                .and_then(Value::as_array)
-                .map(|opts| {
-                    opts.iter()
-                        .map(|o| (scalar_text(o.get("id")), scalar_text(o.get("label"))))
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(HelpScoutProperty {
-                slug: text(item, "slug", &at)?.to_owned(),
-                kind,
-                options,
-            })
-        })
-        .collect()
-}
-
-fn intercom_list(value: &Value, path: &str) -> Result<Vec<IntercomAttribute>, DefinitionsError> {
-    let list = items(value, path, &["/data"])?;
-    let mut out = Vec::new();
-    for (i, item) in list.iter().enumerate() {
-        let at = format!("{path}/{i}");
-        // Only custom attributes of contacts are keys of `custom_attributes`. The list also holds
-        // company and conversation attributes, and standard attributes (`"custom": false`, or a
-        // `full_name` outside `custom_attributes.`); older versions name the contact model
-        // `customer`.
-        let model = item.get("model").and_then(Value::as_str);
-        let standard = item.get("custom").and_then(Value::as_bool) == Some(false)
-            || item
-                .get("full_name")
-                .and_then(Value::as_str)
-                .is_some_and(|f| !f.starts_with("custom_attributes."));
-        if model.is_some_and(|m| m != "contact" && m != "customer") || standard {
-            continue;
-        }
-        let options: Vec<String> = item
-            .get("options")
-            .and_then(Value::as_array)
-            .map(|opts| {
-                opts.iter()
-                    .map(|o| match o {
-                        Value::Object(_) => scalar_text(o.get("value")),
-                        other => scalar_text(Some(other)),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let kind =
-            match text(item, "data_type", &at)? {
-                "string" if !options.is_empty() => IntercomDataType::Options,
-                "string" => IntercomDataType::String,
-                "integer" => IntercomDataType::Integer,
-                "float" => IntercomDataType::Float,
-                "boolean" => IntercomDataType::Boolean,
-                "date" => IntercomDataType::Date,
-                "datetime" => IntercomDataType::Datetime,
-                "options" => IntercomDataType::Options,
-                _ => return Err(err(
-                    &at,
-                    "data_type must be string, integer, float, boolean, date, datetime or options",
-                )),
-            };
-        out.push(IntercomAttribute {
-            name: text(item, "name", &at)?.to_owned(),
-            kind,
-            options,
-        });
-    }
-    Ok(out)
-}
-
-fn bird_list(value: &Value, path: &str) -> Result<Vec<BirdAttribute>, DefinitionsError> {
-    let list = items(value, path, &["/results"])?;
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = format!("{path}/{i}");
-            let kind = match text(item, "type", &at)? {
-                "boolean" => BirdAttributeType::Boolean,
-                "datetime" => BirdAttributeType::Datetime,
-                "number" => BirdAttributeType::Number,
-                "string" => BirdAttributeType::String,
-                _ => return Err(err(&at, "type must be boolean, datetime, number or string")),
-            };
-            let many = match item.get("cardinality").and_then(Value::as_str) {
-                None | Some("one") => false,
-                Some("many") => true,
-                Some(_) => return Err(err(&at, "cardinality must be one or many")),
-            };
-            Ok(BirdAttribute {
-                key: text(item, "key", &at)?.to_owned(),
-                kind,
-                many,
-            })
-        })
-        .collect()
-}
-
-fn scalar_text(v: Option<&Value>) -> String {
+pub(crate) fn scalar_text(v: Option<&Value>) -> String {
     match v {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
@@ -399,187 +209,6 @@ pub(crate) fn as_integer(v: &Value) -> Option<Integer> {
     match v {
         Value::Number(n) => Number::of(n).integer(),
         _ => None,
-    }
-}
-
-const NUMBER_RANGE: &[Part] = &[
-    Text("must be an integer from "),
-    Part::Min,
-    Text(" to "),
-    Part::Max,
-    Text(" (number property)"),
-];
-const NOT_NUMBER_PROPERTY: &[Part] = &[Text("must be an integer (number property)")];
-const NOT_STRING: &[Part] = &[Text("must be a string")];
-const TEXT_TOO_LONG: &[Part] = &[
-    Text("is "),
-    Part::Length,
-    Text(" characters long, the maximum is 255 (text property)"),
-];
-const NOT_URL: &[Part] = &[Text("is not a valid URL (url property)")];
-const NOT_DATE: &[Part] = &[Text(
-    "is not a calendar date in the form YYYY-MM-DD (date property)",
-)];
-const NOT_OPTION: &[Part] = &[Text(
-    "is neither the id nor the label of one of the dropdown's options",
-)];
-
-impl HelpScoutProperty {
-    /// Checks a value against this definition.
-    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-        if self.kind == HelpScoutPropertyType::Number
-            && value.as_integer() == Some(Integer::OutOfRange)
-        {
-            let message = Message::new(NUMBER_RANGE).min(i64::MIN).max(i64::MAX);
-            ctx.error(path, Code::OutOfRange, message);
-            return;
-        }
-        let (ok, expected) = match self.kind {
-            HelpScoutPropertyType::Number => (value.as_integer().is_some(), NOT_NUMBER_PROPERTY),
-            HelpScoutPropertyType::Text
-            | HelpScoutPropertyType::Url
-            | HelpScoutPropertyType::Date
-            | HelpScoutPropertyType::Dropdown => (value.is_string(), NOT_STRING),
-        };
-        if !ok {
-            ctx.error(path, Code::Type, Message::new(expected));
-            return;
-        }
-        let Some(s) = value.as_str() else { return };
-        let wrong = match self.kind {
-            HelpScoutPropertyType::Text => {
-                let n = s.chars().count();
-                if n > 255 {
-                    ctx.error(path, Code::TooLong, Message::new(TEXT_TOO_LONG).length(n));
-                }
-                return;
-            }
-            HelpScoutPropertyType::Url => {
-                (!StringFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
-            }
-            HelpScoutPropertyType::Date => {
-                (!StringFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
-            }
-            HelpScoutPropertyType::Dropdown => {
-                (!self.options.iter().any(|(id, label)| id == s || label == s))
-                    .then_some((Code::Enum, NOT_OPTION))
-            }
-            HelpScoutPropertyType::Number => None,
-        };
-        if let Some((code, template)) = wrong {
-            ctx.push_value(path, code, Severity::Error, Message::new(template), s);
-        }
-    }
-}
-
-const NOT_OPTION_OF_LIST: &[Part] = &[Text(
-    "is not one of the list attribute's options (Intercom's 2.x docs do not state whether this is rejected)",
-)];
-
-impl IntercomAttribute {
-    /// Checks a value against this definition (`null` clears an attribute and is always accepted).
-    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-        if value.is_null() {
-            return;
-        }
-        let (ok, expected): (bool, &'static [Part]) = match self.kind {
-            IntercomDataType::String => (
-                value.is_string(),
-                &[Text("must be a string (string attribute)")],
-            ),
-            IntercomDataType::Integer => (
-                value.as_integer().is_some(),
-                &[Text("must be an integer (integer attribute)")],
-            ),
-            IntercomDataType::Float => (
-                value.is_number(),
-                &[Text("must be a number (float attribute)")],
-            ),
-            IntercomDataType::Boolean => (
-                value.is_boolean(),
-                &[Text("must be a boolean (boolean attribute)")],
-            ),
-            IntercomDataType::Date | IntercomDataType::Datetime => (
-                value.as_integer().is_some(),
-                &[Text("must be a Unix timestamp in seconds (date attribute)")],
-            ),
-            IntercomDataType::Options => (
-                value.is_string(),
-                &[Text("must be a string (list attribute)")],
-            ),
-        };
-        if !ok {
-            ctx.error(path, Code::Type, Message::new(expected));
-            return;
-        }
-        if self.kind == IntercomDataType::Options && !self.options.is_empty() {
-            if let Some(s) = value.as_str() {
-                if !self.options.iter().any(|o| o == s) {
-                    let message = Message::new(NOT_OPTION_OF_LIST);
-                    ctx.push_value(path, Code::Enum, Severity::Warning, message, s);
-                }
-            }
-        }
-    }
-}
-
-const NOT_ONE_VALUE: &[Part] = &[Text(
-    "must be a single value (cardinality one), not an array",
-)];
-const NOT_DATE_TIME: &[Part] = &[Text("is not an RFC 3339 date-time (datetime attribute)")];
-
-impl BirdAttribute {
-    /// Checks a value against this definition (`null` clears an attribute).
-    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-        match value {
-            Json::Null => {}
-            Json::Array(items) if self.many => {
-                for (i, item) in items.iter().enumerate() {
-                    self.check_one(item, &path.index(i), ctx);
-                }
-            }
-            Json::Array(_) => ctx.error(path, Code::Type, Message::new(NOT_ONE_VALUE)),
-            one => self.check_one(one, path, ctx),
-        }
-    }
-
-    fn check_one(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-        let (ok, expected): (bool, &'static [Part]) = match self.kind {
-            BirdAttributeType::Boolean => (
-                value.is_boolean(),
-                &[Text("must be a boolean (boolean attribute)")],
-            ),
-            BirdAttributeType::Number => (
-                value.is_number(),
-                &[Text("must be a number (number attribute)")],
-            ),
-            BirdAttributeType::String => (
-                value.is_string(),
-                &[Text("must be a string (string attribute)")],
-            ),
-            BirdAttributeType::Datetime => (
-                value.is_string(),
-                &[Text(
-                    "must be an RFC 3339 date-time string (datetime attribute)",
-                )],
-            ),
-        };
-        if !ok {
-            ctx.error(path, Code::Type, Message::new(expected));
-        } else if self.kind == BirdAttributeType::Datetime {
-            if let Some(s) = value
-                .as_str()
-                .filter(|s| !StringFormat::DateTime.matches(s))
-            {
-                ctx.push_value(
-                    path,
-                    Code::Format,
-                    Severity::Error,
-                    Message::new(NOT_DATE_TIME),
-                    s,
-                );
-            }
-        }
     }
 }
 

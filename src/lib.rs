@@ -25,21 +25,18 @@ mod preview;
 pub mod sequence;
 mod spec;
 
-pub use definitions::{
-    BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
-    HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
-};
+pub use definitions::{Definitions, DefinitionsError};
 pub use engine::external_id::{ExternalIdError, ExternalIdSource};
 pub use engine::{convert, convert_str, convert_str_each};
 pub use error::Error;
 pub use format::{Format, UnknownFormat};
-pub use formats::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
+pub use formats::{Timestamp, TimestampError};
 pub use issue::{Code, Issue, Report, Severity};
 pub use note::{Note, NoteCode};
 pub use options::{ConvertOptions, PreviewOptions, ValidateOptions};
 pub use outcome::{Converted, Rejection, Stage};
 pub use pointer::{Pointer, PointerError};
-pub use preview::{preview, preview_str, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
+pub use preview::{preview, preview_str};
 pub use spec::form::{FieldType, FormField, Widget};
 
 use serde_json::Value;

@@ -127,14 +127,22 @@ impl ValidateOptions {
 #[non_exhaustive]
 pub struct PreviewOptions {
     /// The time the vendor records as the creation and update time. `None` (the default) gives
-    /// the Unix epoch, 1970-01-01T00:00:00Z: a placeholder, like the ids ([`PLACEHOLDER_ID`](crate::PLACEHOLDER_ID),
-    /// [`PLACEHOLDER_NUMBER`](crate::PLACEHOLDER_NUMBER)).
+    /// the Unix epoch, 1970-01-01T00:00:00Z: a placeholder, like the ids ([`Self::PLACEHOLDER_ID`],
+    /// [`Self::PLACEHOLDER_NUMBER`]).
     pub now: Option<Timestamp>,
     /// Validation options for the create payload.
     pub validate: ValidateOptions,
 }
 
 impl PreviewOptions {
+    /// The id a preview gives the new object where the vendor's id is a string (Intercom `id`
+    /// and `workspace_id`, Bird `id` and `workspaceId`): the vendor assigns the real one.
+    pub const PLACEHOLDER_ID: &'static str = "preview";
+
+    /// The id a preview gives the new object and its entries where the vendor's id is a number
+    /// (Help Scout): the vendor assigns the real ones.
+    pub const PLACEHOLDER_NUMBER: i64 = 0;
+
     /// The defaults: placeholder time, default validation options.
     #[must_use]
     pub fn new() -> Self {

@@ -7,14 +7,6 @@ use crate::engine::{read_valid, valid_source};
 use crate::spec::validate::validate_value;
 use crate::{Code, Error, Format, Issue, PreviewOptions, Rejection, Stage, Timestamp};
 
-/// The id a preview gives the new object where the vendor's id is a string (Intercom `id` and
-/// `workspace_id`, Bird `id` and `workspaceId`): the vendor assigns the real one.
-pub const PLACEHOLDER_ID: &str = "preview";
-
-/// The id a preview gives the new object and its entries where the vendor's id is a number
-/// (Help Scout): the vendor assigns the real ones.
-pub const PLACEHOLDER_NUMBER: i64 = 0;
-
 /// Server-generated values of a preview.
 #[derive(Debug)]
 pub(crate) struct Placeholders {
@@ -30,7 +22,7 @@ pub(crate) struct Placeholders {
 /// document computed (Intercom `email_domain`, `role` default `user`, empty `tags` / `notes` /
 /// `companies` / `location` / `social_profiles`; Bird `computedDisplayName`, `identifierCount`,
 /// `isAnonymous`, identifiers mirrored into `attributes`). Ids are placeholders
-/// ([`PLACEHOLDER_ID`], [`PLACEHOLDER_NUMBER`]) and the creation time is
+/// ([`PreviewOptions::PLACEHOLDER_ID`], [`PreviewOptions::PLACEHOLDER_NUMBER`]) and the creation time is
 /// [`PreviewOptions::now`]. docs/READ-FORMATS.md lists every member.
 ///
 /// ```
@@ -100,7 +92,7 @@ fn respond(format: Format, payload: &Value, options: &PreviewOptions) -> Result<
     let now = options.now.map_or(0, Timestamp::unix_seconds);
     let at = Placeholders {
         now,
-        now_text: crate::format_unix_seconds(now).unwrap_or_default(),
+        now_text: crate::formats::format_unix_seconds(now).unwrap_or_default(),
     };
     match format {
         Format::Intercom => Ok(crate::intercom::preview::contact(p, &at)),

@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 use crate::spec::schema::put;
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
-use crate::preview::{Placeholders, PLACEHOLDER_ID};
+use crate::preview::Placeholders;
+use crate::PreviewOptions;
 
 /// The identifier key of the identifiers that leave a contact anonymous (Create a contact,
 /// `isAnonymous`: "A contact is
@@ -107,13 +108,17 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         .map(|(key, value)| pair("key", key, "value", value))
         .collect();
     let mut out = Map::new();
-    put(&mut out, "id", Value::from(PLACEHOLDER_ID));
+    put(&mut out, "id", Value::from(PreviewOptions::PLACEHOLDER_ID));
     if let Some(name) = computed_display_name(&attributes, &ids) {
         put(&mut out, "computedDisplayName", Value::from(name));
     }
     put(&mut out, "createdAt", Value::from(at.now_text.as_str()));
     put(&mut out, "updatedAt", Value::from(at.now_text.as_str()));
-    put(&mut out, "workspaceId", Value::from(PLACEHOLDER_ID));
+    put(
+        &mut out,
+        "workspaceId",
+        Value::from(PreviewOptions::PLACEHOLDER_ID),
+    );
     put(&mut out, "featuredIdentifiers", Value::Array(featured));
     put(&mut out, "attributes", Value::Object(attributes));
     put(&mut out, "identifierCount", Value::from(ids.len()));

@@ -11,7 +11,8 @@ mod time;
 mod url;
 mod uuid;
 
-pub use time::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
+pub(crate) use time::{format_unix_seconds, parse_iso_timestamp};
+pub use time::{Timestamp, TimestampError};
 
 /// A string format that a field must satisfy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

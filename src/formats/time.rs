@@ -14,6 +14,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// let t: Timestamp = "2024-05-01T14:00:00+02:00".parse()?;
 /// assert_eq!(t.unix_seconds(), 1_714_564_800);
 /// assert_eq!(t.to_string(), "2024-05-01T12:00:00Z");
+/// let day: Timestamp = "1970-01-02".parse()?;
+/// assert_eq!(day.unix_seconds(), 86_400);
+/// assert!("0000-01-01T00:30:00+01:00".parse::<Timestamp>().is_err());
+/// assert_eq!(Timestamp::from_unix_seconds(0).map(|t| t.to_string()).as_deref(), Some("1970-01-01T00:00:00Z"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -141,13 +145,10 @@ impl TryFrom<chrono::DateTime<chrono::Utc>> for Timestamp {
 /// which a [`Timestamp`] cannot hold: `0000-01-01T00:30:00+01:00` is half an hour before
 /// `0000-01-01T00:00:00Z`.
 ///
-/// ```
-/// use contactkit::parse_iso_timestamp;
-/// assert_eq!(parse_iso_timestamp("1970-01-02").map(|t| t.unix_seconds()), Some(86_400));
-/// assert!(parse_iso_timestamp("0000-01-01T00:30:00+01:00").is_none());
-/// ```
+/// (What `Timestamp::from_str` reads: `"1970-01-02".parse::<Timestamp>()` is 86,400 seconds,
+/// `"0000-01-01T00:30:00+01:00"` is an error.)
 #[must_use]
-pub fn parse_iso_timestamp(s: &str) -> Option<Timestamp> {
+pub(crate) fn parse_iso_timestamp(s: &str) -> Option<Timestamp> {
     let seconds = if s.len() == 10 {
         parse_date(s)? * 86_400
     } else {
@@ -168,8 +169,9 @@ pub(super) fn is_date_or_date_time(s: &str) -> bool {
 }
 
 /// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ`; `None` outside the years 0000 to 9999.
+/// (What a [`Timestamp`] displays.)
 #[must_use]
-pub fn format_unix_seconds(seconds: i64) -> Option<String> {
+pub(crate) fn format_unix_seconds(seconds: i64) -> Option<String> {
     if !(MIN_SECONDS..=MAX_SECONDS).contains(&seconds) {
         return None;
     }

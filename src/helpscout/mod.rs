@@ -5,6 +5,7 @@
 //! Help Scout returns) is declared in `read_spec` and read in `read`; `preview` builds it from a
 //! create payload.
 
+pub(crate) mod definitions;
 pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod properties;
@@ -14,6 +15,7 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
+pub use definitions::{PropertyDefinition, PropertyType};
 pub use spec::{
     Address, Chat, Customer, Email, Phone, Properties, Property, SocialProfile, Website,
 };

@@ -7,7 +7,8 @@ use crate::spec::schema::put;
 use crate::spec::Echo;
 
 use super::spec::GENDERS;
-use crate::preview::{Placeholders, PLACEHOLDER_NUMBER};
+use crate::preview::Placeholders;
+use crate::PreviewOptions;
 
 /// The gender as Help Scout returns it: `male` → `Male` (Get Customer's example returns
 /// `"Male"`, the SDK's fixture `"Unknown"`).
@@ -49,7 +50,11 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
         .filter_map(Value::as_object)
         .map(|item| {
             let mut e = Map::new();
-            put(&mut e, "id", Value::from(PLACEHOLDER_NUMBER));
+            put(
+                &mut e,
+                "id",
+                Value::from(PreviewOptions::PLACEHOLDER_NUMBER),
+            );
             e.insert(
                 "value".into(),
                 item.get("value").cloned().unwrap_or(Value::Null),
@@ -70,7 +75,11 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
 /// The customer object for a valid create payload `p`.
 pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
     let mut out = Map::new();
-    put(&mut out, "id", Value::from(PLACEHOLDER_NUMBER));
+    put(
+        &mut out,
+        "id",
+        Value::from(PreviewOptions::PLACEHOLDER_NUMBER),
+    );
     // The members the customer holds as sent (or as Help Scout rewrites them), in the order of
     // the Get Customer example, before `conversationCount`.
     for member in super::read_spec::CUSTOMER.members {
@@ -107,7 +116,11 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
             .any(|e| e.get("value").and_then(Value::as_str) == Some(phone.as_str()));
         if !listed {
             let mut e = Map::new();
-            put(&mut e, "id", Value::from(PLACEHOLDER_NUMBER));
+            put(
+                &mut e,
+                "id",
+                Value::from(PreviewOptions::PLACEHOLDER_NUMBER),
+            );
             put(&mut e, "value", Value::from(phone.as_str()));
             put(&mut e, "type", Value::from("other"));
             phones.insert(0, Value::Object(e));

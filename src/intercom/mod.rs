@@ -4,6 +4,7 @@
 //! format `intercom-contact` (what Intercom returns) is declared in `read_spec` and read in
 //! `read`; `preview` builds it from a create payload.
 
+pub(crate) mod definitions;
 pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod spec;
@@ -12,6 +13,7 @@ pub(crate) mod preview;
 pub(crate) mod read;
 pub(crate) mod read_spec;
 
+pub use definitions::{AttributeDefinition, DataType};
 pub use spec::CreateContact;
 
 use crate::engine::crossing::{import_order, Table};

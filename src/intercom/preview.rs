@@ -73,7 +73,7 @@ mod tests {
     fn template_is_an_object_with_the_example_responses_members() {
         let template: serde_json::Value = serde_json::from_str(TEMPLATE).expect("JSON");
         assert_eq!(template["tags"]["url"], "/contacts/preview/tags");
-        assert_eq!(template["id"], crate::preview::PLACEHOLDER_ID);
+        assert_eq!(template["id"], crate::PreviewOptions::PLACEHOLDER_ID);
         assert_eq!(template.as_object().map(serde_json::Map::len), Some(54));
     }
 }

@@ -664,7 +664,7 @@ fn intercom_preview_fills_documented_values() {
         json!({"type": "avatar", "image_url": "https://example.org/a.png"})
     );
     assert_eq!(contact["custom_attributes"], json!({}));
-    assert_eq!(contact["id"], contactkit::PLACEHOLDER_ID);
+    assert_eq!(contact["id"], contactkit::PreviewOptions::PLACEHOLDER_ID);
     assert_eq!(contact["created_at"], 0);
     assert_eq!(contact["tags"]["url"], "/contacts/preview/tags");
     let lead = preview_of(Format::Intercom, &json!({"role": "lead"}));

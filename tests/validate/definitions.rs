@@ -3,9 +3,7 @@
 //! validation.
 
 use contactkit::{
-    BirdAttribute, BirdAttributeType, Code, Definitions, Format, HelpScoutProperty,
-    HelpScoutPropertyType, IntercomAttribute, IntercomDataType, Severity, ValidateOptions,
-    Validator,
+    bird, helpscout, intercom, Code, Definitions, Format, Severity, ValidateOptions, Validator,
 };
 use serde_json::{json, Value};
 
@@ -71,21 +69,21 @@ fn bird_response() -> Value {
     })
 }
 
-fn helpscout_expected() -> Vec<HelpScoutProperty> {
+fn helpscout_expected() -> Vec<helpscout::PropertyDefinition> {
     vec![
-        HelpScoutProperty {
+        helpscout::PropertyDefinition {
             slug: "car".into(),
-            kind: HelpScoutPropertyType::Text,
+            kind: helpscout::PropertyType::Text,
             options: vec![],
         },
-        HelpScoutProperty {
+        helpscout::PropertyDefinition {
             slug: "employees".into(),
-            kind: HelpScoutPropertyType::Number,
+            kind: helpscout::PropertyType::Number,
             options: vec![],
         },
-        HelpScoutProperty {
+        helpscout::PropertyDefinition {
             slug: "plan".into(),
-            kind: HelpScoutPropertyType::Dropdown,
+            kind: helpscout::PropertyType::Dropdown,
             options: vec![
                 (
                     "556cca5f-1afc-48ef-8323-b88b55808404".into(),
@@ -110,41 +108,41 @@ fn reads_helpscout_list_response() {
     );
 }
 
-fn intercom_expected() -> Vec<IntercomAttribute> {
+fn intercom_expected() -> Vec<intercom::AttributeDefinition> {
     vec![
-        IntercomAttribute {
+        intercom::AttributeDefinition {
             name: "paid_subscriber".into(),
-            kind: IntercomDataType::Options,
+            kind: intercom::DataType::Options,
             options: vec!["pick_value_1".into(), "pick_value_2".into()],
         },
-        IntercomAttribute {
+        intercom::AttributeDefinition {
             name: "monthly_spend".into(),
-            kind: IntercomDataType::Float,
+            kind: intercom::DataType::Float,
             options: vec![],
         },
-        IntercomAttribute {
+        intercom::AttributeDefinition {
             name: "team_mates".into(),
-            kind: IntercomDataType::Integer,
+            kind: intercom::DataType::Integer,
             options: vec![],
         },
     ]
 }
 
-fn bird_expected() -> Vec<BirdAttribute> {
+fn bird_expected() -> Vec<bird::AttributeDefinition> {
     vec![
-        BirdAttribute {
+        bird::AttributeDefinition {
             key: "vip".into(),
-            kind: BirdAttributeType::Boolean,
+            kind: bird::AttributeType::Boolean,
             many: false,
         },
-        BirdAttribute {
+        bird::AttributeDefinition {
             key: "interests".into(),
-            kind: BirdAttributeType::String,
+            kind: bird::AttributeType::String,
             many: true,
         },
-        BirdAttribute {
+        bird::AttributeDefinition {
             key: "lastOrder".into(),
-            kind: BirdAttributeType::Datetime,
+            kind: bird::AttributeType::Datetime,
             many: false,
         },
     ]
@@ -198,18 +196,18 @@ fn reads_combined_documents_with_responses_or_plain_lists() {
 #[test]
 fn intercom_data_types() {
     for (data_type, options, kind) in [
-        ("string", json!(null), IntercomDataType::String),
-        ("string", json!([]), IntercomDataType::String),
-        ("string", json!(["a", "b"]), IntercomDataType::Options),
-        ("integer", json!(null), IntercomDataType::Integer),
-        ("float", json!(null), IntercomDataType::Float),
-        ("boolean", json!(null), IntercomDataType::Boolean),
-        ("date", json!(null), IntercomDataType::Date),
-        ("datetime", json!(null), IntercomDataType::Datetime),
+        ("string", json!(null), intercom::DataType::String),
+        ("string", json!([]), intercom::DataType::String),
+        ("string", json!(["a", "b"]), intercom::DataType::Options),
+        ("integer", json!(null), intercom::DataType::Integer),
+        ("float", json!(null), intercom::DataType::Float),
+        ("boolean", json!(null), intercom::DataType::Boolean),
+        ("date", json!(null), intercom::DataType::Date),
+        ("datetime", json!(null), intercom::DataType::Datetime),
         (
             "options",
             json!([{"value": "a"}, {"value": "b"}]),
-            IntercomDataType::Options,
+            intercom::DataType::Options,
         ),
     ] {
         let mut item = json!({"name": "x", "data_type": data_type});
@@ -225,20 +223,20 @@ fn intercom_data_types() {
 }
 
 /// The one Intercom attribute of a definitions document, recovered by equality.
-fn only_intercom(defs: &Definitions) -> Option<IntercomAttribute> {
+fn only_intercom(defs: &Definitions) -> Option<intercom::AttributeDefinition> {
     let kinds = [
-        IntercomDataType::String,
-        IntercomDataType::Integer,
-        IntercomDataType::Float,
-        IntercomDataType::Boolean,
-        IntercomDataType::Date,
-        IntercomDataType::Datetime,
-        IntercomDataType::Options,
+        intercom::DataType::String,
+        intercom::DataType::Integer,
+        intercom::DataType::Float,
+        intercom::DataType::Boolean,
+        intercom::DataType::Date,
+        intercom::DataType::Datetime,
+        intercom::DataType::Options,
     ];
     let option_sets: [Vec<String>; 2] = [vec![], vec!["a".into(), "b".into()]];
     kinds.into_iter().find_map(|kind| {
         option_sets.iter().find_map(|options| {
-            let candidate = IntercomAttribute {
+            let candidate = intercom::AttributeDefinition {
                 name: "x".into(),
                 kind,
                 options: options.clone(),
@@ -362,14 +360,14 @@ fn an_empty_list_means_nothing_is_defined() {
 #[test]
 fn builders_equal_the_json_forms() {
     let built = Definitions::default()
-        .with_helpscout(vec![HelpScoutProperty {
+        .with_helpscout(vec![helpscout::PropertyDefinition {
             slug: "seats".into(),
-            kind: HelpScoutPropertyType::Number,
+            kind: helpscout::PropertyType::Number,
             options: vec![],
         }])
-        .with_bird(vec![BirdAttribute {
+        .with_bird(vec![bird::AttributeDefinition {
             key: "vip".into(),
-            kind: BirdAttributeType::Boolean,
+            kind: bird::AttributeType::Boolean,
             many: false,
         }]);
     let read = Definitions::from_json(&json!({

@@ -1,0 +1,140 @@
+//! Help Scout customer property definitions (account-specific custom field definitions, read by
+//! [`Definitions::from_json`](crate::Definitions::from_json)) and how a custom value is checked
+//! against one.
+
+use serde_json::Value;
+
+use crate::definitions::{err, items, scalar_text, text, DefinitionsError};
+use crate::formats::StringFormat;
+use crate::json::{Integer, Json};
+use crate::pointer::Path;
+use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::validate::Ctx;
+use crate::{Code, Severity};
+
+/// A Help Scout customer property definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertyDefinition {
+    /// The property's slug.
+    pub slug: String,
+    /// Its type.
+    pub kind: PropertyType,
+    /// Dropdown options as `(id, label)`.
+    pub options: Vec<(String, String)>,
+}
+
+/// The type of a Help Scout customer property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PropertyType {
+    /// An integer in the i64 range.
+    Number,
+    /// A string of at most 255 characters.
+    Text,
+    /// A valid URL.
+    Url,
+    /// A date `YYYY-MM-DD`.
+    Date,
+    /// One of the options, by id or label.
+    Dropdown,
+}
+
+pub(crate) fn list(value: &Value, path: &str) -> Result<Vec<PropertyDefinition>, DefinitionsError> {
+    let list = items(value, path, &["/_embedded/customer-properties"])?;
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let at = format!("{path}/{i}");
+            let kind = match text(item, "type", &at)? {
+                "number" => PropertyType::Number,
+                "text" => PropertyType::Text,
+                "url" => PropertyType::Url,
+                "date" => PropertyType::Date,
+                "dropdown" => PropertyType::Dropdown,
+                _ => return Err(err(&at, "type must be number, text, url, date or dropdown")),
+            };
+            let options = item
+                .get("options")
+                .and_then(Value::as_array)
+                .map(|opts| {
+                    opts.iter()
+                        .map(|o| (scalar_text(o.get("id")), scalar_text(o.get("label"))))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Ok(PropertyDefinition {
+                slug: text(item, "slug", &at)?.to_owned(),
+                kind,
+                options,
+            })
+        })
+        .collect()
+}
+
+const NUMBER_RANGE: &[Part] = &[
+    Text("must be an integer from "),
+    Part::Min,
+    Text(" to "),
+    Part::Max,
+    Text(" (number property)"),
+];
+const NOT_NUMBER_PROPERTY: &[Part] = &[Text("must be an integer (number property)")];
+const NOT_STRING: &[Part] = &[Text("must be a string")];
+const TEXT_TOO_LONG: &[Part] = &[
+    Text("is "),
+    Part::Length,
+    Text(" characters long, the maximum is 255 (text property)"),
+];
+const NOT_URL: &[Part] = &[Text("is not a valid URL (url property)")];
+const NOT_DATE: &[Part] = &[Text(
+    "is not a calendar date in the form YYYY-MM-DD (date property)",
+)];
+const NOT_OPTION: &[Part] = &[Text(
+    "is neither the id nor the label of one of the dropdown's options",
+)];
+
+impl PropertyDefinition {
+    /// Checks a value against this definition.
+    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+        if self.kind == PropertyType::Number && value.as_integer() == Some(Integer::OutOfRange) {
+            let message = Message::new(NUMBER_RANGE).min(i64::MIN).max(i64::MAX);
+            ctx.error(path, Code::OutOfRange, message);
+            return;
+        }
+        let (ok, expected) = match self.kind {
+            PropertyType::Number => (value.as_integer().is_some(), NOT_NUMBER_PROPERTY),
+            PropertyType::Text
+            | PropertyType::Url
+            | PropertyType::Date
+            | PropertyType::Dropdown => (value.is_string(), NOT_STRING),
+        };
+        if !ok {
+            ctx.error(path, Code::Type, Message::new(expected));
+            return;
+        }
+        let Some(s) = value.as_str() else { return };
+        let wrong = match self.kind {
+            PropertyType::Text => {
+                let n = s.chars().count();
+                if n > 255 {
+                    ctx.error(path, Code::TooLong, Message::new(TEXT_TOO_LONG).length(n));
+                }
+                return;
+            }
+            PropertyType::Url => {
+                (!StringFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
+            }
+            PropertyType::Date => {
+                (!StringFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
+            }
+            PropertyType::Dropdown => {
+                (!self.options.iter().any(|(id, label)| id == s || label == s))
+                    .then_some((Code::Enum, NOT_OPTION))
+            }
+            PropertyType::Number => None,
+        };
+        if let Some((code, template)) = wrong {
+            ctx.push_value(path, code, Severity::Error, Message::new(template), s);
+        }
+    }
+}
