@@ -213,8 +213,11 @@ export type FieldFormat =
   | "slug"
   | "attribute-key";
 
-/** How a value that is not described field by field is edited. */
-export type FieldWidget = "keyValue" | "json";
+/**
+ * How a value is edited where its type and rules do not say: as rows of key and value
+ * (custom attributes), as free JSON, on one line, or as several lines of free text.
+ */
+export type FieldWidget = "keyValue" | "json" | "line" | "textarea";
 
 /** One field of a form, with the constraints an HTML form needs. */
 export interface FormField {
@@ -258,8 +261,19 @@ export interface FormField {
   fields?: FormField[];
   /** The item of an array of scalars. */
   item?: FormField;
-  /** For values edited as a whole (custom attributes, free JSON). */
+  /**
+   * How the value is edited (custom attributes, free JSON, a text area for long free text);
+   * absent: the input the type and rules imply.
+   */
   widget?: FieldWidget;
+  /**
+   * For a `keyValue` widget whose value is a list of objects: the member of an item that holds
+   * the key (Help Scout properties: `"slug"`; the value is in `value`). Absent: an object of
+   * key: value.
+   */
+  listKey?: string;
+  /** An example value for an empty input (`placeholder`). */
+  placeholder?: string;
   /**
    * The sibling members (names) that a rule of the enclosing object checks together with this
    * one: a "one of A, B, C is required" list, or a cross-field rule (Intercom: with role `user`,

@@ -95,6 +95,17 @@ impl StringFormat {
         }
     }
 
+    /// An example a form shows in an empty input of this format, where one helps.
+    pub(crate) fn example(self) -> Option<&'static str> {
+        match self {
+            Self::HttpUrl => Some("https://"),
+            Self::Date => Some("2025-03-14"),
+            Self::IsoDateOrDateTime | Self::DateTime => Some("2025-03-14T09:26:53Z"),
+            Self::Uuid => Some("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
+            Self::Email | Self::E164 | Self::Slug | Self::AttributeKey => None,
+        }
+    }
+
     /// The JSON Schema keywords that state the same rule, as `(keyword, value)` pairs.
     pub(crate) fn schema(self) -> serde_json::Value {
         // One keyword each, built as a map rather than with `json!` (less WebAssembly code).

@@ -142,7 +142,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         text("photoType", "Photo type", "").maps(imported(F::PhotoType.single(), read::photo_type)).stage(1).echo(Echo::AsSent),
         text("photoUrl", "Photo URL", "The API returns an empty string when there is no photo.").maps(Crossing::ReadText(F::PhotoUrl)).echo(Echo::AsSent),
         text("age", "Age", "").maps(Crossing::ReadText(F::Age)).echo(Echo::AsSent),
-        text("background", "Notes", "The Notes field of the user interface.").maps(Crossing::ReadText(F::Notes)),
+        text("background", "Notes", "The Notes field of the user interface.").textarea().maps(Crossing::ReadText(F::Notes)),
         Member::new("conversationCount", "Conversation count", INTEGER).maps(Crossing::Ignored).nullable(),
         text("createdAt", "Created at", "Date-time of creation.").maps(Crossing::Ignored),
         text("updatedAt", "Updated at", "Date-time of the last update.").maps(Crossing::Ignored),

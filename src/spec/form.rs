@@ -124,9 +124,21 @@ pub struct FormField {
     /// For arrays of scalars: the item's constraints.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<Box<FormField>>,
-    /// For values edited as a whole.
+    /// How the value is edited, where the rules alone do not say: as a whole (`json`), as rows
+    /// of key and value (`keyValue`), or as several lines of free text (`textarea`). `None`:
+    /// the input the JSON type and rules imply (a single line for a string, a select for a
+    /// documented list, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub widget: Option<Widget>,
+    /// For a `keyValue` widget whose value is written as a list of objects: the member of an
+    /// item that holds the key (Help Scout properties: `slug`; the value is in `value`).
+    /// `None`: the value is an object of key: value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list_key: Option<&'static str>,
+    /// An example value for an empty input: the member's own (Help Scout `age`: `30-35`), or
+    /// one of the value's format (`https://` for a URL, a date-time for a date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<&'static str>,
     /// The sibling members that a rule of the enclosing object checks together with this one:
     /// a "one of A, B, C is required" list, or a cross-field rule such as Intercom's "with role
     /// user, email or external_id is required" or Bird's identifier `value` whose format
@@ -176,6 +188,13 @@ fn field(f: &'static Member, base: &str) -> FormField {
     out.required = f.required == Presence::Required;
     out.nullable = f.nullable;
     describe(&f.kind, &mut out);
+    // The member's own form hints (its declaration) take precedence over what its rules imply.
+    if f.form.widget.is_some() {
+        out.widget = f.form.widget;
+    }
+    if !f.form.placeholder.is_empty() {
+        out.placeholder = Some(f.form.placeholder);
+    }
     out
 }
 
@@ -202,6 +221,8 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         fields: None,
         item: None,
         widget: None,
+        list_key: None,
+        placeholder: None,
         tied_to: Vec::new(),
     }
 }
@@ -224,6 +245,9 @@ fn describe(kind: &ValueRules, out: &mut FormField) {
         ValueRules::Dynamic(dynamic) => {
             out.json_type = FieldType::Object;
             out.widget = Some(dynamic.form);
+            if let super::DynamicCheck::Keyed(keyed) = dynamic.check {
+                out.list_key = Some(keyed.key);
+            }
         }
     }
 }
@@ -234,6 +258,7 @@ fn string(rules: &StringRules, out: &mut FormField) {
     out.max_length = (rules.max != u32::MAX).then_some(rules.max);
     if let Some(format) = rules.format {
         out.format = Some(format.form_name());
+        out.placeholder = format.example();
         if let Some(pattern) = format.schema().get("pattern").and_then(|p| p.as_str()) {
             out.pattern = Some(pattern.to_owned());
         }
@@ -269,6 +294,35 @@ mod tests {
             .iter()
             .find(|f| f.name == name)
             .unwrap_or_else(|| panic!("no field {name}"))
+    }
+
+    #[test]
+    fn form_hints_come_from_the_declarations_and_formats() {
+        use super::Widget;
+        let helpscout = form_fields(Format::HelpScout);
+        assert_eq!(
+            find(&helpscout, "background").widget,
+            Some(Widget::Textarea)
+        );
+        assert_eq!(find(&helpscout, "age").placeholder, Some("30-35"));
+        assert_eq!(find(&helpscout, "photoUrl").placeholder, Some("https://"));
+        let properties = find(&helpscout, "properties");
+        assert_eq!(properties.widget, Some(Widget::KeyValue));
+        assert_eq!(properties.list_key, Some("slug"));
+        assert_eq!(find(&helpscout, "firstName").widget, None);
+        assert_eq!(find(&helpscout, "firstName").placeholder, None);
+        let canonical = form_fields(Format::Canonical);
+        assert_eq!(find(&canonical, "notes").widget, Some(Widget::Textarea));
+        assert_eq!(
+            find(&canonical, "signedUpAt").placeholder,
+            Some("2025-03-14T09:26:53Z")
+        );
+        let intercom = form_fields(Format::Intercom);
+        let custom = find(&intercom, "custom_attributes");
+        assert_eq!(custom.widget, Some(Widget::KeyValue));
+        assert_eq!(custom.list_key, None);
+        let read = form_fields(Format::HelpScoutCustomer);
+        assert_eq!(find(&read, "background").widget, Some(Widget::Textarea));
     }
 
     #[test]

@@ -171,9 +171,7 @@ pub(crate) struct Member {
     pub doc: &'static str,
     /// How its value crosses to and from the canonical contact.
     pub crossing: Crossing,
-    /// How a form shows it (data for the form renderer, which does not read it yet: issue 14,
-    /// item 4).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// How a form shows it (data for the form metadata, [`form`]).
     pub form: FormHints,
     /// What a vendor's response holds of the create payload's member of the same name (a read
     /// format's member; the response preview).
@@ -245,7 +243,6 @@ impl Member {
         Self { crossing, ..self }
     }
     /// Shows the member as a multi-line text area.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) const fn textarea(self) -> Self {
         Self {
             form: FormHints {
@@ -256,7 +253,6 @@ impl Member {
         }
     }
     /// Shows the member's value as rows of key and value.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) const fn key_value(self) -> Self {
         Self {
             form: FormHints {
@@ -267,7 +263,6 @@ impl Member {
         }
     }
     /// Sets the example a form shows in an empty input.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) const fn placeholder(self, placeholder: &'static str) -> Self {
         Self {
             form: FormHints {
@@ -290,7 +285,6 @@ impl Member {
 /// How a form shows a member: data for the form renderer (the page renders what the core
 /// decides); the rules do not depend on it.
 #[derive(Debug, Clone, Copy)]
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct FormHints {
     /// The input: `None` for the one the value's rules imply (a single line for a string, a
     /// select for a documented list, …).

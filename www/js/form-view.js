@@ -279,7 +279,7 @@ export class FormView {
           input.value = "\u0000foreign";
         }
       }
-    } else if (field.jsonType === "string" && !field.format && /^(background|notes?|description|bio)$/i.test(field.name)) {
+    } else if (field.jsonType === "string" && field.widget === "textarea") {
       input = h("textarea", { id, class: "input", rows: 3, value: shown, dataset: { pointer } });
     } else {
       input = h("input", { id, class: "input", type: "text", value: shown, dataset: { pointer }, spellcheck: false });
@@ -287,10 +287,7 @@ export class FormView {
       if (mode) input.setAttribute("inputmode", mode);
       // The format's pattern (e.g. email, URL, UUID) as a native constraint too.
       if (field.pattern) input.setAttribute("pattern", field.pattern);
-      if (field.format === "date-time" || field.format === "date-or-date-time") input.placeholder = "2025-03-14T09:26:53Z";
-      else if (field.format === "date") input.placeholder = "2025-03-14";
-      else if (field.format === "uuid") input.placeholder = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-      else if (field.format === "url") input.placeholder = "https://";
+      if (field.placeholder) input.placeholder = field.placeholder;
       if (value === null) input.placeholder = "null";
       if (value !== null && typeof value === "object") {
         // An object or array where a scalar belongs: shown, not editable here.
@@ -509,7 +506,8 @@ export class FormView {
   /**
    * Custom attributes: rows of name, type and value. Kept in the shape the payload already
    * has: an object of name → value, or a list of {<name key>, value} (Help Scout
-   * properties); a new value takes the shape the format's JSON Schema lists first.
+   * properties); a new value takes the list shape when the form metadata names its key
+   * member (`listKey`), otherwise the object shape.
    */
   renderKeyValue(field, pointer, value, context) {
     let shape = "object";
@@ -624,16 +622,9 @@ export class FormView {
     return el;
   }
 
-  /** The name key of the list shape of a custom-attributes member, from the JSON Schema. */
+  /** The key member of the list shape of a key/value member (the form metadata's `listKey`). */
   listShapeOf(field) {
-    const tokens = ptr.tokens(field.path);
-    if (tokens.length !== 1) return undefined;
-    const s = this.schema.properties?.[tokens[0]];
-    const first = Array.isArray(s?.oneOf) ? s.oneOf[0] : undefined;
-    if (first?.type !== "array") return undefined;
-    const required = first.items?.required;
-    if (!Array.isArray(required) || !required.includes("value")) return undefined;
-    return required.find((k) => k !== "value");
+    return field.listKey;
   }
 
   /** One row of the custom-attributes editor. */
