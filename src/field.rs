@@ -1,0 +1,386 @@
+//! One field at a time: [`Validator::validate_field`] validates the value at a JSON Pointer of a
+//! record in the smallest record that holds it there, and reports only the findings at or
+//! below that pointer — what a form input can fix. The pointer is resolved against the
+//! format's form metadata (so the record has arrays exactly where the format expects them),
+//! and a pointer that addresses nothing the format can hold is a [`FieldError`], not a finding.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
+
+use crate::spec::form::{FieldType, FormField};
+use crate::{form_fields, Code, Format, Pointer, Report, Validator};
+
+/// Why [`Validator::validate_field`] cannot validate a value at a pointer: a bad call, not a
+/// bad value (the value's problems are the report's findings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldError {
+    /// The pointer addresses nothing the format can hold: it is deeper than
+    /// [`Validator::MAX_FIELD_DEPTH`], continues below a string, number or boolean, continues an array
+    /// with something other than an item index, or names a member that the format does not
+    /// document and does not accept (with a suggestion when a documented member differs only
+    /// in letter case). The text says which.
+    InvalidPointer(String),
+    /// The pointer is `""` (the whole record) and the value is absent or not an object.
+    NotAnObject,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidPointer(message) => f.write_str(message),
+            Self::NotAnObject => f.write_str(
+                "the value at pointer \"\" is the whole record, which must be an object",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+impl Validator {
+    /// The most reference tokens a field's pointer may have: JSON text nests at most 127
+    /// arrays and objects (serde_json's recursion limit), so a deeper pointer addresses
+    /// nothing; the record built for it would also be too deep to drop without overflowing
+    /// the stack.
+    pub const MAX_FIELD_DEPTH: usize = 127;
+
+    /// The findings at or below `pointer` when `value` (`None`: absent) is validated in the
+    /// smallest record that holds it there (index 0 wherever the pointer selects an array
+    /// item; findings are reported under the caller's pointer). Findings about other members
+    /// (missing required siblings, cross-field rules at a parent) are left out: a form input
+    /// cannot fix them. Members of objects that accept any member (Sequence and Bird custom
+    /// attributes) can be addressed; an undocumented member elsewhere cannot.
+    ///
+    /// ```
+    /// use contactkit::{Code, Format, Pointer, Validator};
+    /// let validator = Validator::new(Format::HelpScout);
+    /// let pointer: Pointer = "/emails/3/value".parse()?;
+    /// let report = validator.validate_field(&pointer, Some(&"nope".into()))?;
+    /// assert_eq!(report.issues[0].path, "/emails/3/value");
+    /// assert_eq!(report.issues[0].code, Code::Format);
+    /// // A typo in a member name is a bad call, with a suggestion.
+    /// let typo: Pointer = "/firstname".parse()?;
+    /// let error = validator.validate_field(&typo, None).unwrap_err();
+    /// assert!(error.to_string().contains("did you mean \"/firstName\"?"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A [`FieldError`] for a pointer that addresses nothing the format can hold, or for a
+    /// whole record (`""`) that is not an object.
+    pub fn validate_field(
+        &self,
+        pointer: &Pointer,
+        value: Option<&Value>,
+    ) -> Result<Report, FieldError> {
+        let format = self.format();
+        let tokens: Vec<String> = pointer.tokens().map(|t| t.into_owned()).collect();
+        if tokens.len() > Self::MAX_FIELD_DEPTH {
+            return Err(FieldError::InvalidPointer(format!(
+                "the pointer has {} reference tokens; a record nests at most {} levels",
+                tokens.len(),
+                Self::MAX_FIELD_DEPTH
+            )));
+        }
+        let Plan {
+            steps,
+            undocumented,
+        } = plan(format, &tokens)?;
+        if let Some(at) = undocumented {
+            check_member(format, &steps[..=at.index], &at)?;
+        }
+        let record = match (steps.is_empty(), value) {
+            (true, Some(record @ Value::Object(_))) => record.clone(),
+            (true, _) => return Err(FieldError::NotAnObject),
+            (false, value) => build(&steps, value.cloned()),
+        };
+        let report = self.validate(&record);
+        let built = pointer_of(steps.iter().map(Step::built_token));
+        let wanted = pointer_of(steps.iter().map(Step::token));
+        let issues = report
+            .issues
+            .into_iter()
+            .filter_map(|mut issue| {
+                let rest = issue.path.strip_prefix(built.as_str())?;
+                if !(rest.is_empty() || rest.starts_with('/')) {
+                    return None;
+                }
+                issue.path = format!("{wanted}{rest}");
+                Some(issue)
+            })
+            .collect();
+        Ok(Report { issues })
+    }
+}
+
+/// Fails when the last of `steps` names a member that the format does not document and does
+/// not accept as data (the validator reports `unknown_field` for it): a typo in a pointer must
+/// not pass as a valid field.
+fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(), FieldError> {
+    let probe = build(steps, Some(Value::Null));
+    let built = pointer_of(steps.iter().map(Step::built_token));
+    let unknown = Validator::new(format)
+        .validate(&probe)
+        .issues
+        .iter()
+        .any(|i| i.code == Code::UnknownField && i.path == built);
+    if !unknown {
+        return Ok(());
+    }
+    let wanted = pointer_of(steps.iter().map(Step::token));
+    let mut message = format!(
+        "{} addresses a member that {} does not have",
+        Value::from(wanted),
+        format.id()
+    );
+    if let Some(name) = &at.suggestion {
+        let mut tokens: Vec<&str> = steps.iter().map(Step::token).collect();
+        if let Some(last) = tokens.last_mut() {
+            *last = name;
+        }
+        message.push_str("; did you mean ");
+        message.push_str(&Value::from(pointer_of(tokens.into_iter())).to_string());
+        message.push('?');
+    }
+    Err(FieldError::InvalidPointer(message))
+}
+
+/// One step of a pointer, resolved against the format's form metadata.
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    /// A member of an object.
+    Key(String),
+    /// An item of an array (the record is built with the value at index 0).
+    Index(String),
+}
+
+impl Step {
+    fn token(&self) -> &str {
+        match self {
+            Self::Key(t) | Self::Index(t) => t,
+        }
+    }
+
+    fn built_token(&self) -> &str {
+        match self {
+            Self::Key(t) => t,
+            Self::Index(_) => "0",
+        }
+    }
+}
+
+/// What the form metadata says about the value at a point of the pointer.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    /// An object with these documented members (`None`: members not described).
+    Object(Option<&'a [FormField]>),
+    /// An array whose items are this node.
+    Array(&'a FormField),
+    /// A string, number or boolean: nothing below it.
+    Scalar(FieldType),
+    /// Free JSON: anything below it is an object member.
+    Free,
+}
+
+impl<'a> Node<'a> {
+    fn of(field: &'a FormField) -> Self {
+        match field.json_type {
+            FieldType::Object => Node::Object(field.fields.as_deref()),
+            FieldType::Array => Node::Array(field),
+            FieldType::Any => Node::Free,
+            other => Node::Scalar(other),
+        }
+    }
+
+    /// The node of an array's item.
+    fn item(array: &'a FormField) -> Self {
+        match (&array.fields, &array.item) {
+            (Some(fields), _) => Node::Object(Some(fields)),
+            (None, Some(item)) => Node::of(item),
+            (None, None) => Node::Free,
+        }
+    }
+}
+
+/// A pointer resolved against the form metadata.
+struct Plan {
+    steps: Vec<Step>,
+    /// The first step that names a member its (documented) object does not list.
+    undocumented: Option<Undocumented>,
+}
+
+/// A member name that the form metadata does not list.
+struct Undocumented {
+    /// Its step.
+    index: usize,
+    /// A listed member with the same name in another letter case.
+    suggestion: Option<String>,
+}
+
+/// Resolves each token as an object member or an array index, following the format's form
+/// metadata, so the built record has arrays exactly where the format expects them.
+fn plan(format: Format, tokens: &[String]) -> Result<Plan, FieldError> {
+    let mut node = Node::Object(Some(form_metadata(format)));
+    let mut steps = Vec::with_capacity(tokens.len());
+    let mut undocumented = None;
+    for token in tokens {
+        let (step, next) = match node {
+            Node::Object(fields) => {
+                let found = fields.and_then(|fields| fields.iter().find(|f| f.name == *token));
+                if let (Some(fields), None, None) = (fields, found, &undocumented) {
+                    undocumented = Some(Undocumented {
+                        index: steps.len(),
+                        suggestion: fields
+                            .iter()
+                            .find(|f| f.name.eq_ignore_ascii_case(token))
+                            .map(|f| f.name.clone()),
+                    });
+                }
+                (Step::Key(token.clone()), found.map_or(Node::Free, Node::of))
+            }
+            Node::Free => (Step::Key(token.clone()), Node::Free),
+            Node::Array(array) => {
+                if !is_index(token) {
+                    return Err(FieldError::InvalidPointer(format!(
+                        "{} is an array; the pointer must continue with an item index (0, 1, …)",
+                        pointer_of(steps.iter().map(Step::token))
+                    )));
+                }
+                (Step::Index(token.clone()), Node::item(array))
+            }
+            Node::Scalar(json_type) => {
+                return Err(FieldError::InvalidPointer(format!(
+                    "{} holds a value of type {json_type}; the pointer cannot go below it",
+                    pointer_of(steps.iter().map(Step::token))
+                )))
+            }
+        };
+        steps.push(step);
+        node = next;
+    }
+    Ok(Plan {
+        steps,
+        undocumented,
+    })
+}
+
+/// The form metadata of a format, built once: a field's validation reads it on every call
+/// (building it took most of a call's time).
+fn form_metadata(format: Format) -> &'static [FormField] {
+    static CACHE: [OnceLock<Vec<FormField>>; Format::EVERY.len()] =
+        [const { OnceLock::new() }; Format::EVERY.len()];
+    let index = Format::EVERY
+        .iter()
+        .position(|f| *f == format)
+        .unwrap_or_default();
+    CACHE[index].get_or_init(|| form_fields(format))
+}
+
+/// An RFC 6901 array index: `0`, or digits without a leading zero.
+fn is_index(token: &str) -> bool {
+    !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'))
+}
+
+/// The smallest record that holds `value` at the steps (index 0 for array items); with no
+/// value, the innermost container is left empty.
+fn build(steps: &[Step], value: Option<Value>) -> Value {
+    let Some((last, outer)) = steps.split_last() else {
+        return value.unwrap_or(Value::Null);
+    };
+    let mut current = match (last, value) {
+        (Step::Key(k), Some(v)) => Value::Object(Map::from_iter([(k.clone(), v)])),
+        (Step::Index(_), Some(v)) => Value::Array(vec![v]),
+        (Step::Key(_), None) => Value::Object(Map::new()),
+        (Step::Index(_), None) => Value::Array(Vec::new()),
+    };
+    for step in outer.iter().rev() {
+        current = match step {
+            Step::Key(k) => Value::Object(Map::from_iter([(k.clone(), current)])),
+            Step::Index(_) => Value::Array(vec![current]),
+        };
+    }
+    current
+}
+
+/// Renders tokens as an RFC 6901 pointer.
+fn pointer_of<'t>(tokens: impl Iterator<Item = &'t str>) -> String {
+    Pointer::from_tokens(tokens).into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::FieldError;
+    use crate::{Code, Format, Pointer, Validator};
+
+    fn field(
+        format: Format,
+        pointer: &str,
+        value: Option<serde_json::Value>,
+    ) -> Result<Vec<(String, Code)>, FieldError> {
+        let pointer = Pointer::parse(pointer).expect("pointer");
+        Validator::new(format)
+            .validate_field(&pointer, value.as_ref())
+            .map(|r| r.issues.into_iter().map(|i| (i.path, i.code)).collect())
+    }
+
+    #[test]
+    fn findings_at_the_pointer_only_under_the_callers_index() {
+        // Help Scout requires nothing of a record, but an email entry needs its value: the
+        // finding about the missing sibling is left out, the one at the pointer kept.
+        assert_eq!(
+            field(Format::HelpScout, "/emails/2/type", Some(json!("robot"))),
+            Ok(vec![("/emails/2/type".into(), Code::Enum)])
+        );
+        assert_eq!(
+            field(Format::HelpScout, "/firstName", Some(json!("Ada"))),
+            Ok(vec![])
+        );
+        // An absent value: the member's own required finding, not the record's.
+        assert_eq!(
+            field(Format::Bird, "/identifiers/4/key", None),
+            Ok(vec![("/identifiers/4/key".into(), Code::Required)])
+        );
+        // Custom attributes take any member.
+        assert_eq!(
+            field(Format::Sequence, "/anything", Some(json!(1))),
+            Ok(vec![])
+        );
+    }
+
+    #[test]
+    fn pointers_that_address_nothing_are_call_errors() {
+        let message = |r: Result<_, FieldError>| match r {
+            Err(FieldError::InvalidPointer(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(message(field(Format::HelpScout, "/firstName/x", None))
+            .contains("holds a value of type string"));
+        assert!(message(field(Format::HelpScout, "/emails/first", None))
+            .contains("is an array; the pointer must continue with an item index"));
+        assert_eq!(
+            message(field(Format::HelpScout, "/FIRSTNAME", None)),
+            "\"/FIRSTNAME\" addresses a member that helpscout does not have; did you mean \"/firstName\"?"
+        );
+        let deep = "/a".repeat(Validator::MAX_FIELD_DEPTH + 1);
+        assert!(message(field(Format::Sequence, &deep, None)).contains("nests at most 127"));
+        assert_eq!(
+            field(Format::HelpScout, "", Some(json!([]))),
+            Err(FieldError::NotAnObject)
+        );
+        assert_eq!(
+            field(Format::HelpScout, "", None),
+            Err(FieldError::NotAnObject)
+        );
+        assert_eq!(
+            field(Format::HelpScout, "", Some(json!({"gender": "robot"}))),
+            Ok(vec![("/gender".into(), Code::Enum)])
+        );
+    }
+}
