@@ -7,7 +7,7 @@ use super::crossing::At;
 use super::export::Exporter;
 use super::import::Importer;
 use super::provenance::{ContactPath, SourcePath};
-use crate::model::ContactField;
+use crate::model::{ContactField, Email, Phone};
 use crate::note::NoteCode;
 use crate::pointer::join;
 
@@ -202,6 +202,35 @@ pub(crate) fn compact_phone(s: &str) -> Option<String> {
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
         .collect();
     StringFormat::E164.matches(&compact).then_some(compact)
+}
+
+/// The one email of a format that holds one: the first of the canonical emails, without a kind.
+pub(crate) fn import_first_email(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
+        imp.contact.emails.push(Email {
+            value: value.to_owned(),
+            kind: None,
+        });
+        imp.trace(
+            ContactPath::Item(ContactField::Emails, 0),
+            SourcePath::Member(at.member),
+        );
+    }
+}
+
+/// The one phone of a format that holds one (Help Scout: the primary phone): the first of the
+/// canonical phones, without a kind.
+pub(crate) fn import_first_phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
+        imp.contact.phones.push(Phone {
+            value: value.to_owned(),
+            kind: None,
+        });
+        imp.trace(
+            ContactPath::Item(ContactField::Phones, 0),
+            SourcePath::Member(at.member),
+        );
+    }
 }
 
 /// Reads a string member into the plain string field `at.field` ([`Importer::text`]), for a

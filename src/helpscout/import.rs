@@ -6,22 +6,9 @@ use super::spec::{EMAIL_TYPES, GENDERS};
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
+use crate::engine::read::objects;
 use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Phone};
-
-/// The top-level phone is the primary phone: it comes first.
-pub(crate) fn phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.phones.push(Phone {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Phones, 0),
-            SourcePath::Member(at.member),
-        );
-    }
-}
 
 /// Any letter case is accepted (the docs' own example sends "Male"); the canonical value is
 /// lower case.
@@ -46,19 +33,6 @@ pub(crate) fn gender(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
             "is not male, female or unknown",
         ),
     }
-}
-
-/// The items of array member `member` that are objects, with their index.
-fn objects<'v>(
-    obj: &'v Map<String, Value>,
-    member: &str,
-) -> impl Iterator<Item = (usize, &'v Map<String, Value>)> {
-    obj.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
 }
 
 pub(crate) fn emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {

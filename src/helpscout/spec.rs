@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{export, import};
 use crate::engine::crossing::{via, with, Crossing};
-use crate::engine::shared::{export_number, import_integer_or_digits};
+use crate::engine::shared::{export_number, import_first_phone, import_integer_or_digits};
 use crate::formats::StringFormat;
 use crate::model::vocabulary;
 use crate::model::ContactField as F;
@@ -213,7 +213,7 @@ are checked against the account's property definitions when contactkit is given 
     last_name: Option<String> = "lastName", "Last name", len(1, 40), "When defined it must be between 1 and 40 characters.",
         .maps(Crossing::LastName);
     phone: Option<String> = "phone", "Phone", STRING, "Optional phone number used when creating a new customer.",
-        .maps(via(F::Phones, import::phone, export::phone));
+        .maps(via(F::Phones, import_first_phone, export::phone));
     photo_url: Option<String> = "photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY }), "URL of the customer's photo. Max length 200 characters.",
         .maps(Crossing::Text(F::PhotoUrl));
     photo_type: Option<String> = "photoType", "Photo type", one_of(&PHOTO_TYPES), "",

@@ -7,34 +7,7 @@ use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::engine::shared::integer;
 use crate::model::ContactField;
-use crate::model::{Email, Phone};
 use crate::Timestamp;
-
-pub(crate) fn email(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.emails.push(Email {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Emails, 0),
-            SourcePath::Member(at.member),
-        );
-    }
-}
-
-pub(crate) fn phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.phones.push(Phone {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Phones, 0),
-            SourcePath::Member(at.member),
-        );
-    }
-}
 
 /// Unix seconds: the canonical timestamp of `at.field`.
 pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {

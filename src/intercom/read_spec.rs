@@ -13,7 +13,9 @@
 
 use super::{import, read};
 use crate::engine::crossing::{imported, Crossing};
-use crate::engine::shared::{import_integer_or_digits, import_text};
+use crate::engine::shared::{
+    import_first_email, import_first_phone, import_integer_or_digits, import_text,
+};
 use crate::model::ContactField as F;
 use crate::spec::{list, Echo, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
 
@@ -173,9 +175,9 @@ types are checked, null is accepted wherever a value can be absent, and undocume
             "The unique identifier for the contact which is provided by the client.",
         ).maps(Crossing::ReadText(F::ExternalId)).echo(Echo::AsSent),
         text("role", "Role", "The role of the contact (user or lead).").maps(imported(F::Role.single(), import_text)).echo(Echo::AsSent),
-        text("email", "Email", "The contact's email.").maps(imported(F::Emails.single(), import::email)),
+        text("email", "Email", "The contact's email.").maps(imported(F::Emails.single(), import_first_email)),
         text("email_domain", "Email domain", "The domain of the contact's email.").maps(Crossing::Ignored),
-        text("phone", "Phone", "The contact's phone.").maps(imported(F::Phones.single(), import::phone)).echo(Echo::AsSent),
+        text("phone", "Phone", "The contact's phone.").maps(imported(F::Phones.single(), import_first_phone)).echo(Echo::AsSent),
         text("name", "Name", "The contact's name.").maps(imported(F::FullName.single(), import_text)).echo(Echo::AsSent),
         Member::new("owner_id", "Owner id", INTEGER).maps(imported(F::OwnerId.single(), import_integer_or_digits)).echo(Echo::AsSent)
             .nullable()

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{export, import};
 use crate::engine::crossing::{via, with, Crossing};
-use crate::engine::shared::import_text;
+use crate::engine::shared::{import_first_email, import_first_phone, import_text};
 use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::model::vocabulary;
@@ -79,10 +79,10 @@ booleans or null.",
     external_id: Option<String> = "external_id", "External id", crate::spec::id(0), "A unique identifier for the contact which is given to Intercom.",
         .maps(Crossing::Text(F::ExternalId));
     email: Option<String> = "email", "Email", formatted(StringFormat::Email), "The contact's email.",
-        .maps(via(F::Emails, import::email, export::email));
+        .maps(via(F::Emails, import_first_email, export::email));
     phone: Nullable<String> = "phone", "Phone", STRING, "The contact's phone (e.g. +353871234567).",
         .placeholder("+353871234567"),
-        .maps(via(F::Phones, import::phone, export::phone)),
+        .maps(via(F::Phones, import_first_phone, export::phone)),
         .nullable();
     name: Nullable<String> = "name", "Name", STRING, "The contact's full name.",
         .maps(with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)),

@@ -6,7 +6,7 @@ use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::formats::parse_iso_timestamp;
-use crate::model::{ContactField, Email, Phone};
+use crate::model::ContactField;
 
 /// The one website: the first of the canonical websites.
 pub(crate) fn website_url(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
@@ -37,34 +37,6 @@ pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>
             SourcePath::Member(at.member),
             "is not an ISO-8601 date or date-time in the years 0000 to 9999 (UTC)",
         ),
-    }
-}
-
-/// The one phone: the first of the canonical phones.
-pub(crate) fn phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.phones.push(Phone {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Phones, 0),
-            SourcePath::Member(at.member),
-        );
-    }
-}
-
-/// The one email: the first of the canonical emails.
-pub(crate) fn email(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.emails.push(Email {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Emails, 0),
-            SourcePath::Member(at.member),
-        );
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::{export, import};
 use crate::engine::crossing::{via, with, Crossing};
-use crate::engine::shared::import_text;
+use crate::engine::shared::{import_first_email, import_first_phone, import_text};
 use crate::formats::StringFormat;
 use crate::model::ContactField as F;
 use crate::payload::{payload_serde, Nullable};
@@ -109,13 +109,13 @@ cleared\"), so every field but externalId accepts it.",
         .maps(via(F::SignedUpAt, import::timestamp, export::timestamp)),
         .nullable();
     phone: Nullable<String> = "phone", "Phone", TEXT, "Person phone (no format enforced).",
-        .maps(via(F::Phones, import::phone, export::phone)),
+        .maps(via(F::Phones, import_first_phone, export::phone)),
         .nullable();
     photo: Nullable<String> = "photo", "Photo URL", text_in(StringFormat::HttpUrl), "URL to person's photo.",
         .maps(Crossing::Text(F::PhotoUrl)),
         .nullable();
     email: Nullable<String> = "email", "Email", text_in(StringFormat::Email), "Person email.",
-        .maps(via(F::Emails, import::email, export::email)),
+        .maps(via(F::Emails, import_first_email, export::email)),
         .nullable();
     first_name: Nullable<String> = "firstName", "First name", TEXT, "Person first name.",
         .maps(Crossing::FirstName),
