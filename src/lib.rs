@@ -178,6 +178,22 @@ pub fn form_fields(format: Format) -> Vec<FormField> {
     spec::form::fields(format.spec(), "")
 }
 
+/// The TypeScript type of a format's payload, generated from its rule table (the npm package's
+/// declarations wrap it in an interface): an object type literal with the documented members,
+/// `null` where accepted, unions of enum literals, and an index signature where undocumented
+/// members are data. It refers to `JsonValue` (any JSON value), which the embedding file
+/// declares; lines after the first are indented by `indent` spaces.
+///
+/// ```
+/// let ts = contactkit::typescript_type(contactkit::Format::Bird, 0);
+/// assert!(ts.contains("\n  displayName: string;\n"));
+/// ```
+#[doc(hidden)]
+#[must_use]
+pub fn typescript_type(format: Format, indent: usize) -> String {
+    spec::typescript::object_type(format.spec(), indent)
+}
+
 /// Generates the JSON Schema of a format from its rule table, as pretty JSON with a final
 /// newline. [`Format::schema`] returns the committed copy, which a test keeps identical.
 #[doc(hidden)]

@@ -5,6 +5,7 @@
 
 pub(crate) mod form;
 pub(crate) mod schema;
+pub(crate) mod typescript;
 pub(crate) mod validate;
 
 use crate::rules::StrFormat;

@@ -3,11 +3,15 @@
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
 use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::dto::{self, Conversion, ConvertOpts, Error, ErrorCode, FormatInfo, ValidateOpts};
+use crate::dto::{self, Batch, Error, ErrorCode, FormatInfo, ValidateOpts};
+#[cfg(feature = "convert")]
+use crate::dto::{Conversion, ConvertOpts};
 
-/// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
+/// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text
+/// ([`dto::NO_FINDINGS`] when it has no finding).
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
     let options = ValidateOpts::parse(options, "validate")?;
@@ -20,7 +24,41 @@ pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Er
     if report.issues.iter().any(|i| i.code == Code::Syntax) {
         return Err(invalid_json(report.issues));
     }
-    Ok(dto::to_json(&dto::Validation::new(&report.issues)))
+    Ok(dto::validation_text(&report.issues))
+}
+
+/// JSON's insignificant whitespace (RFC 8259).
+const JSON_WS: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// `validateMany(format, records, options)`: many records in one call, read as the CLI reads its
+/// input: a JSON array of records when the first non-blank character is `[`, otherwise NDJSON
+/// (one record per line; blank lines are skipped and not counted; a leading byte order mark is
+/// ignored). A line that is not JSON is a record with one `syntax` finding, as in the CLI; an
+/// array must be valid JSON as a whole. The result holds the counts and, for the records with
+/// findings only, `{record, valid, issues}` (records numbered from 1): a valid record costs no
+/// output at all.
+pub fn validate_many(format: &str, records: &str, options: &str) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    let options = ValidateOpts::parse(options, "validateMany")?;
+    let validator = Validator::new(format).with_options(options.to_core());
+    let text = records.strip_prefix('\u{feff}').unwrap_or(records);
+    let mut batch = Batch::default();
+    if text.trim_start_matches(JSON_WS).starts_with('[') {
+        // The elements' text, borrowed: each is validated on the fast path like a line.
+        let items: Vec<&RawValue> = serde_json::from_str(text)
+            .map_err(|_| invalid_json(contactkit::validate_str(format, text).issues))?;
+        for item in items {
+            batch.add(validator.validate_str(item.get()).issues);
+        }
+    } else {
+        for line in text.split('\n') {
+            if line.trim_matches(JSON_WS).is_empty() {
+                continue;
+            }
+            batch.add(validator.validate_str(line).issues);
+        }
+    }
+    Ok(dto::to_json(&batch))
 }
 
 /// The most reference tokens a `validateField` pointer may have.
@@ -59,7 +97,13 @@ pub fn validate_field(
                 Error::new(ErrorCode::InvalidJson, "the field value is not valid JSON")
             })?)
         };
-    let steps = plan(format, &tokens)?;
+    let Plan {
+        steps,
+        undocumented,
+    } = plan(format, &tokens)?;
+    if let Some(at) = undocumented {
+        check_member(format, &steps[..=at.index], &at)?;
+    }
     let record = match (steps.is_empty(), value) {
         (true, Some(record @ Value::Object(_))) => record,
         (true, Some(other)) => {
@@ -96,11 +140,45 @@ pub fn validate_field(
             Some(issue)
         })
         .collect();
-    Ok(dto::to_json(&dto::Validation::new(&issues)))
+    Ok(dto::validation_text(&issues))
+}
+
+/// Fails with `invalid_pointer` when the last of `steps` names a member that the format does
+/// not document and does not accept as data (the core reports `unknown_field` for it): a typo
+/// in a pointer must not pass as a valid field. Members of objects that accept any member
+/// (Sequence and Bird custom attributes) pass.
+fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(), Error> {
+    let probe = build(steps, Some(Value::Null));
+    let built = pointer_of(steps.iter().map(Step::built_token));
+    let unknown = Validator::new(format)
+        .validate(&probe)
+        .issues
+        .iter()
+        .any(|i| i.code == Code::UnknownField && i.path == built);
+    if !unknown {
+        return Ok(());
+    }
+    let wanted = pointer_of(steps.iter().map(Step::token));
+    let mut message = format!(
+        "{} addresses a member that {} does not have",
+        Value::from(wanted),
+        format.id()
+    );
+    if let Some(name) = &at.suggestion {
+        let mut tokens: Vec<&str> = steps.iter().map(Step::token).collect();
+        if let Some(last) = tokens.last_mut() {
+            *last = name;
+        }
+        message.push_str("; did you mean ");
+        message.push_str(&Value::from(pointer_of(tokens.into_iter())).to_string());
+        message.push('?');
+    }
+    Err(Error::new(ErrorCode::InvalidPointer, message))
 }
 
 /// `convert(from, to, payload, options)`: `{ok: true, payload, notes}` or
 /// `{ok: false, stage, issues}`.
+#[cfg(feature = "convert")]
 pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<String, Error> {
     let from = dto::format(from)?;
     let to = dto::format(to)?;
@@ -135,9 +213,73 @@ pub fn formats() -> String {
     dto::to_json(&list)
 }
 
-/// `formFields(format)`: the form metadata of a format.
+/// `formFields(format)`: the form metadata of a format, with two members for a UI that the
+/// core's [`FormField`] leaves implicit (see [`annotate`]).
 pub fn form_fields(format: &str) -> Result<String, Error> {
-    Ok(dto::to_json(&core_form_fields(dto::format(format)?)))
+    let fields = core_form_fields(dto::format(format)?);
+    let mut value = serde_json::to_value(&fields).unwrap_or_default();
+    if let Value::Array(fields) = &mut value {
+        annotate(fields, None);
+    }
+    Ok(dto::to_json(&value))
+}
+
+/// The unit of `minLength` and `maxLength`, stated next to them: the core counts Unicode code
+/// points (scalar values), as the vendors' limits do. An HTML `maxlength` counts UTF-16 code
+/// units instead, so no `maxlength` is exact for a limit in code points (40 emoji are 40 code
+/// points and 80 UTF-16 units); the package README shows how a form enforces it.
+pub const LENGTH_UNIT: &str = "codePoint";
+
+/// Adds to each field of a form (the members of one object, which exists whenever the object
+/// at `anchor` exists; `None`: in every record):
+///
+/// - `requiredWithin`: for a `required` member that is not required of every record because an
+///   object or array item above it is optional, the pointer of the nearest such container. The
+///   member must be present once that container exists, so a form marks it required only then
+///   (an empty, optional Phones group must not block the form's submit).
+/// - `lengthUnit` ([`LENGTH_UNIT`]) next to `minLength`/`maxLength`.
+fn annotate(fields: &mut [Value], anchor: Option<&str>) {
+    for field in fields {
+        let Value::Object(member) = field else {
+            continue;
+        };
+        let required = member.get("required") == Some(&Value::Bool(true));
+        let path = member
+            .get("path")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        if let (true, Some(anchor)) = (required, anchor) {
+            member.insert("requiredWithin".into(), anchor.into());
+        }
+        if member.contains_key("minLength") || member.contains_key("maxLength") {
+            member.insert("lengthUnit".into(), LENGTH_UNIT.into());
+        }
+        // What is inside this member exists whenever this member does: whenever the enclosing
+        // container does if the member is required, otherwise only once the member is there.
+        let own = if required {
+            anchor.map(str::to_owned)
+        } else {
+            Some(path.clone())
+        };
+        let inner = if member.get("jsonType").and_then(Value::as_str) == Some("array") {
+            // An array item exists whenever the array does only if the array needs an item.
+            let min_items = member.get("minItems").and_then(Value::as_u64).unwrap_or(0);
+            if min_items >= 1 {
+                own
+            } else {
+                Some(format!("{path}/0"))
+            }
+        } else {
+            own
+        };
+        if let Some(Value::Array(nested)) = member.get_mut("fields") {
+            annotate(nested, inner.as_deref());
+        }
+        if let Some(item) = member.get_mut("item") {
+            annotate(std::slice::from_mut(item), inner.as_deref());
+        }
+    }
 }
 
 /// `version()`: the package version (the workspace's root crate version).
@@ -272,19 +414,42 @@ impl<'a> Node<'a> {
     }
 }
 
+/// A pointer resolved against the form metadata.
+struct Plan {
+    steps: Vec<Step>,
+    /// The first step that names a member its (documented) object does not list.
+    undocumented: Option<Undocumented>,
+}
+
+/// A member name that the form metadata does not list.
+struct Undocumented {
+    /// Its step.
+    index: usize,
+    /// A listed member with the same name in another letter case.
+    suggestion: Option<String>,
+}
+
 /// Resolves each token as an object member or an array index, following the format's form
 /// metadata, so the built record has arrays exactly where the format expects them.
-fn plan(format: Format, tokens: &[String]) -> Result<Vec<Step>, Error> {
+fn plan(format: Format, tokens: &[String]) -> Result<Plan, Error> {
     let root = core_form_fields(format);
     let mut node = Node::Object(Some(&root));
     let mut steps = Vec::with_capacity(tokens.len());
+    let mut undocumented = None;
     for token in tokens {
         let (step, next) = match node {
             Node::Object(fields) => {
-                let next = fields
-                    .and_then(|fields| fields.iter().find(|f| f.name == *token))
-                    .map_or(Node::Free, Node::of);
-                (Step::Key(token.clone()), next)
+                let found = fields.and_then(|fields| fields.iter().find(|f| f.name == *token));
+                if let (Some(fields), None, None) = (fields, found, &undocumented) {
+                    undocumented = Some(Undocumented {
+                        index: steps.len(),
+                        suggestion: fields
+                            .iter()
+                            .find(|f| f.name.eq_ignore_ascii_case(token))
+                            .map(|f| f.name.clone()),
+                    });
+                }
+                (Step::Key(token.clone()), found.map_or(Node::Free, Node::of))
             }
             Node::Free => (Step::Key(token.clone()), Node::Free),
             Node::Array(array) => {
@@ -312,7 +477,10 @@ fn plan(format: Format, tokens: &[String]) -> Result<Vec<Step>, Error> {
         steps.push(step);
         node = next;
     }
-    Ok(steps)
+    Ok(Plan {
+        steps,
+        undocumented,
+    })
 }
 
 /// An RFC 6901 array index: `0`, or digits without a leading zero.
@@ -362,10 +530,19 @@ mod tests {
         serde_json::from_str(text).expect("the API returns JSON")
     }
 
+    /// A validation result as JavaScript reads it ([`dto::NO_FINDINGS`] included).
+    fn validation(text: &str) -> Value {
+        if text == dto::NO_FINDINGS {
+            json!({"valid": true, "issues": []})
+        } else {
+            parse(text)
+        }
+    }
+
     #[test]
     fn validate_matches_the_core_report() {
         let payload = r#"{"firstName": "Ada", "gender": "robot", "emails": [{"type": "work", "value": "nope"}]}"#;
-        let out = parse(&validate("helpscout", payload, "").expect("ok"));
+        let out = validation(&validate("helpscout", payload, "").expect("ok"));
         let core = contactkit::validate_str(Format::HelpScout, payload);
         assert_eq!(out["valid"], json!(core.is_valid()));
         assert_eq!(
@@ -403,12 +580,84 @@ mod tests {
     #[test]
     fn validate_passes_options_through() {
         let payload = r#"{"firstName": "Ada", "gender": "robot"}"#;
-        let hidden = parse(&validate("helpscout", payload, "").expect("ok"));
-        let shown = parse(&validate("helpscout", payload, r#"{"showValues": true}"#).expect("ok"));
+        let hidden = validation(&validate("helpscout", payload, "").expect("ok"));
+        let shown =
+            validation(&validate("helpscout", payload, r#"{"showValues": true}"#).expect("ok"));
         let hidden = hidden["issues"][0]["message"].as_str().expect("message");
         let shown = shown["issues"][0]["message"].as_str().expect("message");
         assert!(!hidden.contains("robot"), "{hidden}");
         assert!(shown.contains("robot"), "{shown}");
+    }
+
+    #[test]
+    fn validate_many_reads_ndjson_as_the_cli_does() {
+        // A BOM, CRLF line ends, blank lines (not records), a line that is not JSON.
+        let text = "\u{feff}{\"firstName\": \"Ada\"}\r\n\n  \r\n{\"gender\": \"robot\"}\n{nope\n[1]\n{\"x\": 1}";
+        let out = parse(&validate_many("helpscout", text, "").expect("ok"));
+        assert_eq!(out["records"], 5);
+        assert_eq!(out["valid"], 2, "{out}");
+        assert_eq!(out["invalid"], 3, "{out}");
+        let results = out["results"].as_array().expect("results");
+        // Only the records with findings, numbered from 1; each as validate() finds it.
+        let numbers: Vec<u64> = results
+            .iter()
+            .map(|r| r["record"].as_u64().expect("n"))
+            .collect();
+        assert_eq!(numbers, [2, 3, 4, 5]);
+        assert_eq!(
+            results[0]["issues"],
+            contactkit_issues("{\"gender\": \"robot\"}")
+        );
+        assert_eq!(results[1]["issues"][0]["code"], "syntax");
+        assert_eq!(results[2]["issues"][0]["code"], "type");
+        assert_eq!(results[3]["valid"], true, "a warning only");
+        assert_eq!(results[3]["issues"][0]["code"], "unknown_field");
+        // Nothing at all: no records.
+        let out = parse(&validate_many("helpscout", "\n\n", "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"records": 0, "valid": 0, "invalid": 0, "results": []})
+        );
+    }
+
+    fn contactkit_issues(text: &str) -> Value {
+        serde_json::to_value(contactkit::validate_str(Format::HelpScout, text).issues)
+            .expect("json")
+    }
+
+    #[test]
+    fn validate_many_reads_a_json_array_of_records() {
+        let text = r#" [{"firstName": "Ada"}, {"gender": "robot"}, 3, {"firstName": "x\n]"}]"#;
+        let out = parse(&validate_many("helpscout", text, "").expect("ok"));
+        assert_eq!(out["records"], 4);
+        assert_eq!(out["valid"], 2);
+        let numbers: Vec<&Value> = out["results"]
+            .as_array()
+            .expect("r")
+            .iter()
+            .map(|r| &r["record"])
+            .collect();
+        assert_eq!(numbers, [2, 3]);
+        // A broken array is invalid JSON as a whole.
+        let e = validate_many("helpscout", "[{}, ", "").expect_err("broken");
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        assert_eq!(e.issues[0].code, Code::Syntax);
+        // Options apply to every record; bad ones are refused.
+        let out = parse(
+            &validate_many(
+                "helpscout",
+                "{\"gender\": \"robot\"}",
+                r#"{"showValues": true}"#,
+            )
+            .expect("ok"),
+        );
+        assert!(out["results"][0]["issues"][0]["message"]
+            .as_str()
+            .expect("m")
+            .contains("robot"));
+        let e = validate_many("helpscout", "", r#"{"lenient": true}"#).expect_err("option");
+        assert_eq!(e.code, ErrorCode::InvalidOption);
+        assert!(e.message.contains("validateMany()"), "{}", e.message);
     }
 
     #[test]
@@ -420,31 +669,34 @@ mod tests {
                 validate_field("sequence", &"/x".repeat(depth), "\"v\"", "").expect_err("too deep");
             assert_eq!(err.code, ErrorCode::InvalidPointer);
         }
-        let out = parse(&validate_field("sequence", &"/x".repeat(127), "\"v\"", "").expect("ok"));
+        let out =
+            validation(&validate_field("sequence", &"/x".repeat(127), "\"v\"", "").expect("ok"));
         assert_eq!(out["valid"], json!(true));
     }
 
     #[test]
     fn validate_field_reports_only_the_field() {
         // A Bird record needs displayName; checking another field must not say so.
-        let out = parse(&validate_field("bird", "/identifiers/0/value", "\"x\"", "").expect("ok"));
+        let out =
+            validation(&validate_field("bird", "/identifiers/0/value", "\"x\"", "").expect("ok"));
         for issue in out["issues"].as_array().expect("issues") {
             let path = issue["path"].as_str().expect("path");
             assert!(path.starts_with("/identifiers/0/value"), "{issue}");
         }
         // Too long, checked in place.
         let long = Value::from("x".repeat(41)).to_string();
-        let out = parse(&validate_field("helpscout", "/firstName", &long, "").expect("ok"));
+        let out = validation(&validate_field("helpscout", "/firstName", &long, "").expect("ok"));
         assert_eq!(out["valid"], json!(false));
         assert_eq!(out["issues"][0]["path"], "/firstName");
         assert_eq!(out["issues"][0]["code"], "too_long");
-        let out = parse(&validate_field("helpscout", "/firstName", "\"Ada\"", "").expect("ok"));
+        let out =
+            validation(&validate_field("helpscout", "/firstName", "\"Ada\"", "").expect("ok"));
         assert_eq!(out, json!({"valid": true, "issues": []}));
     }
 
     #[test]
     fn validate_field_reports_array_items_under_the_callers_index() {
-        let out = parse(
+        let out = validation(
             &validate_field("helpscout", "/emails/3/value", "\"not an address\"", "").expect("ok"),
         );
         assert_eq!(out["valid"], json!(false));
@@ -455,7 +707,7 @@ mod tests {
         }
         assert_eq!(issues[0]["code"], "format");
         // A whole item: its own findings, including its missing required members.
-        let out = parse(&validate_field("helpscout", "/emails/2", "{}", "").expect("ok"));
+        let out = validation(&validate_field("helpscout", "/emails/2", "{}", "").expect("ok"));
         let core = contactkit::validate(Format::HelpScout, &json!({"emails": [{}]}));
         let expected: Vec<Value> = core
             .issues
@@ -473,12 +725,12 @@ mod tests {
 
     #[test]
     fn validate_field_without_a_value_reports_required() {
-        let out = parse(&validate_field("bird", "/displayName", "", "").expect("ok"));
+        let out = validation(&validate_field("bird", "/displayName", "", "").expect("ok"));
         assert_eq!(out["valid"], json!(false));
         assert_eq!(out["issues"][0]["path"], "/displayName");
         assert_eq!(out["issues"][0]["code"], "required");
         // An optional member may be absent.
-        let out = parse(&validate_field("helpscout", "/lastName", "", "").expect("ok"));
+        let out = validation(&validate_field("helpscout", "/lastName", "", "").expect("ok"));
         assert_eq!(out, json!({"valid": true, "issues": []}));
     }
 
@@ -487,31 +739,59 @@ mod tests {
         // Intercom role "user" needs email or external_id: a finding at "", not at /role.
         let whole = contactkit::validate(Format::Intercom, &json!({"role": "user"}));
         assert!(whole.issues.iter().any(|i| i.path.is_empty()));
-        let out = parse(&validate_field("intercom", "/role", "\"user\"", "").expect("ok"));
+        let out = validation(&validate_field("intercom", "/role", "\"user\"", "").expect("ok"));
         assert_eq!(out, json!({"valid": true, "issues": []}));
-        let out = parse(&validate_field("intercom", "/role", "\"admin\"", "").expect("ok"));
+        let out = validation(&validate_field("intercom", "/role", "\"admin\"", "").expect("ok"));
         assert_eq!(out["issues"][0]["path"], "/role");
         assert_eq!(out["issues"][0]["code"], "enum");
     }
 
     #[test]
     fn validate_field_addresses_free_keys_and_escapes() {
-        let out = parse(
+        let out = validation(
             &validate_field("intercom", "/custom_attributes/a~1b", "{\"x\": 1}", "").expect("ok"),
         );
         assert_eq!(out["issues"][0]["path"], "/custom_attributes/a~1b");
         assert_eq!(out["issues"][0]["code"], "type");
-        // An unknown member of a strict object is reported at the member.
-        let out = parse(&validate_field("helpscout", "/nickname", "\"A\"", "").expect("ok"));
-        assert_eq!(out["issues"][0]["path"], "/nickname");
-        assert_eq!(out["issues"][0]["code"], "unknown_field");
+        // Members of objects that take any member (Sequence custom attributes) are fields.
+        let out = validation(
+            &validate_field("sequence", "/favouriteColour", "\"teal\"", "").expect("ok"),
+        );
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+        let out = validation(&validate_field("bird", "/identifiers/4/note", "1", "").expect("ok"));
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+    }
+
+    #[test]
+    fn validate_field_refuses_members_the_format_does_not_have() {
+        // Issue 15: a typo used to pass as `valid: true` with an unknown_field warning. It is
+        // refused whether or not a value is given, with a suggestion when only the case differs.
+        for value in ["\"Ada\"", ""] {
+            let e = validate_field("helpscout", "/firstname", value, "").expect_err("typo");
+            assert_eq!(e.code, ErrorCode::InvalidPointer);
+            assert_eq!(
+                e.message,
+                "\"/firstname\" addresses a member that helpscout does not have; did you mean \"/firstName\"?"
+            );
+        }
+        let e = validate_field("helpscout", "/nickname", "\"A\"", "").expect_err("unknown");
+        assert_eq!(
+            e.message,
+            "\"/nickname\" addresses a member that helpscout does not have"
+        );
+        // Nested, and under an array item (reported with the caller's index).
+        let e = validate_field("helpscout", "/phones/3/kind", "\"work\"", "").expect_err("item");
+        assert_eq!(e.code, ErrorCode::InvalidPointer);
+        assert!(e.message.starts_with("\"/phones/3/kind\""), "{}", e.message);
+        let e = validate_field("helpscout", "/address/town/x", "1", "").expect_err("deeper");
+        assert!(e.message.starts_with("\"/address/town\""), "{}", e.message);
     }
 
     #[test]
     fn validate_field_with_the_root_pointer_is_validate() {
         let value = r#"{"gender": "robot"}"#;
-        let field = parse(&validate_field("helpscout", "", value, "").expect("ok"));
-        let whole = parse(&validate("helpscout", value, "").expect("ok"));
+        let field = validation(&validate_field("helpscout", "", value, "").expect("ok"));
+        let whole = validation(&validate("helpscout", value, "").expect("ok"));
         assert_eq!(field, whole);
         let e = validate_field("helpscout", "", "3", "").expect_err("not an object");
         assert_eq!(e.code, ErrorCode::NotAnObject);
@@ -532,6 +812,23 @@ mod tests {
         }
     }
 
+    #[cfg(not(feature = "convert"))]
+    #[test]
+    fn the_forms_module_leaves_the_read_formats_out() {
+        for format in Format::READ {
+            for e in [
+                validate(format.id(), "{}", "").expect_err("read"),
+                schema(format.id()).expect_err("read"),
+                form_fields(format.id()).expect_err("read"),
+            ] {
+                assert_eq!(e.code, ErrorCode::UnknownFormat);
+                assert!(e.message.contains("contactkit/forms"), "{}", e.message);
+            }
+        }
+        assert!(validate("helpscout", "{}", "").is_ok());
+    }
+
+    #[cfg(feature = "convert")]
     #[test]
     fn convert_maps_results_and_bad_input() {
         let payload = r#"{"firstName": "Ada", "lastName": "Lovelace"}"#;
@@ -579,10 +876,118 @@ mod tests {
             list[3],
             json!({"id": "helpscout", "title": Format::HelpScout.title()})
         );
-        let fields = parse(&form_fields("helpscout").expect("ok"));
+        // The core's metadata, plus requiredWithin and lengthUnit.
+        let mut fields = parse(&form_fields("helpscout").expect("ok"));
+        strip(&mut fields, &["requiredWithin", "lengthUnit"]);
         assert_eq!(
             fields,
             serde_json::to_value(core_form_fields(Format::HelpScout)).expect("json")
+        );
+    }
+
+    /// Removes these members from every object of a tree.
+    fn strip(value: &mut Value, names: &[&str]) {
+        match value {
+            Value::Object(map) => {
+                for name in names {
+                    map.shift_remove(*name);
+                }
+                map.values_mut().for_each(|v| strip(v, names));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| strip(v, names)),
+            _ => {}
+        }
+    }
+
+    /// The field at a path of a form's metadata.
+    fn field_at<'v>(fields: &'v Value, path: &str) -> &'v Value {
+        fn find<'v>(fields: &'v Value, path: &str) -> Option<&'v Value> {
+            fields.as_array()?.iter().find_map(|f| {
+                if f["path"] == path {
+                    return Some(f);
+                }
+                f.get("fields").and_then(|nested| find(nested, path))
+            })
+        }
+        find(fields, path).unwrap_or_else(|| panic!("no field {path}"))
+    }
+
+    #[test]
+    fn form_fields_say_where_required_members_are_required() {
+        // Issue 15: an optional, empty Phones group must not block a form's submit.
+        let hs = parse(&form_fields("helpscout").expect("ok"));
+        let phone_type = field_at(&hs, "/phones/0/type");
+        assert_eq!(phone_type["required"], true);
+        assert_eq!(phone_type["requiredWithin"], "/phones/0");
+        // Required of every record: no marker.
+        let bird = parse(&form_fields("bird").expect("ok"));
+        let name = field_at(&bird, "/displayName");
+        assert_eq!(name["required"], true);
+        assert!(name.get("requiredWithin").is_none(), "{name}");
+        // Inside an item of an optional array that needs an item once present.
+        let key = field_at(&bird, "/identifiers/0/key");
+        assert_eq!(key["requiredWithin"], "/identifiers/0");
+        // Optional members have no marker.
+        assert!(field_at(&hs, "/firstName").get("requiredWithin").is_none());
+        // What the marker claims is what the validator does: the member is not required of a
+        // record without the container, and is once the container exists.
+        for (format, fields) in [("helpscout", &hs), ("bird", &bird)] {
+            let mut all = Vec::new();
+            collect(fields, &mut all);
+            for f in all
+                .into_iter()
+                .filter(|f| f.get("requiredWithin").is_some())
+            {
+                let within = f["requiredWithin"].as_str().expect("pointer");
+                let member = f["path"].as_str().expect("path");
+                let without = validation(&validate_field(format, within, "", "").expect("ok"));
+                assert!(
+                    !without["issues"]
+                        .as_array()
+                        .expect("issues")
+                        .iter()
+                        .any(|i| i["path"] == member),
+                    "{format} {member}: {without}"
+                );
+                let with = validation(&validate_field(format, within, "{}", "").expect("ok"));
+                assert!(
+                    with["issues"]
+                        .as_array()
+                        .expect("issues")
+                        .iter()
+                        .any(|i| i["path"] == member && i["code"] == "required"),
+                    "{format} {member} within {within}: {with}"
+                );
+            }
+        }
+    }
+
+    fn collect<'v>(fields: &'v Value, out: &mut Vec<&'v Value>) {
+        for f in fields.as_array().into_iter().flatten() {
+            out.push(f);
+            if let Some(nested) = f.get("fields") {
+                collect(nested, out);
+            }
+        }
+    }
+
+    #[test]
+    fn form_fields_state_the_length_unit() {
+        let hs = parse(&form_fields("helpscout").expect("ok"));
+        let first = field_at(&hs, "/firstName");
+        assert_eq!(first["maxLength"], 40);
+        assert_eq!(first["lengthUnit"], LENGTH_UNIT);
+        assert!(field_at(&hs, "/gender").get("lengthUnit").is_none());
+        // The unit is what the validator counts: 40 emoji (80 UTF-16 units) are valid.
+        let emoji = Value::from("\u{1F600}".repeat(40)).to_string();
+        assert_eq!(
+            validate_field("helpscout", "/firstName", &emoji, "").expect("ok"),
+            dto::NO_FINDINGS
+        );
+        let emoji = Value::from("\u{1F600}".repeat(41)).to_string();
+        assert_ne!(
+            validate_field("helpscout", "/firstName", &emoji, "").expect("ok"),
+            dto::NO_FINDINGS
         );
     }
 

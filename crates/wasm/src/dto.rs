@@ -78,10 +78,39 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Parses a format id.
+/// Parses a format id: any format in the full module; only the create formats
+/// ([`Format::ALL`]) in the forms module (built without the `convert` feature), which leaves
+/// the read formats out.
 pub fn format(id: &str) -> Result<Format, Error> {
-    id.parse::<Format>()
-        .map_err(|e| Error::new(ErrorCode::UnknownFormat, e.to_string()))
+    let format = id
+        .parse::<Format>()
+        .map_err(|e| Error::new(ErrorCode::UnknownFormat, e.to_string()))?;
+    if !cfg!(feature = "convert") && format.is_read() {
+        let ids: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
+        return Err(Error::new(
+            ErrorCode::UnknownFormat,
+            format!(
+                "{} is a read format, which contactkit/forms leaves out (import it from \"contactkit\"); the forms entry knows: {}",
+                Value::from(id),
+                ids.join(", ")
+            ),
+        ));
+    }
+    Ok(format)
+}
+
+/// What `validate` and `validateField` return for a record without findings, in place of the
+/// JSON of `{"valid": true, "issues": []}`: JSON text is never empty, and JavaScript builds the
+/// object without decoding or parsing anything (the common case of a valid record).
+pub const NO_FINDINGS: &str = "";
+
+/// The text of a validation result: [`NO_FINDINGS`], or the JSON of [`Validation`].
+pub fn validation_text(issues: &[Issue]) -> String {
+    if issues.is_empty() {
+        NO_FINDINGS.to_owned()
+    } else {
+        to_json(&Validation::new(issues))
+    }
 }
 
 /// The result of `validate` and `validateField`: `{valid, issues}`.
@@ -99,6 +128,51 @@ impl<'a> Validation<'a> {
         Self {
             valid: !issues.iter().any(Issue::is_error),
             issues,
+        }
+    }
+}
+
+/// The result of `validateMany`: the counts, and the records that have findings.
+#[derive(Debug, Default, Serialize)]
+pub struct Batch {
+    /// The number of records (blank NDJSON lines are not records).
+    pub records: u64,
+    /// How many are valid (warnings allowed).
+    pub valid: u64,
+    /// How many are not.
+    pub invalid: u64,
+    /// One entry per record with any finding (errors or warnings), in input order.
+    pub results: Vec<RecordResult>,
+}
+
+/// One record of a [`Batch`] with findings, as the CLI prints it:
+/// `{"record": 3, "valid": false, "issues": [...]}`.
+#[derive(Debug, Serialize)]
+pub struct RecordResult {
+    /// The record's number, from 1 in input order.
+    pub record: u64,
+    /// No finding is an error.
+    pub valid: bool,
+    /// The findings.
+    pub issues: Vec<Issue>,
+}
+
+impl Batch {
+    /// Counts a record with these findings, keeping them when there are some.
+    pub fn add(&mut self, issues: Vec<Issue>) {
+        self.records += 1;
+        let valid = !issues.iter().any(Issue::is_error);
+        if valid {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        if !issues.is_empty() {
+            self.results.push(RecordResult {
+                record: self.records,
+                valid,
+                issues,
+            });
         }
     }
 }

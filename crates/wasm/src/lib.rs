@@ -35,8 +35,10 @@
 //! anyway, as the tables point at it) instead of embedding the 30 KB of committed schema texts.
 
 pub mod api;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod declarations;
 pub mod dto;
-#[cfg(test)]
+#[cfg(all(test, feature = "convert"))]
 mod read_tests;
 #[cfg(test)]
 mod typescript;
@@ -81,6 +83,12 @@ mod bindings {
         envelope(api::validate_field(format, pointer, value, options))
     }
 
+    #[wasm_bindgen(skip_typescript, js_name = validateMany)]
+    pub fn validate_many(format: &str, records: &str, options: &str) -> String {
+        envelope(api::validate_many(format, records, options))
+    }
+
+    #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
     pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> String {
         envelope(api::convert(from, to, payload, options))
