@@ -6,13 +6,19 @@
 # Steps (safe to re-run; a fresh machine needs only Rust, Node 20 and npm):
 #   1. scripts/install-tools.sh --no-browser: the wasm32 target and wasm-bindgen-cli at the
 #      version pinned in Cargo.lock;
-#   2. cargo build of crates/wasm for wasm32-unknown-unknown with the `wasm-release` profile
-#      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml);
-#   3. wasm-bindgen --target web into pkg/ (the raw module contactkit_wasm.js + .wasm);
+#   2. two cargo builds of crates/wasm for wasm32-unknown-unknown with the `wasm-release`
+#      profile (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml):
+#      the full module (default features) and the forms module (--no-default-features: no
+#      conversion, no read formats);
+#   3. wasm-bindgen --target web for each into pkg/ (contactkit_wasm.js + _bg.wasm,
+#      forms_wasm.js + _bg.wasm); the glue's own default URL is removed (each entry passes
+#      `new URL("./x_bg.wasm", import.meta.url)`, the form bundlers recognise);
 #   4. wasm-opt -Oz from the npm package `binaryen`, installed under target/wasm-tools/;
-#   5. the hand-written entries and types from npm/ (contactkit.js for browsers and bundlers,
-#      node.js for Node, api.js, contactkit.d.ts, README.md) and pkg/package.json with the
-#      version of the root Cargo.toml.
+#   5. the bytes of each module as base64 in <name>_wasm_bytes.js for the Node entries;
+#   6. the hand-written entries and declarations from npm/ (contactkit.js, node.js, forms.js,
+#      forms.node.js, api.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
+#      (cargo run --example payload_types), and pkg/package.json with the version of the root
+#      Cargo.toml.
 #
 # --debug builds with the crate feature `debug` (panic messages in the console) and skips
 # wasm-opt. Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
@@ -22,7 +28,7 @@ debug=0
 for arg in "$@"; do
     case "$arg" in
         --debug) debug=1 ;;
-        -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "build-wasm: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -44,44 +50,77 @@ pkg="${PKG_DIR:-$repo_root/pkg}"
 tools="$repo_root/target/wasm-tools"
 binaryen_version="132.0.0"
 
-# 2. compile -------------------------------------------------------------------
-features=()
-if [ "$debug" -eq 1 ]; then features=(--features debug); fi
-say "cargo build (wasm32-unknown-unknown, profile wasm-release)"
-cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
-    ${features[@]+"${features[@]}"}
-wasm="$target_dir/wasm32-unknown-unknown/wasm-release/contactkit_wasm.wasm"
-
-# 3. bindings --------------------------------------------------------------------
 rm -rf "$pkg"
 mkdir -p "$pkg"
-say "wasm-bindgen --target web"
-wasm-bindgen --target web --out-dir "$pkg" --out-name contactkit_wasm "$wasm"
-# The raw module's generated declarations are not part of the package (the exports are
-# internal; contactkit.d.ts types the public API).
-rm -f "$pkg/contactkit_wasm.d.ts" "$pkg/contactkit_wasm_bg.wasm.d.ts"
-sed -i '1{/@ts-self-types/d}' "$pkg/contactkit_wasm.js"
 
-# 4. wasm-opt --------------------------------------------------------------------
-if [ "$debug" -eq 0 ]; then
-    if [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
-        say "installing binaryen@$binaryen_version under target/wasm-tools"
-        mkdir -p "$tools"
-        [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-wasm-tools"}' >"$tools/package.json"
-        (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
+# build_module NAME [cargo flags...]: steps 2 to 5 for one module.
+build_module() {
+    local name="$1"
+    shift
+    local features=("$@")
+    if [ "$debug" -eq 1 ]; then features+=(--features debug); fi
+    say "$name: cargo build (wasm32-unknown-unknown, profile wasm-release${features[*]+, ${features[*]}})"
+    cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
+        ${features[@]+"${features[@]}"}
+    local wasm="$target_dir/wasm32-unknown-unknown/wasm-release/contactkit_wasm.wasm"
+
+    say "$name: wasm-bindgen --target web"
+    wasm-bindgen --target web --out-dir "$pkg" --out-name "${name}_wasm" "$wasm"
+    # The raw module's generated declarations are not part of the package (the exports are
+    # internal; the hand-written declarations type the public API).
+    rm -f "$pkg/${name}_wasm.d.ts" "$pkg/${name}_wasm_bg.wasm.d.ts"
+    local glue="$pkg/${name}_wasm.js"
+    sed -i '1{/@ts-self-types/d}' "$glue"
+    # The glue's fallback URL would make bundlers emit the .wasm a second time (and Rollup
+    # plugins cannot see it: it lacks "./"); the entries always pass the URL.
+    local fallback="        module_or_path = new URL('${name}_wasm_bg.wasm', import.meta.url);"
+    if [ "$(grep -cxF "$fallback" "$glue")" != 1 ]; then
+        echo "build-wasm: the wasm-bindgen glue changed: no default URL line to remove in $glue" >&2
+        exit 1
     fi
-    say "wasm-opt -Oz"
-    # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
-    # must accept them and keeps the output within them.
-    "$tools/node_modules/.bin/wasm-opt" -Oz \
-        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        --strip-debug --strip-producers \
-        -o "$pkg/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bg.wasm"
+    grep -vxF "$fallback" "$glue" >"$glue.tmp" && mv "$glue.tmp" "$glue"
+
+    if [ "$debug" -eq 0 ]; then
+        say "$name: wasm-opt -Oz"
+        # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
+        # must accept them and keeps the output within them.
+        "$tools/node_modules/.bin/wasm-opt" -Oz \
+            --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            --strip-debug --strip-producers \
+            -o "$pkg/${name}_wasm_bg.wasm" "$pkg/${name}_wasm_bg.wasm"
+    fi
+
+    node -e '
+const fs = require("fs");
+const [wasm, out] = process.argv.slice(1);
+const name = require("path").basename(wasm);
+fs.writeFileSync(out,
+  `// The bytes of ${name}, embedded (base64) for the Node entries: they instantiate the module\n` +
+  `// from here, so a bundled server needs no .wasm file beside its bundle.\n` +
+  `export const base64 = "${fs.readFileSync(wasm).toString("base64")}";\n`);
+' "$pkg/${name}_wasm_bg.wasm" "$pkg/${name}_wasm_bytes.js"
+}
+
+if [ "$debug" -eq 0 ] && [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
+    say "installing binaryen@$binaryen_version under target/wasm-tools"
+    mkdir -p "$tools"
+    [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-wasm-tools"}' >"$tools/package.json"
+    (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
 fi
 
-# 5. package files ---------------------------------------------------------------
-cp npm/src/contactkit.js npm/src/node.js npm/src/api.js npm/contactkit.d.ts npm/README.md "$pkg/"
+build_module contactkit
+build_module forms --no-default-features
+
+# 6. package files ---------------------------------------------------------------
+cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js \
+    npm/contactkit.d.ts npm/forms.d.ts npm/standard-schema.d.ts npm/README.md "$pkg/"
+say "payloads.d.ts from the rule tables"
+cargo run -q -p contactkit-wasm --example payload_types -- "$pkg/payloads.d.ts"
+if ! cmp -s "$pkg/payloads.d.ts" npm/payloads.d.ts; then
+    echo "build-wasm: npm/payloads.d.ts is not current; run: cargo run -p contactkit-wasm --example payload_types -- npm/payloads.d.ts" >&2
+    exit 1
+fi
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
 node -e '
 const fs = require("fs");
@@ -91,10 +130,10 @@ pkg.version = version;
 fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
 ' npm/package.json "$pkg/package.json" "$version"
 
-wasm_bytes=$(stat -c%s "$pkg/contactkit_wasm_bg.wasm")
-wasm_gz=$(gzip -9 -c "$pkg/contactkit_wasm_bg.wasm" | wc -c)
-glue=$(cat "$pkg/contactkit_wasm.js" "$pkg/api.js" "$pkg/contactkit.js" | wc -c)
-glue_gz=$(cat "$pkg/contactkit_wasm.js" "$pkg/api.js" "$pkg/contactkit.js" | gzip -9 -c | wc -c)
 say "pkg/ ready: contactkit@$version"
-say "  contactkit_wasm_bg.wasm: $wasm_bytes bytes, $wasm_gz gzipped"
-say "  JS (browser entry + api + wasm-bindgen glue): $glue bytes, $glue_gz gzipped"
+for name in contactkit forms; do
+    bytes=$(stat -c%s "$pkg/${name}_wasm_bg.wasm")
+    gz=$(gzip -9 -c "$pkg/${name}_wasm_bg.wasm" | wc -c)
+    say "  ${name}_wasm_bg.wasm: $bytes bytes, $gz gzipped"
+done
+say "  (the size test measures what a bundler emits per entry: npm/test/size.test.mjs)"

@@ -1,43 +1,23 @@
-// Entry for browsers and bundlers: `await init()` once, then call the functions.
-import initWasm, { initSync as initWasmSync } from "./contactkit_wasm.js";
-import { markReady } from "./api.js";
+// The full entry `contactkit` for browsers, bundlers and runtimes without a file system:
+// `await init()` once, then call the functions. (Node's entry is node.js.)
+import * as raw from "./contactkit_wasm.js";
+import { bind, initializers } from "./api.js";
 
-export {
-  ContactkitError,
-  convert,
-  formFields,
-  formats,
-  schema,
-  validate,
-  validateField,
-  version,
-} from "./api.js";
+export { ContactkitError } from "./api.js";
 
-let pending;
-
+const api = bind(raw, () => init());
 /**
  * Fetches and instantiates the WebAssembly module. Without an argument it loads
- * `contactkit_wasm_bg.wasm` next to this file (bundlers such as Vite rewrite that URL); you may
- * pass another URL, a fetch Response, the bytes or a compiled WebAssembly.Module. Calling it
- * again returns the same promise.
+ * `contactkit_wasm_bg.wasm` next to this file (bundlers emit the file and rewrite the URL);
+ * it also takes another URL, a fetch Response (or its promise), the bytes or a compiled
+ * WebAssembly.Module. Calling it again returns the same promise.
  */
-export function init(input) {
-  if (pending === undefined) {
-    pending = initWasm(input === undefined ? undefined : { module_or_path: input }).then(() => {
-      markReady();
-    });
-    // A failed load may be retried.
-    pending.catch(() => {
-      pending = undefined;
-    });
-  }
-  return pending;
-}
-
-/** Instantiates the module synchronously from its bytes or a compiled WebAssembly.Module. */
-export function initSync(module) {
-  initWasmSync({ module });
-  markReady();
-}
-
+export const { init, initSync } = initializers(raw, api, () => new URL("./contactkit_wasm_bg.wasm", import.meta.url));
+export const { convert, formFields, formats, schema, standardSchema, validate, validateField, validateMany, version } =
+  api;
+export const sequenceSchema = /* @__PURE__ */ standardSchema("sequence");
+export const intercomSchema = /* @__PURE__ */ standardSchema("intercom");
+export const birdSchema = /* @__PURE__ */ standardSchema("bird");
+export const helpscoutSchema = /* @__PURE__ */ standardSchema("helpscout");
+export const canonicalSchema = /* @__PURE__ */ standardSchema("canonical");
 export default init;
