@@ -121,6 +121,7 @@ function pathOf(pointer, value) {
  */
 export function bind(raw, load) {
   let ready = false;
+  const standardSchemas = new Map();
 
   function call(fn, ...args) {
     if (!ready) {
@@ -192,9 +193,12 @@ export function bind(raw, load) {
       return call(raw.version);
     },
 
-    /** A Standard Schema v1 object for a create format (https://standardschema.dev). */
+    /** The Standard Schema v1 object of a create format (https://standardschema.dev), made once. */
     standardSchema(format) {
       formatId(format);
+      const made = standardSchemas.get(format);
+      if (made !== undefined) return made;
+      if (ready) api.schema(format); // an unknown format (or a read format in forms) throws here
       const check = (value) => {
         let text;
         try {
@@ -228,14 +232,27 @@ export function bind(raw, load) {
           })),
         };
       };
-      return Object.freeze({
+      // Standard JSON Schema: the format's schema, which is draft 2020-12 only.
+      const jsonSchema = (options) => {
+        if (options?.target !== "draft-2020-12") {
+          throw new ContactkitError(
+            "invalid_option",
+            `contactkit's schemas are JSON Schema draft-2020-12; target ${JSON.stringify(options?.target) ?? "(none)"} is not available`,
+          );
+        }
+        return api.schema(format);
+      };
+      const standard = Object.freeze({
         format,
         "~standard": Object.freeze({
           version: 1,
           vendor: "contactkit",
           validate: (value) => (ready ? check(value) : load().then(() => check(value))),
+          jsonSchema: Object.freeze({ input: jsonSchema, output: jsonSchema }),
         }),
       });
+      standardSchemas.set(format, standard);
+      return standard;
     },
   };
   if (raw.convert !== undefined) {

@@ -7,27 +7,40 @@ import init, {
   convert,
   formFields,
   formats,
+  helpscoutSchema,
   initSync,
   schema,
+  standardSchema,
   validate,
   validateField,
+  validateMany,
   version,
+  type BatchResult,
+  type BirdCreateContact,
+  type CanonicalContact,
   type ConversionResult,
   type ConvertOptions,
   type ErrorCode,
   type FieldFormat,
   type FormatId,
   type FormField,
+  type HelpScoutCustomer,
+  type IntercomCreateContact,
   type Issue,
+  type IssueParams,
   type IssueCode,
   type JsonObject,
   type JsonSchema,
   type Note,
   type NoteCode,
+  type PayloadTypes,
   type ReadFormatId,
+  type SequencePerson,
+  type StandardIssue,
   type ValidateOptions,
   type ValidationResult,
 } from "contactkit";
+import * as forms from "contactkit/forms";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type AssertFalse<T extends false> = T;
@@ -49,6 +62,15 @@ export type NoAny = [
   AssertTrue<Equal<ReturnType<typeof version>, string>>,
   AssertTrue<Equal<ReturnType<typeof init>, Promise<void>>>,
   AssertTrue<Equal<ReturnType<typeof validate>, ValidationResult>>,
+  AssertTrue<Equal<ReturnType<typeof validateMany>, BatchResult>>,
+  // convert() is typed by its target format.
+  AssertTrue<Equal<Extract<ReturnType<typeof convert<"intercom">>, { ok: true }>["payload"], IntercomCreateContact>>,
+  AssertTrue<Equal<PayloadTypes["sequence"], SequencePerson>>,
+  AssertTrue<Equal<PayloadTypes["canonical"], CanonicalContact>>,
+  AssertFalse<IsAny<HelpScoutCustomer["firstName"]>>,
+  AssertTrue<Equal<HelpScoutCustomer["gender"], "male" | "female" | "unknown" | undefined>>,
+  AssertTrue<Equal<BirdCreateContact["displayName"], string>>,
+  AssertTrue<Equal<IssueParams["limit"], number | undefined>>,
 ];
 
 export async function main(): Promise<void> {
@@ -71,12 +93,15 @@ export async function main(): Promise<void> {
   console.log(field.valid, absent.issues.length);
 
   const convertOptions: ConvertOptions = { lenient: true, normalizeCustomKeys: false, showValues: false };
-  const converted: ConversionResult = convert("helpscout", "bird", payload, convertOptions);
+  const converted: ConversionResult<BirdCreateContact> = convert("helpscout", "bird", payload, convertOptions);
+  const anyTarget: ConversionResult = converted;
+  console.log(anyTarget.ok);
   if (converted.ok) {
-    const target: JsonObject = converted.payload;
+    const target: BirdCreateContact = converted.payload;
     const notes: Note[] = converted.notes;
     for (const note of notes) describeNote(note.code);
-    console.log(target["displayName"]);
+    const displayName: string = target.displayName;
+    console.log(displayName);
     // @ts-expect-error a successful conversion has no stage
     console.log(converted.stage);
   } else {
@@ -119,7 +144,9 @@ export async function main(): Promise<void> {
   // @ts-expect-error a payload is an object or a string
   validate("bird", 42);
   // @ts-expect-error a field value is JSON
-  validateField("bird", "/displayName", () => "x");
+  validateField("bird", "/displayName", Symbol("x"));
+  // @ts-expect-error a field value is JSON
+  validateField("bird", "/displayName", 10n);
   // @ts-expect-error two formats are needed
   convert("bird", payload);
   // @ts-expect-error ContactkitError is not constructed by users
@@ -178,6 +205,52 @@ function renderForm(fields: FormField[]): string[] {
     const item: string[] = f.item ? renderForm([f.item]) : [];
     return [`<input ${attrs.join(" ")}>${options.join("|")}`, ...nested, ...item];
   });
+}
+
+// Issue 15: payloads typed by interfaces, with optional members that may be undefined
+// (exactOptionalPropertyTypes is on in both tsconfigs), are accepted as they are.
+interface MyCustomer {
+  firstName?: string | undefined;
+  lastName: string;
+  emails: { type: "work" | "home"; value: string }[];
+}
+
+export function interfaces(customer: MyCustomer, typed: HelpScoutCustomer): void {
+  validate("helpscout", customer);
+  validate("helpscout", typed);
+  forms.validate("helpscout", customer);
+  const many: BatchResult = validateMany("helpscout", [customer, typed]);
+  console.log(many.records, many.results[0]?.record);
+  const built: HelpScoutCustomer = { firstName: undefined, lastName: "Lovelace", gender: "female" };
+  // @ts-expect-error gender is one of the documented values
+  const wrong: HelpScoutCustomer = { gender: "robot" };
+  console.log(built, wrong);
+  const result = convert("helpscout", "intercom", customer);
+  if (result.ok) {
+    const role: "user" | "lead" | undefined = result.payload.role;
+    // @ts-expect-error Intercom's payload has no firstName
+    console.log(role, result.payload.firstName);
+  }
+  const field: ValidationResult = validateField("helpscout", "/address", typed.address);
+  console.log(field.valid);
+}
+
+// Standard Schema objects (issue 15).
+export async function standard(value: unknown): Promise<HelpScoutCustomer | undefined> {
+  const result = await helpscoutSchema["~standard"].validate(value);
+  if (result.issues) {
+    for (const issue of result.issues) {
+      const path: ReadonlyArray<string | number> = issue.path;
+      const typedIssue: StandardIssue = issue;
+      console.log(path.join("."), typedIssue.code, typedIssue.pointer, issue.message);
+    }
+    return undefined;
+  }
+  const same = standardSchema("helpscout");
+  console.log(same.format);
+  // @ts-expect-error only create formats have Standard Schemas
+  standardSchema("intercom-contact");
+  return result.value;
 }
 
 // Read formats (issue 9).

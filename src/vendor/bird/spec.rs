@@ -226,7 +226,7 @@ fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
                 None => ctx.warn(
                     &member,
                     Code::UnknownField,
-                    "has no attribute definition in the given definitions; whether Bird rejects undefined attributes is not stated in its docs".to_owned(),
+                    "has no attribute definition in the given definitions; whether Bird rejects attributes without a definition is not stated in its docs".to_owned(),
                 ),
             }
         }
