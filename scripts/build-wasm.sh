@@ -6,15 +6,17 @@
 # Steps (safe to re-run; a fresh machine needs only Rust, Node 20 and npm):
 #   1. scripts/install-tools.sh --no-browser: the wasm32 target and wasm-bindgen-cli at the
 #      version pinned in Cargo.lock;
-#   2. two cargo builds of crates/wasm for wasm32-unknown-unknown with the `wasm-release`
-#      profile (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml):
-#      the full module (default features) and the forms module (--no-default-features: no
-#      conversion, no read formats);
+#   2. cargo builds of crates/wasm for wasm32-unknown-unknown: with the `wasm-release` profile
+#      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml) the full
+#      module (default features) and the forms module (--no-default-features: no conversion,
+#      no read formats) that browsers load; with `wasm-speed` (opt-level 3) the full module
+#      again, which the Node entry embeds (a third faster; the download size does not matter);
 #   3. wasm-bindgen --target web for each into pkg/ (contactkit_wasm.js + _bg.wasm,
 #      forms_wasm.js + _bg.wasm); the glue's own default URL is removed (each entry passes
 #      `new URL("./x_bg.wasm", import.meta.url)`, the form bundlers recognise);
-#   4. wasm-opt -Oz from the npm package `binaryen`, installed under target/wasm-tools/;
-#   5. the bytes of each module as base64 in <name>_wasm_bytes.js for the Node entries;
+#   4. wasm-opt (-Oz, or -O3 for wasm-speed) from the npm package `binaryen`, installed under
+#      target/wasm-tools/;
+#   5. the bytes of the Node entries' modules as base64 in <name>_wasm_bytes.js;
 #   6. the hand-written entries and declarations from npm/ (contactkit.js, node.js, forms.js,
 #      forms.node.js, api.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
 #      (cargo run --example payload_types), and pkg/package.json with the version of the root
@@ -28,7 +30,7 @@ debug=0
 for arg in "$@"; do
     case "$arg" in
         --debug) debug=1 ;;
-        -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "build-wasm: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -53,23 +55,25 @@ binaryen_version="132.0.0"
 rm -rf "$pkg"
 mkdir -p "$pkg"
 
-# build_module NAME [cargo flags...]: steps 2 to 5 for one module.
+# build_module NAME PROFILE OUT [cargo flags...]: steps 2 to 4 for one module into the
+# directory OUT (wasm-opt -Oz for the profile wasm-release, -O3 for wasm-speed).
 build_module() {
-    local name="$1"
-    shift
+    local name="$1" profile="$2" out="$3"
+    shift 3
     local features=("$@")
     if [ "$debug" -eq 1 ]; then features+=(--features debug); fi
-    say "$name: cargo build (wasm32-unknown-unknown, profile wasm-release${features[*]+, ${features[*]}})"
-    cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
+    say "$name: cargo build (wasm32-unknown-unknown, profile $profile${features[*]+, ${features[*]}})"
+    cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
         ${features[@]+"${features[@]}"}
-    local wasm="$target_dir/wasm32-unknown-unknown/wasm-release/contactkit_wasm.wasm"
+    local wasm="$target_dir/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
 
     say "$name: wasm-bindgen --target web"
-    wasm-bindgen --target web --out-dir "$pkg" --out-name "${name}_wasm" "$wasm"
+    mkdir -p "$out"
+    wasm-bindgen --target web --out-dir "$out" --out-name "${name}_wasm" "$wasm"
     # The raw module's generated declarations are not part of the package (the exports are
     # internal; the hand-written declarations type the public API).
-    rm -f "$pkg/${name}_wasm.d.ts" "$pkg/${name}_wasm_bg.wasm.d.ts"
-    local glue="$pkg/${name}_wasm.js"
+    rm -f "$out/${name}_wasm.d.ts" "$out/${name}_wasm_bg.wasm.d.ts"
+    local glue="$out/${name}_wasm.js"
     sed -i '1{/@ts-self-types/d}' "$glue"
     # The glue's fallback URL would make bundlers emit the .wasm a second time (and Rollup
     # plugins cannot see it: it lacks "./"); the entries always pass the URL.
@@ -81,25 +85,29 @@ build_module() {
     grep -vxF "$fallback" "$glue" >"$glue.tmp" && mv "$glue.tmp" "$glue"
 
     if [ "$debug" -eq 0 ]; then
-        say "$name: wasm-opt -Oz"
+        local level=-Oz
+        if [ "$profile" = wasm-speed ]; then level=-O3; fi
+        say "$name: wasm-opt $level"
         # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
         # must accept them and keeps the output within them.
-        "$tools/node_modules/.bin/wasm-opt" -Oz \
+        "$tools/node_modules/.bin/wasm-opt" "$level" \
             --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
             --enable-mutable-globals --enable-reference-types --enable-multivalue \
             --strip-debug --strip-producers \
-            -o "$pkg/${name}_wasm_bg.wasm" "$pkg/${name}_wasm_bg.wasm"
+            -o "$out/${name}_wasm_bg.wasm" "$out/${name}_wasm_bg.wasm"
     fi
+}
 
+# embed WASM OUT WHAT: step 5, the bytes of a module as base64 in a JavaScript module.
+embed() {
     node -e '
 const fs = require("fs");
-const [wasm, out] = process.argv.slice(1);
-const name = require("path").basename(wasm);
+const [wasm, out, what] = process.argv.slice(1);
 fs.writeFileSync(out,
-  `// The bytes of ${name}, embedded (base64) for the Node entries: they instantiate the module\n` +
+  `// The bytes of ${what}, embedded (base64) for the Node entry: it instantiates the module\n` +
   `// from here, so a bundled server needs no .wasm file beside its bundle.\n` +
   `export const base64 = "${fs.readFileSync(wasm).toString("base64")}";\n`);
-' "$pkg/${name}_wasm_bg.wasm" "$pkg/${name}_wasm_bytes.js"
+' "$1" "$2" "$3"
 }
 
 if [ "$debug" -eq 0 ] && [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
@@ -109,8 +117,25 @@ if [ "$debug" -eq 0 ] && [ "$(node -p "try { require('$tools/node_modules/binary
     (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
 fi
 
-build_module contactkit
-build_module forms --no-default-features
+# The browser modules, small (their glue is what every entry imports).
+build_module contactkit wasm-release "$pkg"
+build_module forms wasm-release "$pkg" --no-default-features
+# The Node entries embed their module's bytes: the full one built for speed (same source and
+# exports, so the same glue, which is checked), the forms one as browsers get it.
+if [ "$debug" -eq 0 ]; then
+    speed="$target_dir/wasm-speed-pkg"
+    rm -rf "$speed"
+    build_module contactkit wasm-speed "$speed"
+    if ! cmp -s "$speed/contactkit_wasm.js" "$pkg/contactkit_wasm.js"; then
+        echo "build-wasm: the speed build's glue differs from the size build's" >&2
+        exit 1
+    fi
+    embed "$speed/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bytes.js" \
+        "the full module built for speed (profile wasm-speed, wasm-opt -O3)"
+else
+    embed "$pkg/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bytes.js" "contactkit_wasm_bg.wasm"
+fi
+embed "$pkg/forms_wasm_bg.wasm" "$pkg/forms_wasm_bytes.js" "forms_wasm_bg.wasm"
 
 # 6. package files ---------------------------------------------------------------
 cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js \

@@ -32,7 +32,7 @@ for arg in "$@"; do
     case "$arg" in
         --no-build) build=0 ;;
         --bench) bench=1 ;;
-        -h | --help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "test-wasm: unknown option '$arg' (try --help)" >&2; exit 2 ;;
         *) only+=("test/$arg.test.mjs") ;;
     esac

@@ -2,6 +2,8 @@
 //! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
+use std::sync::OnceLock;
+
 use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
 use serde_json::{Map, Value};
 
@@ -260,14 +262,28 @@ pub fn formats() -> String {
 /// `formFields(format)`: the form metadata of a format, with two members for a UI that the
 /// core's [`FormField`] leaves implicit (see [`annotate`]).
 pub fn form_fields(format: &str) -> Result<String, Error> {
-    let fields = core_form_fields(dto::format(format)?);
-    // Through the text (rather than `serde_json::to_value`): both directions are linked
-    // anyway, a value serialiser for these types would add to the module.
-    let mut value: Value = serde_json::from_str(&dto::to_json(&fields)).unwrap_or_default();
-    if let Value::Array(fields) = &mut value {
-        annotate(fields, None);
-    }
-    Ok(dto::to_json(&value))
+    let format = dto::format(format)?;
+    static CACHE: [OnceLock<String>; Format::EVERY.len()] =
+        [const { OnceLock::new() }; Format::EVERY.len()];
+    let text = CACHE[index_of(format)].get_or_init(|| {
+        // Through the text (rather than `serde_json::to_value`): both directions are linked
+        // anyway, a value serialiser for these types would add to the module.
+        let fields = form_metadata(format);
+        let mut value: Value = serde_json::from_str(&dto::to_json(fields)).unwrap_or_default();
+        if let Value::Array(fields) = &mut value {
+            annotate(fields, None);
+        }
+        dto::to_json(&value)
+    });
+    Ok(text.clone())
+}
+
+/// The position of a format in [`Format::EVERY`], for the per-format caches.
+fn index_of(format: Format) -> usize {
+    Format::EVERY
+        .iter()
+        .position(|f| *f == format)
+        .unwrap_or_default()
 }
 
 /// The unit of `minLength` and `maxLength`, stated next to them: the core counts Unicode code
@@ -478,8 +494,7 @@ struct Undocumented {
 /// Resolves each token as an object member or an array index, following the format's form
 /// metadata, so the built record has arrays exactly where the format expects them.
 fn plan(format: Format, tokens: &[String]) -> Result<Plan, Error> {
-    let root = core_form_fields(format);
-    let mut node = Node::Object(Some(&root));
+    let mut node = Node::Object(Some(form_metadata(format)));
     let mut steps = Vec::with_capacity(tokens.len());
     let mut undocumented = None;
     for token in tokens {
@@ -527,6 +542,14 @@ fn plan(format: Format, tokens: &[String]) -> Result<Plan, Error> {
         steps,
         undocumented,
     })
+}
+
+/// The core's form metadata of a format, built once: `validateField` reads it on every call
+/// (building it took most of a call's time).
+fn form_metadata(format: Format) -> &'static [FormField] {
+    static CACHE: [OnceLock<Vec<FormField>>; Format::EVERY.len()] =
+        [const { OnceLock::new() }; Format::EVERY.len()];
+    CACHE[index_of(format)].get_or_init(|| core_form_fields(format))
 }
 
 /// An RFC 6901 array index: `0`, or digits without a leading zero.
