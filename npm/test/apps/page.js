@@ -1,5 +1,5 @@
 // A page that runs both entries and writes their results to #result (bundled by Vite,
-// webpack, Rollup and esbuild in the environment tests).
+// webpack, Rollup and esbuild in the environment tests, imported through an import map).
 import { fullResults } from "./full.js";
 import { formsResults } from "./forms.js";
 
