@@ -82,7 +82,7 @@ function validation(out) {
 }
 
 /** The bytes of base64 text (the Node entries embed their module this way). */
-export function decodeBase64(text) {
+function decodeBase64(text) {
   if (typeof Buffer === "function") return Buffer.from(text, "base64");
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -114,12 +114,38 @@ function pathOf(pointer, value) {
   });
 }
 
+/** The create formats, each of which has a Standard Schema export (`<id>Schema`). */
+const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
+
+/**
+ * The exports of an entry over one module's raw exports: the functions, `init`/`initSync`, and
+ * a Standard Schema per create format. `module.bytes` (base64): the Node entries, which
+ * instantiate the module now; `module.url()`: the browser entries, whose `init()` fetches that
+ * URL unless given another source (written as `new URL("./x.wasm", import.meta.url)` in the
+ * entry so that bundlers see it and emit the file).
+ */
+export function bind(raw, module) {
+  const api = functions(raw, () => api.init());
+  if (module.bytes !== undefined) {
+    raw.initSync({ module: decodeBase64(module.bytes) });
+    api.markReady();
+    /** Already done on import in Node; resolves at once. */
+    api.init = () => Promise.resolve();
+    /** Already done on import in Node. */
+    api.initSync = () => {};
+  } else {
+    Object.assign(api, initializers(raw, api, module.url));
+  }
+  for (const format of CREATE_FORMATS) api[`${format}Schema`] = api.standardSchema(format);
+  return api;
+}
+
 /**
  * The functions of the package over one module's raw exports. `load` starts (or joins) the
  * module's instantiation and returns its promise; the Standard Schema objects wait for it when
  * they are used before `init()` finished.
  */
-export function bind(raw, load) {
+function functions(raw, load) {
   let ready = false;
   const standardSchemas = new Map();
 
@@ -266,10 +292,9 @@ export function bind(raw, load) {
 
 /**
  * The `init()` and `initSync()` of a browser entry over the raw module's own initialisers;
- * `defaultUrl()` is the URL of the entry's `.wasm` file, written as
- * `new URL("./x.wasm", import.meta.url)` in the entry so that bundlers see it and emit the file.
+ * `defaultUrl()` is the URL of the entry's `.wasm` file.
  */
-export function initializers(raw, api, defaultUrl) {
+function initializers(raw, api, defaultUrl) {
   let pending;
   function init(input) {
     if (pending === undefined) {

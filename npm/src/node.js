@@ -5,27 +5,12 @@
 // code shared with browsers and do nothing here.
 import * as raw from "./contactkit_wasm.js";
 import { base64 } from "./contactkit_wasm_bytes.js";
-import { bind, decodeBase64 } from "./api.js";
+import { bind } from "./api.js";
 
 export { ContactkitError } from "./api.js";
 
-raw.initSync({ module: decodeBase64(base64) });
-const api = bind(raw, () => Promise.resolve());
-api.markReady();
-export const { convert, formFields, formats, schema, standardSchema, validate, validateField, validateMany, version } =
+const api = bind(raw, { bytes: base64 });
+export const { init, initSync, convert, formFields, formats, schema, validate, validateField, validateMany, version } =
   api;
-export const sequenceSchema = /* @__PURE__ */ standardSchema("sequence");
-export const intercomSchema = /* @__PURE__ */ standardSchema("intercom");
-export const birdSchema = /* @__PURE__ */ standardSchema("bird");
-export const helpscoutSchema = /* @__PURE__ */ standardSchema("helpscout");
-export const canonicalSchema = /* @__PURE__ */ standardSchema("canonical");
-
-/** Already done on import in Node; resolves at once. */
-export function init() {
-  return Promise.resolve();
-}
-
-/** Already done on import in Node. */
-export function initSync() {}
-
+export const { standardSchema, sequenceSchema, intercomSchema, birdSchema, helpscoutSchema, canonicalSchema } = api;
 export default init;
