@@ -8,7 +8,9 @@
 //      (examples/data/*.ndjson: valid and invalid records of every format) where the
 //      repository is at hand;
 //   3. a form or client holding an object: validate(object) vs ajv vs zod safeParse;
-//   4. one form input: validateField() vs ajv and zod on the member's own schema.
+//   4. one form input: validateField() vs ajv and zod on the member's own schema;
+//   5. cases 1, 3 and 4 again with `contactkit/forms`, whose module is the size-optimised build
+//      that browsers load (the Node entry of `contactkit` embeds a build optimised for speed).
 //
 //   bash scripts/test-wasm.sh --bench        (BENCHMARKS.md has a table of a run)
 //
@@ -23,6 +25,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { z } from "zod";
 import { schema, validate, validateField, validateMany, version } from "contactkit";
+import * as forms from "contactkit/forms";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = process.env.CONTACTKIT_REPO;
@@ -165,6 +168,22 @@ row("validate(object), typical payload", "call", {
 });
 row("validateField(/firstName)", "call", {
   contactkit: measure(() => { sink += validateField("helpscout", "/firstName", "Vernon").issues.length; }, 5000),
+  ajv: measure(() => { sink += ajvFirstName("Vernon") ? 0 : 1; }, 50000),
+  zod: measure(() => { sink += zodFirstName.safeParse("Vernon").success ? 0 : 1; }, 50000),
+});
+const browserModule = "(contactkit/forms: the size-optimised module browsers load)";
+row(`validate(JSON text) ${browserModule}`, "call", {
+  contactkit: measure(() => { sink += forms.validate("helpscout", payloadText).issues.length; }, 2000),
+  ajv: measure(() => ajvText(payloadText), 2000),
+  zod: measure(() => zodText(payloadText), 2000),
+});
+row(`validate(object) ${browserModule}`, "call", {
+  contactkit: measure(() => { sink += forms.validate("helpscout", payload).issues.length; }, 2000),
+  ajv: measure(() => { sink += ajvValidate(payload) ? 0 : 1; }, 20000),
+  zod: measure(() => { sink += zodSchema.safeParse(payload).success ? 0 : 1; }, 5000),
+});
+row(`validateField(/firstName) ${browserModule}`, "call", {
+  contactkit: measure(() => { sink += forms.validateField("helpscout", "/firstName", "Vernon").issues.length; }, 5000),
   ajv: measure(() => { sink += ajvFirstName("Vernon") ? 0 : 1; }, 50000),
   zod: measure(() => { sink += zodFirstName.safeParse("Vernon").success ? 0 : 1; }, 50000),
 });
