@@ -31,7 +31,18 @@ export interface ConvertOptions extends ValidateOptions {
   lenient?: boolean | undefined;
   /** Carry custom attributes across with keys normalised to the target's key rules. */
   normalizeCustomKeys?: boolean | undefined;
+  /**
+   * Where the target's external id (Sequence `externalId`, Intercom `external_id`, a Bird
+   * `external_id` identifier) comes from when the source has none: the first email address,
+   * the vendor's `id` of a read format, or the custom attribute with that key. A copy, with a
+   * `"derived"` note; the source's own id wins, and a source without the value converts as
+   * without the option.
+   */
+  externalId?: ExternalIdSource | undefined;
 }
+
+/** The text form of an external-id source, as the CLI's `--external-id` takes it. */
+export type ExternalIdSource = "email" | "source-id" | `custom:${string}`;
 
 /** What a conversion did to a value. */
 export type NoteCode =

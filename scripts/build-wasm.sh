@@ -19,8 +19,8 @@
 #   5. the bytes of the Node entries' modules as base64 in <name>_wasm_bytes.js;
 #   6. the hand-written entries and declarations from npm/ (contactkit.js, node.js, forms.js,
 #      forms.node.js, api.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
-#      (cargo run --example payload_types), and pkg/package.json with the version of the root
-#      Cargo.toml.
+#      (cargo run --example payload_types), the licence files, and pkg/package.json with the
+#      version, licence and links of the Cargo workspace.
 #
 # --debug builds with the crate feature `debug` (panic messages in the console) and skips
 # wasm-opt. Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
@@ -139,21 +139,37 @@ embed "$pkg/forms_wasm_bg.wasm" "$pkg/forms_wasm_bytes.js" "forms_wasm_bg.wasm"
 
 # 6. package files ---------------------------------------------------------------
 cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js \
-    npm/contactkit.d.ts npm/forms.d.ts npm/standard-schema.d.ts npm/README.md "$pkg/"
+    npm/contactkit.d.ts npm/forms.d.ts npm/standard-schema.d.ts npm/README.md \
+    LICENSE-MIT LICENSE-APACHE "$pkg/"
 say "payloads.d.ts from the rule tables"
 cargo run -q -p contactkit-wasm --example payload_types -- "$pkg/payloads.d.ts"
 if ! cmp -s "$pkg/payloads.d.ts" npm/payloads.d.ts; then
     echo "build-wasm: npm/payloads.d.ts is not current; run: cargo run -p contactkit-wasm --example payload_types -- npm/payloads.d.ts" >&2
     exit 1
 fi
-version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
-node -e '
+# package.json: the template npm/package.json, with the version, licence and links of the Cargo
+# workspace (`[workspace.package]`, as the crate contactkit-wasm inherits them): one version for
+# the crate, the CLI and the npm package.
+cargo metadata --no-deps --format-version 1 >"$pkg/.cargo-metadata.json"
+version="$(node -e '
 const fs = require("fs");
-const [template, out, version] = process.argv.slice(1);
-const pkg = JSON.parse(fs.readFileSync(template, "utf8"));
-pkg.version = version;
+const [template, out, metadata] = process.argv.slice(1);
+const crate = JSON.parse(fs.readFileSync(metadata, "utf8")).packages
+  .find((p) => p.name === "contactkit-wasm");
+const pkg = {};
+for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(template, "utf8")))) {
+  pkg[key] = key === "version" ? crate.version : value;
+  if (key === "description") {
+    pkg.license = crate.license;
+    pkg.homepage = crate.homepage;
+    pkg.repository = { type: "git", url: `git+${crate.repository}.git` };
+    pkg.bugs = { url: `${crate.repository}/issues` };
+  }
+}
 fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
-' npm/package.json "$pkg/package.json" "$version"
+process.stdout.write(pkg.version);
+' npm/package.json "$pkg/package.json" "$pkg/.cargo-metadata.json")"
+rm -f "$pkg/.cargo-metadata.json"
 
 say "pkg/ ready: contactkit@$version"
 for name in contactkit forms; do

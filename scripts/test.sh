@@ -13,11 +13,11 @@ bash scripts/install-tools.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (all targets, -D warnings)"
-cargo clippy --workspace --all-targets -- -D warnings
+step "cargo clippy (all targets, all features, -D warnings)"
+cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-step "cargo test (workspace)"
-cargo test --workspace
+step "cargo test (workspace, all features)"
+cargo test --workspace --all-features
 
 step "hostile-input tests that need a release build (linear-time checks)"
 cargo test --release -p contactkit --test hostile -- --include-ignored
@@ -30,6 +30,9 @@ fi
 
 step "WebAssembly package (build pkg/, npm pack, Node/TypeScript/Vite/Chromium tests)"
 bash scripts/test-wasm.sh
+
+step "publish dry-runs: crates contactkit and contactkit-cli, npm package pkg/"
+bash scripts/publish-dry-run.sh
 
 step "demo page www/ in headless Chromium (screenshots in artifacts/www/)"
 bash scripts/test-www.sh --no-build

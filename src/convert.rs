@@ -9,7 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::canonical::mapping::{self, format_name, Table};
+use crate::canonical::mapping::{self, format_name, CField, Table};
+use crate::external_id::{self, ExternalIdSource};
 use crate::spec::validate::{validate_value, Settings};
 use crate::spec::{Kind, Req};
 use crate::{Code, Format, Issue, Report, ValidateOptions};
@@ -27,6 +28,9 @@ pub struct ConvertOptions {
     pub normalize_custom_keys: bool,
     /// Validation options (definitions, showing values) for both stages.
     pub validate: ValidateOptions,
+    /// Where the target's external id comes from when the source has none (targets that hold
+    /// one: Sequence, Intercom, Bird, canonical). `None`: only the source's own id.
+    pub external_id: Option<ExternalIdSource>,
 }
 
 impl ConvertOptions {
@@ -54,6 +58,29 @@ impl ConvertOptions {
     #[must_use]
     pub fn validate_options(mut self, options: ValidateOptions) -> Self {
         self.validate = options;
+        self
+    }
+
+    /// Sets where the target's external id comes from when the source has none: the first
+    /// email address, the vendor's id of a read format, or a custom attribute. The source's own
+    /// external id always wins; a derived id is a copy (the value stays where it was) with a
+    /// `derived` note naming where it came from; a source without the chosen value converts as
+    /// without the option (Sequence rejects it with `required` at `/externalId`).
+    ///
+    /// ```
+    /// use contactkit::{convert, ConvertOptions, ExternalIdSource, Format};
+    /// let options = ConvertOptions::new().external_id(ExternalIdSource::SourceId);
+    /// let customer = serde_json::json!({"id": 42, "firstName": "Ada"});
+    /// let person = convert(Format::HelpScoutCustomer, Format::Sequence, &customer, &options)?;
+    /// assert_eq!(person.payload["externalId"], "42");
+    ///
+    /// let without = convert(Format::HelpScoutCustomer, Format::Sequence, &customer, &ConvertOptions::new());
+    /// assert_eq!(without.unwrap_err().issues[0].path, "/externalId");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn external_id(mut self, source: ExternalIdSource) -> Self {
+        self.external_id = Some(source);
         self
     }
 }
@@ -175,13 +202,17 @@ impl std::error::Error for Rejection {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
+/// [`ConvertOptions::external_id`] fills a missing external id from another value.
+///
 /// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
 /// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
 /// with one `enum` error at `""` that names the create format to use instead.
 ///
 /// # Errors
 /// A [`Rejection`] when the record is invalid as `from` (stage `source`) or its conversion
-/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format.
+/// cannot satisfy `to`'s rules (stage `target`), or `to` is a read format, or the
+/// [`ExternalIdSource`] cannot apply to `from` ([`ExternalIdSource::check`]; stage `target`,
+/// one `enum` error at `""`).
 pub fn convert(
     from: Format,
     to: Format,
@@ -191,6 +222,16 @@ pub fn convert(
     if !to.is_target() {
         return Err(not_a_target(to));
     }
+    if let Some(issue) = options
+        .external_id
+        .as_ref()
+        .and_then(|how| external_id::misapplied(how, from))
+    {
+        return Err(Rejection {
+            stage: Stage::Target,
+            issues: vec![issue],
+        });
+    }
     let settings = options.validate.settings();
     let report = validate_value(from.spec(), record, settings);
     if !report.is_valid() {
@@ -199,7 +240,11 @@ pub fn convert(
             issues: report.issues,
         });
     }
-    let imported = mapping::import(table(from), record, from == Format::Canonical);
+    let mut imported = mapping::import(table(from), record, from == Format::Canonical);
+    let derivation = match &options.external_id {
+        Some(how) if table(to).covers(CField::ExternalId) => how.derive(record, &mut imported),
+        _ => None,
+    };
     let exported = mapping::export(
         table(to),
         to,
@@ -207,6 +252,7 @@ pub fn convert(
         &imported.prov,
         record,
         options,
+        derivation.as_ref(),
     )
     .map_err(|issue| Rejection {
         stage: Stage::Target,

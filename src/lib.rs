@@ -2,10 +2,12 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod canonical;
 mod convert;
 mod definitions;
+mod external_id;
 mod format;
 mod issue;
 mod pointer;
@@ -19,6 +21,7 @@ pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
 };
+pub use external_id::{ExternalIdError, ExternalIdSource};
 pub use format::{Format, UnknownFormat};
 pub use issue::{Code, Issue, Report, Severity};
 pub use preview::{preview, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};

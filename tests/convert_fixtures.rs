@@ -3,8 +3,9 @@
 //! has a directory. `CONTACTKIT_BLESS=1 cargo test --test convert_fixtures` rewrites the
 //! expected outputs (review every change).
 //!
-//! `options`: `lenient`, `normalize_custom_keys` (booleans) and `definitions` (a definitions
-//! document, see `Definitions::from_json`).
+//! `options`: `lenient`, `normalize_custom_keys` (booleans), `external_id` (`email`,
+//! `source-id` or `custom:KEY`) and `definitions` (a definitions document, see
+//! `Definitions::from_json`).
 
 mod convert_support;
 
@@ -23,10 +24,14 @@ fn options(spec: &Value) -> ConvertOptions {
     if let Some(defs) = spec.get("definitions") {
         validate = validate.definitions(Definitions::from_json(defs).expect("fixture definitions"));
     }
-    ConvertOptions::new()
+    let options = ConvertOptions::new()
         .lenient(flag("lenient"))
         .normalize_custom_keys(flag("normalize_custom_keys"))
-        .validate_options(validate)
+        .validate_options(validate);
+    match spec.get("external_id").and_then(Value::as_str) {
+        Some(how) => options.external_id(how.parse().expect("fixture external_id")),
+        None => options,
+    }
 }
 
 fn outcome(from: Format, to: Format, input: &Value, options: &ConvertOptions) -> Value {

@@ -1,6 +1,6 @@
 //! The Intercom oracle: whatever contactkit considers a valid Intercom payload must also satisfy
 //! `create_contact_request` of Intercom's own OpenAPI description (REST API 2.15), kept in
-//! `../shared/vendor-specs/intercom-2.15-contacts.json`.
+//! `vendor-specs/intercom-2.15-contacts.json` (loaded by `tests/vendor_spec/mod.rs`).
 //!
 //! The OpenAPI 3.0 schema object is turned into a JSON Schema (draft 2020-12) by mapping
 //! `nullable: true` to a type union with `"null"` (and adding `null` to an `enum`); OpenAPI's
@@ -13,72 +13,15 @@ use std::sync::OnceLock;
 use contactkit::{Format, Validator};
 use proptest::prelude::*;
 use proptest::sample::select;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
+use vendor_spec::{from_openapi, intercom_json_schema, intercom_spec};
 
-fn spec() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vendor-specs/intercom-2.15-contacts.json"
-    );
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).expect("the vendor spec is JSON")
-}
-
-/// OpenAPI 3.0 schema object → JSON Schema 2020-12.
-fn from_openapi(schema: &Value) -> Value {
-    match schema {
-        Value::Object(map) => {
-            let nullable = map.get("nullable") == Some(&Value::Bool(true));
-            let mut out = Map::new();
-            for (key, value) in map {
-                match key.as_str() {
-                    "nullable" | "example" => {}
-                    // Members that hold schemas, or maps/lists of schemas.
-                    "properties" | "patternProperties" | "$defs" => {
-                        let converted = value
-                            .as_object()
-                            .map(|m| {
-                                m.iter()
-                                    .map(|(k, v)| (k.clone(), from_openapi(v)))
-                                    .collect::<Map<_, _>>()
-                            })
-                            .map_or_else(|| value.clone(), Value::Object);
-                        out.insert(key.clone(), converted);
-                    }
-                    "items" | "additionalProperties" | "not" => {
-                        out.insert(key.clone(), from_openapi(value));
-                    }
-                    "allOf" | "anyOf" | "oneOf" => {
-                        let converted = value
-                            .as_array()
-                            .map(|a| a.iter().map(from_openapi).collect::<Vec<_>>())
-                            .map_or_else(|| value.clone(), Value::Array);
-                        out.insert(key.clone(), converted);
-                    }
-                    _ => {
-                        out.insert(key.clone(), value.clone());
-                    }
-                }
-            }
-            if nullable {
-                if let Some(Value::String(t)) = out.get("type").cloned() {
-                    out.insert("type".into(), json!([t, "null"]));
-                }
-                if let Some(Value::Array(values)) = out.get_mut("enum") {
-                    values.push(Value::Null);
-                }
-            }
-            Value::Object(out)
-        }
-        other => other.clone(),
-    }
-}
+mod vendor_spec;
 
 fn oracle() -> &'static jsonschema::Validator {
     static ORACLE: OnceLock<jsonschema::Validator> = OnceLock::new();
     ORACLE.get_or_init(|| {
-        let mut schema = from_openapi(&spec()["create_contact_request"]);
-        schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+        let schema = intercom_json_schema("create_contact_request");
         jsonschema::draft202012::options()
             .should_validate_formats(true)
             .build(&schema)
@@ -101,7 +44,7 @@ fn oracle_errors(oracle: &jsonschema::Validator, payload: &Value) -> Vec<String>
 
 #[test]
 fn nullable_mapping() {
-    let converted = from_openapi(&spec()["create_contact_request"]);
+    let converted = from_openapi(&intercom_spec()["create_contact_request"]);
     assert_eq!(
         converted["properties"]["phone"]["type"],
         json!(["string", "null"])
@@ -112,6 +55,25 @@ fn nullable_mapping() {
         json!(["object", "null"])
     );
     assert!(converted["properties"]["phone"].get("nullable").is_none());
+    // Every `nullable` at every depth of the three schemas is mapped (none is left behind
+    // under a member the mapping does not descend into).
+    fn count_nullable(v: &Value) -> usize {
+        match v {
+            Value::Object(m) => {
+                usize::from(m.contains_key("nullable"))
+                    + m.values().map(count_nullable).sum::<usize>()
+            }
+            Value::Array(a) => a.iter().map(count_nullable).sum(),
+            _ => 0,
+        }
+    }
+    for name in ["create_contact_request", "contact", "error"] {
+        assert!(
+            count_nullable(&intercom_spec()[name]) > 0 || name == "error",
+            "{name}"
+        );
+        assert_eq!(count_nullable(&intercom_json_schema(name)), 0, "{name}");
+    }
 }
 
 /// The oracle is not vacuous: it rejects what the spec forbids, and accepts `null` where the
@@ -149,7 +111,7 @@ fn oracle_checks_the_spec_rules() {
 /// The spec's own example request validates everywhere, without any finding.
 #[test]
 fn spec_example_request_is_valid() {
-    let example = spec()["examples"]["create_request"].clone();
+    let example = intercom_spec()["examples"]["create_request"].clone();
     assert!(example.is_object(), "the spec has an example request");
     let oracle = oracle();
     assert!(

@@ -267,6 +267,44 @@ test("convert() rejects a record that cannot satisfy the target (Sequence needs 
   );
 });
 
+test("convert() externalId fills a missing external id, with a derived note, and nothing else", () => {
+  const customer = {
+    firstName: "Ada",
+    emails: [{ type: "work", value: "ada@example.com" }],
+    properties: [{ slug: "crm_id", value: 42 }],
+  };
+  const byEmail = convert("helpscout", "sequence", customer, { externalId: "email" });
+  assert.equal(byEmail.ok, true, JSON.stringify(byEmail));
+  assert.equal(byEmail.payload.externalId, "ada@example.com");
+  assert.equal(byEmail.payload.email, "ada@example.com");
+  assert.deepEqual(
+    byEmail.notes.find((n) => n.code === "derived"),
+    {
+      path: "/externalId",
+      code: "derived",
+      message: "the source has no external id: this is a copy of the first email address (/emails/0)",
+    },
+  );
+  const byCustom = convert("helpscout", "bird", customer, { externalId: "custom:crm_id" });
+  assert.deepEqual(byCustom.payload.identifiers.at(-1), { key: "external_id", value: "42" });
+  const byId = convert("helpscout-customer", "intercom", { id: 500, firstName: "Ada" }, { externalId: "source-id" });
+  assert.equal(byId.payload.external_id, "500");
+  // The source's own id wins; a source without the value is rejected as without the option.
+  const own = { external_id: "u-1", email: "ada@example.com" };
+  assert.deepEqual(convert("intercom", "sequence", own, { externalId: "email" }), convert("intercom", "sequence", own));
+  const lacking = convert("helpscout", "sequence", { firstName: "Ada" }, { externalId: "email" });
+  assert.equal(lacking.ok, false);
+  assert.equal(lacking.stage, "target");
+  assert.deepEqual(
+    lacking.issues.map((i) => [i.path, i.code]),
+    [["/externalId", "required"]],
+  );
+  // source-id needs a read format: every record is rejected with one finding at "".
+  const misapplied = convert("helpscout", "sequence", customer, { externalId: "source-id" });
+  assert.equal(misapplied.ok, false);
+  assert.deepEqual(misapplied.issues.map((i) => [i.path, i.code]), [["", "enum"]]);
+});
+
 test("convert() lenient mode truncates instead of rejecting", () => {
   const payload = { externalId: "u1", firstName: "y".repeat(60) };
   const strict = convert("sequence", "helpscout", payload);

@@ -46,6 +46,8 @@ export function packageOptions(fixtureOptions = {}) {
     lenient: "lenient",
     normalize_custom_keys: "normalizeCustomKeys",
     normalizeCustomKeys: "normalizeCustomKeys",
+    external_id: "externalId",
+    externalId: "externalId",
   };
   const out = {};
   for (const [key, value] of Object.entries(fixtureOptions)) {

@@ -91,6 +91,21 @@ test("README: convert()", () => {
   assert.ok(Array.isArray(result.notes));
 });
 
+test("README: convert() with externalId", () => {
+  const person = convert(
+    "helpscout",
+    "sequence",
+    { firstName: "Ada", emails: [{ type: "work", value: "ada@example.com" }] },
+    { externalId: "email" },
+  );
+  assert.equal(person.payload.externalId, "ada@example.com");
+  assert.deepEqual(person.notes[0], {
+    path: "/externalId",
+    code: "derived",
+    message: "the source has no external id: this is a copy of the first email address (/emails/0)",
+  });
+});
+
 test("README: errors", () => {
   try {
     validate("helpscout", "{");

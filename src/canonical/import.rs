@@ -153,7 +153,10 @@ fn timestamp(obj: &Map<String, Value>, imp: &mut Importer<'_>, field: CField) {
     };
     match parse_iso_timestamp(text) {
         Some(t) => *slot = Some(t),
-        None => imp.drop(Src::Member(field.name()), "is not an RFC 3339 date-time"),
+        None => imp.drop(
+            Src::Member(field.name()),
+            "is not an RFC 3339 date-time in the years 0000 to 9999 (UTC)",
+        ),
     }
 }
 

@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 
 use super::{Address, Contact};
 use crate::convert::{ConvertOptions, Note, NoteCode};
+use crate::external_id::Derivation;
 use crate::pointer::join;
 use crate::{Code, Format, Issue};
 
@@ -443,6 +444,8 @@ pub(crate) struct Provenance<'s> {
     lists: Vec<ListSources<'s>>,
     /// Custom attribute key → source.
     custom: HashMap<&'s str, Src<'s>>,
+    /// The source pointer of an external id copied from another value (`external_id` option).
+    external_id: Option<String>,
 }
 
 /// The sources of a list field's items and of their kinds, by item index.
@@ -523,8 +526,24 @@ impl<'s> Provenance<'s> {
         None
     }
 
+    /// Records that the external id is a copy of the source value at `pointer`.
+    pub(crate) fn derive_external_id(&mut self, pointer: String) {
+        self.external_id = Some(pointer);
+    }
+
+    /// The source pointer of a derived external id at `loc`.
+    fn derived(&self, loc: Loc<'_>) -> Option<&str> {
+        match loc {
+            Loc::Field(CField::ExternalId) => self.external_id.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The source pointer of the canonical value at `loc` (`""` if unknown).
     pub(crate) fn source(&self, loc: Loc<'_>) -> String {
+        if let Some(pointer) = self.derived(loc) {
+            return pointer.to_owned();
+        }
         if self.identity {
             return loc.pointer();
         }
@@ -533,6 +552,9 @@ impl<'s> Provenance<'s> {
 
     /// The source value of the canonical value at `loc`.
     fn source_value<'v>(&self, record: &'v Value, loc: Loc<'_>) -> Option<&'v Value> {
+        if let Some(pointer) = self.derived(loc) {
+            return record.pointer(pointer);
+        }
         if self.identity {
             return record.pointer(&loc.pointer());
         }
@@ -692,6 +714,7 @@ pub(crate) struct Exporter<'a> {
     notes: Vec<Note>,
     origins: Option<Vec<(Cow<'static, str>, String)>>,
     rejection: Option<Issue>,
+    derivation: Option<&'a Derivation>,
 }
 
 impl<'a> Exporter<'a> {
@@ -766,6 +789,23 @@ impl<'a> Exporter<'a> {
         });
     }
 
+    /// Notes (`derived`) that the external id written at `path` is a copy of another value,
+    /// when it is (the `external_id` option). The path is rendered only then.
+    pub(crate) fn external_id_written(&mut self, path: impl FnOnce() -> String) {
+        if let Some(Derivation::Derived(message)) = self.derivation {
+            self.note(path(), NoteCode::Derived, message.clone());
+        }
+    }
+
+    /// Why the `external_id` option found no id for a contact that has none (to end the
+    /// message of a rejection), or `None` when the option was not given.
+    pub(crate) fn external_id_missing(&self) -> Option<&'a str> {
+        match self.derivation {
+            Some(Derivation::Missing(why)) => Some(why),
+            _ => None,
+        }
+    }
+
     /// Rejects the record: a required target value cannot be produced.
     pub(crate) fn reject(&mut self, path: &str, message: impl Into<String>) {
         if self.rejection.is_none() {
@@ -774,7 +814,7 @@ impl<'a> Exporter<'a> {
     }
 }
 
-/// Exports `contact` with `table`.
+/// Exports `contact` with `table`; `derivation` is what the `external_id` option did.
 ///
 /// # Errors
 /// The finding for a required target value that cannot be produced.
@@ -785,6 +825,7 @@ pub(crate) fn export(
     prov: &Provenance<'_>,
     source: &Value,
     options: &ConvertOptions,
+    derivation: Option<&Derivation>,
 ) -> Result<Exported, Issue> {
     let mut ex = Exporter {
         contact,
@@ -796,6 +837,7 @@ pub(crate) fn export(
         notes: Vec::new(),
         origins: options.lenient.then(Vec::new),
         rejection: None,
+        derivation,
     };
     for entry in table.entries {
         match entry.rule {
@@ -804,6 +846,9 @@ pub(crate) fn export(
                     (entry.members.first(), entry.fields.first())
                 {
                     if let Some(s) = field.text(contact) {
+                        if *field == CField::ExternalId {
+                            ex.external_id_written(|| join("", member));
+                        }
                         ex.put(member, Value::String(s.to_owned()), Loc::Field(*field));
                     }
                 }

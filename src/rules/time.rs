@@ -20,9 +20,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Timestamp(i64);
 
 /// The earliest instant that can be written as `YYYY-...` (0000-01-01T00:00:00Z).
-const MIN_SECONDS: i64 = -62_167_219_200;
+pub(super) const MIN_SECONDS: i64 = -62_167_219_200;
 /// The latest instant that can be written as `YYYY-...` (9999-12-31T23:59:59Z).
-const MAX_SECONDS: i64 = 253_402_300_799;
+pub(super) const MAX_SECONDS: i64 = 253_402_300_799;
 
 impl Timestamp {
     /// A timestamp from Unix seconds, if it lies in the years 0000 to 9999.
@@ -53,7 +53,7 @@ pub struct TimestampError;
 
 impl fmt::Display for TimestampError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not an RFC 3339 date-time or YYYY-MM-DD date")
+        f.write_str("not an RFC 3339 date-time or YYYY-MM-DD date in the years 0000 to 9999 (UTC)")
     }
 }
 
@@ -79,14 +79,91 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
+/// With the feature `chrono`: a [`Timestamp`] as a `chrono::DateTime<Utc>` (always possible: the
+/// years 0000 to 9999 lie inside chrono's range).
+///
+/// ```
+/// # #[cfg(feature = "chrono")] {
+/// use chrono::{DateTime, Utc};
+/// use contactkit::Timestamp;
+/// let t: Timestamp = "2024-05-01T14:00:00+02:00".parse()?;
+/// let dt = DateTime::<Utc>::from(t);
+/// assert_eq!(dt.to_rfc3339(), "2024-05-01T12:00:00+00:00");
+/// assert_eq!(Timestamp::try_from(dt), Ok(t));
+/// # }
+/// # Ok::<(), contactkit::TimestampError>(())
+/// ```
+#[cfg(feature = "chrono")]
+#[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+impl From<Timestamp> for chrono::DateTime<chrono::Utc> {
+    fn from(t: Timestamp) -> Self {
+        // chrono holds the years -262143 to 262142; a Timestamp holds 0000 to 9999, so the
+        // fallback (the Unix epoch) is never taken.
+        Self::from_timestamp(t.0, 0).unwrap_or_default()
+    }
+}
+
+/// With the feature `chrono`: a `chrono::DateTime<Utc>` as a [`Timestamp`], if it lies in the
+/// years 0000 to 9999 (otherwise [`TimestampError`]). Fractions of a second are truncated, and
+/// a leap second (`23:59:60`, which chrono holds as a 59th second of more than a billion
+/// nanoseconds) is the next second, as when the same instant is parsed from its text.
+///
+/// ```
+/// # #[cfg(feature = "chrono")] {
+/// use chrono::{DateTime, Utc};
+/// use contactkit::Timestamp;
+/// let leap = DateTime::parse_from_rfc3339("2016-12-31T23:59:60.5Z")
+///     .expect("a leap second")
+///     .with_timezone(&Utc);
+/// assert_eq!(Timestamp::try_from(leap).map(Timestamp::unix_seconds), Ok(1_483_228_800));
+/// assert_eq!(Timestamp::try_from(leap).ok(), "2016-12-31T23:59:60.5Z".parse().ok());
+/// assert!(Timestamp::try_from(DateTime::<Utc>::MAX_UTC).is_err());
+/// # }
+/// ```
+#[cfg(feature = "chrono")]
+#[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+impl TryFrom<chrono::DateTime<chrono::Utc>> for Timestamp {
+    type Error = TimestampError;
+    fn try_from(dt: chrono::DateTime<chrono::Utc>) -> Result<Self, Self::Error> {
+        use chrono::Timelike;
+        let leap = i64::from(dt.nanosecond() >= 1_000_000_000);
+        dt.timestamp()
+            .checked_add(leap)
+            .and_then(Self::from_unix_seconds)
+            .ok_or(TimestampError)
+    }
+}
+
 /// Parses an RFC 3339 date-time (any offset) or a `YYYY-MM-DD` date (midnight UTC).
 /// Fractions of a second are truncated.
+///
+/// `None` also for a valid text whose instant lies outside the years 0000 to 9999 in UTC,
+/// which a [`Timestamp`] cannot hold: `0000-01-01T00:30:00+01:00` is half an hour before
+/// `0000-01-01T00:00:00Z`.
+///
+/// ```
+/// use contactkit::parse_iso_timestamp;
+/// assert_eq!(parse_iso_timestamp("1970-01-02").map(|t| t.unix_seconds()), Some(86_400));
+/// assert!(parse_iso_timestamp("0000-01-01T00:30:00+01:00").is_none());
+/// ```
 #[must_use]
 pub fn parse_iso_timestamp(s: &str) -> Option<Timestamp> {
-    if s.len() == 10 {
-        parse_date(s).map(|days| Timestamp(days * 86_400))
+    let seconds = if s.len() == 10 {
+        parse_date(s)? * 86_400
     } else {
-        parse_date_time(s).map(Timestamp)
+        parse_date_time(s)?
+    };
+    Timestamp::from_unix_seconds(seconds)
+}
+
+/// Whether `s` is an RFC 3339 date-time (any offset) or a `YYYY-MM-DD` date, the JSON Schema
+/// `date-time` or `date` format: a valid text even where its instant falls outside the years
+/// a [`Timestamp`] holds.
+pub(super) fn is_date_or_date_time(s: &str) -> bool {
+    if s.len() == 10 {
+        parse_date(s).is_some()
+    } else {
+        parse_date_time(s).is_some()
     }
 }
 
@@ -193,7 +270,7 @@ fn days_in_month(y: i64, m: i64) -> i64 {
 }
 
 /// Howard Hinnant's `days_from_civil`.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(super) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -204,7 +281,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// Howard Hinnant's `civil_from_days`.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+pub(super) fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -3,42 +3,18 @@
 #![allow(dead_code)]
 
 use contactkit::{validate, Converted, Format, NoteCode};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// Intercom's own `create_contact_request` (2.15) as a compiled JSON Schema, with OpenAPI's
-/// `nullable: true` turned into a `null` type union.
+#[path = "../vendor_spec/mod.rs"]
+mod vendor_spec;
+use vendor_spec::intercom_json_schema;
+
+/// Intercom's own `create_contact_request` (2.15) as a compiled JSON Schema (formats are
+/// annotations, as in draft 2020-12).
 pub fn intercom_request_schema() -> jsonschema::Validator {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vendor-specs/intercom-2.15-contacts.json"
-    );
-    let text = std::fs::read_to_string(path).expect("read the Intercom 2.15 spec");
-    let doc: Value = serde_json::from_str(&text).expect("the Intercom spec is JSON");
-    let mut schema = doc["create_contact_request"].clone();
-    assert!(schema.is_object(), "create_contact_request is in the spec");
-    nullable_to_union(&mut schema);
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .build(&schema)
+    jsonschema::draft202012::options()
+        .build(&intercom_json_schema("create_contact_request"))
         .expect("create_contact_request compiles")
-}
-
-/// OpenAPI 3.0 `{"type": T, "nullable": true}` → JSON Schema `{"type": [T, "null"]}`.
-fn nullable_to_union(schema: &mut Value) {
-    match schema {
-        Value::Object(map) => {
-            if map.remove("nullable") == Some(Value::Bool(true)) {
-                if let Some(Value::String(t)) = map.get("type").cloned() {
-                    map.insert("type".into(), json!([t, "null"]));
-                }
-            }
-            for v in map.values_mut() {
-                nullable_to_union(v);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(nullable_to_union),
-        _ => {}
-    }
 }
 
 /// Checks what holds for every successful conversion: the payload validates as the target,

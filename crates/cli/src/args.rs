@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use contactkit::Format;
+use contactkit::{ExternalIdSource, Format};
 
 const ABOUT: &str =
     "Validate and convert contact payloads for Sequence, Intercom, Bird and Help Scout";
@@ -58,6 +58,7 @@ Examples:
   contactkit convert --from helpscout --to intercom customers.ndjson \\
       --output intercom.ndjson --rejects rejects.ndjson --report report.ndjson
   contactkit convert --from intercom --to bird --lenient contacts.json
+  contactkit convert --from helpscout --to sequence --external-id email customers.ndjson
   contactkit convert --from helpscout --to intercom --envelope --ndjson < part-00000";
 
 const SCHEMA_EXAMPLES: &str = "\
@@ -128,6 +129,11 @@ pub(crate) struct ConvertArgs {
     /// Carry custom attributes across with keys normalised to the target's key rules
     #[arg(long)]
     pub(crate) normalize_custom_keys: bool,
+    /// Where the target's external id comes from when the source has none: email (the first
+    /// email address), source-id (the vendor's id, read formats only) or custom:KEY (a custom
+    /// attribute); a copy, with a `derived` note
+    #[arg(long, value_name = "SOURCE", value_parser = |s: &str| s.parse::<ExternalIdSource>())]
+    pub(crate) external_id: Option<ExternalIdSource>,
     /// Write reject lines to PATH instead of standard error (created when the run completes)
     #[arg(long, value_name = "PATH")]
     pub(crate) rejects: Option<PathBuf>,

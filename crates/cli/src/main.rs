@@ -218,10 +218,15 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         )));
     }
     let validate = validate_options(common)?;
-    let options = ConvertOptions::new()
+    let mut options = ConvertOptions::new()
         .lenient(args.lenient)
         .normalize_custom_keys(args.normalize_custom_keys)
         .validate_options(validate.clone());
+    if let Some(how) = args.external_id {
+        how.check(from)
+            .map_err(|e| Failure::fatal(format!("--external-id {e}")))?;
+        options = options.external_id(how);
+    }
     distinct_outputs(&[
         ("--output", common.output.as_deref()),
         ("--rejects", args.rejects.as_deref()),

@@ -10,7 +10,7 @@ use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use contactkit::Format;
+use contactkit::{convert, ConvertOptions, Format};
 use predicates::prelude::*;
 use serde_json::{json, Value};
 
@@ -153,7 +153,10 @@ fn version() {
         .arg("--version")
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("contactkit "));
+        .stdout(predicate::str::diff(format!(
+            "contactkit {}\n",
+            env!("CARGO_PKG_VERSION")
+        )));
 }
 
 /// A usage error: exit 2, nothing on standard output, exactly one line on standard error.
@@ -1305,6 +1308,119 @@ fn normalize_custom_keys_carries_attributes_under_normalised_keys() {
             .iter()
             .any(|n| n["code"] == json!("normalized")),
         "{normalized}"
+    );
+}
+
+/// `--external-id`: Help Scout → Sequence finishes for the records that have the chosen value;
+/// the others are rejected exactly as without the flag; the library is the oracle.
+#[test]
+fn external_id_fills_a_missing_id_from_the_chosen_value() {
+    let with_email = HS_GOOD;
+    let with_crm = r#"{"firstName":"Bob","properties":[{"slug":"crm_id","value":42}]}"#;
+    let neither = VALID2;
+    let input = format!("{with_email}\n{with_crm}\n{neither}\n");
+    let args = ["convert", "--from", "helpscout", "--to", "sequence"];
+    let (code, out, err) = run(&args, input.clone());
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    let rejects = err.lines().filter(|l| l.starts_with("{\"record\"")).count();
+    assert_eq!(
+        rejects, 3,
+        "without the flag every record is rejected: {err}"
+    );
+    for (flag, converted) in [("email", vec![1]), ("custom:crm_id", vec![2])] {
+        let mut with = args.to_vec();
+        with.extend(["--external-id", flag, "--envelope"]);
+        let (code, out, _) = run(&with, input.clone());
+        assert_eq!(code, 0, "{flag}");
+        let how: contactkit::ExternalIdSource = flag.parse().expect("source");
+        let options = ConvertOptions::new().external_id(how);
+        for (i, line) in lines(&out).iter().enumerate() {
+            let record: Value =
+                serde_json::from_str(input.lines().nth(i).expect("line")).expect("JSON");
+            let expected = convert(Format::HelpScout, Format::Sequence, &record, &options);
+            assert_eq!(line["ok"], json!(expected.is_ok()), "{flag}: {line}");
+            assert_eq!(
+                converted.contains(&(i + 1)),
+                expected.is_ok(),
+                "{flag}: {line}"
+            );
+            match expected {
+                Ok(c) => {
+                    assert_eq!(line["payload"], c.payload, "{flag}");
+                    assert_eq!(line["notes"], json!(c.notes), "{flag}");
+                    assert!(c.notes.iter().any(
+                        |n| n.path == "/externalId" && n.code == contactkit::NoteCode::Derived
+                    ));
+                }
+                Err(r) => {
+                    assert_eq!(line["stage"], "target", "{flag}");
+                    assert_eq!(line["issues"], json!(r.issues), "{flag}");
+                    assert_eq!(line["issues"][0]["path"], "/externalId", "{flag}");
+                }
+            }
+        }
+    }
+    // Split output: the payload on standard output, the rest rejected, exit 1.
+    let mut with = args.to_vec();
+    with.extend(["--external-id", "email"]);
+    let (code, out, err) = run(&with, input);
+    assert_eq!(code, 1);
+    assert_eq!(lines(&out)[0]["externalId"], "ada@example.com");
+    assert_eq!(lines(&out)[0]["email"], "ada@example.com");
+    assert!(
+        err.contains("1 converted from helpscout to sequence, 2 rejected"),
+        "{err}"
+    );
+}
+
+#[test]
+fn external_id_usage_errors() {
+    let convert = |flag: &str, from: &str| {
+        vec![
+            "convert".to_owned(),
+            "--from".to_owned(),
+            from.to_owned(),
+            "--to".to_owned(),
+            "sequence".to_owned(),
+            "--external-id".to_owned(),
+            flag.to_owned(),
+        ]
+    };
+    for (flag, from, needle) in [
+        ("custom:", "helpscout", "custom: needs the key"),
+        (
+            "custom",
+            "helpscout",
+            "expected email, source-id or custom:KEY",
+        ),
+        ("phone", "intercom", "invalid value 'phone'"),
+        ("", "intercom", "--external-id"),
+        ("source-id", "helpscout", "read format"),
+        ("source-id", "canonical", "canonical records carry none"),
+    ] {
+        let args = convert(flag, from);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert_usage_error(&args, needle);
+    }
+    // source-id is accepted for a read format.
+    let (code, out, _) = run(
+        &[
+            "convert",
+            "--from",
+            "helpscout-customer",
+            "--to",
+            "sequence",
+            "--external-id",
+            "source-id",
+        ],
+        r#"{"id": 500, "firstName": "Vernon"}"#,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(lines(&out)[0]["externalId"], "500");
+    // preview converts nothing: it has no such flag.
+    assert_usage_error(
+        &["preview", "--vendor", "intercom", "--external-id", "email"],
+        "--external-id",
     );
 }
 

@@ -10,6 +10,9 @@ use assert_cmd::Command;
 use contactkit::{convert, preview, ConvertOptions, Format, PreviewOptions, Timestamp};
 use serde_json::{json, Value};
 
+#[path = "../../../tests/vendor_spec/mod.rs"]
+mod vendor_spec;
+
 fn contactkit() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("contactkit"));
     cmd.env_remove("COLUMNS");
@@ -42,13 +45,7 @@ fn ndjson(records: &[Value]) -> String {
 
 /// The example 200 response of Intercom's 2.15 spec.
 fn intercom_example() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/vendor-specs/intercom-2.15-contacts.json"
-    );
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let spec: Value = serde_json::from_str(&text).expect("JSON");
-    spec["examples"]["create_response_200"].clone()
+    vendor_spec::intercom_spec()["examples"]["create_response_200"].clone()
 }
 
 /// A usage error: exit 2, nothing on standard output, exactly one line on standard error.

@@ -215,6 +215,8 @@ const KNOWN_OPTIONS: &[&str] = &[
     "lenient",
     "normalize_custom_keys",
     "normalizeCustomKeys",
+    "external_id",
+    "externalId",
 ];
 
 fn options_map<'a>(id: &str, options: &'a Value) -> Result<&'a Map<String, Value>, String> {
@@ -250,14 +252,28 @@ fn validate_options(id: &str, options: &Value) -> Result<ValidateOptions, String
 
 fn convert_options(id: &str, options: &Value) -> Result<ConvertOptions, String> {
     let map = options_map(id, options)?;
-    Ok(ConvertOptions::new()
+    let out = ConvertOptions::new()
         .lenient(flag(id, map, &["lenient"])?)
         .normalize_custom_keys(flag(
             id,
             map,
             &["normalize_custom_keys", "normalizeCustomKeys"],
         )?)
-        .validate_options(validate_options(id, options)?))
+        .validate_options(validate_options(id, options)?);
+    match ["external_id", "externalId"]
+        .iter()
+        .find_map(|k| map.get(*k))
+    {
+        None => Ok(out),
+        Some(v) => {
+            let how = v
+                .as_str()
+                .ok_or_else(|| format!("{id}: option external_id must be a string"))?
+                .parse()
+                .map_err(|e| format!("{id}: {e}"))?;
+            Ok(out.external_id(how))
+        }
+    }
 }
 
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {

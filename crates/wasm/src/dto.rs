@@ -243,6 +243,8 @@ pub struct ConvertOpts {
     pub lenient: bool,
     /// Normalise custom attribute keys to the target's rules.
     pub normalize_custom_keys: bool,
+    /// Where a missing target external id comes from (`externalId`).
+    pub external_id: Option<contactkit::ExternalIdSource>,
     /// The validation options of both stages.
     pub validate: ValidateOpts,
 }
@@ -294,6 +296,7 @@ impl ConvertOpts {
                 "normalizeCustomKeys" => {
                     out.normalize_custom_keys = boolean(&key, &value, FUNCTION)?;
                 }
+                "externalId" => out.external_id = Some(external_id(&value)?),
                 _ => {
                     if !out.validate.take(&key, &value, FUNCTION)? {
                         return Err(unknown_option(
@@ -302,6 +305,7 @@ impl ConvertOpts {
                             &[
                                 "lenient",
                                 "normalizeCustomKeys",
+                                "externalId",
                                 "definitions",
                                 "showValues",
                             ],
@@ -315,10 +319,14 @@ impl ConvertOpts {
 
     /// The core's options.
     pub fn to_core(&self) -> contactkit::ConvertOptions {
-        contactkit::ConvertOptions::new()
+        let options = contactkit::ConvertOptions::new()
             .lenient(self.lenient)
             .normalize_custom_keys(self.normalize_custom_keys)
-            .validate_options(self.validate.to_core())
+            .validate_options(self.validate.to_core());
+        match &self.external_id {
+            Some(how) => options.external_id(how.clone()),
+            None => options,
+        }
     }
 }
 
@@ -352,6 +360,25 @@ fn unknown_option(key: &str, function: &str, known: &[&str]) -> Error {
             known.join(", ")
         ),
     )
+}
+
+/// Reads the `externalId` option of `convert()`: `"email"`, `"source-id"` or `"custom:KEY"`.
+fn external_id(value: &Value) -> Result<contactkit::ExternalIdSource, Error> {
+    let invalid = |why: String| {
+        Error::new(
+            ErrorCode::InvalidOption,
+            format!("option externalId of convert() {why}"),
+        )
+    };
+    match value {
+        Value::String(text) => text
+            .parse()
+            .map_err(|e| invalid(format!("is invalid: {e}"))),
+        other => Err(invalid(format!(
+            "must be a string (\"email\", \"source-id\" or \"custom:KEY\"), not {}",
+            json_type(other)
+        ))),
+    }
 }
 
 fn boolean(key: &str, value: &Value, function: &str) -> Result<bool, Error> {
@@ -558,5 +585,31 @@ mod tests {
         assert!(e.message.contains("lenient"), "{}", e.message);
         let e = ConvertOpts::parse(r#"{"strict": true}"#).expect_err("unknown");
         assert!(e.message.contains("normalizeCustomKeys"), "{}", e.message);
+        assert!(e.message.contains("externalId"), "{}", e.message);
+        assert_eq!(core.external_id, None);
+    }
+
+    #[test]
+    fn external_id_option_takes_the_cli_text() {
+        use contactkit::ExternalIdSource;
+        for (text, expected) in [
+            ("email", ExternalIdSource::Email),
+            ("source-id", ExternalIdSource::SourceId),
+            ("custom:crm_id", ExternalIdSource::Custom("crm_id".into())),
+        ] {
+            let o = ConvertOpts::parse(&json!({ "externalId": text }).to_string()).expect(text);
+            assert_eq!(o.to_core().external_id, Some(expected));
+        }
+        for bad in [
+            json!("custom:"),
+            json!("phone"),
+            json!(true),
+            json!({"custom": "x"}),
+        ] {
+            let e =
+                ConvertOpts::parse(&json!({ "externalId": bad }).to_string()).expect_err("invalid");
+            assert_eq!(e.code, ErrorCode::InvalidOption, "{bad}");
+            assert!(e.message.contains("externalId"), "{}", e.message);
+        }
     }
 }

@@ -126,3 +126,20 @@ fn form_field_values_are_in_the_declared_unions() {
         }
     }
 }
+
+#[test]
+fn external_id_sources_match() {
+    use contactkit::ExternalIdSource;
+    let words: BTreeSet<String> = [ExternalIdSource::Email, ExternalIdSource::SourceId]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(union("ExternalIdSource"), words);
+    let custom = ExternalIdSource::Custom("k".into()).to_string();
+    let prefix = custom.strip_suffix('k').expect("custom:KEY");
+    assert!(
+        DTS.iter()
+            .any(|dts| dts.contains(&format!("`{prefix}${{string}}`"))),
+        "contactkit.d.ts types custom sources as `{prefix}${{string}}`"
+    );
+}

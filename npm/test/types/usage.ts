@@ -20,6 +20,7 @@ import init, {
   type CanonicalContact,
   type ConversionResult,
   type ConvertOptions,
+  type ExternalIdSource,
   type ErrorCode,
   type FieldFormat,
   type FormatId,
@@ -93,6 +94,8 @@ export async function main(): Promise<void> {
   console.log(field.valid, absent.issues.length);
 
   const convertOptions: ConvertOptions = { lenient: true, normalizeCustomKeys: false, showValues: false };
+  const idSources: ExternalIdSource[] = ["email", "source-id", "custom:crm_id"];
+  for (const externalId of idSources) convert("helpscout", "sequence", payload, { externalId });
   const converted: ConversionResult<BirdCreateContact> = convert("helpscout", "bird", payload, convertOptions);
   const anyTarget: ConversionResult = converted;
   console.log(anyTarget.ok);
@@ -147,6 +150,8 @@ export async function main(): Promise<void> {
   validateField("bird", "/displayName", Symbol("x"));
   // @ts-expect-error a field value is JSON
   validateField("bird", "/displayName", 10n);
+  // @ts-expect-error an external-id source is email, source-id or custom:KEY
+  convert("helpscout", "sequence", payload, { externalId: "phone" });
   // @ts-expect-error two formats are needed
   convert("bird", payload);
   // @ts-expect-error ContactkitError is not constructed by users

@@ -132,6 +132,8 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>) {
         items.push(identifier(PHONE_KEY, value));
     }
     if let Some(id) = c.external_id.as_deref() {
+        let at = items.len();
+        ex.external_id_written(|| format!("/identifiers/{at}"));
         if ex.tracking() {
             let target = format!("/identifiers/{}", items.len());
             ex.origin(|| target.into(), Loc::Field(CField::ExternalId));

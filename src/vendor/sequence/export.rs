@@ -9,16 +9,20 @@ use crate::canonical::mapping::{
 use crate::convert::NoteCode;
 
 pub(crate) fn external_id(ex: &mut Exporter<'_>) {
+    const REQUIRED: &str = "is required by Sequence, and the source has no external id";
     match ex.contact.external_id.as_deref() {
-        Some(id) => ex.put(
-            "externalId",
-            Value::String(id.to_owned()),
-            Loc::Field(CField::ExternalId),
-        ),
-        None => ex.reject(
-            "/externalId",
-            "is required by Sequence, and the source has no external id",
-        ),
+        Some(id) => {
+            ex.external_id_written(|| "/externalId".to_owned());
+            ex.put(
+                "externalId",
+                Value::String(id.to_owned()),
+                Loc::Field(CField::ExternalId),
+            );
+        }
+        None => match ex.external_id_missing() {
+            Some(why) => ex.reject("/externalId", format!("{REQUIRED}, {why}")),
+            None => ex.reject("/externalId", REQUIRED),
+        },
     }
 }
 

@@ -26,7 +26,8 @@ fn timestamp(
     let Some(text) = imp.string(obj, member, Src::Root) else {
         return;
     };
-    // Validated: an RFC 3339 date-time or a YYYY-MM-DD date in the years 0000 to 9999.
+    // Validated: an RFC 3339 date-time or a YYYY-MM-DD date; `None` only for an instant an
+    // offset moves out of the years 0000 to 9999 UTC (e.g. 0000-01-01T00:00:00+01:00).
     match parse_iso_timestamp(text) {
         Some(t) => {
             let slot = match field {
@@ -36,7 +37,10 @@ fn timestamp(
             *slot = Some(t);
             imp.trace(Loc::Field(field), Src::Member(member));
         }
-        None => imp.drop(Src::Member(member), "is not an ISO-8601 date or date-time"),
+        None => imp.drop(
+            Src::Member(member),
+            "is not an ISO-8601 date or date-time in the years 0000 to 9999 (UTC)",
+        ),
     }
 }
 

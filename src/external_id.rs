@@ -1,0 +1,260 @@
+//! Where a target's external id comes from when the source has none
+//! ([`ConvertOptions::external_id`](crate::ConvertOptions::external_id); CLI `--external-id`).
+//!
+//! The option only fills a missing id: a source's own external id always wins. The derived id
+//! is a copy (the value it came from is converted as usual), it gets a `derived` note that names
+//! where it came from (never the value), and a source without the chosen value converts exactly
+//! as without the option (Sequence rejects it with `required` at `/externalId`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde_json::Value;
+
+use crate::canonical::mapping::{CField, Importer, Loc};
+use crate::{Code, Format, Issue};
+
+/// Where the target's external id comes from when the source has none.
+///
+/// Its text form is the CLI's and the npm package's: `email`, `source-id`, `custom:KEY`.
+///
+/// ```
+/// use contactkit::{convert, ConvertOptions, ExternalIdSource, Format, NoteCode};
+/// let options = ConvertOptions::new().external_id(ExternalIdSource::Email);
+/// let customer = serde_json::json!({
+///     "firstName": "Ada",
+///     "emails": [{"type": "work", "value": "ada@example.com"}],
+/// });
+/// let person = convert(Format::HelpScout, Format::Sequence, &customer, &options)?;
+/// assert_eq!(person.payload["externalId"], "ada@example.com");
+/// assert_eq!(person.payload["email"], "ada@example.com");
+/// assert!(person.notes.iter().any(|n| n.path == "/externalId" && n.code == NoteCode::Derived));
+///
+/// let custom: ExternalIdSource = "custom:crm_id".parse()?;
+/// assert_eq!(custom, ExternalIdSource::Custom("crm_id".into()));
+/// assert_eq!(custom.to_string(), "custom:crm_id");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalIdSource {
+    /// The first email address.
+    Email,
+    /// The vendor's own id of the contact (`id`) in a read format (`intercom-contact`,
+    /// `bird-contact`, `helpscout-customer`). Other source formats carry no such id.
+    SourceId,
+    /// The custom attribute with this key: a Sequence custom member, an Intercom
+    /// `custom_attributes` key, a Bird attribute, a Help Scout property slug, a canonical
+    /// `customAttributes` key. A string value is copied as it is, an integer as its decimal
+    /// digits; any other value is no id.
+    Custom(String),
+}
+
+/// The error for external-id source text that is not `email`, `source-id` or `custom:KEY`, or
+/// for a source that cannot apply to a format ([`ExternalIdSource::check`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalIdError(String);
+
+impl fmt::Display for ExternalIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ExternalIdError {}
+
+const CUSTOM_PREFIX: &str = "custom:";
+
+impl FromStr for ExternalIdSource {
+    type Err = ExternalIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "email" => Ok(Self::Email),
+            "source-id" => Ok(Self::SourceId),
+            _ => match s.strip_prefix(CUSTOM_PREFIX) {
+                Some("") => Err(ExternalIdError(
+                    "custom: needs the key of a custom attribute, e.g. custom:crm_id".to_owned(),
+                )),
+                Some(key) => Ok(Self::Custom(key.to_owned())),
+                None => Err(ExternalIdError(format!(
+                    "unknown external-id source {}; expected email, source-id or custom:KEY",
+                    Value::from(s)
+                ))),
+            },
+        }
+    }
+}
+
+impl fmt::Display for ExternalIdSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Email => f.write_str("email"),
+            Self::SourceId => f.write_str("source-id"),
+            Self::Custom(key) => write!(f, "{CUSTOM_PREFIX}{key}"),
+        }
+    }
+}
+
+impl ExternalIdSource {
+    /// Whether this source can give records of `from` an id: `source-id` needs a read format
+    /// (the create formats and the canonical contact carry no vendor id). [`crate::convert`]
+    /// rejects every record of such a setup; the CLI refuses it before reading input.
+    ///
+    /// ```
+    /// use contactkit::{ExternalIdSource, Format};
+    /// assert!(ExternalIdSource::SourceId.check(Format::HelpScoutCustomer).is_ok());
+    /// assert!(ExternalIdSource::SourceId.check(Format::HelpScout).is_err());
+    /// assert!(ExternalIdSource::Email.check(Format::HelpScout).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    /// An [`ExternalIdError`] that says why.
+    pub fn check(&self, from: Format) -> Result<(), ExternalIdError> {
+        if matches!(self, Self::SourceId) && !from.is_read() {
+            let read: Vec<&str> = Format::READ.iter().map(|f| f.id()).collect();
+            return Err(ExternalIdError(format!(
+                "source-id is the vendor's own id of a read format ({}), and {from} records carry none",
+                read.join(", ")
+            )));
+        }
+        Ok(())
+    }
+
+    /// The words for messages.
+    fn describe(&self) -> String {
+        match self {
+            Self::Email => "the first email address".to_owned(),
+            Self::SourceId => "the vendor's id of the contact".to_owned(),
+            Self::Custom(key) => format!("the custom attribute {}", Value::from(key.as_str())),
+        }
+    }
+
+    /// The words for a value the source lacks.
+    fn describe_absent(&self) -> String {
+        match self {
+            Self::Email => "an email address".to_owned(),
+            Self::SourceId => "an id of the contact".to_owned(),
+            Self::Custom(_) => self.describe(),
+        }
+    }
+
+    /// Fills the contact's missing external id from this source, when the target holds one.
+    pub(crate) fn derive<'s>(
+        &self,
+        record: &'s Value,
+        imp: &mut Importer<'s>,
+    ) -> Option<Derivation> {
+        if imp
+            .contact
+            .external_id
+            .as_deref()
+            .is_some_and(|s| !s.is_empty())
+        {
+            return None;
+        }
+        let value = match self {
+            Self::Email => imp.contact.emails.first().map(|e| Id::from_text(&e.value)),
+            Self::SourceId => record.get(SOURCE_ID).map(Id::from_value),
+            Self::Custom(key) => imp.contact.custom_attributes.get(key).map(Id::from_value),
+        };
+        // The source path is rendered only now that a message needs it.
+        let pointer = |imp: &Importer<'s>| match self {
+            Self::Email => imp.prov.source(Loc::Item(CField::Emails, 0)),
+            Self::SourceId => format!("/{SOURCE_ID}"),
+            Self::Custom(key) => imp.prov.source(Loc::Custom(key)),
+        };
+        Some(match value {
+            None => Derivation::Missing(format!("nor {} to copy one from", self.describe_absent())),
+            Some(Id::Not(why)) => Derivation::Missing(format!(
+                "and {} ({}) {why}, which is no id",
+                self.describe(),
+                pointer(imp)
+            )),
+            Some(Id::Text(id, digits)) => {
+                let written = if digits {
+                    ", written in decimal digits"
+                } else {
+                    ""
+                };
+                let pointer = pointer(imp);
+                let note = format!(
+                    "the source has no external id: this is a copy of {} ({pointer}){written}",
+                    self.describe()
+                );
+                imp.contact.external_id = Some(id);
+                imp.prov.derive_external_id(pointer);
+                Derivation::Derived(note)
+            }
+        })
+    }
+}
+
+/// The member of a read format that holds the vendor's id of the contact.
+const SOURCE_ID: &str = "id";
+
+/// What [`ExternalIdSource::derive`] did for one record.
+#[derive(Debug)]
+pub(crate) enum Derivation {
+    /// The contact's external id was filled: the `derived` note's message.
+    Derived(String),
+    /// The source lacks a usable value: the end of the rejection message (Sequence).
+    Missing(String),
+}
+
+/// A value considered as an id.
+enum Id {
+    /// The id, and whether it was written from a number.
+    Text(String, bool),
+    /// Why the value is no id.
+    Not(&'static str),
+}
+
+/// The largest integer below which every integer is exactly a JSON (IEEE 754 double) number:
+/// a number with a zero fraction beyond it may have lost digits when it was read.
+const EXACT_FLOAT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+impl Id {
+    fn from_text(s: &str) -> Self {
+        if s.trim().is_empty() {
+            Self::Not(if s.is_empty() { "is empty" } else { "is blank" })
+        } else {
+            Self::Text(s.to_owned(), false)
+        }
+    }
+
+    fn from_value(v: &Value) -> Self {
+        match v {
+            Value::String(s) => Self::from_text(s),
+            Value::Number(n) => {
+                if n.is_i64() || n.is_u64() {
+                    return Self::Text(n.to_string(), true);
+                }
+                match n.as_f64() {
+                    Some(f) if f.fract() == 0.0 && f.abs() <= EXACT_FLOAT_INTEGER => {
+                        // In range and whole: the conversion is exact.
+                        #[allow(clippy::cast_possible_truncation)]
+                        let i = f as i64;
+                        // serde_json's digits (itoa), as for the integers above.
+                        Self::Text(serde_json::Number::from(i).to_string(), true)
+                    }
+                    Some(f) if f.fract() == 0.0 => {
+                        Self::Not("is a number too large to be read exactly")
+                    }
+                    _ => Self::Not("is a fractional number"),
+                }
+            }
+            Value::Bool(_) => Self::Not("is a boolean"),
+            Value::Null => Self::Not("is null"),
+            Value::Array(_) => Self::Not("is an array"),
+            Value::Object(_) => Self::Not("is an object"),
+        }
+    }
+}
+
+/// The rejection of every record when `how` cannot apply to `from`.
+pub(crate) fn misapplied(how: &ExternalIdSource, from: Format) -> Option<Issue> {
+    how.check(from)
+        .err()
+        .map(|e| Issue::error("", Code::Enum, format!("the external-id {e}")))
+}
