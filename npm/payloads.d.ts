@@ -138,7 +138,7 @@ export interface HelpScoutCustomer {
   location?: string | undefined;
   /** Organization. Max length 60 characters. Deprecated in favour of organizationId on the newest docs page. */
   organization?: string | undefined;
-  /** Organization id. Id of the customer's organization (example 35). */
+  /** Organization id. Id of the customer's organization (example 35). The vendor's docs do not state the exact type; other types are warnings. */
   organizationId?: number | undefined;
   /** Gender. male, female or unknown. */
   gender?: "male" | "female" | "unknown" | undefined;

@@ -68,7 +68,7 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
     Value::Object(s)
 }
 
-fn member(field: &'static Field) -> Value {
+pub(crate) fn member(field: &'static Field) -> Value {
     let mut s = match kind(&field.kind) {
         Value::Object(map) => map,
         _ => Map::new(),

@@ -27,7 +27,7 @@ pub(crate) fn object_type(obj: &'static Obj, indent: usize) -> String {
     out
 }
 
-fn object(obj: &Obj, indent: usize, out: &mut String) {
+fn object(obj: &'static Obj, indent: usize, out: &mut String) {
     let pad = " ".repeat(indent + 2);
     out.push_str("{\n");
     for field in obj.fields {
@@ -44,23 +44,15 @@ fn object(obj: &Obj, indent: usize, out: &mut String) {
     out.push('}');
 }
 
-fn member(field: &Field, indent: usize, out: &mut String) {
+fn member(field: &'static Field, indent: usize, out: &mut String) {
     let pad = " ".repeat(indent);
-    let mut doc = String::new();
-    if !field.label.is_empty() {
-        doc.push_str(field.label);
-        doc.push('.');
-    }
-    if !field.doc.is_empty() {
-        doc.push(' ');
-        doc.push_str(field.doc);
-    }
-    if field.required == Req::Warn {
-        doc.push_str(
-            " Probably required (a warning when missing); the vendor's docs do not state it.",
-        );
-    }
-    let doc = doc.trim();
+    // The member's description in the JSON Schema: its label, its docs, and what the schema
+    // cannot state (a loose type, a probable requirement).
+    let schema = super::schema::member(field);
+    let doc = schema
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     if !doc.is_empty() {
         let _ = writeln!(out, "{pad}/** {} */", doc.replace("*/", "*\\/"));
     }
