@@ -101,7 +101,7 @@ export interface RecordResult {
 }
 
 /** The result of {@link validateMany}. */
-export interface BatchResult {
+export interface ValidateManyResult {
   /** How many records there were. */
   records: number;
   /** How many are valid (warnings allowed). */
@@ -189,8 +189,16 @@ export interface FormField {
   lengthUnit?: LengthUnit;
   /** The accepted values (`<select>` options). */
   enumValues?: string[];
-  /** Values outside `enumValues` are errors (otherwise only warnings: an inferred list). */
+  /**
+   * `enumValues` is the documented list: another value is an error (a `<select>`). `false`: an
+   * inferred list, other values are only warnings (suggestions, e.g. a `<datalist>`).
+   */
   enumIsStrict: boolean;
+  /**
+   * Present (`true`) when a value differing from one of `enumValues` only in letter case is
+   * accepted with a warning (Help Scout `gender`, whose docs send `"Male"`).
+   */
+  enumAnyCase?: true;
   /** An ECMAScript pattern the value must match (`<input pattern>`). */
   pattern?: string;
   format?: FieldFormat;
@@ -206,6 +214,15 @@ export interface FormField {
   item?: FormField;
   /** For values edited as a whole (custom attributes, free JSON). */
   widget?: FieldWidget;
+  /**
+   * The sibling members (names) that a rule of the enclosing object checks together with this
+   * one: a "one of A, B, C is required" list, or a cross-field rule (Intercom: with role `user`,
+   * email or external_id is required; Bird: an identifier's value format depends on its key).
+   * Re-check the enclosing object as a whole when this member changes (`validateField` at the
+   * parent pointer with the parent object); a `"required"` finding at the enclosing object's
+   * own path comes only from such rules and concerns this member and these siblings.
+   */
+  tiedTo?: string[];
 }
 
 /** A JSON Schema (draft 2020-12) of a format's payload. */
@@ -232,6 +249,8 @@ export type ErrorCode =
   | "invalid_definitions"
   /** A JSON Pointer that is malformed, or addresses a member the format does not have. */
   | "invalid_pointer"
+  /** `preview` (full entry) of a format without a documented response object (e.g. Sequence). */
+  | "no_preview"
   /** An argument of the wrong JavaScript type (e.g. a payload that is `undefined`). */
   | "invalid_argument"
   /** A function was called before `init()` finished (browsers and bundlers). */
@@ -296,7 +315,7 @@ export function validateMany(
   format: FormatId,
   records: string | readonly object[],
   options?: ValidateOptions,
-): BatchResult;
+): ValidateManyResult;
 
 /** A form input's value: a JSON value, typed any way (`undefined` means absent). */
 export type FieldValue = string | number | boolean | null | object;

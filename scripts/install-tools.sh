@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the tools the contactkit build, WASM packaging and browser tests need.
 #
-#   scripts/install-tools.sh [--no-browser] [--with-valgrind] [--help]
+#   scripts/install-tools.sh [--no-browser] [--with-valgrind] [--with-spark] [--help]
 #
 # What it installs (each step is skipped when the tool is already present at the
 # right version, so the script is safe to re-run):
@@ -11,21 +11,27 @@
 #      module); skipped with a message when Cargo.lock has no wasm-bindgen entry;
 #   3. Debian's chromium at /usr/bin/chromium (for headless browser tests driven by
 #      playwright-core); skipped with --no-browser;
-#   4. valgrind, only with --with-valgrind.
+#   4. valgrind, only with --with-valgrind;
+#   5. only with --with-spark (examples/spark, scripts/test-spark.sh): a Java runtime (17 or
+#      later; Debian's openjdk-17-jre-headless when missing) and PySpark from PyPI, pinned
+#      (PYSPARK_VERSION below), in a virtual environment of its own (Python 3.11 or later).
 #
-# Environment: CARGO_LOCK overrides the lock file to read (default: <repo>/Cargo.lock).
+# Environment: CARGO_LOCK overrides the lock file to read (default: <repo>/Cargo.lock);
+# SPARK_VENV the PySpark environment (default: ~/.cache/contactkit/pyspark-<version>).
 set -euo pipefail
 
 usage() {
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 want_browser=1
 want_valgrind=0
+want_spark=0
 for arg in "$@"; do
     case "$arg" in
         --no-browser) want_browser=0 ;;
         --with-valgrind) want_valgrind=1 ;;
+        --with-spark) want_spark=1 ;;
         -h | --help) usage; exit 0 ;;
         *) echo "install-tools: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
@@ -155,6 +161,55 @@ if [ "$want_valgrind" -eq 1 ]; then
     else
         apt_install valgrind
         say "valgrind: installed ($(valgrind --version))"
+    fi
+fi
+
+# 5. Java + PySpark (optional) ----------------------------------------------------
+# The version examples/spark/ and docs/SCALE-OUT.md are tested with.
+PYSPARK_VERSION="4.3.0"
+SPARK_VENV="${SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/contactkit/pyspark-$PYSPARK_VERSION}"
+
+# The major version of the java on PATH (17 for "17.0.15", 8 for "1.8.0"), or nothing.
+java_major() {
+    command -v java >/dev/null 2>&1 || return 0
+    java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); exit }'
+}
+
+if [ "$want_spark" -eq 1 ]; then
+    major="$(java_major)"
+    if [ -n "$major" ] && [ "$major" -ge 17 ]; then
+        say "java: already installed (major version $major)"
+    else
+        apt_install openjdk-17-jre-headless
+        major="$(java_major)"
+        if [ -z "$major" ] || [ "$major" -lt 17 ]; then
+            echo "install-tools: Spark 4 needs Java 17 or later; java on PATH is '${major:-none}'" >&2
+            exit 1
+        fi
+        say "java: installed (major version $major)"
+    fi
+    if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "install-tools: PySpark $PYSPARK_VERSION needs Python 3.11 or later;" \
+            "python3 is $(python3 --version 2>&1 || echo missing)" >&2
+        exit 1
+    fi
+    have="$("$SPARK_VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)' 2>/dev/null || true)"
+    if [ "$have" = "$PYSPARK_VERSION" ]; then
+        say "pyspark $PYSPARK_VERSION: already installed ($SPARK_VENV)"
+    else
+        if ! python3 -m venv --help >/dev/null 2>&1; then
+            apt_install python3-venv
+        fi
+        say "pyspark $PYSPARK_VERSION: installing into $SPARK_VENV (pip, about 400 MB)"
+        python3 -m venv --clear "$SPARK_VENV"
+        "$SPARK_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "pyspark==$PYSPARK_VERSION"
+        have="$("$SPARK_VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)')"
+        if [ "$have" != "$PYSPARK_VERSION" ]; then
+            echo "install-tools: $SPARK_VENV has pyspark $have, expected $PYSPARK_VERSION" >&2
+            exit 1
+        fi
+        say "pyspark $PYSPARK_VERSION: installed ($SPARK_VENV)"
     fi
 fi
 

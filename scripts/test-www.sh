@@ -6,11 +6,11 @@
 # 1. Chromium at /usr/bin/chromium (scripts/install-tools.sh installs it when missing);
 # 2. the npm package: scripts/serve-www.sh --prepare builds pkg/ when missing or stale
 #    (--no-build reuses it as it is) and copies it to www/pkg/;
-# 3. playwright-core (the version pinned below) into target/www-test/ (gitignored, kept
-#    between runs);
+# 3. playwright-core and axe-core (the versions pinned below) into target/www-test/
+#    (gitignored, kept between runs);
 # 4. a static server for www/ on 127.0.0.1 on a free port;
-# 5. node --test www/tests/www.test.mjs, which drives /usr/bin/chromium headless with a fresh
-#    profile, writes screenshots to artifacts/www/*.png and ends with `N passed, N failed`;
+# 5. node --test www/tests/*.test.mjs, which drive /usr/bin/chromium headless with a fresh
+#    profile, write screenshots to artifacts/www/*.png and end with `N passed, N failed`;
 # 6. stops the server. The exit status is the tests'.
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium), ARTIFACTS_DIR (default
@@ -18,6 +18,7 @@
 set -euo pipefail
 
 playwright_version="1.65.1" # the same as npm/test/project.json
+axe_version="4.14.1"        # axe-core: the accessibility checks of the tests
 
 build_flag=()
 for arg in "$@"; do
@@ -42,11 +43,13 @@ say "npm package for the page"
 bash scripts/serve-www.sh --prepare ${build_flag[@]+"${build_flag[@]}"}
 
 tools="$repo_root/target/www-test"
-if [ "$(node -p "try { require('$tools/node_modules/playwright-core/package.json').version } catch { '' }")" != "$playwright_version" ]; then
-    say "installing playwright-core@$playwright_version into target/www-test"
+installed() { node -p "try { require('$tools/node_modules/$1/package.json').version } catch { '' }"; }
+if [ "$(installed playwright-core)" != "$playwright_version" ] || [ "$(installed axe-core)" != "$axe_version" ]; then
+    say "installing playwright-core@$playwright_version and axe-core@$axe_version into target/www-test"
     mkdir -p "$tools"
     [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-www-tests"}' >"$tools/package.json"
-    (cd "$tools" && npm install --no-audit --no-fund --prefer-offline --loglevel=error "playwright-core@$playwright_version")
+    (cd "$tools" && npm install --no-audit --no-fund --prefer-offline --loglevel=error \
+        "playwright-core@$playwright_version" "axe-core@$axe_version")
 fi
 
 say "static server"
@@ -78,9 +81,10 @@ echo "serving www/ at $url"
 
 artifacts="${ARTIFACTS_DIR:-$repo_root/artifacts/www}"
 mkdir -p "$artifacts"
+rm -f "$artifacts"/*.png "$artifacts"/*.json # only this run's screenshots and figures
 say "browser tests (headless $("$chromium" --version 2>/dev/null || echo chromium))"
 status=0
 WWW_URL="$url" PLAYWRIGHT_CORE_DIR="$tools" ARTIFACTS_DIR="$artifacts" CHROMIUM_PATH="$chromium" \
-    node --test --test-concurrency=1 --test-reporter=./www/tests/reporter.mjs www/tests/www.test.mjs || status=$?
+    node --test --test-concurrency=1 --test-reporter=./www/tests/reporter.mjs www/tests/*.test.mjs || status=$?
 echo "screenshots: $artifacts/"
 exit "$status"

@@ -28,6 +28,8 @@ if grep -rnE 'wasm_bindgen|clap::|std::fs|std::net' src/; then
   exit 1
 fi
 
+step "Spark: examples/spark under local[2] equals a single-machine run"; bash scripts/test-spark.sh
+
 step "WebAssembly package (build pkg/, npm pack, Node/TypeScript/Vite/Chromium tests)"
 bash scripts/test-wasm.sh
 

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::canonical::mapping::{self, format_name, CField, Table};
 use crate::external_id::{self, ExternalIdSource};
-use crate::spec::validate::{validate_value, Settings};
+use crate::spec::validate::{validate_str, validate_value, Settings};
 use crate::spec::{Kind, Req};
 use crate::{Code, Format, Issue, Report, ValidateOptions};
 
@@ -169,6 +169,46 @@ pub struct Rejection {
     pub issues: Vec<Issue>,
 }
 
+impl Rejection {
+    /// The source-stage rejection of a record that serde_json cannot parse, made from the
+    /// validator's findings for the same text (`issues`: a `syntax` error, or `out_of_range`
+    /// errors for numbers beyond the range of a 64-bit float with the record's other findings),
+    /// as the CLI reports a record that is not UTF-8 (text goes through [`convert_str`], which
+    /// rejects the same way). Without an error among them, one `syntax` error at the place
+    /// serde_json gave up.
+    ///
+    /// ```
+    /// use contactkit::{Code, Format, Rejection, Validator};
+    /// let text = r#"{"firstName": "Ada""#;
+    /// let error = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+    /// let issues = Validator::new(Format::HelpScout).validate_str(text).issues;
+    /// let rejection = Rejection::unparsable(issues, &error);
+    /// assert_eq!(rejection.issues[0].code, Code::Syntax);
+    /// ```
+    #[must_use]
+    pub fn unparsable(mut issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+        if issues.iter().any(|i| i.code == Code::Syntax) {
+            issues.retain(|i| i.code == Code::Syntax);
+        }
+        if !issues.iter().any(Issue::is_error) {
+            issues.clear();
+            issues.push(Issue::error(
+                "",
+                Code::Syntax,
+                format!(
+                    "not valid JSON (line {}, column {})",
+                    error.line(),
+                    error.column()
+                ),
+            ));
+        }
+        Self {
+            stage: Stage::Source,
+            issues,
+        }
+    }
+}
+
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let stage = match self.stage {
@@ -204,6 +244,9 @@ impl std::error::Error for Rejection {}
 ///
 /// [`ConvertOptions::external_id`] fills a missing external id from another value.
 ///
+/// A parsed [`Value`] holds one value per member name, so a name repeated in the text cannot
+/// be seen here: convert text with [`convert_str`], which rejects it as `validate_str` does.
+///
 /// A read format (`intercom-contact`, `bird-contact`, `helpscout-customer`) can be `from` but
 /// not `to` ([`Format::is_target`]): converting to one rejects every record at the target stage
 /// with one `enum` error at `""` that names the create format to use instead.
@@ -219,27 +262,109 @@ pub fn convert(
     record: &Value,
     options: &ConvertOptions,
 ) -> Result<Converted, Rejection> {
-    if !to.is_target() {
-        return Err(not_a_target(to));
+    refuse_request(from, to, options)?;
+    valid_source(validate_value(
+        from.spec(),
+        record,
+        options.validate.settings(),
+    ))?;
+    convert_valid(from, to, record, options)
+}
+
+/// Converts JSON text from one format to another with `options`: [`convert`] for a record
+/// that has not been parsed yet.
+///
+/// The text is validated as `from` before it is parsed, so what only the text shows is found
+/// too: a member name repeated in one object is a `duplicate` error at that member (a parsed
+/// [`Value`] keeps one of the values and loses the other without a trace), exactly as
+/// [`crate::Validator::validate_str`] reports it; so is a number beyond the range of a 64-bit
+/// float, which no parser holds (an `out_of_range` error at its path, with the record's other
+/// findings). Text that is not one JSON value is a `syntax` error. All reject the record at the
+/// source stage.
+///
+/// ```
+/// use contactkit::{convert_str, Code, ConvertOptions, Format, Stage};
+/// let text = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+/// let rejection = convert_str(Format::HelpScout, Format::Intercom, text, &ConvertOptions::new())
+///     .expect_err("a repeated member name");
+/// assert_eq!(rejection.stage, Stage::Source);
+/// assert_eq!(rejection.issues[0].path, "/firstName");
+/// assert_eq!(rejection.issues[0].code, Code::Duplicate);
+/// ```
+///
+/// # Errors
+/// As [`convert`].
+pub fn convert_str(
+    from: Format,
+    to: Format,
+    json: &str,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
+    refuse_request(from, to, options)?;
+    convert_valid(
+        from,
+        to,
+        &read_valid(from, json, options.validate.settings())?,
+        options,
+    )
+}
+
+/// Converts JSON text into each of `targets`, in their order: for each one the result of
+/// [`convert_str`], with the text validated and parsed only once.
+///
+/// ```
+/// use contactkit::{convert_str_each, ConvertOptions, Format};
+/// let text = r#"{"firstName": "Ada", "emails": [{"value": "ada@example.com"}]}"#;
+/// let targets = [Format::Intercom, Format::Bird];
+/// let results = convert_str_each(Format::HelpScout, &targets, text, &ConvertOptions::new());
+/// assert_eq!(results.len(), 2);
+/// assert_eq!(results[0].as_ref().map(|c| &c.payload["email"]), Ok(&"ada@example.com".into()));
+/// ```
+pub fn convert_str_each(
+    from: Format,
+    targets: &[Format],
+    json: &str,
+    options: &ConvertOptions,
+) -> Vec<Result<Converted, Rejection>> {
+    let mut source = None;
+    let mut results = Vec::with_capacity(targets.len());
+    for &to in targets {
+        results.push(refuse_request(from, to, options).and_then(|()| {
+            match source.get_or_insert_with(|| read_valid(from, json, options.validate.settings()))
+            {
+                Ok(record) => convert_valid(from, to, record, options),
+                Err(rejection) => Err(rejection.clone()),
+            }
+        }));
     }
-    if let Some(issue) = options
-        .external_id
-        .as_ref()
-        .and_then(|how| external_id::misapplied(how, from))
-    {
-        return Err(Rejection {
-            stage: Stage::Target,
-            issues: vec![issue],
-        });
-    }
+    results
+}
+
+/// JSON text as a record of `format` found valid with `settings`, validated as text first so
+/// that what only the text shows (a repeated member name, a number beyond the range of a
+/// 64-bit float) rejects it as [`crate::Validator::validate_str`] reports it; otherwise the
+/// source-stage rejection.
+pub(crate) fn read_valid(
+    format: Format,
+    json: &str,
+    settings: Settings<'_>,
+) -> Result<Value, Rejection> {
+    valid_source(validate_str(format.spec(), json, settings))?;
+    // The validator's scanner is exactly as strict as serde_json (tests/json_syntax.rs), and
+    // the one text serde_json refuses that the scanner reads (a number beyond the f64 range)
+    // is an error above, so this does not fail; should it, the record is rejected rather than
+    // lost.
+    serde_json::from_str(json).map_err(|e| Rejection::unparsable(Vec::new(), &e))
+}
+
+/// [`convert`] after the record was found valid as `from`.
+fn convert_valid(
+    from: Format,
+    to: Format,
+    record: &Value,
+    options: &ConvertOptions,
+) -> Result<Converted, Rejection> {
     let settings = options.validate.settings();
-    let report = validate_value(from.spec(), record, settings);
-    if !report.is_valid() {
-        return Err(Rejection {
-            stage: Stage::Source,
-            issues: report.issues,
-        });
-    }
     let mut imported = mapping::import(table(from), record, from == Format::Canonical);
     let derivation = match &options.external_id {
         Some(how) if table(to).covers(CField::ExternalId) => how.derive(record, &mut imported),
@@ -277,6 +402,37 @@ pub fn convert(
         repair.run(&mut payload, report, settings)?;
     }
     Ok(Converted { payload, notes })
+}
+
+/// What rejects a conversion before the record is read: `to` is a read format, or the
+/// external id source cannot apply to `from`.
+fn refuse_request(from: Format, to: Format, options: &ConvertOptions) -> Result<(), Rejection> {
+    if !to.is_target() {
+        return Err(not_a_target(to));
+    }
+    if let Some(issue) = options
+        .external_id
+        .as_ref()
+        .and_then(|how| external_id::misapplied(how, from))
+    {
+        return Err(Rejection {
+            stage: Stage::Target,
+            issues: vec![issue],
+        });
+    }
+    Ok(())
+}
+
+/// The source-stage rejection of a record whose validation `report` has errors.
+pub(crate) fn valid_source(report: Report) -> Result<(), Rejection> {
+    if report.is_valid() {
+        Ok(())
+    } else {
+        Err(Rejection {
+            stage: Stage::Source,
+            issues: report.issues,
+        })
+    }
 }
 
 /// The rejection of a conversion to a read format.
@@ -403,14 +559,23 @@ impl Repair<'_> {
         if !changed && removals.is_empty() {
             removals = surplus;
         }
-        // Remove each unit once, not inside another removed unit, later array items first.
-        removals.sort_by(|a, b| compare_segments(&b.0, &a.0));
-        removals.dedup_by(|a, b| a.0 == b.0);
+        // Remove each unit once (the first found), not inside another removed unit, later
+        // array items first.
+        let order = sorted(removals.len(), &mut |a, b| {
+            compare_segments(&removals[b].0, &removals[a].0)
+        });
+        let mut unique: Vec<&(Vec<String>, Code)> = Vec::with_capacity(order.len());
+        for i in order {
+            let removal = &removals[i];
+            if unique.last().is_none_or(|last| last.0 != removal.0) {
+                unique.push(removal);
+            }
+        }
         // Every step below is near-linear: a record may hold hundreds of thousands of values
         // that the target refuses.
-        let all: HashSet<&[String]> = removals.iter().map(|(unit, _)| unit.as_slice()).collect();
-        let units: Vec<&(Vec<String>, Code)> = removals
-            .iter()
+        let all: HashSet<&[String]> = unique.iter().map(|(unit, _)| unit.as_slice()).collect();
+        let units: Vec<&(Vec<String>, Code)> = unique
+            .into_iter()
             .filter(|(unit, _)| {
                 !(1..unit.len()).any(|k| unit.get(..k).is_some_and(|p| all.contains(p)))
             })
@@ -538,7 +703,7 @@ impl Repair<'_> {
             }
         }
         for items in shifts.values_mut() {
-            items.sort_unstable();
+            sort(items, &mut |a, b| a.cmp(&b));
         }
         self.origins
             .retain(|(t, _)| !ancestors_or_self(t).any(|p| gone.contains(p)));
@@ -595,9 +760,13 @@ fn remove_all(payload: &mut Value, removed: &[Removed]) {
             .1
             .push(r);
     }
-    let mut parents: Vec<(&str, (usize, Vec<&Removed>))> = by_parent.into_iter().collect();
-    parents.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
-    for (parent, (_, values)) in parents {
+    let parents: Vec<(&str, (usize, Vec<&Removed>))> = by_parent.into_iter().collect();
+    let order = sorted(parents.len(), &mut |a, b| {
+        let ((pa, (da, _)), (pb, (db, _))) = (&parents[a], &parents[b]);
+        db.cmp(da).then_with(|| pa.cmp(pb))
+    });
+    for i in order {
+        let (parent, (_, values)) = &parents[i];
         match payload.pointer_mut(parent) {
             Some(Value::Array(items)) => {
                 let gone: HashSet<usize> = values.iter().filter_map(|r| r.item).collect();
@@ -640,7 +809,7 @@ impl OriginIndex {
         for (_, positions) in self.by_target.range(from..to) {
             out.extend(positions);
         }
-        out.sort_unstable();
+        sort(&mut out, &mut |a, b| a.cmp(&b));
         out
     }
 
@@ -702,6 +871,20 @@ fn pointer(segments: &[String]) -> String {
 }
 
 /// Orders pointers by their tokens, comparing array indices as numbers.
+/// Sorts `items` with `compare`, stably. Every sort of the conversion goes through this one
+/// instance of the standard library's sort: each other element type or comparison would add
+/// another (2 to 3 KB of WebAssembly each).
+fn sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
+    items.sort_by(|&a, &b| compare(a, b));
+}
+
+/// The positions `0..len` in the order `compare` gives them ([`sort`]).
+fn sorted(len: usize, compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    sort(&mut order, compare);
+    order
+}
+
 fn compare_segments(a: &[String], b: &[String]) -> std::cmp::Ordering {
     for (x, y) in a.iter().zip(b) {
         let order = match (x.parse::<usize>(), y.parse::<usize>()) {

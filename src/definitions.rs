@@ -29,9 +29,11 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::json::{Json, Number};
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::{Ctx, Quoted};
+use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::validate::Ctx;
 use crate::{Code, Severity};
 
 /// Custom field definitions for one or more vendors.
@@ -389,205 +391,191 @@ fn scalar_text(v: Option<&Value>) -> String {
     }
 }
 
-/// An integer-valued JSON number, and whether it fits `i64`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Integer {
-    /// Fits `i64`.
-    InRange(i64),
-    /// An integer outside `i64` (e.g. `1e20` or `18446744073709551615`).
-    OutOfRange,
-}
+pub(crate) use crate::json::Integer;
 
 /// The integer a JSON value holds: like JSON Schema, a number with a zero fractional part
 /// (`1.0`, `1e3`) is an integer. `None` for non-numbers and fractional numbers.
 pub(crate) fn as_integer(v: &Value) -> Option<Integer> {
-    let Value::Number(n) = v else { return None };
-    if let Some(i) = n.as_i64() {
-        return Some(Integer::InRange(i));
+    match v {
+        Value::Number(n) => Number::of(n).integer(),
+        _ => None,
     }
-    if n.is_u64() {
-        return Some(Integer::OutOfRange);
-    }
-    let f = n.as_f64()?;
-    if !f.is_finite() || f.fract() != 0.0 {
-        return None;
-    }
-    // i64::MIN is -2^63 exactly; i64::MAX as f64 rounds up to 2^63, which is out of range.
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-    let in_range = f >= i64::MIN as f64 && f < i64::MAX as f64;
-    #[allow(clippy::cast_possible_truncation)]
-    Some(if in_range {
-        Integer::InRange(f as i64)
-    } else {
-        Integer::OutOfRange
-    })
 }
 
-fn is_integer(v: &Value) -> bool {
-    as_integer(v).is_some()
-}
+const NUMBER_RANGE: &[Part] = &[
+    Text("must be an integer from "),
+    Part::Min,
+    Text(" to "),
+    Part::Max,
+    Text(" (number property)"),
+];
+const NOT_NUMBER_PROPERTY: &[Part] = &[Text("must be an integer (number property)")];
+const NOT_STRING: &[Part] = &[Text("must be a string")];
+const TEXT_TOO_LONG: &[Part] = &[
+    Text("is "),
+    Part::Length,
+    Text(" characters long, the maximum is 255 (text property)"),
+];
+const NOT_URL: &[Part] = &[Text("is not a valid URL (url property)")];
+const NOT_DATE: &[Part] = &[Text(
+    "is not a calendar date in the form YYYY-MM-DD (date property)",
+)];
+const NOT_OPTION: &[Part] = &[Text(
+    "is neither the id nor the label of one of the dropdown's options",
+)];
 
 impl HelpScoutProperty {
     /// Checks a value against this definition.
-    pub(crate) fn check(&self, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         if self.kind == HelpScoutPropertyType::Number
-            && as_integer(value) == Some(Integer::OutOfRange)
+            && value.as_integer() == Some(Integer::OutOfRange)
         {
-            ctx.error(
-                path,
-                Code::OutOfRange,
-                format!(
-                    "must be an integer from {} to {} (number property)",
-                    i64::MIN,
-                    i64::MAX
-                ),
-            );
+            let message = Message::new(NUMBER_RANGE).min(i64::MIN).max(i64::MAX);
+            ctx.error(path, Code::OutOfRange, message);
             return;
         }
         let (ok, expected) = match self.kind {
-            HelpScoutPropertyType::Number => (is_integer(value), "an integer (number property)"),
+            HelpScoutPropertyType::Number => (value.as_integer().is_some(), NOT_NUMBER_PROPERTY),
             HelpScoutPropertyType::Text
             | HelpScoutPropertyType::Url
             | HelpScoutPropertyType::Date
-            | HelpScoutPropertyType::Dropdown => (value.is_string(), "a string"),
+            | HelpScoutPropertyType::Dropdown => (value.is_string(), NOT_STRING),
         };
         if !ok {
-            ctx.error(path, Code::Type, format!("must be {expected}"));
+            ctx.error(path, Code::Type, Message::new(expected));
             return;
         }
         let Some(s) = value.as_str() else { return };
-        match self.kind {
+        let wrong = match self.kind {
             HelpScoutPropertyType::Text => {
                 let n = s.chars().count();
                 if n > 255 {
-                    ctx.error(
-                        path,
-                        Code::TooLong,
-                        format!("is {n} characters long, the maximum is 255 (text property)"),
-                    );
+                    ctx.error(path, Code::TooLong, Message::new(TEXT_TOO_LONG).length(n));
                 }
+                return;
             }
             HelpScoutPropertyType::Url => {
-                if !StrFormat::HttpUrl.matches(s) {
-                    ctx.push_value(
-                        path,
-                        Code::Format,
-                        Severity::Error,
-                        "is not a valid URL (url property)".to_owned(),
-                        &Quoted(s),
-                    );
-                }
+                (!StrFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
             }
             HelpScoutPropertyType::Date => {
-                if !StrFormat::Date.matches(s) {
-                    ctx.push_value(
-                        path,
-                        Code::Format,
-                        Severity::Error,
-                        "is not a calendar date in the form YYYY-MM-DD (date property)".to_owned(),
-                        &Quoted(s),
-                    );
-                }
+                (!StrFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
             }
             HelpScoutPropertyType::Dropdown => {
-                if !self.options.iter().any(|(id, label)| id == s || label == s) {
-                    ctx.push_value(
-                        path,
-                        Code::Enum,
-                        Severity::Error,
-                        "is neither the id nor the label of one of the dropdown's options"
-                            .to_owned(),
-                        &Quoted(s),
-                    );
-                }
+                (!self.options.iter().any(|(id, label)| id == s || label == s))
+                    .then_some((Code::Enum, NOT_OPTION))
             }
-            HelpScoutPropertyType::Number => {}
+            HelpScoutPropertyType::Number => None,
+        };
+        if let Some((code, template)) = wrong {
+            ctx.push_value(path, code, Severity::Error, Message::new(template), s);
         }
     }
 }
 
+const NOT_OPTION_OF_LIST: &[Part] = &[Text(
+    "is not one of the list attribute's options (Intercom's 2.x docs do not state whether this is rejected)",
+)];
+
 impl IntercomAttribute {
     /// Checks a value against this definition (`null` clears an attribute and is always accepted).
-    pub(crate) fn check(&self, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         if value.is_null() {
             return;
         }
-        let (ok, expected) = match self.kind {
-            IntercomDataType::String => (value.is_string(), "a string (string attribute)"),
-            IntercomDataType::Integer => (is_integer(value), "an integer (integer attribute)"),
-            IntercomDataType::Float => (value.is_number(), "a number (float attribute)"),
-            IntercomDataType::Boolean => (value.is_boolean(), "a boolean (boolean attribute)"),
-            IntercomDataType::Date | IntercomDataType::Datetime => (
-                is_integer(value),
-                "a Unix timestamp in seconds (date attribute)",
+        let (ok, expected): (bool, &'static [Part]) = match self.kind {
+            IntercomDataType::String => (
+                value.is_string(),
+                &[Text("must be a string (string attribute)")],
             ),
-            IntercomDataType::Options => (value.is_string(), "a string (list attribute)"),
+            IntercomDataType::Integer => (
+                value.as_integer().is_some(),
+                &[Text("must be an integer (integer attribute)")],
+            ),
+            IntercomDataType::Float => (
+                value.is_number(),
+                &[Text("must be a number (float attribute)")],
+            ),
+            IntercomDataType::Boolean => (
+                value.is_boolean(),
+                &[Text("must be a boolean (boolean attribute)")],
+            ),
+            IntercomDataType::Date | IntercomDataType::Datetime => (
+                value.as_integer().is_some(),
+                &[Text("must be a Unix timestamp in seconds (date attribute)")],
+            ),
+            IntercomDataType::Options => (
+                value.is_string(),
+                &[Text("must be a string (list attribute)")],
+            ),
         };
         if !ok {
-            ctx.error(path, Code::Type, format!("must be {expected}"));
+            ctx.error(path, Code::Type, Message::new(expected));
             return;
         }
         if self.kind == IntercomDataType::Options && !self.options.is_empty() {
             if let Some(s) = value.as_str() {
                 if !self.options.iter().any(|o| o == s) {
-                    ctx.push_value(path, Code::Enum, Severity::Warning, "is not one of the list attribute's options (Intercom's 2.x docs do not state whether this is rejected)".to_owned(), &Quoted(s));
+                    let message = Message::new(NOT_OPTION_OF_LIST);
+                    ctx.push_value(path, Code::Enum, Severity::Warning, message, s);
                 }
             }
         }
     }
 }
 
+const NOT_ONE_VALUE: &[Part] = &[Text(
+    "must be a single value (cardinality one), not an array",
+)];
+const NOT_DATE_TIME: &[Part] = &[Text("is not an RFC 3339 date-time (datetime attribute)")];
+
 impl BirdAttribute {
     /// Checks a value against this definition (`null` clears an attribute).
-    pub(crate) fn check(&self, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    pub(crate) fn check(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         match value {
-            Value::Null => {}
-            Value::Array(items) if self.many => {
+            Json::Null => {}
+            Json::Array(items) if self.many => {
                 for (i, item) in items.iter().enumerate() {
                     self.check_one(item, &path.index(i), ctx);
                 }
             }
-            Value::Array(_) => ctx.error(
-                path,
-                Code::Type,
-                "must be a single value (cardinality one), not an array".to_owned(),
-            ),
+            Json::Array(_) => ctx.error(path, Code::Type, Message::new(NOT_ONE_VALUE)),
             one => self.check_one(one, path, ctx),
         }
     }
 
-    fn check_one(&self, value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-        let (ok, expected) = match self.kind {
-            BirdAttributeType::Boolean => (value.is_boolean(), "a boolean"),
-            BirdAttributeType::Number => (value.is_number(), "a number"),
-            BirdAttributeType::String => (value.is_string(), "a string"),
-            BirdAttributeType::Datetime => (value.is_string(), "an RFC 3339 date-time string"),
+    fn check_one(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+        let (ok, expected): (bool, &'static [Part]) = match self.kind {
+            BirdAttributeType::Boolean => (
+                value.is_boolean(),
+                &[Text("must be a boolean (boolean attribute)")],
+            ),
+            BirdAttributeType::Number => (
+                value.is_number(),
+                &[Text("must be a number (number attribute)")],
+            ),
+            BirdAttributeType::String => (
+                value.is_string(),
+                &[Text("must be a string (string attribute)")],
+            ),
+            BirdAttributeType::Datetime => (
+                value.is_string(),
+                &[Text(
+                    "must be an RFC 3339 date-time string (datetime attribute)",
+                )],
+            ),
         };
         if !ok {
-            ctx.error(
-                path,
-                Code::Type,
-                format!("must be {expected} ({} attribute)", self.type_name()),
-            );
+            ctx.error(path, Code::Type, Message::new(expected));
         } else if self.kind == BirdAttributeType::Datetime {
             if let Some(s) = value.as_str().filter(|s| !StrFormat::DateTime.matches(s)) {
                 ctx.push_value(
                     path,
                     Code::Format,
                     Severity::Error,
-                    "is not an RFC 3339 date-time (datetime attribute)".to_owned(),
-                    &Quoted(s),
+                    Message::new(NOT_DATE_TIME),
+                    s,
                 );
             }
-        }
-    }
-
-    fn type_name(&self) -> &'static str {
-        match self.kind {
-            BirdAttributeType::Boolean => "boolean",
-            BirdAttributeType::Datetime => "datetime",
-            BirdAttributeType::Number => "number",
-            BirdAttributeType::String => "string",
         }
     }
 }

@@ -25,7 +25,8 @@ impl Severity {
     }
 }
 
-/// The fixed vocabulary of finding codes (see the product contract, section 2).
+/// The fixed vocabulary of finding codes (README.md, "Finding codes"; docs/RULES.md lists
+/// which rule gives which code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {

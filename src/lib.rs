@@ -10,13 +10,17 @@ mod definitions;
 mod external_id;
 mod format;
 mod issue;
+mod json;
 mod pointer;
 mod preview;
 mod rules;
 mod spec;
 mod vendor;
 
-pub use convert::{convert, ConvertOptions, Converted, Note, NoteCode, Rejection, Stage};
+pub use convert::{
+    convert, convert_str, convert_str_each, ConvertOptions, Converted, Note, NoteCode, Rejection,
+    Stage,
+};
 pub use definitions::{
     BirdAttribute, BirdAttributeType, Definitions, DefinitionsError, HelpScoutProperty,
     HelpScoutPropertyType, IntercomAttribute, IntercomDataType,
@@ -24,9 +28,11 @@ pub use definitions::{
 pub use external_id::{ExternalIdError, ExternalIdSource};
 pub use format::{Format, UnknownFormat};
 pub use issue::{Code, Issue, Report, Severity};
-pub use preview::{preview, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER};
+pub use preview::{
+    preview, preview_str, PreviewError, PreviewOptions, PLACEHOLDER_ID, PLACEHOLDER_NUMBER,
+};
 pub use rules::{format_unix_seconds, parse_iso_timestamp, Timestamp, TimestampError};
-pub use spec::form::{FormField, Widget};
+pub use spec::form::{FormField, Widget, LENGTH_UNIT};
 
 use serde_json::Value;
 
@@ -178,7 +184,7 @@ pub fn validate_str(format: Format, json: &str) -> Report {
 /// ```
 #[must_use]
 pub fn form_fields(format: Format) -> Vec<FormField> {
-    spec::form::fields(format.spec(), "")
+    spec::form::fields(format.spec(), "", None)
 }
 
 /// The TypeScript type of a format's payload, generated from its rule table (the npm package's
@@ -203,4 +209,12 @@ pub fn typescript_type(format: Format, indent: usize) -> String {
 #[must_use]
 pub fn generate_schema(format: Format) -> String {
     spec::schema::to_pretty(&spec::schema::document(format.id(), format.spec()))
+}
+
+/// The generated JSON Schema of a format as a value (what [`generate_schema`] prints; the
+/// WebAssembly package returns it without the pretty printer).
+#[doc(hidden)]
+#[must_use]
+pub fn generate_schema_value(format: Format) -> serde_json::Value {
+    spec::schema::document(format.id(), format.spec())
 }

@@ -3,7 +3,7 @@
 //! A [`Path`] is a linked list of borrowed segments that lives on the call stack, so walking
 //! a record allocates nothing; a pointer string is rendered only when a finding is reported.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// A location inside a record, from the root down.
 #[derive(Debug, Clone, Copy)]
@@ -44,8 +44,8 @@ impl<'a> Path<'a> {
             }
             Path::Index(parent, index) => {
                 parent.write_to(out);
-                // Writing to a String cannot fail.
-                let _ = write!(out, "/{index}");
+                out.push('/');
+                crate::json::write::push_usize(out, *index);
             }
         }
     }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::convert::{read_valid, valid_source};
 use crate::spec::validate::validate_value;
 use crate::{Code, Format, Issue, Rejection, Stage, Timestamp, ValidateOptions};
 
@@ -127,16 +128,60 @@ pub fn preview(
     payload: &Value,
     options: &PreviewOptions,
 ) -> Result<Value, PreviewError> {
-    if format.response_format().is_none() {
-        return Err(PreviewError::Unsupported(format));
+    supported(format)?;
+    valid_source(validate_value(
+        format.spec(),
+        payload,
+        options.validate.settings(),
+    ))?;
+    respond(format, payload, options)
+}
+
+/// [`preview`] for a payload given as JSON text. The text is validated before it is parsed, as
+/// by [`crate::convert_str`], so what only the text shows (a member name repeated in one
+/// object, a number beyond the range of a 64-bit float) rejects the payload as
+/// [`crate::Validator::validate_str`] reports it.
+///
+/// ```
+/// use contactkit::{preview_str, Code, Format, PreviewError, PreviewOptions};
+/// let text = r#"{"email": "ada@example.com", "email": "grace@example.com"}"#;
+/// let Err(PreviewError::Rejected(rejection)) =
+///     preview_str(Format::Intercom, text, &PreviewOptions::new())
+/// else {
+///     panic!("a repeated member name")
+/// };
+/// assert_eq!(rejection.issues[0].code, Code::Duplicate);
+/// ```
+///
+/// # Errors
+/// As [`preview`]; text that is not one JSON value is a `syntax` error.
+pub fn preview_str(
+    format: Format,
+    json: &str,
+    options: &PreviewOptions,
+) -> Result<Value, PreviewError> {
+    supported(format)?;
+    respond(
+        format,
+        &read_valid(format, json, options.validate.settings())?,
+        options,
+    )
+}
+
+/// [`PreviewError::Unsupported`] for a format without a response object.
+fn supported(format: Format) -> Result<(), PreviewError> {
+    match format.response_format() {
+        Some(_) => Ok(()),
+        None => Err(PreviewError::Unsupported(format)),
     }
-    let report = validate_value(format.spec(), payload, options.validate.settings());
-    if !report.is_valid() {
-        return Err(PreviewError::Rejected(Rejection {
-            stage: Stage::Source,
-            issues: report.issues,
-        }));
-    }
+}
+
+/// The preview of a payload found valid as `format`.
+fn respond(
+    format: Format,
+    payload: &Value,
+    options: &PreviewOptions,
+) -> Result<Value, PreviewError> {
     let Some(p) = payload.as_object() else {
         // Validation reports a payload that is not an object; this is for completeness.
         return Err(PreviewError::Rejected(Rejection {

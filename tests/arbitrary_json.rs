@@ -7,43 +7,13 @@
 //! record is invalid, and a converted payload is valid for its target. A batch of records
 //! written as NDJSON gives one report per record. (fuzz/ explores the same ground far longer.)
 
+mod corpus;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use contactkit::{convert, validate, ConvertOptions, Format, Stage, Validator};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
-
-/// Member names of every format (nested ones included) plus a few that no format has.
-fn names() -> Vec<String> {
-    fn walk(fields: &[contactkit::FormField], out: &mut Vec<String>) {
-        for f in fields {
-            out.push(f.name.clone());
-            if let Some(sub) = &f.fields {
-                walk(sub, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for format in Format::ALL {
-        walk(&contactkit::form_fields(format), &mut out);
-    }
-    out.extend(
-        [
-            "key",
-            "value",
-            "slug",
-            "",
-            "__proto__",
-            "a/b~c",
-            "x_at",
-            "\u{202E}",
-        ]
-        .map(str::to_owned),
-    );
-    out.sort();
-    out.dedup();
-    out
-}
 
 fn string() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -118,7 +88,7 @@ fn json(names: Vec<String>) -> impl Strategy<Value = Value> {
 
 /// Records: mostly objects (the interesting case), sometimes anything.
 fn record() -> impl Strategy<Value = Value> {
-    let names = names();
+    let names = corpus::names();
     let any_json = json(names.clone()).boxed();
     prop_oneof![
         4 => prop::collection::vec((prop::sample::select(names), any_json.clone()), 0..12)

@@ -1,4 +1,5 @@
-//! The contract's own examples (CONTRACT.md and the issue texts).
+//! The examples the product's specification gives for findings and conversions (the finding
+//! shape, codes and paths of README.md and docs/RULES.md).
 
 use contactkit::{validate, validate_str, Code, Format, Severity};
 use serde_json::json;

@@ -59,12 +59,44 @@ fn same_format_conversion_notes_only_normalisation() {
     assert_eq!(out.notes[0].code, NoteCode::Reformatted);
 }
 
+/// A full name of only whitespace is no name (docs/MAPPING.md, `fullName`): Bird would show
+/// nothing, so the display name is derived as if there were none, from Bird and from Intercom
+/// alike (Help Scout, which splits the name, treats it so too).
 #[test]
-fn a_whitespace_display_name_is_still_a_name() {
-    let record = json!({"displayName": " ", "identifiers": [{"key": "emailaddress", "value": "a@example.com"}]});
-    let out = ok(Format::Bird, Format::Bird, &record);
-    assert_eq!(out.payload, record);
-    assert!(out.notes.is_empty());
+fn a_whitespace_display_name_gives_way_to_the_derivation() {
+    let email = json!([{"key": "emailaddress", "value": "a@example.com"}]);
+    for (from, record, source) in [
+        (
+            Format::Bird,
+            json!({"displayName": " ", "identifiers": email}),
+            "/displayName",
+        ),
+        (
+            Format::Intercom,
+            json!({"name": "   ", "email": "a@example.com"}),
+            "/name",
+        ),
+    ] {
+        let out = ok(from, Format::Bird, &record);
+        assert_eq!(out.payload["displayName"], "a@example.com", "{from}");
+        let notes: Vec<(&str, NoteCode)> = out
+            .notes
+            .iter()
+            .map(|n| (n.path.as_str(), n.code))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (source, NoteCode::Dropped),
+                ("/displayName", NoteCode::Derived)
+            ],
+            "{from}"
+        );
+        let out = ok(from, Format::HelpScout, &record);
+        assert!(out.payload.get("firstName").is_none(), "{from}");
+        assert_eq!(out.notes[0].path, source, "{from}");
+        assert_eq!(out.notes[0].code, NoteCode::Dropped, "{from}");
+    }
 }
 
 #[test]
@@ -166,4 +198,79 @@ fn messages_never_echo_values() {
             assert!(!text.contains(secret), "{to}: {text}");
         }
     }
+}
+
+/// An empty id is no id (docs/RULES.md#ids): no conversion carries `""` through as an id, and
+/// a source with only an empty one is treated as a source without one (a `dropped` note, and the
+/// rejection a missing id gets).
+#[test]
+fn an_empty_id_is_no_id_in_any_conversion() {
+    let reject = |from, to, record: &Value| -> Rejection {
+        convert(from, to, record, &ConvertOptions::new()).expect_err("rejected")
+    };
+    let finding = |r: &Rejection| (r.stage, r.issues[0].path.clone(), r.issues[0].code);
+    let intercom = json!({"role": "user", "external_id": "", "email": "ada@example.com"});
+
+    // Intercom → Intercom: the empty id is dropped with a note, not written back.
+    let out = ok(Format::Intercom, Format::Intercom, &intercom);
+    assert_eq!(
+        out.payload,
+        json!({"role": "user", "email": "ada@example.com"})
+    );
+    assert_eq!(out.notes.len(), 1);
+    assert_eq!(
+        (out.notes[0].path.as_str(), out.notes[0].code),
+        ("/external_id", NoteCode::Dropped)
+    );
+    // Intercom → Sequence: no id, so Sequence's required externalId cannot be produced.
+    let r = reject(Format::Intercom, Format::Sequence, &intercom);
+    assert_eq!(
+        finding(&r),
+        (
+            Stage::Target,
+            "/externalId".to_owned(),
+            contactkit::Code::Required
+        )
+    );
+    // Sequence → Sequence: an empty externalId is invalid Sequence already.
+    let r = reject(
+        Format::Sequence,
+        Format::Sequence,
+        &json!({"externalId": ""}),
+    );
+    assert_eq!(
+        finding(&r),
+        (
+            Stage::Source,
+            "/externalId".to_owned(),
+            contactkit::Code::TooShort
+        )
+    );
+    // A Bird contact object whose external_id identifier is empty has no external id either.
+    let bird = json!({
+        "featuredIdentifiers": [{"key": "external_id", "value": ""}],
+        "attributes": {"displayName": "Ada"}
+    });
+    let r = reject(Format::BirdContact, Format::Sequence, &bird);
+    assert_eq!(
+        finding(&r),
+        (
+            Stage::Target,
+            "/externalId".to_owned(),
+            contactkit::Code::Required
+        )
+    );
+    let out = ok(Format::BirdContact, Format::Canonical, &bird);
+    assert_eq!(out.payload, json!({"fullName": "Ada"}));
+    assert!(out
+        .notes
+        .iter()
+        .any(|n| n.path == "/featuredIdentifiers/0" && n.code == NoteCode::Dropped));
+    // Intercom → Bird: the display name comes from the email, and no empty identifier is made.
+    let out = ok(Format::Intercom, Format::Bird, &intercom);
+    assert_eq!(out.payload["displayName"], "ada@example.com");
+    assert_eq!(
+        out.payload["identifiers"],
+        json!([{"key": "emailaddress", "value": "ada@example.com"}])
+    );
 }

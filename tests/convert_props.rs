@@ -339,7 +339,7 @@ fn contact() -> impl Strategy<Value = Contact> {
 // ---------------------------------------------------------------------------------------------
 // What each vendor can hold, stated independently of the library.
 
-/// CONTRACT §4.1.
+/// Full name → first/last (docs/MAPPING.md, `fullName`).
 fn split(full: &str) -> (Option<String>, Option<String>) {
     let t = full.trim();
     if t.is_empty() {
@@ -357,7 +357,7 @@ fn split(full: &str) -> (Option<String>, Option<String>) {
     }
 }
 
-/// CONTRACT §4.2.
+/// First/last → full name (docs/MAPPING.md, `firstName`).
 fn join(first: Option<&str>, last: Option<&str>) -> Option<String> {
     let parts: Vec<&str> = [first, last]
         .into_iter()

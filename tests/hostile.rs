@@ -3,13 +3,15 @@
 //! order mark on standard input) are in crates/cli/tests/hostile_cli.rs.
 //!
 //! Limits these tests pin down (SECURITY.md): JSON text nests at most 127 arrays/objects
-//! (serde_json's recursion limit of 128), numbers must be finite, strings must be UTF-8 without
-//! lone surrogates, lengths count Unicode scalar values.
+//! (serde_json's recursion limit of 128), numbers beyond the range of a 64-bit float are
+//! `out_of_range`, strings must be UTF-8 without lone surrogates, lengths count Unicode scalar
+//! values.
 
 use std::time::{Duration, Instant};
 
 use contactkit::{
-    convert, validate, Code, ConvertOptions, Format, Report, Severity, Stage, Validator,
+    convert, convert_str, validate, Code, ConvertOptions, Format, Report, Severity, Stage,
+    Validator,
 };
 use serde_json::{json, Value};
 
@@ -243,12 +245,76 @@ fn a_long_array_of_unique_items_is_checked_in_linear_time() {
 #[test]
 fn numbers_at_and_beyond_the_edges() {
     let ic = Format::Intercom;
-    // 1e999 is not a finite number: serde_json refuses it, so it is a syntax finding.
-    assert_syntax(
-        &text(ic, br#"{"email": "a@example.com", "signed_up_at": 1e999}"#),
-        "number out of range",
-    );
+    // 1e999 is valid JSON, but beyond the range of a 64-bit float: no parser holds it
+    // (serde_json refuses the text). It is out_of_range at its own path, wherever a value is
+    // accepted, and the rest of the record is still validated (docs/RULES.md#numbers).
     assert!(serde_json::from_str::<Value>("1e999").is_err());
+    let beyond = |path: &str| (path.to_owned(), Code::OutOfRange, Severity::Error);
+    assert_eq!(
+        found(&text(
+            ic,
+            br#"{"email": "a@example.com", "signed_up_at": 1e999}"#
+        )),
+        [beyond("/signed_up_at")]
+    );
+    assert_eq!(
+        found(&text(
+            ic,
+            br#"{"email": "nope", "custom_attributes": {"a": -1e400, "b": [], "c": 1e-400}}"#
+        )),
+        // In document order, as every finding.
+        [
+            ("/email".to_owned(), Code::Format, Severity::Error),
+            beyond("/custom_attributes/a"),
+            (
+                "/custom_attributes/b".to_owned(),
+                Code::Type,
+                Severity::Error
+            ),
+        ]
+    );
+    // Anywhere: an undocumented member, an array item, an integer of 310 digits.
+    let digits = "9".repeat(310);
+    let record =
+        format!(r#"{{"externalId": "u", "trait": [1, {{"deep": {digits}}}], "phone": 2e308}}"#);
+    assert_eq!(
+        found(&text(Format::Sequence, record.as_bytes())),
+        [
+            beyond("/trait/1/deep"),
+            beyond("/phone"),
+            ("/phone".to_owned(), Code::Type, Severity::Error),
+        ]
+    );
+    // A syntax error elsewhere in the text is still the one finding, at its own position.
+    assert_syntax(
+        &text(ic, br#"{"email": "a@example.com", "a": 1e400, "b": }"#),
+        "expected value (line 1, column 45)",
+    );
+    // The number ends where the JSON number grammar ends it: what follows is not part of it.
+    assert_syntax(
+        &text(ic, br#"{"email": "a@example.com", "a": 1e400.5}"#),
+        "expected `,` or `}` (line 1, column 38)",
+    );
+    assert_syntax(
+        &text(ic, b"[1e99999999999e]"),
+        "expected `,` or `]` (line 1, column 15)",
+    );
+    // 100,000 of them are found in one linear pass.
+    let many = format!(
+        r#"{{"externalId": "u", "n": [{}1]}}"#,
+        "1e400,".repeat(100_000)
+    );
+    let report = timed(Duration::from_secs(5), || {
+        text(Format::Sequence, many.as_bytes())
+    });
+    assert_eq!(report.issues.len(), 100_000);
+    assert_eq!(report.issues[99_999].path, "/n/99999");
+    // 1.7976931348623157e308 is f64::MAX, in range.
+    both(
+        Format::Sequence,
+        r#"{"externalId": "u", "n": 1.7976931348623157e308}"#,
+        &[],
+    );
     // -0 is the integer 0.
     both(ic, r#"{"email": "a@example.com", "signed_up_at": -0}"#, &[]);
     both(
@@ -304,8 +370,106 @@ fn numbers_at_and_beyond_the_edges() {
 
 // --- Duplicate keys --------------------------------------------------------------------------
 
+/// `convert_str` rejects at the source stage exactly what `validate_str` reports: a number
+/// beyond the range of a 64-bit float (which serde_json cannot parse), a repeated member name
+/// (which a parsed value cannot show), and both in one record.
 #[test]
-fn duplicate_keys_are_flagged_in_text_and_both_values_checked() {
+fn convert_str_rejects_what_validate_str_reports_from_the_text() {
+    for (format, json) in [
+        (
+            Format::Intercom,
+            r#"{"email": "a@example.com", "custom_attributes": {"x": 1e400}}"#,
+        ),
+        (
+            Format::Sequence,
+            r#"{"externalId": "u", "plan": 1e999, "plan": "pro"}"#,
+        ),
+        (
+            Format::HelpScout,
+            r#"{"firstName": "Ada", "firstName": "Grace", "age": -1e400}"#,
+        ),
+        (
+            Format::BirdContact,
+            r#"{"id": "x", "attributes": {"n": 1e400, "": 2}}"#,
+        ),
+    ] {
+        let validated = contactkit::validate_str(format, json);
+        assert!(!validated.is_valid(), "{json}");
+        let rejection =
+            convert_str(format, Format::Canonical, json, &ConvertOptions::new()).expect_err(json);
+        assert_eq!(rejection.stage, Stage::Source, "{json}");
+        assert_eq!(rejection.issues, validated.issues, "{json}");
+        assert!(
+            rejection.issues.iter().all(|i| i.code != Code::Syntax),
+            "{json}: {:?}",
+            rejection.issues
+        );
+    }
+}
+
+/// `convert_str_each` gives, target by target, what `convert_str` gives (a read format as a
+/// target is refused before the source is looked at, as by `convert_str`), and `preview_str`
+/// rejects what `validate_str` reports and previews what `preview` previews.
+#[test]
+fn convert_str_each_and_preview_str_read_text_as_convert_str_does() {
+    let targets = [
+        Format::Intercom,
+        Format::BirdContact,
+        Format::Bird,
+        Format::Sequence,
+        Format::Canonical,
+    ];
+    let mut previews = 0;
+    for json in [
+        r#"{"email": "ada@example.com", "name": "Ada Lovelace", "external_id": "u-1"}"#,
+        r#"{"email": "ada@example.com", "email": "grace@example.com"}"#,
+        r#"{"email": "ada@example.com", "custom_attributes": {"x": 1e400}}"#,
+        r#"{"email": "ada@example.com", "custom_attributes": {"": 1}}"#,
+        r#"{"email": "ada@example.com""#,
+        "[1]",
+    ] {
+        let options = ConvertOptions::new();
+        let each = contactkit::convert_str_each(Format::Intercom, &targets, json, &options);
+        let one: Vec<_> = targets
+            .iter()
+            .map(|&to| convert_str(Format::Intercom, to, json, &options))
+            .collect();
+        assert_eq!(each, one, "{json}");
+
+        let previewed =
+            contactkit::preview_str(Format::Intercom, json, &contactkit::PreviewOptions::new());
+        let validated = contactkit::validate_str(Format::Intercom, json);
+        if validated.is_valid() {
+            let value: Value = serde_json::from_str(json).expect("valid text parses");
+            let expected =
+                contactkit::preview(Format::Intercom, &value, &contactkit::PreviewOptions::new());
+            assert_eq!(previewed, expected, "{json}");
+            assert!(previewed.is_ok(), "{json}");
+            assert!(each[0].is_ok(), "{json}");
+            previews += 1;
+        } else {
+            let Err(contactkit::PreviewError::Rejected(rejection)) = previewed else {
+                panic!("{json}: not rejected: {previewed:?}");
+            };
+            assert_eq!(rejection.stage, Stage::Source, "{json}");
+            assert_eq!(rejection.issues, validated.issues, "{json}");
+        }
+    }
+    assert_eq!(previews, 1, "one valid text");
+    // A format without a response object, whatever the text.
+    assert_eq!(
+        contactkit::preview_str(Format::Sequence, "{", &contactkit::PreviewOptions::new()),
+        Err(contactkit::PreviewError::Unsupported(Format::Sequence))
+    );
+}
+
+/// `(path, code, severity)` shorthand for an error.
+fn error(path: &str, code: Code) -> (String, Code, Severity) {
+    (path.to_owned(), code, Severity::Error)
+}
+
+#[test]
+fn duplicate_keys_are_errors_in_text_and_every_value_is_checked() {
     let json = format!(
         r#"{{"firstName": "{}", "firstName": "Ada"}}"#,
         "x".repeat(41)
@@ -313,26 +477,164 @@ fn duplicate_keys_are_flagged_in_text_and_both_values_checked() {
     assert_eq!(
         found(&text(Format::HelpScout, json.as_bytes())),
         vec![
-            ("/firstName".to_owned(), Code::TooLong, Severity::Error),
-            ("/firstName".to_owned(), Code::Duplicate, Severity::Warning),
+            error("/firstName", Code::TooLong),
+            error("/firstName", Code::Duplicate),
         ]
     );
-    // A parsed value keeps the last one (serde_json's rule), which is valid.
+    // A parsed value keeps the last one (serde_json's rule), which is valid: only the text
+    // shows the repetition, so conversion from text rejects it where validation does.
     let value: Value = serde_json::from_str(&json).expect("parses");
     assert!(validate(Format::HelpScout, &value).issues.is_empty());
-    // Inside a member checked as a whole (Intercom custom attributes) the last one counts.
-    both(
+    let rejection = convert_str(
+        Format::HelpScout,
         Format::Intercom,
-        r#"{"email": "a@example.com", "custom_attributes": {"plan": "pro", "plan": {}}}"#,
-        &one("/custom_attributes/plan", Code::Type, Severity::Error),
+        &json,
+        &ConvertOptions::new(),
+    )
+    .expect_err("rejected");
+    assert_eq!(rejection.stage, Stage::Source);
+    assert_eq!(
+        found(&Report {
+            issues: rejection.issues
+        }),
+        found(&text(Format::HelpScout, json.as_bytes()))
     );
-    // An undocumented member repeated: one unknown_field warning per occurrence.
+
+    // Inside members checked as a whole (custom attributes), at any depth, in undocumented
+    // members and in Sequence's custom members: a `duplicate` error at the repeated member,
+    // and the earlier value is checked too.
+    for (format, json, expected) in [
+        (
+            Format::Intercom,
+            r#"{"email": "a@example.com", "custom_attributes": {"plan": {}, "plan": "pro"}}"#,
+            vec![
+                error("/custom_attributes/plan", Code::Duplicate),
+                error("/custom_attributes/plan", Code::Type),
+            ],
+        ),
+        (
+            Format::Bird,
+            r#"{"displayName": "Ada", "attributes": {"tier": [], "tier": "gold"}}"#,
+            vec![
+                error("/attributes/tier", Code::Duplicate),
+                error("/attributes/tier", Code::TooFewItems),
+            ],
+        ),
+        (
+            Format::Bird,
+            r#"{"displayName": "Ada", "attributes": {"tier": [{"a": 1, "a": 2}]}}"#,
+            vec![
+                error("/attributes/tier/0/a", Code::Duplicate),
+                error("/attributes/tier/0", Code::Type),
+            ],
+        ),
+        (
+            Format::Canonical,
+            r#"{"customAttributes": {"plan": "pro", "plan": "free"}}"#,
+            vec![error("/customAttributes/plan", Code::Duplicate)],
+        ),
+        (
+            Format::Sequence,
+            r#"{"externalId": "1", "plan": "pro", "plan": "free"}"#,
+            vec![error("/plan", Code::Duplicate)],
+        ),
+        (
+            Format::Sequence,
+            r#"{"externalId": "1", "plan": {"tier": 1, "seats": [{"n": 1, "n": 2}]}}"#,
+            vec![error("/plan/seats/0/n", Code::Duplicate)],
+        ),
+        (
+            Format::HelpScout,
+            r#"{"firstName": "Ada", "properties": {"seats": 1.5, "seats": 3}}"#,
+            vec![
+                error("/properties/seats", Code::Duplicate),
+                error("/properties/seats", Code::Type),
+            ],
+        ),
+        (
+            Format::HelpScout,
+            r#"{"properties": [{"slug": "seats", "value": 1.5, "value": 3}]}"#,
+            vec![
+                error("/properties/0/value", Code::Duplicate),
+                error("/properties/0/value", Code::Type),
+            ],
+        ),
+        (
+            Format::IntercomContact,
+            r#"{"type": "contact", "custom_attributes": {"plan": 1, "plan": 2}}"#,
+            vec![error("/custom_attributes/plan", Code::Duplicate)],
+        ),
+    ] {
+        assert_eq!(found(&text(format, json.as_bytes())), expected, "{json}");
+        let converted = convert_str(format, Format::Canonical, json, &ConvertOptions::new());
+        let rejection = converted.expect_err(json);
+        assert_eq!(rejection.stage, Stage::Source, "{json}");
+        assert!(
+            rejection.issues.iter().any(|i| i.code == Code::Duplicate),
+            "{json}"
+        );
+    }
+
+    // An undocumented member repeated: an unknown_field warning per occurrence, and the error.
     assert_eq!(
         found(&text(Format::HelpScout, br#"{"x": 1, "x": 2}"#)),
         vec![
             ("/x".to_owned(), Code::UnknownField, Severity::Warning),
             ("/x".to_owned(), Code::UnknownField, Severity::Warning),
+            error("/x", Code::Duplicate),
         ]
+    );
+}
+
+#[test]
+fn an_empty_custom_attribute_name_is_an_error_everywhere() {
+    for (format, json, path) in [
+        (Format::Sequence, r#"{"externalId": "1", "": 1}"#, "/"),
+        (
+            Format::Canonical,
+            r#"{"customAttributes": {"": 1}}"#,
+            "/customAttributes/",
+        ),
+        (
+            Format::Intercom,
+            r#"{"email": "a@example.com", "custom_attributes": {"": 1}}"#,
+            "/custom_attributes/",
+        ),
+        (
+            Format::Bird,
+            r#"{"displayName": "Ada", "attributes": {"": 1}}"#,
+            "/attributes/",
+        ),
+        (
+            Format::IntercomContact,
+            r#"{"type": "contact", "custom_attributes": {"": 1}}"#,
+            "/custom_attributes/",
+        ),
+        (
+            Format::BirdContact,
+            r#"{"attributes": {"": 1}}"#,
+            "/attributes/",
+        ),
+    ] {
+        both(format, json, &[error(path, Code::TooShort)]);
+        // Conversion agrees, to every target (X -> X too): rejected at the source stage.
+        for to in [
+            Format::Sequence,
+            Format::Intercom,
+            Format::Bird,
+            Format::HelpScout,
+            Format::Canonical,
+        ] {
+            let value: Value = serde_json::from_str(json).expect("JSON");
+            let rejection = convert(format, to, &value, &ConvertOptions::new()).expect_err(json);
+            assert_eq!(rejection.stage, Stage::Source, "{json} to {to}");
+        }
+    }
+    // Help Scout property slugs were 1 to 100 characters already.
+    both(
+        Format::HelpScout,
+        r#"{"properties": {"": 1}}"#,
+        &[error("/properties/", Code::Pattern)],
     );
 }
 
@@ -510,8 +812,8 @@ fn emoji_at_the_40_character_boundary() {
 
 #[test]
 fn a_byte_order_mark_is_not_json_for_the_library() {
-    // The command line skips a BOM at the start of its input; a single record handed to the
-    // library with one is not JSON text (RFC 8259 §8.1), and says so.
+    // The command line skips a BOM at the start of its input and of each NDJSON line; a record
+    // handed to the library with one is not JSON text (RFC 8259 §8.1), and says so.
     let report = text(Format::HelpScout, b"\xEF\xBB\xBF{}");
     assert_syntax(&report, "expected value");
     assert!(report.issues[0].message.ends_with("(line 1, column 1)"));

@@ -11,9 +11,11 @@
 //! contain keys, custom attribute keys and property slugs included (SECURITY.md). Keys here
 //! carry a `zqx7k` token, which may appear in paths and nowhere else.
 
+mod corpus;
+
 use contactkit::{
-    convert, validate, Code, ConvertOptions, Definitions, FormField, Format, Issue, Note,
-    ValidateOptions, Validator,
+    convert, validate, Code, ConvertOptions, FormField, Format, Issue, Note, ValidateOptions,
+    Validator,
 };
 use serde_json::{json, Value};
 
@@ -278,32 +280,9 @@ fn rules_checked_in_code_do_not_repeat_values_either() {
     }
 }
 
-fn definitions() -> Definitions {
-    Definitions::from_json(&json!({
-        "helpscout": [
-            {"slug": "seats", "type": "number"},
-            {"slug": "site", "type": "url"},
-            {"slug": "since", "type": "date"},
-            {"slug": "bio", "type": "text"},
-            {"slug": "tier", "type": "dropdown", "options": [{"id": 1, "label": "Gold"}]},
-        ],
-        "intercom": [
-            {"name": "plan", "data_type": "string", "options": ["free", "pro"]},
-            {"name": "seats", "data_type": "integer"},
-            {"name": "renewal_at", "data_type": "date"},
-        ],
-        "bird": [
-            {"key": "birthday", "type": "datetime"},
-            {"key": "score", "type": "number"},
-            {"key": "tags", "type": "string", "cardinality": "many"},
-        ],
-    }))
-    .expect("definitions")
-}
-
 #[test]
 fn checks_against_account_definitions_do_not_repeat_values() {
-    let options = ValidateOptions::new().definitions(definitions());
+    let options = ValidateOptions::new().definitions(corpus::definitions());
     let cases = [
         (
             Format::HelpScout,

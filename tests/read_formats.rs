@@ -1355,7 +1355,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Privacy: messages never echo values (CONTRACT §2).
+// Privacy: messages never echo values (SECURITY.md).
 
 /// `value` with every string replaced by a unique marker (object keys are kept).
 fn poison(value: &Value, n: &mut usize) -> Value {

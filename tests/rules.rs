@@ -1,5 +1,5 @@
 //! Boundary tables, one row per documented rule, written from the vendors' docs (seeds,
-//! `vendors.md`, CONTRACT §5) independently of the rule tables in `src/`: if a table drifts from
+//! the sources docs/RULES.md quotes) independently of the rule tables in `src/`: if a table drifts from
 //! the docs, a row here fails.
 //!
 //! Lengths are checked at min-1, min, max and max+1 characters, each with 1-, 2-, 3- and 4-byte
@@ -137,8 +137,12 @@ fn length_rules() -> Vec<Length> {
             over: Severity::Warning,
             fill: plain,
         },
-        // Sequence: no documented limit; VARCHAR(255) columns in the code (warning).
-        seq("/externalId"),
+        // Sequence: no documented limit; VARCHAR(255) columns in the code (warning). An empty
+        // externalId is no id (docs/RULES.md#ids): at least 1 character.
+        Length {
+            min: 1,
+            ..seq("/externalId")
+        },
         seq("/companyName"),
         seq("/firstName"),
         seq("/phone"),
@@ -296,7 +300,8 @@ fn enum_rules() -> Vec<EnumRule> {
             outside: Severity::Error,
             other_case: Some(Severity::Warning),
         },
-        // The v2 email type list is UNCONFIRMED (v1: work, home, other): warnings only.
+        // The v2 email type list is not documented (v1: work, home, other): warnings only
+        // (docs/RULES.md#hs-email).
         EnumRule {
             format: Format::HelpScout,
             base: json!({"emails": [{"type": "work", "value": "a@example.com"}]}),
@@ -519,7 +524,8 @@ fn required_members() {
     }
 }
 
-/// CONTRACT §5: the fields that must hold an email address, an absolute http(s) URL, an ISO
+/// contactkit's own rules (docs/RULES.md#own-email, #own-url, #own-dates): the fields that must
+/// hold an email address, an absolute http(s) URL, an ISO
 /// date, a UUID or an international phone number; one clearly valid and one clearly invalid
 /// value each.
 #[test]
@@ -641,7 +647,7 @@ fn contract_format_fields() {
     }
 }
 
-/// Which formats report undocumented members (CONTRACT §5): Intercom and Help Scout warn;
+/// Which formats report undocumented members (docs/RULES.md#own-unknown): Intercom and Help Scout warn;
 /// Sequence (custom attributes) and Bird ("other properties") accept them.
 #[test]
 fn undocumented_members() {
@@ -684,7 +690,7 @@ fn show_values_controls_echo() {
     );
 }
 
-/// Warnings that stand for UNCONFIRMED rules say that the vendor's docs do not state them.
+/// Warnings that stand for rules the vendor's docs do not state say so.
 #[test]
 fn unconfirmed_rule_warnings_say_so() {
     for (format, payload) in [
@@ -735,5 +741,33 @@ fn unconfirmed_rule_warnings_say_so() {
             issue.path,
             issue.message
         );
+    }
+}
+
+/// An empty id is no id (docs/RULES.md#ids), and of a member repeated in the text the last
+/// occurrence counts, as in a parsed value: the text and the value agree on whether the rule
+/// "email or external_id when role is user" is met.
+#[test]
+fn the_last_of_a_repeated_id_decides_whether_there_is_one() {
+    let required_at_root = |report: &contactkit::Report| {
+        report
+            .issues
+            .iter()
+            .any(|i| i.path.is_empty() && i.code == Code::Required)
+    };
+    let v = Validator::new(Format::Intercom);
+    for (text, missing) in [
+        (
+            r#"{"role": "user", "external_id": "", "external_id": "u-1"}"#,
+            false,
+        ),
+        (
+            r#"{"role": "user", "external_id": "u-1", "external_id": ""}"#,
+            true,
+        ),
+    ] {
+        let value: Value = serde_json::from_str(text).expect("JSON");
+        assert_eq!(required_at_root(&v.validate_str(text)), missing, "{text}");
+        assert_eq!(required_at_root(&v.validate(&value)), missing, "{text}");
     }
 }

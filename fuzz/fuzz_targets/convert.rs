@@ -2,7 +2,7 @@
 //! (`% 25`) and the options (`/ 25`: bit 0 lenient, bit 1 normalise custom keys, bit 2 show
 //! values); the rest must parse as JSON (anything else is what the validate target covers).
 //!
-//! Checks, from the contract (CONTRACT §3, §4):
+//! Checks, from the conversion rules (README.md, docs/MAPPING.md):
 //! - a record invalid as the source format is rejected at the `source` stage, with the source
 //!   findings;
 //! - a rejection carries at least one error;

@@ -286,6 +286,40 @@ function functions(raw, load) {
       JSON.parse(
         call(raw.convert, formatId(from, "from"), formatId(to, "to"), payloadText(payload), optionsText(options)),
       );
+
+    /**
+     * Converts many records (NDJSON text: one JSON value per line, blank lines skipped) into one
+     * target, or into each target of an array (each record is parsed once), with the lines
+     * `contactkit convert` writes: payloads, rejects and (option `report`) notes.
+     */
+    api.convertMany = (from, to, records, options) => {
+      const many = Array.isArray(to);
+      const targets = many ? to : [to];
+      if (targets.length === 0) throw argumentError("to must name at least one format");
+      for (const id of targets) {
+        formatId(id, "to");
+        // The ids cross to WebAssembly joined by commas; a comma is in no format id, and the
+        // module says so for such an id as for any unknown one.
+        if (id.includes(",")) call(raw.schema, id);
+      }
+      if (typeof records !== "string") {
+        throw argumentError(`records must be NDJSON text (a string), not ${describe(records)}`);
+      }
+      // One part per target, its fields separated by U+001E (the NDJSON texts go through as
+      // they are: JSON escapes control characters, so the separators cannot occur in them).
+      const text = call(raw.convertMany, formatId(from, "from"), targets.join(","), records, optionsText(options));
+      const out = text.split("\u001d").map((part) => {
+        const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
+        const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };
+        if (report !== undefined) batch.report = report;
+        return batch;
+      });
+      return many ? out : out[0];
+    };
+
+    /** The object the vendor returns for a create payload (intercom, bird or helpscout). */
+    api.preview = (format, payload, options) =>
+      JSON.parse(call(raw.preview, formatId(format), payloadText(payload), optionsText(options)));
   }
   return api;
 }

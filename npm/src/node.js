@@ -10,7 +10,19 @@ import { bind } from "./api.js";
 export { ContactkitError } from "./api.js";
 
 const api = bind(raw, { bytes: base64 });
-export const { init, initSync, convert, formFields, formats, schema, validate, validateField, validateMany, version } =
-  api;
+export const {
+  init,
+  initSync,
+  convert,
+  convertMany,
+  formFields,
+  formats,
+  preview,
+  schema,
+  validate,
+  validateField,
+  validateMany,
+  version,
+} = api;
 export const { standardSchema, sequenceSchema, intercomSchema, birdSchema, helpscoutSchema, canonicalSchema } = api;
 export default init;

@@ -183,6 +183,11 @@ test("formFields() gives what an HTML form needs", () => {
   assert.equal(firstName.maxLength, 40);
   const gender = fields.find((f) => f.name === "gender");
   assert.deepEqual(gender.enumValues, ["male", "female", "unknown"]);
+  // A documented list (another value is an error), where another letter case only warns.
+  assert.equal(gender.enumIsStrict, true);
+  assert.equal(gender.enumAnyCase, true);
+  assert.equal(validate("helpscout", { gender: "robot" }).valid, false);
+  assert.equal(validate("helpscout", { gender: "Male" }).valid, true);
   const emails = fields.find((f) => f.name === "emails");
   assert.equal(emails.jsonType, "array");
   const value = emails.fields.find((f) => f.name === "value");
@@ -208,6 +213,15 @@ test("formFields() gives what an HTML form needs", () => {
   for (const p of patterns) assert.doesNotThrow(() => new RegExp(p, "v"), p);
   const bird = formFields("bird");
   assert.equal(bird.find((f) => f.name === "displayName").required, true);
+  // Members that a rule of their object checks together: re-checked as one, and a `required`
+  // finding at the object's path concerns them all.
+  const identifier = bird.find((f) => f.name === "identifiers").fields;
+  assert.deepEqual(identifier.find((f) => f.name === "value").tiedTo, ["key"]);
+  const intercom = formFields("intercom");
+  assert.deepEqual(intercom.find((f) => f.name === "email").tiedTo, ["role", "external_id"]);
+  assert.equal(intercom.find((f) => f.name === "name").tiedTo, undefined);
+  const atRecord = validate("intercom", { role: "user" }).issues.filter((i) => i.path === "");
+  assert.deepEqual(atRecord.map((i) => i.code), ["required"]);
   // Fresh each call.
   fields.length = 0;
   assert.ok(formFields("helpscout").length > 0);

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
-import { validate, validateField, validateMany, convert, ContactkitError, birdSchema } from "contactkit";
+import { validate, validateField, validateMany, convert, convertMany, ContactkitError, birdSchema } from "contactkit";
 import * as forms from "contactkit/forms";
 
 test("README: Node, import and require()", () => {
@@ -89,6 +89,16 @@ test("README: convert()", () => {
   assert.equal(result.ok, true);
   assert.deepEqual(result.payload, { email: "ada@example.com", name: "Ada" });
   assert.ok(Array.isArray(result.notes));
+});
+
+test("README: convertMany()", () => {
+  const batch = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n{"firstName": 7}\n');
+  assert.equal(batch.converted, 1);
+  assert.equal(batch.output, '{"displayName":"Ada","attributes":{"firstName":"Ada"}}\n');
+  assert.equal(JSON.parse(batch.rejects).record, 2);
+  const ndjson = '{"firstName": "Ada", "emails": [{"value": "ada@example.com"}]}\n';
+  const [toBird, toIntercom] = convertMany("helpscout", ["bird", "intercom"], ndjson);
+  assert.equal(toBird.converted + toIntercom.converted, 2);
 });
 
 test("README: convert() with externalId", () => {

@@ -142,6 +142,11 @@ impl CField {
         }
     }
 
+    /// Whether the field holds an id, where an empty string is no id (docs/RULES.md#ids).
+    pub(crate) const fn is_id(self) -> bool {
+        matches!(self, Self::ExternalId | Self::IntercomId)
+    }
+
     /// The value of a plain string field (`None` for other fields).
     pub(crate) fn text(self, c: &Contact) -> Option<&str> {
         let address = c.address.as_ref();
@@ -562,6 +567,9 @@ impl<'s> Provenance<'s> {
     }
 }
 
+/// The `dropped` note of an empty id: the contact has none (docs/RULES.md#ids).
+pub(crate) const EMPTY_ID: &str = "is empty: an empty string is no id, so the contact has none";
+
 /// The contact an importer builds, with provenance and `dropped` notes (source paths).
 #[derive(Debug, Default)]
 pub(crate) struct Importer<'s> {
@@ -600,6 +608,9 @@ impl<'s> Importer<'s> {
     pub(crate) fn text(&mut self, obj: &Map<String, Value>, member: &'static str, field: CField) {
         match obj.get(member) {
             None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s.is_empty() && field.is_id() => {
+                self.drop(Src::Member(member), EMPTY_ID);
+            }
             Some(Value::String(s)) => {
                 if let Some(slot) = field.text_mut(&mut self.contact) {
                     *slot = Some(s.clone());
@@ -880,7 +891,8 @@ pub(crate) fn export(
 // ---------------------------------------------------------------------------------------------
 // Rules shared by several formats.
 
-/// CONTRACT §4.1: trim, then split at the first run of whitespace; one word is a first name only.
+/// Full name → first/last (docs/MAPPING.md, `fullName`): trim, then split at the first run of
+/// whitespace; one word is a first name only.
 pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
     let t = full.trim();
     if t.is_empty() {
@@ -896,7 +908,8 @@ pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// CONTRACT §4.2: first + one space + last, skipping a missing (or empty) part.
+/// First/last → full name (docs/MAPPING.md, `firstName`): first + one space + last, skipping a
+/// missing (or empty) part.
 pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
     match (
         first.filter(|s| !s.is_empty()),
@@ -1004,7 +1017,7 @@ pub(crate) fn export_first_last(
 }
 
 /// Writes the one email a format holds (Sequence, Intercom): the first; the others and every
-/// kind are dropped (CONTRACT §4.7).
+/// kind are dropped (docs/MAPPING.md: many → one).
 pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
     let c = ex.contact;
     let name = format_name(ex.target);
@@ -1031,7 +1044,7 @@ pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
 }
 
 /// Writes the one phone a format holds (Sequence, Intercom): the first; the others and every
-/// kind are dropped (CONTRACT §4.7).
+/// kind are dropped (docs/MAPPING.md: many → one).
 pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
     let c = ex.contact;
     let name = format_name(ex.target);

@@ -1,7 +1,7 @@
 //! The canonical contact's JSON form, as a rule table.
 
 use crate::rules::StrFormat;
-use crate::spec::{formatted, list, one_of, Enum, Extra, Field, Kind, Obj, INTEGER, STRING};
+use crate::spec::{formatted, id, list, one_of, Enum, Extra, Field, Kind, Obj, INTEGER, STRING};
 use crate::vendor::{helpscout::spec as hs, intercom::spec as ic};
 
 const EMAIL: Obj = Obj {
@@ -63,7 +63,7 @@ const IDENTIFIER: Obj = Obj {
     description: "An identifier other than email and phone (e.g. a Bird visitorid).",
     fields: &[
         Field::new("key", "Key", STRING).required(),
-        Field::new("value", "Value", STRING).required(),
+        Field::new("value", "Value", id(1)).required(),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
@@ -91,7 +91,7 @@ pub(crate) static CONTACT: Obj = Obj {
     description: "contactkit's vendor-neutral contact: the hub every conversion passes through. No member is \
 required; empty values are omitted. Timestamps are RFC 3339 date-times (contactkit writes UTC, YYYY-MM-DDTHH:MM:SSZ).",
     fields: &[
-        Field::new("externalId", "External id", STRING).doc("The contact's id in your own system."),
+        Field::new("externalId", "External id", id(1)).doc("The contact's id in your own system."),
         Field::new("fullName", "Full name", STRING),
         Field::new("firstName", "First name", STRING),
         Field::new("lastName", "Last name", STRING),
@@ -125,8 +125,8 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
         Field::new("role", "Role", one_of(&ic::ROLES)),
         Field::new("ownerId", "Owner id", INTEGER),
         Field::new("unsubscribedFromEmails", "Unsubscribed from emails", Kind::Bool),
-        Field::new("intercomId", "Intercom id", STRING),
-        Field::new("customAttributes", "Custom attributes", Kind::Object(&CUSTOM)),
+        Field::new("intercomId", "Intercom id", id(1)),
+        Field::new("customAttributes", "Custom attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
@@ -137,13 +137,4 @@ const GENDER: Enum = Enum {
     values: hs::GENDERS.values,
     severity: crate::Severity::Error,
     any_case: false,
-};
-
-const CUSTOM: Obj = Obj {
-    title: "Custom attributes",
-    description: "Custom attributes by key; any JSON value.",
-    fields: &[],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
 };

@@ -96,20 +96,25 @@ impl StrFormat {
 
     /// The JSON Schema keywords that state the same rule, as `(keyword, value)` pairs.
     pub(crate) fn schema(self) -> serde_json::Value {
-        use serde_json::json;
-        match self {
-            Self::Email => json!({ "pattern": email::PATTERN }),
-            Self::HttpUrl => json!({ "pattern": url::PATTERN }),
-            Self::Date => json!({ "format": "date" }),
-            Self::DateTime => json!({ "format": "date-time" }),
+        // One keyword each, built as a map rather than with `json!` (less WebAssembly code).
+        let (keyword, value) = match self {
+            Self::Email => ("pattern", email::PATTERN),
+            Self::HttpUrl => ("pattern", url::PATTERN),
+            Self::Date => ("format", "date"),
+            Self::DateTime => ("format", "date-time"),
             Self::IsoDateOrDateTime => {
-                json!({ "anyOf": [ { "format": "date-time" }, { "format": "date" } ] })
+                return crate::spec::schema::from_text(
+                    r#"{"anyOf": [{"format": "date-time"}, {"format": "date"}]}"#,
+                )
             }
-            Self::Uuid => json!({ "pattern": uuid::PATTERN }),
-            Self::E164 => json!({ "pattern": phone::PATTERN }),
-            Self::Slug => json!({ "pattern": "^[A-Za-z0-9_\\-]{1,100}$" }),
-            Self::AttributeKey => json!({ "pattern": "^[A-Za-z0-9_\\-]{1,64}$" }),
-        }
+            Self::Uuid => ("pattern", uuid::PATTERN),
+            Self::E164 => ("pattern", phone::PATTERN),
+            Self::Slug => ("pattern", "^[A-Za-z0-9_\\-]{1,100}$"),
+            Self::AttributeKey => ("pattern", "^[A-Za-z0-9_\\-]{1,64}$"),
+        };
+        let mut map = serde_json::Map::new();
+        map.insert(keyword.to_owned(), value.into());
+        serde_json::Value::Object(map)
     }
 }
 

@@ -7,6 +7,12 @@ use serde::Serialize;
 use super::{Array, Field, Kind, Obj, Req, Str};
 use crate::Severity;
 
+/// The unit of [`FormField::min_length`] and [`FormField::max_length`], stated next to them as
+/// [`FormField::length_unit`]: Unicode code points (scalar values), as the vendors count and the
+/// validator checks. An HTML `maxlength` counts UTF-16 code units instead (40 emoji are 40 code
+/// points and 80 units), so no `maxlength` is exact for these limits.
+pub const LENGTH_UNIT: &str = "codePoint";
+
 /// How a value that the table cannot describe field by field is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -31,8 +37,15 @@ pub struct FormField {
     pub description: String,
     /// `string`, `integer`, `boolean`, `array`, `object` or `any`.
     pub json_type: &'static str,
-    /// Whether the vendor requires it (missing is an error).
+    /// Whether the vendor requires it (missing is an error) whenever the object that holds it
+    /// is present.
     pub required: bool,
+    /// For a `required` member that is not required of every record because an object or array
+    /// item above it is optional: the pointer of the nearest such container (e.g. `/phones/0`
+    /// for `/phones/0/type`). The member must be present once that container exists, so a form
+    /// marks it required only then (an empty, optional Phones group must not block a submit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_within: Option<String>,
     /// Whether `null` is accepted.
     pub nullable: bool,
     /// Minimum length in characters.
@@ -41,11 +54,20 @@ pub struct FormField {
     /// Maximum length in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u32>,
+    /// The unit of `min_length` and `max_length` ([`LENGTH_UNIT`]), present with them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length_unit: Option<&'static str>,
     /// The accepted values, for a `<select>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Vec<&'static str>>,
-    /// Whether values outside `enum_values` are only warnings (an inferred list).
+    /// Whether the vendor documents `enum_values` as the accepted values, so another value is an
+    /// error (a `<select>`); `false` for an inferred list, where other values are only warnings
+    /// (suggestions).
     pub enum_is_strict: bool,
+    /// Whether a value that differs from one of `enum_values` only in ASCII letter case is
+    /// accepted with a warning (Help Scout `gender`: the docs' own example sends `"Male"`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub enum_any_case: bool,
     /// An ECMA-262 pattern the value must match (for `<input pattern>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
@@ -73,19 +95,64 @@ pub struct FormField {
     /// For values edited as a whole.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub widget: Option<Widget>,
+    /// The sibling members that a rule of the enclosing object checks together with this one:
+    /// a "one of A, B, C is required" list, or a cross-field rule such as Intercom's "with role
+    /// user, email or external_id is required" or Bird's identifier `value` whose format
+    /// depends on its `key`. A form re-checks the enclosing object as a whole when this member
+    /// changes; a `required` finding at the enclosing object's own path comes only from such
+    /// rules and concerns this member and these siblings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tied_to: Vec<&'static str>,
 }
 
-/// The fields of an object table.
-pub(crate) fn fields(obj: &'static Obj, base: &str) -> Vec<FormField> {
-    obj.fields.iter().map(|f| field(f, base)).collect()
+/// The fields of an object table at `base`, which exists whenever the container at `anchor`
+/// does (`None`: in every record).
+pub(crate) fn fields(obj: &'static Obj, base: &str, anchor: Option<&str>) -> Vec<FormField> {
+    obj.fields
+        .iter()
+        .map(|f| {
+            let mut out = field(f, base, anchor);
+            out.tied_to = tied_to(obj, f.name);
+            out
+        })
+        .collect()
 }
 
-fn field(f: &'static Field, base: &str) -> FormField {
+/// The members that the object's any-of list or cross-field check ties to `name`, in the
+/// table's order (plain loops: this runs in the WebAssembly module, where iterator chains cost
+/// code size).
+fn tied_to(obj: &Obj, name: &str) -> Vec<&'static str> {
+    let check: &[&str] = match obj.check {
+        Some(check) => check.members,
+        None => &[],
+    };
+    let mut out = Vec::new();
+    for f in obj.fields {
+        let other = f.name;
+        for members in [obj.any_of_required, check] {
+            if other != name && members.contains(&name) && members.contains(&other) {
+                out.push(other);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn field(f: &'static Field, base: &str, anchor: Option<&str>) -> FormField {
     let path = crate::pointer::join(base, f.name);
     let mut out = blank(f.name, &path, f.label, f.doc);
     out.required = f.required == Req::Yes;
     out.nullable = f.nullable;
-    describe(&f.kind, &mut out);
+    // What is inside this member exists whenever this member does: whenever the enclosing
+    // container does if the member is required, otherwise only once the member is there.
+    let own = if out.required {
+        out.required_within = anchor.map(str::to_owned);
+        anchor
+    } else {
+        Some(path.as_str())
+    };
+    describe(&f.kind, &mut out, own);
     out
 }
 
@@ -97,11 +164,14 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         description: doc.to_owned(),
         json_type: "any",
         required: false,
+        required_within: None,
         nullable: false,
         min_length: None,
         max_length: None,
+        length_unit: None,
         enum_values: None,
         enum_is_strict: false,
+        enum_any_case: false,
         pattern: None,
         format: None,
         minimum: None,
@@ -111,10 +181,13 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         fields: None,
         item: None,
         widget: None,
+        tied_to: Vec::new(),
     }
 }
 
-fn describe(kind: &Kind, out: &mut FormField) {
+/// Describes a value of `kind` in `out`; what is inside it exists whenever the container at
+/// `anchor` does.
+fn describe(kind: &Kind, out: &mut FormField, anchor: Option<&str>) {
     match kind {
         Kind::Str(rules) => string(rules, out),
         Kind::Int { min, max } => {
@@ -123,10 +196,10 @@ fn describe(kind: &Kind, out: &mut FormField) {
             out.maximum = (*max != i64::MAX).then_some(*max);
         }
         Kind::Bool => out.json_type = "boolean",
-        Kind::Array(array) => array_field(array, out),
+        Kind::Array(array) => array_field(array, out, anchor),
         Kind::Object(obj) => {
             out.json_type = "object";
-            out.fields = Some(fields(obj, &out.path));
+            out.fields = Some(fields(obj, &out.path, anchor));
         }
         Kind::Any => out.widget = Some(Widget::Json),
         Kind::Dynamic(dynamic) => {
@@ -140,6 +213,9 @@ fn string(rules: &Str, out: &mut FormField) {
     out.json_type = "string";
     out.min_length = (rules.min > 0).then_some(rules.min);
     out.max_length = (rules.max != u32::MAX).then_some(rules.max);
+    if out.min_length.is_some() || out.max_length.is_some() {
+        out.length_unit = Some(LENGTH_UNIT);
+    }
     if let Some(format) = rules.format {
         out.format = Some(format.form_name());
         if let Some(pattern) = format.schema().get("pattern").and_then(|p| p.as_str()) {
@@ -148,20 +224,94 @@ fn string(rules: &Str, out: &mut FormField) {
     }
     if let Some(list) = rules.one_of {
         out.enum_values = Some(list.values.to_vec());
-        out.enum_is_strict = list.severity == Severity::Error && !list.any_case;
+        out.enum_is_strict = list.severity == Severity::Error;
+        out.enum_any_case = list.any_case;
     }
 }
 
-fn array_field(array: &Array, out: &mut FormField) {
+fn array_field(array: &Array, out: &mut FormField, anchor: Option<&str>) {
     out.json_type = "array";
     out.min_items = (array.min > 0).then_some(array.min);
     out.max_items = (array.max != u32::MAX).then_some(array.max);
+    let first = format!("{}/0", out.path);
+    // An item exists whenever the array does only if the array needs one.
+    let anchor = if array.min >= 1 {
+        anchor
+    } else {
+        Some(first.as_str())
+    };
     match &array.items {
-        Kind::Object(obj) => out.fields = Some(fields(obj, &format!("{}/0", out.path))),
+        Kind::Object(obj) => out.fields = Some(fields(obj, &first, anchor)),
         other => {
-            let mut item = blank("", &format!("{}/0", out.path), &out.label, "");
-            describe(other, &mut item);
+            let mut item = blank("", &first, &out.label, "");
+            describe(other, &mut item, anchor);
             out.item = Some(Box::new(item));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{form_fields, validate, Code, Format};
+    use serde_json::json;
+
+    fn find<'a>(fields: &'a [super::FormField], name: &str) -> &'a super::FormField {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("no field {name}"))
+    }
+
+    #[test]
+    fn tied_members_come_from_the_any_of_list_and_the_cross_field_check() {
+        let intercom = form_fields(Format::Intercom);
+        assert_eq!(find(&intercom, "role").tied_to, ["external_id", "email"]);
+        assert_eq!(find(&intercom, "email").tied_to, ["role", "external_id"]);
+        assert_eq!(find(&intercom, "external_id").tied_to, ["role", "email"]);
+        assert!(find(&intercom, "name").tied_to.is_empty());
+        // The rule they stand for reports `required` at the object's own path.
+        let report = validate(Format::Intercom, &json!({"role": "user"}));
+        assert!(report
+            .issues
+            .iter()
+            .any(|i| i.path.is_empty() && i.code == Code::Required));
+
+        let bird = form_fields(Format::Bird);
+        let identifier = find(&bird, "identifiers")
+            .fields
+            .as_deref()
+            .expect("fields");
+        assert_eq!(find(identifier, "key").tied_to, ["value"]);
+        assert_eq!(find(identifier, "value").tied_to, ["key"]);
+        assert!(find(identifier, "properties").tied_to.is_empty());
+        assert!(find(&bird, "displayName").tied_to.is_empty());
+        for format in [Format::Sequence, Format::HelpScout, Format::Canonical] {
+            assert!(
+                form_fields(format).iter().all(|f| f.tied_to.is_empty()),
+                "{format}"
+            );
+        }
+    }
+
+    #[test]
+    fn documented_enums_are_strict_even_when_letter_case_is_only_a_warning() {
+        let helpscout = form_fields(Format::HelpScout);
+        let gender = find(&helpscout, "gender");
+        assert!(gender.enum_is_strict && gender.enum_any_case);
+        // As the validator decides: another value is an error, another letter case a warning.
+        let issues = |v: &str| validate(Format::HelpScout, &json!({ "gender": v })).issues;
+        assert_eq!(issues("robot")[0].code, Code::Enum);
+        assert!(issues("robot")[0].is_error());
+        assert!(!issues("Male")[0].is_error());
+        // An inferred list: suggestions only.
+        let emails = find(&helpscout, "emails")
+            .fields
+            .as_deref()
+            .expect("fields");
+        let kind = find(emails, "type");
+        assert!(!kind.enum_is_strict && !kind.enum_any_case);
+        let serialized = serde_json::to_value(kind).expect("json");
+        assert!(serialized.get("enumAnyCase").is_none());
+        assert!(serialized.get("tiedTo").is_none());
     }
 }

@@ -4,11 +4,16 @@
 //! from there.
 
 pub(crate) mod form;
+pub(crate) mod message;
+#[cfg(test)]
+mod rules_doc;
 pub(crate) mod schema;
 pub(crate) mod typescript;
 pub(crate) mod validate;
 
 use crate::rules::StrFormat;
+#[cfg(test)]
+use crate::Code;
 use crate::Severity;
 
 /// An object: its documented members and what to do with the others.
@@ -35,16 +40,86 @@ pub(crate) struct Check {
     pub run: fn(&validate::Seen<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
     /// JSON Schema keywords stating the same rule, merged into the object's schema.
     pub schema: fn() -> serde_json::Value,
+    /// The members the rule reads together (the form metadata's `tied_to`).
+    pub members: &'static [&'static str],
+    /// The rules `run` enforces, as docs/RULES.md states them (paths relative to the object).
+    /// Only the test that keeps docs/RULES.md in step reads it (`spec::rules_doc`), so only test
+    /// builds carry it.
+    #[cfg(test)]
+    pub rules: &'static [Stated],
+}
+
+/// A rule that code enforces (a [`Check`], a [`Dynamic`] value, the validator itself), stated
+/// the way docs/RULES.md lists it; a test keeps the two in step, and another checks that every
+/// finding of the fixture suite is one of the rules docs/RULES.md lists.
+#[cfg(test)]
+#[derive(Debug)]
+pub(crate) struct Stated {
+    /// Where, relative to the object or member that carries the rule: `""` for itself, then
+    /// segments: a member name, `*` for any array item, `{name}` for any member name.
+    pub at: &'static str,
+    /// What the value must be.
+    pub constraint: &'static str,
+    /// The finding's code.
+    pub code: Code,
+    /// The finding's severity.
+    pub severity: Severity,
+}
+
+#[cfg(test)]
+impl Stated {
+    /// An error rule.
+    pub(crate) const fn error(at: &'static str, constraint: &'static str, code: Code) -> Self {
+        Self {
+            at,
+            constraint,
+            code,
+            severity: Severity::Error,
+        }
+    }
+
+    /// A warning rule.
+    pub(crate) const fn warning(at: &'static str, constraint: &'static str, code: Code) -> Self {
+        Self {
+            at,
+            constraint,
+            code,
+            severity: Severity::Warning,
+        }
+    }
+}
+
+/// The rule [`validate::check_custom_name`] enforces, at `at` (a custom attribute's name, e.g.
+/// `/{name}`): stated once for the objects of [`Extra::Custom`] and the dynamic values that
+/// check their names.
+#[cfg(test)]
+pub(crate) const fn custom_name(at: &'static str) -> Stated {
+    Stated::error(at, "a name of at least 1 character", Code::TooShort)
 }
 
 /// What to do with a member the vendor does not document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Extra {
-    /// Accepted as a custom attribute, any value (Sequence; Bird's "other properties").
+    /// Accepted, any value (Bird's "other properties", the read formats' objects).
     Allow,
+    /// Accepted as a custom attribute, any value, under a name of at least one character: no
+    /// vendor can store a nameless attribute, so an empty name is a `too_short` error
+    /// (Sequence's extra members, the canonical `customAttributes`, the read formats' custom
+    /// attributes).
+    Custom,
     /// An `unknown_field` warning (Intercom, Help Scout, canonical).
     Warn,
 }
+
+/// The object of custom attributes: any members, under non-empty names.
+pub(crate) static CUSTOM_ATTRIBUTES: Obj = Obj {
+    title: "Custom attributes",
+    description: "Custom attributes by key; any JSON value.",
+    fields: &[],
+    extra: Extra::Custom,
+    any_of_required: &[],
+    check: None,
+};
 
 /// Whether a member must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +245,11 @@ pub(crate) struct Str {
     pub one_of: Option<&'static Enum>,
     /// Values that are reserved (error).
     pub reserved: &'static [&'static str],
+    /// An identifier: the empty string is no id (it never counts as present for
+    /// [`Obj::any_of_required`] or a cross-field [`Check`], and is a `too_short` warning when
+    /// `min` is 0), and a value of only whitespace is a `pattern` warning (the vendor would store
+    /// it, but it is almost certainly a mistake). See docs/RULES.md#ids.
+    pub id: bool,
 }
 
 impl Str {
@@ -182,6 +262,7 @@ impl Str {
         format: None,
         one_of: None,
         reserved: &[],
+        id: false,
     };
 }
 
@@ -219,16 +300,21 @@ pub(crate) struct Dynamic {
     pub schema: fn() -> serde_json::Value,
     /// What the form shows for it.
     pub form: form::Widget,
+    /// The rules `check` enforces (with account definitions too), as docs/RULES.md states them
+    /// (paths relative to the member). Only test builds carry it (as `Check::rules`).
+    #[cfg(test)]
+    pub rules: &'static [Stated],
 }
 
 /// How vendor code checks a [`Dynamic`] value.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum DynamicCheck {
-    /// A function of the whole value: the walk first builds a `serde_json::Value` of it.
-    Whole(fn(&serde_json::Value, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
-    /// Help Scout `properties`, checked during the walk without building a `Value`
-    /// (`vendor::helpscout::properties`). A walk is generic over the deserializer, so it cannot
-    /// be a function pointer: each one is named here.
+    /// A function of the whole value: the walk first reads it as a [`validate::Whole`] (an
+    /// object's members in input order, repeated names included and reported as `duplicate`).
+    Whole(fn(&validate::Whole<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>)),
+    /// Help Scout `properties`, checked during the walk without reading values whole
+    /// (`vendor::helpscout::properties`). A walk is generic over the source, so it cannot be a
+    /// function pointer: each one is named here.
     HelpScoutProperties,
 }
 
@@ -269,6 +355,15 @@ pub(crate) const fn formatted(format: StrFormat) -> Kind {
 
 /// Shorthand for any string.
 pub(crate) const STRING: Kind = Kind::Str(Str::ANY);
+
+/// Shorthand for an id of at least `min` characters ([`Str::id`]).
+pub(crate) const fn id(min: u32) -> Kind {
+    Kind::Str(Str {
+        min,
+        id: true,
+        ..Str::ANY
+    })
+}
 
 /// Shorthand for any 64-bit integer.
 pub(crate) const INTEGER: Kind = Kind::Int {

@@ -9,16 +9,40 @@ use serde_json::{json, Map, Value};
 use super::{Array, Extra, Field, Kind, Obj, Req, Str};
 use crate::Severity;
 
+/// Schema keywords written as JSON text. A constant text is data, far smaller in the WebAssembly
+/// module than the code the `json!` macro generates; the schema tests keep every text valid
+/// (the committed schemas are compared byte for byte).
+pub(crate) fn from_text(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+/// An object of schema keywords (`Value::from` and a map rather than `json!`, whose
+/// serialisation code costs WebAssembly size).
+fn keywords(entries: &[(&str, Value)]) -> Value {
+    let mut map = Map::new();
+    for (key, value) in entries {
+        map.insert((*key).to_owned(), value.clone());
+    }
+    Value::Object(map)
+}
+
+/// Adds a member to an object: one call instead of the key's allocation inlined at every place
+/// an object is built (less WebAssembly code).
+#[inline(never)]
+pub(crate) fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
+    map.insert(key.to_owned(), value);
+}
+
 /// The schema of a whole format, with its `$schema`, `$id` and `title`.
 pub(crate) fn document(id: &str, root: &'static Obj) -> Value {
     let mut doc = Map::new();
     doc.insert(
         "$schema".into(),
-        json!("https://json-schema.org/draft/2020-12/schema"),
+        Value::from("https://json-schema.org/draft/2020-12/schema"),
     );
     doc.insert(
         "$id".into(),
-        json!(format!("https://contactkit.dev/schemas/{id}.schema.json")),
+        Value::from(format!("https://contactkit.dev/schemas/{id}.schema.json")),
     );
     if let Value::Object(body) = object(root) {
         doc.extend(body);
@@ -29,20 +53,20 @@ pub(crate) fn document(id: &str, root: &'static Obj) -> Value {
 /// The schema of an object table.
 pub(crate) fn object(obj: &'static Obj) -> Value {
     let mut s = Map::new();
-    s.insert("title".into(), json!(obj.title));
+    put(&mut s, "title", Value::from(obj.title));
     let mut description = obj.description.to_owned();
     if obj.extra == Extra::Warn {
         description.push_str(
             " Members not listed here are accepted by this schema; contactkit reports them as `unknown_field` warnings.",
         );
     }
-    s.insert("description".into(), json!(description));
-    s.insert("type".into(), json!("object"));
+    put(&mut s, "description", Value::from(description));
+    put(&mut s, "type", Value::from("object"));
     let mut properties = Map::new();
     for field in obj.fields {
         properties.insert(field.name.into(), member(field));
     }
-    s.insert("properties".into(), Value::Object(properties));
+    put(&mut s, "properties", Value::Object(properties));
     let required: Vec<&str> = obj
         .fields
         .iter()
@@ -50,15 +74,28 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
         .map(|f| f.name)
         .collect();
     if !required.is_empty() {
-        s.insert("required".into(), json!(required));
+        put(&mut s, "required", Value::from(required));
     }
     if !obj.any_of_required.is_empty() {
-        let any_of: Vec<Value> = obj
-            .any_of_required
-            .iter()
-            .map(|name| json!({ "required": [name] }))
-            .collect();
-        s.insert("anyOf".into(), Value::Array(any_of));
+        let any_of: Vec<Value> =
+            obj.any_of_required
+                .iter()
+                .map(|name| {
+                    // An empty id is no id (docs/RULES.md#ids): it does not count as present.
+                    let id = obj.fields.iter().any(|f| {
+                        f.name == *name && matches!(f.kind, Kind::Str(Str { id: true, .. }))
+                    });
+                    if id {
+                        json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
+                    } else {
+                        json!({ "required": [name] })
+                    }
+                })
+                .collect();
+        put(&mut s, "anyOf", Value::Array(any_of));
+    }
+    if obj.extra == Extra::Custom {
+        put(&mut s, "propertyNames", non_empty_names_value());
     }
     if let Some(check) = obj.check {
         if let Value::Object(extra) = (check.schema)() {
@@ -66,6 +103,20 @@ pub(crate) fn object(obj: &'static Obj) -> Value {
         }
     }
     Value::Object(s)
+}
+
+/// `propertyNames` of an object of custom attributes, as JSON text: a name has at least one
+/// character. A macro so that the schema texts of vendor objects can `concat!` it.
+macro_rules! non_empty_names {
+    () => {
+        r#"{"minLength": 1}"#
+    };
+}
+pub(crate) use non_empty_names;
+
+/// [`non_empty_names!`] as a value.
+fn non_empty_names_value() -> Value {
+    from_text(non_empty_names!())
 }
 
 pub(crate) fn member(field: &'static Field) -> Value {
@@ -91,7 +142,7 @@ pub(crate) fn member(field: &'static Field) -> Value {
     if field.nullable {
         if let Some(Value::String(t)) = s.get_mut("type") {
             let t = std::mem::take(t);
-            s.insert("type".into(), json!([t, "null"]));
+            put(&mut s, "type", Value::from(vec![t, "null".to_owned()]));
         }
         if let Some(Value::Array(values)) = s.get_mut("enum") {
             values.push(Value::Null);
@@ -103,7 +154,7 @@ pub(crate) fn member(field: &'static Field) -> Value {
         );
     }
     if !description.is_empty() {
-        s.insert("description".into(), json!(description.trim()));
+        put(&mut s, "description", Value::from(description.trim()));
     }
     Value::Object(s)
 }
@@ -113,23 +164,27 @@ pub(crate) fn kind(kind: &Kind) -> Value {
     match kind {
         Kind::Str(rules) => string(rules),
         // The bounds are always stated: the validator rejects integers outside i64 (e.g. 1e20).
-        Kind::Int { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
-        Kind::Bool => json!({ "type": "boolean" }),
+        Kind::Int { min, max } => keywords(&[
+            ("type", Value::from("integer")),
+            ("minimum", Value::from(*min)),
+            ("maximum", Value::from(*max)),
+        ]),
+        Kind::Bool => keywords(&[("type", Value::from("boolean"))]),
         Kind::Array(array) => array_schema(array),
         Kind::Object(obj) => object(obj),
-        Kind::Any => json!({}),
+        Kind::Any => Value::Object(Map::new()),
         Kind::Dynamic(dynamic) => (dynamic.schema)(),
     }
 }
 
 fn string(rules: &Str) -> Value {
     let mut s = Map::new();
-    s.insert("type".into(), json!("string"));
+    put(&mut s, "type", Value::from("string"));
     if rules.min > 0 {
-        s.insert("minLength".into(), json!(rules.min));
+        put(&mut s, "minLength", Value::from(rules.min));
     }
     if rules.max != u32::MAX {
-        s.insert("maxLength".into(), json!(rules.max));
+        put(&mut s, "maxLength", Value::from(rules.max));
     }
     if let Some(format) = rules.format {
         if let Value::Object(keywords) = format.schema() {
@@ -139,30 +194,40 @@ fn string(rules: &Str) -> Value {
     if let Some(list) = rules.one_of {
         if list.severity == Severity::Error {
             if list.any_case {
-                s.insert("pattern".into(), json!(any_case_pattern(list.values)));
+                put(
+                    &mut s,
+                    "pattern",
+                    Value::from(any_case_pattern(list.values)),
+                );
             } else {
-                s.insert("enum".into(), json!(list.values));
+                put(&mut s, "enum", Value::from(list.values));
             }
         }
     }
     if !rules.reserved.is_empty() {
-        s.insert("not".into(), json!({ "enum": rules.reserved }));
+        s.insert(
+            "not".into(),
+            keywords(&[("enum", Value::from(rules.reserved))]),
+        );
     }
     Value::Object(s)
 }
 
 fn array_schema(array: &Array) -> Value {
-    let mut s = json!({ "type": "array", "items": kind(&array.items) });
+    let mut s = keywords(&[
+        ("type", Value::from("array")),
+        ("items", kind(&array.items)),
+    ]);
     if array.min > 0 {
-        s["minItems"] = json!(array.min);
+        s["minItems"] = Value::from(array.min);
     }
     if array.max != u32::MAX {
-        s["maxItems"] = json!(array.max);
+        s["maxItems"] = Value::from(array.max);
     }
     // For object items the validator compares only some members (e.g. an identifier's key and
     // value), so `uniqueItems` states the part of the rule a schema can: identical items.
     if array.unique == Some(Severity::Error) {
-        s["uniqueItems"] = json!(true);
+        s["uniqueItems"] = Value::from(true);
     }
     s
 }

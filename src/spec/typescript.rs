@@ -33,7 +33,7 @@ fn object(obj: &'static Obj, indent: usize, out: &mut String) {
     for field in obj.fields {
         member(field, indent + 2, out);
     }
-    if obj.extra == Extra::Allow {
+    if matches!(obj.extra, Extra::Allow | Extra::Custom) {
         let _ = writeln!(
             out,
             "{pad}/** Any other member is accepted as data (a custom attribute). */"

@@ -1,21 +1,31 @@
-//! The validator: walks a record once, as a serde [`DeserializeSeed`], checking it against a
+//! The validator: walks a record once, token by token from a [`Source`], checking it against a
 //! format's [`Obj`] table and collecting every finding.
 //!
-//! The same walk runs over JSON text (borrowing strings from the input, allocating nothing for a
-//! valid record) and over an already parsed [`serde_json::Value`] (through serde's
-//! `Deserializer` implementation for `&Value`), so the two entry points cannot disagree.
+//! The same walk reads JSON text (a [`Scanner`]: strings borrowed from the input, nothing
+//! allocated for a valid record) and an already parsed `serde_json::Value` (a
+//! [`ValueSource`]), so the two entry points cannot disagree. The walk recurses only where the
+//! rule tables nest (a few levels); whatever no rule looks at is skipped by the source without
+//! recursion. Text that is not one JSON value yields one `syntax` finding and nothing else.
+//!
+//! Findings carry their parameters ([`Message`]); the message text is rendered from a
+//! template without `core::fmt`.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt::{self, Display};
 
-use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use super::message::{JsonType, Message, Part, Part::Text};
 use super::{Array, DynamicCheck, Extra, Field, Kind, Obj, Req, Str};
 use crate::definitions::Definitions;
+use crate::json::{
+    write::push_json_string, Integer, Json, NameMap, Number, Scanner, Source, Stop, SyntaxError,
+    Token, ValueSource,
+};
 use crate::pointer::Path;
 use crate::{Code, Issue, Report, Severity};
+
+pub(crate) use crate::json::MAX_NESTING;
 
 /// Options for one validation run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,13 +57,13 @@ impl<'o> Ctx<'o> {
         path: &Path<'_>,
         code: Code,
         severity: Severity,
-        message: String,
+        message: Message,
     ) {
         self.issues.push(Issue {
             path: path.pointer(),
             code,
             severity,
-            message,
+            message: message.to_text(),
         });
     }
 
@@ -63,24 +73,30 @@ impl<'o> Ctx<'o> {
         path: &Path<'_>,
         code: Code,
         severity: Severity,
-        message: String,
-        value: &dyn Display,
+        message: Message,
+        value: &str,
     ) {
-        let message = if self.settings.show_values {
-            format!("{message} (value: {value})")
-        } else {
-            message
-        };
-        self.push(path, code, severity, message);
+        let mut text = message.to_text();
+        if self.settings.show_values {
+            text.push_str(" (value: ");
+            push_json_string(&mut text, value);
+            text.push(')');
+        }
+        self.issues.push(Issue {
+            path: path.pointer(),
+            code,
+            severity,
+            message: text,
+        });
     }
 
     /// Records an error.
-    pub(crate) fn error(&mut self, path: &Path<'_>, code: Code, message: String) {
+    pub(crate) fn error(&mut self, path: &Path<'_>, code: Code, message: Message) {
         self.push(path, code, Severity::Error, message);
     }
 
     /// Records a warning.
-    pub(crate) fn warn(&mut self, path: &Path<'_>, code: Code, message: String) {
+    pub(crate) fn warn(&mut self, path: &Path<'_>, code: Code, message: Message) {
         self.push(path, code, Severity::Warning, message);
     }
 
@@ -106,6 +122,15 @@ impl Seen<'_> {
             .is_some_and(|i| self.present & (1 << i) != 0)
     }
 
+    /// Whether member `name` was given: present, and not an empty id (docs/RULES.md#ids).
+    pub(crate) fn given(&self, name: &str) -> bool {
+        let empty_id = self.index(name).is_some_and(|i| {
+            matches!(self.fields[i].kind, Kind::Str(Str { id: true, .. }))
+                && self.captured(name) == Some("")
+        });
+        self.has(name) && !empty_id
+    }
+
     /// The string value of a `capture` member, if it was a string.
     pub(crate) fn captured(&self, name: &str) -> Option<&str> {
         let i = self.index(name)?;
@@ -120,9 +145,120 @@ impl Seen<'_> {
     }
 }
 
-/// The most arrays and objects nested in one another that JSON text may hold: serde_json's
-/// recursion limit of 128 stops the parser at the 128th level.
-pub(crate) const MAX_NESTING: usize = 127;
+// Messages of the generic rules.
+const NESTED_TOO_DEEP: &[Part] = &[
+    Text("nested more than "),
+    Part::Max,
+    Text(" levels deep: as JSON text it would exceed the parser's recursion limit"),
+];
+const NOT_JSON: &[Part] = &[Text("not valid JSON: "), Part::Syntax];
+const WRONG_TYPE: &[Part] = &[
+    Text("must be "),
+    Part::Expected,
+    Text(", not "),
+    Part::Found,
+];
+const WRONG_TYPE_LOOSE: &[Part] = &[
+    Text("should be "),
+    Part::Expected,
+    Text(", not "),
+    Part::Found,
+    Text(" (the vendor's docs do not state the exact type)"),
+];
+const INTEGER_RANGE: &[Part] = &[
+    Text("must be an integer from "),
+    Part::Min,
+    Text(" to "),
+    Part::Max,
+];
+const EMPTY_ID: &[Part] = &[Text("is empty: an empty string is no id")];
+const EMPTY_ID_WARNING: &[Part] = &[Text(
+    "is empty: an empty string is no id, so the contact has none",
+)];
+const BLANK_ID: &[Part] = &[Text(
+    "is only whitespace: the vendor would store it, but an id of only whitespace is almost certainly a mistake",
+)];
+const EMPTY_STRING: &[Part] = &[
+    Text("is empty; it must be at least "),
+    Part::Min,
+    Text(" characters long"),
+];
+const TOO_SHORT: &[Part] = &[
+    Text("is "),
+    Part::Length,
+    Text(" characters long, the minimum is "),
+    Part::Min,
+];
+const TOO_LONG: &[Part] = &[
+    Text("is "),
+    Part::Length,
+    Text(" characters long, the maximum is "),
+    Part::Max,
+];
+const LONGER_THAN_LIKELY: &[Part] = &[
+    Text("is "),
+    Part::Length,
+    Text(" characters long, more than "),
+    Part::Max,
+    Text(" ("),
+    Part::Note,
+    Text(")"),
+];
+const NOT_FORMAT: &[Part] = &[Text("is not "), Part::Format];
+const OTHER_CASE: &[Part] = &[
+    Text("differs in letter case from the documented values ("),
+    Part::List,
+    Text("); the vendor's docs do not state whether case matters"),
+];
+const NOT_ONE_OF: &[Part] = &[Text("is not one of the accepted values: "), Part::List];
+const NOT_ONE_OF_INFERRED: &[Part] = &[
+    Text("is not one of the accepted values: "),
+    Part::List,
+    Text(" (inferred from the vendor's examples; the docs do not state the list)"),
+];
+const RESERVED: &[Part] = &[
+    Text("is a reserved name ("),
+    Part::List,
+    Text(" are reserved)"),
+];
+const REPEATED_ITEM: &[Part] = &[Text("repeats an earlier item")];
+const NO_ITEMS: &[Part] = &[
+    Text("is empty; it must have at least "),
+    Part::Min,
+    Text(" item(s)"),
+];
+const TOO_FEW_ITEMS: &[Part] = &[
+    Text("has "),
+    Part::Count,
+    Text(" item(s), the minimum is "),
+    Part::Min,
+];
+const TOO_MANY_ITEMS: &[Part] = &[
+    Text("has "),
+    Part::Count,
+    Text(" items, the maximum is "),
+    Part::Max,
+];
+const REPEATED_MEMBER: &[Part] = &[Text(
+    "repeats a member name of the same object; a JSON parser keeps only one of the values \
+     (most keep the last), so the other would be lost",
+)];
+const EMPTY_NAME: &[Part] = &[Text(
+    "is an empty name; a custom attribute name must be at least 1 character long",
+)];
+const BEYOND_F64: &[Part] = &[Text(
+    "is a number beyond the range of a 64-bit float (about ±1.8e308): JSON parsers, JavaScript's among them, cannot hold it",
+)];
+/// A member that the vendor does not document.
+pub(crate) const UNKNOWN_FIELD: &[Part] = &[Text(
+    "is not a documented field; the vendor may ignore or reject it",
+)];
+/// A required member that is missing.
+pub(crate) const REQUIRED: &[Part] = &[Text("is required")];
+const PROBABLY_REQUIRED: &[Part] = &[Text(
+    "is missing; the vendor probably requires it, but its docs do not state it",
+)];
+const ONE_OF_REQUIRED: &[Part] = &[Text("one of "), Part::List, Text(" is required")];
 
 /// Whether `value` nests more than [`MAX_NESTING`] arrays and objects, measured without
 /// recursion (a value built in code, not parsed, has no depth limit, and walking a very deep
@@ -148,215 +284,418 @@ fn too_deep(value: &Value) -> bool {
     false
 }
 
+/// The rules of every format that the walk itself enforces, as docs/RULES.md states them
+/// (`**` is any path).
+#[cfg(test)]
+pub(crate) const EVERY_FORMAT: &[super::Stated] = &[
+    super::Stated::error(
+        "",
+        "one JSON value: UTF-8, no lone surrogate, nested at most 127 levels",
+        Code::Syntax,
+    ),
+    super::Stated::error("", "an object", Code::Type),
+    super::Stated::error(
+        "**",
+        "a number within the range of a 64-bit float",
+        Code::OutOfRange,
+    ),
+    super::Stated::error(
+        "**",
+        "a member name that appears once in its object",
+        Code::Duplicate,
+    ),
+];
+
 /// Validates an already parsed value against `root`.
 pub(crate) fn validate_value(root: &'static Obj, value: &Value, settings: Settings<'_>) -> Report {
     if too_deep(value) {
+        let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
         return Report {
-            issues: vec![Issue::error(
-                "",
-                Code::Syntax,
-                format!(
-                    "nested more than {MAX_NESTING} levels deep: as JSON text it would exceed the \
-                     parser's recursion limit"
-                ),
-            )],
+            issues: vec![Issue::error("", Code::Syntax, message.to_text())],
         };
     }
     let mut ctx = Ctx::new(settings);
-    let root = Kind::Object(root);
-    let seed = Seed::new(&root, Path::Root, &mut ctx);
-    // `&Value` never fails to deserialize: every visitor method accepts every input.
-    if seed.deserialize(value).is_err() {
-        debug_assert!(false, "walking a Value cannot fail");
-    }
+    // A value source never fails.
+    let walked = walk_root(root, &mut ValueSource::new(value), &mut ctx);
+    debug_assert!(walked.is_ok(), "walking a Value cannot fail");
     ctx.into_report()
 }
 
 /// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.
 pub(crate) fn validate_str(root: &'static Obj, json: &str, settings: Settings<'_>) -> Report {
-    walk_text(root, serde_json::Deserializer::from_str(json), settings)
+    validate_text(root, Scanner::from_str(json), settings)
 }
 
 /// Validates JSON bytes against `root`; text that is not one JSON value is one `syntax` finding.
-///
-/// UTF-8 is checked once for the whole text, which is several times faster than serde_json
-/// checking each string as it goes; only text that is not UTF-8 is walked as bytes, so that
-/// the `syntax` finding names the same position as before.
 pub(crate) fn validate_slice(root: &'static Obj, json: &[u8], settings: Settings<'_>) -> Report {
-    match std::str::from_utf8(json) {
-        Ok(text) => validate_str(root, text, settings),
-        Err(_) => walk_text(root, serde_json::Deserializer::from_slice(json), settings),
-    }
+    validate_text(root, Scanner::from_slice(json), settings)
 }
 
-fn walk_text<'de, R: serde_json::de::Read<'de>>(
-    root: &'static Obj,
-    mut de: serde_json::Deserializer<R>,
-    settings: Settings<'_>,
-) -> Report {
+fn validate_text(root: &'static Obj, mut scanner: Scanner<'_>, settings: Settings<'_>) -> Report {
     let mut ctx = Ctx::new(settings);
-    let root = Kind::Object(root);
-    let outcome = Seed::new(&root, Path::Root, &mut ctx)
-        .deserialize(&mut de)
-        .and_then(|_| de.end());
-    match outcome {
+    match walk_root(root, &mut scanner, &mut ctx).and_then(|()| scanner.end()) {
         Ok(()) => ctx.into_report(),
-        Err(e) => Report {
-            issues: vec![syntax_issue(&e)],
+        Err(Stop) => Report {
+            issues: vec![syntax_issue(scanner.failure())],
         },
     }
 }
 
-/// The `syntax` finding for a JSON parse error (the message names a position, never the data).
-pub(crate) fn syntax_issue(e: &serde_json::Error) -> Issue {
-    let what = match e.classify() {
-        serde_json::error::Category::Eof => "the JSON text ends too early".to_owned(),
-        _ => {
-            // serde_json's messages name the problem and its position, never the data.
-            let text = e.to_string();
-            text.split(" at line ")
-                .next()
-                .unwrap_or("invalid JSON")
-                .to_owned()
-        }
-    };
-    Issue::error(
-        "",
-        Code::Syntax,
-        format!(
-            "not valid JSON: {what} (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-    )
+fn walk_root<'a, S: Source<'a>>(
+    root: &'static Obj,
+    source: &mut S,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    let kind = Kind::Object(root);
+    walk(source, Slot::new(&kind, Path::Root), ctx).map(|_| ())
 }
 
-/// JSON type names for messages.
+/// The `syntax` finding for text that is not JSON (the message names a position, never the
+/// data).
+pub(crate) fn syntax_issue(e: SyntaxError) -> Issue {
+    Issue::error("", Code::Syntax, Message::new(NOT_JSON).syntax(e).to_text())
+}
+
+/// The rules of one value, and where it is.
 #[derive(Clone, Copy)]
-enum Found {
-    Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
-}
-
-impl Display for Found {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Found::Null => "null",
-            Found::Bool => "a boolean",
-            Found::Number => "a number",
-            Found::String => "a string",
-            Found::Array => "an array",
-            Found::Object => "an object",
-        })
-    }
-}
-
-/// What the value must be, for type messages.
-fn expected(kind: &Kind, nullable: bool) -> String {
-    let base = match kind {
-        Kind::Str(_) => "a string",
-        Kind::Int { .. } => "an integer",
-        Kind::Bool => "a boolean",
-        Kind::Array(_) => "an array",
-        Kind::Object(_) => "an object",
-        Kind::Any | Kind::Dynamic(_) => "a JSON value",
-    };
-    if nullable {
-        format!("{base} or null")
-    } else {
-        base.to_owned()
-    }
-}
-
-/// Walks one value with the rules of `kind`.
-struct Seed<'c, 'o, 'p> {
-    kind: &'p Kind,
+struct Slot<'k, 'p> {
+    kind: &'k Kind,
     nullable: bool,
     loose: bool,
+    /// Return the string value (for cross-field rules and uniqueness).
     capture: bool,
+    /// Return `Some("")` for an empty string, so that an empty id does not count as present
+    /// ([`Seen::given`]); nothing is allocated for it, or for any other id.
+    empty_id: bool,
     path: Path<'p>,
-    ctx: &'c mut Ctx<'o>,
 }
 
-impl<'c, 'o, 'p> Seed<'c, 'o, 'p> {
-    fn new(kind: &'p Kind, path: Path<'p>, ctx: &'c mut Ctx<'o>) -> Self {
+impl<'k, 'p> Slot<'k, 'p> {
+    fn new(kind: &'k Kind, path: Path<'p>) -> Self {
         Self {
             kind,
             nullable: false,
             loose: false,
             capture: false,
+            empty_id: false,
             path,
-            ctx,
         }
     }
 
-    fn field(field: &'static Field, path: Path<'p>, ctx: &'c mut Ctx<'o>) -> Self {
+    fn field(field: &'static Field, path: Path<'p>) -> Self {
         Self {
             kind: &field.kind,
             nullable: field.nullable,
             loose: field.loose,
             capture: field.capture,
+            empty_id: matches!(field.kind, Kind::Str(Str { id: true, .. })),
             path,
-            ctx,
         }
     }
 
-    fn wrong_type(self, found: Found) -> Option<String> {
-        let expected = expected(self.kind, self.nullable);
-        if self.loose {
-            self.ctx.warn(
-                &self.path,
-                Code::Type,
-                format!(
-                    "should be {expected}, not {found} (the vendor's docs do not state the exact type)"
-                ),
-            );
+    /// Records that the value has the wrong type.
+    fn wrong_type(&self, found: JsonType, ctx: &mut Ctx<'_>) {
+        let (template, severity) = if self.loose {
+            (WRONG_TYPE_LOOSE, Severity::Warning)
         } else {
-            self.ctx.error(
-                &self.path,
-                Code::Type,
-                format!("must be {expected}, not {found}"),
-            );
-        }
-        None
-    }
-
-    fn number(self, as_int: Option<Result<i64, Ordering>>) -> Option<String> {
-        let Kind::Int { min, max } = *self.kind else {
-            return self.wrong_type(Found::Number);
+            (WRONG_TYPE, Severity::Error)
         };
-        match as_int {
-            None => self.wrong_type(Found::Number),
-            Some(Ok(n)) if (min..=max).contains(&n) => None,
-            Some(_) => {
-                self.ctx.error(
-                    &self.path,
-                    Code::OutOfRange,
-                    format!("must be an integer from {min} to {max}"),
-                );
-                None
-            }
-        }
-    }
-
-    fn string(self, s: &str) -> Option<String> {
-        let Kind::Str(rules) = self.kind else {
-            return self.wrong_type(Found::String);
-        };
-        check_str(rules, s, &self.path, self.ctx);
-        self.capture.then(|| s.to_owned())
+        let message = Message::new(template)
+            .expected(kind_type(self.kind), self.nullable)
+            .found(found);
+        ctx.push(&self.path, Code::Type, severity, message);
     }
 }
 
-/// An integer that does not fit `i64`, and on which side.
-#[derive(Clone, Copy)]
-enum Ordering {
-    Above,
-    Below,
+/// The JSON type a kind of value must have.
+fn kind_type(kind: &Kind) -> JsonType {
+    match kind {
+        Kind::Str(_) => JsonType::String,
+        Kind::Int { .. } => JsonType::Integer,
+        Kind::Bool => JsonType::Boolean,
+        Kind::Array(_) => JsonType::Array,
+        Kind::Object(_) => JsonType::Object,
+        Kind::Any | Kind::Dynamic(_) => JsonType::Value,
+    }
+}
+
+/// What a value of `kind` must be, as type messages say it (e.g. "a string or null"), for the
+/// test that keeps docs/RULES.md in step.
+#[cfg(test)]
+pub(crate) fn expected(kind: &Kind, nullable: bool) -> String {
+    Message::new(&[Part::Expected])
+        .expected(kind_type(kind), nullable)
+        .to_text()
+}
+
+/// Reads the start of the next value, which is at `path`. A number beyond the range of an
+/// `f64` is an `out_of_range` error here, wherever it is (docs/RULES.md#numbers); for the rules
+/// after that it reads as `0`, an in-range integer, so that every rule that looks at a value's
+/// type still sees a number and the range is reported once. Every value of a record is read
+/// through here (or [`skip`], which calls it).
+#[inline]
+pub(crate) fn read<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Token<'a>, Stop> {
+    match source.value()? {
+        Token::Beyond => Ok(beyond_f64(path, ctx)),
+        token => Ok(token),
+    }
+}
+
+/// [`read`]'s finding for a number beyond the range of an `f64`, and the token it reads as.
+#[cold]
+fn beyond_f64<'a>(path: &Path<'_>, ctx: &mut Ctx<'_>) -> Token<'a> {
+    ctx.error(path, Code::OutOfRange, Message::new(BEYOND_F64));
+    Token::Number(Number::U64(0))
+}
+
+/// Passes over the next value, at `path`, that no rule looks at, reporting what is wrong with
+/// it at any depth: repeated member names ([`repeated_member`]) and numbers beyond the `f64`
+/// range ([`read`]). Recursion is bounded by the nesting limit every source enforces
+/// ([`MAX_NESTING`]).
+pub(crate) fn skip<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    let token = read(source, path, ctx)?;
+    skip_rest(source, &token, path, ctx)
+}
+
+/// Like [`skip`], for the rest of a value whose first token (from [`read`]) is `token`.
+pub(crate) fn skip_rest<'a, S: Source<'a>>(
+    source: &mut S,
+    token: &Token<'a>,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    match token {
+        Token::Array => skip_open(source, false, path, ctx),
+        Token::Object => skip_open(source, true, path, ctx),
+        _ => Ok(()),
+    }
+}
+
+/// Like [`skip`], for the rest of an array (`object == false`) or object that was just opened.
+fn skip_open<'a, S: Source<'a>>(
+    source: &mut S,
+    object: bool,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<(), Stop> {
+    let mut first = true;
+    if !object {
+        let mut i = 0;
+        while source.next_item(&mut first)? {
+            skip(source, &path.index(i), ctx)?;
+            i += 1;
+        }
+        return Ok(());
+    }
+    let mut names: NameMap<'a, ()> = NameMap::default();
+    while let Some(name) = source.next_key(&mut first)? {
+        let member = path.key(&name);
+        if !names.insert(name.clone(), ()) {
+            repeated_member(&member, ctx);
+        }
+        skip(source, &member, ctx)?;
+    }
+    Ok(())
+}
+
+/// Reads the next value, at `path`, whole, reporting as [`skip`] does. An object keeps its
+/// members in the order first seen; a repeated name keeps its first place and its last value,
+/// as a parsed `serde_json::Value` (with `preserve_order`) does.
+pub(crate) fn read_json<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Json<'a>, Stop> {
+    let token = read(source, path, ctx)?;
+    json_of(token, source, path, ctx)
+}
+
+/// The value whose first token (from [`read`]) is `token`, reading the rest of an array or
+/// object, as [`read_json`] does.
+fn json_of<'a, S: Source<'a>>(
+    token: Token<'a>,
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Json<'a>, Stop> {
+    Ok(match token {
+        Token::Null => Json::Null,
+        Token::Bool(b) => Json::Bool(b),
+        Token::Number(n) => Json::Number(n),
+        // Not from `read`, which reads it as 0.
+        Token::Beyond => Json::Number(Number::U64(0)),
+        Token::String(s) => Json::String(s),
+        Token::Array => {
+            let mut items = Vec::new();
+            let mut first = true;
+            while source.next_item(&mut first)? {
+                items.push(read_json(source, &path.index(items.len()), ctx)?);
+            }
+            Json::Array(items)
+        }
+        Token::Object => {
+            let mut members = NameMap::default();
+            let mut first = true;
+            while let Some(name) = source.next_key(&mut first)? {
+                let member = path.key(&name);
+                if members.find(&name).is_some() {
+                    repeated_member(&member, ctx);
+                }
+                let value = read_json(source, &member, ctx)?;
+                members.insert(name, value);
+            }
+            Json::Object(members.into_entries())
+        }
+    })
+}
+
+/// A value checked as a whole by vendor code ([`DynamicCheck::Whole`]): an object's members in
+/// input order, a repeated name included (so that every value is checked), or any other value.
+#[derive(Debug)]
+pub(crate) enum Whole<'a> {
+    /// An object's members.
+    Members(Vec<(Cow<'a, str>, Json<'a>)>),
+    /// Anything but an object.
+    Other(Json<'a>),
+}
+
+/// Reads a [`Whole`] at `path`, reporting as [`read_json`] does.
+fn read_whole<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Whole<'a>, Stop> {
+    let token = read(source, path, ctx)?;
+    let Token::Object = token else {
+        return json_of(token, source, path, ctx).map(Whole::Other);
+    };
+    let mut names: NameMap<'a, ()> = NameMap::default();
+    let mut members = Vec::new();
+    let mut first = true;
+    while let Some(name) = source.next_key(&mut first)? {
+        let member = path.key(&name);
+        if !names.insert(name.clone(), ()) {
+            repeated_member(&member, ctx);
+        }
+        let value = read_json(source, &member, ctx)?;
+        members.push((name, value));
+    }
+    Ok(Whole::Members(members))
+}
+
+/// The finding for a member whose name appeared before in the same object: a parsed value
+/// keeps only one of the values, so the others would be lost without a trace.
+pub(crate) fn repeated_member(member: &Path<'_>, ctx: &mut Ctx<'_>) {
+    ctx.error(member, Code::Duplicate, Message::new(REPEATED_MEMBER));
+}
+
+/// The finding for a custom attribute without a name (no vendor can store one).
+pub(crate) fn check_custom_name(name: &str, member: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if name.is_empty() {
+        ctx.error(member, Code::TooShort, Message::new(EMPTY_NAME));
+    }
+}
+
+/// Walks the next value of `source` with the rules of `slot`; returns the captured string (or
+/// an object's fingerprint) when the slot asks for one, and `Some("")` for an empty id.
+fn walk<'a, S: Source<'a>>(
+    source: &mut S,
+    slot: Slot<'_, '_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Option<String>, Stop> {
+    match slot.kind {
+        Kind::Any => {
+            skip(source, &slot.path, ctx)?;
+            return Ok(None);
+        }
+        Kind::Dynamic(dynamic) => {
+            match dynamic.check {
+                DynamicCheck::Whole(check) => {
+                    let value = read_whole(source, &slot.path, ctx)?;
+                    if !(slot.nullable && matches!(value, Whole::Other(Json::Null))) {
+                        check(&value, &slot.path, ctx);
+                    }
+                }
+                DynamicCheck::HelpScoutProperties => {
+                    crate::vendor::helpscout::properties::walk(
+                        source,
+                        slot.nullable,
+                        &slot.path,
+                        ctx,
+                    )?;
+                }
+            }
+            return Ok(None);
+        }
+        _ => {}
+    }
+    let found = match read(source, &slot.path, ctx)? {
+        Token::Null if slot.nullable => return Ok(None),
+        Token::Null => JsonType::Null,
+        Token::Bool(_) if matches!(slot.kind, Kind::Bool) => return Ok(None),
+        Token::Bool(_) => JsonType::Boolean,
+        Token::Number(n) => {
+            number(&slot, n, ctx);
+            return Ok(None);
+        }
+        // Not from `read`, which reads it as 0.
+        Token::Beyond => {
+            number(&slot, Number::U64(0), ctx);
+            return Ok(None);
+        }
+        Token::String(s) => {
+            let Kind::Str(rules) = slot.kind else {
+                slot.wrong_type(JsonType::String, ctx);
+                return Ok(None);
+            };
+            check_str(rules, &s, &slot.path, ctx);
+            if slot.capture {
+                return Ok(Some(s.into_owned()));
+            }
+            return Ok((slot.empty_id && s.is_empty()).then(String::new));
+        }
+        Token::Array => {
+            if let Kind::Array(array) = slot.kind {
+                walk_array(source, array, &slot.path, ctx)?;
+                return Ok(None);
+            }
+            skip_open(source, false, &slot.path, ctx)?;
+            JsonType::Array
+        }
+        Token::Object => {
+            if let Kind::Object(obj) = slot.kind {
+                return walk_object(source, obj, &slot.path, ctx, slot.capture);
+            }
+            skip_open(source, true, &slot.path, ctx)?;
+            JsonType::Object
+        }
+    };
+    slot.wrong_type(found, ctx);
+    Ok(None)
+}
+
+/// Checks a number: it must be an integer in the slot's range.
+fn number(slot: &Slot<'_, '_>, n: Number, ctx: &mut Ctx<'_>) {
+    let Kind::Int { min, max } = *slot.kind else {
+        return slot.wrong_type(JsonType::Number, ctx);
+    };
+    match n.integer() {
+        None => slot.wrong_type(JsonType::Number, ctx),
+        Some(Integer::InRange(n)) if (min..=max).contains(&n) => {}
+        Some(_) => ctx.error(
+            &slot.path,
+            Code::OutOfRange,
+            Message::new(INTEGER_RANGE).min(min).max(max),
+        ),
+    }
 }
 
 /// Checks a string against its rules (shared with the vendor modules' dynamic checks).
@@ -368,234 +707,90 @@ pub(crate) fn check_str(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>
     if !surely_fits {
         let n = s.chars().count();
         if n < rules.min as usize {
-            let message = if n == 0 {
-                format!(
-                    "is empty; it must be at least {} characters long",
-                    rules.min
-                )
+            let message = if n == 0 && rules.id {
+                Message::new(EMPTY_ID)
             } else {
-                format!("is {n} characters long, the minimum is {}", rules.min)
+                let template = if n == 0 { EMPTY_STRING } else { TOO_SHORT };
+                Message::new(template).length(n).min(rules.min)
             };
             ctx.error(path, Code::TooShort, message);
         } else if n > rules.max as usize {
-            ctx.error(
-                path,
-                Code::TooLong,
-                format!("is {n} characters long, the maximum is {}", rules.max),
-            );
+            let message = Message::new(TOO_LONG).length(n).max(rules.max);
+            ctx.error(path, Code::TooLong, message);
         } else if n > rules.soft_max as usize {
-            ctx.warn(
-                path,
-                Code::TooLong,
-                format!(
-                    "is {n} characters long, more than {} ({})",
-                    rules.soft_max, rules.soft_max_note
-                ),
-            );
+            let message = Message::new(LONGER_THAN_LIKELY)
+                .length(n)
+                .max(rules.soft_max)
+                .note(rules.soft_max_note);
+            ctx.warn(path, Code::TooLong, message);
         }
+    }
+    if rules.id {
+        check_id(rules, s, path, ctx);
     }
     if let Some(format) = rules.format {
         if !format.matches(s) {
-            ctx.push_value(
-                path,
-                format.code(),
-                Severity::Error,
-                format!("is not {}", format.describe()),
-                &Quoted(s),
-            );
+            let message = Message::new(NOT_FORMAT).format(format);
+            ctx.push_value(path, format.code(), Severity::Error, message, s);
         }
     }
     if let Some(list) = rules.one_of {
         if !list.values.iter().any(|v| same(v, s)) {
             let other_case = list.any_case && list.values.iter().any(|v| v.eq_ignore_ascii_case(s));
-            let accepted = list.values.join(", ");
-            if other_case {
-                ctx.push_value(
-                    path,
-                    Code::Enum,
-                    Severity::Warning,
-                    format!(
-                        "differs in letter case from the documented values ({accepted}); the vendor's docs do not state whether case matters"
-                    ),
-                    &Quoted(s),
-                );
+            let (template, severity) = if other_case {
+                (OTHER_CASE, Severity::Warning)
+            } else if list.severity == Severity::Warning {
+                (NOT_ONE_OF_INFERRED, list.severity)
             } else {
-                let note = if list.severity == Severity::Warning {
-                    " (inferred from the vendor's examples; the docs do not state the list)"
-                } else {
-                    ""
-                };
-                ctx.push_value(
-                    path,
-                    Code::Enum,
-                    list.severity,
-                    format!("is not one of the accepted values: {accepted}{note}"),
-                    &Quoted(s),
-                );
-            }
+                (NOT_ONE_OF, list.severity)
+            };
+            let message = Message::new(template).list(list.values);
+            ctx.push_value(path, Code::Enum, severity, message, s);
         }
     }
     if rules.reserved.iter().any(|r| same(r, s)) {
-        ctx.push_value(
-            path,
-            Code::Reserved,
-            Severity::Error,
-            format!(
-                "is a reserved name ({} are reserved)",
-                rules.reserved.join(", ")
-            ),
-            &Quoted(s),
-        );
+        let message = Message::new(RESERVED).list(rules.reserved);
+        ctx.push_value(path, Code::Reserved, Severity::Error, message, s);
     }
 }
 
-/// Displays a string in double quotes, JSON-escaped.
-pub(crate) struct Quoted<'a>(pub(crate) &'a str);
-
-impl Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", Value::String(self.0.to_owned()))
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Seed<'_, '_, '_> {
-    /// The captured string, when the seed was asked to capture one.
-    type Value = Option<String>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        match self.kind {
-            Kind::Any => {
-                Skip::deserialize(deserializer)?;
-                Ok(None)
-            }
-            Kind::Dynamic(dynamic) => {
-                match dynamic.check {
-                    DynamicCheck::Whole(check) => {
-                        let value = Value::deserialize(deserializer)?;
-                        if !(self.nullable && value.is_null()) {
-                            check(&value, &self.path, self.ctx);
-                        }
-                    }
-                    DynamicCheck::HelpScoutProperties => {
-                        crate::vendor::helpscout::properties::walk(
-                            deserializer,
-                            self.nullable,
-                            &self.path,
-                            self.ctx,
-                        )?;
-                    }
-                }
-                Ok(None)
-            }
-            _ => deserializer.deserialize_any(self),
+/// The warnings of an id (docs/RULES.md#ids): empty where the vendor does not forbid it, or
+/// only whitespace.
+fn check_id(rules: &Str, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    if s.is_empty() {
+        if rules.min == 0 {
+            ctx.warn(path, Code::TooShort, Message::new(EMPTY_ID_WARNING));
         }
+    } else if s.trim().is_empty() {
+        ctx.warn(path, Code::Pattern, Message::new(BLANK_ID));
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_, '_, '_> {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(match self.kind {
-            Kind::Bool => None,
-            _ => self.wrong_type(Found::Bool),
-        })
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
-        Ok(self.number(Some(Ok(n))))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
-        Ok(self.number(Some(i64::try_from(n).map_err(|_| Ordering::Above))))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
-        // JSON Schema: an integer is a number with a zero fractional part (1.0 is an integer).
-        let as_int = if n.is_finite() && n.fract() == 0.0 {
-            // i64::MAX as f64 rounds up to 2^63, which is out of range.
-            #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-            Some(if n >= i64::MAX as f64 {
-                Err(Ordering::Above)
-            } else if n < i64::MIN as f64 {
-                Err(Ordering::Below)
-            } else {
-                Ok(n as i64)
-            })
-        } else {
-            None
-        };
-        Ok(self.number(as_int))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
-        Ok(self.string(s))
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(if self.nullable {
-            None
-        } else {
-            self.wrong_type(Found::Null)
-        })
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        self.visit_unit()
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let Kind::Array(array) = self.kind else {
-            while seq.next_element::<Skip>()?.is_some() {}
-            return Ok(self.wrong_type(Found::Array));
-        };
-        walk_array(array, seq, &self.path, self.ctx)?;
-        Ok(None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let Kind::Object(obj) = self.kind else {
-            while map.next_entry::<Skip, Skip>()?.is_some() {}
-            return Ok(self.wrong_type(Found::Object));
-        };
-        walk_object(obj, map, &self.path, self.ctx, self.capture)
-    }
-}
-
-fn walk_array<'de, A: SeqAccess<'de>>(
+fn walk_array<'a, S: Source<'a>>(
+    source: &mut S,
     array: &'static Array,
-    mut seq: A,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
-) -> Result<(), A::Error> {
+) -> Result<(), Stop> {
     let mut count = 0usize;
     // Fingerprints of the items seen so far, kept only when uniqueness is checked (a hash set:
     // a record may hold hundreds of thousands of items).
     let mut seen: HashSet<String> = HashSet::new();
-    loop {
+    let mut first = true;
+    while source.next_item(&mut first)? {
         let item_path = path.index(count);
-        let seed = Seed {
-            kind: &array.items,
-            nullable: false,
-            loose: false,
+        let slot = Slot {
             capture: array.unique.is_some(),
-            path: item_path,
-            ctx: &mut *ctx,
+            ..Slot::new(&array.items, item_path)
         };
-        let Some(fingerprint) = seq.next_element_seed(seed)? else {
-            break;
-        };
+        let fingerprint = walk(source, slot, ctx)?;
         if let (Some(severity), Some(fp)) = (array.unique, fingerprint) {
             if !seen.insert(fp) {
                 ctx.push(
                     &item_path,
                     Code::Duplicate,
                     severity,
-                    "repeats an earlier item".to_owned(),
+                    Message::new(REPEATED_ITEM),
                 );
             }
         }
@@ -603,97 +798,16 @@ fn walk_array<'de, A: SeqAccess<'de>>(
     }
     if count < array.min as usize {
         let message = if count == 0 {
-            format!("is empty; it must have at least {} item(s)", array.min)
+            Message::new(NO_ITEMS).min(array.min)
         } else {
-            format!("has {count} item(s), the minimum is {}", array.min)
+            Message::new(TOO_FEW_ITEMS).count(count).min(array.min)
         };
         ctx.error(path, Code::TooFewItems, message);
     } else if count > array.max as usize {
-        ctx.error(
-            path,
-            Code::TooManyItems,
-            format!("has {count} items, the maximum is {}", array.max),
-        );
+        let message = Message::new(TOO_MANY_ITEMS).count(count).max(array.max);
+        ctx.error(path, Code::TooManyItems, message);
     }
     Ok(())
-}
-
-/// Skips a value that no rule looks at, checking it as strictly as parsing it into a
-/// [`Value`] would: strings must be UTF-8 without lone surrogate escapes, numbers finite.
-/// (`serde::de::IgnoredAny` lets serde_json skip strings and numbers unchecked, which made
-/// `validate_slice` accept text that `validate` could never see, such as invalid UTF-8 or
-/// `1e999` in an undocumented member.) Borrowed strings still allocate nothing.
-pub(crate) struct Skip;
-
-impl<'de> Deserialize<'de> for Skip {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(Skip)
-    }
-}
-
-impl<'de> Visitor<'de> for Skip {
-    type Value = Skip;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_unit<E>(self) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_none<E>(self) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Skip, D::Error> {
-        Skip::deserialize(deserializer)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Skip)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Skip)
-    }
-}
-
-/// Reads a member name, borrowing it from the input when it has no escapes.
-pub(crate) struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(s))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(s.to_owned()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(s))
-    }
 }
 
 /// The index of the field named `key`, searching from `hint` on first.
@@ -711,48 +825,55 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
-fn walk_object<'de, A: MapAccess<'de>>(
+fn walk_object<'a, S: Source<'a>>(
+    source: &mut S,
     obj: &'static Obj,
-    mut map: A,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
     capture: bool,
-) -> Result<Option<String>, A::Error> {
+) -> Result<Option<String>, Stop> {
     let mut present: u64 = 0;
     let mut captured: Vec<(usize, String)> = Vec::new();
+    // Members that are not documented, for finding repeated names among them.
+    // (made at the first one: most objects have none, and nothing is then built or dropped)
+    let mut others: Option<NameMap<'a, ()>> = None;
     // Records mostly list members in the documented order, so the search starts after the
     // last field found.
     let mut next = 0;
-    while let Some(key) = map.next_key_seed(KeySeed)? {
+    let mut first = true;
+    while let Some(key) = source.next_key(&mut first)? {
         let member = path.key(&key);
         match find_field(obj.fields, &key, next) {
             Some(i) => {
                 next = i + 1;
                 let bit = 1u64 << i;
                 if present & bit != 0 {
-                    ctx.warn(
-                        &member,
-                        Code::Duplicate,
-                        "appears more than once in the object; most JSON parsers keep only the last one"
-                            .to_owned(),
-                    );
+                    repeated_member(&member, ctx);
                 }
                 present |= bit;
                 let field = &obj.fields[i];
-                if let Some(s) = map.next_value_seed(Seed::field(field, member, ctx))? {
-                    captured.retain(|(j, _)| *j != i);
+                // The last occurrence of a repeated member counts, as in a parsed value.
+                let value = walk(source, Slot::field(field, member), ctx)?;
+                captured.retain(|(j, _)| *j != i);
+                if let Some(s) = value {
                     captured.push((i, s));
                 }
             }
             None => {
-                if obj.extra == Extra::Warn {
-                    ctx.warn(
-                        &member,
-                        Code::UnknownField,
-                        "is not a documented field; the vendor may ignore or reject it".to_owned(),
-                    );
+                match obj.extra {
+                    Extra::Warn => {
+                        ctx.warn(&member, Code::UnknownField, Message::new(UNKNOWN_FIELD));
+                    }
+                    Extra::Custom => check_custom_name(&key, &member, ctx),
+                    Extra::Allow => {}
                 }
-                map.next_value::<Skip>()?;
+                if !others
+                    .get_or_insert_with(NameMap::default)
+                    .insert(key.clone(), ())
+                {
+                    repeated_member(&member, ctx);
+                }
+                skip(source, &member, ctx)?;
             }
         }
     }
@@ -763,13 +884,12 @@ fn walk_object<'de, A: MapAccess<'de>>(
                 Req::Yes => ctx.error(
                     &path.key(field.name),
                     Code::Required,
-                    "is required".to_owned(),
+                    Message::new(REQUIRED),
                 ),
                 Req::Warn => ctx.warn(
                     &path.key(field.name),
                     Code::Required,
-                    "is missing; the vendor probably requires it, but its docs do not state it"
-                        .to_owned(),
+                    Message::new(PROBABLY_REQUIRED),
                 ),
             }
         }
@@ -779,12 +899,9 @@ fn walk_object<'de, A: MapAccess<'de>>(
         present,
         captured: &captured,
     };
-    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.has(name)) {
-        ctx.error(
-            path,
-            Code::Required,
-            format!("one of {} is required", obj.any_of_required.join(", ")),
-        );
+    if !obj.any_of_required.is_empty() && !obj.any_of_required.iter().any(|name| seen.given(name)) {
+        let message = Message::new(ONE_OF_REQUIRED).list(obj.any_of_required);
+        ctx.error(path, Code::Required, message);
     }
     if let Some(check) = obj.check {
         (check.run)(&seen, path, ctx);
@@ -793,7 +910,18 @@ fn walk_object<'de, A: MapAccess<'de>>(
     if !capture || captured.is_empty() {
         return Ok(None);
     }
-    captured.sort_unstable_by_key(|(i, _)| *i);
-    let parts: Vec<String> = captured.iter().map(|(i, s)| format!("{i}:{s}")).collect();
-    Ok(Some(parts.join("\u{0}")))
+    // In the order of the fields (a loop over at most 64 of them rather than a sort, whose
+    // instance would add 2 KB to the WebAssembly module).
+    let mut fingerprint = String::new();
+    for i in 0..obj.fields.len() {
+        if let Some((_, s)) = captured.iter().find(|(j, _)| *j == i) {
+            if !fingerprint.is_empty() {
+                fingerprint.push('\0');
+            }
+            crate::json::write::push_usize(&mut fingerprint, i);
+            fingerprint.push(':');
+            fingerprint.push_str(s);
+        }
+    }
+    Ok(Some(fingerprint))
 }

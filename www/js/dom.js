@@ -140,9 +140,9 @@ export function plural(n, word, many = `${word}s`) {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Offers text as a file download through a Blob and an object URL (no network). */
+/** Offers text (or a Blob) as a file download through an object URL (no network). */
 export function download(filename, text, type = "application/x-ndjson") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type }));
   const a = h("a", { href: url, download: filename, hidden: true });
   document.body.append(a);
   a.click();

@@ -59,12 +59,18 @@ const NOTE_TEXT = {
   normalized: "Normalized",
 };
 
-/** One conversion note: what happened (a word), where (a pointer) and why (the message). */
-export function noteLine(note) {
+/**
+ * One conversion note: what happened (a word), where (the side and a pointer) and why (the
+ * message). `side` names the payload the pointer is in: the source for `dropped` notes, the
+ * target for the others (contactkit's rule).
+ */
+export function noteLine(note, side) {
   return h(
     "li",
     { class: ["note", `note--${note.code}`], dataset: { code: note.code } },
     h("span", { class: ["badge", `badge--note`, `badge--${note.code}`] }, NOTE_TEXT[note.code] ?? note.code),
+    " ",
+    h("span", { class: "note__side" }, side),
     " ",
     pointerCode(note.path),
     " ",

@@ -1,13 +1,19 @@
 // The form check: a form built from `formFields(format)`, validated as the user types, with a
-// JSON view of the payload that is editable too (both stay in sync).
+// JSON view of the payload that is editable too (both stay in sync), and what the vendor would
+// return for it (`preview`).
 //
 // One payload object is the single source of truth. Typing in an input writes its value at
-// the input's JSON Pointer; `validateField` checks that one input at once, and a whole-record
-// `validate` follows a moment later (it also refreshes the JSON view and the summary, which is
-// an aria-live region and should not chatter on every keystroke). Editing the JSON replaces
-// the payload and rebuilds the form; JSON that does not parse shows the library's syntax
-// finding and leaves the form alone.
-import { formFields, schema, validate, validateField } from "../pkg/contactkit.js";
+// the input's JSON Pointer; `validateField` checks that one input at once (or, for a member
+// that a rule of its object ties to its siblings (`tiedTo`), the enclosing object), and a
+// whole-record `validate` follows a moment later (it also refreshes the JSON view and the
+// summary, which is an aria-live region and should not chatter on every keystroke). Editing
+// the JSON replaces the payload and rebuilds the form; JSON that does not parse shows the
+// library's syntax finding and leaves the form alone.
+//
+// A `required` finding waits until its input was touched (typed in or left) or the payload was
+// checked: a fresh form does not open with errors. A payload that was loaded whole (a sample,
+// the JSON view, a share link) shows every finding at once.
+import { ContactkitError, formFields, preview, schema, validate, validateField } from "../pkg/contactkit.js";
 import { charCount, h, jsonNode, plural, replaceChildren, setText, toggleToken, uid } from "./dom.js";
 import { codeTag, findingLine, pointerCode, severityBadge, tally } from "./findings.js";
 import * as ptr from "./pointer.js";
@@ -55,14 +61,68 @@ export class FormView {
     this.jsonIssues = []; // syntax finding of the JSON view while its text does not parse
     this.targets = new Map(); // JSON Pointer → where its findings go
     this.fullTimer = undefined;
+    this.touched = new Set(); // pointers of inputs typed in or left
+    this.showAll = false; // every finding, also `required` ones of untouched inputs
+    this.definitions = undefined; // custom field definitions (the Custom fields view)
+    this.onChange = () => {}; // called after the payload changed (saving, when opted in)
 
     els.json.addEventListener("input", () => this.onJsonInput());
     els.form.addEventListener("submit", (e) => {
       e.preventDefault();
+      this.showAll = true;
       this.fullCheck();
       const first = els.form.querySelector('[aria-invalid="true"]');
       (first ?? els.summary).focus();
     });
+    // Leaving an input marks it touched: its `required` finding may show from then on.
+    els.form.addEventListener("focusout", (e) => {
+      const pointer = this.pointerOfInput(e.target);
+      if (pointer === undefined || this.touched.has(pointer)) return;
+      this.touched.add(pointer);
+      this.renderFindings({ summary: true });
+    });
+    els.copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(els.json.value);
+        setText(els.copyStatus, "JSON copied to the clipboard.");
+      } catch {
+        setText(els.copyStatus, "The clipboard is not available here: select the text and copy it.");
+      }
+    });
+  }
+
+  /** The pointer an input of the form edits, or undefined. */
+  pointerOfInput(el) {
+    for (const [p, t] of this.targets) if (t.input === el) return p;
+    return el?.closest?.("[data-pointer]")?.dataset.pointer;
+  }
+
+  /** The validation options (custom field definitions, when given). */
+  options() {
+    return this.definitions ? { definitions: this.definitions } : {};
+  }
+
+  /** Uses custom field definitions (or none) from now on. */
+  setDefinitions(definitions) {
+    this.definitions = definitions;
+    const n = definitions ? Object.keys(definitions).length : 0;
+    this.els.defsNote.hidden = n === 0;
+    setText(this.els.defsNote, n ? `Custom values are checked against the definitions in Custom fields (${Object.keys(definitions).join(", ")}).` : "");
+    if (this.fields) this.fullCheck();
+  }
+
+  /** Every format's payload (the current one included), for keeping work. */
+  allPayloads() {
+    return Object.fromEntries([...this.payloads, [this.format, this.payload]]);
+  }
+
+  /** Restores kept payloads (objects only), before the first setFormat. */
+  restore(payloads) {
+    for (const [format, payload] of Object.entries(payloads)) {
+      if (payload && typeof payload === "object" && !Array.isArray(payload)) this.payloads.set(format, payload);
+    }
+    // The current format's payload too: setFormat() files it away before switching.
+    this.payload = this.payloads.get(this.format) ?? this.payload;
   }
 
   /** Switches the format (keeping each format's payload) and rebuilds the form. */
@@ -73,14 +133,19 @@ export class FormView {
     this.schema = schema(format);
     this.payload = this.payloads.get(format) ?? {};
     this.jsonIssues = [];
+    this.touched = new Set();
+    this.showAll = Object.keys(this.payload).length > 0;
     this.renderHeader();
     this.rebuild();
   }
 
-  /** Replaces the payload (a sample, or a cleared form). */
+  /** Replaces the payload (a sample, a share link, or a cleared form). */
   load(payload) {
     this.payload = structuredClone(payload);
     this.jsonIssues = [];
+    this.touched = new Set();
+    // A payload given whole shows all its findings; a cleared form starts quiet.
+    this.showAll = Object.keys(this.payload).length > 0;
     this.rebuild();
   }
 
@@ -90,10 +155,26 @@ export class FormView {
     const description = String(this.schema.description ?? "");
     const firstSentence = description.split(/(?<=\.)\s/)[0];
     setText(this.els.description, firstSentence);
+    // The field descriptions are the vendor docs' (some written for developers): listed once
+    // here, not under every input.
+    const reference = [];
+    const walk = (fields, depth) => {
+      for (const f of fields) {
+        reference.push(
+          h("dt", { class: depth ? "ref__nested" : null }, h("code", {}, f.path), " ", f.label),
+          h("dd", { class: depth ? "ref__nested" : null }, f.description || "—"),
+        );
+        if (f.fields) walk(f.fields, depth + 1);
+      }
+    };
+    walk(this.fields, 0);
     replaceChildren(
       this.els.schemaBox,
       h("p", { class: "muted" }, description),
-      h("pre", { class: "code code--scroll", tabIndex: 0, "aria-label": `JSON Schema of ${info?.title ?? this.format}` }, jsonNode(this.schema)),
+      h("h3", { class: "ref__title" }, "Fields"),
+      h("dl", { class: "ref" }, reference),
+      h("h3", { class: "ref__title" }, "JSON Schema"),
+      h("pre", { class: "code code--scroll", tabIndex: 0, role: "group", "aria-label": `JSON Schema of ${info?.title ?? this.format}` }, jsonNode(this.schema)),
     );
   }
 
@@ -173,7 +254,6 @@ export class FormView {
 
   renderScalar(field, pointer, value, { label, hideLabel, inArray, context } = {}) {
     const id = uid("in");
-    const hintId = field.description ? uid("hint") : undefined;
     const limitId = field.maxLength !== undefined ? uid("limit") : undefined;
     const findings = h("div", { class: "field__findings", id: uid("find") });
     const labelText = label ?? field.label;
@@ -227,8 +307,7 @@ export class FormView {
     if (field.required) {
       input.required = true;
     }
-    const describedBy = [hintId, limitId].filter(Boolean).join(" ");
-    if (describedBy) input.setAttribute("aria-describedby", describedBy);
+    if (limitId) input.setAttribute("aria-describedby", limitId);
 
     const counter = field.maxLength !== undefined ? h("span", { class: "counter", "aria-hidden": "true" }) : null;
     const updateCounter = () => {
@@ -252,8 +331,9 @@ export class FormView {
     input.addEventListener("input", () => {
       if (input.readOnly) return;
       updateCounter();
-      this.write(pointer, read());
+      this.write(pointer, read(), field);
     });
+    if (input.tagName === "SELECT") input.addEventListener("change", () => this.touched.add(pointer));
 
     const labelEl = h("label", { htmlFor: id, class: ["field__label", hideLabel && "sr-only"] }, this.labelContent(field, labelText));
     // Label and input first (so inputs line up across the grid), then the hint with the
@@ -264,11 +344,11 @@ export class FormView {
       labelEl,
       input,
       datalist,
-      hintId || counter || limitId
+      counter || limitId
         ? h(
             "div",
             { class: "field__meta" },
-            hintId ? h("p", { class: "field__hint", id: hintId }, field.description) : h("span"),
+            h("span"),
             limitId ? h("span", { class: "sr-only", id: limitId }, `Up to ${field.maxLength} characters.`) : null,
             counter,
           )
@@ -290,7 +370,6 @@ export class FormView {
       "fieldset",
       { class: "group", dataset: { pointer } },
       h("legend", { class: "group__legend" }, this.labelContent(field)),
-      field.description ? h("p", { class: "field__hint" }, field.description) : null,
       findings,
       h(
         "div",
@@ -349,13 +428,8 @@ export class FormView {
     const el = h(
       "fieldset",
       { class: ["group", "group--array", items.length === 0 && "is-empty"], dataset: { pointer } },
-      h(
-        "legend",
-        { class: "group__legend" },
-        this.labelContent(field),
-        h("span", { class: "muted" }, ` · ${plural(items.length, "item")}${bounds.length ? ` (${bounds.join(", ")})` : ""}`),
-      ),
-      field.description ? h("p", { class: "field__hint" }, field.description) : null,
+      h("legend", { class: "group__legend" }, this.labelContent(field)),
+      h("p", { class: "group__meta muted small" }, `${plural(items.length, "item")}${bounds.length ? ` (${bounds.join(", ")})` : ""}`),
       findings,
       rows,
       h(
@@ -424,7 +498,6 @@ export class FormView {
       "div",
       { class: "field", dataset: { pointer } },
       h("label", { htmlFor: id, class: "field__label" }, this.labelContent(field), h("span", { class: "muted" }, " (JSON)")),
-      field.description ? h("p", { class: "field__hint" }, field.description) : null,
       input,
       local,
       findings,
@@ -541,7 +614,6 @@ export class FormView {
       "fieldset",
       { class: "group group--kv", dataset: { pointer } },
       h("legend", { class: "group__legend" }, this.labelContent(field)),
-      field.description ? h("p", { class: "field__hint" }, field.description) : null,
       findings,
       rowsBox,
       addButton,
@@ -650,34 +722,43 @@ export class FormView {
   // ---------------------------------------------------------------------------------------
   // Checking
 
-  /** Writes an input's value into the payload and checks it. */
-  write(pointer, value) {
+  /**
+   * Writes an input's value into the payload and checks it at once: the input alone, or the
+   * enclosing object when a rule of it ties the member to its siblings (`field.tiedTo`).
+   */
+  write(pointer, value, field) {
     if (value === undefined) ptr.removePruning(this.payload, pointer);
     else ptr.set(this.payload, pointer, value);
     this.jsonIssues = [];
+    this.touched.add(pointer);
     // The input's own findings at once, scoped to it (no leaking of other members'
     // required-ness); the whole record a moment later.
+    const scope = field?.tiedTo?.length ? ptr.parent(pointer) : pointer;
+    const scoped = scope === pointer ? value : ptr.get(this.payload, scope) ?? {};
     try {
-      const { issues } = validateField(this.format, pointer, value);
-      this.issues = this.issues.filter((i) => !ptr.isWithin(i.path, pointer)).concat(issues);
+      const { issues } = validateField(this.format, scope, scoped, this.options());
+      this.issues = this.issues.filter((i) => !ptr.isWithin(i.path, scope)).concat(issues);
       this.renderFindings({ summary: false });
-    } catch {
+    } catch (e) {
       // A pointer validateField cannot address (e.g. below a value of the wrong type): the
       // whole-record check below covers it.
+      if (!(e instanceof ContactkitError)) throw e;
     }
     clearTimeout(this.fullTimer);
     this.fullTimer = setTimeout(() => this.fullCheck(), FULL_CHECK_DELAY_MS);
   }
 
-  /** Validates the whole payload, refreshes the findings, the summary and the JSON view. */
+  /** Validates the whole payload, refreshes the findings, the summary, the JSON view and the preview. */
   fullCheck({ syncJson = true } = {}) {
     clearTimeout(this.fullTimer);
     this.fullTimer = undefined;
-    this.issues = validate(this.format, this.payload).issues;
+    this.issues = validate(this.format, this.payload, this.options()).issues;
     if (syncJson) {
       this.els.json.value = JSON.stringify(this.payload, null, 2);
     }
     this.renderFindings({ summary: true });
+    this.renderPreview();
+    this.onChange();
   }
 
   /** Whether a whole-record check is still pending (for tests and the summary). */
@@ -691,7 +772,7 @@ export class FormView {
     const text = this.els.json.value;
     let result;
     try {
-      result = validate(this.format, text);
+      result = validate(this.format, text, this.options());
     } catch (e) {
       if (e && (e.code === "invalid_json" || e.code === "not_an_object")) {
         this.jsonIssues = e.issues ?? [{ path: "", code: "syntax", severity: "error", message: e.message }];
@@ -702,6 +783,7 @@ export class FormView {
     }
     this.jsonIssues = [];
     this.payload = JSON.parse(text);
+    this.showAll = true; // the payload was given whole
     this.targets = new Map();
     this.rebuildFromJson(result.issues);
   }
@@ -718,6 +800,46 @@ export class FormView {
     this.renderFindings({ summary: true });
   }
 
+  /** What the vendor returns for the payload (Intercom, Bird and Help Scout document it). */
+  renderPreview() {
+    const { preview: panel, previewIntro, previewBody } = this.els;
+    const name = this.shortName();
+    if (this.format === "canonical") {
+      panel.hidden = true;
+      return;
+    }
+    panel.hidden = false;
+    if (this.format === "sequence") {
+      setText(previewIntro, "Sequence does not document what it returns for a new person, so there is nothing to preview.");
+      replaceChildren(previewBody);
+      return;
+    }
+    setText(previewIntro, `What ${name} returns for this payload: the members it derives are computed; ids are placeholders and times the Unix epoch.`);
+    let result;
+    try {
+      result = preview(this.format, this.payload, this.options());
+    } catch (e) {
+      if (!(e instanceof ContactkitError)) throw e;
+      result = { ok: false, issues: e.issues ?? [] };
+    }
+    replaceChildren(
+      previewBody,
+      result.ok
+        ? h(
+            "details",
+            { class: "preview", open: this.previewOpen ?? false, on: { toggle: (e) => (this.previewOpen = e.currentTarget.open) } },
+            h("summary", {}, `${name}'s response`),
+            h("pre", { class: "code code--scroll", tabIndex: 0, role: "group", "aria-label": `${name} response preview` }, jsonNode(result.payload)),
+          )
+        : h("p", { class: "muted" }, `No preview: ${name} would reject this payload (see the findings).`),
+    );
+  }
+
+  shortName() {
+    const info = this.formats.find((f) => f.id === this.format);
+    return info ? info.title.split(" (")[0] : this.format;
+  }
+
   /** Where a finding is shown: the deepest input or group at or above its path. */
   targetOf(path) {
     let p = path;
@@ -729,11 +851,70 @@ export class FormView {
     return [undefined, undefined];
   }
 
+  /** The form fields of the object at a pointer (array items by index), or []. */
+  fieldsAt(pointer) {
+    let fields = this.fields;
+    let array;
+    for (const token of ptr.tokens(pointer)) {
+      if (array) {
+        if (!/^(0|[1-9][0-9]*)$/.test(token)) return [];
+        fields = array.fields ?? [];
+        array = undefined;
+        continue;
+      }
+      const f = fields.find((x) => x.name === token);
+      if (!f) return [];
+      if (f.jsonType === "array") array = f;
+      else if (f.jsonType === "object" && f.fields) fields = f.fields;
+      else return [];
+    }
+    return array ? [] : fields;
+  }
+
+  /**
+   * The members a `required` finding at an object's own path concerns: the members the
+   * object's rules tie together (`tiedTo`; contactkit reports such a finding only for them).
+   */
+  tiedMembers(issue) {
+    if (issue.code !== "required") return [];
+    const names = new Set();
+    for (const f of this.fieldsAt(issue.path)) {
+      if (f.tiedTo?.length) {
+        names.add(f.name);
+        for (const other of f.tiedTo) names.add(other);
+      }
+    }
+    return [...names].map((name) => ptr.join(issue.path, name));
+  }
+
+  /** Whether an input at or below `pointer` was touched. */
+  touchedWithin(pointer) {
+    for (const t of this.touched) if (ptr.isWithin(t, pointer)) return true;
+    return false;
+  }
+
+  /** Whether a finding shows now: `required` ones wait for their input to be touched. */
+  visible(issue) {
+    if (this.showAll || issue.code !== "required") return true;
+    const members = this.tiedMembers(issue);
+    if (members.length) return members.some((m) => this.touchedWithin(m));
+    return this.touchedWithin(issue.path);
+  }
+
   renderFindings({ summary }) {
     for (const t of this.targets.values()) t.issues = [];
     const unmapped = [];
     const mapped = [];
-    for (const issue of this.issues) {
+    const shown = this.issues.filter((i) => this.visible(i));
+    this.hiddenRequired = this.issues.length - shown.length;
+    for (const issue of shown) {
+      // A rule over several members: the finding goes to each of them.
+      const tied = this.tiedMembers(issue).filter((m) => this.targets.has(m));
+      if (tied.length) {
+        for (const m of tied) this.targets.get(m).issues.push(issue);
+        mapped.push([issue, tied[0], this.targets.get(tied[0]), tied]);
+        continue;
+      }
       const [p, t] = this.targetOf(issue.path);
       if (t) {
         t.issues.push(issue);
@@ -751,8 +932,9 @@ export class FormView {
       const lines = [];
       for (const [q, o] of shared) {
         for (const issue of o.issues) {
-          const rel = issue.path === q ? null : pointerCode(issue.path);
-          const subject = shared.length > 1 ? o.label : rel === null ? o.label : rel;
+          const above = issue.path !== q && ptr.isWithin(q, issue.path); // a rule of the enclosing object
+          const rel = issue.path === q || above ? null : pointerCode(issue.path);
+          const subject = shared.length > 1 ? o.label : rel === null ? (above ? null : o.label) : rel;
           lines.push(findingLine(issue, subject));
         }
       }
@@ -773,30 +955,43 @@ export class FormView {
     replaceChildren(this.els.jsonFindings, this.jsonIssues.map((i) => findingLine(i, "JSON")));
     this.els.json.setAttribute("aria-invalid", this.jsonIssues.length > 0 ? "true" : "false");
     toggleToken(this.els.json, "aria-describedby", this.els.jsonFindings.id, this.jsonIssues.length > 0);
-    if (summary) this.renderSummary(mapped, unmapped);
+    if (summary) this.renderSummary(shown, mapped, unmapped);
   }
 
-  renderSummary(mapped, unmapped) {
-    const { errors, warnings } = tally(this.issues);
-    const info = this.formats.find((f) => f.id === this.format);
-    const name = info ? info.title.split(" (")[0] : this.format;
+  renderSummary(shown, mapped, unmapped) {
+    const { errors, warnings } = tally(shown);
+    const name = this.shortName();
+    const waiting = this.hiddenRequired;
     let status;
+    let state;
     if (this.jsonIssues.length > 0) {
       status = "The JSON view does not parse: the form shows the last valid payload.";
+      state = "invalid";
     } else if (errors > 0) {
       status = `Not valid ${name}: ${plural(errors, "error")}${warnings ? `, ${plural(warnings, "warning")}` : ""}.`;
+      state = "invalid";
+    } else if (waiting > 0) {
+      status = `Not complete yet: ${plural(waiting, "required value")} to fill in${warnings ? `, ${plural(warnings, "warning")}` : ""}.`;
+      state = "idle";
     } else if (warnings > 0) {
       status = `Valid ${name} payload, with ${plural(warnings, "warning")}.`;
+      state = "warn";
     } else {
       status = `Valid ${name} payload: no findings.`;
+      state = "valid";
     }
-    const state = this.jsonIssues.length > 0 || errors > 0 ? "invalid" : warnings > 0 ? "warn" : "valid";
     this.els.status.dataset.state = state;
     setText(this.els.statusText, status);
     this.els.jump.dataset.state = state;
     setText(
       this.els.jumpText,
-      state === "valid" ? "✓ Valid" : this.jsonIssues.length > 0 ? "✖ JSON syntax error" : `${errors ? "✖" : "▲"} ${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")}`,
+      state === "valid"
+        ? "✓ Valid"
+        : this.jsonIssues.length > 0
+          ? "✖ JSON syntax error"
+          : state === "idle"
+            ? `• ${plural(waiting, "required value")} to fill in`
+            : `${errors ? "✖" : "▲"} ${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")}`,
     );
 
     const list = [];
@@ -807,7 +1002,7 @@ export class FormView {
       const where = issue.path === "" ? h("strong", {}, "Record:") : [pointerCode(issue.path), h("span", { class: "muted" }, " (not on the form)")];
       list.push(h("li", { dataset: { unmapped: "true" } }, findingLine(issue, where)));
     }
-    for (const [issue, p, t] of mapped) {
+    for (const [issue, p, t, tied] of mapped) {
       const go = h(
         "button",
         {
@@ -820,9 +1015,11 @@ export class FormView {
             },
           },
         },
-        issue.path === p ? t.where : `${t.where} (${issue.path})`,
+        tied
+          ? tied.map((m) => this.targets.get(m).where).join(", ")
+          : issue.path === p ? t.where : `${t.where} (${issue.path})`,
       );
-      list.push(h("li", {}, findingLine(issue, go)));
+      list.push(h("li", tied ? { dataset: { tied: "true" } } : {}, findingLine(issue, go)));
     }
     replaceChildren(this.els.findings, list);
     this.els.findings.hidden = list.length === 0;

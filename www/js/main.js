@@ -1,9 +1,12 @@
-// Boot: load the WebAssembly module, build the format pickers, the tabs and both views.
-import init, { formats, version } from "../pkg/contactkit.js";
-import { ConvertView } from "./convert-view.js";
+// Boot: load the WebAssembly module, build the format pickers, the tabs, the views, custom
+// field definitions and the opt-in saving and sharing.
+import init, { formats, schema, version } from "../pkg/contactkit.js";
+import { ConvertView, TEXTAREA_LIMIT } from "./convert-view.js";
+import { DefinitionsView } from "./definitions-view.js";
 import { h, replaceChildren, setText } from "./dom.js";
 import { FormView } from "./form-view.js";
 import { batchText, samplesOf } from "./samples.js";
+import * as store from "./storage.js";
 
 const $ = (id) => {
   const el = document.getElementById(id);
@@ -11,7 +14,14 @@ const $ = (id) => {
   return el;
 };
 
-const shortName = (f) => (f.id === "canonical" ? "Canonical" : f.title.split(" (")[0]);
+/** The read formats: objects a vendor returns, which can be converted from. */
+const READ_FORMATS = [
+  { id: "intercom-contact", short: "Intercom contact" },
+  { id: "bird-contact", short: "Bird contact" },
+  { id: "helpscout-customer", short: "Help Scout customer" },
+];
+
+const shortName = (f) => f.short ?? (f.id === "canonical" ? "Canonical" : f.title.split(" (")[0]);
 
 /** A radio group styled as a segmented control (arrow keys move between formats natively). */
 function formatPicker(fieldset, list, name, selected, onChange) {
@@ -64,9 +74,11 @@ async function showSamples(container, format, onPayload, onBatch) {
   replaceChildren(container, buttons);
 }
 
+const VIEWS = { "tab-form": "#form", "tab-convert": "#convert", "tab-defs": "#fields" };
+
 /** Accessible tabs: click, arrow keys, Home/End; the URL hash remembers the view. */
-function setupTabs(onShow) {
-  const tabs = [$("tab-form"), $("tab-convert")];
+function setupTabs(initial) {
+  const tabs = [$("tab-form"), $("tab-convert"), $("tab-defs")];
   const select = (tab, focus) => {
     for (const t of tabs) {
       const on = t === tab;
@@ -75,9 +87,8 @@ function setupTabs(onShow) {
       $(t.getAttribute("aria-controls")).hidden = !on;
     }
     if (focus) tab.focus();
-    const hash = tab.id === "tab-convert" ? "#convert" : "#form";
+    const hash = VIEWS[tab.id];
     if (location.hash !== hash) history.replaceState(null, "", hash);
-    onShow(tab.id);
   };
   tabs.forEach((tab, i) => {
     tab.addEventListener("click", () => select(tab, false));
@@ -93,7 +104,24 @@ function setupTabs(onShow) {
       }
     });
   });
-  select(location.hash === "#convert" ? tabs[1] : tabs[0], false);
+  const byHash = Object.entries(VIEWS).find(([, hash]) => hash === initial);
+  select(byHash ? $(byHash[0]) : tabs[0], false);
+  return (view) => select($(Object.keys(VIEWS).find((id) => VIEWS[id] === `#${view}`) ?? "tab-form"), false);
+}
+
+/** Copies a share link to the clipboard and says so next to the button. */
+async function copyShareLink(button, status, link) {
+  if (!link) {
+    setText(status, "Too big for a share link (over 32,000 characters).");
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(link);
+    setText(status, "Share link copied. It holds the payload: share it only with people who may see it.");
+  } catch {
+    setText(status, "The clipboard is not available here.");
+  }
+  button.dataset.link = link;
 }
 
 async function main() {
@@ -107,33 +135,49 @@ async function main() {
     return;
   }
   const list = formats();
+  const readList = READ_FORMATS.map((f) => ({ ...f, title: schema(f.id).title }));
   setText($("version"), `v${version()}`);
+  const work = store.loadWork();
 
   const formView = new FormView(
     {
       form: $("contact-form"),
       title: $("form-title"),
       description: $("form-description"),
+      defsNote: $("form-defs-note"),
       schemaBox: $("form-schema"),
       json: $("json-editor"),
       jsonFindings: $("json-findings"),
+      copy: $("json-copy"),
+      copyStatus: $("json-copy-status"),
       summary: $("form-summary"),
       status: $("form-status"),
       statusText: $("form-status-text"),
       jump: $("form-jump"),
       jumpText: $("form-jump-text"),
       findings: $("form-findings"),
+      preview: $("form-preview"),
+      previewIntro: $("preview-intro"),
+      previewBody: $("preview-body"),
     },
     list,
   );
   const convertView = new ConvertView(
     {
       root: $("conv-root"),
+      drop: $("conv-drop"),
       input: $("conv-input"),
       file: $("conv-file"),
       fileNote: $("conv-file-note"),
       lenient: $("conv-lenient"),
       normalize: $("conv-normalize"),
+      externalIdBox: $("conv-external-id"),
+      externalIdSource: $("conv-external-id-source"),
+      progress: $("conv-progress"),
+      progressBar: $("conv-progress-bar"),
+      progressText: $("conv-progress-text"),
+      cancel: $("conv-cancel"),
+      announce: $("conv-announce"),
       status: $("conv-status"),
       statusText: $("conv-status-text"),
       nav: $("conv-nav"),
@@ -146,12 +190,15 @@ async function main() {
       targets: $("conv-targets"),
     },
     list,
+    readList,
   );
+  const definitionsView = new DefinitionsView($("defs"), (definitions) => {
+    formView.setDefinitions(definitions);
+    convertView.setDefinitions(definitions);
+    if (store.keepEnabled()) store.saveWork("definitions", definitionsView.state);
+  });
 
-  const formSamples = (format) =>
-    showSamples($("form-samples"), format, (s) => {
-      formView.load(s.payload);
-    });
+  const formSamples = (format) => showSamples($("form-samples"), format, (s) => formView.load(s.payload));
   const convSamples = (format) =>
     showSamples(
       $("conv-samples"),
@@ -160,22 +207,117 @@ async function main() {
       async (batch) => convertView.load(await batchText(batch.file), batch.file.replace(/\.ndjson$/, "")),
     );
 
-  formatPicker($("form-format"), list, "form-format", formView.format, (id) => {
+  // Saving (opt-in): the form's payloads per format, the conversion input, the definitions.
+  const saveForm = () => {
+    if (store.keepEnabled()) store.saveWork("form", { format: formView.format, payloads: formView.allPayloads() });
+  };
+  const saveConvert = () => {
+    if (!store.keepEnabled()) return;
+    const text = convertView.text;
+    store.saveWork("convert", {
+      from: convertView.from,
+      text: text !== undefined && text.length <= store.KEEP_LIMIT ? text : "",
+      lenient: $("conv-lenient").checked,
+      normalize: $("conv-normalize").checked,
+    });
+  };
+  formView.onChange = saveForm;
+  convertView.onChange = saveConvert;
+
+  // Restore what was kept, or what a share link holds.
+  const shared = store.sharedState();
+  if (work.form?.payloads && typeof work.form.payloads === "object") formView.restore(work.form.payloads);
+  let formFormat = list.some((f) => f.id === work.form?.format) ? work.form.format : formView.format;
+  let convFrom = [...list, ...readList].some((f) => f.id === work.convert?.from) ? work.convert.from : convertView.from;
+  if (work.convert) {
+    $("conv-lenient").checked = work.convert.lenient === true;
+    $("conv-normalize").checked = work.convert.normalize === true;
+  }
+  let initialView = location.hash;
+  if (shared) {
+    if (shared.view === "convert" && [...list, ...readList].some((f) => f.id === shared.format)) {
+      convFrom = shared.format;
+      initialView = "#convert";
+    } else if (list.some((f) => f.id === shared.format)) {
+      formFormat = shared.format;
+      initialView = "#form";
+    }
+  }
+
+  formatPicker($("form-format"), list, "form-format", formFormat, (id) => {
     formView.setFormat(id);
     formSamples(id);
+    saveForm();
   });
-  formatPicker($("conv-format"), list, "conv-format", convertView.from, (id) => {
+  const onConvFormat = (id) => {
     convertView.setFormat(id);
     convSamples(id);
-  });
+  };
+  formatPicker($("conv-format"), list, "conv-format", convFrom, onConvFormat);
+  formatPicker($("conv-read-format"), readList, "conv-format", convFrom, onConvFormat);
   $("form-clear").addEventListener("click", () => formView.load({}));
 
-  formView.setFormat(formView.format);
-  convertView.setFormat(convertView.from);
-  await Promise.all([formSamples(formView.format), convSamples(convertView.from)]);
+  formView.setFormat(formFormat);
+  convertView.from = convFrom;
+  if (shared?.view === "form" && shared.format === formFormat && shared.payload && typeof shared.payload === "object") {
+    formView.load(shared.payload);
+  }
+  if (shared?.view === "convert" && typeof shared.payload === "string") {
+    convertView.load(shared.payload, `${convFrom}-shared`);
+  } else if (typeof work.convert?.text === "string" && work.convert.text !== "") {
+    convertView.load(work.convert.text, "contacts");
+  } else {
+    convertView.setFormat(convFrom);
+  }
+  if (shared) {
+    // The payload leaves the address bar (and so later history entries and copied URLs).
+    history.replaceState(null, "", initialView);
+    const note = $("share-note");
+    setText(note, "Loaded the payload of a share link. It was in the link itself (after the #): this page sent it nowhere, and has now removed it from the address bar.");
+    note.hidden = false;
+  }
+  if (work.definitions) {
+    for (const [vendor, text] of Object.entries(work.definitions)) {
+      if (typeof text === "string" && ["helpscout", "intercom", "bird"].includes(vendor)) definitionsView.set(vendor, text);
+    }
+  }
+  await Promise.all([formSamples(formFormat), convSamples(convFrom)]);
+
+  // The two opt-in switches.
+  const keep = $("keep-work");
+  const share = $("share-links");
+  keep.checked = store.keepEnabled();
+  share.checked = store.shareEnabledKept();
+  const showShare = () => {
+    for (const b of document.querySelectorAll(".share-btn")) b.hidden = !share.checked;
+  };
+  showShare();
+  keep.addEventListener("change", () => {
+    if (!store.setKeep(keep.checked, share.checked)) {
+      keep.checked = false;
+      return;
+    }
+    if (keep.checked) {
+      saveForm();
+      saveConvert();
+      store.saveWork("definitions", definitionsView.state);
+    }
+  });
+  share.addEventListener("change", () => {
+    store.setShareKept(share.checked);
+    showShare();
+  });
+  $("json-share").addEventListener("click", (e) =>
+    copyShareLink(e.currentTarget, $("json-copy-status"), store.shareLink("form", formView.format, formView.payload)),
+  );
+  $("conv-share").addEventListener("click", (e) => {
+    const text = convertView.text;
+    const link = text !== undefined && text.length <= TEXTAREA_LIMIT ? store.shareLink("convert", convertView.from, text) : undefined;
+    copyShareLink(e.currentTarget, $("conv-file-note"), link);
+  });
 
   $("loading").hidden = true;
-  setupTabs(() => {});
+  setupTabs(initialView);
   document.documentElement.dataset.ready = "true";
 }
 

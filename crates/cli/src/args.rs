@@ -20,7 +20,10 @@ line; blank lines are skipped and not counted). Records are numbered from 1. The
 streamed and processed in parallel; output is always in input order.
 
 Exit status: 0 = every record valid / converted, 1 = some record invalid / rejected,
-2 = usage or I/O error (with a one-line message on standard error).";
+2 = usage or I/O error (with a one-line message on standard error). A run that could not deliver
+all of its output never exits 0: a closed pipe (`| head`) ends it by SIGPIPE (status 141, as other
+filters), a closed stream or a full disk with 2. SIGINT, SIGTERM and SIGHUP delete every partial
+output file, then end the run by the signal (status 128 + its number).";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -140,8 +143,10 @@ pub(crate) struct ConvertArgs {
     /// Write one line {"record": N, "notes": [...]} per converted record to PATH
     #[arg(long, value_name = "PATH")]
     pub(crate) report: Option<PathBuf>,
-    /// Write exactly one line per input record, converted or rejected, and exit 0 unless the
-    /// input cannot be read: a line-preserving filter for Spark's RDD.pipe or Hadoop streaming
+    /// Write exactly one line per input line (blank lines included, as {"line": L, "ok": true,
+    /// "skipped": "blank"}), converted or rejected, and exit 0 unless the input cannot be read
+    /// or the output cannot be written (a closed pipe included): a line-preserving filter for
+    /// Spark's RDD.pipe or Hadoop streaming
     #[arg(long, conflicts_with_all = ["rejects", "report"])]
     pub(crate) envelope: bool,
     #[command(flatten)]
@@ -163,19 +168,21 @@ pub(crate) struct Common {
     #[arg(value_name = "INPUT")]
     pub(crate) input: Option<PathBuf>,
     /// Write the output to PATH instead of standard output; PATH appears only when the run
-    /// completes (it is written under a temporary name in the same directory, then renamed)
+    /// completes (it is written under a temporary name in the same directory, then renamed,
+    /// keeping the mode of a file it replaces); it must not be an input or --definitions
     #[arg(short, long, value_name = "PATH")]
     pub(crate) output: Option<PathBuf>,
-    /// Account-specific custom field definitions (JSON: Help Scout customer properties, Intercom
-    /// data attributes, Bird attribute definitions, or {"helpscout": ..., "intercom": ..., "bird": ...})
+    /// Account-specific custom field definitions (JSON, at most 16 MiB: Help Scout customer
+    /// properties, Intercom data attributes, Bird attribute definitions, or {"helpscout": ...,
+    /// "intercom": ..., "bird": ...})
     #[arg(long, value_name = "FILE")]
     pub(crate) definitions: Option<PathBuf>,
     /// Include the offending values in issue messages (off by default: contact data is
     /// personal data)
     #[arg(long)]
     pub(crate) show_values: bool,
-    /// Worker threads [default: all cores]
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 256 [default: all cores, at most 256]
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub(crate) threads: Option<NonZeroUsize>,
     /// Largest record accepted, in bytes (suffixes KiB, MiB, GiB); a longer record gets a
     /// `syntax` issue and is skipped without being read into memory
@@ -185,6 +192,11 @@ pub(crate) struct Common {
     /// --envelope under Spark or Hadoop, where a line must never change how others are read)
     #[arg(long)]
     pub(crate) ndjson: bool,
+    /// `base64-lines`: every input line is the Base64 of one NDJSON line, for engines whose
+    /// pipes carry text only (bytes that are not UTF-8 then arrive unchanged; see
+    /// docs/SCALE-OUT.md); implies --ndjson
+    #[arg(long, value_name = "ENCODING", value_enum, default_value_t = InputEncoding::Raw)]
+    pub(crate) input_encoding: InputEncoding,
     /// No progress bar (it is shown only when standard error is a terminal and INPUT is a file)
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -192,6 +204,15 @@ pub(crate) struct Common {
     /// `convert` stays under 64 MiB on 2 cores; see BENCHMARKS.md)
     #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN), hide = true)]
     pub(crate) batch_records: NonZeroUsize,
+}
+
+/// How the input's bytes are carried (`--input-encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputEncoding {
+    /// As they are: NDJSON or a JSON array.
+    Raw,
+    /// Every line is the Base64 of one NDJSON line.
+    Base64Lines,
 }
 
 /// A format id on the command line; the accepted values come from [`Format::EVERY`].
@@ -209,6 +230,18 @@ impl ValueEnum for FormatArg {
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.0.id()).help(self.0.title()))
     }
+}
+
+/// `--threads`: 1 to [`crate::MAX_THREADS`] (each thread holds batches in flight, so the
+/// number bounds memory too).
+fn parse_threads(text: &str) -> Result<NonZeroUsize, String> {
+    let max = crate::MAX_THREADS;
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .and_then(NonZeroUsize::new)
+        .ok_or_else(|| format!("{text:?} is not a number of threads from 1 to {max}"))
 }
 
 /// `16MiB`, `512KiB`, `1GiB`, `1000` (bytes); `K`/`M`/`G` and `KB`/`MB`/`GB` mean the same
@@ -251,6 +284,23 @@ mod tests {
         assert!(parse_bytes("0").is_err());
         assert!(parse_bytes("MiB").is_err());
         assert!(parse_bytes("3 parsecs").is_err());
+    }
+
+    #[test]
+    fn threads_are_bounded() {
+        assert_eq!(parse_threads("1").map(NonZeroUsize::get), Ok(1));
+        assert_eq!(parse_threads("256").map(NonZeroUsize::get), Ok(256));
+        for bad in [
+            "0",
+            "257",
+            "100000000",
+            "18446744073709551615",
+            "-1",
+            "x",
+            "",
+        ] {
+            assert!(parse_threads(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

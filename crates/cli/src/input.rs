@@ -6,6 +6,14 @@
 //! and validation happen on the worker threads. A record longer than the limit is not copied at
 //! all: its bytes are skipped (the array splitter still follows its strings and brackets) and
 //! the record is marked [`Problem::TooLarge`].
+//!
+//! Lines end at a line feed only (a bare carriage return is JSON whitespace, and a CRLF line's
+//! carriage return is trimmed with the rest). Each NDJSON line is a JSON text of its own, so a
+//! UTF-8 byte order mark at the start of any line is that text's mark and is ignored (RFC 8259
+//! §8.1 allows it), not only at the start of the input: where a line sits in the input, or in a
+//! partition of it under Spark, never changes what it means. A line that holds nothing but a
+//! mark and whitespace is blank. With `keep_blank` (`--envelope`), blank lines are entries of
+//! the batch too ([`Rec::skipped`]), so that every input line gets exactly one output line.
 
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
@@ -58,12 +66,39 @@ impl Problem {
     }
 }
 
-/// One record of a batch: a byte range of [`Batch::data`], or a problem.
+/// Why an NDJSON line is not a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Skip {
+    /// Empty, or JSON whitespace only.
+    Blank,
+    /// A byte order mark, alone or followed by whitespace only.
+    Bom,
+}
+
+impl Skip {
+    /// The word `--envelope` writes for it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Blank => "blank",
+            Self::Bom => "bom",
+        }
+    }
+}
+
+/// One entry of a batch: a record (a byte range of [`Batch::data`], or a problem), or a line
+/// that is not a record.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rec {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) problem: Option<Problem>,
+    /// The record's number (records count from 1); for a skipped line, the number the next
+    /// record will get.
+    pub(crate) number: u64,
+    /// The NDJSON line (lines count from 1); `None` for an element of a JSON array.
+    pub(crate) line: Option<u64>,
+    /// Set for a line that is not a record (only with `keep_blank`).
+    pub(crate) skipped: Option<Skip>,
 }
 
 /// Per-batch counts.
@@ -215,6 +250,53 @@ enum ElementEnd {
     Eof,
 }
 
+/// Whitespace consumed by [`RecordReader::skip_ws`].
+#[derive(Debug, Clone, Copy)]
+struct Ws {
+    /// The next byte (not consumed), or `None` at the end of the input.
+    next: Option<u8>,
+    /// Line feeds consumed.
+    newlines: u64,
+    /// Bytes consumed after the last of them.
+    tail: u64,
+}
+
+/// How far the start of a line matches a byte order mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// The line's first bytes so far are the mark's first `n` bytes.
+    Matching(usize),
+    /// The line starts with a mark; `in_data` when its bytes are in [`Batch::data`].
+    Found { in_data: bool },
+    /// The line does not start with a mark.
+    Absent,
+}
+
+impl Mark {
+    /// Feeds the next bytes of a line. Returns how many of them belong to the mark, and how
+    /// many bytes held back earlier turned out to be data (the first bytes of a mark followed
+    /// by something else).
+    fn feed(&mut self, chunk: &[u8]) -> (usize, usize) {
+        let Self::Matching(held) = *self else {
+            return (0, 0);
+        };
+        let mut n = held;
+        for &b in chunk {
+            if BOM.get(n) != Some(&b) {
+                *self = Self::Absent;
+                return (0, held);
+            }
+            n += 1;
+            if n == BOM.len() {
+                *self = Self::Found { in_data: true };
+                return (n - held, 0);
+            }
+        }
+        *self = Self::Matching(n);
+        (chunk.len(), 0)
+    }
+}
+
 /// Reads records from a byte stream into batches.
 ///
 /// Never more than the limit of one record is buffered beyond the records themselves.
@@ -226,13 +308,31 @@ pub(crate) struct RecordReader<R> {
     offset: u64,
     next_record: u64,
     done: bool,
+    /// Blank lines become entries of the batch (`--envelope`).
+    keep_blank: bool,
+    /// The number of the next NDJSON line.
+    line: u64,
+    /// Blank lines passed while looking for the first record, not yet reported.
+    pending_blank: u64,
+    /// The first of them starts with the input's byte order mark.
+    pending_bom: bool,
+    /// The current line's byte order mark was consumed with the input's first bytes.
+    head_bom: bool,
+    /// Whitespace bytes of the current line consumed while looking for the first record.
+    head_len: u64,
 }
 
 impl<R: Read> RecordReader<R> {
     /// Skips a UTF-8 byte order mark and leading whitespace, and decides between NDJSON and a
     /// JSON array by the first non-blank character.
-    /// With `lines_only`, the input is NDJSON even when it starts with `[` (`--ndjson`).
-    pub(crate) fn new(read: R, limit: u64, lines_only: bool) -> Result<Self, InputError> {
+    /// With `lines_only`, the input is NDJSON even when it starts with `[` (`--ndjson`); with
+    /// `keep_blank`, blank NDJSON lines become entries of the batches (`--envelope`).
+    pub(crate) fn new(
+        read: R,
+        limit: u64,
+        lines_only: bool,
+        keep_blank: bool,
+    ) -> Result<Self, InputError> {
         let (head, read) = read_head(read)?;
         let (head, offset) = match head.strip_prefix(BOM) {
             Some(rest) => (rest.to_vec(), BOM.len() as u64),
@@ -240,6 +340,7 @@ impl<R: Read> RecordReader<R> {
             // the bytes are data, and a record that holds them is not UTF-8.
             None => (head, 0),
         };
+        let bom = offset > 0;
         let mut reader = Self {
             inner: BufReader::with_capacity(READ_BUFFER, io::Cursor::new(head).chain(read)),
             mode: Mode::Lines,
@@ -247,15 +348,39 @@ impl<R: Read> RecordReader<R> {
             offset,
             next_record: 1,
             done: false,
+            keep_blank,
+            line: 1,
+            pending_blank: 0,
+            pending_bom: bom,
+            head_bom: bom,
+            head_len: 0,
         };
-        match reader.skip_ws()? {
-            None => reader.done = true,
+        let ws = reader.skip_ws()?;
+        // Whole lines passed over are blank lines; the first of them holds the input's mark.
+        reader.pending_blank = ws.newlines;
+        if ws.newlines > 0 {
+            reader.head_bom = false;
+        }
+        reader.head_len = ws.tail;
+        match ws.next {
+            None => {
+                reader.done = true;
+                // A last line without a line feed that holds a mark or whitespace.
+                if reader.head_bom || reader.head_len > 0 {
+                    reader.pending_blank += 1;
+                }
+            }
             Some(b'[') if !lines_only => {
                 reader.inner.consume(1);
                 reader.offset += 1;
                 reader.mode = Mode::Array(ArrayState::default());
+                reader.pending_blank = 0;
             }
             Some(_) => {}
+        }
+        if !keep_blank {
+            reader.line += reader.pending_blank;
+            reader.pending_blank = 0;
         }
         Ok(reader)
     }
@@ -285,23 +410,32 @@ impl<R: Read> RecordReader<R> {
         self.offset += n as u64;
     }
 
-    /// Consumes whitespace; returns the next byte (not consumed), or `None` at the end.
-    fn skip_ws(&mut self) -> io::Result<Option<u8>> {
+    /// Consumes whitespace, counting the line feeds.
+    fn skip_ws(&mut self) -> io::Result<Ws> {
+        let mut ws = Ws {
+            next: None,
+            newlines: 0,
+            tail: 0,
+        };
         loop {
             let buf = self.fill()?;
             if buf.is_empty() {
-                return Ok(None);
+                return Ok(ws);
             }
-            match buf.iter().position(|&b| !is_ws(b)) {
-                Some(i) => {
-                    let b = buf.get(i).copied();
-                    self.consume(i);
-                    return Ok(b);
+            let end = buf.iter().position(|&b| !is_ws(b));
+            let blank = buf.get(..end.unwrap_or(buf.len())).unwrap_or_default();
+            match memchr::memrchr(b'\n', blank) {
+                Some(last) => {
+                    ws.newlines += memchr::memchr_iter(b'\n', blank).count() as u64;
+                    ws.tail = (blank.len() - last - 1) as u64;
                 }
-                None => {
-                    let n = buf.len();
-                    self.consume(n);
-                }
+                None => ws.tail += blank.len() as u64,
+            }
+            ws.next = end.and_then(|i| buf.get(i).copied());
+            let n = blank.len();
+            self.consume(n);
+            if ws.next.is_some() {
+                return Ok(ws);
             }
         }
     }
@@ -317,7 +451,7 @@ impl<R: Read> RecordReader<R> {
     ) -> Result<bool, InputError> {
         let result = self.fill_inner(batch, max_records, max_bytes);
         batch.end_offset = self.offset;
-        result.map(|()| !self.done)
+        result.map(|()| !self.done || self.pending_blank > 0)
     }
 
     fn fill_inner(
@@ -326,25 +460,103 @@ impl<R: Read> RecordReader<R> {
         max_records: usize,
         max_bytes: usize,
     ) -> Result<(), InputError> {
-        while !self.done && batch.records.len() < max_records && batch.data.len() < max_bytes {
-            let got = match self.mode {
+        while batch.records.len() < max_records && batch.data.len() < max_bytes {
+            if self.pending_blank > 0 {
+                self.pending_blank -= 1;
+                let skip = if std::mem::take(&mut self.pending_bom) {
+                    Skip::Bom
+                } else {
+                    Skip::Blank
+                };
+                self.push_skipped(batch, skip);
+                continue;
+            }
+            if self.done {
+                break;
+            }
+            match self.mode {
                 Mode::Lines => self.next_line(batch)?,
-                Mode::Array(_) => self.next_element(batch)?,
-            };
-            if got {
-                self.next_record += 1;
+                Mode::Array(_) => {
+                    if self.next_element(batch)? {
+                        self.next_record += 1;
+                    }
+                }
             }
         }
         Ok(())
     }
 
-    /// Reads one non-blank line into `batch`. Returns `false` at the end of the input.
-    fn next_line(&mut self, batch: &mut Batch) -> Result<bool, InputError> {
+    /// Appends a record of the current line (NDJSON) and counts it.
+    fn push_line_record(
+        &mut self,
+        batch: &mut Batch,
+        start: usize,
+        end: usize,
+        problem: Option<Problem>,
+    ) {
+        batch.records.push(Rec {
+            start,
+            end,
+            problem,
+            number: self.next_record,
+            line: Some(self.line),
+            skipped: None,
+        });
+        self.next_record += 1;
+        self.line += 1;
+    }
+
+    /// Passes over a blank line; with `keep_blank`, appends it as an entry.
+    fn push_skipped(&mut self, batch: &mut Batch, skip: Skip) {
+        if self.keep_blank {
+            let at = batch.data.len();
+            batch.records.push(Rec {
+                start: at,
+                end: at,
+                problem: None,
+                number: self.next_record,
+                line: Some(self.line),
+                skipped: Some(skip),
+            });
+        }
+        self.line += 1;
+    }
+
+    /// An element of the JSON array.
+    fn array_record(&self, start: usize, end: usize, problem: Option<Problem>) -> Rec {
+        Rec {
+            start,
+            end,
+            problem,
+            number: self.next_record,
+            line: None,
+            skipped: None,
+        }
+    }
+
+    /// Reads one line into `batch`: a record, or with `keep_blank` a blank line. Without it,
+    /// blank lines are passed over until a record or the end of the input.
+    fn next_line(&mut self, batch: &mut Batch) -> Result<(), InputError> {
         loop {
             let start = batch.data.len();
-            let mut len: u64 = 0;
+            // What was consumed of this line while looking for the first record.
+            let mut mark = if self.head_bom {
+                Mark::Found { in_data: false }
+            } else if self.head_len > 0 {
+                Mark::Absent
+            } else {
+                Mark::Matching(0)
+            };
+            let mut seen = self.head_bom || self.head_len > 0;
+            // The line's size: every byte but its mark and its line feed.
+            let mut len: u64 = self.head_len;
+            // Whether the line so far ends with a CR: the CR of a CRLF line ending is not part
+            // of the record, so it does not count against the limit.
+            let mut ends_cr = false;
+            self.head_bom = false;
+            self.head_len = 0;
             let mut oversize = false;
-            let mut oversize_nonblank = false;
+            let mut nonblank = false;
             let mut eof = false;
             loop {
                 let limit = self.limit;
@@ -357,16 +569,19 @@ impl<R: Read> RecordReader<R> {
                     Some(i) => (buf.get(..i).unwrap_or_default(), true),
                     None => (buf, false),
                 };
-                len += chunk.len() as u64;
-                if !oversize && len > limit {
+                seen = true;
+                let (in_mark, released) = mark.feed(chunk);
+                let rest = chunk.get(in_mark..).unwrap_or_default();
+                len += (rest.len() + released) as u64;
+                if let Some(&last) = chunk.last() {
+                    ends_cr = last == b'\r';
+                }
+                nonblank = nonblank || released > 0 || rest.iter().any(|&b| !is_ws(b));
+                if !oversize && len - u64::from(ends_cr) > limit {
                     oversize = true;
-                    let kept = batch.data.get(start..).unwrap_or_default();
-                    oversize_nonblank = !kept.iter().all(|&b| is_ws(b));
                     batch.data.truncate(start);
                 }
-                if oversize {
-                    oversize_nonblank = oversize_nonblank || !chunk.iter().all(|&b| is_ws(b));
-                } else {
+                if !oversize {
                     batch.data.extend_from_slice(chunk);
                 }
                 let consumed = chunk.len() + usize::from(newline);
@@ -377,33 +592,51 @@ impl<R: Read> RecordReader<R> {
             }
             if eof {
                 self.done = true;
+                if !seen {
+                    // Nothing after the last line feed: no line.
+                    return Ok(());
+                }
             }
+            if let Mark::Matching(held) = mark {
+                // The line is shorter than a mark: its bytes are data.
+                len += held as u64;
+                nonblank = nonblank || held > 0;
+                if !oversize && len > self.limit {
+                    oversize = true;
+                    batch.data.truncate(start);
+                }
+            }
+            let skip = if matches!(mark, Mark::Found { .. }) {
+                Skip::Bom
+            } else {
+                Skip::Blank
+            };
             if oversize {
-                if oversize_nonblank {
-                    batch.records.push(Rec {
-                        start,
-                        end: start,
-                        problem: Some(Problem::TooLarge {
-                            size: len,
-                            limit: self.limit,
-                        }),
-                    });
-                    return Ok(true);
+                if nonblank {
+                    let problem = Problem::TooLarge {
+                        size: len - u64::from(ends_cr),
+                        limit: self.limit,
+                    };
+                    self.push_line_record(batch, start, start, Some(problem));
+                    return Ok(());
                 }
             } else {
-                let (a, b) = trim(batch.data.get(start..).unwrap_or_default());
+                let from = start
+                    + if mark == (Mark::Found { in_data: true }) {
+                        BOM.len()
+                    } else {
+                        0
+                    };
+                let (a, b) = trim(batch.data.get(from..).unwrap_or_default());
                 if a < b {
-                    batch.records.push(Rec {
-                        start: start + a,
-                        end: start + b,
-                        problem: None,
-                    });
-                    return Ok(true);
+                    self.push_line_record(batch, from + a, from + b, None);
+                    return Ok(());
                 }
                 batch.data.truncate(start);
             }
-            if eof {
-                return Ok(false);
+            self.push_skipped(batch, skip);
+            if self.keep_blank || eof {
+                return Ok(());
             }
         }
     }
@@ -416,13 +649,13 @@ impl<R: Read> RecordReader<R> {
         if state.closed {
             // Only whitespace may follow the array.
             self.done = true;
-            return match self.skip_ws()? {
+            return match self.skip_ws()?.next {
                 None => Ok(false),
                 Some(_) => Err(InputError::TrailingData),
             };
         }
         // Whitespace before the element is not part of it (nor of its size).
-        if self.skip_ws()?.is_none() {
+        if self.skip_ws()?.next.is_none() {
             self.done = true;
             return Err(InputError::Unclosed {
                 records: self.next_record - 1,
@@ -485,20 +718,13 @@ impl<R: Read> RecordReader<R> {
         };
         if a < b {
             let rec = if oversize {
-                Rec {
-                    start,
-                    end: start,
-                    problem: Some(Problem::TooLarge {
-                        size: len,
-                        limit: self.limit,
-                    }),
-                }
+                let problem = Problem::TooLarge {
+                    size: len,
+                    limit: self.limit,
+                };
+                self.array_record(start, start, Some(problem))
             } else {
-                Rec {
-                    start: start + a,
-                    end: start + b,
-                    problem: None,
-                }
+                self.array_record(start + a, start + b, None)
             };
             batch.records.push(rec);
             if end == ElementEnd::Eof {
@@ -513,11 +739,8 @@ impl<R: Read> RecordReader<R> {
             // `[]` (or `[ ]`): no records at all.
             ElementEnd::Close if first => Ok(false),
             ElementEnd::Comma | ElementEnd::Close => {
-                batch.records.push(Rec {
-                    start,
-                    end: start,
-                    problem: Some(Problem::EmptyElement),
-                });
+                let rec = self.array_record(start, start, Some(Problem::EmptyElement));
+                batch.records.push(rec);
                 Ok(true)
             }
             ElementEnd::Eof => Err(InputError::Unclosed {
@@ -616,6 +839,7 @@ mod tests {
             },
             limit,
             false,
+            false,
         ) {
             Ok(r) => r,
             Err(e) => return (all, Some(e.to_string())),
@@ -661,7 +885,8 @@ mod tests {
         for input in [&b"\xEF\xBBx\n{}"[..], b"\xEF\xBB", b"\xEF"] {
             for step in [1, 2, 7] {
                 let mut reader =
-                    RecordReader::new(Trickle { data: input, step }, 100, false).expect("reader");
+                    RecordReader::new(Trickle { data: input, step }, 100, false, false)
+                        .expect("reader");
                 let mut batch = Batch::default();
                 assert!(matches!(reader.fill_batch(&mut batch, 10, 1000), Ok(false)));
                 let first = batch.records.first().map(|r| batch.bytes(r));
@@ -669,6 +894,185 @@ mod tests {
                 assert_eq!(first, head, "{input:?} read {step} at a time");
             }
         }
+    }
+
+    /// What the reader gives for one NDJSON line.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum Entry {
+        Record { line: u64, bytes: Vec<u8> },
+        TooLarge { line: u64, size: u64 },
+        Skipped { line: u64, skip: Skip },
+    }
+
+    /// Reads NDJSON input `step` bytes at a time, in batches of `per_batch` entries.
+    fn entries(
+        input: &[u8],
+        limit: u64,
+        keep_blank: bool,
+        step: usize,
+        per_batch: usize,
+    ) -> Vec<Entry> {
+        let source = Trickle { data: input, step };
+        let mut reader = RecordReader::new(source, limit, true, keep_blank).expect("reader");
+        let mut all = Vec::new();
+        let mut next_record = 1;
+        loop {
+            let mut batch = Batch::default();
+            let more = reader
+                .fill_batch(&mut batch, per_batch, 1 << 20)
+                .expect("NDJSON never fails");
+            for rec in &batch.records {
+                let line = rec.line.expect("NDJSON entries have a line");
+                all.push(match (rec.skipped, rec.problem) {
+                    (Some(skip), _) => Entry::Skipped { line, skip },
+                    (None, Some(Problem::TooLarge { size, .. })) => Entry::TooLarge { line, size },
+                    (None, Some(other)) => panic!("{other:?} in NDJSON"),
+                    (None, None) => Entry::Record {
+                        line,
+                        bytes: batch.bytes(rec).to_vec(),
+                    },
+                });
+                if rec.skipped.is_none() {
+                    assert_eq!(rec.number, next_record, "records are numbered in order");
+                    next_record += 1;
+                }
+            }
+            if !more {
+                return all;
+            }
+        }
+    }
+
+    /// The reference: lines end at a line feed; each line loses one leading byte order mark (the
+    /// input's own, or its own); a line that is then blank is skipped; the size of a record is
+    /// its line's length without the mark and without a final CR (that of a CRLF line ending).
+    fn model(input: &[u8], limit: u64, keep_blank: bool) -> Vec<Entry> {
+        let size = |content: &[u8]| (content.len() - usize::from(content.ends_with(b"\r"))) as u64;
+        let (head_bom, text) = match input.strip_prefix(BOM) {
+            Some(rest) => (true, rest),
+            None => (false, input),
+        };
+        let mut lines: Vec<&[u8]> = text.split(|&b| b == b'\n').collect();
+        if lines.last().is_some_and(|l| l.is_empty()) && !(head_bom && text.is_empty()) {
+            lines.pop();
+        }
+        let mut out = Vec::new();
+        for (i, raw) in lines.into_iter().enumerate() {
+            let line = i as u64 + 1;
+            let (bom, content) = match raw.strip_prefix(BOM) {
+                _ if i == 0 && head_bom => (true, raw),
+                Some(rest) => (true, rest),
+                None => (false, raw),
+            };
+            let (a, b) = trim(content);
+            if a == b {
+                if keep_blank {
+                    let skip = if bom { Skip::Bom } else { Skip::Blank };
+                    out.push(Entry::Skipped { line, skip });
+                }
+            } else if size(content) > limit {
+                out.push(Entry::TooLarge {
+                    line,
+                    size: size(content),
+                });
+            } else {
+                out.push(Entry::Record {
+                    line,
+                    bytes: content[a..b].to_vec(),
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn ndjson_lines_match_the_model_however_the_input_arrives() {
+        const PIECES: &[&[u8]] = &[
+            b"\n",
+            b"\n",
+            b"\r\n",
+            b"\r",
+            b" ",
+            b"\t",
+            BOM,
+            BOM,
+            b"\xEF",
+            b"\xEF\xBB",
+            b"\xBF",
+            b"{}",
+            b"x",
+            b"[1]",
+            b"\xC2\xA0",
+            b"\x0C",
+            b"aaaaaaaaaaaa",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for case in 0..3000 {
+            let pieces = next() % 24;
+            let input: Vec<u8> = (0..pieces)
+                .flat_map(|_| {
+                    PIECES[(next() % PIECES.len() as u64) as usize]
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            let limit = [3, 8, 16, 1 << 20][(next() % 4) as usize];
+            let keep_blank = case % 2 == 0;
+            let want = model(&input, limit, keep_blank);
+            for (step, per_batch) in [(input.len().max(1), 1000), (1, 1), (3, 2), (7, 5)] {
+                assert_eq!(
+                    entries(&input, limit, keep_blank, step, per_batch),
+                    want,
+                    "case {case}: {input:?}, limit {limit}, keep_blank {keep_blank}, step {step}"
+                );
+            }
+        }
+    }
+
+    fn record(line: u64, bytes: &[u8]) -> Entry {
+        Entry::Record {
+            line,
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    fn skipped(line: u64, skip: Skip) -> Entry {
+        Entry::Skipped { line, skip }
+    }
+
+    #[test]
+    fn every_line_gets_an_entry_when_blank_lines_are_kept() {
+        // The issue's input: a mark alone on the first line, then a record.
+        let input = b"\xEF\xBB\xBF\nnull\n";
+        let want = vec![skipped(1, Skip::Bom), record(2, b"null")];
+        assert_eq!(entries(input, 100, true, 1, 10), want);
+        // A mark at the start of a later line is that line's mark (as at the start of a Spark
+        // partition); one inside a line is data.
+        let input = b"{}\n\xEF\xBB\xBF{}\n \xEF\xBB\xBF{}\n\xEF\xBB\xBF \n\n";
+        let want = vec![
+            record(1, b"{}"),
+            record(2, b"{}"),
+            record(3, b"\xEF\xBB\xBF{}"),
+            skipped(4, Skip::Bom),
+            skipped(5, Skip::Blank),
+        ];
+        assert_eq!(entries(input, 100, true, 2, 10), want);
+        // Without keep_blank the same records, numbered alike, and no other entries.
+        let want = vec![record(3, b"{}"), record(5, b"[]")];
+        assert_eq!(entries(b"\n\n{}\n \n[]", 100, false, 1, 1), want);
+        // A JSON array has no lines to keep.
+        let mut reader =
+            RecordReader::new(&b"\n\n[1,\n\n2]"[..], 100, false, true).expect("reader");
+        let mut batch = Batch::default();
+        assert!(matches!(reader.fill_batch(&mut batch, 10, 1000), Ok(false)));
+        let lines: Vec<Option<u64>> = batch.records.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [None, None]);
     }
 
     #[test]
@@ -752,8 +1156,38 @@ mod tests {
     }
 
     #[test]
+    fn the_cr_of_a_crlf_line_ending_does_not_count_against_the_limit() {
+        // 20 bytes of record: accepted at a limit of 20 with LF or CRLF, whatever the reads.
+        let record = "{\"a\":\"xxxxxxxxxxxx\"}";
+        assert_eq!(record.len(), 20);
+        for ending in ["\n", "\r\n"] {
+            let input = format!("{record}{ending}{record}{ending}");
+            assert_eq!(records(input.as_bytes(), 20), (ok(&[record, record]), None));
+        }
+        // One byte more is too large, and its size leaves the CR out.
+        let (recs, err) = records(b"{\"a\":\"xxxxxxxxxxxxx\"}\r\n", 20);
+        assert_eq!(err, None);
+        assert_eq!(
+            recs,
+            vec![Err(Problem::TooLarge {
+                size: 21,
+                limit: 20
+            })]
+        );
+        // A CR that does not end the line counts.
+        let (recs, _) = records(b"{\"a\":\"xxxxxxxxxxxx\"}\r\r\n", 20);
+        assert_eq!(
+            recs,
+            vec![Err(Problem::TooLarge {
+                size: 21,
+                limit: 20
+            })]
+        );
+    }
+
+    #[test]
     fn lines_only_reads_a_leading_array_as_one_record() {
-        let mut reader = RecordReader::new(&b"[1, 2]\n{}\n"[..], 100, true).expect("reader");
+        let mut reader = RecordReader::new(&b"[1, 2]\n{}\n"[..], 100, true, false).expect("reader");
         let mut batch = Batch::default();
         assert!(matches!(reader.fill_batch(&mut batch, 10, 1000), Ok(false)));
         let recs: Vec<&[u8]> = batch.records.iter().map(|r| batch.bytes(r)).collect();
@@ -764,7 +1198,8 @@ mod tests {
     fn an_oversize_record_is_never_held_in_memory() {
         let big = format!("{{\"a\":\"{}\"}}", "x".repeat(4 << 20));
         for input in [format!("{big}\n{{}}\n"), format!("[{big}, {{}}]")] {
-            let mut reader = RecordReader::new(input.as_bytes(), 1000, false).expect("reader");
+            let mut reader =
+                RecordReader::new(input.as_bytes(), 1000, false, false).expect("reader");
             let mut batch = Batch::default();
             let _ = reader.fill_batch(&mut batch, 10, 1 << 20);
             assert_eq!(batch.records.len(), 2);

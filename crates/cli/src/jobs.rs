@@ -1,14 +1,14 @@
 //! What happens to one record: `validate` and `convert`, and the JSON lines they produce
-//! (CONTRACT §3).
+//! (README.md, "Command line").
 
 use contactkit::{
-    convert, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
+    convert_str, Code, ConvertOptions, Converted, Format, Issue, Note, Rejection, Report, Stage,
     Validator,
 };
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::input::Batch;
+use crate::input::{Batch, Rec};
 use crate::pipeline::Job;
 
 /// `{"record": N, "valid": bool, "issues": [...]}`
@@ -29,10 +29,10 @@ pub(crate) struct ValidateSummary {
 
 /// `{"record": N, "stage": "source"|"target", "issues": [...]}`
 #[derive(Serialize)]
-struct RejectLine<'a> {
-    record: u64,
-    stage: Stage,
-    issues: &'a [Issue],
+pub(crate) struct RejectLine<'a> {
+    pub(crate) record: u64,
+    pub(crate) stage: Stage,
+    pub(crate) issues: &'a [Issue],
 }
 
 /// `{"record": N, "notes": [...]}`
@@ -42,22 +42,58 @@ struct ReportLine<'a> {
     notes: &'a [Note],
 }
 
-/// `{"record": N, "ok": true, "payload": {...}, "notes": [...]}`
+/// `{"line": L, "record": N, "ok": true, "notes": [...], "payload": {...}}`: the payload comes
+/// last and is written exactly as `--output` writes it, so that a consumer may cut it out of the
+/// line as text (docs/SCALE-OUT.md). `line` is absent for an element of a JSON array.
 #[derive(Serialize)]
-struct EnvelopeOk<'a> {
-    record: u64,
-    ok: bool,
-    payload: &'a Value,
-    notes: &'a [Note],
+pub(crate) struct EnvelopeOk<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) line: Option<u64>,
+    pub(crate) record: u64,
+    pub(crate) ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) notes: Option<&'a [Note]>,
+    pub(crate) payload: &'a Value,
 }
 
-/// `{"record": N, "ok": false, "stage": ..., "issues": [...]}`
+/// `{"line": L, "record": N, "ok": false, "stage": ..., "issues": [...]}`: after `"ok":false,`
+/// the line reads exactly as the reject line does after `"record":N,`.
 #[derive(Serialize)]
-struct EnvelopeRejected<'a> {
-    record: u64,
+pub(crate) struct EnvelopeRejected<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) line: Option<u64>,
+    pub(crate) record: u64,
+    pub(crate) ok: bool,
+    pub(crate) stage: Stage,
+    pub(crate) issues: &'a [Issue],
+}
+
+/// `{"line": L, "ok": true, "skipped": "blank"|"bom"}`: a line that is not a record.
+#[derive(Serialize)]
+struct EnvelopeSkipped {
+    line: Option<u64>,
     ok: bool,
-    stage: Stage,
-    issues: &'a [Issue],
+    skipped: &'static str,
+}
+
+/// For an entry that is not a record (a blank line under `--envelope`), writes its envelope
+/// and returns `None`; for a record, returns it.
+pub(crate) fn record_or_skip(batch: &mut Batch, index: usize) -> Option<Rec> {
+    let rec = *batch.records.get(index)?;
+    match rec.skipped {
+        None => Some(rec),
+        Some(skip) => {
+            put_line(
+                &mut batch.out,
+                &EnvelopeSkipped {
+                    line: rec.line,
+                    ok: true,
+                    skipped: skip.as_str(),
+                },
+            );
+            None
+        }
+    }
 }
 
 /// The `syntax` finding for bytes that are not UTF-8, or `None` when they are.
@@ -82,7 +118,7 @@ fn utf8_issue(bytes: &[u8]) -> Option<Issue> {
 }
 
 /// Appends `value` as one line of compact JSON.
-fn put_line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
+pub(crate) fn put_line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
     let mark = buf.len();
     if serde_json::to_writer(&mut *buf, value).is_err() {
         // Serialising these types into memory cannot fail; should it ever, the line must not
@@ -106,7 +142,7 @@ impl Job for ValidateJob {
         let Some(&rec) = batch.records.get(index) else {
             return;
         };
-        let number = batch.first_record + index as u64;
+        let number = rec.number;
         let report = match rec.problem {
             Some(problem) => Report {
                 issues: vec![problem.issue()],
@@ -150,7 +186,7 @@ pub(crate) enum ConvertMode {
         /// `--report` was given.
         report: bool,
     },
-    /// `--envelope`: one line per record on the output.
+    /// `--envelope`: one line per input line (or JSON array element) on the output.
     Envelope,
 }
 
@@ -165,43 +201,36 @@ pub(crate) struct ConvertJob {
     pub(crate) source: Validator,
 }
 
-/// The source-stage rejection of a record that is not JSON: the validator describes syntax
-/// errors the same way `validate` does.
-pub(crate) fn syntax_rejection(
-    source: &Validator,
-    bytes: &[u8],
-    e: &serde_json::Error,
-) -> Rejection {
-    let mut issues = source.validate_slice(bytes).issues;
-    issues.retain(|i| i.code == Code::Syntax);
-    if issues.is_empty() {
-        issues.push(Issue::error(
-            "",
-            Code::Syntax,
-            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-        ));
-    }
-    Rejection {
-        stage: Stage::Source,
-        issues,
+/// The source-stage rejection of a record that is not UTF-8 (so not JSON): the validator
+/// describes it the same way `validate` does ([`Rejection::unparsable`]).
+pub(crate) fn not_utf8(source: &Validator, bytes: &[u8]) -> Rejection {
+    match serde_json::from_slice::<Value>(bytes) {
+        Err(e) => Rejection::unparsable(source.validate_slice(bytes).issues, &e),
+        // JSON text with invalid UTF-8 does not parse; should it, the record is still refused.
+        Ok(_) => Rejection {
+            stage: Stage::Source,
+            issues: utf8_issue(bytes).into_iter().collect(),
+        },
     }
 }
 
 impl ConvertJob {
+    /// Converts from the text, so that what only the text shows (a member name repeated in
+    /// one object) is rejected as `validate` reports it.
     fn convert(&self, bytes: &[u8]) -> Result<Converted, Rejection> {
-        match serde_json::from_slice::<Value>(bytes) {
-            Ok(value) => convert(self.from, self.to, &value, &self.options),
-            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
+        match std::str::from_utf8(bytes) {
+            Ok(text) => convert_str(self.from, self.to, text, &self.options),
+            Err(_) => Err(not_utf8(&self.source, bytes)),
         }
     }
 }
 
 impl Job for ConvertJob {
     fn record(&self, batch: &mut Batch, index: usize) {
-        let Some(&rec) = batch.records.get(index) else {
+        let Some(rec) = record_or_skip(batch, index) else {
             return;
         };
-        let number = batch.first_record + index as u64;
+        let number = rec.number;
         let result = match rec.problem {
             Some(problem) => Err(Rejection {
                 stage: Stage::Source,
@@ -217,10 +246,11 @@ impl Job for ConvertJob {
                     ConvertMode::Envelope => put_line(
                         &mut batch.out,
                         &EnvelopeOk {
+                            line: rec.line,
                             record: number,
                             ok: true,
+                            notes: Some(&converted.notes),
                             payload: &converted.payload,
-                            notes: &converted.notes,
                         },
                     ),
                     ConvertMode::Split { report } => {
@@ -246,6 +276,7 @@ impl Job for ConvertJob {
                     ConvertMode::Envelope => put_line(
                         &mut batch.out,
                         &EnvelopeRejected {
+                            line: rec.line,
                             record: number,
                             ok: false,
                             stage: rejection.stage,

@@ -1,9 +1,11 @@
 //! `contactkit`: validate and convert contact payloads in bulk, streaming and in parallel.
 //!
-//! The command line contract (inputs, output lines, exit statuses) is section 3 of the product
-//! contract; `contactkit --help` shows it with examples.
+//! The command line (inputs, output lines, exit statuses) is described in README.md ("Command
+//! line"); `contactkit --help` shows it with examples.
 
 mod args;
+mod base64_lines;
+mod files;
 mod input;
 mod jobs;
 mod output;
@@ -11,7 +13,7 @@ mod pipeline;
 mod preview;
 mod progress;
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,10 +22,11 @@ use std::sync::Arc;
 use clap::Parser;
 use contactkit::{ConvertOptions, Definitions, Format, ValidateOptions, Validator};
 
-use crate::args::{Cli, Command, Common, ConvertArgs, SchemaArgs, ValidateArgs};
+use crate::args::{Cli, Command, Common, ConvertArgs, InputEncoding, SchemaArgs, ValidateArgs};
+use crate::files::{Input, Output, Stream};
 use crate::input::{Batch, Stats};
 use crate::jobs::{ConvertJob, ConvertMode, ValidateJob, ValidateSummary};
-use crate::output::{message, Dest, Failure};
+use crate::output::{finish_all, message, summary, Dest, Failure};
 use crate::pipeline::{Config, Job, Stop};
 use crate::progress::Progress;
 
@@ -34,21 +37,33 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Data bytes per batch (a batch also ends after `--batch-records` records).
 const BATCH_BYTES: usize = 4 << 20;
 
+/// The most worker threads `--threads` accepts.
+pub(crate) const MAX_THREADS: usize = 256;
+
+/// The largest `--definitions` file read, in bytes.
+const MAX_DEFINITIONS_BYTES: u64 = 16 << 20;
+
 fn main() -> ExitCode {
+    // Before anything opens a file or a pipe (the signal handler opens one).
+    files::guard_standard_streams();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    let result = match cli.command {
+    let result = files::handle_signals().and_then(|()| match cli.command {
         Command::Validate(args) => validate(args),
         Command::Convert(args) => convert(args),
         Command::Schema(args) => schema(&args),
         Command::Preview(args) => preview::run(args),
-    };
+    });
     match result {
         Ok(code) => code,
-        // The reader of our output went away (`| head`): nothing more to say.
-        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        // The reader of our output went away (`| head`): stop as other filters do, by SIGPIPE
+        // (every partial file was deleted when its handle was dropped).
+        #[cfg(unix)]
+        Err(Failure::BrokenPipe) => files::die_of(files::SIGPIPE),
+        #[cfg(not(unix))]
+        Err(Failure::BrokenPipe) => ExitCode::from(141),
         Err(Failure::Fatal(text)) => {
             message(&Progress::hidden(), &format!("contactkit: error: {text}"));
             ExitCode::from(2)
@@ -95,11 +110,21 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The input stream and, for a regular file, its length.
-fn open_input(path: Option<&Path>) -> Result<(Box<dyn Read + Send>, Option<u64>), Failure> {
-    match path {
-        None => Ok((Box::new(io::stdin()), None)),
-        Some(path) if path.as_os_str() == "-" => Ok((Box::new(io::stdin()), None)),
+/// The input stream, its length (for a regular file) and, when it is a regular file, what an
+/// output must not replace.
+type Opened = (Box<dyn Read + Send>, Option<u64>, Option<Input>);
+
+/// Opens the input: the file at `path`, or standard input for `-` or no path.
+fn open_input(path: Option<&Path>) -> Result<Opened, Failure> {
+    match path.filter(|p| p.as_os_str() != "-") {
+        None => {
+            if files::is_closed(Stream::Stdin) {
+                return Err(Failure::fatal(
+                    "standard input is closed: give an input file, or redirect standard input",
+                ));
+            }
+            Ok((Box::new(io::stdin()), None, Input::stdin()))
+        }
         Some(path) => {
             let cannot =
                 |e: io::Error| Failure::fatal(format!("cannot read {}: {e}", path.display()));
@@ -112,56 +137,125 @@ fn open_input(path: Option<&Path>) -> Result<(Box<dyn Read + Send>, Option<u64>)
                 )));
             }
             let len = meta.is_file().then_some(meta.len());
-            Ok((Box::new(file), len))
+            let input = Input::regular(format!("the input {}", path.display()), &meta);
+            Ok((Box::new(file), len, input))
         }
     }
 }
 
-fn validate_options(common: &Common) -> Result<ValidateOptions, Failure> {
+/// The validation options, and the `--definitions` file, which an output must not replace.
+fn validate_options(common: &Common) -> Result<(ValidateOptions, Option<Input>), Failure> {
     let mut options = ValidateOptions::new().show_values(common.show_values);
-    if let Some(path) = &common.definitions {
-        let cannot = |e: &dyn std::fmt::Display| {
-            Failure::fatal(format!("cannot use --definitions {}: {e}", path.display()))
-        };
-        let text = fs::read(path).map_err(|e| cannot(&e))?;
-        let doc: serde_json::Value = serde_json::from_slice(&text).map_err(|e| cannot(&e))?;
-        let definitions = Definitions::from_json(&doc).map_err(|e| cannot(&e))?;
-        options = options.definitions(definitions);
+    let Some(path) = &common.definitions else {
+        return Ok((options, None));
+    };
+    let cannot = |e: &dyn std::fmt::Display| {
+        Failure::fatal(format!("cannot use --definitions {}: {e}", path.display()))
+    };
+    let file = File::open(path).map_err(|e| cannot(&e))?;
+    let meta = file.metadata().map_err(|e| cannot(&e))?;
+    if meta.is_dir() {
+        return Err(cannot(&"it is a directory"));
     }
-    Ok(options)
+    // Read with a bound: definitions are a few kilobytes, and the path may be a device that
+    // never ends (/dev/zero).
+    let mut text = Vec::new();
+    file.take(MAX_DEFINITIONS_BYTES + 1)
+        .read_to_end(&mut text)
+        .map_err(|e| cannot(&e))?;
+    if text.len() as u64 > MAX_DEFINITIONS_BYTES {
+        return Err(cannot(&format_args!(
+            "it is larger than {} MiB, the most a definitions file may hold",
+            MAX_DEFINITIONS_BYTES >> 20
+        )));
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&text).map_err(|e| cannot(&e))?;
+    let definitions = Definitions::from_json(&doc).map_err(|e| cannot(&e))?;
+    options = options.definitions(definitions);
+    let input = Input::regular(format!("--definitions {}", path.display()), &meta);
+    Ok((options, input))
 }
 
-fn config(common: &Common) -> Config {
+fn config(common: &Common, envelope: bool) -> Config {
     let threads = common
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, std::num::NonZeroUsize::get);
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(MAX_THREADS);
     Config {
         threads,
         batch_records: common.batch_records.get(),
         batch_bytes: BATCH_BYTES,
         max_record_bytes: common.max_record_bytes,
-        ndjson: common.ndjson,
+        ndjson: common.ndjson || common.input_encoding == InputEncoding::Base64Lines,
+        keep_blank: envelope,
+    }
+}
+
+/// Opens the outputs `files::plan` chose (in order; `None` for an output not written).
+fn open_outputs(
+    outputs: &[Output<'_>],
+    also: &[Stream],
+    inputs: [Option<Input>; 2],
+) -> Result<Vec<Option<Dest>>, Failure> {
+    let inputs: Vec<Input> = inputs.into_iter().flatten().collect();
+    files::plan(outputs, also, &inputs)?
+        .into_iter()
+        .map(|target| target.map(Dest::open).transpose())
+        .collect()
+}
+
+/// `failure`, saying that the output files were not written (they appear only when the run
+/// completes; a run that stops with an error leaves none, and a file it would replace as it was).
+fn not_written(failure: Failure, dests: &[&Option<Dest>]) -> Failure {
+    let paths: Vec<String> = dests
+        .iter()
+        .filter_map(|d| match d {
+            Some(Dest::File(file)) => Some(file.path().display().to_string()),
+            _ => None,
+        })
+        .collect();
+    match failure {
+        Failure::Fatal(text) if !paths.is_empty() => Failure::Fatal(format!(
+            "{text}; nothing was written to {} (an output file appears only when the run completes)",
+            paths.join(", ")
+        )),
+        other => other,
     }
 }
 
 fn progress(common: &Common, len: Option<u64>, labels: (&'static str, &'static str)) -> Progress {
     match len {
-        Some(len) if !common.quiet && io::stderr().is_terminal() => Progress::bar(len, labels),
+        // The bar counts input bytes, which Base64 lines are not.
+        Some(len)
+            if !common.quiet
+                && io::stderr().is_terminal()
+                && common.input_encoding == InputEncoding::Raw =>
+        {
+            Progress::bar(len, labels)
+        }
         _ => Progress::hidden(),
     }
 }
 
 /// Runs the pipeline, writing each batch with `write`; maps every way of stopping to a failure.
+/// `envelope`: one output line per input line, blank lines included.
 fn run(
     input: Box<dyn Read + Send>,
     job: Arc<dyn Job>,
     common: &Common,
+    envelope: bool,
     progress: &Progress,
     mut write: impl FnMut(&Batch) -> Result<(), Failure>,
 ) -> Result<Stats, Failure> {
+    let input: Box<dyn Read + Send> = match common.input_encoding {
+        InputEncoding::Raw => input,
+        InputEncoding::Base64Lines => Box::new(base64_lines::Base64Lines::new(
+            io::BufReader::with_capacity(256 * 1024, input),
+        )),
+    };
     let mut running = Stats::default();
-    let result = pipeline::run(input, job, config(common), |batch| {
+    let result = pipeline::run(input, job, config(common, envelope), |batch| {
         write(batch)?;
         running.add(&batch.stats);
         progress.update(batch.end_offset, &running);
@@ -177,17 +271,20 @@ fn run(
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
-    let options = validate_options(common)?;
-    let (input, len) = open_input(common.input.as_deref())?;
-    let mut out = Dest::stdout_or(common.output.as_deref())?;
+    let (options, definitions) = validate_options(common)?;
+    let (input, len, source) = open_input(common.input.as_deref())?;
+    let outputs = [Output::main(common.output.as_deref())];
+    let mut dests = open_outputs(&outputs, &[], [source, definitions])?;
+    let mut out = dests.remove(0);
     let progress = progress(common, len, ("valid", "invalid"));
     let job = Arc::new(ValidateJob {
         validator: Validator::new(args.vendor.0).with_options(options),
         summary: args.summary,
     });
-    let totals = run(input, job, common, &progress, |batch| {
-        out.write(&batch.out, &progress)
-    })?;
+    let totals = run(input, job, common, false, &progress, |batch| {
+        write(&mut out, &batch.out, &progress)
+    })
+    .map_err(|f| not_written(f, &[&out]))?;
     if args.summary {
         let mut line = Vec::new();
         let summary = ValidateSummary {
@@ -197,14 +294,26 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
         };
         serde_json::to_writer(&mut line, &summary).map_err(Failure::fatal)?;
         line.push(b'\n');
-        out.write(&line, &progress)?;
+        write(&mut out, &line, &progress)?;
     }
-    out.finish()?;
+    finish_all(out)?.commit()?;
     Ok(if totals.bad() == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Writes to an output, if it is written at all.
+pub(crate) fn write(
+    dest: &mut Option<Dest>,
+    bytes: &[u8],
+    progress: &Progress,
+) -> Result<(), Failure> {
+    match dest {
+        Some(dest) => dest.write(bytes, progress),
+        None => Ok(()),
+    }
 }
 
 fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
@@ -217,7 +326,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
              use --to {instead}, and contactkit preview --vendor {instead} for what the vendor returns"
         )));
     }
-    let validate = validate_options(common)?;
+    let (validate, definitions) = validate_options(common)?;
     let mut options = ConvertOptions::new()
         .lenient(args.lenient)
         .normalize_custom_keys(args.normalize_custom_keys)
@@ -227,21 +336,17 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
             .map_err(|e| Failure::fatal(format!("--external-id {e}")))?;
         options = options.external_id(how);
     }
-    distinct_outputs(&[
-        ("--output", common.output.as_deref()),
-        ("--rejects", args.rejects.as_deref()),
-        ("--report", args.report.as_deref()),
-    ])?;
-    let (input, len) = open_input(common.input.as_deref())?;
-    let mut out = Dest::stdout_or(common.output.as_deref())?;
-    let mut rejects = match &args.rejects {
-        Some(path) => Dest::stdout_or(Some(path))?,
-        None => Dest::Stderr,
-    };
-    let mut report = match &args.report {
-        Some(path) => Some(Dest::stdout_or(Some(path))?),
-        None => None,
-    };
+    let (input, len, source) = open_input(common.input.as_deref())?;
+    let outputs = [
+        Output::main(common.output.as_deref()),
+        Output::rejects(args.rejects.as_deref()),
+        Output::report(args.report.as_deref()),
+    ];
+    // The summary goes to standard error.
+    let mut dests = open_outputs(&outputs, &[Stream::Stderr], [source, definitions])?;
+    let mut report = dests.pop().flatten();
+    let mut rejects = dests.pop().flatten();
+    let mut out = dests.pop().flatten();
     let progress = progress(common, len, ("converted", "rejected"));
     let mode = if args.envelope {
         ConvertMode::Envelope
@@ -257,35 +362,31 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, Failure> {
         mode,
         source: Validator::new(from).with_options(validate),
     });
-    let totals = run(input, job, common, &progress, |batch| {
-        out.write(&batch.out, &progress)?;
-        rejects.write(&batch.rejects, &progress)?;
-        if let Some(report) = &mut report {
-            report.write(&batch.report, &progress)?;
-        }
-        Ok(())
-    })?;
-    out.finish()?;
-    rejects.finish()?;
-    if let Some(report) = report {
-        report.finish()?;
-    }
+    let totals = run(input, job, common, args.envelope, &progress, |batch| {
+        write(&mut out, &batch.out, &progress)?;
+        write(&mut rejects, &batch.rejects, &progress)?;
+        write(&mut report, &batch.report, &progress)
+    })
+    .map_err(|f| not_written(f, &[&out, &rejects, &report]))?;
+    // The files are renamed into place once the summary is written: it is output too.
+    let finished = finish_all([out, rejects, report].into_iter().flatten())?;
     let rejected = totals.bad();
-    let mut summary = format!(
+    let mut line = format!(
         "contactkit: {} read, {} converted from {from} to {to}, {rejected} rejected",
         count(totals.records, "record"),
         totals.ok
     );
     if rejected > 0 {
-        summary.push_str(&format!(
+        line.push_str(&format!(
             " ({} at the source stage, {} at the target stage)",
             totals.source, totals.target
         ));
         if let Some(path) = &args.rejects {
-            summary.push_str(&format!("; rejects in {}", path.display()));
+            line.push_str(&format!("; rejects in {}", path.display()));
         }
     }
-    message(&progress, &summary);
+    summary(&progress, &line)?;
+    finished.commit()?;
     Ok(if rejected == 0 || args.envelope {
         ExitCode::SUCCESS
     } else {
@@ -302,29 +403,9 @@ fn count(n: u64, noun: &str) -> String {
     }
 }
 
-/// Two outputs on one path would overwrite each other: refuse.
-fn distinct_outputs(paths: &[(&str, Option<&Path>)]) -> Result<(), Failure> {
-    let mut seen: Vec<(&str, std::path::PathBuf)> = Vec::new();
-    for &(flag, path) in paths {
-        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-            continue;
-        };
-        let path = fs::canonicalize(path)
-            .or_else(|_| std::path::absolute(path))
-            .unwrap_or_else(|_| path.to_owned());
-        if let Some((other, _)) = seen.iter().find(|(_, p)| *p == path) {
-            return Err(Failure::fatal(format!(
-                "{other} and {flag} name the same file, {}",
-                path.display()
-            )));
-        }
-        seen.push((flag, path));
-    }
-    Ok(())
-}
-
 fn schema(args: &SchemaArgs) -> Result<ExitCode, Failure> {
     let format: Format = args.format.0;
+    files::plan(&[], &[Stream::Stdout], &[])?;
     let mut stdout = io::stdout().lock();
     stdout
         .write_all(format.schema().as_bytes())

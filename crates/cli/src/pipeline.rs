@@ -32,8 +32,8 @@ use crate::input::{Batch, InputError, RecordReader, Stats};
 
 /// What the workers do with each batch.
 pub(crate) trait Job: Send + Sync {
-    /// Processes record `index` of `batch`, appending output lines to its buffers and counting
-    /// it in `batch.stats`.
+    /// Processes entry `index` of `batch` (a record, or under `--envelope` a blank line),
+    /// appending output lines to its buffers and counting records in `batch.stats`.
     fn record(&self, batch: &mut Batch, index: usize);
 }
 
@@ -50,6 +50,8 @@ pub(crate) struct Config {
     pub(crate) max_record_bytes: u64,
     /// `--ndjson`: never read the input as a JSON array.
     pub(crate) ndjson: bool,
+    /// `--envelope`: blank lines are entries of the batches too.
+    pub(crate) keep_blank: bool,
 }
 
 /// Why a run stopped early.
@@ -144,7 +146,12 @@ fn read_all(
     free_rx: &Receiver<Batch>,
     work_tx: &SyncSender<Batch>,
 ) -> ReadOutcome {
-    let mut reader = match RecordReader::new(input, config.max_record_bytes, config.ndjson) {
+    let mut reader = match RecordReader::new(
+        input,
+        config.max_record_bytes,
+        config.ndjson,
+        config.keep_blank,
+    ) {
         Ok(reader) => reader,
         Err(error) => {
             return ReadOutcome {
@@ -206,7 +213,8 @@ fn work(job: &dyn Job, work_rx: &Mutex<Receiver<Batch>>, done_tx: &mpsc::Sender<
             // lose the record, so it is caught here and turned into an error by the writer.
             let caught = catch_unwind(AssertUnwindSafe(|| job.record(&mut batch, index)));
             if caught.is_err() {
-                batch.failed_at = Some(batch.first_record + index as u64);
+                let number = batch.records.get(index).map(|r| r.number);
+                batch.failed_at = Some(number.unwrap_or(batch.first_record));
                 break;
             }
         }

@@ -1,5 +1,5 @@
 //! `contactkit preview --vendor V [INPUT]`: for each create payload, the object the vendor
-//! returns for it (the library's `contactkit::preview`; docs/READ-FORMATS.md). Output, reject
+//! returns for it (the library's `contactkit::preview_str`; docs/READ-FORMATS.md). Output, reject
 //! lines, `--envelope` and exit statuses are those of `convert`.
 
 use std::path::PathBuf;
@@ -8,16 +8,16 @@ use std::sync::Arc;
 
 use clap::Args;
 use contactkit::{
-    preview, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
+    preview_str, Code, Format, Issue, PreviewError, PreviewOptions, Rejection, Stage, Timestamp,
     Validator,
 };
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::args::{Common, FormatArg};
+use crate::files::{Output, Stream};
 use crate::input::Batch;
-use crate::jobs::syntax_rejection;
-use crate::output::{message, Dest, Failure};
+use crate::jobs::{not_utf8, put_line, record_or_skip, EnvelopeOk, EnvelopeRejected, RejectLine};
+use crate::output::{finish_all, Failure};
 use crate::pipeline::Job;
 
 pub(crate) const PREVIEW_EXAMPLES: &str = "\
@@ -46,9 +46,10 @@ pub(crate) struct PreviewArgs {
     /// Write reject lines to PATH instead of standard error (created when the run completes)
     #[arg(long, value_name = "PATH")]
     pub(crate) rejects: Option<PathBuf>,
-    /// Write exactly one line per input record, {"record": N, "ok": true, "payload": {...}} or
-    /// {"record": N, "ok": false, "stage": "source", "issues": [...]}, and exit 0 unless the input
-    /// cannot be read
+    /// Write exactly one line per input line, {"line": L, "record": N, "ok": true, "payload": {...}},
+    /// {"line": L, "record": N, "ok": false, "stage": "source", "issues": [...]} or, for a blank
+    /// line, {"line": L, "ok": true, "skipped": "blank"}; exit 0 unless the input cannot be read
+    /// or the output cannot be written (a closed pipe included)
     #[arg(long, conflicts_with = "rejects")]
     pub(crate) envelope: bool,
     #[command(flatten)]
@@ -60,76 +61,40 @@ fn parse_time(text: &str) -> Result<Timestamp, String> {
         .map_err(|e| format!("{text:?} is {e} (e.g. 2024-05-01T12:00:00Z)"))
 }
 
-/// `{"record": N, "stage": "source", "issues": [...]}`
-#[derive(Serialize)]
-struct RejectLine<'a> {
-    record: u64,
-    stage: Stage,
-    issues: &'a [Issue],
-}
-
-/// `{"record": N, "ok": true, "payload": {...}}`
-#[derive(Serialize)]
-struct EnvelopeOk<'a> {
-    record: u64,
-    ok: bool,
-    payload: &'a Value,
-}
-
-/// `{"record": N, "ok": false, "stage": ..., "issues": [...]}`
-#[derive(Serialize)]
-struct EnvelopeRejected<'a> {
-    record: u64,
-    ok: bool,
-    stage: Stage,
-    issues: &'a [Issue],
-}
-
-/// Appends `value` as one line of compact JSON.
-fn put_line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
-    let mark = buf.len();
-    if serde_json::to_writer(&mut *buf, value).is_err() {
-        // Serialising these types into memory cannot fail; should it ever, the line must not
-        // be half-written.
-        buf.truncate(mark);
-        panic!("cannot serialise an output line");
-    }
-    buf.push(b'\n');
-}
-
 /// What the workers do with each record.
 #[derive(Debug)]
 struct PreviewJob {
     format: Format,
     options: PreviewOptions,
     envelope: bool,
-    /// Validates `format`; used only to describe a record that is not JSON.
+    /// Validates `format`; used only to describe a record that is not UTF-8.
     source: Validator,
 }
 
 impl PreviewJob {
     fn preview(&self, bytes: &[u8]) -> Result<Value, Rejection> {
-        match serde_json::from_slice::<Value>(bytes) {
-            Ok(value) => match preview(self.format, &value, &self.options) {
-                Ok(object) => Ok(object),
-                Err(PreviewError::Rejected(rejection)) => Err(rejection),
-                // The format was checked before the run.
-                Err(other) => Err(Rejection {
-                    stage: Stage::Source,
-                    issues: vec![Issue::error("", Code::Type, other.to_string())],
-                }),
-            },
-            Err(e) => Err(syntax_rejection(&self.source, bytes, &e)),
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Err(not_utf8(&self.source, bytes));
+        };
+        // From the text: a parsed value cannot show a member name repeated in one object.
+        match preview_str(self.format, text, &self.options) {
+            Ok(object) => Ok(object),
+            Err(PreviewError::Rejected(rejection)) => Err(rejection),
+            // The format was checked before the run.
+            Err(other) => Err(Rejection {
+                stage: Stage::Source,
+                issues: vec![Issue::error("", Code::Type, other.to_string())],
+            }),
         }
     }
 }
 
 impl Job for PreviewJob {
     fn record(&self, batch: &mut Batch, index: usize) {
-        let Some(&rec) = batch.records.get(index) else {
+        let Some(rec) = record_or_skip(batch, index) else {
             return;
         };
-        let number = batch.first_record + index as u64;
+        let number = rec.number;
         let result = match rec.problem {
             Some(problem) => Err(Rejection {
                 stage: Stage::Source,
@@ -143,8 +108,10 @@ impl Job for PreviewJob {
                 batch.stats.ok += 1;
                 if self.envelope {
                     let line = EnvelopeOk {
+                        line: rec.line,
                         record: number,
                         ok: true,
+                        notes: None,
                         payload: &object,
                     };
                     put_line(&mut batch.out, &line);
@@ -156,6 +123,7 @@ impl Job for PreviewJob {
                 batch.stats.source += 1;
                 if self.envelope {
                     let line = EnvelopeRejected {
+                        line: rec.line,
                         record: number,
                         ok: false,
                         stage: rejection.stage,
@@ -189,19 +157,18 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
             "--vendor {format} has no preview: {why}; preview works for intercom, bird and helpscout"
         )));
     };
-    let validate = crate::validate_options(common)?;
+    let (validate, definitions) = crate::validate_options(common)?;
     let mut options = PreviewOptions::new().validate_options(validate.clone());
     options.now = args.now;
-    crate::distinct_outputs(&[
-        ("--output", common.output.as_deref()),
-        ("--rejects", args.rejects.as_deref()),
-    ])?;
-    let (input, len) = crate::open_input(common.input.as_deref())?;
-    let mut out = Dest::stdout_or(common.output.as_deref())?;
-    let mut rejects = match &args.rejects {
-        Some(path) => Dest::stdout_or(Some(path))?,
-        None => Dest::Stderr,
-    };
+    let (input, len, source) = crate::open_input(common.input.as_deref())?;
+    let outputs = [
+        Output::main(common.output.as_deref()),
+        Output::rejects(args.rejects.as_deref()),
+    ];
+    // The summary goes to standard error.
+    let mut dests = crate::open_outputs(&outputs, &[Stream::Stderr], [source, definitions])?;
+    let mut rejects = dests.pop().flatten();
+    let mut out = dests.pop().flatten();
     let progress = crate::progress(common, len, ("previewed", "rejected"));
     let job = Arc::new(PreviewJob {
         format,
@@ -209,12 +176,13 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
         envelope: args.envelope,
         source: Validator::new(format).with_options(validate),
     });
-    let totals = crate::run(input, job, common, &progress, |batch| {
-        out.write(&batch.out, &progress)?;
-        rejects.write(&batch.rejects, &progress)
-    })?;
-    out.finish()?;
-    rejects.finish()?;
+    let totals = crate::run(input, job, common, args.envelope, &progress, |batch| {
+        crate::write(&mut out, &batch.out, &progress)?;
+        crate::write(&mut rejects, &batch.rejects, &progress)
+    })
+    .map_err(|f| crate::not_written(f, &[&out, &rejects]))?;
+    // The files are renamed into place once the summary is written: it is output too.
+    let finished = finish_all([out, rejects].into_iter().flatten())?;
     let rejected = totals.bad();
     let mut summary = format!(
         "contactkit: {} read, {} previewed as {response}, {rejected} rejected",
@@ -224,7 +192,8 @@ pub(crate) fn run(args: PreviewArgs) -> Result<ExitCode, Failure> {
     if let (true, Some(path)) = (rejected > 0, &args.rejects) {
         summary.push_str(&format!("; rejects in {}", path.display()));
     }
-    message(&progress, &summary);
+    crate::output::summary(&progress, &summary)?;
+    finished.commit()?;
     Ok(if rejected == 0 || args.envelope {
         ExitCode::SUCCESS
     } else {

@@ -1,4 +1,5 @@
-//! The `contactkit` command line against CONTRACT §3: inputs, output lines, exit statuses,
+//! The `contactkit` command line as README.md ("Command line") and `contactkit --help` describe
+//! it: inputs, output lines, exit statuses,
 //! file handling, ordering under parallelism, atomic output and closed pipes.
 //!
 //! Inputs are generated here (see [`records`]); nothing large is committed.
@@ -451,6 +452,35 @@ fn invalid_utf8_makes_only_that_record_a_syntax_error() {
     assert_eq!(lines[3]["valid"], json!(true));
 }
 
+/// A number beyond the range of a 64-bit float is valid JSON that no parser holds:
+/// `validate`, `convert` (plain and `--envelope`) and `preview` give the same `out_of_range`
+/// findings at its path, with the record's other findings, and go on with the next record.
+#[test]
+fn a_number_beyond_f64_is_out_of_range_in_every_command() {
+    let input = format!("{{\"firstName\":\"Ada\",\"properties\":{{\"seats\":1e400}},\"gender\":\"robot\"}}\n{VALID}\n");
+    let (code, out) = validate_both_ways(input.as_bytes());
+    assert_eq!(code, 1);
+    let validated = lines(&out);
+    let issues = &validated[0]["issues"];
+    assert_eq!(issues[0]["path"], json!("/properties/seats"));
+    assert_eq!(issues[0]["code"], json!("out_of_range"));
+    assert_eq!(issues[1]["path"], json!("/gender"));
+    assert_eq!(validated[1]["valid"], json!(true));
+    let convert = ["convert", "--from", "helpscout", "--to", "intercom"];
+    let (code, _, err) = run(&convert, input.clone());
+    assert_eq!(code, 1);
+    let rejected = lines(err.lines().next().unwrap_or_default());
+    assert_eq!(rejected[0]["stage"], json!("source"));
+    assert_eq!(&rejected[0]["issues"], issues);
+    let (code, out, _) = run(&[&convert[..], &["--envelope"]].concat(), input.clone());
+    assert_eq!(code, 0);
+    let envelopes = lines(&out);
+    assert_eq!(&envelopes[0]["issues"], issues);
+    assert_eq!(envelopes[1]["ok"], json!(true));
+    let (_, out, _) = run(&["preview", "--vendor", "helpscout", "--envelope"], input);
+    assert_eq!(&lines(&out)[0]["issues"], issues);
+}
+
 #[test]
 fn a_json_array_is_read_element_by_element() {
     let ndjson = format!("{VALID}\n{INVALID}\n{VALID2}\n");
@@ -810,8 +840,8 @@ fn an_interrupted_run_leaves_no_plausible_output_file() {
 // Closed pipes
 
 /// Runs `args` on `input` (a file), reads one line of standard output, closes the pipe and
-/// returns (status code, stderr).
-fn read_one_line_then_close(args: &[&str], input: &Path) -> (Option<i32>, String) {
+/// returns (exit status, stderr).
+fn read_one_line_then_close(args: &[&str], input: &Path) -> (std::process::ExitStatus, String) {
     let mut child = StdCommand::new(bin())
         .args(args)
         .arg(input)
@@ -835,18 +865,23 @@ fn read_one_line_then_close(args: &[&str], input: &Path) -> (Option<i32>, String
         .read_to_string(&mut err)
         .expect("stderr");
     let status = child.wait().expect("wait");
-    (status.code(), err)
+    (status, err)
 }
 
+/// A closed pipe ends the run as it ends other Unix filters (`yes | head -1`): by SIGPIPE, which
+/// a shell reports as status 141 and `set -o pipefail` as a failure. It never exits 0: the
+/// output was not all delivered. (This was exit status 0 before issue 12.)
+#[cfg(unix)]
 #[test]
-fn a_closed_stdout_pipe_ends_the_run_quietly() {
+fn a_closed_stdout_pipe_ends_the_run_quietly_by_sigpipe() {
+    use std::os::unix::process::ExitStatusExt;
     let dir = temp_dir();
     let input = write(dir.path(), "in.ndjson", records(60_000));
-    let (code, err) = read_one_line_then_close(&["validate", "--vendor", "helpscout"], &input);
-    assert_eq!(code, Some(0), "{err}");
+    let (status, err) = read_one_line_then_close(&["validate", "--vendor", "helpscout"], &input);
+    assert_eq!(status.signal(), Some(13), "{status:?} {err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(err, "");
-    let (code, err) = read_one_line_then_close(
+    let (status, err) = read_one_line_then_close(
         &[
             "convert",
             "--from",
@@ -857,7 +892,7 @@ fn a_closed_stdout_pipe_ends_the_run_quietly() {
         ],
         &input,
     );
-    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(status.signal(), Some(13), "{status:?} {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -1120,11 +1155,11 @@ fn envelope_has_one_line_per_record_and_exit_0() {
     let lines = lines(&out);
     assert_eq!(lines.len(), 3);
     let keys: Vec<&String> = lines[0].as_object().expect("object").keys().collect();
-    assert_eq!(keys, ["record", "ok", "payload", "notes"]);
+    assert_eq!(keys, ["line", "record", "ok", "notes", "payload"]);
     assert_eq!(lines[0]["ok"], json!(true));
     assert_eq!(lines[0]["payload"]["email"], json!("ada@example.com"));
     let keys: Vec<&String> = lines[1].as_object().expect("object").keys().collect();
-    assert_eq!(keys, ["record", "ok", "stage", "issues"]);
+    assert_eq!(keys, ["line", "record", "ok", "stage", "issues"]);
     assert_eq!(lines[1]["ok"], json!(false));
     assert_eq!(lines[1]["stage"], json!("source"));
     assert_eq!(lines[2]["issues"][0]["code"], json!("syntax"));
@@ -1143,9 +1178,10 @@ fn envelope_has_one_line_per_record_and_exit_0() {
     assert_eq!(code, 2);
 }
 
-/// The filter property that Spark's `RDD.pipe` and Hadoop streaming rely on: N non-blank lines
-/// in, N lines out, line k of the output is about line k of the input, exit status 0; for
-/// every source/target pair and for inputs of many shapes and sizes.
+/// The filter property that Spark's `RDD.pipe` and Hadoop streaming rely on: N lines in (blank
+/// and byte-order-mark-only lines included), N lines out, line k of the output is about line k
+/// of the input, exit status 0; for every source/target pair and for inputs of many shapes and
+/// sizes.
 #[test]
 fn envelope_is_a_line_preserving_filter() {
     let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
@@ -1163,16 +1199,25 @@ fn envelope_is_a_line_preserving_filter() {
             _ => next() % 400,
         };
         let mut input = Vec::new();
+        let mut blank = Vec::new();
         for _ in 0..n {
-            match next() % 10 {
-                0 => input.extend_from_slice(b"not json"),
-                1 => input.extend_from_slice(b"{\"a\":\"\xFF\"}"),
-                2 => input.extend_from_slice(b"[1, 2]"),
-                3 => {
-                    input.extend_from_slice(format!("{{\"x\":\"{}\"}}", "y".repeat(600)).as_bytes())
-                }
-                _ => input.extend_from_slice(record(next() % 1000).as_bytes()),
-            }
+            let (line, skipped): (Vec<u8>, Option<&str>) = match next() % 14 {
+                0 => (b"not json".to_vec(), None),
+                1 => (b"{\"a\":\"\xFF\"}".to_vec(), None),
+                2 => (b"[1, 2]".to_vec(), None),
+                3 => (
+                    format!("{{\"x\":\"{}\"}}", "y".repeat(600)).into_bytes(),
+                    None,
+                ),
+                4 => (b"".to_vec(), Some("blank")),
+                5 => (b" \t ".to_vec(), Some("blank")),
+                6 => (b"\xEF\xBB\xBF".to_vec(), Some("bom")),
+                7 => ("\u{a0}".as_bytes().to_vec(), None),
+                8 => (b"{\"a\":1,\r\"b\":2}".to_vec(), None),
+                _ => (record(next() % 1000).into_bytes(), None),
+            };
+            input.extend_from_slice(&line);
+            blank.push(skipped);
             input.extend_from_slice(if next() % 3 == 0 { b"\r\n" } else { b"\n" });
         }
         let from = formats[(next() % formats.len() as u64) as usize];
@@ -1203,11 +1248,158 @@ fn envelope_is_a_line_preserving_filter() {
             n,
             "case {case}: N lines in, N lines out"
         );
-        for (i, line) in lines.iter().enumerate() {
-            assert_eq!(line["record"], json!(i + 1), "case {case}: in order");
-            assert!(line["ok"].is_boolean());
+        let mut record = 0;
+        for (i, (line, skipped)) in lines.iter().zip(&blank).enumerate() {
+            assert_eq!(line["line"], json!(i + 1), "case {case}: in order");
+            match skipped {
+                Some(why) => {
+                    assert_eq!(line["skipped"], json!(why), "case {case}: {line}");
+                    assert_eq!(line["ok"], json!(true));
+                    assert_eq!(line.get("record"), None, "not counted: {line}");
+                }
+                None => {
+                    record += 1;
+                    assert_eq!(line["record"], json!(record), "case {case}: counted");
+                    assert!(line["ok"].is_boolean());
+                }
+            }
         }
     }
+}
+
+/// Issue 12: a line holding only a byte order mark (the first line of a Spark partition, say)
+/// printed nothing under `--envelope`, so the output was one line short and Spark's zip failed.
+/// Every line, blank or not, now has its envelope, in `convert` and `preview` alike.
+#[test]
+fn envelope_of_a_byte_order_mark_alone_and_blank_lines() {
+    let (code, out, err) = run(
+        &[
+            "convert",
+            "--from",
+            "helpscout",
+            "--to",
+            "intercom",
+            "--envelope",
+            "--ndjson",
+        ],
+        b"\xef\xbb\xbf\nnull\n".to_vec(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let envelopes = lines(&out);
+    assert_eq!(envelopes.len(), 2, "{out}");
+    assert_eq!(
+        envelopes[0],
+        json!({"line": 1, "ok": true, "skipped": "bom"})
+    );
+    assert_eq!(
+        (&envelopes[1]["line"], &envelopes[1]["record"]),
+        (&json!(2), &json!(1))
+    );
+    assert!(err.contains("1 record read"), "{err}");
+    let input = "\n{\"email\": \"a@example.com\"}\n \t\n".to_owned();
+    let (code, out, err) = run(&["preview", "--vendor", "intercom", "--envelope"], input);
+    assert_eq!(code, 0, "{err}");
+    let lines = lines(&out);
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0], json!({"line": 1, "ok": true, "skipped": "blank"}));
+    assert_eq!(
+        (&lines[1]["line"], &lines[1]["ok"]),
+        (&json!(2), &json!(true))
+    );
+    assert_eq!(lines[2], json!({"line": 3, "ok": true, "skipped": "blank"}));
+}
+
+/// A distributed job cuts payloads, reject lines and report lines out of the envelope as text
+/// (docs/SCALE-OUT.md, examples/spark/): they must be byte for byte what `--output`,
+/// `--rejects` and `--report` write, and `--input-encoding base64-lines` must read exactly
+/// what the raw input holds.
+#[test]
+fn envelope_carries_the_split_outputs_byte_for_byte() {
+    let mut input = String::new();
+    for i in 0..60 {
+        match i % 6 {
+            0 => input.push_str(HS_BAD),
+            1 => input.push('\u{feff}'),
+            2 => input.push_str("[{\"__proto__\": {\"x\": 1}}]"),
+            _ => input.push_str(&record(i)),
+        }
+        input.push_str(if i % 4 == 0 { "\r\n" } else { "\n" });
+    }
+    input.push_str("{\"firstName\":\"Ada\",\r\"emails\":[{\"type\":\"work\",\"value\":\"ada@example.com\"}],\"__proto__\":{\"a\":\"\\\"payload\\\":\"}}\n\n \n");
+    let dir = temp_dir();
+    let file = dir.path().join("in.ndjson");
+    fs::write(&file, &input).expect("input");
+    let (out, rejects, report) = (
+        dir.path().join("out"),
+        dir.path().join("rejects"),
+        dir.path().join("report"),
+    );
+    let common = [
+        "convert",
+        "--from",
+        "helpscout",
+        "--to",
+        "intercom",
+        "--ndjson",
+    ];
+    let mut split: Vec<String> = common.iter().map(|s| (*s).to_owned()).collect();
+    for (flag, path) in [
+        ("--output", &out),
+        ("--rejects", &rejects),
+        ("--report", &report),
+    ] {
+        split.extend([flag.to_owned(), path.display().to_string()]);
+    }
+    split.push(file.display().to_string());
+    let split: Vec<&str> = split.iter().map(String::as_str).collect();
+    let (code, _, err) = run(&split, "");
+    assert_eq!(code, 1, "{err}");
+
+    let mut envelope: Vec<&str> = common.to_vec();
+    envelope.push("--envelope");
+    let (code, env, err) = run(&envelope, input.clone());
+    assert_eq!(code, 0, "{err}");
+    let (mut payloads, mut reject_lines, mut report_lines) =
+        (String::new(), String::new(), String::new());
+    for line in env.lines() {
+        // {"line":L,"record":N,"ok":true,"notes":[...],"payload":{...}}
+        if let Some(at) = line.find(",\"ok\":true,\"notes\":") {
+            let record = &line[line.find(",\"record\":").expect("record") + 1..at];
+            let payload_at = line.find(",\"payload\":").expect("payload last");
+            let notes = &line[at + ",\"ok\":true,".len()..payload_at];
+            payloads.push_str(&line[payload_at + ",\"payload\":".len()..line.len() - 1]);
+            payloads.push('\n');
+            report_lines.push_str(&format!("{{{record},{notes}}}\n"));
+        } else if let Some(at) = line.find(",\"ok\":false,") {
+            let record = &line[line.find(",\"record\":").expect("record") + 1..at];
+            reject_lines.push_str(&format!(
+                "{{{record},{}\n",
+                &line[at + ",\"ok\":false,".len()..]
+            ));
+        } else {
+            assert!(line.contains("\"skipped\":"), "{line}");
+        }
+    }
+    assert_eq!(payloads, fs::read_to_string(&out).expect("output"));
+    assert_eq!(reject_lines, fs::read_to_string(&rejects).expect("rejects"));
+    assert_eq!(report_lines, fs::read_to_string(&report).expect("report"));
+
+    // The same input as Base64 lines gives the same envelopes.
+    let encoded: String = input
+        .split_inclusive('\n')
+        .map(|l| base64(l.trim_end_matches('\n').as_bytes()) + "\n")
+        .collect();
+    let mut base64_args = envelope.clone();
+    base64_args.extend(["--input-encoding", "base64-lines"]);
+    let (code, env64, err) = run(&base64_args, encoded);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(env64, env);
+}
+
+/// Standard Base64 with padding (RFC 4648 §4), as Python's `base64.b64encode` writes it.
+fn base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[test]
@@ -1263,8 +1455,17 @@ fn convert_reads_json_arrays() {
     ];
     let (code, a, _) = run(&args, ndjson);
     let (code2, b, _) = run(&args, array);
-    assert_eq!((code, &a), (code2, &b));
-    assert_eq!(lines(&a).len(), 2);
+    assert_eq!(code, code2);
+    // The same envelopes, but only NDJSON lines have line numbers.
+    let mut a = lines(&a);
+    for (i, envelope) in a.iter_mut().enumerate() {
+        let line = envelope
+            .as_object_mut()
+            .and_then(|o| o.shift_remove("line"));
+        assert_eq!(line, Some(json!(i + 1)));
+    }
+    assert_eq!(a, lines(&b));
+    assert_eq!(a.len(), 2);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! No record lost, none duplicated (CONTRACT §3): a property test over random mixes of valid,
+//! No record lost, none duplicated (converted + rejected = records read, README.md): a property
+//! test over random mixes of valid,
 //! invalid and broken lines for `contactkit convert` in every mode (default with rejects on
 //! standard error, `--rejects`/`--report` files, `--envelope`, `--lenient`, one or several
 //! threads, batches of 1 to 3 records so that batches finish out of order) and for
@@ -60,11 +61,15 @@ fn examples(format: Format) -> Vec<String> {
 enum Line {
     /// An example record (index into the examples).
     Example(usize),
+    /// An example record after a byte order mark (the line's own: ignored).
+    Marked(usize),
     /// Not JSON, not an object, or not UTF-8.
     Broken(&'static [u8]),
-    /// Whitespace only: skipped, not counted.
+    /// Whitespace only, or a byte order mark and whitespace: skipped, not counted.
     Blank(&'static str),
 }
+
+const BOM: &str = "\u{feff}";
 
 const BROKEN: &[&[u8]] = &[
     b"{\"firstName\": ",
@@ -77,43 +82,68 @@ const BROKEN: &[&[u8]] = &[
     b"{\"x\": \"\\ud800\"}",
     b"{} {}",
     b"}",
+    // JSON whitespace is space, tab, CR and LF only: these lines are records that are not JSON.
+    "\u{a0}".as_bytes(),
+    b"\x0c",
+    b" \xEF\xBB\xBF{}",
 ];
 
-const BLANK: &[&str] = &["", " ", "\t", "  \t "];
+const BLANK: &[&str] = &["", " ", "\t", "  \t ", "\r", BOM, "\u{feff} \t"];
 
 fn line() -> impl Strategy<Value = Line> {
     prop_oneof![
         6 => (0usize..60).prop_map(Line::Example),
+        1 => (0usize..60).prop_map(Line::Marked),
         2 => prop::sample::select(BROKEN).prop_map(Line::Broken),
         1 => prop::sample::select(BLANK).prop_map(Line::Blank),
     ]
 }
 
-/// The input bytes (LF or CRLF endings, with or without a final newline) and the records, in
-/// order, as the command must number them.
-fn input(
-    lines: &[Line],
-    examples: &[String],
-    crlf: &[bool],
-    final_newline: bool,
-) -> (Vec<u8>, Vec<Vec<u8>>) {
+/// The input: its bytes (LF or CRLF endings, with or without a final newline), the records in
+/// order as the command must number them, and what `--envelope` says about each input line
+/// (`None` for a record, or the word of its `skipped` member).
+struct Input {
+    bytes: Vec<u8>,
+    records: Vec<Vec<u8>>,
+    lines: Vec<Option<&'static str>>,
+}
+
+fn input(lines: &[Line], examples: &[String], crlf: &[bool], final_newline: bool) -> Input {
     let mut bytes = Vec::new();
     let mut records = Vec::new();
+    let mut envelope = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let text: &[u8] = match line {
-            Line::Example(k) => examples[*k % examples.len()].as_bytes(),
-            Line::Broken(b) => b,
-            Line::Blank(b) => b.as_bytes(),
+        let last = i + 1 == lines.len();
+        let example = |k: &usize| examples[*k % examples.len()].as_bytes();
+        let (text, record): (Vec<u8>, Option<&[u8]>) = match line {
+            Line::Example(k) => (example(k).to_vec(), Some(example(k))),
+            Line::Marked(k) => ([BOM.as_bytes(), example(k)].concat(), Some(example(k))),
+            Line::Broken(b) => (b.to_vec(), Some(b)),
+            Line::Blank(b) => (b.as_bytes().to_vec(), None),
         };
-        bytes.extend_from_slice(text);
-        if !matches!(line, Line::Blank(_)) {
-            records.push(text.to_vec());
+        bytes.extend_from_slice(&text);
+        match record {
+            Some(r) => {
+                records.push(r.to_vec());
+                envelope.push(None);
+            }
+            // Nothing after the last line feed is no line.
+            None if last && !final_newline && text.is_empty() => {}
+            None => envelope.push(Some(if text.starts_with(BOM.as_bytes()) {
+                "bom"
+            } else {
+                "blank"
+            })),
         }
-        if i + 1 < lines.len() || final_newline {
+        if !last || final_newline {
             bytes.extend_from_slice(if crlf[i % crlf.len()] { b"\r\n" } else { b"\n" });
         }
     }
-    (bytes, records)
+    Input {
+        bytes,
+        records,
+        lines: envelope,
+    }
 }
 
 /// What the library says about one record.
@@ -266,8 +296,10 @@ const VENDORS: [Format; 4] = [
 ];
 
 /// `--ndjson` when the input's first non-blank character is `[` (it would be read as a JSON
-/// array otherwise, CONTRACT §3); no flag otherwise, so that detection is exercised too.
+/// array otherwise, README.md "Command line"); no flag otherwise, so that detection is
+/// exercised too.
 fn ndjson_flag(stdin: &[u8]) -> Option<String> {
+    let stdin = stdin.strip_prefix(BOM.as_bytes()).unwrap_or(stdin);
     let first = stdin.iter().find(|b| !b" \t\r\n".contains(b));
     (first == Some(&b'[')).then(|| "--ndjson".to_owned())
 }
@@ -303,7 +335,8 @@ proptest! {
         let from = VENDORS[case.pair.0];
         let to = Format::ALL[case.pair.1];
         let examples = examples(from);
-        let (stdin, records) = input(&case.lines, &examples, &case.crlf, case.final_newline);
+        let Input { bytes: stdin, records, lines: input_lines } =
+            input(&case.lines, &examples, &case.crlf, case.final_newline);
         let outcomes: Vec<Expected> =
             records.iter().map(|r| expected(from, to, case.lenient, r)).collect();
         let (converted, rejected) = split(&outcomes);
@@ -355,15 +388,26 @@ proptest! {
             prop_assert_eq!(&line["notes"], notes);
         }
 
-        // --envelope: exactly one line per record, in order, exit 0.
+        // --envelope: exactly one line per input line, in order, exit 0; records numbered as
+        // without it, blank lines said to be skipped.
         let mut envelope = args.clone();
         envelope.push("--envelope".into());
         let out = run(&envelope, &stdin);
         prop_assert_eq!(out.status.code(), Some(0));
         let lines = json_lines(&out.stdout);
-        prop_assert_eq!(lines.len(), records.len());
-        for (i, (line, e)) in lines.iter().zip(&outcomes).enumerate() {
-            prop_assert_eq!(&line["record"], &Value::from(i as u64 + 1));
+        prop_assert_eq!(lines.len(), input_lines.len());
+        let mut outcome = outcomes.iter().enumerate();
+        for (i, (line, skipped)) in lines.iter().zip(&input_lines).enumerate() {
+            prop_assert_eq!(&line["line"], &Value::from(i as u64 + 1));
+            if let Some(word) = skipped {
+                prop_assert_eq!(line, &serde_json::json!({"line": i + 1, "ok": true, "skipped": word}));
+                continue;
+            }
+            let Some((k, e)) = outcome.next() else {
+                prop_assert!(false, "more record lines than records: {}", line);
+                break;
+            };
+            prop_assert_eq!(&line["record"], &Value::from(k as u64 + 1));
             match e {
                 Expected::Converted { payload, notes } => {
                     prop_assert_eq!(&line["ok"], &Value::Bool(true));
@@ -383,7 +427,8 @@ proptest! {
     fn validate_gives_one_line_per_record_in_order(case in case()) {
         let format = VENDORS[case.pair.0];
         let examples = examples(format);
-        let (stdin, records) = input(&case.lines, &examples, &case.crlf, case.final_newline);
+        let Input { bytes: stdin, records, .. } =
+            input(&case.lines, &examples, &case.crlf, case.final_newline);
         let args: Vec<String> = vec![
             "validate".into(), "--vendor".into(), format.id().into(),
             "--threads".into(), case.threads.to_string(),

@@ -1,5 +1,5 @@
-//! Test-only: a small, independent reading of the rules in `spec/CONTRACT.md` and
-//! `spec/vendors.md`, used to check that valid records follow them and invalid records break
+//! Test-only: a small, independent reading of the rules in docs/RULES.md (the vendors' docs it
+//! cites), used to check that valid records follow them and invalid records break
 //! them. It is deliberately simple and not the product's validator.
 
 use serde_json::{Map, Value};

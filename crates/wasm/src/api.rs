@@ -2,21 +2,23 @@
 //! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
-use std::sync::OnceLock;
+#[cfg(feature = "convert")]
+use contactkit::Stage;
+use std::cell::OnceCell;
 
 use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
 use serde_json::{Map, Value};
 
-use crate::dto::{self, Batch, Error, ErrorCode, FormatInfo, ValidateOpts};
+use crate::dto::{self, names, Error, ErrorCode, Options, Validations};
 #[cfg(feature = "convert")]
-use crate::dto::{Conversion, ConvertOpts};
+use crate::dto::{Batch, Conversion, Previewed, RejectLine, ReportLine};
 
 /// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text
 /// ([`dto::NO_FINDINGS`] when it has no finding).
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validate")?;
-    let validator = Validator::new(format).with_options(options.to_core());
+    let options = Options::parse(options, "validate", names::VALIDATE)?;
+    let validator = Validator::new(format).with_options(options.to_validate());
     if !starts_object(payload) {
         return Err(bad_record(format, payload));
     }
@@ -28,8 +30,20 @@ pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Er
     Ok(dto::validation_text(&report.issues))
 }
 
-/// JSON's insignificant whitespace (RFC 8259).
-const JSON_WS: [char; 4] = [' ', '\t', '\n', '\r'];
+/// Whether text is only JSON's insignificant whitespace (RFC 8259), or empty.
+fn blank(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// The text after its leading JSON whitespace.
+fn after_blank(text: &str) -> &str {
+    let skip = text
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(text.len());
+    &text[skip..]
+}
 
 /// `validateMany(format, records, options)`: many records in one call, read as the CLI reads its
 /// input: a JSON array of records when the first non-blank character is `[`, otherwise NDJSON
@@ -40,25 +54,25 @@ const JSON_WS: [char; 4] = [' ', '\t', '\n', '\r'];
 /// output at all.
 pub fn validate_many(format: &str, records: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validateMany")?;
-    let validator = Validator::new(format).with_options(options.to_core());
+    let options = Options::parse(options, "validateMany", names::VALIDATE)?;
+    let validator = Validator::new(format).with_options(options.to_validate());
     let text = records.strip_prefix('\u{feff}').unwrap_or(records);
-    let mut batch = Batch::default();
-    if text.trim_start_matches(JSON_WS).starts_with('[') {
+    let mut batch = Validations::default();
+    if after_blank(text).starts_with('[') {
         let items = elements(text)
             .ok_or_else(|| invalid_json(contactkit::validate_str(format, text).issues))?;
         for item in items {
-            batch.add(validator.validate_str(item).issues);
+            batch.add(&validator.validate_str(item).issues);
         }
     } else {
         for line in text.split('\n') {
-            if line.trim_matches(JSON_WS).is_empty() {
+            if blank(line) {
                 continue;
             }
-            batch.add(validator.validate_str(line).issues);
+            batch.add(&validator.validate_str(line).issues);
         }
     }
-    Ok(dto::to_json(&batch))
+    Ok(batch.to_json())
 }
 
 /// The most reference tokens a `validateField` pointer may have.
@@ -70,7 +84,7 @@ const MAX_POINTER_TOKENS: usize = 127;
 /// one array: an unclosed string or array, an unbalanced bracket, or data after the array.
 /// (serde_json's `RawValue` would do it too, but its feature adds 12 KB gzipped to the module.)
 fn elements(text: &str) -> Option<Vec<&str>> {
-    let open = text.len() - text.trim_start_matches(JSON_WS).len();
+    let open = text.len() - after_blank(text).len();
     let mut out = Vec::new();
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     let mut start = open + 1;
@@ -95,13 +109,10 @@ fn elements(text: &str) -> Option<Vec<&str>> {
             b']' => {
                 let last = &text[start..i];
                 // `[]` and `[ ]` have no element; `[1,]` ends with an empty one.
-                if !(out.is_empty() && last.trim_matches(JSON_WS).is_empty()) {
+                if !(out.is_empty() && blank(last)) {
                     out.push(last);
                 }
-                return text[i + 1..]
-                    .trim_matches(JSON_WS)
-                    .is_empty()
-                    .then_some(out);
+                return blank(&text[i + 1..]).then_some(out);
             }
             b'}' => return None,
             _ => {}
@@ -121,7 +132,7 @@ pub fn validate_field(
     options: &str,
 ) -> Result<String, Error> {
     let format = dto::format(format)?;
-    let options = ValidateOpts::parse(options, "validateField")?;
+    let options = Options::parse(options, "validateField", names::VALIDATE)?;
     let tokens = parse_pointer(pointer)?;
     // JSON text nests at most 127 arrays and objects (serde_json's recursion limit), so a deeper
     // pointer addresses nothing; the record built for it would also be too deep to drop
@@ -168,7 +179,7 @@ pub fn validate_field(
         (false, value) => build(&steps, value),
     };
     let report = Validator::new(format)
-        .with_options(options.to_core())
+        .with_options(options.to_validate())
         .validate(&record);
     // The record was built with index 0 wherever the pointer selects an array item; findings
     // are reported under the caller's pointer.
@@ -228,54 +239,158 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
 pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<String, Error> {
     let from = dto::format(from)?;
     let to = dto::format(to)?;
-    let options = ConvertOpts::parse(options)?;
-    let record = match serde_json::from_str::<Value>(payload) {
-        Ok(record @ Value::Object(_)) => record,
-        Ok(other) => return Err(not_an_object(from, &other, "the payload must be an object")),
-        Err(_) => return Err(invalid_json(contactkit::validate_str(from, payload).issues)),
-    };
-    let result = contactkit::convert(from, to, &record, &options.to_core());
+    let options = Options::parse(options, "convert", names::CONVERT)?;
+    if !starts_object(payload) {
+        return Err(bad_record(from, payload));
+    }
+    // From the text, so that a member name repeated in it is rejected as `validate` reports it.
+    let result = contactkit::convert_str(from, to, payload, &options.to_convert());
+    if let Err(rejection) = &result {
+        refuse_syntax(rejection)?;
+    }
     Ok(dto::to_json(&Conversion::from(&result)))
 }
 
-/// `schema(format)`: the JSON Schema text, byte for byte `schemas/<format>.schema.json`.
+/// `convertMany(from, to, records, options)`: every record of NDJSON text (one JSON value per
+/// line; blank lines are skipped and not counted) converted into each target of `to` (format
+/// ids separated by commas), as one [`Batch`] per target in the order of `to` (see
+/// [`Batch::write`] for the text). The lines are those of `contactkit convert`: the payloads
+/// of its standard output, its `--rejects` lines (a line that is not JSON is a source-stage
+/// `syntax` rejection) and, with the `report` option, its `--report` lines. Each record is
+/// parsed once for all targets.
+#[cfg(feature = "convert")]
+pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Result<String, Error> {
+    let from = dto::format(from)?;
+    // Parsed as a `Value`: a typed `Vec<String>` would link serde's float formatting (about
+    // 20 KB of WebAssembly) for its error messages.
+    let options = Options::parse(options, "convertMany", names::CONVERT_MANY)?;
+    // The targets and their lines, in the order of `to` (loops rather than `collect`: less
+    // WebAssembly code).
+    let mut targets: Vec<Format> = Vec::new();
+    let mut out: Vec<Batch> = Vec::new();
+    for id in to.split(',') {
+        targets.push(dto::format(id)?);
+        out.push(Batch {
+            report: options.report.then(String::new),
+            ..Batch::default()
+        });
+    }
+    let mut number = options.first_record.unwrap_or(1);
+    let core = options.to_convert();
+    let text = records.strip_prefix('\u{feff}').unwrap_or(records);
+    for line in text.split('\n') {
+        if blank(line) {
+            continue;
+        }
+        // From the text, as `convert`: validated and parsed once for all targets.
+        let results = contactkit::convert_str_each(from, &targets, line, &core);
+        for (batch, result) in out.iter_mut().zip(results) {
+            batch.records += 1;
+            match result {
+                Ok(c) => {
+                    batch.converted += 1;
+                    batch.output.push_str(&dto::to_json(&c.payload));
+                    batch.output.push('\n');
+                    if let Some(report) = &mut batch.report {
+                        report.push_str(&dto::to_json(&ReportLine {
+                            record: number,
+                            notes: &c.notes,
+                        }));
+                        report.push('\n');
+                    }
+                }
+                Err(r) => {
+                    batch.rejected += 1;
+                    batch.rejects.push_str(&dto::to_json(&RejectLine {
+                        record: number,
+                        stage: r.stage,
+                        issues: &r.issues,
+                    }));
+                    batch.rejects.push('\n');
+                }
+            }
+        }
+        number += 1;
+    }
+    let mut text = String::new();
+    for (i, batch) in out.iter().enumerate() {
+        if i > 0 {
+            text.push(dto::TARGET_SEPARATOR);
+        }
+        batch.write(&mut text);
+    }
+    Ok(text)
+}
+
+/// `preview(format, payload, options)`: `{ok: true, payload}` with the object the vendor returns
+/// for the create payload, or `{ok: false, stage: "source", issues}`.
+#[cfg(feature = "convert")]
+pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    if format.response_format().is_none() {
+        return Err(Error::new(
+            ErrorCode::NoPreview,
+            contactkit::PreviewError::Unsupported(format).to_string(),
+        ));
+    }
+    let options = Options::parse(options, "preview", names::PREVIEW)?;
+    if !starts_object(payload) {
+        return Err(bad_record(format, payload));
+    }
+    // From the text, as `convert`: a repeated member name is rejected as `validate` reports it.
+    let result = match contactkit::preview_str(format, payload, &options.to_preview()) {
+        Ok(object) => dto::to_json(&Previewed::Previewed {
+            ok: true,
+            payload: &object,
+        }),
+        Err(contactkit::PreviewError::Rejected(r)) => {
+            refuse_syntax(&r)?;
+            dto::to_json(&Previewed::Rejected {
+                ok: false,
+                stage: r.stage,
+                issues: &r.issues,
+            })
+        }
+        Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
+    };
+    Ok(result)
+}
+
+/// `schema(format)`: the JSON Schema as compact JSON text, the value of
+/// `schemas/<format>.schema.json`.
 ///
 /// It is generated from the rule tables rather than taken from [`Format::schema`]: the
 /// generator is in the module anyway (the tables point at it), while the committed texts would
-/// add 30 KB to it. The core's tests keep the two identical, and so does a test here.
+/// add 30 KB to it. Compact rather than pretty: JavaScript parses it anyway, and the pretty
+/// printer would add 0.7 KB (gzipped) to the module. The core's tests keep the generated and
+/// the committed schemas identical, and a test here compares the values.
 pub fn schema(format: &str) -> Result<String, Error> {
-    Ok(contactkit::generate_schema(dto::format(format)?))
+    Ok(dto::to_json(&contactkit::generate_schema_value(
+        dto::format(format)?,
+    )))
 }
 
 /// `formats()`: `[{id, title}]` in the contract's order.
 pub fn formats() -> String {
-    let list: Vec<FormatInfo> = Format::ALL
-        .iter()
-        .map(|f| FormatInfo {
-            id: f.id(),
-            title: f.title(),
-        })
-        .collect();
-    dto::to_json(&list)
+    // Written out rather than serialised from a struct: less WebAssembly.
+    let mut out = String::from("[");
+    for (i, f) in Format::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"id\":");
+        out.push_str(&dto::to_json(f.id()));
+        out.push_str(",\"title\":");
+        out.push_str(&dto::to_json(f.title()));
+        out.push('}');
+    }
+    out.push(']');
+    out
 }
 
-/// `formFields(format)`: the form metadata of a format, with two members for a UI that the
-/// core's [`FormField`] leaves implicit (see [`annotate`]).
+/// `formFields(format)`: the core's form metadata of a format.
 pub fn form_fields(format: &str) -> Result<String, Error> {
-    let format = dto::format(format)?;
-    static CACHE: [OnceLock<String>; Format::EVERY.len()] =
-        [const { OnceLock::new() }; Format::EVERY.len()];
-    let text = CACHE[index_of(format)].get_or_init(|| {
-        // Through the text (rather than `serde_json::to_value`): both directions are linked
-        // anyway, a value serialiser for these types would add to the module.
-        let fields = form_metadata(format);
-        let mut value: Value = serde_json::from_str(&dto::to_json(fields)).unwrap_or_default();
-        if let Value::Array(fields) = &mut value {
-            annotate(fields, None);
-        }
-        dto::to_json(&value)
-    });
-    Ok(text.clone())
+    Ok(dto::to_json(form_metadata(dto::format(format)?)))
 }
 
 /// The position of a format in [`Format::EVERY`], for the per-format caches.
@@ -286,64 +401,6 @@ fn index_of(format: Format) -> usize {
         .unwrap_or_default()
 }
 
-/// The unit of `minLength` and `maxLength`, stated next to them: the core counts Unicode code
-/// points (scalar values), as the vendors' limits do. An HTML `maxlength` counts UTF-16 code
-/// units instead, so no `maxlength` is exact for a limit in code points (40 emoji are 40 code
-/// points and 80 UTF-16 units); the package README shows how a form enforces it.
-pub const LENGTH_UNIT: &str = "codePoint";
-
-/// Adds to each field of a form (the members of one object, which exists whenever the object
-/// at `anchor` exists; `None`: in every record):
-///
-/// - `requiredWithin`: for a `required` member that is not required of every record because an
-///   object or array item above it is optional, the pointer of the nearest such container. The
-///   member must be present once that container exists, so a form marks it required only then
-///   (an empty, optional Phones group must not block the form's submit).
-/// - `lengthUnit` ([`LENGTH_UNIT`]) next to `minLength`/`maxLength`.
-fn annotate(fields: &mut [Value], anchor: Option<&str>) {
-    for field in fields {
-        let Value::Object(member) = field else {
-            continue;
-        };
-        let required = member.get("required") == Some(&Value::Bool(true));
-        let path = member
-            .get("path")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        if let (true, Some(anchor)) = (required, anchor) {
-            member.insert("requiredWithin".into(), anchor.into());
-        }
-        if member.contains_key("minLength") || member.contains_key("maxLength") {
-            member.insert("lengthUnit".into(), LENGTH_UNIT.into());
-        }
-        // What is inside this member exists whenever this member does: whenever the enclosing
-        // container does if the member is required, otherwise only once the member is there.
-        let own = if required {
-            anchor.map(str::to_owned)
-        } else {
-            Some(path.clone())
-        };
-        let inner = if member.get("jsonType").and_then(Value::as_str) == Some("array") {
-            // An array item exists whenever the array does only if the array needs an item.
-            let min_items = member.get("minItems").and_then(Value::as_u64).unwrap_or(0);
-            if min_items >= 1 {
-                own
-            } else {
-                Some(format!("{path}/0"))
-            }
-        } else {
-            own
-        };
-        if let Some(Value::Array(nested)) = member.get_mut("fields") {
-            annotate(nested, inner.as_deref());
-        }
-        if let Some(item) = member.get_mut("item") {
-            annotate(std::slice::from_mut(item), inner.as_deref());
-        }
-    }
-}
-
 /// `version()`: the package version (the workspace's root crate version).
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
@@ -352,8 +409,7 @@ pub fn version() -> &'static str {
 /// Whether JSON text starts with `{` (after whitespace): the cheap test that lets objects take
 /// the validator's fast path.
 fn starts_object(text: &str) -> bool {
-    text.trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('{')
+    after_blank(text).starts_with('{')
 }
 
 /// The error for a payload that is not JSON object text.
@@ -362,6 +418,17 @@ fn bad_record(format: Format, payload: &str) -> Error {
         Ok(other) => not_an_object(format, &other, "the payload must be an object"),
         Err(_) => invalid_json(contactkit::validate_str(format, payload).issues),
     }
+}
+
+/// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
+/// `validate` throws it: a payload must be JSON text, while a record that is JSON but invalid
+/// is a rejection.
+#[cfg(feature = "convert")]
+fn refuse_syntax(rejection: &contactkit::Rejection) -> Result<(), Error> {
+    if rejection.stage == Stage::Source && rejection.issues.iter().any(|i| i.code == Code::Syntax) {
+        return Err(invalid_json(rejection.issues.clone()));
+    }
+    Ok(())
 }
 
 fn invalid_json(issues: Vec<Issue>) -> Error {
@@ -547,9 +614,13 @@ fn plan(format: Format, tokens: &[String]) -> Result<Plan, Error> {
 /// The core's form metadata of a format, built once: `validateField` reads it on every call
 /// (building it took most of a call's time).
 fn form_metadata(format: Format) -> &'static [FormField] {
-    static CACHE: [OnceLock<Vec<FormField>>; Format::EVERY.len()] =
-        [const { OnceLock::new() }; Format::EVERY.len()];
-    CACHE[index_of(format)].get_or_init(|| core_form_fields(format))
+    // Per thread (WebAssembly has one) rather than a `OnceLock`, whose synchronisation the
+    // module does not need; built once per format and kept for the module's lifetime.
+    thread_local! {
+        static CACHE: [OnceCell<&'static [FormField]>; Format::EVERY.len()] =
+            const { [const { OnceCell::new() }; Format::EVERY.len()] };
+    }
+    CACHE.with(|cache| *cache[index_of(format)].get_or_init(|| core_form_fields(format).leak()))
 }
 
 /// An RFC 6901 array index: `0`, or digits without a leading zero.
@@ -644,6 +715,25 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidJson);
         let e = validate("hubspot", "{}", "").expect_err("format");
         assert_eq!(e.code, ErrorCode::UnknownFormat);
+    }
+
+    #[cfg(feature = "convert")]
+    /// A number beyond the range of a 64-bit float is valid JSON that no parser holds: both
+    /// functions report it as the core's `out_of_range` finding, not as text that is not JSON.
+    #[test]
+    fn a_number_beyond_f64_is_out_of_range_in_validate_and_convert() {
+        let payload = r#"{"email": "a@example.com", "custom_attributes": {"x": 1e400}, "name": 3}"#;
+        let core = contactkit::validate_str(Format::Intercom, payload);
+        assert_eq!(core.issues[0].code, Code::OutOfRange);
+        assert_eq!(core.issues[0].path, "/custom_attributes/x");
+        let issues = serde_json::to_value(&core.issues).expect("json");
+        let out = parse(&validate("intercom", payload, "").expect("ok"));
+        assert_eq!(out, json!({"valid": false, "issues": issues}));
+        let out = parse(&convert("intercom", "sequence", payload, "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"ok": false, "stage": "source", "issues": issues})
+        );
     }
 
     #[test]
@@ -929,6 +1019,16 @@ mod tests {
         };
         assert_eq!(out, expected);
 
+        // A member name repeated in the text: rejected at the source stage, as validate says.
+        let repeated = r#"{"firstName": "Grace", "firstName": "Ada"}"#;
+        let out = parse(&convert("helpscout", "bird", repeated, "").expect("result"));
+        assert_eq!(out["ok"], false);
+        assert_eq!(out["stage"], "source");
+        assert_eq!(out["issues"][0]["code"], "duplicate");
+        assert_eq!(out["issues"][0]["path"], "/firstName");
+        let validated = parse(&validate("helpscout", repeated, "").expect("validation"));
+        assert_eq!(validated["valid"], false);
+
         let e = convert("helpscout", "bird", "[]", "").expect_err("array");
         assert_eq!(e.code, ErrorCode::NotAnObject);
         assert_eq!(e.issues[0].code, Code::Type);
@@ -941,12 +1041,183 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidOption);
     }
 
+    #[cfg(feature = "convert")]
+    #[test]
+    fn convert_many_gives_the_cli_lines_for_each_target() {
+        let records = concat!(
+            "\u{feff}{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\"}\n",
+            "  \r\n",
+            "{\"firstName\": \"x\"\n",
+            "[1]\n",
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\"}]}\n",
+            "{\"firstName\": \"Grace\", \"emails\": [{\"value\": \"g@example.com\", \"value\": \"h@example.com\"}]}\n",
+            "{\"firstName\": \"Grace\", \"properties\": [{\"slug\": \"seats\", \"value\": 1e400}]}"
+        );
+        let out = batches(
+            &convert_many(
+                "helpscout",
+                "bird,intercom",
+                records,
+                r#"{"firstRecord": 10, "report": true}"#,
+            )
+            .expect("ok"),
+        );
+        let lines: Vec<&str> = records
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        for (i, to) in [Format::Bird, Format::Intercom].into_iter().enumerate() {
+            let batch = &out[i];
+            let (mut output, mut rejects, mut report) =
+                (String::new(), String::new(), String::new());
+            for (n, line) in lines.iter().enumerate() {
+                let number = 10 + n;
+                let result =
+                    contactkit::convert_str(Format::HelpScout, to, line, &Default::default());
+                match result {
+                    Ok(c) => {
+                        output += &format!("{}\n", c.payload);
+                        report += &format!("{}\n", json!({"record": number, "notes": c.notes}));
+                    }
+                    Err(r) => {
+                        rejects += &format!(
+                            "{}\n",
+                            json!({"record": number, "stage": r.stage, "issues": r.issues})
+                        );
+                    }
+                }
+            }
+            assert_eq!(batch["records"], 6, "{to}");
+            assert_eq!(batch["converted"], 2, "{to}");
+            assert_eq!(batch["rejected"], 4, "{to}");
+            assert_eq!(batch["output"], output.as_str(), "{to}");
+            assert_eq!(batch["rejects"], rejects.as_str(), "{to}");
+            assert_eq!(batch["report"], report.as_str(), "{to}");
+        }
+        // The syntax finding of a line that is not JSON, the type finding of one that is not
+        // an object: the CLI's.
+        let rejects: Vec<Value> = out[0]["rejects"]
+            .as_str()
+            .expect("text")
+            .lines()
+            .map(parse)
+            .collect();
+        assert_eq!(rejects[0]["record"], 11);
+        assert_eq!(rejects[0]["issues"][0]["code"], "syntax");
+        assert_eq!(rejects[1]["record"], 12);
+        assert_eq!(rejects[1]["issues"][0]["code"], "type");
+        // What validate rejects and a parsed value cannot show: a member name repeated in the
+        // line, a number beyond the range of a 64-bit float; validate's findings.
+        for (reject, line, code, path) in [
+            (&rejects[2], lines[4], "duplicate", "/emails/0/value"),
+            (&rejects[3], lines[5], "out_of_range", "/properties/0/value"),
+        ] {
+            assert_eq!(reject["stage"], "source");
+            assert_eq!(reject["issues"][0]["code"], code);
+            assert_eq!(reject["issues"][0]["path"], path);
+            let validated = parse(&validate("helpscout", line, "").expect("validation"));
+            assert_eq!(validated["valid"], false);
+            assert_eq!(reject["issues"], validated["issues"]);
+        }
+        // Without `report`, no notes; numbering starts at 1.
+        let out = batches(&convert_many("helpscout", "bird", records, "").expect("ok"));
+        assert!(out[0].get("report").is_none());
+        assert_eq!(rejects_numbers(&out[0]), [2, 3, 5, 6]);
+        let empty = batches(&convert_many("helpscout", "bird", "\n\n", "").expect("ok"));
+        assert_eq!(
+            empty,
+            json!([{"records": 0, "converted": 0, "rejected": 0, "output": "", "rejects": ""}])
+        );
+    }
+
+    #[cfg(feature = "convert")]
+    /// The parts of a `convertMany` result as `{records, converted, rejected, output, rejects,
+    /// report?}` values.
+    fn batches(text: &str) -> Value {
+        text.split(crate::dto::TARGET_SEPARATOR)
+            .map(|part| {
+                let fields: Vec<&str> = part.split(crate::dto::FIELD_SEPARATOR).collect();
+                let number = |i: usize| fields[i].parse::<u64>().expect("count");
+                let mut batch = json!({
+                    "records": number(0),
+                    "converted": number(1),
+                    "rejected": number(2),
+                    "output": fields[3],
+                    "rejects": fields[4],
+                });
+                if let Some(report) = fields.get(5) {
+                    batch["report"] = Value::from(*report);
+                }
+                batch
+            })
+            .collect()
+    }
+
+    #[cfg(feature = "convert")]
+    fn rejects_numbers(batch: &Value) -> Vec<u64> {
+        batch["rejects"]
+            .as_str()
+            .expect("text")
+            .lines()
+            .map(|l| parse(l)["record"].as_u64().expect("number"))
+            .collect()
+    }
+
+    #[cfg(feature = "convert")]
+    #[test]
+    fn convert_many_refuses_bad_arguments() {
+        for to in ["", "bird,", "bird,3", "hubspot", "bird intercom"] {
+            assert_eq!(
+                convert_many("helpscout", to, "{}", "").expect_err(to).code,
+                ErrorCode::UnknownFormat,
+                "{to}"
+            );
+        }
+        assert_eq!(
+            convert_many("hubspot", "bird", "{}", "")
+                .expect_err("from")
+                .code,
+            ErrorCode::UnknownFormat
+        );
+        for options in [
+            r#"{"firstRecord": 0}"#,
+            r#"{"firstRecord": 1.5}"#,
+            r#"{"firstRecord": "1"}"#,
+            r#"{"firstRecord": 9007199254740992}"#,
+            r#"{"report": 1}"#,
+            r#"{"lenient": "yes"}"#,
+            r#"{"nope": true}"#,
+        ] {
+            assert_eq!(
+                convert_many("helpscout", "bird", "{}", options)
+                    .expect_err(options)
+                    .code,
+                ErrorCode::InvalidOption,
+                "{options}"
+            );
+        }
+        let e = convert_many("helpscout", "bird", "{}", r#"{"nope": true}"#).expect_err("x");
+        assert!(e.message.contains("firstRecord, report"), "{}", e.message);
+        // Options reach every conversion.
+        let long = format!(
+            "{{\"firstName\": \"Ada\", \"jobTitle\": \"{}\"}}",
+            "x".repeat(61)
+        );
+        let strict = batches(&convert_many("canonical", "helpscout", &long, "").expect("ok"));
+        assert_eq!(strict[0]["rejected"], 1);
+        let lenient = batches(
+            &convert_many("canonical", "helpscout", &long, r#"{"lenient": true}"#).expect("ok"),
+        );
+        assert_eq!(lenient[0]["converted"], 1);
+    }
+
     #[test]
     fn metadata_functions() {
         for format in Format::ALL {
             assert_eq!(
-                schema(format.id()).expect("ok"),
-                format.schema(),
+                parse(&schema(format.id()).expect("ok")),
+                parse(format.schema()),
                 "{format}"
             );
         }
@@ -960,27 +1231,11 @@ mod tests {
             list[3],
             json!({"id": "helpscout", "title": Format::HelpScout.title()})
         );
-        // The core's metadata, plus requiredWithin and lengthUnit.
-        let mut fields = parse(&form_fields("helpscout").expect("ok"));
-        strip(&mut fields, &["requiredWithin", "lengthUnit"]);
+        // The core's metadata.
         assert_eq!(
-            fields,
+            parse(&form_fields("helpscout").expect("ok")),
             serde_json::to_value(core_form_fields(Format::HelpScout)).expect("json")
         );
-    }
-
-    /// Removes these members from every object of a tree.
-    fn strip(value: &mut Value, names: &[&str]) {
-        match value {
-            Value::Object(map) => {
-                for name in names {
-                    map.shift_remove(*name);
-                }
-                map.values_mut().for_each(|v| strip(v, names));
-            }
-            Value::Array(items) => items.iter_mut().for_each(|v| strip(v, names)),
-            _ => {}
-        }
     }
 
     /// The field at a path of a form's metadata.
@@ -1060,7 +1315,7 @@ mod tests {
         let hs = parse(&form_fields("helpscout").expect("ok"));
         let first = field_at(&hs, "/firstName");
         assert_eq!(first["maxLength"], 40);
-        assert_eq!(first["lengthUnit"], LENGTH_UNIT);
+        assert_eq!(first["lengthUnit"], contactkit::LENGTH_UNIT);
         assert!(field_at(&hs, "/gender").get("lengthUnit").is_none());
         // The unit is what the validator counts: 40 emoji (80 UTF-16 units) are valid.
         let emoji = Value::from("\u{1F600}".repeat(40)).to_string();

@@ -6,7 +6,9 @@
 //! these shapes are written by hand in `npm/contactkit.d.ts`; the tests in this module and the
 //! Node tests keep the two in step.
 
-use contactkit::{Converted, Definitions, Format, Issue, Note, Rejection, Stage};
+#[cfg(feature = "convert")]
+use contactkit::{Converted, Note, Rejection, Stage};
+use contactkit::{Definitions, Format, Issue};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -26,18 +28,22 @@ pub enum ErrorCode {
     InvalidDefinitions,
     /// A JSON Pointer that is malformed or cannot address a value of the format.
     InvalidPointer,
+    /// `preview` of a format without a documented response object (Sequence, the canonical
+    /// contact, the read formats).
+    NoPreview,
 }
 
 impl ErrorCode {
     /// Every code the Rust side produces (JavaScript adds `invalid_argument`,
     /// `not_initialized` and `internal`).
-    pub const ALL: [ErrorCode; 6] = [
+    pub const ALL: [ErrorCode; 7] = [
         Self::UnknownFormat,
         Self::InvalidJson,
         Self::NotAnObject,
         Self::InvalidOption,
         Self::InvalidDefinitions,
         Self::InvalidPointer,
+        Self::NoPreview,
     ];
 }
 
@@ -132,51 +138,56 @@ impl<'a> Validation<'a> {
     }
 }
 
-/// The result of `validateMany`: the counts, and the records that have findings.
-#[derive(Debug, Default, Serialize)]
-pub struct Batch {
+/// The result of `validateMany`, built as it goes: the counts, and the records that have
+/// findings as `{"record": N, "valid": …, "issues": […]}` (the CLI's report line). Written as
+/// text around [`Validation`]'s JSON rather than with a serialiser of its own: less WebAssembly.
+#[derive(Debug, Default)]
+pub struct Validations {
     /// The number of records (blank NDJSON lines are not records).
     pub records: u64,
     /// How many are valid (warnings allowed).
     pub valid: u64,
     /// How many are not.
     pub invalid: u64,
-    /// One entry per record with any finding (errors or warnings), in input order.
-    pub results: Vec<RecordResult>,
+    /// The JSON of the records with findings (errors or warnings), in input order, separated by
+    /// commas.
+    results: String,
 }
 
-/// One record of a [`Batch`] with findings, as the CLI prints it:
-/// `{"record": 3, "valid": false, "issues": [...]}`.
-#[derive(Debug, Serialize)]
-pub struct RecordResult {
-    /// The record's number, from 1 in input order.
-    pub record: u64,
-    /// No finding is an error.
-    pub valid: bool,
-    /// The findings.
-    pub issues: Vec<Issue>,
-}
-
-impl Batch {
+impl Validations {
     /// Counts a record with these findings, keeping them when there are some.
-    pub fn add(&mut self, issues: Vec<Issue>) {
+    pub fn add(&mut self, issues: &[Issue]) {
         self.records += 1;
-        let valid = !issues.iter().any(Issue::is_error);
-        if valid {
+        let result = Validation::new(issues);
+        if result.valid {
             self.valid += 1;
         } else {
             self.invalid += 1;
         }
         if !issues.is_empty() {
-            self.results.push(RecordResult {
-                record: self.records,
-                valid,
-                issues,
-            });
+            if !self.results.is_empty() {
+                self.results.push(',');
+            }
+            // `{"valid": …, "issues": […]}` with the record's number first.
+            let json = to_json(&result);
+            self.results.push_str("{\"record\":");
+            self.results.push_str(&self.records.to_string());
+            self.results.push(',');
+            self.results
+                .push_str(json.strip_prefix('{').unwrap_or(&json));
         }
+    }
+
+    /// `{"records": N, "valid": N, "invalid": N, "results": […]}`.
+    pub fn to_json(&self) -> String {
+        format!(
+            "{{\"records\":{},\"valid\":{},\"invalid\":{},\"results\":[{}]}}",
+            self.records, self.valid, self.invalid, self.results
+        )
     }
 }
 
+#[cfg(feature = "convert")]
 /// The result of `convert`: `{ok: true, payload, notes}` or `{ok: false, stage, issues}`.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -201,6 +212,7 @@ pub enum Conversion<'a> {
     },
 }
 
+#[cfg(feature = "convert")]
 impl<'a> From<&'a Result<Converted, Rejection>> for Conversion<'a> {
     fn from(result: &'a Result<Converted, Rejection>) -> Self {
         match result {
@@ -218,116 +230,248 @@ impl<'a> From<&'a Result<Converted, Rejection>> for Conversion<'a> {
     }
 }
 
-/// One entry of `formats()`.
+#[cfg(feature = "convert")]
+/// The result of `preview`: `{ok: true, payload}` (the object the vendor returns) or
+/// `{ok: false, stage, issues}`.
 #[derive(Debug, Serialize)]
-pub struct FormatInfo {
-    /// The format id, e.g. `helpscout`.
-    pub id: &'static str,
-    /// A human title.
-    pub title: &'static str,
+#[serde(untagged)]
+pub enum Previewed<'a> {
+    /// The payload is valid: the vendor's object.
+    Previewed {
+        /// Always `true`.
+        ok: bool,
+        /// The object the vendor returns.
+        payload: &'a Value,
+    },
+    /// The payload is invalid as the create format.
+    Rejected {
+        /// Always `false`.
+        ok: bool,
+        /// Always `source`.
+        stage: Stage,
+        /// The findings.
+        issues: &'a [Issue],
+    },
 }
 
-/// The options of `validate` and `validateField`.
+/// The option names of each function, in the order error messages list them.
+pub mod names {
+    /// `validate` and `validateField`.
+    pub const VALIDATE: &[&str] = &["definitions", "showValues"];
+    /// `convert`.
+    pub const CONVERT: &[&str] = &[
+        "lenient",
+        "normalizeCustomKeys",
+        "externalId",
+        "definitions",
+        "showValues",
+    ];
+    /// `convertMany`.
+    pub const CONVERT_MANY: &[&str] = &[
+        "lenient",
+        "normalizeCustomKeys",
+        "externalId",
+        "definitions",
+        "showValues",
+        "firstRecord",
+        "report",
+    ];
+    /// `preview`.
+    pub const PREVIEW: &[&str] = &["now", "definitions", "showValues"];
+}
+
+/// The options of every function, read by one parser; each function accepts only the names
+/// listed for it in [`names`] (one parser keeps the module small).
 #[derive(Debug, Default)]
-pub struct ValidateOpts {
+pub struct Options {
     /// Custom field definitions.
     pub definitions: Option<Definitions>,
     /// Whether messages may echo values.
     pub show_values: bool,
-}
-
-/// The options of `convert`.
-#[derive(Debug, Default)]
-pub struct ConvertOpts {
-    /// Truncate and drop instead of rejecting.
+    /// Truncate and drop instead of rejecting (conversions).
     pub lenient: bool,
-    /// Normalise custom attribute keys to the target's rules.
+    /// Normalise custom attribute keys to the target's rules (conversions).
     pub normalize_custom_keys: bool,
-    /// Where a missing target external id comes from (`externalId`).
+    /// The number of the first record (`convertMany`; `None`: 1).
+    pub first_record: Option<u64>,
+    /// Whether to return the notes of the converted records (`convertMany`).
+    pub report: bool,
+    /// The creation time the vendor records (`preview`; `None`: the placeholder Unix epoch).
+    pub now: Option<contactkit::Timestamp>,
+    /// Where a missing target external id comes from (`externalId`, conversions).
     pub external_id: Option<contactkit::ExternalIdSource>,
-    /// The validation options of both stages.
-    pub validate: ValidateOpts,
 }
 
-impl ValidateOpts {
-    /// Reads the options object of `function` from JSON text (`""`: no options).
-    pub fn parse(text: &str, function: &str) -> Result<Self, Error> {
+impl Options {
+    /// Reads the options object of `function`, which accepts the option names `known`, from
+    /// JSON text (`""`: no options).
+    pub fn parse(text: &str, function: &str, known: &[&str]) -> Result<Self, Error> {
         let mut out = Self::default();
         for (key, value) in options_object(text, function)? {
-            if !out.take(&key, &value, function)? {
-                return Err(unknown_option(
-                    &key,
-                    function,
-                    &["definitions", "showValues"],
+            if !known.contains(&key.as_str()) {
+                return Err(unknown_option(&key, function, known));
+            }
+            let problem = match key.as_str() {
+                "definitions" => {
+                    out.definitions = Some(definitions(&value, function)?);
+                    None
+                }
+                "firstRecord" => {
+                    out.first_record = value
+                        .as_u64()
+                        .filter(|n| (1..=MAX_SAFE_INTEGER).contains(n));
+                    out.first_record
+                        .is_none()
+                        .then_some("a whole number from 1")
+                }
+                "externalId" => match external_id(&value) {
+                    Ok(how) => {
+                        out.external_id = Some(how);
+                        None
+                    }
+                    Err(why) => {
+                        return Err(Error::new(
+                            ErrorCode::InvalidOption,
+                            format!("option externalId of {function}() {why}"),
+                        ))
+                    }
+                },
+                "now" => {
+                    out.now = value.as_str().and_then(|s| s.parse().ok());
+                    out.now
+                        .is_none()
+                        .then_some("an RFC 3339 date-time string (e.g. \"2024-05-01T12:00:00Z\")")
+                }
+                // The others are booleans.
+                _ => {
+                    let flag = match key.as_str() {
+                        "showValues" => &mut out.show_values,
+                        "lenient" => &mut out.lenient,
+                        "normalizeCustomKeys" => &mut out.normalize_custom_keys,
+                        _ => &mut out.report,
+                    };
+                    *flag = value.as_bool().unwrap_or_default();
+                    (!value.is_boolean()).then_some("a boolean")
+                }
+            };
+            if let Some(expected) = problem {
+                return Err(Error::new(
+                    ErrorCode::InvalidOption,
+                    format!(
+                        "option {key} of {function}() must be {expected}, not {}",
+                        json_type(&value)
+                    ),
                 ));
             }
         }
         Ok(out)
     }
 
-    /// Applies one option; `false` when `key` is not a validation option.
-    fn take(&mut self, key: &str, value: &Value, function: &str) -> Result<bool, Error> {
-        match key {
-            "definitions" => self.definitions = Some(definitions(value, function)?),
-            "showValues" => self.show_values = boolean(key, value, function)?,
-            _ => return Ok(false),
+    /// The core's validation options (taking the options: no copy of the definitions).
+    pub fn to_validate(self) -> contactkit::ValidateOptions {
+        let options = contactkit::ValidateOptions::new().show_values(self.show_values);
+        match self.definitions {
+            Some(definitions) => options.definitions(definitions),
+            None => options,
         }
-        Ok(true)
     }
 
-    /// The core's options.
-    pub fn to_core(&self) -> contactkit::ValidateOptions {
-        let mut options = contactkit::ValidateOptions::new().show_values(self.show_values);
-        if let Some(definitions) = &self.definitions {
-            options = options.definitions(definitions.clone());
+    #[cfg(feature = "convert")]
+    /// The core's conversion options.
+    pub fn to_convert(mut self) -> contactkit::ConvertOptions {
+        let external_id = self.external_id.take();
+        let options = contactkit::ConvertOptions::new()
+            .lenient(self.lenient)
+            .normalize_custom_keys(self.normalize_custom_keys)
+            .validate_options(self.to_validate());
+        match external_id {
+            Some(how) => options.external_id(how),
+            None => options,
         }
+    }
+
+    #[cfg(feature = "convert")]
+    /// The core's preview options.
+    pub fn to_preview(self) -> contactkit::PreviewOptions {
+        let now = self.now;
+        let mut options = contactkit::PreviewOptions::new().validate_options(self.to_validate());
+        options.now = now;
         options
     }
 }
 
-impl ConvertOpts {
-    /// Reads the options object of `convert` from JSON text (`""`: no options).
-    pub fn parse(text: &str) -> Result<Self, Error> {
-        const FUNCTION: &str = "convert";
-        let mut out = Self::default();
-        for (key, value) in options_object(text, FUNCTION)? {
-            match key.as_str() {
-                "lenient" => out.lenient = boolean(&key, &value, FUNCTION)?,
-                "normalizeCustomKeys" => {
-                    out.normalize_custom_keys = boolean(&key, &value, FUNCTION)?;
-                }
-                "externalId" => out.external_id = Some(external_id(&value)?),
-                _ => {
-                    if !out.validate.take(&key, &value, FUNCTION)? {
-                        return Err(unknown_option(
-                            &key,
-                            FUNCTION,
-                            &[
-                                "lenient",
-                                "normalizeCustomKeys",
-                                "externalId",
-                                "definitions",
-                                "showValues",
-                            ],
-                        ));
-                    }
-                }
-            }
-        }
-        Ok(out)
-    }
+/// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-    /// The core's options.
-    pub fn to_core(&self) -> contactkit::ConvertOptions {
-        let options = contactkit::ConvertOptions::new()
-            .lenient(self.lenient)
-            .normalize_custom_keys(self.normalize_custom_keys)
-            .validate_options(self.validate.to_core());
-        match &self.external_id {
-            Some(how) => options.external_id(how.clone()),
-            None => options,
+#[cfg(feature = "convert")]
+/// Separates the targets' parts of the result of `convertMany`.
+pub const TARGET_SEPARATOR: char = '\u{1d}';
+#[cfg(feature = "convert")]
+/// Separates the fields of one target's part.
+pub const FIELD_SEPARATOR: char = '\u{1e}';
+
+#[cfg(feature = "convert")]
+/// One target's part of the result of `convertMany`.
+///
+/// Returned as text rather than JSON: `records`, `converted`, `rejected`, `output`, `rejects`
+/// and, with the `report` option, `report`, separated by [`FIELD_SEPARATOR`] (the parts of the
+/// targets by [`TARGET_SEPARATOR`]). The NDJSON lines go through as they are, without a second
+/// round of escaping and unescaping; serde_json escapes every control character inside JSON,
+/// so the separators cannot occur in them.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Records read (non-blank lines).
+    pub records: u64,
+    /// Records converted (one line each in `output`).
+    pub converted: u64,
+    /// Records rejected (one line each in `rejects`).
+    pub rejected: u64,
+    /// The converted payloads, one JSON object per line, in input order.
+    pub output: String,
+    /// `{"record": N, "stage": …, "issues": […]}` per rejected record.
+    pub rejects: String,
+    /// `{"record": N, "notes": […]}` per converted record, when the `report` option is set.
+    pub report: Option<String>,
+}
+
+#[cfg(feature = "convert")]
+impl Batch {
+    /// Appends the part's text (see [`Batch`]).
+    pub fn write(&self, text: &mut String) {
+        for count in [self.records, self.converted, self.rejected] {
+            text.push_str(&count.to_string());
+            text.push(FIELD_SEPARATOR);
+        }
+        text.push_str(&self.output);
+        text.push(FIELD_SEPARATOR);
+        text.push_str(&self.rejects);
+        if let Some(report) = &self.report {
+            text.push(FIELD_SEPARATOR);
+            text.push_str(report);
         }
     }
+}
+
+#[cfg(feature = "convert")]
+/// A reject line of `convertMany` (the CLI's `--rejects` line).
+#[derive(Debug, Serialize)]
+pub struct RejectLine<'a> {
+    /// The record's number.
+    pub record: u64,
+    /// Where it failed.
+    pub stage: Stage,
+    /// The findings.
+    pub issues: &'a [Issue],
+}
+
+#[cfg(feature = "convert")]
+/// A report line of `convertMany` (the CLI's `--report` line).
+#[derive(Debug, Serialize)]
+pub struct ReportLine<'a> {
+    /// The record's number.
+    pub record: u64,
+    /// What the conversion did.
+    pub notes: &'a [Note],
 }
 
 /// The members of an options object given as JSON text.
@@ -362,35 +506,15 @@ fn unknown_option(key: &str, function: &str, known: &[&str]) -> Error {
     )
 }
 
-/// Reads the `externalId` option of `convert()`: `"email"`, `"source-id"` or `"custom:KEY"`.
-fn external_id(value: &Value) -> Result<contactkit::ExternalIdSource, Error> {
-    let invalid = |why: String| {
-        Error::new(
-            ErrorCode::InvalidOption,
-            format!("option externalId of convert() {why}"),
-        )
-    };
+/// Reads the `externalId` option of the conversions: `"email"`, `"source-id"` or `"custom:KEY"`.
+fn external_id(value: &Value) -> Result<contactkit::ExternalIdSource, String> {
     match value {
-        Value::String(text) => text
-            .parse()
-            .map_err(|e| invalid(format!("is invalid: {e}"))),
-        other => Err(invalid(format!(
+        Value::String(text) => text.parse().map_err(|e| format!("is invalid: {e}")),
+        other => Err(format!(
             "must be a string (\"email\", \"source-id\" or \"custom:KEY\"), not {}",
             json_type(other)
-        ))),
+        )),
     }
-}
-
-fn boolean(key: &str, value: &Value, function: &str) -> Result<bool, Error> {
-    value.as_bool().ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidOption,
-            format!(
-                "option {key} of {function}() must be a boolean, not {}",
-                json_type(value)
-            ),
-        )
-    })
 }
 
 /// Reads the `definitions` option: a definitions document (an object), or its JSON text.
@@ -461,6 +585,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn conversion_results_have_the_documented_shapes() {
         let ok: Result<Converted, Rejection> = Ok(Converted {
@@ -519,76 +644,117 @@ mod tests {
 
     #[test]
     fn validate_options_accept_the_documented_keys_only() {
-        let o = ValidateOpts::parse("", "validate").expect("empty");
+        let o = Options::parse("", "validate", names::VALIDATE).expect("empty");
         assert!(!o.show_values && o.definitions.is_none());
-        let o = ValidateOpts::parse(r#"{"showValues": true}"#, "validate").expect("ok");
+        let o = Options::parse(r#"{"showValues": true}"#, "validate", names::VALIDATE).expect("ok");
         assert!(o.show_values);
-        let e = ValidateOpts::parse(r#"{"show_values": true}"#, "validate").expect_err("typo");
+        let e = Options::parse(r#"{"show_values": true}"#, "validate", names::VALIDATE)
+            .expect_err("typo");
         assert_eq!(e.code, ErrorCode::InvalidOption);
         assert!(e.message.contains("\"show_values\""), "{}", e.message);
         assert!(e.message.contains("showValues"), "{}", e.message);
-        let e = ValidateOpts::parse(r#"{"showValues": "yes"}"#, "validate").expect_err("type");
+        let e = Options::parse(r#"{"showValues": "yes"}"#, "validate", names::VALIDATE)
+            .expect_err("type");
         assert_eq!(e.code, ErrorCode::InvalidOption);
         assert!(
             e.message.contains("must be a boolean, not a string"),
             "{}",
             e.message
         );
-        let e = ValidateOpts::parse("[1]", "validate").expect_err("array");
+        let e = Options::parse("[1]", "validate", names::VALIDATE).expect_err("array");
         assert!(
             e.message.contains("must be an object, not an array"),
             "{}",
             e.message
         );
         // convert's own options are not validation options.
-        let e = ValidateOpts::parse(r#"{"lenient": true}"#, "validate").expect_err("not here");
+        let e = Options::parse(r#"{"lenient": true}"#, "validate", names::VALIDATE)
+            .expect_err("not here");
         assert_eq!(e.code, ErrorCode::InvalidOption);
     }
 
     #[test]
     fn definitions_are_read_from_objects_and_json_text() {
         let doc = json!({"helpscout": [{"slug": "seats", "type": "number"}]});
-        let as_object = ValidateOpts::parse(&json!({"definitions": doc}).to_string(), "validate")
-            .expect("object");
-        let as_text = ValidateOpts::parse(
+        let as_object = Options::parse(
+            &json!({"definitions": doc}).to_string(),
+            "validate",
+            names::VALIDATE,
+        )
+        .expect("object");
+        let as_text = Options::parse(
             &json!({"definitions": doc.to_string()}).to_string(),
             "validate",
+            names::VALIDATE,
         )
         .expect("text");
         let expected = Definitions::from_json(&doc).expect("defs");
         assert_eq!(as_object.definitions.as_ref(), Some(&expected));
         assert_eq!(as_text.definitions.as_ref(), Some(&expected));
 
-        let e = ValidateOpts::parse(r#"{"definitions": "{nope"}"#, "validate").expect_err("json");
+        let e = Options::parse(r#"{"definitions": "{nope"}"#, "validate", names::VALIDATE)
+            .expect_err("json");
         assert_eq!(e.code, ErrorCode::InvalidDefinitions);
-        let e = ValidateOpts::parse(r#"{"definitions": 3}"#, "validate").expect_err("type");
+        let e =
+            Options::parse(r#"{"definitions": 3}"#, "validate", names::VALIDATE).expect_err("type");
         assert_eq!(e.code, ErrorCode::InvalidOption);
-        let e = ValidateOpts::parse(
+        let e = Options::parse(
             r#"{"definitions": {"helpscout": [{"slug": "seats", "type": "colour"}]}}"#,
             "validate",
+            names::VALIDATE,
         )
         .expect_err("bad type");
         assert_eq!(e.code, ErrorCode::InvalidDefinitions);
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn convert_options_map_onto_the_core_options() {
-        let o = ConvertOpts::parse(
+        let o = Options::parse(
             r#"{"lenient": true, "normalizeCustomKeys": true, "showValues": true}"#,
+            "convert",
+            names::CONVERT,
         )
         .expect("ok");
-        let core = o.to_core();
+        let core = o.to_convert();
         assert!(core.lenient && core.normalize_custom_keys && core.validate.show_values);
-        let core = ConvertOpts::parse("").expect("empty").to_core();
+        let core = Options::parse("", "convert", names::CONVERT)
+            .expect("empty")
+            .to_convert();
         assert!(!core.lenient && !core.normalize_custom_keys && !core.validate.show_values);
-        let e = ConvertOpts::parse(r#"{"lenient": 1}"#).expect_err("type");
+        let e = Options::parse(r#"{"lenient": 1}"#, "convert", names::CONVERT).expect_err("type");
         assert!(e.message.contains("lenient"), "{}", e.message);
-        let e = ConvertOpts::parse(r#"{"strict": true}"#).expect_err("unknown");
+        let e =
+            Options::parse(r#"{"strict": true}"#, "convert", names::CONVERT).expect_err("unknown");
         assert!(e.message.contains("normalizeCustomKeys"), "{}", e.message);
         assert!(e.message.contains("externalId"), "{}", e.message);
+        // Each function takes its own options only.
+        for (function, known, other) in [
+            ("convert", names::CONVERT, "firstRecord"),
+            ("convertMany", names::CONVERT_MANY, "now"),
+            ("preview", names::PREVIEW, "lenient"),
+        ] {
+            let e = Options::parse(&json!({ other: true }).to_string(), function, known)
+                .expect_err(other);
+            assert_eq!(e.code, ErrorCode::InvalidOption);
+            assert!(e.message.contains(&known.join(", ")), "{}", e.message);
+        }
+        let o = Options::parse(
+            r#"{"firstRecord": 7, "report": true, "lenient": true}"#,
+            "convertMany",
+            names::CONVERT_MANY,
+        )
+        .expect("ok");
+        assert_eq!((o.first_record, o.report, o.lenient), (Some(7), true, true));
+        let e = Options::parse(r#"{"now": "soon"}"#, "preview", names::PREVIEW).expect_err("now");
+        assert!(e.message.contains("RFC 3339"), "{}", e.message);
+        let core = Options::parse("", "convert", names::CONVERT)
+            .expect("empty")
+            .to_convert();
         assert_eq!(core.external_id, None);
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn external_id_option_takes_the_cli_text() {
         use contactkit::ExternalIdSource;
@@ -597,8 +763,20 @@ mod tests {
             ("source-id", ExternalIdSource::SourceId),
             ("custom:crm_id", ExternalIdSource::Custom("crm_id".into())),
         ] {
-            let o = ConvertOpts::parse(&json!({ "externalId": text }).to_string()).expect(text);
-            assert_eq!(o.to_core().external_id, Some(expected));
+            let o = Options::parse(
+                &json!({ "externalId": text }).to_string(),
+                "convert",
+                names::CONVERT,
+            )
+            .expect(text);
+            assert_eq!(o.to_convert().external_id, Some(expected.clone()));
+            let o = Options::parse(
+                &json!({ "externalId": text }).to_string(),
+                "convertMany",
+                names::CONVERT_MANY,
+            )
+            .expect(text);
+            assert_eq!(o.to_convert().external_id, Some(expected));
         }
         for bad in [
             json!("custom:"),
@@ -606,8 +784,12 @@ mod tests {
             json!(true),
             json!({"custom": "x"}),
         ] {
-            let e =
-                ConvertOpts::parse(&json!({ "externalId": bad }).to_string()).expect_err("invalid");
+            let e = Options::parse(
+                &json!({ "externalId": bad }).to_string(),
+                "convert",
+                names::CONVERT,
+            )
+            .expect_err("invalid");
             assert_eq!(e.code, ErrorCode::InvalidOption, "{bad}");
             assert!(e.message.contains("externalId"), "{}", e.message);
         }

@@ -79,6 +79,12 @@ fn format_ids_match() {
     assert_eq!(union("FormatId"), ids);
     let read: BTreeSet<String> = Format::READ.iter().map(|f| f.id().to_owned()).collect();
     assert_eq!(union("ReadFormatId"), read);
+    let previewed: BTreeSet<String> = Format::EVERY
+        .iter()
+        .filter(|f| f.response_format().is_some())
+        .map(|f| f.id().to_owned())
+        .collect();
+    assert_eq!(union("PreviewFormatId"), previewed);
 }
 
 #[test]
@@ -110,7 +116,7 @@ fn form_field_values_are_in_the_declared_unions() {
             }
             if field.min_length.is_some() || field.max_length.is_some() {
                 assert!(
-                    union("LengthUnit").contains(crate::api::LENGTH_UNIT),
+                    union("LengthUnit").contains(contactkit::LENGTH_UNIT),
                     "{format} {}",
                     field.path
                 );

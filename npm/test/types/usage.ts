@@ -5,20 +5,23 @@
 import init, {
   ContactkitError,
   convert,
+  convertMany,
   formFields,
   formats,
   helpscoutSchema,
   initSync,
+  preview,
   schema,
   standardSchema,
   validate,
   validateField,
   validateMany,
   version,
-  type BatchResult,
+  type ConvertManyResult,
   type BirdCreateContact,
   type CanonicalContact,
   type ConversionResult,
+  type ConvertManyOptions,
   type ConvertOptions,
   type ExternalIdSource,
   type ErrorCode,
@@ -35,10 +38,13 @@ import init, {
   type Note,
   type NoteCode,
   type PayloadTypes,
+  type PreviewOptions,
+  type PreviewResult,
   type ReadFormatId,
   type SequencePerson,
   type StandardIssue,
   type ValidateOptions,
+  type ValidateManyResult,
   type ValidationResult,
 } from "contactkit";
 import * as forms from "contactkit/forms";
@@ -63,7 +69,7 @@ export type NoAny = [
   AssertTrue<Equal<ReturnType<typeof version>, string>>,
   AssertTrue<Equal<ReturnType<typeof init>, Promise<void>>>,
   AssertTrue<Equal<ReturnType<typeof validate>, ValidationResult>>,
-  AssertTrue<Equal<ReturnType<typeof validateMany>, BatchResult>>,
+  AssertTrue<Equal<ReturnType<typeof validateMany>, ValidateManyResult>>,
   // convert() is typed by its target format.
   AssertTrue<Equal<Extract<ReturnType<typeof convert<"intercom">>, { ok: true }>["payload"], IntercomCreateContact>>,
   AssertTrue<Equal<PayloadTypes["sequence"], SequencePerson>>,
@@ -72,6 +78,7 @@ export type NoAny = [
   AssertTrue<Equal<HelpScoutCustomer["gender"], "male" | "female" | "unknown" | undefined>>,
   AssertTrue<Equal<BirdCreateContact["displayName"], string>>,
   AssertTrue<Equal<IssueParams["limit"], number | undefined>>,
+  AssertFalse<IsAny<ConvertManyResult["report"]>>,
 ];
 
 export async function main(): Promise<void> {
@@ -114,6 +121,18 @@ export async function main(): Promise<void> {
     // @ts-expect-error a rejection has no payload
     console.log(converted.payload);
   }
+
+  const manyOptions: ConvertManyOptions = { lenient: true, firstRecord: 1001, report: true };
+  const one: ConvertManyResult = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n', manyOptions);
+  const each: ConvertManyResult[] = convertMany("helpscout", ["bird", "intercom"] as const, "");
+  const counts: number = one.records + one.converted + one.rejected + each.length;
+  const lines: string = one.output + one.rejects + (one.report ?? "");
+  console.log(counts, lines);
+  // @ts-expect-error one target gives one result
+  const notMany: ConvertManyResult[] = convertMany("helpscout", "bird", "");
+  // @ts-expect-error records are NDJSON text
+  convertMany("helpscout", "bird", [payload]);
+  console.log(notMany);
 
   const s: JsonSchema = schema("bird");
   const draft: "https://json-schema.org/draft/2020-12/schema" = s.$schema;
@@ -224,7 +243,7 @@ export function interfaces(customer: MyCustomer, typed: HelpScoutCustomer): void
   validate("helpscout", customer);
   validate("helpscout", typed);
   forms.validate("helpscout", customer);
-  const many: BatchResult = validateMany("helpscout", [customer, typed]);
+  const many: ValidateManyResult = validateMany("helpscout", [customer, typed]);
   console.log(many.records, many.results[0]?.record);
   const built: HelpScoutCustomer = { firstName: undefined, lastName: "Lovelace", gender: "female" };
   // @ts-expect-error gender is one of the documented values
@@ -258,13 +277,28 @@ export async function standard(value: unknown): Promise<HelpScoutCustomer | unde
   return result.value;
 }
 
-// Read formats (issue 9).
-export function readFormats(contact: JsonObject): ConversionResult {
+// Read formats and preview (issue 9).
+export function readFormats(contact: JsonObject): PreviewResult {
   const from: ReadFormatId = "intercom-contact";
   const checked: ValidationResult = validate(from, contact);
+  const migrated: ConversionResult = convert(from, "bird", contact);
   // @ts-expect-error a read format is not a conversion target
   convert("bird", "bird-contact", contact);
-  const migrated: ConversionResult = convert(from, "bird", contact);
-  console.log(checked.valid, schema(from).title, formFields(from).length);
-  return migrated;
+  // @ts-expect-error Sequence has no preview
+  preview("sequence", contact);
+  const options: PreviewOptions = { now: "2024-05-01T12:00:00Z", showValues: false };
+  const result: PreviewResult = preview("bird", migrated.ok ? migrated.payload : contact, options);
+  if (result.ok) {
+    const returned: JsonObject = result.payload;
+    console.log(returned["computedDisplayName"], checked.valid);
+  } else {
+    const issues: Issue[] = result.issues;
+    console.log(result.stage, issues.length, schema(from).title, formFields(from).length);
+  }
+  return result;
 }
+
+export type PreviewNoAny = [
+  AssertFalse<IsAny<ReturnType<typeof preview>>>,
+  AssertTrue<Equal<ReturnType<typeof preview>, PreviewResult>>,
+];

@@ -13,29 +13,31 @@ use crate::canonical::mapping::{
 use crate::convert::NoteCode;
 use crate::pointer::join;
 
-/// CONTRACT §4.4: the full name (first and last name joined when there is none); else the first
-/// email; else the first phone; else the external id; else reject.
+/// The display name (docs/MAPPING.md, `fullName`): the full name (first and last name joined
+/// when there is none); else the first email; else the first phone; else the external id; else
+/// reject. A blank value (empty or only whitespace) is no name: Bird would show nothing.
 pub(crate) fn display_name(ex: &mut Exporter<'_>) {
     let c = ex.contact;
     let (first, last) = (c.first_name.as_deref(), c.last_name.as_deref());
-    // An empty full name is no name (Bird needs at least one character); any other is used
-    // as it is.
-    let full = c.full_name.as_deref().filter(|s| !s.is_empty());
-    if let Some(full) = full {
-        ex.put(
-            "displayName",
-            Value::String(full.to_owned()),
-            Loc::Field(CField::FullName),
-        );
-        return;
-    }
-    if c.full_name.is_some() {
+    if let Some(full) = c.full_name.as_deref() {
+        if !is_blank(full) {
+            ex.put(
+                "displayName",
+                Value::String(full.to_owned()),
+                Loc::Field(CField::FullName),
+            );
+            return;
+        }
         ex.drop(
             Loc::Field(CField::FullName),
-            "is empty, and Bird's displayName needs at least one character",
+            if full.is_empty() {
+                "is empty, and Bird's displayName needs at least one character"
+            } else {
+                "is only whitespace, so it gives Bird no display name"
+            },
         );
     }
-    if let Some(joined) = join_name(first, last) {
+    if let Some(joined) = join_name(first, last).filter(|j| !is_blank(j)) {
         ex.note(
             "/displayName",
             NoteCode::Joined,
@@ -44,13 +46,13 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
         ex.put_derived("displayName", Value::String(joined));
         return;
     }
-    let derived = if let Some(email) = c.emails.first() {
+    let derived = if let Some(email) = c.emails.first().filter(|e| !is_blank(&e.value)) {
         Some((
             email.value.as_str(),
             Loc::Item(CField::Emails, 0),
             "the first email address",
         ))
-    } else if let Some(phone) = c.phones.first() {
+    } else if let Some(phone) = c.phones.first().filter(|p| !is_blank(&p.value)) {
         Some((
             phone.value.as_str(),
             Loc::Item(CField::Phones, 0),
@@ -59,6 +61,7 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
     } else {
         c.external_id
             .as_deref()
+            .filter(|id| !is_blank(id))
             .map(|id| (id, Loc::Field(CField::ExternalId), "the external id"))
     };
     match derived {
@@ -75,6 +78,11 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>) {
             "is required by Bird, and the contact has no name, email, phone or external id to derive it from",
         ),
     }
+}
+
+/// Empty or only whitespace.
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
 }
 
 fn identifier(key: &str, value: String) -> Value {

@@ -1,12 +1,16 @@
-//! What Bird returns for a Create a contact request: the contact object of seed 002, with its
+//! What Bird returns for a Create a contact request: the contact object of its 201 response
+//! (https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact), with its
 //! derived members computed.
 
 use serde_json::{Map, Value};
 
+use crate::spec::schema::put;
+
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use crate::preview::{Placeholders, PLACEHOLDER_ID};
 
-/// The identifier key of the identifiers that leave a contact anonymous (seed 002: "A contact is
+/// The identifier key of the identifiers that leave a contact anonymous (Create a contact,
+/// `isAnonymous`: "A contact is
 /// anonymous if it has no identifiers, or only has visitorid identifiers").
 pub(crate) const VISITOR_KEY: &str = "visitorid";
 
@@ -34,7 +38,7 @@ fn attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a st
     .filter(|s| !s.trim().is_empty())
 }
 
-/// `computedDisplayName` (seed 002): "derived, in the following order if available, from the
+/// `computedDisplayName` (Create a contact, response): "derived, in the following order if available, from the
 /// displayName attribute, the firstName attribute, the emailaddress identifier, or the
 /// phonenumber identifier".
 pub(crate) fn computed_display_name(
@@ -49,7 +53,7 @@ pub(crate) fn computed_display_name(
         .map(str::to_owned)
 }
 
-/// `isAnonymous` (seed 002): no identifiers, or only `visitorid` ones.
+/// `isAnonymous` (Create a contact, response): no identifiers, or only `visitorid` ones.
 pub(crate) fn is_anonymous(identifiers: &[(&str, &str)]) -> bool {
     identifiers.iter().all(|(key, _)| *key == VISITOR_KEY)
 }
@@ -78,12 +82,13 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         _ => Map::new(),
     };
     // The body's required displayName is the contact's display name, the standard attribute
-    // `displayName` (vendors.md §3.4); an attribute of that name in the body is kept.
+    // `displayName` (Bird's data model page lists "Display name" among the standard attributes);
+    // an attribute of that name in the body is kept.
     if let (false, Some(name)) = (
         attributes.contains_key("displayName"),
         p.get("displayName").and_then(Value::as_str),
     ) {
-        attributes.insert("displayName".into(), Value::from(name));
+        put(&mut attributes, "displayName", Value::from(name));
     }
     // Every identifier is mirrored into the attributes as an array under its key (the create
     // response example: "emailaddress": ["contacts@bird.com"]).
@@ -102,19 +107,19 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
         .map(|(key, value)| pair("key", key, "value", value))
         .collect();
     let mut out = Map::new();
-    out.insert("id".into(), Value::from(PLACEHOLDER_ID));
+    put(&mut out, "id", Value::from(PLACEHOLDER_ID));
     if let Some(name) = computed_display_name(&attributes, &ids) {
-        out.insert("computedDisplayName".into(), Value::from(name));
+        put(&mut out, "computedDisplayName", Value::from(name));
     }
-    out.insert("createdAt".into(), Value::from(at.now_text.as_str()));
-    out.insert("updatedAt".into(), Value::from(at.now_text.as_str()));
-    out.insert("workspaceId".into(), Value::from(PLACEHOLDER_ID));
-    out.insert("featuredIdentifiers".into(), Value::Array(featured));
-    out.insert("attributes".into(), Value::Object(attributes));
-    out.insert("identifierCount".into(), Value::from(ids.len()));
-    out.insert("accountIds".into(), strings(p, "accountIds"));
-    out.insert("listIds".into(), strings(p, "listIds"));
-    out.insert("companyRefs".into(), strings(p, "companyRefs"));
-    out.insert("isAnonymous".into(), Value::from(is_anonymous(&ids)));
+    put(&mut out, "createdAt", Value::from(at.now_text.as_str()));
+    put(&mut out, "updatedAt", Value::from(at.now_text.as_str()));
+    put(&mut out, "workspaceId", Value::from(PLACEHOLDER_ID));
+    put(&mut out, "featuredIdentifiers", Value::Array(featured));
+    put(&mut out, "attributes", Value::Object(attributes));
+    put(&mut out, "identifierCount", Value::from(ids.len()));
+    put(&mut out, "accountIds", strings(p, "accountIds"));
+    put(&mut out, "listIds", strings(p, "listIds"));
+    put(&mut out, "companyRefs", strings(p, "companyRefs"));
+    put(&mut out, "isAnonymous", Value::from(is_anonymous(&ids)));
     Value::Object(out)
 }

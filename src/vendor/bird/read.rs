@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::import;
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
-use crate::canonical::mapping::{CField as F, CField, Importer, Loc, Src, Table};
+use crate::canonical::mapping::{CField as F, CField, Importer, Loc, Src, Table, EMPTY_ID};
 use crate::canonical::{Email, Identifier, Phone};
 use crate::vendor::read::{ignored, objects, read};
 
@@ -20,7 +20,8 @@ const IGNORED: &[&str] = &[
     "isAnonymous",
 ];
 
-/// Bird's contact object → canonical, in the order of the response fields (seed 002).
+/// Bird's contact object → canonical, in the order of the response fields of Create a contact
+/// (docs/RULES.md#bird-contact).
 pub(crate) static TABLE: Table = Table::new(&[
     ignored(IGNORED),
     read(
@@ -139,6 +140,10 @@ fn contact<'s>(obj: &'s Map<String, Value>, imp: &mut Importer<'s>) {
 }
 
 fn identifier<'s>(imp: &mut Importer<'s>, f: Found<'s>) {
+    if f.key == EXTERNAL_ID_KEY && f.value.is_empty() {
+        imp.drop(f.at, EMPTY_ID);
+        return;
+    }
     let c = &mut imp.contact;
     let loc = match f.key {
         EMAIL_KEY => {

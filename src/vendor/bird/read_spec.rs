@@ -1,14 +1,14 @@
 //! The contact object Bird's workspace Contacts API returns (the 201 response of Create a
 //! contact, and Get / List contacts), as a rule table: the `bird-contact` read format.
 //!
-//! Sources: seed 002 (the response fields) and `vendors.md` §3.3 and §3.5 (identifiers are
-//! mirrored into `attributes` as arrays, e.g. `"emailaddress": ["x@example.com"]`).
+//! Sources: the 201 response fields of https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
+//! (docs/RULES.md#bird-contact); its response example shows identifiers mirrored into
+//! `attributes` as arrays, e.g. `"emailaddress": ["x@example.com"]`.
 //!
 //! A read format is checked leniently: only JSON types are checked (a mismatch is an error),
 //! `null` is accepted wherever a value can be absent, and undocumented members are accepted.
 
 use crate::spec::{list, Extra, Field, Kind, Obj, INTEGER, STRING};
-use crate::vendor::intercom::read_spec::FREE;
 
 const FEATURED_IDENTIFIER: Obj = Obj {
     title: "Featured identifier",
@@ -45,7 +45,7 @@ emailaddress identifier or the phonenumber identifier.",
         )
         .nullable()
         .doc("Identifiers of the contact, {key, value}."),
-        Field::new("attributes", "Attributes", Kind::Object(&FREE)).nullable().doc(
+        Field::new("attributes", "Attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES)).nullable().doc(
             "Attribute values (displayName, firstName, lastName, custom attributes); identifiers are mirrored \
 here as arrays under their key (emailaddress, phonenumber, ...).",
         ),

@@ -1,12 +1,18 @@
 //! The Bird workspace Contacts API "Create a contact" body, as a rule table.
 //!
-//! Sources: seed 002 and `vendors.md` §3.
+//! Sources: https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
+//! and the pages it links; each rule with its source and quote is in docs/RULES.md#bird.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::{check_str, Ctx, Seen};
+use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::schema::{from_text, non_empty_names};
+use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, len, list, Array, Check, Dynamic, DynamicCheck, Extra, Field, Kind, Obj, Str,
     STRING,
@@ -32,6 +38,7 @@ const IDENTIFIER_KEY: Str = Str {
 const IDENTIFIER_VALUE: Str = Str {
     min: 1,
     max: 500,
+    id: true,
     ..Str::ANY
 };
 
@@ -50,7 +57,16 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
     ],
     extra: Extra::Allow,
     any_of_required: &[],
-    check: Some(&Check { run: identifier_format, schema: identifier_format_schema }),
+    check: Some(&Check {
+        run: identifier_format,
+        schema: identifier_format_schema,
+        members: &["key", "value"],
+        #[cfg(test)]
+        rules: &[
+            Stated::error("/value", "format email when the key is emailaddress", Code::Format),
+            Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
+        ],
+    }),
 };
 
 /// An identifier's `properties`: a free object.
@@ -63,7 +79,9 @@ const IDENTIFIER_PROPERTIES: Obj = Obj {
     check: None,
 };
 
-/// Standard attributes whose wire keys the docs confirm (`vendors.md` §3.4). They exist in every
+/// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
+/// https://docs.bird.com/applications/audience-and-contacts/contacts/concepts/data-model-for-contacts,
+/// and the create-contact examples). They exist in every
 /// workspace, so a definitions list that omits them does not make them unknown.
 pub(crate) const STANDARD_ATTRIBUTES: &[&str] = &[
     "displayName",
@@ -90,20 +108,18 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn identifier_format_schema() -> Value {
-    let email = StrFormat::Email.schema();
-    let phone = StrFormat::E164.schema();
-    json!({
-        "allOf": [
-            {
-                "if": { "properties": { "key": { "const": EMAIL_KEY } }, "required": ["key"] },
-                "then": { "properties": { "value": email } }
-            },
-            {
-                "if": { "properties": { "key": { "const": PHONE_KEY } }, "required": ["key"] },
-                "then": { "properties": { "value": phone } }
-            }
-        ]
-    })
+    let when = |key: &str, format: StrFormat| {
+        format!(
+            r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
+                "then": {{"properties": {{"value": {}}}}}}}"#,
+            format.schema()
+        )
+    };
+    from_text(&format!(
+        r#"{{"allOf": [{}, {}]}}"#,
+        when(EMAIL_KEY, StrFormat::Email),
+        when(PHONE_KEY, StrFormat::E164)
+    ))
 }
 
 /// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).
@@ -153,68 +169,101 @@ const ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_attributes),
     schema: attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error("", "an object", Code::Type),
+        crate::spec::custom_name("/{key}"),
+        Stated::warning("/{key}", "pattern attribute-key", Code::Pattern),
+        Stated::error(
+            "/{key}",
+            "a boolean, number, string, null or an array of those",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "an array of at least 1 item", Code::TooFewItems),
+        Stated::error("/{key}/*", "a boolean, number, string or null", Code::Type),
+        Stated::warning(
+            "/{key}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error(
+            "/{key}",
+            "one value when its definition's cardinality is one",
+            Code::Type,
+        ),
+        Stated::error("/{key}", "the type of its definition", Code::Type),
+        Stated::error("/{key}/*", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{key}",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+        Stated::error(
+            "/{key}/*",
+            "format date-time for a datetime definition",
+            Code::Format,
+        ),
+    ],
 };
 
 fn attributes_schema() -> Value {
-    let scalar = json!({ "type": ["boolean", "number", "string", "null"] });
-    json!({
-        "type": "object",
-        "description": "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those. Keys that do \
-    not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute definitions). Types from the workspace's attribute \
-    definitions are checked when contactkit is given them.",
-        "additionalProperties": {
-            "anyOf": [ scalar, { "type": "array", "minItems": 1, "items": scalar } ]
-        }
-    })
+    from_text(concat!(
+        r#"{"type": "object", "description": "Attribute values: booleans, numbers, strings, null, or non-empty "#,
+        r#"arrays of those. Keys that do not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute "#,
+        r#"definitions). Types from the workspace's attribute definitions are checked when contactkit is given them.","#,
+        r#""propertyNames": "#,
+        non_empty_names!(),
+        ",",
+        r#""additionalProperties": {"anyOf": [{"type": ["boolean", "number", "string", "null"]}, "#,
+        r#"{"type": "array", "minItems": 1, "items": {"type": ["boolean", "number", "string", "null"]}}]}}"#
+    ))
 }
 
-fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
-        ctx.error(path, Code::Type, "must be an object".to_owned());
+const NOT_OBJECT: &[Part] = &[Text("must be an object")];
+const NOT_KEY: &[Part] = &[
+    Text("is not a valid attribute key ("),
+    Part::Format,
+    Text("), the rule for attribute definitions; the create-contact docs do not state it"),
+];
+const EMPTY_ARRAY: &[Part] = &[Text("is an empty array; array values need at least 1 item")];
+const NOT_SCALAR_ITEM: &[Part] = &[Text("must be a boolean, number, string or null")];
+const NOT_ATTRIBUTE_VALUE: &[Part] = &[Text(
+    "must be a boolean, number, string, null or a non-empty array of those, not an object",
+)];
+const UNDEFINED: &[Part] = &[Text(
+    "has no attribute definition in the given definitions; whether Bird rejects attributes without a definition is not stated in its docs",
+)];
+
+fn check_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
+        ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
     let definitions = ctx.settings.definitions.filter(|d| d.has_bird());
-    for (key, v) in map {
+    for (key, v) in members {
         let member = path.key(key);
-        if !StrFormat::AttributeKey.matches(key) {
-            ctx.warn(
-                &member,
-                Code::Pattern,
-                format!(
-                    "is not a valid attribute key ({}), the rule for attribute definitions; the create-contact docs do not state it",
-                    StrFormat::AttributeKey.describe()
-                ),
-            );
+        check_custom_name(key, &member, ctx);
+        if !key.is_empty() && !StrFormat::AttributeKey.matches(key) {
+            let message = Message::new(NOT_KEY).format(StrFormat::AttributeKey);
+            ctx.warn(&member, Code::Pattern, message);
         }
         let shape_ok = match v {
-            Value::Array(items) if items.is_empty() => {
-                ctx.error(
-                    &member,
-                    Code::TooFewItems,
-                    "is an empty array; array values need at least 1 item".to_owned(),
-                );
+            Json::Array(items) if items.is_empty() => {
+                ctx.error(&member, Code::TooFewItems, Message::new(EMPTY_ARRAY));
                 false
             }
-            Value::Array(items) => {
+            Json::Array(items) => {
                 let mut ok = true;
                 for (i, item) in items.iter().enumerate() {
-                    if item.is_array() || item.is_object() {
-                        ctx.error(
-                            &member.index(i),
-                            Code::Type,
-                            "must be a boolean, number, string or null".to_owned(),
-                        );
+                    if let Json::Array(_) | Json::Object(_) = item {
+                        ctx.error(&member.index(i), Code::Type, Message::new(NOT_SCALAR_ITEM));
                         ok = false;
                     }
                 }
                 ok
             }
-            Value::Object(_) => {
-                ctx.error(
-                    &member,
-                    Code::Type,
-                    "must be a boolean, number, string, null or a non-empty array of those, not an object".to_owned(),
-                );
+            Json::Object(_) => {
+                ctx.error(&member, Code::Type, Message::new(NOT_ATTRIBUTE_VALUE));
                 false
             }
             _ => true,
@@ -222,12 +271,8 @@ fn check_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         if let (true, Some(defs)) = (shape_ok, definitions) {
             match defs.bird_attribute(key) {
                 Some(def) => def.check(v, &member, ctx),
-                None if STANDARD_ATTRIBUTES.contains(&key.as_str()) => {}
-                None => ctx.warn(
-                    &member,
-                    Code::UnknownField,
-                    "has no attribute definition in the given definitions; whether Bird rejects attributes without a definition is not stated in its docs".to_owned(),
-                ),
+                None if STANDARD_ATTRIBUTES.contains(&&**key) => {}
+                None => ctx.warn(&member, Code::UnknownField, Message::new(UNDEFINED)),
             }
         }
     }

@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::spec::schema::put;
+
 use super::spec::GENDERS;
 use crate::preview::{Placeholders, PLACEHOLDER_NUMBER};
 
@@ -40,7 +42,7 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
         .filter_map(Value::as_object)
         .map(|item| {
             let mut e = Map::new();
-            e.insert("id".into(), Value::from(PLACEHOLDER_NUMBER));
+            put(&mut e, "id", Value::from(PLACEHOLDER_NUMBER));
             e.insert(
                 "value".into(),
                 item.get("value").cloned().unwrap_or(Value::Null),
@@ -51,7 +53,7 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
                     .get("type")
                     .cloned()
                     .unwrap_or_else(|| Value::from("work"));
-                e.insert("type".into(), kind);
+                put(&mut e, "type", kind);
             }
             Value::Object(e)
         })
@@ -61,7 +63,7 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
 /// The customer object for a valid create payload `p`.
 pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
     let mut out = Map::new();
-    out.insert("id".into(), Value::from(PLACEHOLDER_NUMBER));
+    put(&mut out, "id", Value::from(PLACEHOLDER_NUMBER));
     for &member in LEADING {
         let Some(value) = p.get(member) else { continue };
         let value = match (member, value) {
@@ -75,16 +77,20 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
         };
         out.insert(member.into(), value);
     }
-    out.insert("conversationCount".into(), Value::from(0));
-    out.insert("createdAt".into(), Value::from(at.now_text.as_str()));
-    out.insert("updatedAt".into(), Value::from(at.now_text.as_str()));
+    put(&mut out, "conversationCount", Value::from(0));
+    put(&mut out, "createdAt", Value::from(at.now_text.as_str()));
+    put(&mut out, "updatedAt", Value::from(at.now_text.as_str()));
     if let Some(background) = p.get("background") {
-        out.insert("background".into(), background.clone());
+        put(&mut out, "background", background.clone());
     }
-    out.insert("draft".into(), Value::from(false));
+    put(&mut out, "draft", Value::from(false));
 
     let mut embedded = Map::new();
-    embedded.insert("emails".into(), Value::Array(entries(p, "emails", true)));
+    put(
+        &mut embedded,
+        "emails",
+        Value::Array(entries(p, "emails", true)),
+    );
     let mut phones = entries(p, "phones", true);
     // The top-level phone is stored as one more phone of the customer, first, unless the list
     // already holds that number; its type is not documented: `other`.
@@ -94,14 +100,18 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
             .any(|e| e.get("value").and_then(Value::as_str) == Some(phone.as_str()));
         if !listed {
             let mut e = Map::new();
-            e.insert("id".into(), Value::from(PLACEHOLDER_NUMBER));
-            e.insert("value".into(), Value::from(phone.as_str()));
-            e.insert("type".into(), Value::from("other"));
+            put(&mut e, "id", Value::from(PLACEHOLDER_NUMBER));
+            put(&mut e, "value", Value::from(phone.as_str()));
+            put(&mut e, "type", Value::from("other"));
             phones.insert(0, Value::Object(e));
         }
     }
-    embedded.insert("phones".into(), Value::Array(phones));
-    embedded.insert("chats".into(), Value::Array(entries(p, "chats", true)));
+    put(&mut embedded, "phones", Value::Array(phones));
+    put(
+        &mut embedded,
+        "chats",
+        Value::Array(entries(p, "chats", true)),
+    );
     embedded.insert(
         "social_profiles".into(),
         Value::Array(entries(p, "socialProfiles", true)),
@@ -110,7 +120,7 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
         "websites".into(),
         Value::Array(entries(p, "websites", false)),
     );
-    embedded.insert("properties".into(), Value::Array(properties(p)));
+    put(&mut embedded, "properties", Value::Array(properties(p)));
     if let Some(Value::Object(address)) = p.get("address") {
         let mut a = Map::new();
         for member in ["city", "lines", "state", "postalCode", "country"] {
@@ -119,11 +129,11 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
             }
         }
         if !a.contains_key("lines") {
-            a.insert("lines".into(), Value::Array(Vec::new()));
+            put(&mut a, "lines", Value::Array(Vec::new()));
         }
-        embedded.insert("address".into(), Value::Object(a));
+        put(&mut embedded, "address", Value::Object(a));
     }
-    out.insert("_embedded".into(), Value::Object(embedded));
+    put(&mut out, "_embedded", Value::Object(embedded));
     Value::Object(out)
 }
 
@@ -146,7 +156,7 @@ fn properties(p: &Map<String, Value>) -> Vec<Value> {
 /// `{slug, value}`.
 fn slug_value(slug: &Value, value: &Value) -> Value {
     let mut map = Map::new();
-    map.insert("slug".into(), slug.clone());
-    map.insert("value".into(), value.clone());
+    put(&mut map, "slug", slug.clone());
+    put(&mut map, "value", value.clone());
     Value::Object(map)
 }

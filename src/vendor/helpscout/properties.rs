@@ -3,47 +3,107 @@
 //! `properties` is a list of `{slug, value}` objects (or an object of `slug: value`) whose
 //! checks need more than one member at a time (a slug's definition decides how its value is
 //! checked, slugs must be unique), so each item is collected first and checked when it ends.
-//! No `serde_json::Value` is built unless property definitions were given (they check a value
-//! as a whole): a value is otherwise summarised as a [`Prop`] while it is read, so a record
+//! A value is read whole ([`Json`]) only when property definitions were given (they check a
+//! value as a whole); otherwise it is summarised as a [`Prop`] while it is read, so a record
 //! without findings allocates at most the list of slugs seen.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::fmt;
-
-use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
 
 use super::spec::SLUG;
-use crate::definitions::{as_integer, Definitions, Integer};
+use crate::definitions::Definitions;
+use crate::json::{Integer, Json, NameMap, Number, Source, Stop, Token};
 use crate::pointer::Path;
-use crate::spec::validate::{check_str, Ctx, KeySeed, Skip};
+use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::validate::{
+    check_str, read, read_json, repeated_member, skip, skip_rest, Ctx, REQUIRED, UNKNOWN_FIELD,
+};
 use crate::Code;
 
+const NO_DEFINITION: &[Part] = &[Text(
+    "has no property definition in the given definitions; Help Scout requires properties to be defined first",
+)];
+const LONG_TEXT: &[Part] = &[
+    Text("is "),
+    Part::Length,
+    Text(" characters long; text properties hold at most 255 (a warning: without the property definitions its type is not known)"),
+];
+const INTEGER_RANGE: &[Part] = &[
+    Text("must be an integer from "),
+    Part::Min,
+    Text(" to "),
+    Part::Max,
+];
+const NOT_INTEGER: &[Part] = &[Text(
+    "must be a string or an integer (number properties are integers)",
+)];
+const NOT_SCALAR: &[Part] = &[Text("must be a string or an integer")];
+const NOT_PROPERTIES: &[Part] = &[Text(
+    "must be an array of {slug, value} objects (or an object of slug: value)",
+)];
+const NOT_ITEM: &[Part] = &[Text("must be an object with slug and value")];
+const REPEATED_SLUG: &[Part] = &[Text("repeats an earlier property slug")];
+const NOT_STRING: &[Part] = &[Text("must be a string")];
+
 /// Walks `properties` (`null` is accepted when `nullable`), recording findings in `ctx`.
-pub(crate) fn walk<'de, D: Deserializer<'de>>(
-    deserializer: D,
+pub(crate) fn walk<'a, S: Source<'a>>(
+    source: &mut S,
     nullable: bool,
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
-) -> Result<(), D::Error> {
+) -> Result<(), Stop> {
     let whole = ctx
         .settings
         .definitions
         .is_some_and(Definitions::has_helpscout);
-    deserializer.deserialize_any(Properties {
-        nullable,
-        whole,
-        path,
-        ctx,
-    })
+    match read(source, path, ctx)? {
+        Token::Null if nullable => {}
+        Token::Null | Token::Bool(_) | Token::Number(_) | Token::Beyond | Token::String(_) => {
+            ctx.error(path, Code::Type, Message::new(NOT_PROPERTIES));
+        }
+        // The documented shape: a list of `{slug, value}` objects.
+        Token::Array => {
+            let mut seen = NameMap::default();
+            let mut i = 0;
+            let mut first = true;
+            while source.next_item(&mut first)? {
+                let item_path = path.index(i);
+                let item = Item::read(source, whole, &item_path, ctx)?;
+                item.check(&item_path, &mut seen, ctx);
+                i += 1;
+            }
+        }
+        // An object of `slug: value`. A repeated slug is a `duplicate` error, and every value
+        // is checked (a parsed `serde_json::Value` would keep only the last one).
+        Token::Object => {
+            let mut slugs: NameMap<'a, ()> = NameMap::default();
+            let mut entries = Vec::new();
+            let mut first = true;
+            while let Some(slug) = source.next_key(&mut first)? {
+                let member = path.key(&slug);
+                if !slugs.insert(slug.clone(), ()) {
+                    repeated_member(&member, ctx);
+                }
+                let value = Prop::read(source, whole, &member, ctx)?;
+                entries.push((slug, value));
+            }
+            for (slug, value) in &entries {
+                let member = path.key(slug);
+                let before = ctx.issues.len();
+                check_str(&SLUG, slug, &member, ctx);
+                // Findings about the slug itself concern the member name.
+                let slug_ok = ctx.issues.len() == before;
+                check_value(slug_ok.then_some(&**slug), value, &member, ctx);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What the checks need to know about a property value.
 #[derive(Debug)]
-enum Prop {
+enum Prop<'a> {
     /// The value itself, kept when definitions were given.
-    Whole(Value),
+    Whole(Json<'a>),
     /// A string of this many characters.
     Text(usize),
     /// A number: the integer it holds, `None` when it has a fractional part.
@@ -52,11 +112,32 @@ enum Prop {
     Other,
 }
 
-impl Prop {
-    fn of(value: &Value) -> Prop {
+impl<'a> Prop<'a> {
+    /// Reads a property value, at `path`: whole, or as a summary.
+    fn read<S: Source<'a>>(
+        source: &mut S,
+        whole: bool,
+        path: &Path<'_>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Self, Stop> {
+        if whole {
+            return read_json(source, path, ctx).map(Prop::Whole);
+        }
+        let token = read(source, path, ctx)?;
+        skip_rest(source, &token, path, ctx)?;
+        Ok(match token {
+            Token::String(s) => Prop::Text(s.chars().count()),
+            Token::Number(n) => Prop::Number(n.integer()),
+            // Not from `read`, which reads it as 0.
+            Token::Beyond => Prop::Number(Number::U64(0).integer()),
+            Token::Null | Token::Bool(_) | Token::Array | Token::Object => Prop::Other,
+        })
+    }
+
+    fn of(value: &Json<'_>) -> Prop<'static> {
         match value {
-            Value::String(s) => Prop::Text(s.chars().count()),
-            Value::Number(_) => Prop::Number(as_integer(value)),
+            Json::String(s) => Prop::Text(s.chars().count()),
+            Json::Number(n) => Prop::Number(n.integer()),
             _ => Prop::Other,
         }
     }
@@ -64,7 +145,7 @@ impl Prop {
 
 /// Checks one property value: against its definition when the caller gave one, otherwise
 /// against what every property type accepts.
-fn check_value(slug: Option<&str>, prop: &Prop, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+fn check_value(slug: Option<&str>, prop: &Prop<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     let value = match prop {
         Prop::Whole(value) => value,
         plain => return check_plain(plain, path, ctx),
@@ -73,11 +154,7 @@ fn check_value(slug: Option<&str>, prop: &Prop, path: &Path<'_>, ctx: &mut Ctx<'
         if defs.has_helpscout() {
             match defs.helpscout_property(slug) {
                 Some(def) => def.check(value, path, ctx),
-                None => ctx.warn(
-                    path,
-                    Code::UnknownField,
-                    "has no property definition in the given definitions; Help Scout requires properties to be defined first".to_owned(),
-                ),
+                None => ctx.warn(path, Code::UnknownField, Message::new(NO_DEFINITION)),
             }
             return;
         }
@@ -86,445 +163,181 @@ fn check_value(slug: Option<&str>, prop: &Prop, path: &Path<'_>, ctx: &mut Ctx<'
 }
 
 /// The checks without a definition.
-fn check_plain(prop: &Prop, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+fn check_plain(prop: &Prop<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     match prop {
         Prop::Whole(value) => check_plain(&Prop::of(value), path, ctx),
         Prop::Text(n) => {
             if *n > 255 {
-                ctx.warn(
-                    path,
-                    Code::TooLong,
-                    format!("is {n} characters long; text properties hold at most 255 (a warning: without the property definitions its type is not known)"),
-                );
+                ctx.warn(path, Code::TooLong, Message::new(LONG_TEXT).length(*n));
             }
         }
         Prop::Number(Some(Integer::InRange(_))) => {}
         Prop::Number(Some(Integer::OutOfRange)) => ctx.error(
             path,
             Code::OutOfRange,
-            format!("must be an integer from {} to {}", i64::MIN, i64::MAX),
+            Message::new(INTEGER_RANGE).min(i64::MIN).max(i64::MAX),
         ),
-        Prop::Number(None) => ctx.error(
-            path,
-            Code::Type,
-            "must be a string or an integer (number properties are integers)".to_owned(),
-        ),
-        Prop::Other => ctx.error(
-            path,
-            Code::Type,
-            "must be a string or an integer".to_owned(),
-        ),
-    }
-}
-
-/// Distinct names in the order first seen: searched in order while few, through a hash map
-/// once many (a hostile record may hold hundreds of thousands).
-#[derive(Debug, Default)]
-struct Names<'de> {
-    list: Vec<Cow<'de, str>>,
-    index: Option<HashMap<Cow<'de, str>, usize>>,
-}
-
-impl<'de> Names<'de> {
-    /// Up to this many names are searched in order.
-    const FEW: usize = 16;
-
-    fn find(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.get(name).copied(),
-            None => self.list.iter().position(|n| n == name),
-        }
-    }
-
-    /// Adds a name that [`Names::find`] did not find; returns its position.
-    fn add(&mut self, name: Cow<'de, str>) -> usize {
-        let i = self.list.len();
-        if let Some(index) = &mut self.index {
-            index.insert(name.clone(), i);
-        } else if i >= Self::FEW {
-            let mut index: HashMap<_, _> = self.list.iter().cloned().zip(0..).collect();
-            index.insert(name.clone(), i);
-            self.index = Some(index);
-        }
-        self.list.push(name);
-        i
-    }
-}
-
-/// The `properties` value.
-struct Properties<'p, 'c, 'o> {
-    nullable: bool,
-    /// Keep values whole for their definitions.
-    whole: bool,
-    path: &'p Path<'p>,
-    ctx: &'c mut Ctx<'o>,
-}
-
-impl Properties<'_, '_, '_> {
-    fn wrong_type(self) {
-        self.ctx.error(
-            self.path,
-            Code::Type,
-            "must be an array of {slug, value} objects (or an object of slug: value)".to_owned(),
-        );
-    }
-}
-
-impl<'de> Visitor<'de> for Properties<'_, '_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        self.wrong_type();
-        Ok(())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.wrong_type();
-        Ok(())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.wrong_type();
-        Ok(())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.wrong_type();
-        Ok(())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.wrong_type();
-        Ok(())
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        if !self.nullable {
-            self.wrong_type();
-        }
-        Ok(())
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
-        self.visit_unit()
-    }
-
-    /// The documented shape: a list of `{slug, value}` objects.
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut seen = Names::default();
-        let mut i = 0;
-        while let Some(item) = seq.next_element_seed(ItemSeed { whole: self.whole })? {
-            item.check(&self.path.index(i), &mut seen, self.ctx);
-            i += 1;
-        }
-        Ok(())
-    }
-
-    /// An object of `slug: value`; a repeated slug counts once, at its first place, with its
-    /// last value (as a parsed `serde_json::Value` would hold it).
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut slugs = Names::default();
-        let mut values: Vec<Prop> = Vec::new();
-        while let Some(slug) = map.next_key_seed(KeySeed)? {
-            let value = map.next_value_seed(PropSeed { whole: self.whole })?;
-            match slugs.find(&slug).and_then(|i| values.get_mut(i)) {
-                Some(earlier) => *earlier = value,
-                None => {
-                    slugs.add(slug);
-                    values.push(value);
-                }
-            }
-        }
-        for (slug, value) in slugs.list.iter().zip(&values) {
-            let member = self.path.key(slug);
-            let before = self.ctx.issues.len();
-            check_str(&SLUG, slug, &member, self.ctx);
-            // Findings about the slug itself concern the member name.
-            let slug_ok = self.ctx.issues.len() == before;
-            check_value(slug_ok.then_some(slug), value, &member, self.ctx);
-        }
-        Ok(())
+        Prop::Number(None) => ctx.error(path, Code::Type, Message::new(NOT_INTEGER)),
+        Prop::Other => ctx.error(path, Code::Type, Message::new(NOT_SCALAR)),
     }
 }
 
 /// One item of the list, collected so that its members can be checked in a fixed order
 /// whatever their order in the input.
-enum Item<'de> {
+enum Item<'a> {
     /// Not an object.
     NotObject,
     Object {
-        /// The last `slug` member: `None` when absent, `Some(None)` when not a string.
-        slug: Option<Option<Cow<'de, str>>>,
-        /// The last `value` member.
-        value: Option<Prop>,
+        /// Every `slug` member (one, unless the name is repeated): `None` when not a string.
+        /// The last one is the item's slug.
+        slugs: Each<Option<Cow<'a, str>>>,
+        /// Every `value` member (one, unless the name is repeated).
+        values: Each<Prop<'a>>,
         /// Other members, in the order first seen.
-        unknown: Names<'de>,
+        unknown: NameMap<'a, ()>,
     },
 }
 
-impl<'de> Item<'de> {
-    fn check(self, path: &Path<'_>, seen: &mut Names<'de>, ctx: &mut Ctx<'_>) {
-        let Item::Object {
-            slug,
-            value,
-            unknown,
-        } = self
-        else {
-            ctx.error(
-                path,
-                Code::Type,
-                "must be an object with slug and value".to_owned(),
-            );
-            return;
-        };
-        let slug_path = path.key("slug");
-        let slug = match slug {
-            Some(Some(slug)) => {
-                check_str(&SLUG, &slug, &slug_path, ctx);
-                if seen.find(&slug).is_some() {
-                    ctx.error(
-                        &slug_path,
-                        Code::Duplicate,
-                        "repeats an earlier property slug".to_owned(),
-                    );
-                } else {
-                    seen.add(slug.clone());
-                }
-                Some(slug)
-            }
-            Some(None) => {
-                ctx.error(&slug_path, Code::Type, "must be a string".to_owned());
-                None
-            }
-            None => {
-                ctx.error(&slug_path, Code::Required, "is required".to_owned());
-                None
-            }
-        };
-        let value_path = path.key("value");
-        match value {
-            Some(value) => check_value(slug.as_deref(), &value, &value_path, ctx),
-            None => ctx.error(&value_path, Code::Required, "is required".to_owned()),
+impl<'a> Item<'a> {
+    /// Reads one item of the list, at `path`.
+    fn read<S: Source<'a>>(
+        source: &mut S,
+        whole: bool,
+        path: &Path<'_>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Self, Stop> {
+        let token = read(source, path, ctx)?;
+        if !matches!(token, Token::Object) {
+            skip_rest(source, &token, path, ctx)?;
+            return Ok(Item::NotObject);
         }
-        for key in &unknown.list {
-            ctx.warn(
-                &path.key(key),
-                Code::UnknownField,
-                "is not a documented field; the vendor may ignore or reject it".to_owned(),
-            );
-        }
-    }
-}
-
-/// Reads one item of the list.
-struct ItemSeed {
-    whole: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for ItemSeed {
-    type Value = Item<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Item<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ItemSeed {
-    type Value = Item<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_unit<E>(self) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_none<E>(self) -> Result<Item<'de>, E> {
-        Ok(Item::NotObject)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item<'de>, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Item::NotObject)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item<'de>, A::Error> {
-        let mut slug = None;
-        let mut value = None;
-        let mut unknown = Names::default();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
+        let mut slugs = Each::default();
+        let mut values = Each::default();
+        let mut unknown = NameMap::default();
+        let mut first = true;
+        while let Some(key) = source.next_key(&mut first)? {
+            let member = path.key(&key);
+            let repeated = match &*key {
+                "slug" => !slugs.is_empty(),
+                "value" => !values.is_empty(),
+                _ => !unknown.insert(key.clone(), ()),
+            };
+            if repeated {
+                repeated_member(&member, ctx);
+            }
             match &*key {
-                "slug" => slug = Some(map.next_value_seed(SlugSeed)?),
-                "value" => value = Some(map.next_value_seed(PropSeed { whole: self.whole })?),
-                _ => {
-                    map.next_value::<Skip>()?;
-                    if unknown.find(&key).is_none() {
-                        unknown.add(key);
-                    }
-                }
+                "slug" => slugs.push(read_slug(source, &member, ctx)?),
+                "value" => values.push(Prop::read(source, whole, &member, ctx)?),
+                _ => skip(source, &member, ctx)?,
             }
         }
         Ok(Item::Object {
-            slug,
-            value,
+            slugs,
+            values,
             unknown,
         })
     }
-}
 
-/// Reads a `slug` member: the string, borrowed when it has no escapes, or `None` for another
-/// type.
-struct SlugSeed;
-
-impl<'de> DeserializeSeed<'de> for SlugSeed {
-    type Value = Option<Cow<'de, str>>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for SlugSeed {
-    type Value = Option<Cow<'de, str>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Borrowed(s)))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(s.to_owned())))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(s)))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(None)
-    }
-}
-
-/// Reads a property value: whole, or as a [`Prop`] summary.
-struct PropSeed {
-    whole: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for PropSeed {
-    type Value = Prop;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Prop, D::Error> {
-        if self.whole {
-            Value::deserialize(deserializer).map(Prop::Whole)
-        } else {
-            deserializer.deserialize_any(self)
+    fn check(self, path: &Path<'_>, seen: &mut NameMap<'a, ()>, ctx: &mut Ctx<'_>) {
+        let Item::Object {
+            slugs,
+            values,
+            unknown,
+        } = self
+        else {
+            ctx.error(path, Code::Type, Message::new(NOT_ITEM));
+            return;
+        };
+        let slug_path = path.key("slug");
+        if slugs.is_empty() {
+            ctx.error(&slug_path, Code::Required, Message::new(REQUIRED));
+        }
+        let last = slugs.len().saturating_sub(1);
+        let mut slug = None;
+        for (i, one) in slugs.into_iter().enumerate() {
+            match one {
+                Some(one) => {
+                    check_str(&SLUG, &one, &slug_path, ctx);
+                    if i == last {
+                        if !seen.insert(one.clone(), ()) {
+                            ctx.error(&slug_path, Code::Duplicate, Message::new(REPEATED_SLUG));
+                        }
+                        slug = Some(one);
+                    }
+                }
+                None => ctx.error(&slug_path, Code::Type, Message::new(NOT_STRING)),
+            }
+        }
+        let value_path = path.key("value");
+        if values.is_empty() {
+            ctx.error(&value_path, Code::Required, Message::new(REQUIRED));
+        }
+        for value in values {
+            check_value(slug.as_deref(), &value, &value_path, ctx);
+        }
+        for (key, ()) in unknown.entries() {
+            ctx.warn(
+                &path.key(key),
+                Code::UnknownField,
+                Message::new(UNKNOWN_FIELD),
+            );
         }
     }
 }
 
-impl<'de> Visitor<'de> for PropSeed {
-    type Value = Prop;
+/// The values of one member name of an item, in input order: one, unless the name is
+/// repeated, and then kept without allocating.
+struct Each<T> {
+    first: Option<T>,
+    more: Vec<T>,
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
+impl<T> Default for Each<T> {
+    fn default() -> Self {
+        Self {
+            first: None,
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<T> Each<T> {
+    fn push(&mut self, value: T) {
+        if self.first.is_none() {
+            self.first = Some(value);
+        } else {
+            self.more.push(value);
+        }
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Prop, E> {
-        Ok(Prop::Text(s.chars().count()))
+    fn is_empty(&self) -> bool {
+        self.first.is_none()
     }
 
-    // Numbers go through `Value` (no allocation) so that they are judged exactly as a parsed
-    // value would be.
-    fn visit_i64<E>(self, n: i64) -> Result<Prop, E> {
-        Ok(Prop::Number(as_integer(&Value::from(n))))
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.more.len()
     }
+}
 
-    fn visit_u64<E>(self, n: u64) -> Result<Prop, E> {
-        Ok(Prop::Number(as_integer(&Value::from(n))))
-    }
+impl<T> IntoIterator for Each<T> {
+    type Item = T;
+    type IntoIter = std::iter::Chain<std::option::IntoIter<T>, std::vec::IntoIter<T>>;
 
-    fn visit_f64<E>(self, n: f64) -> Result<Prop, E> {
-        // A non-finite number has no JSON form; serde_json makes it `null`.
-        Ok(Prop::of(&Value::from(n)))
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.more)
     }
+}
 
-    fn visit_bool<E>(self, _: bool) -> Result<Prop, E> {
-        Ok(Prop::Other)
+/// Reads a `slug` member, at `path`: the string, or `None` for another type.
+fn read_slug<'a, S: Source<'a>>(
+    source: &mut S,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) -> Result<Option<Cow<'a, str>>, Stop> {
+    let token = read(source, path, ctx)?;
+    if let Token::String(s) = token {
+        return Ok(Some(s));
     }
-
-    fn visit_unit<E>(self) -> Result<Prop, E> {
-        Ok(Prop::Other)
-    }
-
-    fn visit_none<E>(self) -> Result<Prop, E> {
-        Ok(Prop::Other)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Prop, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Prop::Other)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Prop, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Prop::Other)
-    }
+    skip_rest(source, &token, path, ctx)?;
+    Ok(None)
 }

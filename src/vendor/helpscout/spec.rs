@@ -1,15 +1,19 @@
 //! The Help Scout Mailbox API 2.0 "Create Customer" body, as a rule table.
 //!
-//! Sources: seed 003 (the create page) and `vendors.md` §4.
+//! Sources: https://developer.helpscout.com/mailbox-api/endpoints/customers/create/ and the
+//! pages it links; each rule with its source and quote is in docs/RULES.md#help-scout.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::rules::StrFormat;
+use crate::spec::schema::from_text;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
     Str, STRING,
 };
 use crate::Severity;
+#[cfg(test)]
+use crate::{spec::Stated, Code};
 
 /// Photo types (both renders of the create page; `instagram` only on the newer one).
 pub(crate) const PHOTO_TYPES: Enum = Enum {
@@ -221,32 +225,109 @@ const PROPERTIES: Dynamic = Dynamic {
     check: DynamicCheck::HelpScoutProperties,
     schema: properties_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error(
+            "",
+            "an array of {slug, value} objects, or an object of slug: value",
+            Code::Type,
+        ),
+        Stated::error("/*", "an object", Code::Type),
+        Stated::error("/*/slug", "present", Code::Required),
+        Stated::error("/*/slug", "a string", Code::Type),
+        Stated::error("/*/slug", "pattern slug", Code::Pattern),
+        Stated::error(
+            "/*/slug",
+            "not email, name, company, jobTitle",
+            Code::Reserved,
+        ),
+        Stated::error("/*/slug", "no repeated slug", Code::Duplicate),
+        Stated::error("/*/value", "present", Code::Required),
+        Stated::warning(
+            "/*/{undocumented}",
+            "a documented member",
+            Code::UnknownField,
+        ),
+        Stated::error("/{slug}", "pattern slug", Code::Pattern),
+        Stated::error(
+            "/{slug}",
+            "not email, name, company, jobTitle",
+            Code::Reserved,
+        ),
+        // A property value, in the list (`/*/value`) or in the object (`/{slug}`).
+        Stated::error("/*/value", "a string or an integer", Code::Type),
+        Stated::error("/*/value", "in the i64 range", Code::OutOfRange),
+        Stated::warning(
+            "/*/value",
+            "at most 255 characters (without definitions)",
+            Code::TooLong,
+        ),
+        Stated::warning(
+            "/*/value",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/*/value", "the type of its definition", Code::Type),
+        Stated::error(
+            "/*/value",
+            "at most 255 characters (text property)",
+            Code::TooLong,
+        ),
+        Stated::error("/*/value", "format url (url property)", Code::Format),
+        Stated::error("/*/value", "format date (date property)", Code::Format),
+        Stated::error(
+            "/*/value",
+            "an option's id or label (dropdown property)",
+            Code::Enum,
+        ),
+        Stated::error("/{slug}", "a string or an integer", Code::Type),
+        Stated::error("/{slug}", "in the i64 range", Code::OutOfRange),
+        Stated::warning(
+            "/{slug}",
+            "at most 255 characters (without definitions)",
+            Code::TooLong,
+        ),
+        Stated::warning(
+            "/{slug}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{slug}", "the type of its definition", Code::Type),
+        Stated::error(
+            "/{slug}",
+            "at most 255 characters (text property)",
+            Code::TooLong,
+        ),
+        Stated::error("/{slug}", "format url (url property)", Code::Format),
+        Stated::error("/{slug}", "format date (date property)", Code::Format),
+        Stated::error(
+            "/{slug}",
+            "an option's id or label (dropdown property)",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn properties_schema() -> Value {
     let slug = crate::spec::schema::kind(&Kind::Str(SLUG));
-    let value = json!({
-        "description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); dropdown: an option id or label.",
-        "type": ["string", "integer"],
-        "minimum": i64::MIN,
-        "maximum": i64::MAX
-    });
-    json!({
-        "description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the per-type checks against the account's property definitions are not expressible here.",
-        "oneOf": [
-            {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": { "slug": slug, "value": value },
-                    "required": ["slug", "value"]
-                }
-            },
-            {
-                "type": "object",
-                "propertyNames": slug,
-                "additionalProperties": value
-            }
-        ]
-    })
+    let value = format!(
+        concat!(
+            r#"{{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,
+            r#"dropdown: an option id or label.", "type": ["string", "integer"], "minimum": {}, "maximum": {}}}"#
+        ),
+        i64::MIN,
+        i64::MAX
+    );
+    from_text(&format!(
+        concat!(
+            r#"{{"description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, "#,
+            r#"hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the "#,
+            r#"per-type checks against the account's property definitions are not expressible here.", "oneOf": ["#,
+            r#"{{"type": "array", "items": {{"type": "object", "properties": {{"slug": {slug}, "value": {value}}}, "#,
+            r#""required": ["slug", "value"]}}}}, "#,
+            r#"{{"type": "object", "propertyNames": {slug}, "additionalProperties": {value}}}]}}"#
+        ),
+        slug = slug,
+        value = value
+    ))
 }

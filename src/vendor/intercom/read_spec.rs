@@ -1,10 +1,10 @@
 //! The Intercom REST API 2.15 contact object (schema `contact`, the 200 response of Create / Get
 //! contact and the items of List contacts), as a rule table: the `intercom-contact` read format.
 //!
-//! Sources: `vendor-specs/intercom-2.15-contacts.json` (schema `contact` and the example 200
-//! response of `POST /contacts`, which also shows `location.country_code`,
-//! `location.continent_code`, the subscription-type lists, `utm_*`, `referrer` and
-//! `enabled_push_messaging`), seed 001.
+//! Sources: Intercom's OpenAPI description 2.15, schema `contact` and the example 200 response
+//! of `POST /contacts`, which also shows `location.country_code`, `location.continent_code`, the
+//! subscription-type lists, `utm_*`, `referrer` and `enabled_push_messaging`
+//! (docs/RULES.md#ic-contact).
 //!
 //! A read format is checked leniently: the vendor produced the object, so only JSON types are
 //! checked (a mismatch is an error), `null` is accepted wherever a value can be absent, no
@@ -232,7 +232,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
             "iOS last seen at",
             "Unix seconds: when the contact last used the iOS app.",
         ),
-        Field::new("custom_attributes", "Custom attributes", Kind::Object(&FREE))
+        Field::new("custom_attributes", "Custom attributes", Kind::Object(&crate::spec::CUSTOM_ATTRIBUTES))
             .nullable()
             .doc("The custom attributes set for the contact."),
         Field::new("avatar", "Avatar", Kind::Object(&AVATAR)).nullable(),

@@ -1,13 +1,19 @@
 //! The Intercom REST API 2.15 "Create contact" request body (`create_contact_request`), as a
 //! rule table.
 //!
-//! Sources: `vendor-specs/intercom-2.15-contacts.json`, seed 001 and `vendors.md` §2.
+//! Sources: Intercom's OpenAPI description 2.15 (schema `create_contact_request`), the 2.1 and
+//! legacy 1.x docs; each rule with its source and quote is in docs/RULES.md#intercom.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use crate::json::Json;
 use crate::pointer::Path;
 use crate::rules::StrFormat;
-use crate::spec::validate::{Ctx, Seen};
+use crate::spec::message::{JsonType, Message, Part, Part::Text};
+use crate::spec::schema::{from_text, non_empty_names};
+use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
+#[cfg(test)]
+use crate::spec::Stated;
 use crate::spec::{
     form::Widget, formatted, one_of, Check, Dynamic, DynamicCheck, Enum, Extra, Field, Kind, Obj,
     Str, INTEGER, STRING,
@@ -29,7 +35,7 @@ required; with role \"user\", email or external_id is required. Custom attribute
 booleans or null.",
     fields: &[
         Field::new("role", "Role", one_of(&ROLES)).capture().doc("The role of the contact: user or lead."),
-        Field::new("external_id", "External id", STRING)
+        Field::new("external_id", "External id", crate::spec::id(0))
             .doc("A unique identifier for the contact which is given to Intercom."),
         Field::new("email", "Email", formatted(StrFormat::Email)).doc("The contact's email."),
         Field::new("phone", "Phone", STRING).nullable().doc("The contact's phone (e.g. +353871234567)."),
@@ -55,46 +61,78 @@ booleans or null.",
     ],
     extra: Extra::Warn,
     any_of_required: &["email", "external_id", "role"],
-    check: Some(&Check { run: role_rule, schema: role_rule_schema }),
+    check: Some(&Check {
+        run: role_rule,
+        schema: role_rule_schema,
+        members: &["role", "email", "external_id"],
+        #[cfg(test)]
+        rules: &[Stated::error(
+            "",
+            "email or external_id present when role is user (an empty external_id does not count)",
+            Code::Required,
+        )],
+    }),
 };
 
 /// With `role: "user"`, `email` or `external_id` is required (docs 2.1).
 fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    if seen.captured("role") == Some("user") && !seen.has("email") && !seen.has("external_id") {
-        ctx.error(
-            path,
-            Code::Required,
-            "email or external_id is required when role is user".to_owned(),
-        );
+    if seen.captured("role") == Some("user") && !seen.given("email") && !seen.given("external_id") {
+        let message = Message::new(&[Text("email or external_id is required when role is user")]);
+        ctx.error(path, Code::Required, message);
     }
 }
 
 fn role_rule_schema() -> Value {
-    json!({
-        "if": { "properties": { "role": { "const": "user" } }, "required": ["role"] },
-        "then": { "anyOf": [ { "required": ["email"] }, { "required": ["external_id"] } ] }
-    })
-}
-
-/// A number without fractional part.
-fn is_integer(v: &Value) -> bool {
-    crate::definitions::as_integer(v).is_some()
+    from_text(
+        r#"{"if": {"properties": {"role": {"const": "user"}}, "required": ["role"]},
+            "then": {"anyOf": [{"required": ["email"]},
+                {"required": ["external_id"], "properties": {"external_id": {"minLength": 1}}}]}}"#,
+    )
 }
 
 const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     check: DynamicCheck::Whole(check_custom_attributes),
     schema: custom_attributes_schema,
     form: Widget::KeyValue,
+    #[cfg(test)]
+    rules: &[
+        Stated::error("", "an object or null", Code::Type),
+        Stated::warning("", "at most 250 attributes", Code::TooManyItems),
+        crate::spec::custom_name("/{name}"),
+        Stated::warning("/{name}", "a name without . or $", Code::Pattern),
+        Stated::warning("/{name}", "a name of at most 190 characters", Code::TooLong),
+        Stated::error("/{name}", "a string, number, boolean or null", Code::Type),
+        Stated::warning("/{name}", "at most 255 characters", Code::TooLong),
+        Stated::warning(
+            "/{name}",
+            "an integer when the name ends in _at (without definitions)",
+            Code::Type,
+        ),
+        Stated::warning(
+            "/{name}",
+            "defined in the given definitions",
+            Code::UnknownField,
+        ),
+        Stated::error("/{name}", "the type of its definition", Code::Type),
+        Stated::warning(
+            "/{name}",
+            "one of its list definition's options",
+            Code::Enum,
+        ),
+    ],
 };
 
 fn custom_attributes_schema() -> Value {
-    json!({
-        "type": ["object", "null"],
-        "description": "Values must be strings, numbers, booleans or null. Legacy (1.x) limits, reported as warnings \
-    only: names without '.' or '$' and at most 190 characters, string values at most 255 characters, at most 250 attributes. \
-    Types from the account's data attribute definitions are checked when contactkit is given them.",
-        "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
-    })
+    from_text(concat!(
+        r#"{"type": ["object", "null"], "description": "Values must be strings, numbers, booleans or null. "#,
+        r#"Legacy (1.x) limits, reported as warnings only: names without '.' or '$' and at most 190 characters, "#,
+        r#"string values at most 255 characters, at most 250 attributes. Types from the account's data attribute "#,
+        r#"definitions are checked when contactkit is given them.","#,
+        r#""propertyNames": "#,
+        non_empty_names!(),
+        ",",
+        r#""additionalProperties": {"type": ["string", "number", "boolean", "null"]}}"#
+    ))
 }
 
 /// A custom attribute string value's rules (legacy 1.x limit: a warning).
@@ -104,72 +142,74 @@ const ATTRIBUTE_VALUE: Str = Str {
     ..Str::ANY
 };
 
-fn check_custom_attributes(value: &Value, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-    let Value::Object(map) = value else {
-        ctx.error(path, Code::Type, "must be an object or null".to_owned());
+const NOT_OBJECT: &[Part] = &[Text("must be an object or null")];
+const TOO_MANY: &[Part] = &[
+    Text("has "),
+    Part::Count,
+    Text(" attributes; Intercom allows 250 custom data attributes per workspace"),
+];
+const DOT_OR_DOLLAR: &[Part] = &[Text(
+    "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names; the 2.x docs do not state it",
+)];
+const LONG_NAME: &[Part] = &[
+    Text("is a "),
+    Part::Length,
+    Text("-character name; Intercom's legacy 1.x docs allow at most 190, the 2.x docs do not state it"),
+];
+const NOT_SCALAR: &[Part] = &[
+    Text("must be a string, number, boolean or null, not "),
+    Part::Found,
+];
+const UNDEFINED: &[Part] = &[Text(
+    "has no data attribute definition in the given definitions; Intercom's legacy 1.x docs require attributes to exist, the 2.x docs do not state what happens",
+)];
+const NOT_TIMESTAMP: &[Part] = &[Text(
+    "should be a Unix timestamp in seconds: Intercom's legacy 1.x docs treat attributes whose names end in _at as dates; the 2.x docs do not state it",
+)];
+
+fn check_custom_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+    let Whole::Members(members) = value else {
+        ctx.error(path, Code::Type, Message::new(NOT_OBJECT));
         return;
     };
-    if map.len() > 250 {
+    if members.len() > 250 {
         ctx.warn(
             path,
             Code::TooManyItems,
-            format!(
-                "has {} attributes; Intercom allows 250 custom data attributes per workspace",
-                map.len()
-            ),
+            Message::new(TOO_MANY).count(members.len()),
         );
     }
     let definitions = ctx.settings.definitions.filter(|d| d.has_intercom());
-    for (name, v) in map {
+    for (name, v) in members {
         let member = path.key(name);
+        check_custom_name(name, &member, ctx);
         if name.contains(['.', '$']) {
-            ctx.warn(
-                &member,
-                Code::Pattern,
-                "contains '.' or '$', which Intercom's legacy 1.x docs forbid in attribute names; the 2.x docs do not state it"
-                    .to_owned(),
-            );
+            ctx.warn(&member, Code::Pattern, Message::new(DOT_OR_DOLLAR));
         }
         let n = name.chars().count();
         if n > 190 {
-            ctx.warn(
-                &member,
-                Code::TooLong,
-                format!("is a {n}-character name; Intercom's legacy 1.x docs allow at most 190, the 2.x docs do not state it"),
-            );
+            ctx.warn(&member, Code::TooLong, Message::new(LONG_NAME).length(n));
         }
         match v {
-            Value::Object(_) | Value::Array(_) => {
-                let found = if v.is_object() {
-                    "an object"
+            Json::Object(_) | Json::Array(_) => {
+                let found = if let Json::Object(_) = v {
+                    JsonType::Object
                 } else {
-                    "an array"
+                    JsonType::Array
                 };
-                ctx.error(
-                    &member,
-                    Code::Type,
-                    format!("must be a string, number, boolean or null, not {found}"),
-                );
+                ctx.error(&member, Code::Type, Message::new(NOT_SCALAR).found(found));
                 continue;
             }
-            Value::String(s) => crate::spec::validate::check_str(&ATTRIBUTE_VALUE, s, &member, ctx),
+            Json::String(s) => crate::spec::validate::check_str(&ATTRIBUTE_VALUE, s, &member, ctx),
             _ => {}
         }
         let definition = definitions.and_then(|defs| defs.intercom_attribute(name));
         match (definitions, definition) {
             (_, Some(def)) => def.check(v, &member, ctx),
-            (Some(_), None) => ctx.warn(
-                &member,
-                Code::UnknownField,
-                "has no data attribute definition in the given definitions; Intercom's legacy 1.x docs require attributes to exist, the 2.x docs do not state what happens".to_owned(),
-            ),
+            (Some(_), None) => ctx.warn(&member, Code::UnknownField, Message::new(UNDEFINED)),
             (None, None) => {
-                if name.ends_with("_at") && !v.is_null() && !is_integer(v) {
-                    ctx.warn(
-                        &member,
-                        Code::Type,
-                        "should be a Unix timestamp in seconds: Intercom's legacy 1.x docs treat attributes whose names end in _at as dates; the 2.x docs do not state it".to_owned(),
-                    );
+                if name.ends_with("_at") && !v.is_null() && v.as_integer().is_none() {
+                    ctx.warn(&member, Code::Type, Message::new(NOT_TIMESTAMP));
                 }
             }
         }

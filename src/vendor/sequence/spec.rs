@@ -1,6 +1,7 @@
 //! The Sequence "Create Person" body, as a rule table.
 //!
-//! Sources: seed 000 and `vendors.md` §1. Every documented field is a string; any other member is
+//! Sources: docs/RULES.md#sequence (the Create Person page and Sequence's server code). Every
+//! documented field is a string; any other member is
 //! a custom attribute. Lengths are not documented; the server's columns are VARCHAR(255), so
 //! longer strings are warnings.
 
@@ -31,10 +32,10 @@ other member is saved as a custom attribute. Strings over 255 characters are war
 VARCHAR(255); its docs state no limit). `null` clears an optional field (\"pass the value null and it will be \
 cleared\"), so every field but externalId accepts it.",
     fields: &[
-        Field::new("externalId", "External id", TEXT)
+        Field::new("externalId", "External id", Kind::Str(Str { min: 1, id: true, ..VARCHAR }))
             .required()
             .doc("Person's ID in your app (so you can link IDs)."),
-        Field::new("intercomId", "Intercom id", TEXT).nullable().doc("The associated Intercom ID for this Person."),
+        Field::new("intercomId", "Intercom id", Kind::Str(Str { id: true, ..VARCHAR })).nullable().doc("The associated Intercom ID for this Person."),
         Field::new("industry", "Industry", TEXT).nullable().doc("The Person's industry."),
         Field::new("companyName", "Company name", TEXT).nullable().doc("Name of the Person's company."),
         Field::new("websiteUrl", "Website URL", text_in(StrFormat::HttpUrl)).nullable().doc("URL of the Person's website."),
@@ -60,7 +61,7 @@ cleared\"), so every field but externalId accepts it.",
         Field::new("firstName", "First name", TEXT).nullable().doc("Person first name."),
         Field::new("lastName", "Last name", TEXT).nullable().doc("Person last name."),
     ],
-    extra: Extra::Allow,
+    extra: Extra::Custom,
     any_of_required: &[],
     check: None,
 };

@@ -2,7 +2,7 @@
 //!
 //! Each format has two functions: `render` shows a random subset of a [`Person`] in the
 //! format's shape, and `invalidate` changes a rendered record in exactly one way that the
-//! format's rules (see `spec/CONTRACT.md` and `spec/vendors.md`) reject as an error, and returns
+//! format's rules (docs/RULES.md) reject as an error, and returns
 //! a short description of the mistake.
 
 pub(crate) mod bird;

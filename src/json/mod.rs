@@ -1,0 +1,94 @@
+//! JSON input without serde: a pull scanner over text, the same interface over a parsed
+//! `serde_json::Value`, and a small value type for the rules that need a subtree whole.
+//!
+//! # Design
+//!
+//! The validator reads a record as a stream of [`Token`]s from a [`Source`]. It asks for the
+//! next value ([`Source::value`]); for an array it then asks whether another item follows
+//! ([`Source::next_item`]), for an object for the next member name ([`Source::next_key`]).
+//! Two sources exist:
+//!
+//! - [`Scanner`], over JSON text (`&str` or `&[u8]`). It borrows strings without escapes from
+//!   the input, so a valid record allocates nothing; it never recurses (the validator recurses
+//!   into arrays and objects, at most [`MAX_NESTING`] levels: the scanner stops deeper text
+//!   before the stack could feel it); and it checks the text exactly as strictly as
+//!   `serde_json` does: UTF-8 in strings, escapes (a lone surrogate is an error), raw control
+//!   characters, the number grammar, at most [`MAX_NESTING`] nested arrays and objects,
+//!   nothing after the value. An error carries serde_json's code, line and column
+//!   ([`SyntaxError`]), so a `syntax` finding reads the same as before the scanner existed; a
+//!   differential test against serde_json over fixtures, fuzz corpora, hostile input and
+//!   random mutations keeps it so. One difference is deliberate: a number beyond the range of
+//!   an `f64` (`1e400`), which serde_json refuses as "number out of range", is valid JSON, and
+//!   the scanner hands it out as [`Token::Beyond`], so that the validator reports it at its
+//!   own path and validates the rest of the record.
+//! - [`ValueSource`], over a `serde_json::Value` (for `Validator::validate`): the same walk
+//!   over the same rules, so text and value cannot disagree.
+//!
+//! Numbers are classified as serde_json classifies them ([`Number`]): `u64`, `i64`, or the
+//! correctly rounded `f64` (serde_json's `float_roundtrip` behaviour), computed by a small
+//! parser of its own (`float`) rather than the standard library's, whose tables would cost a
+//! WebAssembly build about 15 KB compressed.
+//!
+//! Nothing here uses `core::fmt`: errors are codes and positions, turned into text by the
+//! caller with [`write`](mod@write)'s small helpers, which keeps the WebAssembly build small.
+
+mod error;
+mod float;
+mod names;
+mod number;
+mod scan;
+mod value;
+pub(crate) mod write;
+
+use std::borrow::Cow;
+
+pub(crate) use error::SyntaxError;
+pub(crate) use names::NameMap;
+pub(crate) use number::{Integer, Number};
+pub(crate) use scan::Scanner;
+pub(crate) use value::{Json, ValueSource};
+
+/// The most arrays and objects nested in one another that JSON text may hold: serde_json's
+/// recursion limit of 128 stops its parser at the 128th level, and so does the scanner.
+pub(crate) const MAX_NESTING: usize = 127;
+
+/// The source stopped: the text is not JSON ([`Scanner::failure`] says why and where). A
+/// zero-sized error keeps every `Result` of the walk as small as its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stop;
+
+/// The start of one JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Token<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A number beyond the range of an `f64` (`1e400`, `-1e400`, an integer of 310 digits):
+    /// valid JSON that neither serde_json nor JavaScript can hold. Only text gives it.
+    Beyond,
+    /// A string, unescaped; borrowed from the input when it had no escapes.
+    String(Cow<'a, str>),
+    /// An array was opened: read its items with [`Source::next_item`].
+    Array,
+    /// An object was opened: read its members with [`Source::next_key`].
+    Object,
+}
+
+/// Where the validator reads a record from: JSON text ([`Scanner`]) or a parsed value
+/// ([`ValueSource`]). The calls follow the JSON grammar; each error is final.
+pub(crate) trait Source<'a> {
+    /// Reads the start of the next value; an array or object is opened.
+    fn value(&mut self) -> Result<Token<'a>, Stop>;
+
+    /// Inside an open array: whether another item follows (then read it with
+    /// [`Source::value`]); `false` closes the array. `first` must be `true`
+    /// for the first call of each array; the source clears it.
+    fn next_item(&mut self, first: &mut bool) -> Result<bool, Stop>;
+
+    /// Inside an open object: the next member's name (then read its value), or `None`, which
+    /// closes the object. `first` as for [`Source::next_item`].
+    fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop>;
+}
