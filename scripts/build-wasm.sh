@@ -6,14 +6,21 @@
 # Steps (safe to re-run; a fresh machine needs only Rust, Node 20 and npm):
 #   1. scripts/install-tools.sh --no-browser: the wasm32 target and wasm-bindgen-cli at the
 #      version pinned in Cargo.lock;
-#   2. cargo build of crates/wasm for wasm32-unknown-unknown with the `wasm-release` profile
-#      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml);
-#   3. wasm-bindgen --target web into pkg/ (the raw module contactkit_wasm.js + .wasm);
-#   4. wasm-opt -Oz with size passes (see below) from the npm package `binaryen`, installed
-#      under target/wasm-tools/;
-#   5. the hand-written entries and types from npm/ (contactkit.js for browsers and bundlers,
-#      node.js for Node, api.js, contactkit.d.ts, README.md), the licence files, and
-#      pkg/package.json with the version, licence and links of the Cargo workspace.
+#   2. cargo builds of crates/wasm for wasm32-unknown-unknown: with the `wasm-release` profile
+#      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml) the full
+#      module (default features) and the forms module (--no-default-features: no conversion,
+#      no read formats) that browsers load; with `wasm-speed` (opt-level 3) the full module
+#      again, which the Node entry embeds (a third faster; the download size does not matter);
+#   3. wasm-bindgen --target web for each into pkg/ (contactkit_wasm.js + _bg.wasm,
+#      forms_wasm.js + _bg.wasm); the glue's own default URL is removed (each entry passes
+#      `new URL("./x_bg.wasm", import.meta.url)`, the form bundlers recognise);
+#   4. wasm-opt (-Oz with size passes, see below; -O3 for wasm-speed) from the npm package
+#      `binaryen`, installed under target/wasm-tools/;
+#   5. the bytes of the Node entries' modules as base64 in <name>_wasm_bytes.js;
+#   6. the hand-written entries and declarations from npm/ (contactkit.js, node.js, forms.js,
+#      forms.node.js, api.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
+#      (cargo run --example payload_types), the licence files, and pkg/package.json with the
+#      version, licence and links of the Cargo workspace.
 #
 # --debug builds with the crate feature `debug` (panic messages in the console) and skips
 # wasm-opt. Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
@@ -23,7 +30,7 @@ debug=0
 for arg in "$@"; do
     case "$arg" in
         --debug) debug=1 ;;
-        -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "build-wasm: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -45,53 +52,112 @@ pkg="${PKG_DIR:-$repo_root/pkg}"
 tools="$repo_root/target/wasm-tools"
 binaryen_version="132.0.0"
 
-# 2. compile -------------------------------------------------------------------
-features=()
-if [ "$debug" -eq 1 ]; then features=(--features debug); fi
-say "cargo build (wasm32-unknown-unknown, profile wasm-release)"
-cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
-    ${features[@]+"${features[@]}"}
-wasm="$target_dir/wasm32-unknown-unknown/wasm-release/contactkit_wasm.wasm"
-
-# 3. bindings --------------------------------------------------------------------
 rm -rf "$pkg"
 mkdir -p "$pkg"
-say "wasm-bindgen --target web"
-wasm-bindgen --target web --out-dir "$pkg" --out-name contactkit_wasm "$wasm"
-# The raw module's generated declarations are not part of the package (the exports are
-# internal; contactkit.d.ts types the public API).
-rm -f "$pkg/contactkit_wasm.d.ts" "$pkg/contactkit_wasm_bg.wasm.d.ts"
-sed -i '1{/@ts-self-types/d}' "$pkg/contactkit_wasm.js"
 
-# 4. wasm-opt --------------------------------------------------------------------
-if [ "$debug" -eq 0 ]; then
-    if [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
-        say "installing binaryen@$binaryen_version under target/wasm-tools"
-        mkdir -p "$tools"
-        [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-wasm-tools"}' >"$tools/package.json"
-        (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
+# build_module NAME PROFILE OUT [cargo flags...]: steps 2 to 4 for one module into the
+# directory OUT (wasm-opt -Oz for the profile wasm-release, -O3 for wasm-speed).
+build_module() {
+    local name="$1" profile="$2" out="$3"
+    shift 3
+    local features=("$@")
+    if [ "$debug" -eq 1 ]; then features+=(--features debug); fi
+    say "$name: cargo build (wasm32-unknown-unknown, profile $profile${features[*]+, ${features[*]}})"
+    cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
+        ${features[@]+"${features[@]}"}
+    local wasm="$target_dir/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
+
+    say "$name: wasm-bindgen --target web"
+    mkdir -p "$out"
+    wasm-bindgen --target web --out-dir "$out" --out-name "${name}_wasm" "$wasm"
+    # The raw module's generated declarations are not part of the package (the exports are
+    # internal; the hand-written declarations type the public API).
+    rm -f "$out/${name}_wasm.d.ts" "$out/${name}_wasm_bg.wasm.d.ts"
+    local glue="$out/${name}_wasm.js"
+    sed -i '1{/@ts-self-types/d}' "$glue"
+    # The glue's fallback URL would make bundlers emit the .wasm a second time (and Rollup
+    # plugins cannot see it: it lacks "./"); the entries always pass the URL.
+    local fallback="        module_or_path = new URL('${name}_wasm_bg.wasm', import.meta.url);"
+    if [ "$(grep -cxF "$fallback" "$glue")" != 1 ]; then
+        echo "build-wasm: the wasm-bindgen glue changed: no default URL line to remove in $glue" >&2
+        exit 1
     fi
-    say "wasm-opt -Oz (converging, with two flatten/rereloop rounds)"
-    # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
-    # must accept them and keeps the output within them. Size passes, against the 150 KB
-    # budget (npm/test/size.test.mjs), measured on this module (gzipped): --converge repeats
-    # -Oz while it shrinks (-0.5 KB); --flatten --rereloop rebuilds the control flow for -Oz
-    # to fold (-0.6 KB, and no slower: convertMany and validate timed side by side);
-    # --low-memory-unused lets constant offsets fold into loads and stores (-0.8 KB): it assumes
-    # no access to the first 1 KiB of memory, which Rust's layout (the stack first, 1 MiB,
-    # growing down; data after it) reaches only at a stack 1 MiB deep, and the validator's
-    # recursion is bounded far below that (JSON nesting is limited to 128 levels).
-    "$tools/node_modules/.bin/wasm-opt" --low-memory-unused -Oz --converge \
-        --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --converge \
-        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        --strip-debug --strip-producers \
-        -o "$pkg/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bg.wasm"
+    grep -vxF "$fallback" "$glue" >"$glue.tmp" && mv "$glue.tmp" "$glue"
+
+    if [ "$debug" -eq 0 ]; then
+        # Size passes for the modules browsers download, measured on the full module
+        # (gzipped): --converge repeats -Oz while it shrinks (-0.5 KB); --flatten --rereloop
+        # rebuilds the control flow for -Oz to fold (-0.6 KB, and no slower: convertMany and
+        # validate timed side by side); --low-memory-unused lets constant offsets fold into
+        # loads and stores (-0.8 KB): it assumes no access to the first 1 KiB of memory, which
+        # Rust's layout (the stack first, 1 MiB, growing down; data after it) reaches only at a
+        # stack 1 MiB deep, and the validator's recursion is bounded far below that (JSON
+        # nesting is limited to 128 levels); --merge-similar-functions, before and after, folds
+        # functions that differ only in constants into one (-0.2 KB).
+        local passes=(--low-memory-unused --merge-similar-functions -Oz --converge --flatten
+            --rereloop -Oz --converge --flatten --rereloop -Oz --converge
+            --merge-similar-functions -Oz --converge)
+        if [ "$profile" = wasm-speed ]; then passes=(-O3); fi
+        say "$name: wasm-opt ${passes[*]}"
+        # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
+        # must accept them and keeps the output within them.
+        "$tools/node_modules/.bin/wasm-opt" "${passes[@]}" \
+            --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            --strip-debug --strip-producers \
+            -o "$out/${name}_wasm_bg.wasm" "$out/${name}_wasm_bg.wasm"
+    fi
+}
+
+# embed WASM OUT WHAT: step 5, the bytes of a module as base64 in a JavaScript module.
+embed() {
+    node -e '
+const fs = require("fs");
+const [wasm, out, what] = process.argv.slice(1);
+fs.writeFileSync(out,
+  `// The bytes of ${what}, embedded (base64) for the Node entry: it instantiates the module\n` +
+  `// from here, so a bundled server needs no .wasm file beside its bundle.\n` +
+  `export const base64 = "${fs.readFileSync(wasm).toString("base64")}";\n`);
+' "$1" "$2" "$3"
+}
+
+if [ "$debug" -eq 0 ] && [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
+    say "installing binaryen@$binaryen_version under target/wasm-tools"
+    mkdir -p "$tools"
+    [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-wasm-tools"}' >"$tools/package.json"
+    (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
 fi
 
-# 5. package files ---------------------------------------------------------------
-cp npm/src/contactkit.js npm/src/node.js npm/src/api.js npm/contactkit.d.ts npm/README.md \
+# The browser modules, small (their glue is what every entry imports).
+build_module contactkit wasm-release "$pkg"
+build_module forms wasm-release "$pkg" --no-default-features
+# The Node entries embed their module's bytes: the full one built for speed (same source and
+# exports, so the same glue, which is checked), the forms one as browsers get it.
+if [ "$debug" -eq 0 ]; then
+    speed="$target_dir/wasm-speed-pkg"
+    rm -rf "$speed"
+    build_module contactkit wasm-speed "$speed"
+    if ! cmp -s "$speed/contactkit_wasm.js" "$pkg/contactkit_wasm.js"; then
+        echo "build-wasm: the speed build's glue differs from the size build's" >&2
+        exit 1
+    fi
+    embed "$speed/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bytes.js" \
+        "the full module built for speed (profile wasm-speed, wasm-opt -O3)"
+else
+    embed "$pkg/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bytes.js" "contactkit_wasm_bg.wasm"
+fi
+embed "$pkg/forms_wasm_bg.wasm" "$pkg/forms_wasm_bytes.js" "forms_wasm_bg.wasm"
+
+# 6. package files ---------------------------------------------------------------
+cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js \
+    npm/contactkit.d.ts npm/forms.d.ts npm/standard-schema.d.ts npm/README.md \
     LICENSE-MIT LICENSE-APACHE "$pkg/"
+say "payloads.d.ts from the rule tables"
+cargo run -q -p contactkit-wasm --example payload_types -- "$pkg/payloads.d.ts"
+if ! cmp -s "$pkg/payloads.d.ts" npm/payloads.d.ts; then
+    echo "build-wasm: npm/payloads.d.ts is not current; run: cargo run -p contactkit-wasm --example payload_types -- npm/payloads.d.ts" >&2
+    exit 1
+fi
 # package.json: the template npm/package.json, with the version, licence and links of the Cargo
 # workspace (`[workspace.package]`, as the crate contactkit-wasm inherits them): one version for
 # the crate, the CLI and the npm package.
@@ -116,10 +182,10 @@ process.stdout.write(pkg.version);
 ' npm/package.json "$pkg/package.json" "$pkg/.cargo-metadata.json")"
 rm -f "$pkg/.cargo-metadata.json"
 
-wasm_bytes=$(stat -c%s "$pkg/contactkit_wasm_bg.wasm")
-wasm_gz=$(gzip -9 -c "$pkg/contactkit_wasm_bg.wasm" | wc -c)
-glue=$(cat "$pkg/contactkit_wasm.js" "$pkg/api.js" "$pkg/contactkit.js" | wc -c)
-glue_gz=$(cat "$pkg/contactkit_wasm.js" "$pkg/api.js" "$pkg/contactkit.js" | gzip -9 -c | wc -c)
 say "pkg/ ready: contactkit@$version"
-say "  contactkit_wasm_bg.wasm: $wasm_bytes bytes, $wasm_gz gzipped"
-say "  JS (browser entry + api + wasm-bindgen glue): $glue bytes, $glue_gz gzipped"
+for name in contactkit forms; do
+    bytes=$(stat -c%s "$pkg/${name}_wasm_bg.wasm")
+    gz=$(gzip -9 -c "$pkg/${name}_wasm_bg.wasm" | wc -c)
+    say "  ${name}_wasm_bg.wasm: $bytes bytes, $gz gzipped"
+done
+say "  (the size test measures what a bundler emits per entry: npm/test/size.test.mjs)"

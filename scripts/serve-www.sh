@@ -42,7 +42,7 @@ export PKG_DIR="$pkg"
 
 # The sources the package is built from; newer than the package means it is stale.
 stale_source() {
-    find src crates/wasm/src crates/wasm/Cargo.toml npm/src npm/contactkit.d.ts npm/package.json \
+    find src crates/wasm/src crates/wasm/Cargo.toml npm/src npm/*.d.ts npm/package.json \
         npm/README.md Cargo.toml Cargo.lock -newer "$pkg/package.json" -type f -print -quit 2>/dev/null
 }
 

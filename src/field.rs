@@ -5,7 +5,6 @@
 //! and a pointer that addresses nothing the format can hold is a [`FieldError`], not a finding.
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
@@ -223,7 +222,8 @@ struct Undocumented {
 /// Resolves each token as an object member or an array index, following the format's form
 /// metadata, so the built record has arrays exactly where the format expects them.
 fn plan(format: Format, tokens: &[String]) -> Result<Plan, FieldError> {
-    let mut node = Node::Object(Some(form_metadata(format)));
+    // The form metadata is built once per format (building it took most of a call's time).
+    let mut node = Node::Object(Some(form_fields(format)));
     let mut steps = Vec::with_capacity(tokens.len());
     let mut undocumented = None;
     for token in tokens {
@@ -265,18 +265,6 @@ fn plan(format: Format, tokens: &[String]) -> Result<Plan, FieldError> {
         steps,
         undocumented,
     })
-}
-
-/// The form metadata of a format, built once: a field's validation reads it on every call
-/// (building it took most of a call's time).
-fn form_metadata(format: Format) -> &'static [FormField] {
-    static CACHE: [OnceLock<Vec<FormField>>; Format::EVERY.len()] =
-        [const { OnceLock::new() }; Format::EVERY.len()];
-    let index = Format::EVERY
-        .iter()
-        .position(|f| *f == format)
-        .unwrap_or_default();
-    CACHE[index].get_or_init(|| form_fields(format))
 }
 
 /// An RFC 6901 array index: `0`, or digits without a leading zero.

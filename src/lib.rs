@@ -152,7 +152,8 @@ pub fn validate_str(format: Format, json: &str) -> Report {
 }
 
 /// The form metadata of a format: its fields with label, JSON type, required-ness, length
-/// bounds, enum values and pattern, enough to build an HTML form with native constraints.
+/// bounds, enum values and pattern, enough to build an HTML form with native constraints, and
+/// the declarations' hints (widget, placeholder). Built once per format and kept.
 ///
 /// ```
 /// let fields = contactkit::form_fields(contactkit::Format::HelpScout);
@@ -160,8 +161,30 @@ pub fn validate_str(format: Format, json: &str) -> Report {
 /// assert_eq!(first.max_length, Some(40));
 /// ```
 #[must_use]
-pub fn form_fields(format: Format) -> Vec<FormField> {
-    spec::form::fields(format.spec(), "")
+pub fn form_fields(format: Format) -> &'static [FormField] {
+    static CACHE: [std::sync::OnceLock<Vec<FormField>>; Format::EVERY.len()] =
+        [const { std::sync::OnceLock::new() }; Format::EVERY.len()];
+    let index = Format::EVERY
+        .iter()
+        .position(|f| *f == format)
+        .unwrap_or_default();
+    CACHE[index].get_or_init(|| spec::form::fields(format.spec(), "", None))
+}
+
+/// The TypeScript type of a format's payload, generated from its rule table (the npm package's
+/// declarations wrap it in an interface): an object type literal with the documented members,
+/// `null` where accepted, unions of enum literals, and an index signature where undocumented
+/// members are data. It refers to `JsonValue` (any JSON value), which the embedding file
+/// declares; lines after the first are indented by `indent` spaces.
+///
+/// ```
+/// let ts = contactkit::typescript_type(contactkit::Format::Bird, 0);
+/// assert!(ts.contains("\n  displayName: string;\n"));
+/// ```
+#[doc(hidden)]
+#[must_use]
+pub fn typescript_type(format: Format, indent: usize) -> String {
+    spec::typescript::object_type(format.spec(), indent)
 }
 
 /// Generates the JSON Schema of a format from its rule table, as pretty JSON with a final

@@ -1,11 +1,12 @@
-// The public API of the `contactkit` npm package, over the raw wasm-bindgen exports.
+// The public API of the `contactkit` npm package over the raw wasm-bindgen exports of one
+// WebAssembly module; the entries (contactkit.js, node.js, forms.js, forms.node.js) bind it to
+// the full module or to the forms module.
 //
 // The boundary is JSON text in both directions: payloads given as objects are serialised with
 // JSON.stringify, and every result is parsed with JSON.parse, so the objects handed back have
 // only own properties (an untrusted "__proto__" key stays a plain data member) and share
 // nothing with earlier results. A raw export returns "!" followed by the JSON of an error for
-// a bad argument; it is thrown here as a ContactkitError.
-import * as raw from "./contactkit_wasm.js";
+// a bad argument (thrown here as a ContactkitError), and "" for a record without findings.
 
 /** The error thrown for a bad argument: `{code, message, issues?}`. */
 export class ContactkitError extends Error {
@@ -17,53 +18,36 @@ export class ContactkitError extends Error {
   }
 }
 
-let ready = false;
-
-/** Marks the WebAssembly module as instantiated (called by the entry modules). */
-export function markReady() {
-  ready = true;
-}
-
-function call(fn, ...args) {
-  if (!ready) {
-    throw new ContactkitError(
-      "not_initialized",
-      "contactkit is not initialised: `await init()` once before calling it " +
-        "(Node's entry does this on import)",
-    );
-  }
-  let out;
-  try {
-    out = fn(...args);
-  } catch (e) {
-    // The core does not panic on input; a trap here is a bug in contactkit, reported as
-    // such instead of a bare "RuntimeError: unreachable".
-    if (typeof WebAssembly !== "undefined" && e instanceof WebAssembly.RuntimeError) {
-      throw new ContactkitError("internal", `contactkit failed internally (please report): ${e.message}`);
-    }
-    throw e;
-  }
-  if (out.charCodeAt(0) === 33 /* "!" */) {
-    const e = JSON.parse(out.slice(1));
-    throw new ContactkitError(e.code, e.message, e.issues);
-  }
-  return out;
-}
+/** What a raw export returns for a record without findings (JSON text is never empty). */
+const NO_FINDINGS = "";
 
 function argumentError(message) {
   return new ContactkitError("invalid_argument", message);
 }
 
+/** What a value is, for messages: never the value itself. */
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+  switch (typeof value) {
+    case "object":
+      return "an object";
+    case "bigint":
+      return "a BigInt";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** The error for an argument of the wrong type; a missing one (`undefined`) is said so. */
+function wrongType(name, expected, value) {
+  return argumentError(
+    value === undefined ? `${name} is missing: pass ${expected}` : `${name} must be ${expected}, not ${describe(value)}`,
+  );
 }
 
 function formatId(format, name = "format") {
-  if (typeof format !== "string") {
-    throw argumentError(`${name} must be a format id string (see formats()), not ${describe(format)}`);
-  }
+  if (typeof format !== "string") throw wrongType(name, "a format id string (see formats())", format);
   return format;
 }
 
@@ -84,7 +68,7 @@ function json(value, what, code = "invalid_argument") {
 function payloadText(payload) {
   if (typeof payload === "string") return payload;
   if (payload === undefined || typeof payload === "function" || typeof payload === "symbol") {
-    throw argumentError(`payload must be an object or a JSON string, not ${describe(payload)}`);
+    throw wrongType("payload", "an object or a JSON string", payload);
   }
   return json(payload, "payload");
 }
@@ -93,90 +77,274 @@ function optionsText(options) {
   return options === undefined ? "" : json(options, "options", "invalid_option");
 }
 
-/** Validates a whole payload (an object or JSON text) as `format`. */
-export function validate(format, payload, options) {
-  return JSON.parse(call(raw.validate, formatId(format), payloadText(payload), optionsText(options)));
+function validation(out) {
+  return out === NO_FINDINGS ? { valid: true, issues: [] } : JSON.parse(out);
+}
+
+/** The bytes of base64 text (the Node entries embed their module this way). */
+function decodeBase64(text) {
+  if (typeof Buffer === "function") return Buffer.from(text, "base64");
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A JSON Pointer's reference tokens, unescaped (RFC 6901). */
+function tokens(pointer) {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
 /**
- * Validates one member of a payload, as a form input: `value` is placed at `pointer` in the
- * smallest record that holds it, and only the findings at or below `pointer` are returned.
- * `undefined` means the member is absent (to check required-ness).
+ * A Standard Schema path for a JSON Pointer into `value`: keys as strings, array indices as
+ * numbers (where the value holds an array; a pointer below a missing member keeps strings).
  */
-export function validateField(format, pointer, value, options) {
-  if (typeof pointer !== "string") {
-    throw argumentError(`pointer must be a JSON Pointer string, not ${describe(pointer)}`);
-  }
-  const valueText = value === undefined ? "" : json(value, "value");
-  return JSON.parse(
-    call(raw.validateField, formatId(format), pointer, valueText, optionsText(options)),
-  );
-}
-
-/** Converts a payload from one format to another, through the canonical contact. */
-export function convert(from, to, payload, options) {
-  return JSON.parse(
-    call(
-      raw.convert,
-      formatId(from, "from"),
-      formatId(to, "to"),
-      payloadText(payload),
-      optionsText(options),
-    ),
-  );
-}
-
-/**
- * Converts many records (NDJSON text: one JSON value per line, blank lines skipped) into one
- * target, or into each target of an array (each record is parsed once), with the lines
- * `contactkit convert` writes: payloads, rejects and (option `report`) notes.
- */
-export function convertMany(from, to, records, options) {
-  const many = Array.isArray(to);
-  const targets = many ? to : [to];
-  if (targets.length === 0) throw argumentError("to must name at least one format");
-  for (const id of targets) {
-    formatId(id, "to");
-    // The ids cross to WebAssembly joined by commas; a comma is in no format id, and the
-    // module says so for such an id as for any unknown one.
-    if (id.includes(",")) call(raw.schema, id);
-  }
-  if (typeof records !== "string") {
-    throw argumentError(`records must be NDJSON text (a string), not ${describe(records)}`);
-  }
-  // One part per target, its fields separated by U+001E (the NDJSON texts go through as they
-  // are: JSON escapes control characters, so the separators cannot occur in them).
-  const text = call(raw.convertMany, formatId(from, "from"), targets.join(","), records, optionsText(options));
-  const out = text.split("\u001d").map((part) => {
-    const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
-    const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };
-    if (report !== undefined) batch.report = report;
-    return batch;
+function pathOf(pointer, value) {
+  let current = value;
+  return tokens(pointer).map((token) => {
+    let key = token;
+    if (Array.isArray(current) && /^(0|[1-9][0-9]*)$/.test(token)) key = Number(token);
+    current =
+      current !== null && typeof current === "object" && Object.hasOwn(current, key) ? current[key] : undefined;
+    return key;
   });
-  return many ? out : out[0];
 }
 
-/** The object the vendor returns for a create payload (intercom, bird or helpscout). */
-export function preview(format, payload, options) {
-  return JSON.parse(call(raw.preview, formatId(format), payloadText(payload), optionsText(options)));
+/** The create formats, each of which has a Standard Schema export (`<id>Schema`). */
+const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
+
+/**
+ * The exports of an entry over one module's raw exports: the functions, `init`/`initSync`, and
+ * a Standard Schema per create format. `module.bytes` (base64): the Node entries, which
+ * instantiate the module now; `module.url()`: the browser entries, whose `init()` fetches that
+ * URL unless given another source (written as `new URL("./x.wasm", import.meta.url)` in the
+ * entry so that bundlers see it and emit the file).
+ */
+export function bind(raw, module) {
+  const api = functions(raw, () => api.init());
+  if (module.bytes !== undefined) {
+    raw.initSync({ module: decodeBase64(module.bytes) });
+    api.markReady();
+    /** Already done on import in Node; resolves at once. */
+    api.init = () => Promise.resolve();
+    /** Already done on import in Node. */
+    api.initSync = () => {};
+  } else {
+    Object.assign(api, initializers(raw, api, module.url));
+  }
+  for (const format of CREATE_FORMATS) api[`${format}Schema`] = api.standardSchema(format);
+  return api;
 }
 
-/** The JSON Schema (draft 2020-12) of a format's payload, as a fresh object. */
-export function schema(format) {
-  return JSON.parse(call(raw.schema, formatId(format)));
+/**
+ * The functions of the package over one module's raw exports. `load` starts (or joins) the
+ * module's instantiation and returns its promise; the Standard Schema objects wait for it when
+ * they are used before `init()` finished.
+ */
+function functions(raw, load) {
+  let ready = false;
+  const standardSchemas = new Map();
+
+  function call(fn, ...args) {
+    if (!ready) {
+      throw new ContactkitError(
+        "not_initialized",
+        "contactkit is not initialised: `await init()` once before calling it " +
+          "(Node's entry does this on import)",
+      );
+    }
+    let out;
+    try {
+      out = fn(...args);
+    } catch (e) {
+      // The core does not panic on input; a trap here is a bug in contactkit, reported as
+      // such instead of a bare "RuntimeError: unreachable".
+      if (typeof WebAssembly !== "undefined" && e instanceof WebAssembly.RuntimeError) {
+        throw new ContactkitError("internal", `contactkit failed internally (please report): ${e.message}`);
+      }
+      throw e;
+    }
+    if (out.charCodeAt(0) === 33 /* "!" */) {
+      const e = JSON.parse(out.slice(1));
+      throw new ContactkitError(e.code, e.message, e.issues);
+    }
+    return out;
+  }
+
+  const api = {
+    /** Marks the module as instantiated (called by the entries). */
+    markReady() {
+      ready = true;
+    },
+
+    validate(format, payload, options) {
+      return validation(call(raw.validate, formatId(format), payloadText(payload), optionsText(options)));
+    },
+
+    validateMany(format, records, options) {
+      let text;
+      if (typeof records === "string") {
+        text = records;
+      } else if (Array.isArray(records)) {
+        text = json(records, "records");
+      } else {
+        throw wrongType("records", "NDJSON or JSON array text, or an array of records", records);
+      }
+      return JSON.parse(call(raw.validateMany, formatId(format), text, optionsText(options)));
+    },
+
+    validateField(format, pointer, value, options) {
+      if (typeof pointer !== "string") throw wrongType("pointer", "a JSON Pointer string", pointer);
+      const valueText = value === undefined ? "" : json(value, "value");
+      return validation(call(raw.validateField, formatId(format), pointer, valueText, optionsText(options)));
+    },
+
+    schema(format) {
+      return JSON.parse(call(raw.schema, formatId(format)));
+    },
+
+    formats() {
+      return JSON.parse(call(raw.formats));
+    },
+
+    formFields(format) {
+      return JSON.parse(call(raw.formFields, formatId(format)));
+    },
+
+    version() {
+      return call(raw.version);
+    },
+
+    /** The Standard Schema v1 object of a create format (https://standardschema.dev), made once. */
+    standardSchema(format) {
+      formatId(format);
+      const made = standardSchemas.get(format);
+      if (made !== undefined) return made;
+      if (ready) api.schema(format); // an unknown format (or a read format in forms) throws here
+      const check = (value) => {
+        let text;
+        try {
+          text = JSON.stringify(value);
+        } catch {
+          text = undefined;
+        }
+        if (text === undefined) {
+          // Nothing JSON can hold (undefined, a function, a BigInt, a cycle): not a payload.
+          return { issues: [{ message: "must be an object (a JSON object)", path: [], code: "type", pointer: "" }] };
+        }
+        let issues;
+        try {
+          const out = call(raw.validate, format, text, "");
+          if (out === NO_FINDINGS) return { value };
+          issues = JSON.parse(out).issues;
+        } catch (e) {
+          // Not an object, or not JSON text (lone surrogates): the findings the CLI reports.
+          if (!(e instanceof ContactkitError) || e.issues === undefined) throw e;
+          issues = e.issues;
+        }
+        const errors = issues.filter((i) => i.severity === "error");
+        if (errors.length === 0) return { value };
+        return {
+          issues: errors.map((i) => ({
+            message: i.message,
+            path: pathOf(i.path, value),
+            code: i.code,
+            pointer: i.path,
+            ...(i.params === undefined ? {} : { params: i.params }),
+          })),
+        };
+      };
+      // Standard JSON Schema: the format's schema, which is draft 2020-12 only.
+      const jsonSchema = (options) => {
+        if (options?.target !== "draft-2020-12") {
+          throw new ContactkitError(
+            "invalid_option",
+            `contactkit's schemas are JSON Schema draft-2020-12; target ${JSON.stringify(options?.target) ?? "(none)"} is not available`,
+          );
+        }
+        return api.schema(format);
+      };
+      const standard = Object.freeze({
+        format,
+        "~standard": Object.freeze({
+          version: 1,
+          vendor: "contactkit",
+          validate: (value) => (ready ? check(value) : load().then(() => check(value))),
+          jsonSchema: Object.freeze({ input: jsonSchema, output: jsonSchema }),
+        }),
+      });
+      standardSchemas.set(format, standard);
+      return standard;
+    },
+  };
+  if (raw.convert !== undefined) {
+    api.convert = (from, to, payload, options) =>
+      JSON.parse(
+        call(raw.convert, formatId(from, "from"), formatId(to, "to"), payloadText(payload), optionsText(options)),
+      );
+
+    /**
+     * Converts many records (NDJSON text: one JSON value per line, blank lines skipped) into one
+     * target, or into each target of an array (each record is parsed once), with the lines
+     * `contactkit convert` writes: payloads, rejects and (option `report`) notes.
+     */
+    api.convertMany = (from, to, records, options) => {
+      const many = Array.isArray(to);
+      const targets = many ? to : [to];
+      if (targets.length === 0) throw argumentError("to must name at least one format");
+      for (const id of targets) {
+        formatId(id, "to");
+        // The ids cross to WebAssembly joined by commas; a comma is in no format id, and the
+        // module says so for such an id as for any unknown one.
+        if (id.includes(",")) call(raw.schema, id);
+      }
+      if (typeof records !== "string") {
+        throw argumentError(`records must be NDJSON text (a string), not ${describe(records)}`);
+      }
+      // One part per target, its fields separated by U+001E (the NDJSON texts go through as
+      // they are: JSON escapes control characters, so the separators cannot occur in them).
+      const text = call(raw.convertMany, formatId(from, "from"), targets.join(","), records, optionsText(options));
+      const out = text.split("\u001d").map((part) => {
+        const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
+        const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };
+        if (report !== undefined) batch.report = report;
+        return batch;
+      });
+      return many ? out : out[0];
+    };
+
+    /** The object the vendor returns for a create payload (intercom, bird or helpscout). */
+    api.preview = (format, payload, options) =>
+      JSON.parse(call(raw.preview, formatId(format), payloadText(payload), optionsText(options)));
+  }
+  return api;
 }
 
-/** The formats contactkit knows: `[{id, title}]`. */
-export function formats() {
-  return JSON.parse(call(raw.formats));
-}
-
-/** The form metadata of a format: one entry per member, nested for objects and arrays. */
-export function formFields(format) {
-  return JSON.parse(call(raw.formFields, formatId(format)));
-}
-
-/** The package version (the same as the Rust crate's). */
-export function version() {
-  return call(raw.version);
+/**
+ * The `init()` and `initSync()` of a browser entry over the raw module's own initialisers;
+ * `defaultUrl()` is the URL of the entry's `.wasm` file.
+ */
+function initializers(raw, api, defaultUrl) {
+  let pending;
+  function init(input) {
+    if (pending === undefined) {
+      pending = raw.default({ module_or_path: input ?? defaultUrl() }).then(() => {
+        api.markReady();
+      });
+      // A failed load may be retried.
+      pending.catch(() => {
+        pending = undefined;
+      });
+    }
+    return pending;
+  }
+  function initSync(module) {
+    raw.initSync({ module });
+    api.markReady();
+  }
+  return { init, initSync };
 }

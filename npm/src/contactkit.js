@@ -1,9 +1,17 @@
-// Entry for browsers and bundlers: `await init()` once, then call the functions.
-import initWasm, { initSync as initWasmSync } from "./contactkit_wasm.js";
-import { markReady } from "./api.js";
+// The full entry `contactkit` for browsers, bundlers and runtimes without a file system:
+// `await init()` once, then call the functions. (Node's entry is node.js.) `init()` fetches
+// and instantiates contactkit_wasm_bg.wasm next to this file (bundlers emit the file and
+// rewrite the URL), or what it is given: another URL, a fetch Response (or its promise), the
+// bytes or a compiled WebAssembly.Module; calling it again returns the same promise.
+import * as raw from "./contactkit_wasm.js";
+import { bind } from "./api.js";
 
-export {
-  ContactkitError,
+export { ContactkitError } from "./api.js";
+
+const api = bind(raw, { url: () => new URL("./contactkit_wasm_bg.wasm", import.meta.url) });
+export const {
+  init,
+  initSync,
   convert,
   convertMany,
   formFields,
@@ -12,34 +20,8 @@ export {
   schema,
   validate,
   validateField,
+  validateMany,
   version,
-} from "./api.js";
-
-let pending;
-
-/**
- * Fetches and instantiates the WebAssembly module. Without an argument it loads
- * `contactkit_wasm_bg.wasm` next to this file (bundlers such as Vite rewrite that URL); you may
- * pass another URL, a fetch Response, the bytes or a compiled WebAssembly.Module. Calling it
- * again returns the same promise.
- */
-export function init(input) {
-  if (pending === undefined) {
-    pending = initWasm(input === undefined ? undefined : { module_or_path: input }).then(() => {
-      markReady();
-    });
-    // A failed load may be retried.
-    pending.catch(() => {
-      pending = undefined;
-    });
-  }
-  return pending;
-}
-
-/** Instantiates the module synchronously from its bytes or a compiled WebAssembly.Module. */
-export function initSync(module) {
-  initWasmSync({ module });
-  markReady();
-}
-
+} = api;
+export const { standardSchema, sequenceSchema, intercomSchema, birdSchema, helpscoutSchema, canonicalSchema } = api;
 export default init;

@@ -1,15 +1,18 @@
-// Entry for Node (the "node" export condition): the module is instantiated synchronously on
-// import from the .wasm file beside this one, so the functions are ready to call at once.
-// `init()` and `initSync()` exist for code shared with browsers and do nothing here.
-import { readFileSync } from "node:fs";
-import { initSync as initWasmSync } from "./contactkit_wasm.js";
-import { markReady } from "./api.js";
+// The full entry `contactkit` for Node (the "node" export condition): the module is
+// instantiated on import from its bytes, embedded in contactkit_wasm_bytes.js, so the functions
+// are ready at once and no file needs to sit beside this one (a server bundle made by esbuild,
+// Vite SSR or webpack works without copying .wasm files). `init()` and `initSync()` exist for
+// code shared with browsers and do nothing here.
+import * as raw from "./contactkit_wasm.js";
+import { base64 } from "./contactkit_wasm_bytes.js";
+import { bind } from "./api.js";
 
-initWasmSync({ module: readFileSync(new URL("./contactkit_wasm_bg.wasm", import.meta.url)) });
-markReady();
+export { ContactkitError } from "./api.js";
 
-export {
-  ContactkitError,
+const api = bind(raw, { bytes: base64 });
+export const {
+  init,
+  initSync,
   convert,
   convertMany,
   formFields,
@@ -18,15 +21,8 @@ export {
   schema,
   validate,
   validateField,
+  validateMany,
   version,
-} from "./api.js";
-
-/** Already done on import in Node; resolves at once. */
-export function init() {
-  return Promise.resolve();
-}
-
-/** Already done on import in Node. */
-export function initSync() {}
-
+} = api;
+export const { standardSchema, sequenceSchema, intercomSchema, birdSchema, helpscoutSchema, canonicalSchema } = api;
 export default init;

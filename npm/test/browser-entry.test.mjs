@@ -1,5 +1,7 @@
-// The browser/bundler entry (the "default" export condition), exercised in Node: nothing works
-// before init(), init() accepts the module's bytes, and calls then match the Node entry.
+// The browser/bundler entries (the "default" export condition) of both `contactkit` and
+// `contactkit/forms`, exercised in Node: the exports map, the names each entry exports, nothing
+// works before init(), init() accepts the module's bytes, the Standard Schema objects wait for
+// a pending init(), and calls then match the Node entries.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
@@ -7,77 +9,115 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import * as nodeEntry from "contactkit";
+import * as nodeFull from "contactkit";
+import * as nodeForms from "contactkit/forms";
 import { packageDir, readJson } from "./helpers.mjs";
 
-const wasmBytes = readFileSync(join(packageDir, "contactkit_wasm_bg.wasm"));
+const ENTRIES = {
+  full: { file: "contactkit.js", wasm: "contactkit_wasm_bg.wasm", node: nodeFull },
+  forms: { file: "forms.js", wasm: "forms_wasm_bg.wasm", node: nodeForms },
+};
 
-/** The browser entry from a private copy of the package, so its module state is its own. */
-function freshBrowserEntry() {
+/** A browser entry from a private copy of the package, so its module state is its own. */
+function freshBrowserEntry(entry) {
   const dir = mkdtempSync(join(tmpdir(), "contactkit-entry-"));
   cpSync(packageDir, dir, { recursive: true });
-  return import(pathToFileURL(join(dir, "contactkit.js")).href);
+  return import(pathToFileURL(join(dir, ENTRIES[entry].file)).href);
 }
 
-test("the exports map sends Node to node.js and everything else to contactkit.js", () => {
+const bytes = (entry) => readFileSync(join(packageDir, ENTRIES[entry].wasm));
+
+test("the exports map: Node gets the entries that load themselves, everything else the browser entries", () => {
   const pkg = readJson(join(packageDir, "package.json"));
   assert.equal(pkg.name, "contactkit");
   assert.equal(pkg.type, "module");
-  assert.deepEqual(pkg.exports["."], {
-    types: "./contactkit.d.ts",
-    node: "./node.js",
-    default: "./contactkit.js",
-  });
-  for (const file of [...pkg.files]) {
+  assert.deepEqual(pkg.exports["."], { types: "./contactkit.d.ts", node: "./node.js", default: "./contactkit.js" });
+  assert.deepEqual(pkg.exports["./forms"], { types: "./forms.d.ts", node: "./forms.node.js", default: "./forms.js" });
+  assert.equal(pkg.exports["./forms_wasm_bg.wasm"], "./forms_wasm_bg.wasm");
+  assert.equal(pkg.exports["./contactkit_wasm_bg.wasm"], "./contactkit_wasm_bg.wasm");
+  for (const file of pkg.files) {
     assert.ok(readFileSync(join(packageDir, file)).length > 0, file);
   }
+  assert.deepEqual(pkg.sideEffects, ["./node.js", "./forms.node.js"]);
 });
 
-test("both entries export the same names", async () => {
-  const browser = await freshBrowserEntry();
-  assert.deepEqual(Object.keys(browser).sort(), Object.keys(nodeEntry).sort());
-  assert.deepEqual(Object.keys(nodeEntry).sort(), [
-    "ContactkitError",
-    "convert",
-    "convertMany",
-    "default",
-    "formFields",
-    "formats",
-    "init",
-    "initSync",
-    "preview",
-    "schema",
-    "validate",
-    "validateField",
-    "version",
-  ]);
+const FORMS_NAMES = [
+  "ContactkitError",
+  "birdSchema",
+  "canonicalSchema",
+  "default",
+  "formFields",
+  "formats",
+  "helpscoutSchema",
+  "init",
+  "initSync",
+  "intercomSchema",
+  "schema",
+  "sequenceSchema",
+  "standardSchema",
+  "validate",
+  "validateField",
+  "validateMany",
+  "version",
+];
+
+test("each entry exports the same names for Node and for browsers; forms has all but the conversions", async () => {
+  for (const entry of Object.keys(ENTRIES)) {
+    const browser = await freshBrowserEntry(entry);
+    assert.deepEqual(Object.keys(browser).sort(), Object.keys(ENTRIES[entry].node).sort(), entry);
+  }
+  assert.deepEqual(Object.keys(nodeForms).sort(), FORMS_NAMES);
+  assert.deepEqual(Object.keys(nodeFull).sort(), [...FORMS_NAMES, "convert", "convertMany", "preview"].sort());
+  assert.equal(nodeForms.ContactkitError, nodeFull.ContactkitError, "one error class for both entries");
 });
 
-test("before init() every function throws not_initialized; after it, results match Node's", async () => {
-  const browser = await freshBrowserEntry();
+for (const entry of Object.keys(ENTRIES)) {
+  test(`${entry}: before init() every function throws not_initialized; after it, results match Node's`, async () => {
+    const browser = await freshBrowserEntry(entry);
+    assert.throws(
+      () => browser.validate("bird", {}),
+      (e) => e instanceof browser.ContactkitError && e.code === "not_initialized" && /await init\(\)/.test(e.message),
+    );
+    assert.throws(() => browser.formats(), (e) => e.code === "not_initialized");
+    const first = browser.init(bytes(entry));
+    assert.equal(browser.init(), first, "init() returns the same promise when called again");
+    await first;
+    const payload = { displayName: "x".repeat(151) };
+    assert.deepEqual(browser.validate("bird", payload), ENTRIES[entry].node.validate("bird", payload));
+    assert.deepEqual(browser.formats(), ENTRIES[entry].node.formats());
+    assert.equal(browser.version(), ENTRIES[entry].node.version());
+  });
+
+  test(`${entry}: a Standard Schema used before init() finished waits for it`, async () => {
+    const browser = await freshBrowserEntry(entry);
+    const loading = browser.init(bytes(entry));
+    const pending = browser.birdSchema["~standard"].validate({});
+    assert.ok(pending instanceof Promise, "a promise while the module loads");
+    const result = await pending;
+    assert.deepEqual(result.issues.map((i) => i.path), [["displayName"]]);
+    await loading;
+    const now = browser.birdSchema["~standard"].validate({ displayName: "Ada" });
+    assert.ok(!(now instanceof Promise), "synchronous once loaded");
+    assert.deepEqual(now, { value: { displayName: "Ada" } });
+  });
+
+  test(`${entry}: initSync() takes a compiled module; a failed init() can be retried`, async () => {
+    const browser = await freshBrowserEntry(entry);
+    browser.initSync(new WebAssembly.Module(bytes(entry)));
+    assert.deepEqual(browser.validate("bird", { displayName: "A" }), { valid: true, issues: [] });
+    const other = await freshBrowserEntry(entry);
+    await assert.rejects(other.init(new Uint8Array([0, 1, 2, 3])));
+    await other.init(bytes(entry));
+    assert.equal(other.validate("bird", { displayName: "A" }).valid, true);
+  });
+}
+
+test("the entries load their own module: the forms module refuses what only the full one has", async () => {
+  const forms = await freshBrowserEntry("forms");
+  await forms.init(bytes("forms"));
   assert.throws(
-    () => browser.validate("bird", {}),
-    (e) => e instanceof browser.ContactkitError && e.code === "not_initialized" && /await init\(\)/.test(e.message),
+    () => forms.validate("intercom-contact", {}),
+    (e) => e.code === "unknown_format" && /contactkit\/forms/.test(e.message),
   );
-  assert.throws(() => browser.formats(), (e) => e.code === "not_initialized");
-  const first = browser.init(wasmBytes);
-  assert.equal(browser.init(), first, "init() returns the same promise when called again");
-  await first;
-  const payload = { displayName: "x".repeat(151) };
-  assert.deepEqual(browser.validate("bird", payload), nodeEntry.validate("bird", payload));
-  assert.deepEqual(browser.formats(), nodeEntry.formats());
-  assert.equal(browser.version(), nodeEntry.version());
-});
-
-test("initSync() takes a compiled module", async () => {
-  const browser = await freshBrowserEntry();
-  browser.initSync(new WebAssembly.Module(wasmBytes));
-  assert.deepEqual(browser.validate("bird", { displayName: "A" }), { valid: true, issues: [] });
-});
-
-test("a failed init() rejects and can be retried", async () => {
-  const browser = await freshBrowserEntry();
-  await assert.rejects(browser.init(new Uint8Array([0, 1, 2, 3])));
-  await browser.init(wasmBytes);
-  assert.equal(browser.validate("bird", { displayName: "A" }).valid, true);
+  assert.equal(forms.convert, undefined);
 });

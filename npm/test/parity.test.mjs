@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { validate, convert, ContactkitError } from "contactkit";
+import { validate as validateForms } from "contactkit/forms";
 import { readJson, fixtureFiles, convertFixtureFiles, packageOptions, FORMATS } from "./helpers.mjs";
 
 const nativePath = process.env.CONTACTKIT_NATIVE_RESULTS;
@@ -69,6 +70,29 @@ test("validate: every fixture and example record gives the native result (text a
   assert.deepEqual(failures, []);
   assert.ok(compared > native.validate.length, `compared ${compared}`);
   t.diagnostic(`${compared} results compared; object runs skipped (not exact in JavaScript): ${notComparable.join(", ") || "none"}`);
+});
+
+test("validate (contactkit/forms, its own module): every create-format record gives the native result", (t) => {
+  let compared = 0;
+  const failures = [];
+  for (const c of native.validate) {
+    if (!FORMATS.includes(c.format)) continue;
+    const options = packageOptions(c.options);
+    const fromText = asResult(() => validateForms(c.format, c.text, options));
+    if (!isDeepStrictEqual(fromText, c.text_result)) failures.push(`${c.id} (text): ${diff(fromText, c.text_result)}`);
+    compared += 1;
+    const value = c.value_result === null ? undefined : JSON.parse(c.text);
+    if (value !== undefined && typeof value !== "string" && c.js_exact) {
+      const fromObject = asResult(() => validateForms(c.format, value, options));
+      if (!isDeepStrictEqual(fromObject, c.value_result)) {
+        failures.push(`${c.id} (object): ${diff(fromObject, c.value_result)}`);
+      }
+      compared += 1;
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(compared > 100, `compared ${compared}`);
+  t.diagnostic(`${compared} results compared`);
 });
 
 test("convert: every fixture and example record gives the native result", () => {

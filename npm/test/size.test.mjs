@@ -1,35 +1,138 @@
-// The size budget of the shipped module: at most 150 KB gzipped (the issue's hard limit).
+// The sizes of the package, per entry, on what a bundler emits for an app that imports only that
+// entry (all of it: `import * as contactkit from "contactkit/forms"`): the .wasm plus every
+// JavaScript chunk of a production Vite build, each compressed on its own (gzip -9, brotli -11)
+// as a server would send them.
+//
+// Issue 15's budgets (gzip, everything together): `contactkit/forms` at most 40 KB (stretch
+// 25 KB), `contactkit` at most 100 KB. They are NOT met yet, so what this test asserts is what is
+// met today: the full module's hard budget of 150,000 bytes gzipped (the package's limit since
+// its first release), and per entry a ratchet at its last measured size plus 1%, so that no
+// change makes an entry heavier unnoticed. The issue's budgets are printed next to the measured
+// figures ("not met" until they are; then the ratchet gives way to the budget).
+//
+// The figures are printed and written to $CONTACTKIT_SIZES (scripts/test-wasm.sh:
+// target/wasm-test/sizes.md) for the README.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
+import { build } from "vite";
+
+import { scratch } from "./env-helpers.mjs";
 import { packageDir } from "./helpers.mjs";
 
-const BUDGET = 150 * 1000;
+const KB = 1000;
+/** Issue 15's budgets (gzip, .wasm and JavaScript together): not met yet, printed. */
+const BUDGETS = { "contactkit/forms": 40 * KB, contactkit: 100 * KB };
+const STRETCH = { "contactkit/forms": 25 * KB };
+/** The sizes measured when the entries landed (gzip, all in), plus 1%: asserted. */
+const RATCHETS = { "contactkit/forms": Math.round(99_500 * 1.01), contactkit: Math.round(154_000 * 1.01) };
+/** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
+const FULL_MODULE_BUDGET = 150_000;
+const APPS = { "contactkit/forms": "size-forms.js", contactkit: "size-full.js" };
 
-function gzipped(file) {
-  return gzipSync(readFileSync(join(packageDir, file)), { level: 9 }).length;
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+
+const kb = (n) => (n / KB).toFixed(1);
+const measured = [];
+
+/** Builds the app of one entry and measures what it emitted. */
+async function measure(entry) {
+  const dir = scratch(`size-${APPS[entry].replace(".js", "")}`);
+  const root = join(dir, "apps");
+  copyFileSync(join(root, APPS[entry]), join(root, "size.js"));
+  writeFileSync(join(root, "size.html"), '<!doctype html><script type="module" src="./size.js"></script>\n');
+  const out = join(dir, "dist");
+  await build({
+    root,
+    configFile: false,
+    logLevel: "warn",
+    build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(root, "size.html") } },
+  });
+  const files = readdirSync(out, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".js") || f.endsWith(".wasm"));
+  const sizes = { wasm: { raw: 0, gzip: 0, brotli: 0 }, js: { raw: 0, gzip: 0, brotli: 0 } };
+  for (const file of files) {
+    const bytes = readFileSync(join(out, file));
+    const kind = file.endsWith(".wasm") ? sizes.wasm : sizes.js;
+    kind.raw += bytes.length;
+    kind.gzip += gzip(bytes);
+    kind.brotli += brotli(bytes);
+  }
+  const total = {
+    raw: sizes.wasm.raw + sizes.js.raw,
+    gzip: sizes.wasm.gzip + sizes.js.gzip,
+    brotli: sizes.wasm.brotli + sizes.js.brotli,
+  };
+  return { entry, files, ...sizes, total };
 }
 
-test(".wasm is at most 150 KB gzipped", (t) => {
-  const size = gzipped("contactkit_wasm_bg.wasm");
-  t.diagnostic(`contactkit_wasm_bg.wasm: ${readFileSync(join(packageDir, "contactkit_wasm_bg.wasm")).length} bytes, ${size} gzipped`);
-  assert.ok(size <= BUDGET, `${size} bytes gzipped is over the budget of ${BUDGET}`);
+for (const entry of Object.keys(BUDGETS)) {
+  test(`${entry}: no heavier than its ratchet (${kb(RATCHETS[entry])} KB gzip); issue budget ${BUDGETS[entry] / KB} KB printed`, async (t) => {
+    const m = await measure(entry);
+    measured.push(m);
+    assert.equal(m.files.filter((f) => f.endsWith(".wasm")).length, 1, `one .wasm: ${m.files}`);
+    t.diagnostic(
+      `${entry}: .wasm ${kb(m.wasm.gzip)} KB gzip / ${kb(m.wasm.brotli)} KB brotli, ` +
+        `JS ${kb(m.js.gzip)} KB gzip / ${kb(m.js.brotli)} KB brotli, ` +
+        `total ${kb(m.total.gzip)} KB gzip (${m.total.gzip} bytes) / ${kb(m.total.brotli)} KB brotli (${kb(m.total.raw)} KB raw)`,
+    );
+    const verdict = (limit) => (m.total.gzip <= limit ? "met" : `NOT met (${kb(m.total.gzip - limit)} KB over)`);
+    t.diagnostic(`${entry}: issue 15 budget ${BUDGETS[entry] / KB} KB gzip: ${verdict(BUDGETS[entry])}`);
+    if (STRETCH[entry] !== undefined) {
+      t.diagnostic(`${entry}: stretch goal ${STRETCH[entry] / KB} KB gzip: ${verdict(STRETCH[entry])}`);
+    }
+    if (process.env.CONTACTKIT_SIZES && measured.length === Object.keys(BUDGETS).length) {
+      const rows = measured.map(
+        (r) =>
+          `| \`${r.entry}\` | ${kb(r.wasm.gzip)} KB | ${kb(r.js.gzip)} KB | **${kb(r.total.gzip)} KB** | ` +
+          `${kb(r.total.brotli)} KB | ${BUDGETS[r.entry] / KB} KB (${r.total.gzip <= BUDGETS[r.entry] ? "met" : "not met"}) |`,
+      );
+      writeFileSync(
+        process.env.CONTACTKIT_SIZES,
+        [
+          "| entry | .wasm (gzip) | JS (gzip) | total gzip | total brotli | issue budget (gzip) |",
+          "|---|---|---|---|---|---|",
+          ...rows,
+          "",
+        ].join("\n"),
+      );
+    }
+    assert.ok(
+      m.total.gzip <= RATCHETS[entry],
+      `${entry} ships ${m.total.gzip} bytes gzipped, over its ratchet of ${RATCHETS[entry]} (the size it landed with, +1%)`,
+    );
+  });
+}
+
+test(`the full module is at most ${FULL_MODULE_BUDGET} bytes gzipped`, (t) => {
+  const bytes = readFileSync(join(packageDir, "contactkit_wasm_bg.wasm"));
+  const size = gzip(bytes);
+  t.diagnostic(`contactkit_wasm_bg.wasm: ${bytes.length} bytes, ${size} gzipped`);
+  assert.ok(size <= FULL_MODULE_BUDGET, `${size} bytes gzipped is over the budget of ${FULL_MODULE_BUDGET}`);
 });
 
-test("the JavaScript glue stays small", (t) => {
-  const files = ["contactkit.js", "api.js", "contactkit_wasm.js"];
-  const raw = files.reduce((n, f) => n + readFileSync(join(packageDir, f)).length, 0);
-  const gz = files.reduce((n, f) => n + gzipped(f), 0);
-  t.diagnostic(`JS glue (${files.join(" + ")}): ${raw} bytes, ${gz} gzipped`);
-  assert.ok(gz <= 10 * 1000, `${gz} bytes gzipped`);
+test("no panic hook or debug names in the release modules", () => {
+  for (const file of ["contactkit_wasm_bg.wasm", "forms_wasm_bg.wasm"]) {
+    const text = readFileSync(join(packageDir, file)).toString("latin1");
+    assert.ok(!text.includes("console_error_panic_hook"), `${file}: console_error_panic_hook is linked`);
+    assert.ok(!text.includes("contactkit_wasm::api"), `${file}: function names are not stripped`);
+  }
 });
 
-test("no panic hook or debug names in the release module", () => {
-  const wasm = readFileSync(join(packageDir, "contactkit_wasm_bg.wasm"));
-  const text = wasm.toString("latin1");
-  assert.ok(!text.includes("console_error_panic_hook"), "console_error_panic_hook is linked");
-  assert.ok(!text.includes("contactkit_wasm::api"), "function names are not stripped");
+test("the forms module leaves conversion out", () => {
+  const forms = readFileSync(join(packageDir, "forms_wasm.js"), "utf8");
+  const full = readFileSync(join(packageDir, "contactkit_wasm.js"), "utf8");
+  assert.match(full, /export function convert\(/);
+  assert.doesNotMatch(forms, /export function convert\(/);
+  assert.ok(
+    readFileSync(join(packageDir, "forms_wasm_bg.wasm")).length < readFileSync(join(packageDir, "contactkit_wasm_bg.wasm")).length,
+  );
 });

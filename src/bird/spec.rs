@@ -259,7 +259,7 @@ const NOT_ATTRIBUTE_VALUE: &[Part] = &[Text(
     "must be a boolean, number, string, null or a non-empty array of those, not an object",
 )];
 const UNDEFINED: &[Part] = &[Text(
-    "has no attribute definition in the given definitions; whether Bird rejects undefined attributes is not stated in its docs",
+    "has no attribute definition in the given definitions; whether Bird rejects attributes without a definition is not stated in its docs",
 )];
 
 fn check_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {

@@ -79,8 +79,15 @@ pub struct FormField {
     pub description: String,
     /// The value's JSON type.
     pub json_type: FieldType,
-    /// Whether the vendor requires it (missing is an error).
+    /// Whether the vendor requires it (missing is an error) whenever the object that holds it
+    /// is present.
     pub required: bool,
+    /// For a `required` member that is not required of every record because an object or array
+    /// item above it is optional: the pointer of the nearest such container (e.g. `/phones/0`
+    /// for `/phones/0/type`). The member must be present once that container exists, so a form
+    /// marks it required only then (an empty, optional Phones group must not block a submit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_within: Option<String>,
     /// Whether `null` is accepted.
     pub nullable: bool,
     /// Minimum length in characters.
@@ -89,6 +96,9 @@ pub struct FormField {
     /// Maximum length in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u32>,
+    /// The unit of `min_length` and `max_length` ([`FormField::LENGTH_UNIT`]), present with them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length_unit: Option<&'static str>,
     /// The accepted values, for a `<select>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Vec<&'static str>>,
@@ -149,12 +159,25 @@ pub struct FormField {
     pub tied_to: Vec<&'static str>,
 }
 
-/// The fields of an object table.
-pub(crate) fn fields(obj: &'static ObjectRules, base: &str) -> Vec<FormField> {
+impl FormField {
+    /// The unit of [`FormField::min_length`] and [`FormField::max_length`], stated next to them
+    /// as [`FormField::length_unit`]: Unicode code points (scalar values), as the vendors count
+    /// and the validator checks. An HTML `maxlength` counts UTF-16 code units instead (40 emoji
+    /// are 40 code points and 80 units), so no `maxlength` is exact for these limits.
+    pub const LENGTH_UNIT: &'static str = "codePoint";
+}
+
+/// The fields of an object table at `base`, which exists whenever the container at `anchor`
+/// does (`None`: in every record).
+pub(crate) fn fields(
+    obj: &'static ObjectRules,
+    base: &str,
+    anchor: Option<&str>,
+) -> Vec<FormField> {
     obj.members
         .iter()
         .map(|f| {
-            let mut out = field(f, base);
+            let mut out = field(f, base, anchor);
             out.tied_to = tied_to(obj, f.name);
             out
         })
@@ -182,12 +205,20 @@ fn tied_to(obj: &ObjectRules, name: &str) -> Vec<&'static str> {
     out
 }
 
-fn field(f: &'static Member, base: &str) -> FormField {
+fn field(f: &'static Member, base: &str, anchor: Option<&str>) -> FormField {
     let path = crate::pointer::join(base, f.name);
     let mut out = blank(f.name, &path, f.label, f.doc);
     out.required = f.required == Presence::Required;
     out.nullable = f.nullable;
-    describe(&f.kind, &mut out);
+    // What is inside this member exists whenever this member does: whenever the enclosing
+    // container does if the member is required, otherwise only once the member is there.
+    let own = if out.required {
+        out.required_within = anchor.map(str::to_owned);
+        anchor
+    } else {
+        Some(path.as_str())
+    };
+    describe(&f.kind, &mut out, own);
     // The member's own form hints (its declaration) take precedence over what its rules imply.
     if f.form.widget.is_some() {
         out.widget = f.form.widget;
@@ -206,9 +237,11 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
         description: doc.to_owned(),
         json_type: FieldType::Any,
         required: false,
+        required_within: None,
         nullable: false,
         min_length: None,
         max_length: None,
+        length_unit: None,
         enum_values: None,
         enum_is_strict: false,
         enum_any_case: false,
@@ -227,7 +260,9 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
     }
 }
 
-fn describe(kind: &ValueRules, out: &mut FormField) {
+/// Describes a value of `kind` in `out`; what is inside it exists whenever the container at
+/// `anchor` does.
+fn describe(kind: &ValueRules, out: &mut FormField, anchor: Option<&str>) {
     match kind {
         ValueRules::String(rules) => string(rules, out),
         ValueRules::Integer { min, max } => {
@@ -236,10 +271,10 @@ fn describe(kind: &ValueRules, out: &mut FormField) {
             out.maximum = (*max != i64::MAX).then_some(*max);
         }
         ValueRules::Boolean => out.json_type = FieldType::Boolean,
-        ValueRules::Array(array) => array_field(array, out),
+        ValueRules::Array(array) => array_field(array, out, anchor),
         ValueRules::Object(obj) => {
             out.json_type = FieldType::Object;
-            out.fields = Some(fields(obj, &out.path));
+            out.fields = Some(fields(obj, &out.path, anchor));
         }
         ValueRules::Any => out.widget = Some(Widget::Json),
         ValueRules::Dynamic(dynamic) => {
@@ -256,6 +291,9 @@ fn string(rules: &StringRules, out: &mut FormField) {
     out.json_type = FieldType::String;
     out.min_length = (rules.min > 0).then_some(rules.min);
     out.max_length = (rules.max != u32::MAX).then_some(rules.max);
+    if out.min_length.is_some() || out.max_length.is_some() {
+        out.length_unit = Some(FormField::LENGTH_UNIT);
+    }
     if let Some(format) = rules.format {
         out.format = Some(format.form_name());
         out.placeholder = format.example();
@@ -270,15 +308,22 @@ fn string(rules: &StringRules, out: &mut FormField) {
     }
 }
 
-fn array_field(array: &ArrayRules, out: &mut FormField) {
+fn array_field(array: &ArrayRules, out: &mut FormField, anchor: Option<&str>) {
     out.json_type = FieldType::Array;
     out.min_items = (array.min > 0).then_some(array.min);
     out.max_items = (array.max != u32::MAX).then_some(array.max);
+    let first = format!("{}/0", out.path);
+    // An item exists whenever the array does only if the array needs one.
+    let anchor = if array.min >= 1 {
+        anchor
+    } else {
+        Some(first.as_str())
+    };
     match &array.items {
-        ValueRules::Object(obj) => out.fields = Some(fields(obj, &format!("{}/0", out.path))),
+        ValueRules::Object(obj) => out.fields = Some(fields(obj, &first, anchor)),
         other => {
-            let mut item = blank("", &format!("{}/0", out.path), &out.label, "");
-            describe(other, &mut item);
+            let mut item = blank("", &first, &out.label, "");
+            describe(other, &mut item, anchor);
             out.item = Some(Box::new(item));
         }
     }
@@ -301,37 +346,37 @@ mod tests {
         use super::Widget;
         let helpscout = form_fields(Format::HelpScout);
         assert_eq!(
-            find(&helpscout, "background").widget,
+            find(helpscout, "background").widget,
             Some(Widget::Textarea)
         );
-        assert_eq!(find(&helpscout, "age").placeholder, Some("30-35"));
-        assert_eq!(find(&helpscout, "photoUrl").placeholder, Some("https://"));
-        let properties = find(&helpscout, "properties");
+        assert_eq!(find(helpscout, "age").placeholder, Some("30-35"));
+        assert_eq!(find(helpscout, "photoUrl").placeholder, Some("https://"));
+        let properties = find(helpscout, "properties");
         assert_eq!(properties.widget, Some(Widget::KeyValue));
         assert_eq!(properties.list_key, Some("slug"));
-        assert_eq!(find(&helpscout, "firstName").widget, None);
-        assert_eq!(find(&helpscout, "firstName").placeholder, None);
+        assert_eq!(find(helpscout, "firstName").widget, None);
+        assert_eq!(find(helpscout, "firstName").placeholder, None);
         let canonical = form_fields(Format::Canonical);
-        assert_eq!(find(&canonical, "notes").widget, Some(Widget::Textarea));
+        assert_eq!(find(canonical, "notes").widget, Some(Widget::Textarea));
         assert_eq!(
-            find(&canonical, "signedUpAt").placeholder,
+            find(canonical, "signedUpAt").placeholder,
             Some("2025-03-14T09:26:53Z")
         );
         let intercom = form_fields(Format::Intercom);
-        let custom = find(&intercom, "custom_attributes");
+        let custom = find(intercom, "custom_attributes");
         assert_eq!(custom.widget, Some(Widget::KeyValue));
         assert_eq!(custom.list_key, None);
         let read = form_fields(Format::HelpScoutCustomer);
-        assert_eq!(find(&read, "background").widget, Some(Widget::Textarea));
+        assert_eq!(find(read, "background").widget, Some(Widget::Textarea));
     }
 
     #[test]
     fn tied_members_come_from_the_any_of_list_and_the_cross_field_check() {
         let intercom = form_fields(Format::Intercom);
-        assert_eq!(find(&intercom, "role").tied_to, ["external_id", "email"]);
-        assert_eq!(find(&intercom, "email").tied_to, ["role", "external_id"]);
-        assert_eq!(find(&intercom, "external_id").tied_to, ["role", "email"]);
-        assert!(find(&intercom, "name").tied_to.is_empty());
+        assert_eq!(find(intercom, "role").tied_to, ["external_id", "email"]);
+        assert_eq!(find(intercom, "email").tied_to, ["role", "external_id"]);
+        assert_eq!(find(intercom, "external_id").tied_to, ["role", "email"]);
+        assert!(find(intercom, "name").tied_to.is_empty());
         // The rule they stand for reports `required` at the object's own path.
         let report = validate(Format::Intercom, &json!({"role": "user"}));
         assert!(report
@@ -340,14 +385,14 @@ mod tests {
             .any(|i| i.path.is_empty() && i.code == Code::Required));
 
         let bird = form_fields(Format::Bird);
-        let identifier = find(&bird, "identifiers")
+        let identifier = find(bird, "identifiers")
             .fields
             .as_deref()
             .expect("fields");
         assert_eq!(find(identifier, "key").tied_to, ["value"]);
         assert_eq!(find(identifier, "value").tied_to, ["key"]);
         assert!(find(identifier, "properties").tied_to.is_empty());
-        assert!(find(&bird, "displayName").tied_to.is_empty());
+        assert!(find(bird, "displayName").tied_to.is_empty());
         for format in [Format::Sequence, Format::HelpScout, Format::Canonical] {
             assert!(
                 form_fields(format).iter().all(|f| f.tied_to.is_empty()),
@@ -359,7 +404,7 @@ mod tests {
     #[test]
     fn documented_enums_are_strict_even_when_letter_case_is_only_a_warning() {
         let helpscout = form_fields(Format::HelpScout);
-        let gender = find(&helpscout, "gender");
+        let gender = find(helpscout, "gender");
         assert!(gender.enum_is_strict && gender.enum_any_case);
         // As the validator decides: another value is an error, another letter case a warning.
         let issues = |v: &str| validate(Format::HelpScout, &json!({ "gender": v })).issues;
@@ -367,7 +412,7 @@ mod tests {
         assert!(issues("robot")[0].is_error());
         assert!(!issues("Male")[0].is_error());
         // An inferred list: suggestions only.
-        let emails = find(&helpscout, "emails")
+        let emails = find(helpscout, "emails")
             .fields
             .as_deref()
             .expect("fields");

@@ -10,6 +10,7 @@ pub(crate) mod message;
 #[cfg(test)]
 mod rules_doc;
 pub(crate) mod schema;
+pub(crate) mod typescript;
 pub(crate) mod validate;
 
 use crate::engine::crossing::Crossing;

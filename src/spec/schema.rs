@@ -120,7 +120,7 @@ fn non_empty_names_value() -> Value {
     from_text(non_empty_names!())
 }
 
-fn member(field: &'static Member) -> Value {
+pub(crate) fn member(field: &'static Member) -> Value {
     let mut s = match kind(&field.kind) {
         Value::Object(map) => map,
         _ => Map::new(),

@@ -398,7 +398,7 @@ pub fn names() -> Vec<String> {
     }
     let mut out = Vec::new();
     for format in Format::ALL {
-        walk(&contactkit::form_fields(format), &mut out);
+        walk(contactkit::form_fields(format), &mut out);
     }
     out.extend(
         [

@@ -122,7 +122,7 @@ fn no_rule_of_any_format_repeats_the_value() {
     let mut checked = 0;
     for format in Format::ALL {
         let mut fields = Vec::new();
-        string_fields(&contactkit::form_fields(format), &[], &mut fields);
+        string_fields(contactkit::form_fields(format), &[], &mut fields);
         for (i, (steps, field)) in fields.iter().enumerate() {
             let token = format!("{VALUE_TOKEN}-{}-{i}", format.id());
             let Some(value) = poison(field, &token) else {
@@ -482,7 +482,7 @@ fn rejections_do_not_repeat_values() {
         .collect();
     for format in Format::ALL {
         let mut fields = Vec::new();
-        string_fields(&contactkit::form_fields(format), &[], &mut fields);
+        string_fields(contactkit::form_fields(format), &[], &mut fields);
         for (i, (steps, field)) in fields.iter().enumerate() {
             if let Some(value) = poison(field, &format!("{VALUE_TOKEN}{i}")) {
                 poisoned.push((format, build(steps, value)));

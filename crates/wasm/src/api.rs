@@ -2,18 +2,20 @@
 //! returns JSON text, or an [`Error`] for a bad argument. `lib.rs` exports them to JavaScript on
 //! wasm32; on the host they are unit-tested directly against the core crate.
 
+#[cfg(feature = "convert")]
+use contactkit::Stage;
+
 use contactkit::{
-    form_fields as core_form_fields, Code, FieldType, FormField, Format, Issue, Pointer, Stage,
-    Validator,
+    form_fields as core_form_fields, Code, FieldError, Format, Issue, Pointer, Validator,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::dto::{
-    self, names, Batch, Conversion, Error, ErrorCode, FormatInfo, Options, Previewed, RejectLine,
-    ReportLine,
-};
+use crate::dto::{self, names, Error, ErrorCode, Options, Validations};
+#[cfg(feature = "convert")]
+use crate::dto::{Batch, Conversion, Previewed, RejectLine, ReportLine};
 
-/// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text.
+/// `validate(format, payload, options)`: `{valid, issues}` for a record given as JSON text
+/// ([`dto::NO_FINDINGS`] when it has no finding).
 pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
     let options = Options::parse(options, "validate", names::VALIDATE)?;
@@ -26,16 +28,102 @@ pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Er
     if report.issues.iter().any(|i| i.code == Code::Syntax) {
         return Err(invalid_json(report.issues));
     }
-    Ok(dto::to_json(&dto::Validation::new(&report.issues)))
+    Ok(dto::validation_text(&report.issues))
 }
 
-/// The most reference tokens a `validateField` pointer may have.
-const MAX_POINTER_TOKENS: usize = 127;
+/// Whether text is only JSON's insignificant whitespace (RFC 8259), or empty.
+fn blank(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// The text after its leading JSON whitespace.
+fn after_blank(text: &str) -> &str {
+    let skip = text
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(text.len());
+    &text[skip..]
+}
+
+/// `validateMany(format, records, options)`: many records in one call, read as the CLI reads its
+/// input: a JSON array of records when the first non-blank character is `[`, otherwise NDJSON
+/// (one record per line; blank lines are skipped and not counted; a leading byte order mark is
+/// ignored). A line that is not JSON is a record with one `syntax` finding, as in the CLI; an
+/// array must be valid JSON as a whole. The result holds the counts and, for the records with
+/// findings only, `{record, valid, issues}` (records numbered from 1): a valid record costs no
+/// output at all.
+pub fn validate_many(format: &str, records: &str, options: &str) -> Result<String, Error> {
+    let format = dto::format(format)?;
+    let options = Options::parse(options, "validateMany", names::VALIDATE)?;
+    let validator = Validator::new(format).with_options(options.to_validate());
+    let text = records.strip_prefix('\u{feff}').unwrap_or(records);
+    let mut batch = Validations::default();
+    if after_blank(text).starts_with('[') {
+        let items = elements(text)
+            .ok_or_else(|| invalid_json(contactkit::validate_str(format, text).issues))?;
+        for item in items {
+            batch.add(&validator.validate_str(item).issues);
+        }
+    } else {
+        for line in text.split('\n') {
+            if blank(line) {
+                continue;
+            }
+            batch.add(&validator.validate_str(line).issues);
+        }
+    }
+    Ok(batch.to_json())
+}
+
+/// The elements of JSON array text (whose first non-blank character is `[`), as slices of it:
+/// found by following strings and brackets, not parsed (each element is then validated as a
+/// record, which finds its syntax errors; an empty element is one). `None` when the text is not
+/// one array: an unclosed string or array, an unbalanced bracket, or data after the array.
+/// (serde_json's `RawValue` would do it too, but its feature adds 12 KB gzipped to the module.)
+fn elements(text: &str) -> Option<Vec<&str>> {
+    let open = text.len() - after_blank(text).len();
+    let mut out = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = open + 1;
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(open + 1) {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' if depth > 0 => depth -= 1,
+            b',' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b']' => {
+                let last = &text[start..i];
+                // `[]` and `[ ]` have no element; `[1,]` ends with an empty one.
+                if !(out.is_empty() && blank(last)) {
+                    out.push(last);
+                }
+                return blank(&text[i + 1..]).then_some(out);
+            }
+            b'}' => return None,
+            _ => {}
+        }
+    }
+    None
+}
 
 /// `validateField(format, pointer, value, options)`: the findings at or below `pointer` when
 /// `value` (JSON text; `""` for an absent value) is validated in the smallest record that
-/// holds it there. Findings about other members (missing required siblings, cross-field rules
-/// at a parent) are left out, because a form input cannot fix them.
+/// holds it there ([`Validator::validate_field`], which plans the pointer against the form
+/// metadata and builds the record). Findings about other members (missing required siblings,
+/// cross-field rules at a parent) are left out, because a form input cannot fix them.
 pub fn validate_field(
     format: &str,
     pointer: &str,
@@ -44,19 +132,8 @@ pub fn validate_field(
 ) -> Result<String, Error> {
     let format = dto::format(format)?;
     let options = Options::parse(options, "validateField", names::VALIDATE)?;
-    let tokens = parse_pointer(pointer)?;
-    // JSON text nests at most 127 arrays and objects (serde_json's recursion limit), so a deeper
-    // pointer addresses nothing; the record built for it would also be too deep to drop
-    // without overflowing the stack.
-    if tokens.len() > MAX_POINTER_TOKENS {
-        return Err(Error::new(
-            ErrorCode::InvalidPointer,
-            format!(
-                "the pointer has {} reference tokens; a record nests at most {MAX_POINTER_TOKENS} levels",
-                tokens.len()
-            ),
-        ));
-    }
+    let pointer = Pointer::parse(pointer)
+        .map_err(|e| Error::new(ErrorCode::InvalidPointer, e.to_string()))?;
     let value =
         if value.is_empty() {
             None
@@ -65,48 +142,23 @@ pub fn validate_field(
                 Error::new(ErrorCode::InvalidJson, "the field value is not valid JSON")
             })?)
         };
-    let steps = plan(format, &tokens)?;
-    let record = match (steps.is_empty(), value) {
-        (true, Some(record @ Value::Object(_))) => record,
-        (true, Some(other)) => {
-            return Err(not_an_object(
-                format,
-                &other,
-                "the value at pointer \"\" is the whole record, which must be an object",
-            ))
+    let validator = Validator::new(format).with_options(options.to_validate());
+    match validator.validate_field(&pointer, value.as_ref()) {
+        Ok(report) => Ok(dto::validation_text(&report.issues)),
+        Err(FieldError::NotAnObject) => {
+            let message = FieldError::NotAnObject.to_string();
+            Err(match &value {
+                Some(other) => not_an_object(format, other, &message),
+                None => Error::new(ErrorCode::NotAnObject, message),
+            })
         }
-        (true, None) => {
-            return Err(Error::new(
-                ErrorCode::NotAnObject,
-                "the value at pointer \"\" is the whole record, which must be an object",
-            ))
-        }
-        (false, value) => build(&steps, value),
-    };
-    let report = Validator::new(format)
-        .with_options(options.to_validate())
-        .validate(&record);
-    // The record was built with index 0 wherever the pointer selects an array item; findings
-    // are reported under the caller's pointer.
-    let built = pointer_of(steps.iter().map(Step::built_token));
-    let wanted = pointer_of(steps.iter().map(Step::token));
-    let issues: Vec<Issue> = report
-        .issues
-        .into_iter()
-        .filter_map(|mut issue| {
-            let rest = issue.path.strip_prefix(built.as_str())?;
-            if !(rest.is_empty() || rest.starts_with('/')) {
-                return None;
-            }
-            issue.path = format!("{wanted}{rest}");
-            Some(issue)
-        })
-        .collect();
-    Ok(dto::to_json(&dto::Validation::new(&issues)))
+        Err(e) => Err(Error::new(ErrorCode::InvalidPointer, e.to_string())),
+    }
 }
 
 /// `convert(from, to, payload, options)`: `{ok: true, payload, notes}` or
 /// `{ok: false, stage, issues}`.
+#[cfg(feature = "convert")]
 pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<String, Error> {
     let from = dto::format(from)?;
     let to = dto::format(to)?;
@@ -130,6 +182,7 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
 /// of its standard output, its `--rejects` lines (a line that is not JSON is a source-stage
 /// `syntax` rejection) and, with the `report` option, its `--report` lines. Each record is
 /// parsed once for all targets.
+#[cfg(feature = "convert")]
 pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Result<String, Error> {
     let from = dto::format(from)?;
     // Parsed as a `Value`: a typed `Vec<String>` would link serde's float formatting (about
@@ -146,11 +199,11 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
             ..Batch::default()
         });
     }
-    let core = options.to_convert();
     let mut number = options.first_record.unwrap_or(1);
+    let core = options.to_convert();
     let text = records.strip_prefix('\u{feff}').unwrap_or(records);
     for line in text.split('\n') {
-        if line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+        if blank(line) {
             continue;
         }
         // From the text, as `convert`: validated and parsed once for all targets.
@@ -196,6 +249,7 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
 
 /// `preview(format, payload, options)`: `{ok: true, payload}` with the object the vendor returns
 /// for the create payload, or `{ok: false, stage: "source", issues}`.
+#[cfg(feature = "convert")]
 pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Error> {
     let format = dto::format(format)?;
     if format.response_format().is_none() {
@@ -243,19 +297,25 @@ pub fn schema(format: &str) -> Result<String, Error> {
 
 /// `formats()`: `[{id, title}]` in the contract's order.
 pub fn formats() -> String {
-    let list: Vec<FormatInfo> = Format::ALL
-        .iter()
-        .map(|f| FormatInfo {
-            id: f.id(),
-            title: f.title(),
-        })
-        .collect();
-    dto::to_json(&list)
+    // Written out rather than serialised from a struct: less WebAssembly.
+    let mut out = String::from("[");
+    for (i, f) in Format::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"id\":");
+        out.push_str(&dto::to_json(f.id()));
+        out.push_str(",\"title\":");
+        out.push_str(&dto::to_json(f.title()));
+        out.push('}');
+    }
+    out.push(']');
+    out
 }
 
-/// `formFields(format)`: the form metadata of a format.
+/// `formFields(format)`: the core's form metadata of a format.
 pub fn form_fields(format: &str) -> Result<String, Error> {
-    Ok(dto::to_json(&core_form_fields(dto::format(format)?)))
+    Ok(dto::to_json(core_form_fields(dto::format(format)?)))
 }
 
 /// `version()`: the package version (the workspace's root crate version).
@@ -266,8 +326,7 @@ pub fn version() -> &'static str {
 /// Whether JSON text starts with `{` (after whitespace): the cheap test that lets objects take
 /// the validator's fast path.
 fn starts_object(text: &str) -> bool {
-    text.trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('{')
+    after_blank(text).starts_with('{')
 }
 
 /// The error for a payload that is not JSON object text.
@@ -281,6 +340,7 @@ fn bad_record(format: Format, payload: &str) -> Error {
 /// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
 /// `validate` throws it: a payload must be JSON text, while a record that is JSON but invalid
 /// is a rejection.
+#[cfg(feature = "convert")]
 fn refuse_syntax(rejection: &contactkit::Rejection) -> Result<(), Error> {
     if rejection.stage == Stage::Source && rejection.issues.iter().any(|i| i.code == Code::Syntax) {
         return Err(invalid_json(rejection.issues.clone()));
@@ -308,146 +368,6 @@ fn not_an_object(format: Format, value: &Value, message: &str) -> Error {
     }
 }
 
-/// Decodes an RFC 6901 JSON Pointer into its reference tokens (the core's [`Pointer`]).
-fn parse_pointer(pointer: &str) -> Result<Vec<String>, Error> {
-    let pointer = Pointer::parse(pointer)
-        .map_err(|e| Error::new(ErrorCode::InvalidPointer, e.to_string()))?;
-    Ok(pointer.tokens().map(std::borrow::Cow::into_owned).collect())
-}
-
-/// One step of a pointer, resolved against the format's form metadata.
-#[derive(Debug, PartialEq, Eq)]
-enum Step {
-    /// A member of an object.
-    Key(String),
-    /// An item of an array (the record is built with the value at index 0).
-    Index(String),
-}
-
-impl Step {
-    fn token(&self) -> &str {
-        match self {
-            Self::Key(t) | Self::Index(t) => t,
-        }
-    }
-
-    fn built_token(&self) -> &str {
-        match self {
-            Self::Key(t) => t,
-            Self::Index(_) => "0",
-        }
-    }
-}
-
-/// What the form metadata says about the value at a point of the pointer.
-#[derive(Clone, Copy)]
-enum Node<'a> {
-    /// An object with these documented members (`None`: members not described).
-    Object(Option<&'a [FormField]>),
-    /// An array whose items are this node.
-    Array(&'a FormField),
-    /// A string, number or boolean: nothing below it.
-    Scalar(&'a str),
-    /// Free JSON: anything below it is an object member.
-    Free,
-}
-
-impl<'a> Node<'a> {
-    fn of(field: &'a FormField) -> Self {
-        match field.json_type {
-            FieldType::Object => Node::Object(field.fields.as_deref()),
-            FieldType::Array => Node::Array(field),
-            FieldType::Any => Node::Free,
-            other => Node::Scalar(other.as_str()),
-        }
-    }
-
-    /// The node of an array's item.
-    fn item(array: &'a FormField) -> Self {
-        match (&array.fields, &array.item) {
-            (Some(fields), _) => Node::Object(Some(fields)),
-            (None, Some(item)) => Node::of(item),
-            (None, None) => Node::Free,
-        }
-    }
-}
-
-/// Resolves each token as an object member or an array index, following the format's form
-/// metadata, so the built record has arrays exactly where the format expects them.
-fn plan(format: Format, tokens: &[String]) -> Result<Vec<Step>, Error> {
-    let root = core_form_fields(format);
-    let mut node = Node::Object(Some(&root));
-    let mut steps = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        let (step, next) = match node {
-            Node::Object(fields) => {
-                let next = fields
-                    .and_then(|fields| fields.iter().find(|f| f.name == *token))
-                    .map_or(Node::Free, Node::of);
-                (Step::Key(token.clone()), next)
-            }
-            Node::Free => (Step::Key(token.clone()), Node::Free),
-            Node::Array(array) => {
-                if !is_index(token) {
-                    return Err(Error::new(
-                        ErrorCode::InvalidPointer,
-                        format!(
-                            "{} is an array; the pointer must continue with an item index (0, 1, …)",
-                            pointer_of(steps.iter().map(Step::token))
-                        ),
-                    ));
-                }
-                (Step::Index(token.clone()), Node::item(array))
-            }
-            Node::Scalar(json_type) => {
-                return Err(Error::new(
-                    ErrorCode::InvalidPointer,
-                    format!(
-                        "{} holds a value of type {json_type}; the pointer cannot go below it",
-                        pointer_of(steps.iter().map(Step::token))
-                    ),
-                ))
-            }
-        };
-        steps.push(step);
-        node = next;
-    }
-    Ok(steps)
-}
-
-/// An RFC 6901 array index: `0`, or digits without a leading zero.
-fn is_index(token: &str) -> bool {
-    !token.is_empty()
-        && token.bytes().all(|b| b.is_ascii_digit())
-        && (token == "0" || !token.starts_with('0'))
-}
-
-/// The smallest record that holds `value` at the steps (index 0 for array items); with no
-/// value, the innermost container is left empty.
-fn build(steps: &[Step], value: Option<Value>) -> Value {
-    let Some((last, outer)) = steps.split_last() else {
-        return value.unwrap_or(Value::Null);
-    };
-    let mut current = match (last, value) {
-        (Step::Key(k), Some(v)) => Value::Object(Map::from_iter([(k.clone(), v)])),
-        (Step::Index(_), Some(v)) => Value::Array(vec![v]),
-        (Step::Key(_), None) => Value::Object(Map::new()),
-        (Step::Index(_), None) => Value::Array(Vec::new()),
-    };
-    for step in outer.iter().rev() {
-        current = match step {
-            Step::Key(k) => Value::Object(Map::from_iter([(k.clone(), current)])),
-            Step::Index(_) => Value::Array(vec![current]),
-        };
-    }
-    current
-}
-
-/// Renders tokens as an RFC 6901 pointer (the core's [`Pointer`]).
-fn pointer_of<'t>(tokens: impl Iterator<Item = &'t str>) -> String {
-    Pointer::from_tokens(tokens).into_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,10 +377,19 @@ mod tests {
         serde_json::from_str(text).expect("the API returns JSON")
     }
 
+    /// A validation result as JavaScript reads it ([`dto::NO_FINDINGS`] included).
+    fn validation(text: &str) -> Value {
+        if text == dto::NO_FINDINGS {
+            json!({"valid": true, "issues": []})
+        } else {
+            parse(text)
+        }
+    }
+
     #[test]
     fn validate_matches_the_core_report() {
         let payload = r#"{"firstName": "Ada", "gender": "robot", "emails": [{"type": "work", "value": "nope"}]}"#;
-        let out = parse(&validate("helpscout", payload, "").expect("ok"));
+        let out = validation(&validate("helpscout", payload, "").expect("ok"));
         let core = contactkit::validate_str(Format::HelpScout, payload);
         assert_eq!(out["valid"], json!(core.is_valid()));
         assert_eq!(
@@ -495,6 +424,7 @@ mod tests {
         assert_eq!(e.code, ErrorCode::UnknownFormat);
     }
 
+    #[cfg(feature = "convert")]
     /// A number beyond the range of a 64-bit float is valid JSON that no parser holds: both
     /// functions report it as the core's `out_of_range` finding, not as text that is not JSON.
     #[test]
@@ -516,12 +446,99 @@ mod tests {
     #[test]
     fn validate_passes_options_through() {
         let payload = r#"{"firstName": "Ada", "gender": "robot"}"#;
-        let hidden = parse(&validate("helpscout", payload, "").expect("ok"));
-        let shown = parse(&validate("helpscout", payload, r#"{"showValues": true}"#).expect("ok"));
+        let hidden = validation(&validate("helpscout", payload, "").expect("ok"));
+        let shown =
+            validation(&validate("helpscout", payload, r#"{"showValues": true}"#).expect("ok"));
         let hidden = hidden["issues"][0]["message"].as_str().expect("message");
         let shown = shown["issues"][0]["message"].as_str().expect("message");
         assert!(!hidden.contains("robot"), "{hidden}");
         assert!(shown.contains("robot"), "{shown}");
+    }
+
+    #[test]
+    fn validate_many_reads_ndjson_as_the_cli_does() {
+        // A BOM, CRLF line ends, blank lines (not records), a line that is not JSON.
+        let text = "\u{feff}{\"firstName\": \"Ada\"}\r\n\n  \r\n{\"gender\": \"robot\"}\n{nope\n[1]\n{\"x\": 1}";
+        let out = parse(&validate_many("helpscout", text, "").expect("ok"));
+        assert_eq!(out["records"], 5);
+        assert_eq!(out["valid"], 2, "{out}");
+        assert_eq!(out["invalid"], 3, "{out}");
+        let results = out["results"].as_array().expect("results");
+        // Only the records with findings, numbered from 1; each as validate() finds it.
+        let numbers: Vec<u64> = results
+            .iter()
+            .map(|r| r["record"].as_u64().expect("n"))
+            .collect();
+        assert_eq!(numbers, [2, 3, 4, 5]);
+        assert_eq!(
+            results[0]["issues"],
+            contactkit_issues("{\"gender\": \"robot\"}")
+        );
+        assert_eq!(results[1]["issues"][0]["code"], "syntax");
+        assert_eq!(results[2]["issues"][0]["code"], "type");
+        assert_eq!(results[3]["valid"], true, "a warning only");
+        assert_eq!(results[3]["issues"][0]["code"], "unknown_field");
+        // Nothing at all: no records.
+        let out = parse(&validate_many("helpscout", "\n\n", "").expect("ok"));
+        assert_eq!(
+            out,
+            json!({"records": 0, "valid": 0, "invalid": 0, "results": []})
+        );
+    }
+
+    fn contactkit_issues(text: &str) -> Value {
+        serde_json::to_value(contactkit::validate_str(Format::HelpScout, text).issues)
+            .expect("json")
+    }
+
+    #[test]
+    fn validate_many_reads_a_json_array_of_records() {
+        let text = r#" [{"firstName": "Ada"}, {"gender": "robot"}, 3, {"firstName": "x\n]"}]"#;
+        let out = parse(&validate_many("helpscout", text, "").expect("ok"));
+        assert_eq!(out["records"], 4);
+        assert_eq!(out["valid"], 2);
+        let numbers: Vec<&Value> = out["results"]
+            .as_array()
+            .expect("r")
+            .iter()
+            .map(|r| &r["record"])
+            .collect();
+        assert_eq!(numbers, [2, 3]);
+        // A broken array is invalid JSON as a whole.
+        let e = validate_many("helpscout", "[{}, ", "").expect_err("broken");
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        assert_eq!(e.issues[0].code, Code::Syntax);
+        // Options apply to every record; bad ones are refused.
+        let out = parse(
+            &validate_many(
+                "helpscout",
+                "{\"gender\": \"robot\"}",
+                r#"{"showValues": true}"#,
+            )
+            .expect("ok"),
+        );
+        assert!(out["results"][0]["issues"][0]["message"]
+            .as_str()
+            .expect("m")
+            .contains("robot"));
+        let e = validate_many("helpscout", "", r#"{"lenient": true}"#).expect_err("option");
+        assert_eq!(e.code, ErrorCode::InvalidOption);
+        assert!(e.message.contains("validateMany()"), "{}", e.message);
+    }
+
+    #[test]
+    fn array_elements_follow_strings_and_brackets() {
+        assert_eq!(elements("[]"), Some(vec![]));
+        assert_eq!(elements(" [ \n ] \n"), Some(vec![]));
+        assert_eq!(
+            elements(r#"[{"a": "x,]}\"["}, [1, [2]], 3 ,{}]"#),
+            Some(vec![r#"{"a": "x,]}\"["}"#, " [1, [2]]", " 3 ", "{}"])
+        );
+        // Empty elements are records (with a syntax finding), as in the CLI.
+        assert_eq!(elements("[1,,2,]"), Some(vec!["1", "", "2", ""]));
+        for broken in ["[", "[1, 2", "[\"]", "[1] x", "[1]]", "[1}", "[{]}"] {
+            assert_eq!(elements(broken), None, "{broken}");
+        }
     }
 
     #[test]
@@ -533,31 +550,34 @@ mod tests {
                 validate_field("sequence", &"/x".repeat(depth), "\"v\"", "").expect_err("too deep");
             assert_eq!(err.code, ErrorCode::InvalidPointer);
         }
-        let out = parse(&validate_field("sequence", &"/x".repeat(127), "\"v\"", "").expect("ok"));
+        let out =
+            validation(&validate_field("sequence", &"/x".repeat(127), "\"v\"", "").expect("ok"));
         assert_eq!(out["valid"], json!(true));
     }
 
     #[test]
     fn validate_field_reports_only_the_field() {
         // A Bird record needs displayName; checking another field must not say so.
-        let out = parse(&validate_field("bird", "/identifiers/0/value", "\"x\"", "").expect("ok"));
+        let out =
+            validation(&validate_field("bird", "/identifiers/0/value", "\"x\"", "").expect("ok"));
         for issue in out["issues"].as_array().expect("issues") {
             let path = issue["path"].as_str().expect("path");
             assert!(path.starts_with("/identifiers/0/value"), "{issue}");
         }
         // Too long, checked in place.
         let long = Value::from("x".repeat(41)).to_string();
-        let out = parse(&validate_field("helpscout", "/firstName", &long, "").expect("ok"));
+        let out = validation(&validate_field("helpscout", "/firstName", &long, "").expect("ok"));
         assert_eq!(out["valid"], json!(false));
         assert_eq!(out["issues"][0]["path"], "/firstName");
         assert_eq!(out["issues"][0]["code"], "too_long");
-        let out = parse(&validate_field("helpscout", "/firstName", "\"Ada\"", "").expect("ok"));
+        let out =
+            validation(&validate_field("helpscout", "/firstName", "\"Ada\"", "").expect("ok"));
         assert_eq!(out, json!({"valid": true, "issues": []}));
     }
 
     #[test]
     fn validate_field_reports_array_items_under_the_callers_index() {
-        let out = parse(
+        let out = validation(
             &validate_field("helpscout", "/emails/3/value", "\"not an address\"", "").expect("ok"),
         );
         assert_eq!(out["valid"], json!(false));
@@ -568,7 +588,7 @@ mod tests {
         }
         assert_eq!(issues[0]["code"], "format");
         // A whole item: its own findings, including its missing required members.
-        let out = parse(&validate_field("helpscout", "/emails/2", "{}", "").expect("ok"));
+        let out = validation(&validate_field("helpscout", "/emails/2", "{}", "").expect("ok"));
         let core = contactkit::validate(Format::HelpScout, &json!({"emails": [{}]}));
         let expected: Vec<Value> = core
             .issues
@@ -586,12 +606,12 @@ mod tests {
 
     #[test]
     fn validate_field_without_a_value_reports_required() {
-        let out = parse(&validate_field("bird", "/displayName", "", "").expect("ok"));
+        let out = validation(&validate_field("bird", "/displayName", "", "").expect("ok"));
         assert_eq!(out["valid"], json!(false));
         assert_eq!(out["issues"][0]["path"], "/displayName");
         assert_eq!(out["issues"][0]["code"], "required");
         // An optional member may be absent.
-        let out = parse(&validate_field("helpscout", "/lastName", "", "").expect("ok"));
+        let out = validation(&validate_field("helpscout", "/lastName", "", "").expect("ok"));
         assert_eq!(out, json!({"valid": true, "issues": []}));
     }
 
@@ -600,31 +620,59 @@ mod tests {
         // Intercom role "user" needs email or external_id: a finding at "", not at /role.
         let whole = contactkit::validate(Format::Intercom, &json!({"role": "user"}));
         assert!(whole.issues.iter().any(|i| i.path.is_empty()));
-        let out = parse(&validate_field("intercom", "/role", "\"user\"", "").expect("ok"));
+        let out = validation(&validate_field("intercom", "/role", "\"user\"", "").expect("ok"));
         assert_eq!(out, json!({"valid": true, "issues": []}));
-        let out = parse(&validate_field("intercom", "/role", "\"admin\"", "").expect("ok"));
+        let out = validation(&validate_field("intercom", "/role", "\"admin\"", "").expect("ok"));
         assert_eq!(out["issues"][0]["path"], "/role");
         assert_eq!(out["issues"][0]["code"], "enum");
     }
 
     #[test]
     fn validate_field_addresses_free_keys_and_escapes() {
-        let out = parse(
+        let out = validation(
             &validate_field("intercom", "/custom_attributes/a~1b", "{\"x\": 1}", "").expect("ok"),
         );
         assert_eq!(out["issues"][0]["path"], "/custom_attributes/a~1b");
         assert_eq!(out["issues"][0]["code"], "type");
-        // An unknown member of a strict object is reported at the member.
-        let out = parse(&validate_field("helpscout", "/nickname", "\"A\"", "").expect("ok"));
-        assert_eq!(out["issues"][0]["path"], "/nickname");
-        assert_eq!(out["issues"][0]["code"], "unknown_field");
+        // Members of objects that take any member (Sequence custom attributes) are fields.
+        let out = validation(
+            &validate_field("sequence", "/favouriteColour", "\"teal\"", "").expect("ok"),
+        );
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+        let out = validation(&validate_field("bird", "/identifiers/4/note", "1", "").expect("ok"));
+        assert_eq!(out, json!({"valid": true, "issues": []}));
+    }
+
+    #[test]
+    fn validate_field_refuses_members_the_format_does_not_have() {
+        // Issue 15: a typo used to pass as `valid: true` with an unknown_field warning. It is
+        // refused whether or not a value is given, with a suggestion when only the case differs.
+        for value in ["\"Ada\"", ""] {
+            let e = validate_field("helpscout", "/firstname", value, "").expect_err("typo");
+            assert_eq!(e.code, ErrorCode::InvalidPointer);
+            assert_eq!(
+                e.message,
+                "\"/firstname\" addresses a member that helpscout does not have; did you mean \"/firstName\"?"
+            );
+        }
+        let e = validate_field("helpscout", "/nickname", "\"A\"", "").expect_err("unknown");
+        assert_eq!(
+            e.message,
+            "\"/nickname\" addresses a member that helpscout does not have"
+        );
+        // Nested, and under an array item (reported with the caller's index).
+        let e = validate_field("helpscout", "/phones/3/kind", "\"work\"", "").expect_err("item");
+        assert_eq!(e.code, ErrorCode::InvalidPointer);
+        assert!(e.message.starts_with("\"/phones/3/kind\""), "{}", e.message);
+        let e = validate_field("helpscout", "/address/town/x", "1", "").expect_err("deeper");
+        assert!(e.message.starts_with("\"/address/town\""), "{}", e.message);
     }
 
     #[test]
     fn validate_field_with_the_root_pointer_is_validate() {
         let value = r#"{"gender": "robot"}"#;
-        let field = parse(&validate_field("helpscout", "", value, "").expect("ok"));
-        let whole = parse(&validate("helpscout", value, "").expect("ok"));
+        let field = validation(&validate_field("helpscout", "", value, "").expect("ok"));
+        let whole = validation(&validate("helpscout", value, "").expect("ok"));
         assert_eq!(field, whole);
         let e = validate_field("helpscout", "", "3", "").expect_err("not an object");
         assert_eq!(e.code, ErrorCode::NotAnObject);
@@ -645,6 +693,23 @@ mod tests {
         }
     }
 
+    #[cfg(not(feature = "convert"))]
+    #[test]
+    fn the_forms_module_leaves_the_read_formats_out() {
+        for format in Format::READ {
+            for e in [
+                validate(format.id(), "{}", "").expect_err("read"),
+                schema(format.id()).expect_err("read"),
+                form_fields(format.id()).expect_err("read"),
+            ] {
+                assert_eq!(e.code, ErrorCode::UnknownFormat);
+                assert!(e.message.contains("contactkit/forms"), "{}", e.message);
+            }
+        }
+        assert!(validate("helpscout", "{}", "").is_ok());
+    }
+
+    #[cfg(feature = "convert")]
     #[test]
     fn convert_maps_results_and_bad_input() {
         let payload = r#"{"firstName": "Ada", "lastName": "Lovelace"}"#;
@@ -686,6 +751,7 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidOption);
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn convert_many_gives_the_cli_lines_for_each_target() {
         let records = concat!(
@@ -776,6 +842,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "convert")]
     /// The parts of a `convertMany` result as `{records, converted, rejected, output, rejects,
     /// report?}` values.
     fn batches(text: &str) -> Value {
@@ -798,6 +865,7 @@ mod tests {
             .collect()
     }
 
+    #[cfg(feature = "convert")]
     fn rejects_numbers(batch: &Value) -> Vec<u64> {
         batch["rejects"]
             .as_str()
@@ -807,6 +875,7 @@ mod tests {
             .collect()
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn convert_many_refuses_bad_arguments() {
         for to in ["", "bird,", "bird,3", "hubspot", "bird intercom"] {
@@ -873,10 +942,102 @@ mod tests {
             list[3],
             json!({"id": "helpscout", "title": Format::HelpScout.title()})
         );
-        let fields = parse(&form_fields("helpscout").expect("ok"));
+        // The core's metadata.
         assert_eq!(
-            fields,
+            parse(&form_fields("helpscout").expect("ok")),
             serde_json::to_value(core_form_fields(Format::HelpScout)).expect("json")
+        );
+    }
+
+    /// The field at a path of a form's metadata.
+    fn field_at<'v>(fields: &'v Value, path: &str) -> &'v Value {
+        fn find<'v>(fields: &'v Value, path: &str) -> Option<&'v Value> {
+            fields.as_array()?.iter().find_map(|f| {
+                if f["path"] == path {
+                    return Some(f);
+                }
+                f.get("fields").and_then(|nested| find(nested, path))
+            })
+        }
+        find(fields, path).unwrap_or_else(|| panic!("no field {path}"))
+    }
+
+    #[test]
+    fn form_fields_say_where_required_members_are_required() {
+        // Issue 15: an optional, empty Phones group must not block a form's submit.
+        let hs = parse(&form_fields("helpscout").expect("ok"));
+        let phone_type = field_at(&hs, "/phones/0/type");
+        assert_eq!(phone_type["required"], true);
+        assert_eq!(phone_type["requiredWithin"], "/phones/0");
+        // Required of every record: no marker.
+        let bird = parse(&form_fields("bird").expect("ok"));
+        let name = field_at(&bird, "/displayName");
+        assert_eq!(name["required"], true);
+        assert!(name.get("requiredWithin").is_none(), "{name}");
+        // Inside an item of an optional array that needs an item once present.
+        let key = field_at(&bird, "/identifiers/0/key");
+        assert_eq!(key["requiredWithin"], "/identifiers/0");
+        // Optional members have no marker.
+        assert!(field_at(&hs, "/firstName").get("requiredWithin").is_none());
+        // What the marker claims is what the validator does: the member is not required of a
+        // record without the container, and is once the container exists.
+        for (format, fields) in [("helpscout", &hs), ("bird", &bird)] {
+            let mut all = Vec::new();
+            collect(fields, &mut all);
+            for f in all
+                .into_iter()
+                .filter(|f| f.get("requiredWithin").is_some())
+            {
+                let within = f["requiredWithin"].as_str().expect("pointer");
+                let member = f["path"].as_str().expect("path");
+                let without = validation(&validate_field(format, within, "", "").expect("ok"));
+                assert!(
+                    !without["issues"]
+                        .as_array()
+                        .expect("issues")
+                        .iter()
+                        .any(|i| i["path"] == member),
+                    "{format} {member}: {without}"
+                );
+                let with = validation(&validate_field(format, within, "{}", "").expect("ok"));
+                assert!(
+                    with["issues"]
+                        .as_array()
+                        .expect("issues")
+                        .iter()
+                        .any(|i| i["path"] == member && i["code"] == "required"),
+                    "{format} {member} within {within}: {with}"
+                );
+            }
+        }
+    }
+
+    fn collect<'v>(fields: &'v Value, out: &mut Vec<&'v Value>) {
+        for f in fields.as_array().into_iter().flatten() {
+            out.push(f);
+            if let Some(nested) = f.get("fields") {
+                collect(nested, out);
+            }
+        }
+    }
+
+    #[test]
+    fn form_fields_state_the_length_unit() {
+        let hs = parse(&form_fields("helpscout").expect("ok"));
+        let first = field_at(&hs, "/firstName");
+        assert_eq!(first["maxLength"], 40);
+        assert_eq!(first["lengthUnit"], contactkit::FormField::LENGTH_UNIT);
+        assert!(field_at(&hs, "/gender").get("lengthUnit").is_none());
+        // The unit is what the validator counts: 40 emoji (80 UTF-16 units) are valid.
+        let emoji = Value::from("\u{1F600}".repeat(40)).to_string();
+        assert_eq!(
+            validate_field("helpscout", "/firstName", &emoji, "").expect("ok"),
+            dto::NO_FINDINGS
+        );
+        let emoji = Value::from("\u{1F600}".repeat(41)).to_string();
+        assert_ne!(
+            validate_field("helpscout", "/firstName", &emoji, "").expect("ok"),
+            dto::NO_FINDINGS
         );
     }
 
@@ -894,10 +1055,17 @@ mod tests {
 
     #[test]
     fn pointers_round_trip() {
-        let tokens = parse_pointer("/a~1b/~0c/0").expect("ok");
-        assert_eq!(tokens, ["a/b", "~c", "0"]);
-        assert_eq!(pointer_of(tokens.iter().map(String::as_str)), "/a~1b/~0c/0");
-        assert_eq!(parse_pointer("").expect("root"), Vec::<String>::new());
-        assert_eq!(parse_pointer("/").expect("empty key"), [""]);
+        // validateField reads pointers with the core's Pointer.
+        let tokens = |p: &str| -> Vec<String> {
+            let pointer = Pointer::parse(p).expect("pointer");
+            pointer.tokens().map(std::borrow::Cow::into_owned).collect()
+        };
+        assert_eq!(tokens("/a~1b/~0c/0"), ["a/b", "~c", "0"]);
+        assert_eq!(
+            Pointer::from_tokens(["a/b", "~c", "0"]).as_str(),
+            "/a~1b/~0c/0"
+        );
+        assert_eq!(tokens(""), Vec::<String>::new());
+        assert_eq!(tokens("/"), [""]);
     }
 }

@@ -6,7 +6,9 @@
 //! these shapes are written by hand in `npm/contactkit.d.ts`; the tests in this module and the
 //! Node tests keep the two in step.
 
-use contactkit::{Converted, Definitions, Format, Issue, Note, Rejection, Stage};
+#[cfg(feature = "convert")]
+use contactkit::{Converted, Note, Rejection, Stage};
+use contactkit::{Definitions, Format, Issue};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -82,10 +84,39 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Parses a format id.
+/// Parses a format id: any format in the full module; only the create formats
+/// ([`Format::ALL`]) in the forms module (built without the `convert` feature), which leaves
+/// the read formats out.
 pub fn format(id: &str) -> Result<Format, Error> {
-    id.parse::<Format>()
-        .map_err(|e| Error::new(ErrorCode::UnknownFormat, e.to_string()))
+    let format = id
+        .parse::<Format>()
+        .map_err(|e| Error::new(ErrorCode::UnknownFormat, e.to_string()))?;
+    if !cfg!(feature = "convert") && format.is_read() {
+        let ids: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
+        return Err(Error::new(
+            ErrorCode::UnknownFormat,
+            format!(
+                "{} is a read format, which contactkit/forms leaves out (import it from \"contactkit\"); the forms entry knows: {}",
+                Value::from(id),
+                ids.join(", ")
+            ),
+        ));
+    }
+    Ok(format)
+}
+
+/// What `validate` and `validateField` return for a record without findings, in place of the
+/// JSON of `{"valid": true, "issues": []}`: JSON text is never empty, and JavaScript builds the
+/// object without decoding or parsing anything (the common case of a valid record).
+pub const NO_FINDINGS: &str = "";
+
+/// The text of a validation result: [`NO_FINDINGS`], or the JSON of [`Validation`].
+pub fn validation_text(issues: &[Issue]) -> String {
+    if issues.is_empty() {
+        NO_FINDINGS.to_owned()
+    } else {
+        to_json(&Validation::new(issues))
+    }
 }
 
 /// The result of `validate` and `validateField`: `{valid, issues}`.
@@ -107,6 +138,56 @@ impl<'a> Validation<'a> {
     }
 }
 
+/// The result of `validateMany`, built as it goes: the counts, and the records that have
+/// findings as `{"record": N, "valid": …, "issues": […]}` (the CLI's report line). Written as
+/// text around [`Validation`]'s JSON rather than with a serialiser of its own: less WebAssembly.
+#[derive(Debug, Default)]
+pub struct Validations {
+    /// The number of records (blank NDJSON lines are not records).
+    pub records: u64,
+    /// How many are valid (warnings allowed).
+    pub valid: u64,
+    /// How many are not.
+    pub invalid: u64,
+    /// The JSON of the records with findings (errors or warnings), in input order, separated by
+    /// commas.
+    results: String,
+}
+
+impl Validations {
+    /// Counts a record with these findings, keeping them when there are some.
+    pub fn add(&mut self, issues: &[Issue]) {
+        self.records += 1;
+        let result = Validation::new(issues);
+        if result.valid {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        if !issues.is_empty() {
+            if !self.results.is_empty() {
+                self.results.push(',');
+            }
+            // `{"valid": …, "issues": […]}` with the record's number first.
+            let json = to_json(&result);
+            self.results.push_str("{\"record\":");
+            self.results.push_str(&self.records.to_string());
+            self.results.push(',');
+            self.results
+                .push_str(json.strip_prefix('{').unwrap_or(&json));
+        }
+    }
+
+    /// `{"records": N, "valid": N, "invalid": N, "results": […]}`.
+    pub fn to_json(&self) -> String {
+        format!(
+            "{{\"records\":{},\"valid\":{},\"invalid\":{},\"results\":[{}]}}",
+            self.records, self.valid, self.invalid, self.results
+        )
+    }
+}
+
+#[cfg(feature = "convert")]
 /// The result of `convert`: `{ok: true, payload, notes}` or `{ok: false, stage, issues}`.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -131,6 +212,7 @@ pub enum Conversion<'a> {
     },
 }
 
+#[cfg(feature = "convert")]
 impl<'a> From<&'a Result<Converted, Rejection>> for Conversion<'a> {
     fn from(result: &'a Result<Converted, Rejection>) -> Self {
         match result {
@@ -148,6 +230,7 @@ impl<'a> From<&'a Result<Converted, Rejection>> for Conversion<'a> {
     }
 }
 
+#[cfg(feature = "convert")]
 /// The result of `preview`: `{ok: true, payload}` (the object the vendor returns) or
 /// `{ok: false, stage, issues}`.
 #[derive(Debug, Serialize)]
@@ -169,15 +252,6 @@ pub enum Previewed<'a> {
         /// The findings.
         issues: &'a [Issue],
     },
-}
-
-/// One entry of `formats()`.
-#[derive(Debug, Serialize)]
-pub struct FormatInfo {
-    /// The format id, e.g. `helpscout`.
-    pub id: &'static str,
-    /// A human title.
-    pub title: &'static str,
 }
 
 /// The option names of each function, in the order error messages list them.
@@ -293,31 +367,35 @@ impl Options {
         Ok(out)
     }
 
-    /// The core's validation options.
-    pub fn to_validate(&self) -> contactkit::ValidateOptions {
-        let mut options = contactkit::ValidateOptions::new().show_values(self.show_values);
-        if let Some(definitions) = &self.definitions {
-            options = options.definitions(definitions.clone());
-        }
-        options
-    }
-
-    /// The core's conversion options.
-    pub fn to_convert(&self) -> contactkit::ConvertOptions {
-        let options = contactkit::ConvertOptions::new()
-            .lenient(self.lenient)
-            .normalize_custom_keys(self.normalize_custom_keys)
-            .validate_options(self.to_validate());
-        match &self.external_id {
-            Some(how) => options.external_id(how.clone()),
+    /// The core's validation options (taking the options: no copy of the definitions).
+    pub fn to_validate(self) -> contactkit::ValidateOptions {
+        let options = contactkit::ValidateOptions::new().show_values(self.show_values);
+        match self.definitions {
+            Some(definitions) => options.definitions(definitions),
             None => options,
         }
     }
 
+    #[cfg(feature = "convert")]
+    /// The core's conversion options.
+    pub fn to_convert(mut self) -> contactkit::ConvertOptions {
+        let external_id = self.external_id.take();
+        let options = contactkit::ConvertOptions::new()
+            .lenient(self.lenient)
+            .normalize_custom_keys(self.normalize_custom_keys)
+            .validate_options(self.to_validate());
+        match external_id {
+            Some(how) => options.external_id(how),
+            None => options,
+        }
+    }
+
+    #[cfg(feature = "convert")]
     /// The core's preview options.
-    pub fn to_preview(&self) -> contactkit::PreviewOptions {
+    pub fn to_preview(self) -> contactkit::PreviewOptions {
+        let now = self.now;
         let mut options = contactkit::PreviewOptions::new().validate_options(self.to_validate());
-        options.now = self.now;
+        options.now = now;
         options
     }
 }
@@ -325,11 +403,14 @@ impl Options {
 /// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
+#[cfg(feature = "convert")]
 /// Separates the targets' parts of the result of `convertMany`.
 pub const TARGET_SEPARATOR: char = '\u{1d}';
+#[cfg(feature = "convert")]
 /// Separates the fields of one target's part.
 pub const FIELD_SEPARATOR: char = '\u{1e}';
 
+#[cfg(feature = "convert")]
 /// One target's part of the result of `convertMany`.
 ///
 /// Returned as text rather than JSON: `records`, `converted`, `rejected`, `output`, `rejects`
@@ -353,6 +434,7 @@ pub struct Batch {
     pub report: Option<String>,
 }
 
+#[cfg(feature = "convert")]
 impl Batch {
     /// Appends the part's text (see [`Batch`]).
     pub fn write(&self, text: &mut String) {
@@ -370,6 +452,7 @@ impl Batch {
     }
 }
 
+#[cfg(feature = "convert")]
 /// A reject line of `convertMany` (the CLI's `--rejects` line).
 #[derive(Debug, Serialize)]
 pub struct RejectLine<'a> {
@@ -381,6 +464,7 @@ pub struct RejectLine<'a> {
     pub issues: &'a [Issue],
 }
 
+#[cfg(feature = "convert")]
 /// A report line of `convertMany` (the CLI's `--report` line).
 #[derive(Debug, Serialize)]
 pub struct ReportLine<'a> {
@@ -501,6 +585,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn conversion_results_have_the_documented_shapes() {
         let ok: Result<Converted, Rejection> = Ok(Converted {
@@ -622,6 +707,7 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidDefinitions);
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn convert_options_map_onto_the_core_options() {
         let o = Options::parse(
@@ -668,6 +754,7 @@ mod tests {
         assert_eq!(core.external_id, None);
     }
 
+    #[cfg(feature = "convert")]
     #[test]
     fn external_id_option_takes_the_cli_text() {
         use contactkit::ExternalIdSource;

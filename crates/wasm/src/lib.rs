@@ -5,7 +5,7 @@
 //!
 //! - **A coarse, string-based boundary.** Every export takes format ids and JSON text and
 //!   returns JSON text, which the package's hand-written JavaScript (`npm/src/api.js`) parses
-//!   with `JSON.parse` and types with `npm/contactkit.d.ts`. Measured against
+//!   with `JSON.parse` and types with `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against
 //!   `serde-wasm-bindgen` (a JS object in, `Serializer::json_compatible()` out) for the same
 //!   validation: the JSON-text boundary was about 4 times faster on a typical Help Scout
 //!   payload given as an object (10 µs against 38 µs per call; JSON.stringify and the
@@ -19,28 +19,34 @@
 //!   against the core crate; only the wasm32 build links `wasm-bindgen` (pinned exactly, as the
 //!   CLI must match). `examples/dump_results.rs` writes the native results of the fixture suite
 //!   and the example data, which the Node tests require the package to reproduce exactly.
-//! - **One module, two entries.** wasm-bindgen's `--target web` output is wrapped by
-//!   `npm/src/contactkit.js` (browsers and bundlers: `await init()` first) and
-//!   `npm/src/node.js` (Node: instantiated synchronously from the file on import), chosen by the
-//!   `node` export condition.
+//! - **Two modules, four entry files.** The crate is built with the `convert` feature (the
+//!   full module, package entry `contactkit`) and without it (the forms module,
+//!   `contactkit/forms`: validation and form metadata of the create formats). Each module's
+//!   wasm-bindgen `--target web` glue is wrapped by a browser file (`npm/src/contactkit.js`,
+//!   `npm/src/forms.js`: `await init()` first) and a Node file (`npm/src/node.js`,
+//!   `npm/src/forms.node.js`: instantiated on import from the module's bytes, embedded in
+//!   JavaScript), chosen by the `node` export condition; `npm/src/api.js` binds either module.
 //!
 //! # Size
 //!
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
-//! why). The module is 149.9 KB gzipped, against a hard budget of 150 KB
+//! why). The full module is 149.8 KB gzipped, against a hard budget of 150 KB
 //! (`npm/test/size.test.mjs`): there is no room left. Most of it is the core: validation with
 //! its rule tables, messages and form/schema metadata, conversion, the read formats; `preview`
 //! alone takes about 5 KB. Kept small on purpose: one options parser for every function,
 //! schema keywords written as JSON text or built with `Value::from` rather than `json!` code,
 //! `schema()` generated from the tables (the generator is linked anyway, as the tables point at
 //! it) and returned compact instead of embedding the 30 KB of committed schema texts, no typed
-//! deserialisation whose error messages would link float formatting, and `convertMany`'s
-//! result as separated text rather than JSON.
+//! deserialisation whose error messages would link float formatting, `convertMany`'s result as
+//! separated text rather than JSON, `validateMany`'s and `formats()`'s results written out
+//! rather than serialised from structs of their own, options taken rather than copied.
 
 pub mod api;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod declarations;
 pub mod dto;
-#[cfg(test)]
+#[cfg(all(test, feature = "convert"))]
 mod read_tests;
 #[cfg(test)]
 mod typescript;
@@ -85,16 +91,24 @@ mod bindings {
         envelope(api::validate_field(format, pointer, value, options))
     }
 
+    #[wasm_bindgen(skip_typescript, js_name = validateMany)]
+    pub fn validate_many(format: &str, records: &str, options: &str) -> String {
+        envelope(api::validate_many(format, records, options))
+    }
+
+    #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
     pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> String {
         envelope(api::convert(from, to, payload, options))
     }
 
+    #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript, js_name = convertMany)]
     pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> String {
         envelope(api::convert_many(from, to, records, options))
     }
 
+    #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
     pub fn preview(format: &str, payload: &str, options: &str) -> String {
         envelope(api::preview(format, payload, options))

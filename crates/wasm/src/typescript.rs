@@ -1,5 +1,6 @@
-//! Keeps the hand-written `npm/contactkit.d.ts` in step with the Rust types: every string
-//! union there must list exactly the values the Rust side produces.
+//! Keeps the hand-written declarations (`npm/forms.d.ts`, `npm/contactkit.d.ts`) in step with
+//! the Rust types: every string union there must list exactly the values the Rust side
+//! produces.
 
 use std::collections::BTreeSet;
 
@@ -7,14 +8,19 @@ use contactkit::{form_fields, Code, FormField, Format, NoteCode, Severity, Stage
 
 use crate::dto::ErrorCode;
 
-const DTS: &str = include_str!("../../../npm/contactkit.d.ts");
+const DTS: [&str; 2] = [
+    include_str!("../../../npm/forms.d.ts"),
+    include_str!("../../../npm/contactkit.d.ts"),
+];
 
 /// The string literals of `export type <name> = "a" | "b" …;` in the declarations.
 fn union(name: &str) -> BTreeSet<String> {
-    let start = DTS
-        .find(&format!("export type {name} ="))
-        .unwrap_or_else(|| panic!("contactkit.d.ts has no type {name}"));
-    let body = &DTS[start..];
+    let needle = format!("export type {name} =");
+    let (dts, start) = DTS
+        .iter()
+        .find_map(|dts| dts.find(&needle).map(|start| (dts, start)))
+        .unwrap_or_else(|| panic!("the declarations have no type {name}"));
+    let body = &dts[start..];
     let end = body.find(';').expect("the type ends");
     body[..end]
         .lines()
@@ -98,7 +104,7 @@ fn form_field_values_are_in_the_declared_unions() {
     for format in Format::ALL {
         let fields = form_fields(format);
         let mut all = Vec::new();
-        walk(&fields, &mut all);
+        walk(fields, &mut all);
         for field in all {
             assert!(
                 json_types.contains(field.json_type.as_str()),
@@ -107,6 +113,13 @@ fn form_field_values_are_in_the_declared_unions() {
             );
             if let Some(f) = field.format {
                 assert!(formats.contains(f), "{format} {}: format {f}", field.path);
+            }
+            if field.min_length.is_some() || field.max_length.is_some() {
+                assert!(
+                    union("LengthUnit").contains(FormField::LENGTH_UNIT),
+                    "{format} {}",
+                    field.path
+                );
             }
             if let Some(widget) = field.widget {
                 let name = names([widget]).into_iter().next().expect("one");
@@ -131,7 +144,8 @@ fn external_id_sources_match() {
     let custom = ExternalIdSource::Custom("k".into()).to_string();
     let prefix = custom.strip_suffix('k').expect("custom:KEY");
     assert!(
-        DTS.contains(&format!("`{prefix}${{string}}`")),
+        DTS.iter()
+            .any(|dts| dts.contains(&format!("`{prefix}${{string}}`"))),
         "contactkit.d.ts types custom sources as `{prefix}${{string}}`"
     );
 }

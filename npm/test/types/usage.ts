@@ -8,13 +8,18 @@ import init, {
   convertMany,
   formFields,
   formats,
+  helpscoutSchema,
   initSync,
   preview,
   schema,
+  standardSchema,
   validate,
   validateField,
+  validateMany,
   version,
-  type BatchResult,
+  type ConvertManyResult,
+  type BirdCreateContact,
+  type CanonicalContact,
   type ConversionResult,
   type ConvertManyOptions,
   type ConvertOptions,
@@ -23,18 +28,26 @@ import init, {
   type FieldFormat,
   type FormatId,
   type FormField,
+  type HelpScoutCustomer,
+  type IntercomCreateContact,
   type Issue,
+  type IssueParams,
   type IssueCode,
   type JsonObject,
   type JsonSchema,
   type Note,
   type NoteCode,
+  type PayloadTypes,
   type PreviewOptions,
   type PreviewResult,
   type ReadFormatId,
+  type SequencePerson,
+  type StandardIssue,
   type ValidateOptions,
+  type ValidateManyResult,
   type ValidationResult,
 } from "contactkit";
+import * as forms from "contactkit/forms";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type AssertFalse<T extends false> = T;
@@ -56,7 +69,16 @@ export type NoAny = [
   AssertTrue<Equal<ReturnType<typeof version>, string>>,
   AssertTrue<Equal<ReturnType<typeof init>, Promise<void>>>,
   AssertTrue<Equal<ReturnType<typeof validate>, ValidationResult>>,
-  AssertFalse<IsAny<BatchResult["report"]>>,
+  AssertTrue<Equal<ReturnType<typeof validateMany>, ValidateManyResult>>,
+  // convert() is typed by its target format.
+  AssertTrue<Equal<Extract<ReturnType<typeof convert<"intercom">>, { ok: true }>["payload"], IntercomCreateContact>>,
+  AssertTrue<Equal<PayloadTypes["sequence"], SequencePerson>>,
+  AssertTrue<Equal<PayloadTypes["canonical"], CanonicalContact>>,
+  AssertFalse<IsAny<HelpScoutCustomer["firstName"]>>,
+  AssertTrue<Equal<HelpScoutCustomer["gender"], "male" | "female" | "unknown" | undefined>>,
+  AssertTrue<Equal<BirdCreateContact["displayName"], string>>,
+  AssertTrue<Equal<IssueParams["limit"], number | undefined>>,
+  AssertFalse<IsAny<ConvertManyResult["report"]>>,
 ];
 
 export async function main(): Promise<void> {
@@ -81,12 +103,15 @@ export async function main(): Promise<void> {
   const convertOptions: ConvertOptions = { lenient: true, normalizeCustomKeys: false, showValues: false };
   const idSources: ExternalIdSource[] = ["email", "source-id", "custom:crm_id"];
   for (const externalId of idSources) convert("helpscout", "sequence", payload, { externalId });
-  const converted: ConversionResult = convert("helpscout", "bird", payload, convertOptions);
+  const converted: ConversionResult<BirdCreateContact> = convert("helpscout", "bird", payload, convertOptions);
+  const anyTarget: ConversionResult = converted;
+  console.log(anyTarget.ok);
   if (converted.ok) {
-    const target: JsonObject = converted.payload;
+    const target: BirdCreateContact = converted.payload;
     const notes: Note[] = converted.notes;
     for (const note of notes) describeNote(note.code);
-    console.log(target["displayName"]);
+    const displayName: string = target.displayName;
+    console.log(displayName);
     // @ts-expect-error a successful conversion has no stage
     console.log(converted.stage);
   } else {
@@ -98,13 +123,13 @@ export async function main(): Promise<void> {
   }
 
   const manyOptions: ConvertManyOptions = { lenient: true, firstRecord: 1001, report: true };
-  const one: BatchResult = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n', manyOptions);
-  const each: BatchResult[] = convertMany("helpscout", ["bird", "intercom"] as const, "");
+  const one: ConvertManyResult = convertMany("helpscout", "bird", '{"firstName": "Ada"}\n', manyOptions);
+  const each: ConvertManyResult[] = convertMany("helpscout", ["bird", "intercom"] as const, "");
   const counts: number = one.records + one.converted + one.rejected + each.length;
   const lines: string = one.output + one.rejects + (one.report ?? "");
   console.log(counts, lines);
   // @ts-expect-error one target gives one result
-  const notMany: BatchResult[] = convertMany("helpscout", "bird", "");
+  const notMany: ConvertManyResult[] = convertMany("helpscout", "bird", "");
   // @ts-expect-error records are NDJSON text
   convertMany("helpscout", "bird", [payload]);
   console.log(notMany);
@@ -141,7 +166,9 @@ export async function main(): Promise<void> {
   // @ts-expect-error a payload is an object or a string
   validate("bird", 42);
   // @ts-expect-error a field value is JSON
-  validateField("bird", "/displayName", () => "x");
+  validateField("bird", "/displayName", Symbol("x"));
+  // @ts-expect-error a field value is JSON
+  validateField("bird", "/displayName", 10n);
   // @ts-expect-error an external-id source is email, source-id or custom:KEY
   convert("helpscout", "sequence", payload, { externalId: "phone" });
   // @ts-expect-error two formats are needed
@@ -202,6 +229,52 @@ function renderForm(fields: FormField[]): string[] {
     const item: string[] = f.item ? renderForm([f.item]) : [];
     return [`<input ${attrs.join(" ")}>${options.join("|")}`, ...nested, ...item];
   });
+}
+
+// Issue 15: payloads typed by interfaces, with optional members that may be undefined
+// (exactOptionalPropertyTypes is on in both tsconfigs), are accepted as they are.
+interface MyCustomer {
+  firstName?: string | undefined;
+  lastName: string;
+  emails: { type: "work" | "home"; value: string }[];
+}
+
+export function interfaces(customer: MyCustomer, typed: HelpScoutCustomer): void {
+  validate("helpscout", customer);
+  validate("helpscout", typed);
+  forms.validate("helpscout", customer);
+  const many: ValidateManyResult = validateMany("helpscout", [customer, typed]);
+  console.log(many.records, many.results[0]?.record);
+  const built: HelpScoutCustomer = { firstName: undefined, lastName: "Lovelace", gender: "female" };
+  // @ts-expect-error gender is one of the documented values
+  const wrong: HelpScoutCustomer = { gender: "robot" };
+  console.log(built, wrong);
+  const result = convert("helpscout", "intercom", customer);
+  if (result.ok) {
+    const role: "user" | "lead" | undefined = result.payload.role;
+    // @ts-expect-error Intercom's payload has no firstName
+    console.log(role, result.payload.firstName);
+  }
+  const field: ValidationResult = validateField("helpscout", "/address", typed.address);
+  console.log(field.valid);
+}
+
+// Standard Schema objects (issue 15).
+export async function standard(value: unknown): Promise<HelpScoutCustomer | undefined> {
+  const result = await helpscoutSchema["~standard"].validate(value);
+  if (result.issues) {
+    for (const issue of result.issues) {
+      const path: ReadonlyArray<string | number> = issue.path;
+      const typedIssue: StandardIssue = issue;
+      console.log(path.join("."), typedIssue.code, typedIssue.pointer, issue.message);
+    }
+    return undefined;
+  }
+  const same = standardSchema("helpscout");
+  console.log(same.format);
+  // @ts-expect-error only create formats have Standard Schemas
+  standardSchema("intercom-contact");
+  return result.value;
 }
 
 // Read formats and preview (issue 9).

@@ -1,0 +1,161 @@
+// Where a frontend team builds, each on the packed package installed from its tarball: the same
+// page (npm/test/apps: both entries, `contactkit` and `contactkit/forms`) built by Vite, webpack
+// 5, Rollup and esbuild, served by Vite's dev server, imported without a bundler, and run in a
+// Web Worker, all in headless Chromium with no bundler configuration for contactkit; the
+// results must equal Node's.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+import { build as viteBuild, createServer as viteServer } from "vite";
+import webpack from "webpack";
+import { rollup } from "rollup";
+import { nodeResolve } from "@rollup/plugin-node-resolve";
+import { importMetaAssets } from "@web/rollup-plugin-import-meta-assets";
+import * as esbuild from "esbuild";
+
+import { closeBrowser, nodeResults, runPage, scratch, serve } from "./env-helpers.mjs";
+import { packageDir } from "./helpers.mjs";
+
+const expected = await nodeResults();
+after(closeBrowser);
+
+/** Serves `dir`, runs `page` in Chromium, and checks the results against Node's. */
+async function check(dir, page) {
+  const server = await serve(dir);
+  try {
+    const { result, errors } = await runPage(`${server.origin}/${page}`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result, expected);
+  } finally {
+    await server.close();
+  }
+}
+
+/** The emitted files of a build, for messages and for checking that the .wasm files are there. */
+function emitted(dir) {
+  return readdirSync(dir, { recursive: true }).map(String);
+}
+
+/** Both modules were emitted, once each (webpack names them by hash alone). */
+function assertBothWasm(files) {
+  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 2, `expected two .wasm files among ${files}`);
+}
+
+test("Vite build (no configuration)", async () => {
+  const dir = scratch("vite-build");
+  const out = join(dir, "dist");
+  await viteBuild({ root: join(dir, "apps"), configFile: false, logLevel: "warn", build: { outDir: out, emptyOutDir: true } });
+  assertBothWasm(emitted(out));
+  await check(out, "index.html");
+});
+
+test("Vite dev server (no configuration)", async () => {
+  const dir = scratch("vite-dev");
+  const server = await viteServer({
+    root: join(dir, "apps"),
+    configFile: false,
+    logLevel: "warn",
+    server: { host: "127.0.0.1", port: 0, strictPort: false },
+  });
+  await server.listen();
+  try {
+    const { result, errors } = await runPage(`${server.resolvedUrls.local[0]}index.html`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result, expected);
+  } finally {
+    await server.close();
+  }
+});
+
+test("webpack 5 (no configuration for contactkit)", async () => {
+  const dir = scratch("webpack");
+  const out = join(dir, "dist");
+  const stats = await new Promise((resolve, reject) => {
+    webpack(
+      {
+        mode: "production",
+        context: dir,
+        entry: "./apps/main.js",
+        output: { path: out, filename: "main.js" },
+        infrastructureLogging: { level: "error" },
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+  assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
+  copyFileSync(join(dir, "apps", "bundle.html"), join(out, "index.html"));
+  assertBothWasm(emitted(out));
+  await check(out, "index.html");
+});
+
+/** Builds the page with Rollup and these plugins into `out`. */
+async function rollupPage(dir, out, plugins) {
+  const bundle = await rollup({ input: join(dir, "apps", "main.js"), plugins });
+  await bundle.write({ dir: out, format: "es", entryFileNames: "main.js" });
+  await bundle.close();
+  copyFileSync(join(dir, "apps", "bundle.html"), join(out, "index.html"));
+}
+
+test("Rollup with @rollup/plugin-node-resolve, the .wasm files copied beside the bundle (README)", async () => {
+  const dir = scratch("rollup");
+  const out = join(dir, "dist");
+  await rollupPage(dir, out, [nodeResolve()]);
+  for (const wasm of ["contactkit_wasm_bg.wasm", "forms_wasm_bg.wasm"]) {
+    copyFileSync(join(packageDir, wasm), join(out, wasm));
+  }
+  await check(out, "index.html");
+});
+
+test("Rollup with @rollup/plugin-node-resolve and @web/rollup-plugin-import-meta-assets", async () => {
+  const dir = scratch("rollup-assets");
+  const out = join(dir, "dist");
+  await rollupPage(dir, out, [nodeResolve(), importMetaAssets()]);
+  assertBothWasm(emitted(out));
+  await check(out, "index.html");
+});
+
+test("esbuild (browser bundle; the .wasm files copied beside it, as the README says)", async () => {
+  const dir = scratch("esbuild");
+  const out = join(dir, "dist");
+  await esbuild.build({
+    entryPoints: [join(dir, "apps", "main.js")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    outfile: join(out, "main.js"),
+    logLevel: "error",
+  });
+  for (const wasm of ["contactkit_wasm_bg.wasm", "forms_wasm_bg.wasm"]) {
+    copyFileSync(join(packageDir, wasm), join(out, wasm));
+  }
+  copyFileSync(join(dir, "apps", "bundle.html"), join(out, "index.html"));
+  await check(out, "index.html");
+});
+
+test("a Web Worker (module worker, built by Vite)", async () => {
+  const dir = scratch("worker");
+  const out = join(dir, "dist");
+  await viteBuild({
+    root: join(dir, "apps"),
+    configFile: false,
+    logLevel: "warn",
+    worker: { format: "es" },
+    build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(dir, "apps", "worker.html") } },
+  });
+  assertBothWasm(emitted(out));
+  await check(out, "worker.html");
+});
+
+test("no bundler: a <script type=module> page importing the installed entries", async () => {
+  // The installed package is served at /node_modules/contactkit/, as a static site would.
+  const server = await serve(join(packageDir, "..", ".."));
+  try {
+    const { result, errors } = await runPage(`${server.origin}/test/plain/index.html`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result, expected);
+  } finally {
+    await server.close();
+  }
+});
