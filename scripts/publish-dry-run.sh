@@ -33,18 +33,32 @@ target_dir="${CARGO_TARGET_DIR:-$repo_root/target}"
 
 # 1. --------------------------------------------------------------------------------------------
 say "cargo publish --dry-run -p contactkit -p contactkit-cli (version $version)"
-mkdir -p "$target_dir/package"
-marker="$target_dir/package/.publish-dry-run-start"
+mkdir -p "$target_dir/publish-verify/package"
+marker="$target_dir/publish-verify/package/.publish-dry-run-start"
 touch "$marker"
-cargo publish --dry-run --allow-dirty -p contactkit -p contactkit-cli
+# Cargo verifies the CLI against the packaged library through a temporary local registry, and
+# reuses that registry's unpacked sources from an earlier run when the version is the same: a
+# stale copy would be compiled instead of this tree. Local registries' sources sit under
+# registry/src/-<hash>/ (crates.io's under index.crates.io-<hash>/); remove ours there.
+for stale in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/contactkit-"$version" \
+    "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/contactkit-cli-"$version"; do
+    [ -d "$stale" ] && rm -rf "$stale"
+done
+# The verification build compiles the packaged library as a registry crate, which Cargo never
+# rebuilds once built (registry sources are immutable to it): build in a directory of its own
+# and drop the library's old artifacts there, or a stale build of an earlier tree is linked.
+verify_dir="$target_dir/publish-verify"
+rm -rf "$verify_dir"/debug/.fingerprint/contactkit-* "$verify_dir"/debug/deps/libcontactkit-* \
+    "$verify_dir"/debug/deps/contactkit-*
+CARGO_TARGET_DIR="$verify_dir" cargo publish --dry-run --allow-dirty -p contactkit -p contactkit-cli
 
 # 2. --------------------------------------------------------------------------------------------
 check_crate() { # crate name, then required paths (inside the crate's top directory)
     local name="$1" crate
     shift
     # Where cargo leaves the .crate files depends on its version (package/ or package/tmp-crate/).
-    crate="$(find "$target_dir/package" -name "$name-$version.crate" -newer "$marker" | head -n 1)"
-    [ -n "$crate" ] || fail "cargo wrote no $name-$version.crate under $target_dir/package"
+    crate="$(find "$target_dir/publish-verify/package" -name "$name-$version.crate" -newer "$marker" | head -n 1)"
+    [ -n "$crate" ] || fail "cargo wrote no $name-$version.crate under $target_dir/publish-verify/package"
     local files
     files="$(tar -tzf "$crate" | sed "s|^$name-$version/||")"
     for need in Cargo.toml README.md LICENSE-MIT LICENSE-APACHE "$@"; do
