@@ -54,20 +54,9 @@ pub(crate) fn name(ex: &mut Exporter<'_>, at: At) {
             ContactPath::Field(ContactField::FullName),
         );
         if !names_agree(full, first, last) {
-            for (part, field) in [
-                (first, ContactField::FirstName),
-                (last, ContactField::LastName),
-            ] {
-                if part.is_some() {
-                    ex.dropped(
-                        ContactPath::Field(field),
-                        format!(
-                            "Intercom holds only a full name, and the {} differs from it",
-                            field.label()
-                        ),
-                    );
-                }
-            }
+            dropped_name_parts(ex, first, last, |label| {
+                format!("Intercom holds only a full name, and the {label} differs from it")
+            });
         }
     } else if let Some(joined) = join_name(first, last) {
         ex.note(
@@ -82,19 +71,25 @@ pub(crate) fn name(ex: &mut Exporter<'_>, at: At) {
         };
         ex.put(at.member, Value::String(joined), canonical);
     } else {
-        for (part, field) in [
-            (first, ContactField::FirstName),
-            (last, ContactField::LastName),
-        ] {
-            if part.is_some() {
-                ex.dropped(
-                    ContactPath::Field(field),
-                    format!(
-                        "is empty, so Intercom gets no name from the {}",
-                        field.label()
-                    ),
-                );
-            }
+        dropped_name_parts(ex, first, last, |label| {
+            format!("is empty, so Intercom gets no name from the {label}")
+        });
+    }
+}
+
+/// Notes each present part of the name (first, then last) as dropped, saying `why`.
+fn dropped_name_parts(
+    ex: &mut Exporter<'_>,
+    first: Option<&str>,
+    last: Option<&str>,
+    why: impl Fn(&str) -> String,
+) {
+    for (part, field) in [
+        (first, ContactField::FirstName),
+        (last, ContactField::LastName),
+    ] {
+        if part.is_some() {
+            ex.dropped(ContactPath::Field(field), why(field.label()));
         }
     }
 }

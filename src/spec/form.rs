@@ -345,10 +345,7 @@ mod tests {
     fn form_hints_come_from_the_declarations_and_formats() {
         use super::Widget;
         let helpscout = form_fields(Format::HelpScout);
-        assert_eq!(
-            find(helpscout, "background").widget,
-            Some(Widget::Textarea)
-        );
+        assert_eq!(find(helpscout, "background").widget, Some(Widget::Textarea));
         assert_eq!(find(helpscout, "age").placeholder, Some("30-35"));
         assert_eq!(find(helpscout, "photoUrl").placeholder, Some("https://"));
         let properties = find(helpscout, "properties");
@@ -385,10 +382,7 @@ mod tests {
             .any(|i| i.path.is_empty() && i.code == Code::Required));
 
         let bird = form_fields(Format::Bird);
-        let identifier = find(bird, "identifiers")
-            .fields
-            .as_deref()
-            .expect("fields");
+        let identifier = find(bird, "identifiers").fields.as_deref().expect("fields");
         assert_eq!(find(identifier, "key").tied_to, ["value"]);
         assert_eq!(find(identifier, "value").tied_to, ["key"]);
         assert!(find(identifier, "properties").tied_to.is_empty());
@@ -412,10 +406,7 @@ mod tests {
         assert!(issues("robot")[0].is_error());
         assert!(!issues("Male")[0].is_error());
         // An inferred list: suggestions only.
-        let emails = find(helpscout, "emails")
-            .fields
-            .as_deref()
-            .expect("fields");
+        let emails = find(helpscout, "emails").fields.as_deref().expect("fields");
         let kind = find(emails, "type");
         assert!(!kind.enum_is_strict && !kind.enum_any_case);
         let serialized = serde_json::to_value(kind).expect("json");

@@ -90,12 +90,7 @@ fn fixtures(format: Format) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/read")
         .join(format.id());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = crate::support::json_files(&dir);
     assert!(files.len() >= 3, "{}: at least 3 fixtures", dir.display());
     files
 }

@@ -7,6 +7,19 @@
 
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+
+/// The `.json` files of a fixture directory, sorted by name.
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
 pub mod convert;
 pub mod corpus;
 pub mod vendor_spec;

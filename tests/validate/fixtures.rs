@@ -76,14 +76,7 @@ fn fixtures_root() -> PathBuf {
 }
 
 fn fixture_files(format: Format) -> Vec<PathBuf> {
-    let dir = fixtures_root().join(format.id());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
+    crate::support::json_files(&fixtures_root().join(format.id()))
 }
 
 fn findings(report: &Report) -> Vec<Expected> {
