@@ -3,6 +3,8 @@
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// Without `convert` the conversion engine is compiled but not reachable (see Cargo.toml).
+#![cfg_attr(not(feature = "convert"), allow(dead_code, unused_imports, unreachable_pub))]
 
 pub mod bird;
 pub mod canonical;
@@ -28,6 +30,7 @@ mod spec;
 
 pub use definitions::{Definitions, DefinitionsError};
 pub use engine::external_id::{ExternalIdError, ExternalIdSource};
+#[cfg(feature = "convert")]
 pub use engine::{convert, convert_str, convert_str_each};
 pub use error::Error;
 pub use field::FieldError;
@@ -38,6 +41,7 @@ pub use note::{Note, NoteCode};
 pub use options::{ConvertOptions, PreviewOptions, ValidateOptions};
 pub use outcome::{Converted, Rejection, Stage};
 pub use pointer::{Pointer, PointerError};
+#[cfg(feature = "convert")]
 pub use preview::{preview, preview_str};
 pub use spec::form::{FieldType, FormField, Widget};
 

@@ -94,6 +94,7 @@ pub struct Converted<T> {
 /// As [`crate::convert`]: [`Error::Rejected`] for a payload that is invalid as its format or
 /// whose conversion cannot satisfy the target's rules, [`Error::ExternalIdSource`] for an
 /// external-id source that cannot apply.
+#[cfg(feature = "convert")]
 pub fn convert<F: Payload, T: Payload>(
     from: &F,
     options: &ConvertOptions,

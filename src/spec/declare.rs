@@ -68,7 +68,12 @@ macro_rules! object {
             extra: $extra,
             any_of_required: $any,
             check: $check,
-            others: $others,
+            // Kept only with the feature `convert` (see `Member::maps`).
+            others: if cfg!(feature = "convert") {
+                $others
+            } else {
+                $crate::engine::crossing::Crossing::None
+            },
         };
 
         impl $crate::payload::Wire for $Name {

@@ -240,8 +240,16 @@ impl Member {
         Self { doc, ..self }
     }
     /// Sets how the value crosses to and from the canonical contact.
+    ///
+    /// Without the feature `convert` the crossing is not kept (it stays [`Crossing::None`]), so
+    /// the tables hold no pointer to a conversion function and a validation-only build (the npm
+    /// package's forms module) links none of them.
     pub(crate) const fn maps(self, crossing: Crossing) -> Self {
-        Self { crossing, ..self }
+        if cfg!(feature = "convert") {
+            Self { crossing, ..self }
+        } else {
+            self
+        }
     }
     /// Shows the member as a multi-line text area.
     pub(crate) const fn textarea(self) -> Self {
@@ -274,8 +282,13 @@ impl Member {
         }
     }
     /// Says what the vendor's response holds of the create payload's member of the same name.
+    /// Without the feature `convert` it is not kept (as [`Member::maps`]).
     pub(crate) const fn echo(self, echo: Echo) -> Self {
-        Self { echo, ..self }
+        if cfg!(feature = "convert") {
+            Self { echo, ..self }
+        } else {
+            self
+        }
     }
     /// Imports the member in a later stage (see [`Member::stage`]).
     pub(crate) const fn stage(self, stage: u8) -> Self {
