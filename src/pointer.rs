@@ -116,7 +116,7 @@ impl Pointer {
     /// ```
     #[must_use]
     pub fn escape(token: &str) -> Cow<'_, str> {
-        if token.contains(['~', '/']) {
+        if token.bytes().any(|b| b == b'~' || b == b'/') {
             let mut out = String::with_capacity(token.len() + 2);
             push_escaped(&mut out, token);
             Cow::Owned(out)
@@ -143,10 +143,20 @@ pub(crate) fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// An escaped reference token unescaped.
+/// An escaped reference token unescaped (a parsed pointer's `~` is followed by `0` or `1`).
+/// A plain loop rather than `str::replace`: the WebAssembly module links no substring search.
 fn unescape(token: &str) -> Cow<'_, str> {
-    if token.contains('~') {
-        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    if token.bytes().any(|b| b == b'~') {
+        let mut out = String::with_capacity(token.len());
+        let mut chars = token.chars();
+        while let Some(c) = chars.next() {
+            if c == '~' {
+                out.push(if chars.next() == Some('1') { '/' } else { '~' });
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(token)
     }
