@@ -26,14 +26,22 @@ pub enum FieldError {
     NotAnObject,
 }
 
+impl FieldError {
+    /// What is wrong (what `Display` writes).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        match self {
+            Self::InvalidPointer(message) => message,
+            Self::NotAnObject => {
+                "the value at pointer \"\" is the whole record, which must be an object"
+            }
+        }
+    }
+}
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::InvalidPointer(message) => f.write_str(message),
-            Self::NotAnObject => f.write_str(
-                "the value at pointer \"\" is the whole record, which must be an object",
-            ),
-        }
+        f.write_str(self.message())
     }
 }
 
@@ -97,8 +105,8 @@ impl Validator {
             (false, value) => build(&steps, value.cloned()),
         };
         let report = self.validate(&record);
-        let built = pointer_of(steps.iter().map(Step::built_token));
-        let wanted = pointer_of(steps.iter().map(Step::token));
+        let built = pointer_of(&steps, Step::built_token);
+        let wanted = pointer_of(&steps, Step::token);
         let issues = report
             .issues
             .into_iter()
@@ -120,7 +128,7 @@ impl Validator {
 /// not pass as a valid field.
 fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(), FieldError> {
     let probe = build(steps, Some(Value::Null));
-    let built = pointer_of(steps.iter().map(Step::built_token));
+    let built = pointer_of(steps, Step::built_token);
     let unknown = Validator::new(format)
         .validate(&probe)
         .issues
@@ -129,19 +137,18 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
     if !unknown {
         return Ok(());
     }
-    let wanted = pointer_of(steps.iter().map(Step::token));
+    let wanted = pointer_of(steps, Step::token);
     let mut message = format!(
         "{} addresses a member that {} does not have",
         Value::from(wanted),
         format.id()
     );
     if let Some(name) = &at.suggestion {
-        let mut tokens: Vec<&str> = steps.iter().map(Step::token).collect();
-        if let Some(last) = tokens.last_mut() {
-            *last = name;
-        }
+        let outer = steps.split_last().map_or(steps, |(_, outer)| outer);
+        let mut suggested = pointer_of(outer, Step::token);
+        crate::pointer::push_token(&mut suggested, name);
         message.push_str("; did you mean ");
-        message.push_str(&Value::from(pointer_of(tokens.into_iter())).to_string());
+        message.push_str(&Value::from(suggested).to_string());
         message.push('?');
     }
     Err(FieldError::InvalidPointer(message))
@@ -246,7 +253,7 @@ fn plan(format: Format, tokens: &[String]) -> Result<Plan, FieldError> {
                 if !is_index(token) {
                     return Err(FieldError::InvalidPointer(format!(
                         "{} is an array; the pointer must continue with an item index (0, 1, …)",
-                        pointer_of(steps.iter().map(Step::token))
+                        pointer_of(&steps, Step::token)
                     )));
                 }
                 (Step::Index(token.clone()), Node::item(array))
@@ -254,7 +261,7 @@ fn plan(format: Format, tokens: &[String]) -> Result<Plan, FieldError> {
             Node::Scalar(json_type) => {
                 return Err(FieldError::InvalidPointer(format!(
                     "{} holds a value of type {json_type}; the pointer cannot go below it",
-                    pointer_of(steps.iter().map(Step::token))
+                    pointer_of(&steps, Step::token)
                 )))
             }
         };
@@ -295,9 +302,14 @@ fn build(steps: &[Step], value: Option<Value>) -> Value {
     current
 }
 
-/// Renders tokens as an RFC 6901 pointer.
-fn pointer_of<'t>(tokens: impl Iterator<Item = &'t str>) -> String {
-    Pointer::from_tokens(tokens).into_string()
+/// Renders one token of each step as an RFC 6901 pointer (one function for every use: the
+/// WebAssembly module links it once).
+fn pointer_of(steps: &[Step], token: fn(&Step) -> &str) -> String {
+    let mut out = String::new();
+    for step in steps {
+        crate::pointer::push_token(&mut out, token(step));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,10 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // Without `convert` the conversion engine is compiled but not reachable (see Cargo.toml).
-#![cfg_attr(not(feature = "convert"), allow(dead_code, unused_imports, unreachable_pub))]
+#![cfg_attr(
+    not(feature = "convert"),
+    allow(dead_code, unused_imports, unreachable_pub)
+)]
 
 pub mod bird;
 pub mod canonical;

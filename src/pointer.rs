@@ -56,8 +56,7 @@ impl Pointer {
 
     /// Appends a reference token (escaped).
     pub fn push(&mut self, token: &str) {
-        self.0.push('/');
-        push_escaped(&mut self.0, token);
+        push_token(&mut self.0, token);
     }
 
     /// Appends an array index.
@@ -198,14 +197,22 @@ pub enum PointerError {
     BadEscape,
 }
 
-impl fmt::Display for PointerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl PointerError {
+    /// What is wrong, as a sentence fragment (what `Display` writes).
+    #[must_use]
+    pub const fn message(self) -> &'static str {
+        match self {
             Self::NoLeadingSlash => {
                 "a JSON Pointer is \"\" or starts with \"/\" (e.g. \"/emails/0/value\")"
             }
             Self::BadEscape => "\"~\" in a JSON Pointer must be followed by 0 or 1",
-        })
+        }
+    }
+}
+
+impl fmt::Display for PointerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
     }
 }
 
@@ -272,6 +279,12 @@ pub(crate) fn push_escaped(out: &mut String, segment: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// Appends `/` and `token`, escaped, to pointer text.
+pub(crate) fn push_token(out: &mut String, token: &str) {
+    out.push('/');
+    push_escaped(out, token);
 }
 
 /// Joins a base pointer and one more segment.

@@ -24,7 +24,7 @@ const FEATURED_IDENTIFIER: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// The contact object.
@@ -34,37 +34,37 @@ pub(crate) static CONTACT: ObjectRules = ObjectRules {
 format: contactkit converts from it but not to it. Checked leniently, because Bird produced it: only JSON types \
 are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
     members: &[
-        Member::new("id", "Id", STRING).maps(Crossing::Ignored).nullable().doc("The unique identifier Bird gave the contact."),
-        Member::new("computedDisplayName", "Computed display name", STRING).maps(imported(F::FullName.single(), read::contact)).nullable().doc(
+        Member::new("id", "Id", STRING).maps(&Crossing::Ignored).nullable().doc("The unique identifier Bird gave the contact."),
+        Member::new("computedDisplayName", "Computed display name", STRING).maps(&imported(F::FullName.single(), read::contact)).nullable().doc(
             "Derived, in this order if available, from the displayName attribute, the firstName attribute, the \
 emailaddress identifier or the phonenumber identifier.",
         ),
-        Member::new("createdAt", "Created at", STRING).maps(Crossing::Ignored).nullable().doc("Date-time of creation."),
-        Member::new("updatedAt", "Updated at", STRING).maps(Crossing::Ignored).nullable().doc("Date-time of the last update."),
-        Member::new("workspaceId", "Workspace id", STRING).maps(Crossing::Ignored).nullable().doc("The workspace of the contact."),
+        Member::new("createdAt", "Created at", STRING).maps(&Crossing::Ignored).nullable().doc("Date-time of creation."),
+        Member::new("updatedAt", "Updated at", STRING).maps(&Crossing::Ignored).nullable().doc("Date-time of the last update."),
+        Member::new("workspaceId", "Workspace id", STRING).maps(&Crossing::Ignored).nullable().doc("The workspace of the contact."),
         Member::new(
             "featuredIdentifiers",
             "Featured identifiers",
             list!(ValueRules::Object(&FEATURED_IDENTIFIER)),
-        ).maps(Crossing::Along { with: "computedDisplayName", fields: &[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)] })
+        ).maps(&Crossing::Along { with: "computedDisplayName", fields: &[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)] })
         .nullable()
         .doc("Identifiers of the contact, {key, value}."),
-        Member::new("attributes", "Attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(Crossing::Along { with: "computedDisplayName", fields: &[(".displayName", F::FullName), (".firstName", F::FirstName), (".lastName", F::LastName), (".emailaddress", F::Emails), (".phonenumber", F::Phones), (".external_id", F::ExternalId), (".*", F::CustomAttributes)] }).nullable().doc(
+        Member::new("attributes", "Attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(&Crossing::Along { with: "computedDisplayName", fields: &[(".displayName", F::FullName), (".firstName", F::FirstName), (".lastName", F::LastName), (".emailaddress", F::Emails), (".phonenumber", F::Phones), (".external_id", F::ExternalId), (".*", F::CustomAttributes)] }).nullable().doc(
             "Attribute values (displayName, firstName, lastName, custom attributes); identifiers are mirrored \
 here as arrays under their key (emailaddress, phonenumber, ...).",
         ),
-        Member::new("identifierCount", "Identifier count", INTEGER).maps(Crossing::Ignored)
+        Member::new("identifierCount", "Identifier count", INTEGER).maps(&Crossing::Ignored)
             .nullable()
             .doc("The number of identifiers of the contact."),
-        Member::new("accountIds", "Account ids", list!(STRING)).maps(imported(F::AccountIds.single(), import::strings)).nullable(),
-        Member::new("listIds", "List ids", list!(STRING)).maps(imported(F::ListIds.single(), import::strings)).nullable(),
-        Member::new("companyRefs", "Company references", list!(STRING)).maps(imported(F::CompanyRefs.single(), import::strings)).nullable(),
-        Member::new("isAnonymous", "Anonymous", ValueRules::Boolean).maps(Crossing::Ignored).nullable().doc(
+        Member::new("accountIds", "Account ids", list!(STRING)).maps(&imported(F::AccountIds.single(), import::strings)).nullable(),
+        Member::new("listIds", "List ids", list!(STRING)).maps(&imported(F::ListIds.single(), import::strings)).nullable(),
+        Member::new("companyRefs", "Company references", list!(STRING)).maps(&imported(F::CompanyRefs.single(), import::strings)).nullable(),
+        Member::new("isAnonymous", "Anonymous", ValueRules::Boolean).maps(&Crossing::Ignored).nullable().doc(
             "Whether the contact is anonymous: it has no identifiers, or only visitorid identifiers.",
         ),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };

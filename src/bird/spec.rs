@@ -69,7 +69,7 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
                 Stated::error("/value", "format phone when the key is phonenumber", Code::Format),
             ],
         }),
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     key: String = "key", "Identifier key", ValueRules::String(IDENTIFIER_KEY), "emailaddress, phonenumber, or a custom identifier key.",
         .required(),
@@ -88,7 +88,7 @@ const IDENTIFIER_PROPERTIES: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
@@ -174,23 +174,23 @@ identifiers that differ only in `properties`).",
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     display_name: String = "displayName", "Display name", len(1, 150), "The display name for the contact.",
-        .maps(via(F::FullName, import_text, export::display_name)),
+        .maps(&via(F::FullName, import_text, export::display_name)),
         .required();
     identifiers: Option<Vec<Identifier>> = "identifiers", "Identifiers", ValueRules::Array(&ArrayRules { items: ValueRules::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }), "Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
 Two identifiers with the same key and value are duplicates even when their properties differ; uniqueItems states \
 only the case of identical items (not expressible in JSON Schema).",
-        .maps(with(&[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)], import::identifiers, export::identifiers));
+        .maps(&with(&[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)], import::identifiers, export::identifiers));
     attributes: Option<serde_json::Map<String, serde_json::Value>> = "attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES), "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those.",
-        .maps(with(&[(".firstName", F::FirstName), (".lastName", F::LastName), (".*", F::CustomAttributes)], import::attributes, export::attributes));
+        .maps(&with(&[(".firstName", F::FirstName), (".lastName", F::LastName), (".*", F::CustomAttributes)], import::attributes, export::attributes));
     account_ids: Option<Vec<String>> = "accountIds", "Account ids", UUID_LIST, "1 to 10 account ids (UUIDs).",
-        .maps(via(F::AccountIds, import::strings, export::strings));
+        .maps(&via(F::AccountIds, import::strings, export::strings));
     list_ids: Option<Vec<String>> = "listIds", "List ids", UUID_LIST, "1 to 10 list ids (UUIDs).",
-        .maps(via(F::ListIds, import::strings, export::strings));
+        .maps(&via(F::ListIds, import::strings, export::strings));
     company_refs: Option<Vec<String>> = "companyRefs", "Company references", list!(STRING), "The list of company references for the contact.",
-        .maps(via(F::CompanyRefs, import::strings, export::strings));
+        .maps(&via(F::CompanyRefs, import::strings, export::strings));
 }
 
 const ATTRIBUTES: Dynamic = Dynamic {

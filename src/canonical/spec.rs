@@ -39,7 +39,7 @@ const EMAIL: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const PHONE: ObjectRules = ObjectRules {
@@ -52,7 +52,7 @@ const PHONE: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const CHAT: ObjectRules = ObjectRules {
@@ -65,7 +65,7 @@ const CHAT: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const SOCIAL: ObjectRules = ObjectRules {
@@ -78,7 +78,7 @@ const SOCIAL: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const IDENTIFIER: ObjectRules = ObjectRules {
@@ -91,7 +91,7 @@ const IDENTIFIER: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const ADDRESS: ObjectRules = ObjectRules {
@@ -107,7 +107,7 @@ const ADDRESS: ObjectRules = ObjectRules {
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// The canonical contact.
@@ -116,47 +116,47 @@ pub(crate) static CONTACT: ObjectRules = ObjectRules {
     description: "contactkit's vendor-neutral contact: the hub every conversion passes through. No member is \
 required; empty values are omitted. Timestamps are RFC 3339 date-times (contactkit writes UTC, YYYY-MM-DDTHH:MM:SSZ).",
     members: &[
-        Member::new("externalId", "External id", id(1)).maps(Crossing::Text(F::ExternalId)).doc("The contact's id in your own system."),
-        Member::new("fullName", "Full name", STRING).maps(Crossing::Text(F::FullName)),
-        Member::new("firstName", "First name", STRING).maps(Crossing::Text(F::FirstName)),
-        Member::new("lastName", "Last name", STRING).maps(Crossing::Text(F::LastName)),
-        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))).maps(via(F::Emails, import::values, export::lists)).doc("The primary address first."),
-        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))).maps(via(F::Phones, import::values, export::lists)).doc("The primary number first."),
-        Member::new("photoUrl", "Photo URL", formatted(StringFormat::HttpUrl)).maps(Crossing::Text(F::PhotoUrl)),
-        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)).maps(Crossing::Text(F::PhotoType)),
-        Member::new("jobTitle", "Job title", STRING).maps(Crossing::Text(F::JobTitle)),
-        Member::new("organization", "Organization", STRING).maps(Crossing::Text(F::Organization)),
-        Member::new("organizationId", "Organization id", INTEGER).maps(via(F::OrganizationId, import::whole_number, export_number)),
-        Member::new("industry", "Industry", STRING).maps(Crossing::Text(F::Industry)),
-        Member::new("address", "Address", ValueRules::Object(&ADDRESS)).maps(with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".region", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address)),
-        Member::new("location", "Location", STRING).maps(Crossing::Text(F::Location)).doc("Free-text location."),
-        Member::new("websites", "Websites", list!(formatted(StringFormat::HttpUrl))).maps(via(F::Websites, import::string_list, export::lists)),
-        Member::new("signedUpAt", "Signed up at", formatted(StringFormat::DateTime)).maps(via(F::SignedUpAt, import::timestamp, export::timestamp)),
-        Member::new("lastSeenAt", "Last seen at", formatted(StringFormat::DateTime)).maps(via(F::LastSeenAt, import::timestamp, export::timestamp)),
-        Member::new("browser", "Browser", STRING).maps(Crossing::Text(F::Browser)),
-        Member::new("browserVersion", "Browser version", STRING).maps(Crossing::Text(F::BrowserVersion)),
-        Member::new("browserLanguage", "Browser language", STRING).maps(Crossing::Text(F::BrowserLanguage)),
-        Member::new("os", "Operating system", STRING).maps(Crossing::Text(F::Os)),
-        Member::new("gender", "Gender", one_of(&GENDERS)).maps(via(F::Gender, import_text, export::gender)),
-        Member::new("age", "Age", STRING).maps(Crossing::Text(F::Age)),
-        Member::new("notes", "Notes", STRING).textarea().maps(Crossing::Text(F::Notes)),
-        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))).maps(via(F::Chats, import::handles, export::lists)),
-        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))).maps(via(F::SocialProfiles, import::handles, export::lists)),
-        Member::new("identifiers", "Other identifiers", list!(ValueRules::Object(&IDENTIFIER))).maps(via(F::Identifiers, import::identifiers, export::lists)),
-        Member::new("listIds", "List ids", list!(STRING)).maps(via(F::ListIds, import::string_list, export::lists)),
-        Member::new("accountIds", "Account ids", list!(STRING)).maps(via(F::AccountIds, import::string_list, export::lists)),
-        Member::new("companyRefs", "Company references", list!(STRING)).maps(via(F::CompanyRefs, import::string_list, export::lists)),
-        Member::new("tags", "Tags", list!(STRING)).maps(via(F::Tags, import::string_list, export::lists)),
-        Member::new("role", "Role", one_of(&ROLES)).maps(Crossing::Text(F::Role)),
-        Member::new("ownerId", "Owner id", INTEGER).maps(via(F::OwnerId, import::whole_number, export_integer)),
-        Member::new("unsubscribedFromEmails", "Unsubscribed from emails", ValueRules::Boolean).maps(via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
-        Member::new("intercomId", "Intercom id", id(1)).maps(Crossing::Text(F::IntercomId)),
-        Member::new("customAttributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).key_value().maps(via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
+        Member::new("externalId", "External id", id(1)).maps(&Crossing::Text(F::ExternalId)).doc("The contact's id in your own system."),
+        Member::new("fullName", "Full name", STRING).maps(&Crossing::Text(F::FullName)),
+        Member::new("firstName", "First name", STRING).maps(&Crossing::Text(F::FirstName)),
+        Member::new("lastName", "Last name", STRING).maps(&Crossing::Text(F::LastName)),
+        Member::new("emails", "Emails", list!(ValueRules::Object(&EMAIL))).maps(&via(F::Emails, import::values, export::lists)).doc("The primary address first."),
+        Member::new("phones", "Phones", list!(ValueRules::Object(&PHONE))).maps(&via(F::Phones, import::values, export::lists)).doc("The primary number first."),
+        Member::new("photoUrl", "Photo URL", formatted(StringFormat::HttpUrl)).maps(&Crossing::Text(F::PhotoUrl)),
+        Member::new("photoType", "Photo type", one_of(&PHOTO_TYPES)).maps(&Crossing::Text(F::PhotoType)),
+        Member::new("jobTitle", "Job title", STRING).maps(&Crossing::Text(F::JobTitle)),
+        Member::new("organization", "Organization", STRING).maps(&Crossing::Text(F::Organization)),
+        Member::new("organizationId", "Organization id", INTEGER).maps(&via(F::OrganizationId, import::whole_number, export_number)),
+        Member::new("industry", "Industry", STRING).maps(&Crossing::Text(F::Industry)),
+        Member::new("address", "Address", ValueRules::Object(&ADDRESS)).maps(&with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".region", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address)),
+        Member::new("location", "Location", STRING).maps(&Crossing::Text(F::Location)).doc("Free-text location."),
+        Member::new("websites", "Websites", list!(formatted(StringFormat::HttpUrl))).maps(&via(F::Websites, import::string_list, export::lists)),
+        Member::new("signedUpAt", "Signed up at", formatted(StringFormat::DateTime)).maps(&via(F::SignedUpAt, import::timestamp, export::timestamp)),
+        Member::new("lastSeenAt", "Last seen at", formatted(StringFormat::DateTime)).maps(&via(F::LastSeenAt, import::timestamp, export::timestamp)),
+        Member::new("browser", "Browser", STRING).maps(&Crossing::Text(F::Browser)),
+        Member::new("browserVersion", "Browser version", STRING).maps(&Crossing::Text(F::BrowserVersion)),
+        Member::new("browserLanguage", "Browser language", STRING).maps(&Crossing::Text(F::BrowserLanguage)),
+        Member::new("os", "Operating system", STRING).maps(&Crossing::Text(F::Os)),
+        Member::new("gender", "Gender", one_of(&GENDERS)).maps(&via(F::Gender, import_text, export::gender)),
+        Member::new("age", "Age", STRING).maps(&Crossing::Text(F::Age)),
+        Member::new("notes", "Notes", STRING).textarea().maps(&Crossing::Text(F::Notes)),
+        Member::new("chats", "Chat handles", list!(ValueRules::Object(&CHAT))).maps(&via(F::Chats, import::handles, export::lists)),
+        Member::new("socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL))).maps(&via(F::SocialProfiles, import::handles, export::lists)),
+        Member::new("identifiers", "Other identifiers", list!(ValueRules::Object(&IDENTIFIER))).maps(&via(F::Identifiers, import::identifiers, export::lists)),
+        Member::new("listIds", "List ids", list!(STRING)).maps(&via(F::ListIds, import::string_list, export::lists)),
+        Member::new("accountIds", "Account ids", list!(STRING)).maps(&via(F::AccountIds, import::string_list, export::lists)),
+        Member::new("companyRefs", "Company references", list!(STRING)).maps(&via(F::CompanyRefs, import::string_list, export::lists)),
+        Member::new("tags", "Tags", list!(STRING)).maps(&via(F::Tags, import::string_list, export::lists)),
+        Member::new("role", "Role", one_of(&ROLES)).maps(&Crossing::Text(F::Role)),
+        Member::new("ownerId", "Owner id", INTEGER).maps(&via(F::OwnerId, import::whole_number, export_integer)),
+        Member::new("unsubscribedFromEmails", "Unsubscribed from emails", ValueRules::Boolean).maps(&via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
+        Member::new("intercomId", "Intercom id", id(1)).maps(&Crossing::Text(F::IntercomId)),
+        Member::new("customAttributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).key_value().maps(&via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
     ],
     extra: Extra::Warn,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// The compiler keeps the canonical members and the canonical fields equal: every field a

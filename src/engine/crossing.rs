@@ -165,7 +165,7 @@ impl Table {
     /// Whether the format converts member `member`: it is documented, or the format's other
     /// members are custom attributes ([`ObjectRules::others`]).
     pub(crate) fn takes(&self, member: &str) -> bool {
-        !matches!(self.rules.others, Crossing::None) || self.names(member)
+        !matches!(*self.rules.others, Crossing::None) || self.names(member)
     }
 
     /// Whether `member` is a documented member.

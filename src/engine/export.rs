@@ -171,12 +171,12 @@ pub(crate) fn export(
         derivation,
     };
     for member in table.rules.members {
-        cross(&mut ex, table, member.name, member.crossing);
+        cross(&mut ex, table, member.name, *member.crossing);
         if let Some(issue) = ex.rejection.take() {
             return Err(issue);
         }
     }
-    cross(&mut ex, table, "*", table.rules.others);
+    cross(&mut ex, table, "*", *table.rules.others);
     if let Some(issue) = ex.rejection.take() {
         return Err(issue);
     }

@@ -134,13 +134,13 @@ pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: boo
     let mut not_held_noted = false;
     for member in table.import_order() {
         let name = member.name;
-        match member.crossing {
+        match *member.crossing {
             Crossing::None | Crossing::Ignored | Crossing::Along { .. } => {}
             Crossing::NotHeld(_) => {
                 if !not_held_noted {
                     not_held_noted = true;
                     for other in table.rules.members {
-                        if let Crossing::NotHeld(message) = other.crossing {
+                        if let Crossing::NotHeld(message) = *other.crossing {
                             dropped_when_set(obj, &mut imp, other.name, message);
                         }
                     }
@@ -155,7 +155,7 @@ pub(crate) fn import<'s>(table: &Table, record: &'s Value, canonical_source: boo
             Crossing::With { fields, import, .. } => import(obj, At::new(name, fields), &mut imp),
         }
     }
-    if let Crossing::With { fields, import, .. } = table.rules.others {
+    if let Crossing::With { fields, import, .. } = *table.rules.others {
         import(obj, At::new("*", fields), &mut imp);
     }
     for key in obj.keys() {

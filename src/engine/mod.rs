@@ -256,7 +256,7 @@ pub(crate) mod tests {
     pub(crate) fn handled(table: &Table) -> BTreeSet<(String, String)> {
         let mut out = BTreeSet::new();
         for member in table.rules.members {
-            for (suffix, field) in member.crossing.fields() {
+            for (suffix, field) in (*member.crossing).fields() {
                 out.insert((format!("{}{suffix}", member.name), field.name().to_owned()));
             }
         }
@@ -357,7 +357,7 @@ pub(crate) mod tests {
         for format in Format::EVERY {
             for member in table(format).rules.members {
                 assert!(
-                    !matches!(member.crossing, Crossing::None),
+                    !matches!(*member.crossing, Crossing::None),
                     "{format}: {} has no crossing",
                     member.name
                 );
@@ -374,10 +374,10 @@ pub(crate) mod tests {
                 .rules
                 .members
                 .iter()
-                .find(|m| m.crossing.fields().iter().any(|(_, f)| *f == field))
+                .find(|m| (*m.crossing).fields().iter().any(|(_, f)| *f == field))
                 .unwrap_or_else(|| panic!("{} is not in the canonical table", field.name()));
             assert_eq!(member.name, top, "{}", field.name());
-            assert!(member.crossing.fields().iter().all(
+            assert!((*member.crossing).fields().iter().all(
                 |(suffix, f)| *f != field || format!("{}{suffix}", member.name) == field.name()
             ));
         }
@@ -388,7 +388,7 @@ pub(crate) mod tests {
         let mut c = crate::canonical::Contact::default();
         for format in Format::EVERY {
             for member in table(format).rules.members {
-                if let Crossing::Text(field) | Crossing::ReadText(field) = member.crossing {
+                if let Crossing::Text(field) | Crossing::ReadText(field) = *member.crossing {
                     assert!(
                         field.text_mut(&mut c).is_some(),
                         "{format}: {field:?} is not a string field"
@@ -405,20 +405,20 @@ pub(crate) mod tests {
             let members = t.rules.members;
             let firsts = members
                 .iter()
-                .filter(|m| matches!(m.crossing, Crossing::FirstName));
+                .filter(|m| matches!(*m.crossing, Crossing::FirstName));
             let lasts = members
                 .iter()
-                .filter(|m| matches!(m.crossing, Crossing::LastName));
+                .filter(|m| matches!(*m.crossing, Crossing::LastName));
             assert_eq!(
                 firsts.count(),
                 lasts.count(),
                 "{format}: first/last name pairs"
             );
             for (i, member) in members.iter().enumerate() {
-                if let Crossing::Along { with, .. } = member.crossing {
+                if let Crossing::Along { with, .. } = *member.crossing {
                     let reader = members[..i].iter().find(|m| m.name == with);
                     assert!(
-                        matches!(reader.map(|m| m.crossing), Some(Crossing::With { .. })),
+                        matches!(reader.map(|m| *m.crossing), Some(Crossing::With { .. })),
                         "{format}: {} is read along {with}, which must be an earlier member with functions",
                         member.name
                     );

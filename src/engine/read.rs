@@ -143,7 +143,7 @@ pub(crate) mod tests {
                 // Read formats are never written: their members cross only into the contact.
                 assert!(
                     !matches!(
-                        member.crossing,
+                        *member.crossing,
                         Crossing::Text(_) | Crossing::FirstName | Crossing::LastName
                     ),
                     "{format}: {} crosses as a create format's member",
@@ -188,21 +188,21 @@ pub(crate) mod tests {
             let dropped = line(section, "Dropped with a note when set:");
             let members = table(format).rules.members;
             // A member read along another one holds what its reader's fields say.
-            let fields = |m: &Member| match m.crossing {
+            let fields = |m: &Member| match *m.crossing {
                 Crossing::Along { with, .. } => members
                     .iter()
                     .find(|r| r.name == with)
-                    .map_or(&[][..], |r| r.crossing.fields()),
+                    .map_or(&[][..], |r| (*r.crossing).fields()),
                 other => other.fields(),
             };
             let members_without_fields: BTreeSet<String> = members
                 .iter()
-                .filter(|m| m.crossing.fields().is_empty() && fields(m).is_empty())
+                .filter(|m| (*m.crossing).fields().is_empty() && fields(m).is_empty())
                 .map(|m| m.name.to_owned())
                 .collect();
             let not_contact_data: BTreeSet<String> = members
                 .iter()
-                .filter(|m| matches!(m.crossing, Crossing::Ignored))
+                .filter(|m| matches!(*m.crossing, Crossing::Ignored))
                 .map(|m| m.name.to_owned())
                 .collect();
             assert_eq!(

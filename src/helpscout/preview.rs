@@ -86,7 +86,7 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
         let Some(value) = p.get(member.name) else {
             continue;
         };
-        let value = match member.echo {
+        let value = match *member.echo {
             Echo::No => continue,
             Echo::AsSent => value.clone(),
             Echo::With(rewrite) => rewrite(value),

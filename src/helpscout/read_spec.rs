@@ -49,7 +49,7 @@ const ENTRY: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// An item of `_embedded.properties`.
@@ -75,7 +75,7 @@ const PROPERTY: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const ADDRESS: ObjectRules = ObjectRules {
@@ -93,7 +93,7 @@ const ADDRESS: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// A list of entries.
@@ -118,7 +118,7 @@ const EMBEDDED: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// The customer object.
@@ -128,37 +128,37 @@ pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
 format: contactkit converts from it but not to it. Checked leniently, because Help Scout produced it: only JSON \
 types are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
     members: &[
-        Member::new("id", "Id", INTEGER).maps(Crossing::Ignored).nullable().loose().doc("The customer's id."),
-        text("firstName", "First name", "").maps(Crossing::ReadText(F::FirstName)).echo(Echo::AsSent),
-        text("lastName", "Last name", "").maps(Crossing::ReadText(F::LastName)).echo(Echo::AsSent),
-        text("gender", "Gender", "male, female or unknown, in any letter case (the API returns e.g. \"Unknown\").").maps(imported(F::Gender.single(), read::gender)).stage(1).echo(Echo::With(preview::gender)),
-        text("jobTitle", "Job title", "").maps(Crossing::ReadText(F::JobTitle)).echo(Echo::AsSent),
-        text("location", "Location", "").maps(Crossing::ReadText(F::Location)).echo(Echo::AsSent),
-        text("organization", "Organization", "").maps(Crossing::ReadText(F::Organization)).echo(Echo::AsSent),
-        Member::new("organizationId", "Organization id", INTEGER).maps(imported(F::OrganizationId.single(), import_integer_or_digits)).stage(2).echo(Echo::With(preview::integer_or_digits))
+        Member::new("id", "Id", INTEGER).maps(&Crossing::Ignored).nullable().loose().doc("The customer's id."),
+        text("firstName", "First name", "").maps(&Crossing::ReadText(F::FirstName)).echo(&Echo::AsSent),
+        text("lastName", "Last name", "").maps(&Crossing::ReadText(F::LastName)).echo(&Echo::AsSent),
+        text("gender", "Gender", "male, female or unknown, in any letter case (the API returns e.g. \"Unknown\").").maps(&imported(F::Gender.single(), read::gender)).stage(1).echo(&Echo::With(preview::gender)),
+        text("jobTitle", "Job title", "").maps(&Crossing::ReadText(F::JobTitle)).echo(&Echo::AsSent),
+        text("location", "Location", "").maps(&Crossing::ReadText(F::Location)).echo(&Echo::AsSent),
+        text("organization", "Organization", "").maps(&Crossing::ReadText(F::Organization)).echo(&Echo::AsSent),
+        Member::new("organizationId", "Organization id", INTEGER).maps(&imported(F::OrganizationId.single(), import_integer_or_digits)).stage(2).echo(&Echo::With(preview::integer_or_digits))
             .nullable()
             .loose()
             .doc("The id of the customer's organization."),
-        text("photoType", "Photo type", "").maps(imported(F::PhotoType.single(), read::photo_type)).stage(1).echo(Echo::AsSent),
-        text("photoUrl", "Photo URL", "The API returns an empty string when there is no photo.").maps(Crossing::ReadText(F::PhotoUrl)).echo(Echo::AsSent),
-        text("age", "Age", "").maps(Crossing::ReadText(F::Age)).echo(Echo::AsSent),
-        text("background", "Notes", "The Notes field of the user interface.").textarea().maps(Crossing::ReadText(F::Notes)),
-        Member::new("conversationCount", "Conversation count", INTEGER).maps(Crossing::Ignored).nullable(),
-        text("createdAt", "Created at", "Date-time of creation.").maps(Crossing::Ignored),
-        text("updatedAt", "Updated at", "Date-time of the last update.").maps(Crossing::Ignored),
-        text("modifiedAt", "Modified at", "Date-time of the last update (legacy 1.0 name).").maps(Crossing::Ignored),
-        Member::new("draft", "Draft", ValueRules::Boolean).maps(Crossing::Ignored).nullable(),
-        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).maps(imported(&[(".emails[].value", F::Emails), (".emails[].type", F::Emails), (".phones[].value", F::Phones), (".phones[].type", F::Phones), (".chats[].value", F::Chats), (".chats[].type", F::Chats), (".social_profiles[].value", F::SocialProfiles), (".social_profiles[].type", F::SocialProfiles), (".websites[].value", F::Websites), (".address.lines", F::AddressLines), (".address.city", F::AddressCity), (".address.state", F::AddressRegion), (".address.postalCode", F::AddressPostalCode), (".address.country", F::AddressCountry), (".properties[].value", F::CustomAttributes)], read::embedded)).stage(3).nullable(),
-        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).maps(Crossing::Ignored).nullable(),
-        Member::new("emails", "Emails (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable().doc("Legacy 1.0 place of the emails."),
-        Member::new("phones", "Phones (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
-        Member::new("chats", "Chat handles (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
-        Member::new("socialProfiles", "Social profiles (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
-        Member::new("websites", "Websites (1.0)", ENTRIES).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
-        Member::new("address", "Address (1.0)", ValueRules::Object(&ADDRESS)).maps(Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        text("photoType", "Photo type", "").maps(&imported(F::PhotoType.single(), read::photo_type)).stage(1).echo(&Echo::AsSent),
+        text("photoUrl", "Photo URL", "The API returns an empty string when there is no photo.").maps(&Crossing::ReadText(F::PhotoUrl)).echo(&Echo::AsSent),
+        text("age", "Age", "").maps(&Crossing::ReadText(F::Age)).echo(&Echo::AsSent),
+        text("background", "Notes", "The Notes field of the user interface.").textarea().maps(&Crossing::ReadText(F::Notes)),
+        Member::new("conversationCount", "Conversation count", INTEGER).maps(&Crossing::Ignored).nullable(),
+        text("createdAt", "Created at", "Date-time of creation.").maps(&Crossing::Ignored),
+        text("updatedAt", "Updated at", "Date-time of the last update.").maps(&Crossing::Ignored),
+        text("modifiedAt", "Modified at", "Date-time of the last update (legacy 1.0 name).").maps(&Crossing::Ignored),
+        Member::new("draft", "Draft", ValueRules::Boolean).maps(&Crossing::Ignored).nullable(),
+        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).maps(&imported(&[(".emails[].value", F::Emails), (".emails[].type", F::Emails), (".phones[].value", F::Phones), (".phones[].type", F::Phones), (".chats[].value", F::Chats), (".chats[].type", F::Chats), (".social_profiles[].value", F::SocialProfiles), (".social_profiles[].type", F::SocialProfiles), (".websites[].value", F::Websites), (".address.lines", F::AddressLines), (".address.city", F::AddressCity), (".address.state", F::AddressRegion), (".address.postalCode", F::AddressPostalCode), (".address.country", F::AddressCountry), (".properties[].value", F::CustomAttributes)], read::embedded)).stage(3).nullable(),
+        Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).maps(&Crossing::Ignored).nullable(),
+        Member::new("emails", "Emails (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable().doc("Legacy 1.0 place of the emails."),
+        Member::new("phones", "Phones (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("chats", "Chat handles (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("socialProfiles", "Social profiles (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("websites", "Websites (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
+        Member::new("address", "Address (1.0)", ValueRules::Object(&ADDRESS)).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };

@@ -15,6 +15,7 @@ use crate::payload::{payload_serde, Loose, PayloadError, Wire};
 use crate::pointer::Path;
 use crate::spec::declare::object;
 use crate::spec::schema::from_text;
+use crate::spec::FormHints;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, StringRules,
     ValueRules, Vocabulary, STRING,
@@ -86,7 +87,7 @@ object! {
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     kind: Option<String> = "type", "Type", one_of(&EMAIL_TYPES), "work, home or other (the v2 docs do not list the values; v1 defaults to work).";
     value: Option<String> = "value", "Email", crate::spec::formatted(StringFormat::Email), "The address. The v2 Create Email page is not available, so that the value is required is not documented (a missing value is a warning).",
@@ -103,7 +104,7 @@ object! {
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     kind: String = "type", "Type", one_of(&PHONE_TYPES), "",
         .required();
@@ -121,7 +122,7 @@ object! {
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     kind: String = "type", "Type", one_of(&CHAT_TYPES), "",
         .required();
@@ -139,7 +140,7 @@ object! {
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     kind: String = "type", "Type", one_of(&SOCIAL_TYPES), "",
         .required();
@@ -157,7 +158,7 @@ object! {
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     value: String = "value", "Website URL", crate::spec::formatted(StringFormat::HttpUrl), "",
         .required();
@@ -173,7 +174,7 @@ object! {
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     city: Option<String> = "city", "City", STRING, "";
     state: Option<String> = "state", "State", STRING, "";
@@ -206,50 +207,50 @@ are checked against the account's property definitions when contactkit is given 
             other,
         any_of_required: &[],
         check: None,
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     first_name: Option<String> = "firstName", "First name", len(1, 40), "When defined it must be between 1 and 40 characters.",
-        .maps(Crossing::FirstName);
+        .maps(&Crossing::FirstName);
     last_name: Option<String> = "lastName", "Last name", len(1, 40), "When defined it must be between 1 and 40 characters.",
-        .maps(Crossing::LastName);
+        .maps(&Crossing::LastName);
     phone: Option<String> = "phone", "Phone", STRING, "Optional phone number used when creating a new customer.",
-        .maps(via(F::Phones, import_first_phone, export::phone));
+        .maps(&via(F::Phones, import_first_phone, export::phone));
     photo_url: Option<String> = "photoUrl", "Photo URL", ValueRules::String(StringRules { max: 200, format: Some(StringFormat::HttpUrl), ..StringRules::ANY }), "URL of the customer's photo. Max length 200 characters.",
-        .maps(Crossing::Text(F::PhotoUrl));
+        .maps(&Crossing::Text(F::PhotoUrl));
     photo_type: Option<String> = "photoType", "Photo type", one_of(&PHOTO_TYPES), "",
-        .maps(Crossing::Text(F::PhotoType));
+        .maps(&Crossing::Text(F::PhotoType));
     job_title: Option<String> = "jobTitle", "Job title", max_len(60), "Max length 60 characters.",
-        .maps(Crossing::Text(F::JobTitle));
+        .maps(&Crossing::Text(F::JobTitle));
     background: Option<String> = "background", "Notes", max_len(200), "The Notes field of the user interface. Max length 200 characters.",
         .textarea(),
-        .maps(Crossing::Text(F::Notes));
+        .maps(&Crossing::Text(F::Notes));
     location: Option<String> = "location", "Location", max_len(60), "Max length 60 characters.",
-        .maps(Crossing::Text(F::Location));
+        .maps(&Crossing::Text(F::Location));
     organization: Option<String> = "organization", "Organization", max_len(60), "Max length 60 characters. Deprecated in favour of organizationId on the newest docs page.",
-        .maps(Crossing::Text(F::Organization));
+        .maps(&Crossing::Text(F::Organization));
     organization_id: Option<Loose<i64>> = "organizationId", "Organization id", crate::spec::INTEGER, "Id of the customer's organization (example 35).",
-        .placeholder("35"),
-        .maps(via(F::OrganizationId, import_integer_or_digits, export_number)),
+        .form(&FormHints::placeholder("35")),
+        .maps(&via(F::OrganizationId, import_integer_or_digits, export_number)),
         .loose();
     gender: Option<String> = "gender", "Gender", one_of(&GENDERS), "male, female or unknown.",
-        .maps(via(F::Gender, import::gender, export::gender));
+        .maps(&via(F::Gender, import::gender, export::gender));
     age: Option<String> = "age", "Age", STRING, "Customer's age, a free string such as \"30-35\".",
-        .placeholder("30-35"),
-        .maps(Crossing::Text(F::Age));
+        .form(&FormHints::placeholder("30-35")),
+        .maps(&Crossing::Text(F::Age));
     emails: Option<Vec<Email>> = "emails", "Emails", list!(ValueRules::Object(&EMAIL)), "",
-        .maps(with(&[("[].value", F::Emails), ("[].type", F::Emails)], import::emails, export::emails));
+        .maps(&with(&[("[].value", F::Emails), ("[].type", F::Emails)], import::emails, export::emails));
     phones: Option<Vec<Phone>> = "phones", "Phones", list!(ValueRules::Object(&PHONE)), "",
-        .maps(with(&[("[].value", F::Phones), ("[].type", F::Phones)], import::phones, export::phones));
+        .maps(&with(&[("[].value", F::Phones), ("[].type", F::Phones)], import::phones, export::phones));
     chats: Option<Vec<Chat>> = "chats", "Chat handles", list!(ValueRules::Object(&CHAT)), "",
-        .maps(with(&[("[].value", F::Chats), ("[].type", F::Chats)], import::handles, export::handles));
+        .maps(&with(&[("[].value", F::Chats), ("[].type", F::Chats)], import::handles, export::handles));
     social_profiles: Option<Vec<SocialProfile>> = "socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL)), "",
-        .maps(with(&[("[].value", F::SocialProfiles), ("[].type", F::SocialProfiles)], import::handles, export::handles));
+        .maps(&with(&[("[].value", F::SocialProfiles), ("[].type", F::SocialProfiles)], import::handles, export::handles));
     websites: Option<Vec<Website>> = "websites", "Websites", list!(ValueRules::Object(&WEBSITE)), "",
-        .maps(with(&[("[].value", F::Websites)], import::websites, export::websites));
+        .maps(&with(&[("[].value", F::Websites)], import::websites, export::websites));
     address: Option<Address> = "address", "Address", ValueRules::Object(&ADDRESS), "",
-        .maps(with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".state", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address));
+        .maps(&with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".state", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address));
     properties: Option<Properties> = "properties", "Properties", ValueRules::Dynamic(&PROPERTIES), "Customer property values, as a list of {slug, value} (or an object of slug: value).",
-        .maps(via(F::CustomAttributes, import::properties, export::properties));
+        .maps(&via(F::CustomAttributes, import::properties, export::properties));
 }
 
 /// `properties`: checked in `properties.rs`, against the account's definitions when given.

@@ -27,7 +27,7 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
     };
     // The request members that the response holds unchanged (declared in `read_spec`).
     for member in super::read_spec::CONTACT.members {
-        if let Echo::No = member.echo {
+        if let Echo::No = *member.echo {
             continue;
         }
         // `null` keeps the template's value (`null`, or the defaults `false` and `"user"`).

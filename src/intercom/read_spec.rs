@@ -54,7 +54,7 @@ const AVATAR: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// An item of `tags.data`, `notes.data` or `companies.data`: a reference to another object.
@@ -76,7 +76,7 @@ may carry the tag's name.",
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// `tags`, `notes`, `companies` and the subscription-type lists: up to 10 references and a URL
@@ -100,7 +100,7 @@ const LIST: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const LOCATION: ObjectRules = ObjectRules {
@@ -125,7 +125,7 @@ const LOCATION: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const SOCIAL_PROFILE: ObjectRules = ObjectRules {
@@ -143,7 +143,7 @@ const SOCIAL_PROFILE: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 const SOCIAL_PROFILES: ObjectRules = ObjectRules {
@@ -156,7 +156,7 @@ const SOCIAL_PROFILES: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// The contact object.
@@ -166,120 +166,120 @@ pub(crate) static CONTACT: ObjectRules = ObjectRules {
 format: contactkit converts from it but not to it. Checked leniently, because Intercom produced it: only JSON \
 types are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
     members: &[
-        text("type", "Type", "Always contact.").maps(Crossing::Ignored),
-        text("id", "Id", "The unique identifier Intercom gave the contact.").maps(Crossing::ReadText(F::IntercomId)),
-        text("workspace_id", "Workspace id", "The workspace the contact belongs to.").maps(Crossing::Ignored),
+        text("type", "Type", "Always contact.").maps(&Crossing::Ignored),
+        text("id", "Id", "The unique identifier Intercom gave the contact.").maps(&Crossing::ReadText(F::IntercomId)),
+        text("workspace_id", "Workspace id", "The workspace the contact belongs to.").maps(&Crossing::Ignored),
         text(
             "external_id",
             "External id",
             "The unique identifier for the contact which is provided by the client.",
-        ).maps(Crossing::ReadText(F::ExternalId)).echo(Echo::AsSent),
-        text("role", "Role", "The role of the contact (user or lead).").maps(imported(F::Role.single(), import_text)).echo(Echo::AsSent),
-        text("email", "Email", "The contact's email.").maps(imported(F::Emails.single(), import_first_email)),
-        text("email_domain", "Email domain", "The domain of the contact's email.").maps(Crossing::Ignored),
-        text("phone", "Phone", "The contact's phone.").maps(imported(F::Phones.single(), import_first_phone)).echo(Echo::AsSent),
-        text("name", "Name", "The contact's name.").maps(imported(F::FullName.single(), import_text)).echo(Echo::AsSent),
-        Member::new("owner_id", "Owner id", INTEGER).maps(imported(F::OwnerId.single(), import_integer_or_digits)).echo(Echo::AsSent)
+        ).maps(&Crossing::ReadText(F::ExternalId)).echo(&Echo::AsSent),
+        text("role", "Role", "The role of the contact (user or lead).").maps(&imported(F::Role.single(), import_text)).echo(&Echo::AsSent),
+        text("email", "Email", "The contact's email.").maps(&imported(F::Emails.single(), import_first_email)),
+        text("email_domain", "Email domain", "The domain of the contact's email.").maps(&Crossing::Ignored),
+        text("phone", "Phone", "The contact's phone.").maps(&imported(F::Phones.single(), import_first_phone)).echo(&Echo::AsSent),
+        text("name", "Name", "The contact's name.").maps(&imported(F::FullName.single(), import_text)).echo(&Echo::AsSent),
+        Member::new("owner_id", "Owner id", INTEGER).maps(&imported(F::OwnerId.single(), import_integer_or_digits)).echo(&Echo::AsSent)
             .nullable()
             .loose()
             .doc("The id of the admin that owns the contact (an integer in 2.15, a string in 2.16)."),
-        flag("has_hard_bounced", "Has hard bounced", "Whether an email sent to the contact hard bounced.").maps(Crossing::Ignored),
+        flag("has_hard_bounced", "Has hard bounced", "Whether an email sent to the contact hard bounced.").maps(&Crossing::Ignored),
         flag(
             "marked_email_as_spam",
             "Marked email as spam",
             "Whether the contact marked an email as spam.",
-        ).maps(Crossing::Ignored),
+        ).maps(&Crossing::Ignored),
         flag(
             "unsubscribed_from_emails",
             "Unsubscribed from emails",
             "Whether the contact is unsubscribed from emails.",
-        ).maps(imported(F::UnsubscribedFromEmails.single(), import::unsubscribed_from_emails)).echo(Echo::AsSent),
-        time("created_at", "Created at", "Unix seconds: when the contact was created.").maps(Crossing::Ignored),
-        time("updated_at", "Updated at", "Unix seconds: when the contact was last updated.").maps(Crossing::Ignored),
-        time("signed_up_at", "Signed up at", "Unix seconds: when the contact signed up.").maps(imported(F::SignedUpAt.single(), import::timestamp)).echo(Echo::AsSent),
-        time("last_seen_at", "Last seen at", "Unix seconds: when the contact was last seen.").maps(imported(F::LastSeenAt.single(), import::timestamp)).echo(Echo::AsSent),
-        time("last_replied_at", "Last replied at", "Unix seconds: when the contact last messaged in.").maps(Crossing::Ignored),
-        time("last_contacted_at", "Last contacted at", "Unix seconds: when the contact was last messaged.").maps(Crossing::Ignored),
+        ).maps(&imported(F::UnsubscribedFromEmails.single(), import::unsubscribed_from_emails)).echo(&Echo::AsSent),
+        time("created_at", "Created at", "Unix seconds: when the contact was created.").maps(&Crossing::Ignored),
+        time("updated_at", "Updated at", "Unix seconds: when the contact was last updated.").maps(&Crossing::Ignored),
+        time("signed_up_at", "Signed up at", "Unix seconds: when the contact signed up.").maps(&imported(F::SignedUpAt.single(), import::timestamp)).echo(&Echo::AsSent),
+        time("last_seen_at", "Last seen at", "Unix seconds: when the contact was last seen.").maps(&imported(F::LastSeenAt.single(), import::timestamp)).echo(&Echo::AsSent),
+        time("last_replied_at", "Last replied at", "Unix seconds: when the contact last messaged in.").maps(&Crossing::Ignored),
+        time("last_contacted_at", "Last contacted at", "Unix seconds: when the contact was last messaged.").maps(&Crossing::Ignored),
         time(
             "last_email_opened_at",
             "Last email opened at",
             "Unix seconds: when the contact last opened an email.",
-        ).maps(Crossing::Ignored),
+        ).maps(&Crossing::Ignored),
         time(
             "last_email_clicked_at",
             "Last email clicked at",
             "Unix seconds: when the contact last clicked a link in an email.",
-        ).maps(Crossing::Ignored),
+        ).maps(&Crossing::Ignored),
         text(
             "language_override",
             "Language override",
             "A preferred language for the Messenger, even if the browser settings change.",
-        ).maps(Crossing::NotHeld(NOT_HELD)),
-        text("browser", "Browser", "The name of the browser the contact is using.").maps(Crossing::ReadText(F::Browser)),
-        text("browser_version", "Browser version", "The version of the browser.").maps(Crossing::ReadText(F::BrowserVersion)),
-        text("browser_language", "Browser language", "The language set by the browser.").maps(Crossing::ReadText(F::BrowserLanguage)),
-        text("os", "Operating system", "The operating system the contact is using.").maps(Crossing::ReadText(F::Os)),
-        Member::new("location", "Location", ValueRules::Object(&LOCATION)).maps(imported(&[(".city", F::AddressCity), (".region", F::AddressRegion), (".country", F::AddressCountry)], read::location)).nullable(),
-        text("android_app_name", "Android app name", "The name of the Android app the contact is using.").maps(Crossing::Ignored),
-        text("android_app_version", "Android app version", "The version of the Android app.").maps(Crossing::Ignored),
-        text("android_device", "Android device", "The Android device the contact is using.").maps(Crossing::Ignored),
-        text("android_os_version", "Android OS version", "The version of the Android OS.").maps(Crossing::Ignored),
-        text("android_sdk_version", "Android SDK version", "The version of the Android SDK.").maps(Crossing::Ignored),
+        ).maps(&Crossing::NotHeld(NOT_HELD)),
+        text("browser", "Browser", "The name of the browser the contact is using.").maps(&Crossing::ReadText(F::Browser)),
+        text("browser_version", "Browser version", "The version of the browser.").maps(&Crossing::ReadText(F::BrowserVersion)),
+        text("browser_language", "Browser language", "The language set by the browser.").maps(&Crossing::ReadText(F::BrowserLanguage)),
+        text("os", "Operating system", "The operating system the contact is using.").maps(&Crossing::ReadText(F::Os)),
+        Member::new("location", "Location", ValueRules::Object(&LOCATION)).maps(&imported(&[(".city", F::AddressCity), (".region", F::AddressRegion), (".country", F::AddressCountry)], read::location)).nullable(),
+        text("android_app_name", "Android app name", "The name of the Android app the contact is using.").maps(&Crossing::Ignored),
+        text("android_app_version", "Android app version", "The version of the Android app.").maps(&Crossing::Ignored),
+        text("android_device", "Android device", "The Android device the contact is using.").maps(&Crossing::Ignored),
+        text("android_os_version", "Android OS version", "The version of the Android OS.").maps(&Crossing::Ignored),
+        text("android_sdk_version", "Android SDK version", "The version of the Android SDK.").maps(&Crossing::Ignored),
         time(
             "android_last_seen_at",
             "Android last seen at",
             "Unix seconds: when the contact was last seen on an Android device.",
-        ).maps(Crossing::Ignored),
-        text("ios_app_name", "iOS app name", "The name of the iOS app the contact is using.").maps(Crossing::Ignored),
-        text("ios_app_version", "iOS app version", "The version of the iOS app.").maps(Crossing::Ignored),
-        text("ios_device", "iOS device", "The iOS device the contact is using.").maps(Crossing::Ignored),
-        text("ios_os_version", "iOS version", "The version of iOS.").maps(Crossing::Ignored),
-        text("ios_sdk_version", "iOS SDK version", "The version of the iOS SDK.").maps(Crossing::Ignored),
+        ).maps(&Crossing::Ignored),
+        text("ios_app_name", "iOS app name", "The name of the iOS app the contact is using.").maps(&Crossing::Ignored),
+        text("ios_app_version", "iOS app version", "The version of the iOS app.").maps(&Crossing::Ignored),
+        text("ios_device", "iOS device", "The iOS device the contact is using.").maps(&Crossing::Ignored),
+        text("ios_os_version", "iOS version", "The version of iOS.").maps(&Crossing::Ignored),
+        text("ios_sdk_version", "iOS SDK version", "The version of the iOS SDK.").maps(&Crossing::Ignored),
         time(
             "ios_last_seen_at",
             "iOS last seen at",
             "Unix seconds: when the contact last used the iOS app.",
-        ).maps(Crossing::Ignored),
-        Member::new("custom_attributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(imported(F::CustomAttributes.single(), import::custom_attributes))
+        ).maps(&Crossing::Ignored),
+        Member::new("custom_attributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(&imported(F::CustomAttributes.single(), import::custom_attributes))
             .nullable()
             .doc("The custom attributes set for the contact."),
-        Member::new("avatar", "Avatar", ValueRules::Object(&AVATAR)).maps(imported(&[(".image_url", F::PhotoUrl)], read::avatar)).nullable(),
-        Member::new("tags", "Tags", ValueRules::Object(&LIST)).maps(imported(&[(".data[].name", F::Tags)], read::tags))
+        Member::new("avatar", "Avatar", ValueRules::Object(&AVATAR)).maps(&imported(&[(".image_url", F::PhotoUrl)], read::avatar)).nullable(),
+        Member::new("tags", "Tags", ValueRules::Object(&LIST)).maps(&imported(&[(".data[].name", F::Tags)], read::tags))
             .nullable()
             .doc("Up to 10 tags attached to the contact."),
-        Member::new("notes", "Notes", ValueRules::Object(&LIST)).maps(imported(&[], read::attached))
+        Member::new("notes", "Notes", ValueRules::Object(&LIST)).maps(&imported(&[], read::attached))
             .nullable()
             .doc("Up to 10 notes attached to the contact."),
-        Member::new("companies", "Companies", ValueRules::Object(&LIST)).maps(Crossing::Along { with: "notes", fields: &[] })
+        Member::new("companies", "Companies", ValueRules::Object(&LIST)).maps(&Crossing::Along { with: "notes", fields: &[] })
             .nullable()
             .doc("Up to 10 companies the contact belongs to."),
         Member::new(
             "opted_out_subscription_types",
             "Opted-out subscription types",
             ValueRules::Object(&LIST),
-        ).maps(Crossing::Ignored)
+        ).maps(&Crossing::Ignored)
         .nullable(),
         Member::new(
             "opted_in_subscription_types",
             "Opted-in subscription types",
             ValueRules::Object(&LIST),
-        ).maps(Crossing::Ignored)
+        ).maps(&Crossing::Ignored)
         .nullable(),
-        text("utm_campaign", "UTM campaign", "Attribution: the UTM campaign of the contact's first visit.").maps(Crossing::NotHeld(NOT_HELD)),
-        text("utm_content", "UTM content", "Attribution: the UTM content.").maps(Crossing::NotHeld(NOT_HELD)),
-        text("utm_medium", "UTM medium", "Attribution: the UTM medium.").maps(Crossing::NotHeld(NOT_HELD)),
-        text("utm_source", "UTM source", "Attribution: the UTM source.").maps(Crossing::NotHeld(NOT_HELD)),
-        text("utm_term", "UTM term", "Attribution: the UTM term.").maps(Crossing::NotHeld(NOT_HELD)),
-        text("referrer", "Referrer", "Attribution: the referring URL.").maps(Crossing::NotHeld(NOT_HELD)),
+        text("utm_campaign", "UTM campaign", "Attribution: the UTM campaign of the contact's first visit.").maps(&Crossing::NotHeld(NOT_HELD)),
+        text("utm_content", "UTM content", "Attribution: the UTM content.").maps(&Crossing::NotHeld(NOT_HELD)),
+        text("utm_medium", "UTM medium", "Attribution: the UTM medium.").maps(&Crossing::NotHeld(NOT_HELD)),
+        text("utm_source", "UTM source", "Attribution: the UTM source.").maps(&Crossing::NotHeld(NOT_HELD)),
+        text("utm_term", "UTM term", "Attribution: the UTM term.").maps(&Crossing::NotHeld(NOT_HELD)),
+        text("referrer", "Referrer", "Attribution: the referring URL.").maps(&Crossing::NotHeld(NOT_HELD)),
         flag(
             "enabled_push_messaging",
             "Enabled push messaging",
             "Whether the contact enabled push messaging.",
-        ).maps(Crossing::Ignored),
-        Member::new("social_profiles", "Social profiles", ValueRules::Object(&SOCIAL_PROFILES)).maps(imported(&[(".data[].url", F::SocialProfiles), (".data[].name", F::SocialProfiles)], read::social_profiles)).nullable(),
+        ).maps(&Crossing::Ignored),
+        Member::new("social_profiles", "Social profiles", ValueRules::Object(&SOCIAL_PROFILES)).maps(&imported(&[(".data[].url", F::SocialProfiles), (".data[].name", F::SocialProfiles)], read::social_profiles)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };

@@ -19,6 +19,7 @@ use crate::spec::declare::object;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::schema::{from_text, non_empty_names};
 use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
+use crate::spec::FormHints;
 #[cfg(test)]
 use crate::spec::Stated;
 use crate::spec::{
@@ -71,39 +72,39 @@ booleans or null.",
                 Code::Required,
             )],
         }),
-        others: Crossing::None,
+        others: &Crossing::None,
     }
     role: Option<String> = "role", "Role", one_of(&ROLES), "The role of the contact: user or lead.",
-        .maps(via(F::Role, import_text, export::role)),
+        .maps(&via(F::Role, import_text, export::role)),
         .capture();
     external_id: Option<String> = "external_id", "External id", crate::spec::id(0), "A unique identifier for the contact which is given to Intercom.",
-        .maps(Crossing::Text(F::ExternalId));
+        .maps(&Crossing::Text(F::ExternalId));
     email: Option<String> = "email", "Email", formatted(StringFormat::Email), "The contact's email.",
-        .maps(via(F::Emails, import_first_email, export::email));
+        .maps(&via(F::Emails, import_first_email, export::email));
     phone: Nullable<String> = "phone", "Phone", STRING, "The contact's phone (e.g. +353871234567).",
-        .placeholder("+353871234567"),
-        .maps(via(F::Phones, import_first_phone, export::phone)),
+        .form(&FormHints::placeholder("+353871234567")),
+        .maps(&via(F::Phones, import_first_phone, export::phone)),
         .nullable();
     name: Nullable<String> = "name", "Name", STRING, "The contact's full name.",
-        .maps(with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)),
+        .maps(&with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)),
         .nullable();
     avatar: Nullable<String> = "avatar", "Avatar URL", formatted(StringFormat::HttpUrl), "An image URL containing the avatar of a contact.",
-        .maps(Crossing::Text(F::PhotoUrl)),
+        .maps(&Crossing::Text(F::PhotoUrl)),
         .nullable();
     signed_up_at: Nullable<i64> = "signed_up_at", "Signed up at", INTEGER, "Unix timestamp in seconds of when the contact signed up.",
-        .maps(via(F::SignedUpAt, import::timestamp, export::timestamp)),
+        .maps(&via(F::SignedUpAt, import::timestamp, export::timestamp)),
         .nullable();
     last_seen_at: Nullable<i64> = "last_seen_at", "Last seen at", INTEGER, "Unix timestamp in seconds of when the contact was last seen.",
-        .maps(via(F::LastSeenAt, import::timestamp, export::timestamp)),
+        .maps(&via(F::LastSeenAt, import::timestamp, export::timestamp)),
         .nullable();
     owner_id: Nullable<i64> = "owner_id", "Owner id", INTEGER, "The id of an admin that has been assigned account ownership of the contact.",
-        .maps(via(F::OwnerId, import::owner_id, export::owner_id)),
+        .maps(&via(F::OwnerId, import::owner_id, export::owner_id)),
         .nullable();
     unsubscribed_from_emails: Nullable<bool> = "unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean, "Whether the contact is unsubscribed from emails.",
-        .maps(via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
+        .maps(&via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
         .nullable();
     custom_attributes: Nullable<serde_json::Map<String, serde_json::Value>> = "custom_attributes", "Custom attributes", ValueRules::Dynamic(&CUSTOM_ATTRIBUTES), "The custom attributes of the contact: data attribute name to value.",
-        .maps(via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
+        .maps(&via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
         .nullable();
 }
 

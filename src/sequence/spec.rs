@@ -64,64 +64,64 @@ cleared\"), so every field but externalId accepts it.",
         others: with(&[("*", F::CustomAttributes)], import::custom, export::custom),
     }
     external_id: String = "externalId", "External id", ValueRules::String(StringRules { min: 1, id: true, ..VARCHAR }), "Person's ID in your app (so you can link IDs).",
-        .maps(via(F::ExternalId, import_text, export::external_id)),
+        .maps(&via(F::ExternalId, import_text, export::external_id)),
         .required();
     intercom_id: Nullable<String> = "intercomId", "Intercom id", ValueRules::String(StringRules { id: true, ..VARCHAR }), "The associated Intercom ID for this Person.",
-        .maps(Crossing::Text(F::IntercomId)),
+        .maps(&Crossing::Text(F::IntercomId)),
         .nullable();
     industry: Nullable<String> = "industry", "Industry", TEXT, "The Person's industry.",
-        .maps(Crossing::Text(F::Industry)),
+        .maps(&Crossing::Text(F::Industry)),
         .nullable();
     company_name: Nullable<String> = "companyName", "Company name", TEXT, "Name of the Person's company.",
-        .maps(Crossing::Text(F::Organization)),
+        .maps(&Crossing::Text(F::Organization)),
         .nullable();
     website_url: Nullable<String> = "websiteUrl", "Website URL", text_in(StringFormat::HttpUrl), "URL of the Person's website.",
-        .maps(via(F::Websites, import::website_url, export::website_url)),
+        .maps(&via(F::Websites, import::website_url, export::website_url)),
         .nullable();
     title: Nullable<String> = "title", "Job title", TEXT, "Title of the person in their company.",
-        .maps(Crossing::Text(F::JobTitle)),
+        .maps(&Crossing::Text(F::JobTitle)),
         .nullable();
     city: Nullable<String> = "city", "City", TEXT, "City of the person.",
-        .maps(Crossing::Text(F::AddressCity)),
+        .maps(&Crossing::Text(F::AddressCity)),
         .nullable();
     region: Nullable<String> = "region", "Region", TEXT, "Region (state or province) of the person.",
-        .maps(Crossing::Text(F::AddressRegion)),
+        .maps(&Crossing::Text(F::AddressRegion)),
         .nullable();
     country: Nullable<String> = "country", "Country", TEXT, "Country of the person.",
-        .maps(Crossing::Text(F::AddressCountry)),
+        .maps(&Crossing::Text(F::AddressCountry)),
         .nullable();
     os: Nullable<String> = "os", "Operating system", TEXT, "Operating system last used to access your app.",
-        .maps(Crossing::Text(F::Os)),
+        .maps(&Crossing::Text(F::Os)),
         .nullable();
     browser_language: Nullable<String> = "browserLanguage", "Browser language", TEXT, "Language settings for browser last used to access your app.",
-        .maps(Crossing::Text(F::BrowserLanguage)),
+        .maps(&Crossing::Text(F::BrowserLanguage)),
         .nullable();
     browser_version: Nullable<String> = "browserVersion", "Browser version", TEXT, "Version of last browser used to access your app.",
-        .maps(Crossing::Text(F::BrowserVersion)),
+        .maps(&Crossing::Text(F::BrowserVersion)),
         .nullable();
     browser: Nullable<String> = "browser", "Browser", TEXT, "Last browser used to access your app.",
-        .maps(Crossing::Text(F::Browser)),
+        .maps(&Crossing::Text(F::Browser)),
         .nullable();
     last_seen_at: Nullable<String> = "lastSeenAt", "Last seen at", text_in(StringFormat::IsoDateOrDateTime), "Last time the person performed an action, in ISO date format.",
-        .maps(via(F::LastSeenAt, import::timestamp, export::timestamp)),
+        .maps(&via(F::LastSeenAt, import::timestamp, export::timestamp)),
         .nullable();
     signed_up_at: Nullable<String> = "signedUpAt", "Signed up at", text_in(StringFormat::IsoDateOrDateTime), "Signed up date in ISO date format.",
-        .maps(via(F::SignedUpAt, import::timestamp, export::timestamp)),
+        .maps(&via(F::SignedUpAt, import::timestamp, export::timestamp)),
         .nullable();
     phone: Nullable<String> = "phone", "Phone", TEXT, "Person phone (no format enforced).",
-        .maps(via(F::Phones, import_first_phone, export::phone)),
+        .maps(&via(F::Phones, import_first_phone, export::phone)),
         .nullable();
     photo: Nullable<String> = "photo", "Photo URL", text_in(StringFormat::HttpUrl), "URL to person's photo.",
-        .maps(Crossing::Text(F::PhotoUrl)),
+        .maps(&Crossing::Text(F::PhotoUrl)),
         .nullable();
     email: Nullable<String> = "email", "Email", text_in(StringFormat::Email), "Person email.",
-        .maps(via(F::Emails, import_first_email, export::email)),
+        .maps(&via(F::Emails, import_first_email, export::email)),
         .nullable();
     first_name: Nullable<String> = "firstName", "First name", TEXT, "Person first name.",
-        .maps(Crossing::FirstName),
+        .maps(&Crossing::FirstName),
         .nullable();
     last_name: Nullable<String> = "lastName", "Last name", TEXT, "Person last name.",
-        .maps(Crossing::LastName),
+        .maps(&Crossing::LastName),
         .nullable();
 }
 

@@ -23,7 +23,7 @@
 ///             other,
 ///         any_of_required: &[], check: None, others: Crossing::None,
 ///     }
-///     field: Type = "wireName", "Label", rules, "Docs", .maps(…), .required();
+///     field: Type = "wireName", "Label", rules, "Docs", .maps(&…), .required();
 /// }
 /// ```
 macro_rules! object {
@@ -70,9 +70,9 @@ macro_rules! object {
             check: $check,
             // Kept only with the feature `convert` (see `Member::maps`).
             others: if cfg!(feature = "convert") {
-                $others
+                &$others
             } else {
-                $crate::engine::crossing::Crossing::None
+                &$crate::engine::crossing::Crossing::None
             },
         };
 

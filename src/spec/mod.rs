@@ -37,7 +37,7 @@ pub(crate) struct ObjectRules {
     pub check: Option<&'static Check>,
     /// How the members that are not documented cross to and from the canonical contact
     /// (Sequence: they are custom attributes); [`Crossing::None`] elsewhere.
-    pub others: Crossing,
+    pub others: &'static Crossing,
 }
 
 /// Cross-field rules of an object.
@@ -126,7 +126,7 @@ pub(crate) static CUSTOM_ATTRIBUTES: ObjectRules = ObjectRules {
     extra: Extra::Custom,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// A free object: any members, any values.
@@ -137,7 +137,7 @@ pub(crate) static FREE: ObjectRules = ObjectRules {
     extra: Extra::Allow,
     any_of_required: &[],
     check: None,
-    others: Crossing::None,
+    others: &Crossing::None,
 };
 
 /// Whether a member must be present.
@@ -171,12 +171,12 @@ pub(crate) struct Member {
     /// What the member holds, from the vendor's docs.
     pub doc: &'static str,
     /// How its value crosses to and from the canonical contact.
-    pub crossing: Crossing,
+    pub crossing: &'static Crossing,
     /// How a form shows it (data for the form metadata, [`form`]).
-    pub form: FormHints,
+    pub form: &'static FormHints,
     /// What a vendor's response holds of the create payload's member of the same name (a read
     /// format's member; the response preview).
-    pub echo: Echo,
+    pub echo: &'static Echo,
     /// The import stage: a format imports its members stage by stage, in their order within a
     /// stage (0 for all but the few members whose notes keep an order of their own).
     pub stage: u8,
@@ -194,9 +194,9 @@ impl Member {
             loose: false,
             capture: false,
             doc: "",
-            crossing: Crossing::None,
-            form: FormHints::NONE,
-            echo: Echo::No,
+            crossing: &Crossing::None,
+            form: &FormHints::NONE,
+            echo: &Echo::No,
             stage: 0,
         }
     }
@@ -244,7 +244,10 @@ impl Member {
     /// Without the feature `convert` the crossing is not kept (it stays [`Crossing::None`]), so
     /// the tables hold no pointer to a conversion function and a validation-only build (the npm
     /// package's forms module) links none of them.
-    pub(crate) const fn maps(self, crossing: Crossing) -> Self {
+    ///
+    /// By reference (as the form hints and the echo), so that a member holds a pointer to its
+    /// crossing rather than the crossing: the tables stay small in the WebAssembly modules.
+    pub(crate) const fn maps(self, crossing: &'static Crossing) -> Self {
         if cfg!(feature = "convert") {
             Self { crossing, ..self }
         } else {
@@ -254,36 +257,25 @@ impl Member {
     /// Shows the member as a multi-line text area.
     pub(crate) const fn textarea(self) -> Self {
         Self {
-            form: FormHints {
-                widget: Some(Widget::Textarea),
-                ..self.form
-            },
+            form: &FormHints::TEXTAREA,
             ..self
         }
     }
     /// Shows the member's value as rows of key and value.
     pub(crate) const fn key_value(self) -> Self {
         Self {
-            form: FormHints {
-                widget: Some(Widget::KeyValue),
-                ..self.form
-            },
+            form: &FormHints::KEY_VALUE,
             ..self
         }
     }
-    /// Sets the example a form shows in an empty input.
-    pub(crate) const fn placeholder(self, placeholder: &'static str) -> Self {
-        Self {
-            form: FormHints {
-                placeholder,
-                ..self.form
-            },
-            ..self
-        }
+    /// Sets the form hints (`&FormHints::placeholder("30-35")`: the example a form shows in an
+    /// empty input).
+    pub(crate) const fn form(self, form: &'static FormHints) -> Self {
+        Self { form, ..self }
     }
     /// Says what the vendor's response holds of the create payload's member of the same name.
     /// Without the feature `convert` it is not kept (as [`Member::maps`]).
-    pub(crate) const fn echo(self, echo: Echo) -> Self {
+    pub(crate) const fn echo(self, echo: &'static Echo) -> Self {
         if cfg!(feature = "convert") {
             Self { echo, ..self }
         } else {
@@ -313,6 +305,24 @@ impl FormHints {
         widget: None,
         placeholder: "",
     };
+    /// A multi-line text area.
+    pub(crate) const TEXTAREA: FormHints = FormHints {
+        widget: Some(Widget::Textarea),
+        placeholder: "",
+    };
+    /// Rows of key and value.
+    pub(crate) const KEY_VALUE: FormHints = FormHints {
+        widget: Some(Widget::KeyValue),
+        placeholder: "",
+    };
+
+    /// The input the rules imply, with an example value for when it is empty.
+    pub(crate) const fn placeholder(placeholder: &'static str) -> FormHints {
+        FormHints {
+            widget: None,
+            placeholder,
+        }
+    }
 }
 
 /// What a vendor's response holds of a create payload's member of the same name (a read

@@ -132,8 +132,8 @@ pub fn validate_field(
 ) -> Result<String, Error> {
     let format = dto::format(format)?;
     let options = Options::parse(options, "validateField", names::VALIDATE)?;
-    let pointer = Pointer::parse(pointer)
-        .map_err(|e| Error::new(ErrorCode::InvalidPointer, e.to_string()))?;
+    let pointer =
+        Pointer::parse(pointer).map_err(|e| Error::new(ErrorCode::InvalidPointer, e.message()))?;
     let value =
         if value.is_empty() {
             None
@@ -146,13 +146,13 @@ pub fn validate_field(
     match validator.validate_field(&pointer, value.as_ref()) {
         Ok(report) => Ok(dto::validation_text(&report.issues)),
         Err(FieldError::NotAnObject) => {
-            let message = FieldError::NotAnObject.to_string();
+            let message = FieldError::NotAnObject.message();
             Err(match &value {
-                Some(other) => not_an_object(format, other, &message),
+                Some(other) => not_an_object(format, other, message),
                 None => Error::new(ErrorCode::NotAnObject, message),
             })
         }
-        Err(e) => Err(Error::new(ErrorCode::InvalidPointer, e.to_string())),
+        Err(e) => Err(Error::new(ErrorCode::InvalidPointer, e.message())),
     }
 }
 
