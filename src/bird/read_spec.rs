@@ -9,7 +9,7 @@
 //! `null` is accepted wherever a value can be absent, and undocumented members are accepted.
 
 use super::{import, read};
-use crate::engine::crossing::{imported, Crossing};
+use crate::engine::crossing::{imported, named, Crossing};
 use crate::model::ContactField as F;
 use crate::spec::{list, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
 
@@ -46,10 +46,10 @@ emailaddress identifier or the phonenumber identifier.",
             "featuredIdentifiers",
             "Featured identifiers",
             list!(ValueRules::Object(&FEATURED_IDENTIFIER)),
-        ).maps(&Crossing::Along { with: "computedDisplayName", fields: &[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)] })
+        ).maps(&Crossing::Along { with: "computedDisplayName", fields: &[named!("[emailaddress]", F::Emails), named!("[phonenumber]", F::Phones), named!("[external_id]", F::ExternalId), named!("[*]", F::Identifiers)] })
         .nullable()
         .doc("Identifiers of the contact, {key, value}."),
-        Member::new("attributes", "Attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(&Crossing::Along { with: "computedDisplayName", fields: &[(".displayName", F::FullName), (".firstName", F::FirstName), (".lastName", F::LastName), (".emailaddress", F::Emails), (".phonenumber", F::Phones), (".external_id", F::ExternalId), (".*", F::CustomAttributes)] }).nullable().doc(
+        Member::new("attributes", "Attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(&Crossing::Along { with: "computedDisplayName", fields: &[named!(".displayName", F::FullName), named!(".firstName", F::FirstName), named!(".lastName", F::LastName), named!(".emailaddress", F::Emails), named!(".phonenumber", F::Phones), named!(".external_id", F::ExternalId), named!(".*", F::CustomAttributes)] }).nullable().doc(
             "Attribute values (displayName, firstName, lastName, custom attributes); identifiers are mirrored \
 here as arrays under their key (emailaddress, phonenumber, ...).",
         ),

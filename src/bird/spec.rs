@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::{export, import};
-use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::import_text;
 use crate::formats::StringFormat;
 use crate::json::Json;
@@ -182,9 +182,9 @@ identifiers that differ only in `properties`).",
     identifiers: Option<Vec<Identifier>> = "identifiers", "Identifiers", ValueRules::Array(&ArrayRules { items: ValueRules::Object(&IDENTIFIER), min: 0, max: u32::MAX, unique: Some(Severity::Error) }), "Identifiers such as {\"key\": \"emailaddress\", \"value\": \"ada@example.com\"}; each must be unique. \
 Two identifiers with the same key and value are duplicates even when their properties differ; uniqueItems states \
 only the case of identical items (not expressible in JSON Schema).",
-        .maps(&with(&[("[emailaddress]", F::Emails), ("[phonenumber]", F::Phones), ("[external_id]", F::ExternalId), ("[*]", F::Identifiers)], import::identifiers, export::identifiers));
+        .maps(&with(&[named!("[emailaddress]", F::Emails), named!("[phonenumber]", F::Phones), named!("[external_id]", F::ExternalId), named!("[*]", F::Identifiers)], import::identifiers, export::identifiers));
     attributes: Option<serde_json::Map<String, serde_json::Value>> = "attributes", "Attributes", ValueRules::Dynamic(&ATTRIBUTES), "Attribute values: booleans, numbers, strings, null, or non-empty arrays of those.",
-        .maps(&with(&[(".firstName", F::FirstName), (".lastName", F::LastName), (".*", F::CustomAttributes)], import::attributes, export::attributes));
+        .maps(&with(&[named!(".firstName", F::FirstName), named!(".lastName", F::LastName), named!(".*", F::CustomAttributes)], import::attributes, export::attributes));
     account_ids: Option<Vec<String>> = "accountIds", "Account ids", UUID_LIST, "1 to 10 account ids (UUIDs).",
         .maps(&via(F::AccountIds, import::strings, export::strings));
     list_ids: Option<Vec<String>> = "listIds", "List ids", UUID_LIST, "1 to 10 list ids (UUIDs).",

@@ -16,7 +16,32 @@ use crate::spec::{Member, ObjectRules};
 /// `(vendor field, canonical field)` pairs: the vendor field as docs/MAPPING.md (or
 /// docs/READ-FORMATS.md) names it, written after the member's name (`""` for the member itself,
 /// `"[].value"` for the `value` of its items, `".city"` for a member of its object).
-pub(crate) type Fields = &'static [(&'static str, ContactField)];
+pub(crate) type Fields = &'static [Named];
+
+/// A canonical field a member holds, with the member's part that holds it as the docs name it
+/// (test builds only: the tests compare the names with docs/MAPPING.md and
+/// docs/READ-FORMATS.md; other builds keep the field alone, which keeps the tables small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Named {
+    /// The member's part, written after the member's name (`""`, `"[].value"`, `".city"`).
+    #[cfg(test)]
+    pub(crate) name: &'static str,
+    /// The canonical field.
+    pub(crate) field: ContactField,
+}
+
+/// `named!("[].value", F::Emails)`: the canonical field held by the member's part (see
+/// [`Named`]); a struct literal of constants, so `&[named!(…)]` is a `'static` slice.
+macro_rules! named {
+    ($name:expr, $field:expr) => {
+        $crate::engine::crossing::Named {
+            #[cfg(test)]
+            name: $name,
+            field: $field,
+        }
+    };
+}
+pub(crate) use named;
 
 /// Reads a member (and whatever it needs of its object) into the contact.
 pub(crate) type ImportFn = for<'s> fn(&'s Map<String, Value>, At, &mut Importer<'s>);
@@ -41,7 +66,7 @@ impl At {
             member,
             // Only functions of members that hold a field read it.
             field: match fields.first() {
-                Some((_, field)) => *field,
+                Some(named) => named.field,
                 None => ContactField::CustomAttributes,
             },
         }
@@ -93,9 +118,15 @@ pub(crate) enum Crossing {
 }
 
 /// The fields of [`Crossing::FirstName`].
-const FIRST_NAME: Fields = &[("", ContactField::FirstName), ("", ContactField::FullName)];
+const FIRST_NAME: Fields = &[
+    named!("", ContactField::FirstName),
+    named!("", ContactField::FullName),
+];
 /// The fields of [`Crossing::LastName`].
-const LAST_NAME: Fields = &[("", ContactField::LastName), ("", ContactField::FullName)];
+const LAST_NAME: Fields = &[
+    named!("", ContactField::LastName),
+    named!("", ContactField::FullName),
+];
 
 impl Crossing {
     /// The canonical fields the member holds, with their vendor field names relative to it.
@@ -179,7 +210,7 @@ const fn bits(fields: Fields) -> u64 {
     let mut covered = 0u64;
     let mut j = 0;
     while j < fields.len() {
-        covered |= 1 << fields[j].1 as u64;
+        covered |= 1 << fields[j].field as u64;
         j += 1;
     }
     covered

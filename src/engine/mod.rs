@@ -256,12 +256,13 @@ pub(crate) mod tests {
     pub(crate) fn handled(table: &Table) -> BTreeSet<(String, String)> {
         let mut out = BTreeSet::new();
         for member in table.rules.members {
-            for (suffix, field) in (*member.crossing).fields() {
+            for named in (*member.crossing).fields() {
+                let (suffix, field) = (named.name, named.field);
                 out.insert((format!("{}{suffix}", member.name), field.name().to_owned()));
             }
         }
-        for (name, field) in table.rules.others.fields() {
-            out.insert(((*name).to_owned(), field.name().to_owned()));
+        for named in table.rules.others.fields() {
+            out.insert((named.name.to_owned(), named.field.name().to_owned()));
         }
         out
     }
@@ -374,12 +375,13 @@ pub(crate) mod tests {
                 .rules
                 .members
                 .iter()
-                .find(|m| (*m.crossing).fields().iter().any(|(_, f)| *f == field))
+                .find(|m| (*m.crossing).fields().iter().any(|n| n.field == field))
                 .unwrap_or_else(|| panic!("{} is not in the canonical table", field.name()));
             assert_eq!(member.name, top, "{}", field.name());
-            assert!((*member.crossing).fields().iter().all(
-                |(suffix, f)| *f != field || format!("{}{suffix}", member.name) == field.name()
-            ));
+            assert!((*member.crossing)
+                .fields()
+                .iter()
+                .all(|n| n.field != field || format!("{}{}", member.name, n.name) == field.name()));
         }
     }
 

@@ -13,7 +13,7 @@
 //! `null` is accepted wherever a value can be absent, and undocumented members are accepted.
 
 use super::{preview, read};
-use crate::engine::crossing::{imported, Crossing};
+use crate::engine::crossing::{imported, named, Crossing};
 use crate::engine::shared::import_integer_or_digits;
 use crate::model::ContactField as F;
 use crate::spec::{list, Echo, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
@@ -148,7 +148,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         text("updatedAt", "Updated at", "Date-time of the last update.").maps(&Crossing::Ignored),
         text("modifiedAt", "Modified at", "Date-time of the last update (legacy 1.0 name).").maps(&Crossing::Ignored),
         Member::new("draft", "Draft", ValueRules::Boolean).maps(&Crossing::Ignored).nullable(),
-        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).maps(&imported(&[(".emails[].value", F::Emails), (".emails[].type", F::Emails), (".phones[].value", F::Phones), (".phones[].type", F::Phones), (".chats[].value", F::Chats), (".chats[].type", F::Chats), (".social_profiles[].value", F::SocialProfiles), (".social_profiles[].type", F::SocialProfiles), (".websites[].value", F::Websites), (".address.lines", F::AddressLines), (".address.city", F::AddressCity), (".address.state", F::AddressRegion), (".address.postalCode", F::AddressPostalCode), (".address.country", F::AddressCountry), (".properties[].value", F::CustomAttributes)], read::embedded)).stage(3).nullable(),
+        Member::new("_embedded", "Embedded resources", ValueRules::Object(&EMBEDDED)).maps(&imported(&[named!(".emails[].value", F::Emails), named!(".emails[].type", F::Emails), named!(".phones[].value", F::Phones), named!(".phones[].type", F::Phones), named!(".chats[].value", F::Chats), named!(".chats[].type", F::Chats), named!(".social_profiles[].value", F::SocialProfiles), named!(".social_profiles[].type", F::SocialProfiles), named!(".websites[].value", F::Websites), named!(".address.lines", F::AddressLines), named!(".address.city", F::AddressCity), named!(".address.state", F::AddressRegion), named!(".address.postalCode", F::AddressPostalCode), named!(".address.country", F::AddressCountry), named!(".properties[].value", F::CustomAttributes)], read::embedded)).stage(3).nullable(),
         Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).maps(&Crossing::Ignored).nullable(),
         Member::new("emails", "Emails (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable().doc("Legacy 1.0 place of the emails."),
         Member::new("phones", "Phones (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),

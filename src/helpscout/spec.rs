@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::{export, import};
-use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::{export_number, import_first_phone, import_integer_or_digits};
 use crate::formats::StringFormat;
 use crate::model::vocabulary;
@@ -238,17 +238,17 @@ are checked against the account's property definitions when contactkit is given 
         .form(&FormHints::placeholder("30-35")),
         .maps(&Crossing::Text(F::Age));
     emails: Option<Vec<Email>> = "emails", "Emails", list!(ValueRules::Object(&EMAIL)), "",
-        .maps(&with(&[("[].value", F::Emails), ("[].type", F::Emails)], import::emails, export::emails));
+        .maps(&with(&[named!("[].value", F::Emails), named!("[].type", F::Emails)], import::emails, export::emails));
     phones: Option<Vec<Phone>> = "phones", "Phones", list!(ValueRules::Object(&PHONE)), "",
-        .maps(&with(&[("[].value", F::Phones), ("[].type", F::Phones)], import::phones, export::phones));
+        .maps(&with(&[named!("[].value", F::Phones), named!("[].type", F::Phones)], import::phones, export::phones));
     chats: Option<Vec<Chat>> = "chats", "Chat handles", list!(ValueRules::Object(&CHAT)), "",
-        .maps(&with(&[("[].value", F::Chats), ("[].type", F::Chats)], import::handles, export::handles));
+        .maps(&with(&[named!("[].value", F::Chats), named!("[].type", F::Chats)], import::handles, export::handles));
     social_profiles: Option<Vec<SocialProfile>> = "socialProfiles", "Social profiles", list!(ValueRules::Object(&SOCIAL)), "",
-        .maps(&with(&[("[].value", F::SocialProfiles), ("[].type", F::SocialProfiles)], import::handles, export::handles));
+        .maps(&with(&[named!("[].value", F::SocialProfiles), named!("[].type", F::SocialProfiles)], import::handles, export::handles));
     websites: Option<Vec<Website>> = "websites", "Websites", list!(ValueRules::Object(&WEBSITE)), "",
-        .maps(&with(&[("[].value", F::Websites)], import::websites, export::websites));
+        .maps(&with(&[named!("[].value", F::Websites)], import::websites, export::websites));
     address: Option<Address> = "address", "Address", ValueRules::Object(&ADDRESS), "",
-        .maps(&with(&[(".lines", F::AddressLines), (".city", F::AddressCity), (".state", F::AddressRegion), (".postalCode", F::AddressPostalCode), (".country", F::AddressCountry)], import::address, export::address));
+        .maps(&with(&[named!(".lines", F::AddressLines), named!(".city", F::AddressCity), named!(".state", F::AddressRegion), named!(".postalCode", F::AddressPostalCode), named!(".country", F::AddressCountry)], import::address, export::address));
     properties: Option<Properties> = "properties", "Properties", ValueRules::Dynamic(&PROPERTIES), "Customer property values, as a list of {slug, value} (or an object of slug: value).",
         .maps(&via(F::CustomAttributes, import::properties, export::properties));
 }

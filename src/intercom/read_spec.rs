@@ -12,7 +12,7 @@
 //! findings.
 
 use super::{import, read};
-use crate::engine::crossing::{imported, Crossing};
+use crate::engine::crossing::{imported, named, Crossing};
 use crate::engine::shared::{
     import_first_email, import_first_phone, import_integer_or_digits, import_text,
 };
@@ -219,7 +219,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         text("browser_version", "Browser version", "The version of the browser.").maps(&Crossing::ReadText(F::BrowserVersion)),
         text("browser_language", "Browser language", "The language set by the browser.").maps(&Crossing::ReadText(F::BrowserLanguage)),
         text("os", "Operating system", "The operating system the contact is using.").maps(&Crossing::ReadText(F::Os)),
-        Member::new("location", "Location", ValueRules::Object(&LOCATION)).maps(&imported(&[(".city", F::AddressCity), (".region", F::AddressRegion), (".country", F::AddressCountry)], read::location)).nullable(),
+        Member::new("location", "Location", ValueRules::Object(&LOCATION)).maps(&imported(&[named!(".city", F::AddressCity), named!(".region", F::AddressRegion), named!(".country", F::AddressCountry)], read::location)).nullable(),
         text("android_app_name", "Android app name", "The name of the Android app the contact is using.").maps(&Crossing::Ignored),
         text("android_app_version", "Android app version", "The version of the Android app.").maps(&Crossing::Ignored),
         text("android_device", "Android device", "The Android device the contact is using.").maps(&Crossing::Ignored),
@@ -243,8 +243,8 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         Member::new("custom_attributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).maps(&imported(F::CustomAttributes.single(), import::custom_attributes))
             .nullable()
             .doc("The custom attributes set for the contact."),
-        Member::new("avatar", "Avatar", ValueRules::Object(&AVATAR)).maps(&imported(&[(".image_url", F::PhotoUrl)], read::avatar)).nullable(),
-        Member::new("tags", "Tags", ValueRules::Object(&LIST)).maps(&imported(&[(".data[].name", F::Tags)], read::tags))
+        Member::new("avatar", "Avatar", ValueRules::Object(&AVATAR)).maps(&imported(&[named!(".image_url", F::PhotoUrl)], read::avatar)).nullable(),
+        Member::new("tags", "Tags", ValueRules::Object(&LIST)).maps(&imported(&[named!(".data[].name", F::Tags)], read::tags))
             .nullable()
             .doc("Up to 10 tags attached to the contact."),
         Member::new("notes", "Notes", ValueRules::Object(&LIST)).maps(&imported(&[], read::attached))
@@ -276,7 +276,7 @@ types are checked, null is accepted wherever a value can be absent, and undocume
             "Enabled push messaging",
             "Whether the contact enabled push messaging.",
         ).maps(&Crossing::Ignored),
-        Member::new("social_profiles", "Social profiles", ValueRules::Object(&SOCIAL_PROFILES)).maps(&imported(&[(".data[].url", F::SocialProfiles), (".data[].name", F::SocialProfiles)], read::social_profiles)).nullable(),
+        Member::new("social_profiles", "Social profiles", ValueRules::Object(&SOCIAL_PROFILES)).maps(&imported(&[named!(".data[].url", F::SocialProfiles), named!(".data[].name", F::SocialProfiles)], read::social_profiles)).nullable(),
     ],
     extra: Extra::Allow,
     any_of_required: &[],

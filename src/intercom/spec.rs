@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::{export, import};
-use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::{import_first_email, import_first_phone, import_text};
 use crate::formats::StringFormat;
 use crate::json::Json;
@@ -86,7 +86,7 @@ booleans or null.",
         .maps(&via(F::Phones, import_first_phone, export::phone)),
         .nullable();
     name: Nullable<String> = "name", "Name", STRING, "The contact's full name.",
-        .maps(&with(&[("", F::FullName), ("", F::FirstName), ("", F::LastName)], import_text, export::name)),
+        .maps(&with(&[named!("", F::FullName), named!("", F::FirstName), named!("", F::LastName)], import_text, export::name)),
         .nullable();
     avatar: Nullable<String> = "avatar", "Avatar URL", formatted(StringFormat::HttpUrl), "An image URL containing the avatar of a contact.",
         .maps(&Crossing::Text(F::PhotoUrl)),

@@ -21,6 +21,7 @@ macro_rules! canonical_fields {
 
             /// The field's name in `docs/MAPPING.md` (`address.city` for a part of `address`);
             /// the tests that keep that page true compare by it.
+            #[cfg(test)]
             pub(crate) const fn name(self) -> &'static str {
                 match self { $(ContactField::$variant => $name,)* }
             }
@@ -36,8 +37,8 @@ macro_rules! canonical_fields {
             }
 
             /// The field alone, as the one `("", field)` pair of a member that holds it whole.
-            pub(crate) const fn single(self) -> &'static [(&'static str, ContactField)] {
-                const SINGLE: &[(&str, ContactField)] = &[$(("", ContactField::$variant),)*];
+            pub(crate) const fn single(self) -> crate::engine::crossing::Fields {
+                const SINGLE: crate::engine::crossing::Fields = &[$(crate::engine::crossing::named!("", ContactField::$variant),)*];
                 let (_, rest) = SINGLE.split_at(self as usize);
                 let (one, _) = rest.split_at(1);
                 one

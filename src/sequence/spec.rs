@@ -6,7 +6,7 @@
 //! longer strings are warnings.
 
 use super::{export, import};
-use crate::engine::crossing::{via, with, Crossing};
+use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::{import_first_email, import_first_phone, import_text};
 use crate::formats::StringFormat;
 use crate::model::ContactField as F;
@@ -61,7 +61,7 @@ cleared\"), so every field but externalId accepts it.",
             custom_attributes,
         any_of_required: &[],
         check: None,
-        others: with(&[("*", F::CustomAttributes)], import::custom, export::custom),
+        others: with(&[named!("*", F::CustomAttributes)], import::custom, export::custom),
     }
     external_id: String = "externalId", "External id", ValueRules::String(StringRules { min: 1, id: true, ..VARCHAR }), "Person's ID in your app (so you can link IDs).",
         .maps(&via(F::ExternalId, import_text, export::external_id)),
