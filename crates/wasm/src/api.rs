@@ -7,7 +7,6 @@ use contactkit::Stage;
 use std::cell::OnceCell;
 
 use contactkit::{form_fields as core_form_fields, Code, FormField, Format, Issue, Validator};
-use serde_json::{Map, Value};
 
 use crate::dto::{self, names, Error, ErrorCode, Options, Validations};
 #[cfg(feature = "convert")]
@@ -146,14 +145,17 @@ pub fn validate_field(
             ),
         ));
     }
-    let value =
-        if value.is_empty() {
-            None
-        } else {
-            Some(serde_json::from_str::<Value>(value).map_err(|_| {
-                Error::new(ErrorCode::InvalidJson, "the field value is not valid JSON")
-            })?)
-        };
+    let value = (!value.is_empty()).then_some(value);
+    // The value must be one JSON value on its own: checked alone, so that text such as
+    // `1, "x": 2` cannot add members to the record built around it.
+    if let Some(text) = value {
+        if is_not_json(format, text) {
+            return Err(Error::new(
+                ErrorCode::InvalidJson,
+                "the field value is not valid JSON",
+            ));
+        }
+    }
     let Plan {
         steps,
         undocumented,
@@ -161,12 +163,14 @@ pub fn validate_field(
     if let Some(at) = undocumented {
         check_member(format, &steps[..=at.index], &at)?;
     }
+    // The record as JSON text, validated as `validate` validates text (one walk, no parsed
+    // value: the module links no walk over a `serde_json::Value`).
     let record = match (steps.is_empty(), value) {
-        (true, Some(record @ Value::Object(_))) => record,
+        (true, Some(record)) if starts_object(record) => record.to_owned(),
         (true, Some(other)) => {
             return Err(not_an_object(
                 format,
-                &other,
+                other,
                 "the value at pointer \"\" is the whole record, which must be an object",
             ))
         }
@@ -180,7 +184,7 @@ pub fn validate_field(
     };
     let report = Validator::new(format)
         .with_options(options.to_validate())
-        .validate(&record);
+        .validate_str(&record);
     // The record was built with index 0 wherever the pointer selects an array item; findings
     // are reported under the caller's pointer.
     let built = pointer_of(steps.iter().map(Step::built_token));
@@ -205,10 +209,9 @@ pub fn validate_field(
 /// in a pointer must not pass as a valid field. Members of objects that accept any member
 /// (Sequence and Bird custom attributes) pass.
 fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(), Error> {
-    let probe = build(steps, Some(Value::Null));
+    let probe = build(steps, Some("null"));
     let built = pointer_of(steps.iter().map(Step::built_token));
-    let unknown = Validator::new(format)
-        .validate(&probe)
+    let unknown = contactkit::validate_str(format, &probe)
         .issues
         .iter()
         .any(|i| i.code == Code::UnknownField && i.path == built);
@@ -218,7 +221,7 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
     let wanted = pointer_of(steps.iter().map(Step::token));
     let mut message = format!(
         "{} addresses a member that {} does not have",
-        Value::from(wanted),
+        dto::to_json(&wanted),
         format.id()
     );
     if let Some(name) = &at.suggestion {
@@ -227,7 +230,7 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
             *last = name;
         }
         message.push_str("; did you mean ");
-        message.push_str(&Value::from(pointer_of(tokens.into_iter())).to_string());
+        message.push_str(&dto::to_json(&pointer_of(tokens.into_iter())));
         message.push('?');
     }
     Err(Error::new(ErrorCode::InvalidPointer, message))
@@ -414,10 +417,19 @@ fn starts_object(text: &str) -> bool {
 
 /// The error for a payload that is not JSON object text.
 fn bad_record(format: Format, payload: &str) -> Error {
-    match serde_json::from_str::<Value>(payload) {
-        Ok(other) => not_an_object(format, &other, "the payload must be an object"),
-        Err(_) => invalid_json(contactkit::validate_str(format, payload).issues),
+    if is_not_json(format, payload) {
+        invalid_json(contactkit::validate_str(format, payload).issues)
+    } else {
+        not_an_object(format, payload, "the payload must be an object")
     }
+}
+
+/// Whether text is not one JSON value (the core's scanner decides, as it does for a record).
+fn is_not_json(format: Format, text: &str) -> bool {
+    contactkit::validate_str(format, text)
+        .issues
+        .iter()
+        .any(|i| i.code == Code::Syntax)
 }
 
 /// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
@@ -443,11 +455,12 @@ fn invalid_json(issues: Vec<Issue>) -> Error {
     }
 }
 
-fn not_an_object(format: Format, value: &Value, message: &str) -> Error {
+/// The `not_an_object` error for JSON text that is not an object.
+fn not_an_object(format: Format, text: &str, message: &str) -> Error {
     Error {
         code: ErrorCode::NotAnObject,
-        message: format!("{message}, not {}", dto::json_type(value)),
-        issues: contactkit::validate(format, value).issues,
+        message: format!("{message}, not {}", dto::json_type_of_text(text)),
+        issues: contactkit::validate_str(format, text).issues,
     }
 }
 
@@ -630,25 +643,31 @@ fn is_index(token: &str) -> bool {
         && (token == "0" || !token.starts_with('0'))
 }
 
-/// The smallest record that holds `value` at the steps (index 0 for array items); with no
-/// value, the innermost container is left empty.
-fn build(steps: &[Step], value: Option<Value>) -> Value {
-    let Some((last, outer)) = steps.split_last() else {
-        return value.unwrap_or(Value::Null);
-    };
-    let mut current = match (last, value) {
-        (Step::Key(k), Some(v)) => Value::Object(Map::from_iter([(k.clone(), v)])),
-        (Step::Index(_), Some(v)) => Value::Array(vec![v]),
-        (Step::Key(_), None) => Value::Object(Map::new()),
-        (Step::Index(_), None) => Value::Array(Vec::new()),
-    };
-    for step in outer.iter().rev() {
-        current = match step {
-            Step::Key(k) => Value::Object(Map::from_iter([(k.clone(), current)])),
-            Step::Index(_) => Value::Array(vec![current]),
-        };
+/// The smallest record that holds `value` (JSON text) at the steps (index 0 for array items),
+/// as JSON text; with no value, the innermost container is left empty.
+fn build(steps: &[Step], value: Option<&str>) -> String {
+    let mut out = String::new();
+    for (i, step) in steps.iter().enumerate() {
+        match step {
+            Step::Key(k) => {
+                out.push('{');
+                // Without a value, the innermost object stays empty.
+                if value.is_some() || i + 1 < steps.len() {
+                    out.push_str(&dto::to_json(k));
+                    out.push(':');
+                }
+            }
+            Step::Index(_) => out.push('['),
+        }
     }
-    current
+    out.push_str(value.unwrap_or_default());
+    for step in steps.iter().rev() {
+        out.push(match step {
+            Step::Key(_) => '}',
+            Step::Index(_) => ']',
+        });
+    }
+    out
 }
 
 /// Renders tokens as an RFC 6901 pointer.
@@ -665,6 +684,7 @@ fn pointer_of<'t>(tokens: impl Iterator<Item = &'t str>) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::Value;
 
     fn parse(text: &str) -> Value {
         serde_json::from_str(text).expect("the API returns JSON")
@@ -832,6 +852,42 @@ mod tests {
         for broken in ["[", "[1, 2", "[\"]", "[1] x", "[1]]", "[1}", "[{]}"] {
             assert_eq!(elements(broken), None, "{broken}");
         }
+    }
+
+    /// validateField builds the record as text and validates it as `validate` does: a value
+    /// must be one JSON value on its own (text that would add members to the built record is
+    /// refused), and what `validate` reports in a value (a repeated member name, a number beyond
+    /// the range of a 64-bit float) validateField reports too.
+    #[test]
+    fn validate_field_takes_one_json_value_and_reports_what_validate_reports() {
+        for value in [
+            r#""Ada", "lastName": 7"#,
+            "1, 2",
+            "{} {}",
+            "  ",
+            "\u{feff}\"Ada\"",
+        ] {
+            let e = validate_field("helpscout", "/firstName", value, "").expect_err(value);
+            assert_eq!(e.code, ErrorCode::InvalidJson, "{value}");
+        }
+        let repeated = r#"{"city": "Paris", "city": "Lyon"}"#;
+        let field = validation(&validate_field("helpscout", "/address", repeated, "").expect("ok"));
+        let record = format!(r#"{{"address": {repeated}}}"#);
+        assert_eq!(
+            field,
+            parse(&validate("helpscout", &record, "").expect("ok"))
+        );
+        assert_eq!(field["issues"][0]["code"], "duplicate");
+        let big = validation(
+            &validate_field("intercom", "/custom_attributes/x", "1e400", "").expect("ok"),
+        );
+        assert_eq!(big["issues"][0]["code"], "out_of_range");
+        assert_eq!(big["issues"][0]["path"], "/custom_attributes/x");
+        // The whole record at "": an object, or not_an_object with the type finding.
+        let e = validate_field("bird", "", "[1]", "").expect_err("array");
+        assert_eq!(e.code, ErrorCode::NotAnObject);
+        assert!(e.message.ends_with("not an array"), "{}", e.message);
+        assert_eq!(e.issues[0].code, Code::Type);
     }
 
     #[test]

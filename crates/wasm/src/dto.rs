@@ -561,6 +561,21 @@ pub fn json_type(value: &Value) -> &'static str {
     }
 }
 
+/// [`json_type`] of valid JSON text, told by its first character.
+pub fn json_type_of_text(text: &str) -> &'static str {
+    let first = text
+        .bytes()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    match first {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
