@@ -459,8 +459,11 @@ fn table(format: Format) -> &'static Table {
         Format::Bird => &crate::vendor::bird::TABLE,
         Format::HelpScout => &crate::vendor::helpscout::TABLE,
         Format::Canonical => &crate::canonical::TABLE,
+        #[cfg(feature = "read-formats")]
         Format::IntercomContact => &crate::vendor::intercom::read::TABLE,
+        #[cfg(feature = "read-formats")]
         Format::BirdContact => &crate::vendor::bird::read::TABLE,
+        #[cfg(feature = "read-formats")]
         Format::HelpScoutCustomer => &crate::vendor::helpscout::read::TABLE,
     }
 }

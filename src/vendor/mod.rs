@@ -3,5 +3,6 @@
 pub(crate) mod bird;
 pub(crate) mod helpscout;
 pub(crate) mod intercom;
+#[cfg(feature = "read-formats")]
 pub(crate) mod read;
 pub(crate) mod sequence;

@@ -6,7 +6,9 @@ pub(crate) mod import;
 pub(crate) mod spec;
 // The read format (what the vendor returns) and the response preview.
 pub(crate) mod preview;
+#[cfg(feature = "read-formats")]
 pub(crate) mod read;
+#[cfg(feature = "read-formats")]
 pub(crate) mod read_spec;
 
 use crate::canonical::mapping::{CField as F, Entry, Rule, Table};
