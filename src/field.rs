@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::spec::form::{FieldType, FormField};
 use crate::{form_fields, Code, Format, Pointer, Report, Validator};
@@ -24,6 +24,8 @@ pub enum FieldError {
     InvalidPointer(String),
     /// The pointer is `""` (the whole record) and the value is absent or not an object.
     NotAnObject,
+    /// The value given as text ([`Validator::validate_field_str`]) is not one JSON value.
+    NotJson,
 }
 
 impl FieldError {
@@ -35,6 +37,7 @@ impl FieldError {
             Self::NotAnObject => {
                 "the value at pointer \"\" is the whole record, which must be an object"
             }
+            Self::NotJson => "the field value is not valid JSON",
         }
     }
 }
@@ -83,6 +86,32 @@ impl Validator {
         pointer: &Pointer,
         value: Option<&Value>,
     ) -> Result<Report, FieldError> {
+        let text = value.map(Value::to_string);
+        self.validate_field_str(pointer, text.as_deref())
+    }
+
+    /// [`Validator::validate_field`] for a value given as JSON text (`None`: absent): the
+    /// record is built as text and validated as [`Validator::validate_str`] validates it, so
+    /// what the value holds is checked as in a whole record (a repeated member name is a
+    /// `duplicate`, `1e400` is `out_of_range`). The text must be one JSON value on its own.
+    ///
+    /// ```
+    /// use contactkit::{Code, Format, Pointer, Validator};
+    /// let pointer: Pointer = "/properties/0".parse()?;
+    /// let report = Validator::new(Format::HelpScout)
+    ///     .validate_field_str(&pointer, Some(r#"{"slug": "tier", "slug": "plan", "value": 1}"#))?;
+    /// assert_eq!(report.issues[0].code, Code::Duplicate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Validator::validate_field`], and [`FieldError::NotJson`] for text that is not one
+    /// JSON value.
+    pub fn validate_field_str(
+        &self,
+        pointer: &Pointer,
+        value: Option<&str>,
+    ) -> Result<Report, FieldError> {
         let format = self.format();
         let tokens: Vec<String> = pointer.tokens().map(|t| t.into_owned()).collect();
         if tokens.len() > Self::MAX_FIELD_DEPTH {
@@ -92,6 +121,11 @@ impl Validator {
                 Self::MAX_FIELD_DEPTH
             )));
         }
+        // The value must be one JSON value on its own: checked alone, so that text such as
+        // `1, "x": 2` cannot add members to the record built around it.
+        if value.is_some_and(|text| is_not_json(format, text)) {
+            return Err(FieldError::NotJson);
+        }
         let Plan {
             steps,
             undocumented,
@@ -100,11 +134,11 @@ impl Validator {
             check_member(format, &steps[..=at.index], &at)?;
         }
         let record = match (steps.is_empty(), value) {
-            (true, Some(record @ Value::Object(_))) => record.clone(),
+            (true, Some(record)) if record.trim_start().starts_with('{') => record.to_owned(),
             (true, _) => return Err(FieldError::NotAnObject),
-            (false, value) => build(&steps, value.cloned()),
+            (false, value) => build(&steps, value),
         };
-        let report = self.validate(&record);
+        let report = self.validate_str(&record);
         let built = pointer_of(&steps, Step::built_token);
         let wanted = pointer_of(&steps, Step::token);
         let issues = report
@@ -123,14 +157,23 @@ impl Validator {
     }
 }
 
+/// Whether text is not one JSON value (the scanner decides, as it does for a record).
+fn is_not_json(format: Format, text: &str) -> bool {
+    Validator::new(format)
+        .validate_str(text)
+        .issues
+        .iter()
+        .any(|i| i.code == Code::Syntax)
+}
+
 /// Fails when the last of `steps` names a member that the format does not document and does
 /// not accept as data (the validator reports `unknown_field` for it): a typo in a pointer must
 /// not pass as a valid field.
 fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(), FieldError> {
-    let probe = build(steps, Some(Value::Null));
+    let probe = build(steps, Some("null"));
     let built = pointer_of(steps, Step::built_token);
     let unknown = Validator::new(format)
-        .validate(&probe)
+        .validate_str(&probe)
         .issues
         .iter()
         .any(|i| i.code == Code::UnknownField && i.path == built);
@@ -140,7 +183,7 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
     let wanted = pointer_of(steps, Step::token);
     let mut message = format!(
         "{} addresses a member that {} does not have",
-        Value::from(wanted),
+        json_string(&wanted),
         format.id()
     );
     if let Some(name) = &at.suggestion {
@@ -148,7 +191,7 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
         let mut suggested = pointer_of(outer, Step::token);
         crate::pointer::push_token(&mut suggested, name);
         message.push_str("; did you mean ");
-        message.push_str(&Value::from(suggested).to_string());
+        message.push_str(&json_string(&suggested));
         message.push('?');
     }
     Err(FieldError::InvalidPointer(message))
@@ -281,25 +324,38 @@ fn is_index(token: &str) -> bool {
         && (token == "0" || !token.starts_with('0'))
 }
 
-/// The smallest record that holds `value` at the steps (index 0 for array items); with no
-/// value, the innermost container is left empty.
-fn build(steps: &[Step], value: Option<Value>) -> Value {
-    let Some((last, outer)) = steps.split_last() else {
-        return value.unwrap_or(Value::Null);
-    };
-    let mut current = match (last, value) {
-        (Step::Key(k), Some(v)) => Value::Object(Map::from_iter([(k.clone(), v)])),
-        (Step::Index(_), Some(v)) => Value::Array(vec![v]),
-        (Step::Key(_), None) => Value::Object(Map::new()),
-        (Step::Index(_), None) => Value::Array(Vec::new()),
-    };
-    for step in outer.iter().rev() {
-        current = match step {
-            Step::Key(k) => Value::Object(Map::from_iter([(k.clone(), current)])),
-            Step::Index(_) => Value::Array(vec![current]),
-        };
+/// The smallest record that holds `value` (JSON text) at the steps (index 0 for array items),
+/// as JSON text; with no value, the innermost container is left empty.
+fn build(steps: &[Step], value: Option<&str>) -> String {
+    let mut out = String::new();
+    for (i, step) in steps.iter().enumerate() {
+        match step {
+            Step::Key(k) => {
+                out.push('{');
+                // Without a value, the innermost object stays empty.
+                if value.is_some() || i + 1 < steps.len() {
+                    crate::json::write::push_json_string(&mut out, k);
+                    out.push(':');
+                }
+            }
+            Step::Index(_) => out.push('['),
+        }
     }
-    current
+    out.push_str(value.unwrap_or_default());
+    for step in steps.iter().rev() {
+        out.push(match step {
+            Step::Key(_) => '}',
+            Step::Index(_) => ']',
+        });
+    }
+    out
+}
+
+/// `text` as a JSON string.
+fn json_string(text: &str) -> String {
+    let mut out = String::new();
+    crate::json::write::push_json_string(&mut out, text);
+    out
 }
 
 /// Renders one token of each step as an RFC 6901 pointer (one function for every use: the

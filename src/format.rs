@@ -29,12 +29,15 @@ pub enum Format {
     Canonical,
     /// Intercom's contact object as the REST API 2.15 returns it (schema `contact`): a read
     /// format, conversion source only.
+    #[cfg(feature = "convert")]
     IntercomContact,
     /// Bird's contact object as the workspace Contacts API returns it: a read format, conversion
     /// source only.
+    #[cfg(feature = "convert")]
     BirdContact,
     /// Help Scout's customer object as Mailbox API 2.0 Get Customer / List Customers return it: a
     /// read format, conversion source only.
+    #[cfg(feature = "convert")]
     HelpScoutCustomer,
 }
 
@@ -53,13 +56,18 @@ impl Format {
     /// The read formats: the objects vendors return from their read APIs. They are conversion
     /// sources only ([`Format::is_target`] is false): migrate from one vendor by converting its
     /// read objects to another vendor's create payload.
+    #[cfg(feature = "convert")]
     pub const READ: [Format; 3] = [
         Self::IntercomContact,
         Self::BirdContact,
         Self::HelpScoutCustomer,
     ];
+    /// The read formats: none in a build without the crate feature `convert`.
+    #[cfg(not(feature = "convert"))]
+    pub const READ: [Format; 0] = [];
 
     /// Every format: [`Format::ALL`], then [`Format::READ`].
+    #[cfg(feature = "convert")]
     pub const EVERY: [Format; 8] = [
         Self::Sequence,
         Self::Intercom,
@@ -70,6 +78,9 @@ impl Format {
         Self::BirdContact,
         Self::HelpScoutCustomer,
     ];
+    /// Every format: [`Format::ALL`] in a build without the crate feature `convert`.
+    #[cfg(not(feature = "convert"))]
+    pub const EVERY: [Format; 5] = Self::ALL;
 
     /// The format's id (`sequence`, `intercom`, `bird`, `helpscout`, `canonical`,
     /// `intercom-contact`, `bird-contact`, `helpscout-customer`).
@@ -81,9 +92,12 @@ impl Format {
             Self::Bird => "bird",
             Self::HelpScout => "helpscout",
             Self::Canonical => "canonical",
-            Self::IntercomContact => "intercom-contact",
-            Self::BirdContact => "bird-contact",
-            Self::HelpScoutCustomer => "helpscout-customer",
+            #[cfg(feature = "convert")]
+            Self::IntercomContact => READ_IDS[0],
+            #[cfg(feature = "convert")]
+            Self::BirdContact => READ_IDS[1],
+            #[cfg(feature = "convert")]
+            Self::HelpScoutCustomer => READ_IDS[2],
         }
     }
 
@@ -103,10 +117,13 @@ impl Format {
     /// Whether this is a read format (an object a vendor returns; see [`Format::READ`]).
     #[must_use]
     pub const fn is_read(self) -> bool {
-        matches!(
+        #[cfg(feature = "convert")]
+        return matches!(
             self,
             Self::IntercomContact | Self::BirdContact | Self::HelpScoutCustomer
-        )
+        );
+        #[cfg(not(feature = "convert"))]
+        return false;
     }
 
     /// The read format of the object a vendor returns for a create payload of this format: what
@@ -121,8 +138,11 @@ impl Format {
     #[must_use]
     pub const fn response_format(self) -> Option<Format> {
         match self {
+            #[cfg(feature = "convert")]
             Self::Intercom => Some(Self::IntercomContact),
+            #[cfg(feature = "convert")]
             Self::Bird => Some(Self::BirdContact),
+            #[cfg(feature = "convert")]
             Self::HelpScout => Some(Self::HelpScoutCustomer),
             _ => None,
         }
@@ -133,8 +153,11 @@ impl Format {
     #[must_use]
     pub const fn create_format(self) -> Option<Format> {
         match self {
+            #[cfg(feature = "convert")]
             Self::IntercomContact => Some(Self::Intercom),
+            #[cfg(feature = "convert")]
             Self::BirdContact => Some(Self::Bird),
+            #[cfg(feature = "convert")]
             Self::HelpScoutCustomer => Some(Self::HelpScout),
             _ => None,
         }
@@ -154,8 +177,11 @@ impl Format {
             Self::Bird => "Bird",
             Self::HelpScout => "Help Scout",
             Self::Canonical => "the canonical contact",
+            #[cfg(feature = "convert")]
             Self::IntercomContact => "Intercom's contact object",
+            #[cfg(feature = "convert")]
             Self::BirdContact => "Bird's contact object",
+            #[cfg(feature = "convert")]
             Self::HelpScoutCustomer => "Help Scout's customer object",
         }
     }
@@ -170,8 +196,11 @@ impl Format {
             Self::Bird => "Bird (Create a contact)",
             Self::HelpScout => "Help Scout (Create Customer, Mailbox API 2.0)",
             Self::Canonical => "contactkit canonical contact",
+            #[cfg(feature = "convert")]
             Self::IntercomContact => "Intercom contact object (read, API 2.15)",
+            #[cfg(feature = "convert")]
             Self::BirdContact => "Bird contact object (read, workspace Contacts API)",
+            #[cfg(feature = "convert")]
             Self::HelpScoutCustomer => "Help Scout customer object (read, Mailbox API 2.0)",
         }
     }
@@ -192,8 +221,11 @@ impl Format {
             Self::Bird => include_str!("../schemas/bird.schema.json"),
             Self::HelpScout => include_str!("../schemas/helpscout.schema.json"),
             Self::Canonical => include_str!("../schemas/canonical.schema.json"),
+            #[cfg(feature = "convert")]
             Self::IntercomContact => include_str!("../schemas/intercom-contact.schema.json"),
+            #[cfg(feature = "convert")]
             Self::BirdContact => include_str!("../schemas/bird-contact.schema.json"),
+            #[cfg(feature = "convert")]
             Self::HelpScoutCustomer => include_str!("../schemas/helpscout-customer.schema.json"),
         }
     }
@@ -206,8 +238,11 @@ impl Format {
             Self::Bird => &crate::bird::spec::CONTACT,
             Self::HelpScout => &crate::helpscout::spec::CUSTOMER,
             Self::Canonical => &crate::canonical::spec::CONTACT,
+            #[cfg(feature = "convert")]
             Self::IntercomContact => &crate::intercom::read_spec::CONTACT,
+            #[cfg(feature = "convert")]
             Self::BirdContact => &crate::bird::read_spec::CONTACT,
+            #[cfg(feature = "convert")]
             Self::HelpScoutCustomer => &crate::helpscout::read_spec::CUSTOMER,
         }
     }
@@ -219,12 +254,32 @@ impl fmt::Display for Format {
     }
 }
 
+/// The ids of the read formats, in the order of [`Format::READ`]; known also to a build without
+/// them, to say why such an id is refused.
+const READ_IDS: [&str; 3] = ["intercom-contact", "bird-contact", "helpscout-customer"];
+
 /// The error for a format id that contactkit does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownFormat(String);
 
+impl UnknownFormat {
+    /// Whether the id is that of a read format, which this build leaves out (the crate feature
+    /// `convert` is off). Always false when the feature is on.
+    #[must_use]
+    pub fn is_read_format_left_out(&self) -> bool {
+        !cfg!(feature = "convert") && READ_IDS.contains(&self.0.as_str())
+    }
+}
+
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_read_format_left_out() {
+            return write!(
+                f,
+                "{:?} is a read format, which this build of contactkit leaves out (crate feature convert)",
+                self.0
+            );
+        }
         let ids: Vec<&str> = Format::EVERY.iter().map(|f| f.id()).collect();
         write!(
             f,

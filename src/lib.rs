@@ -27,6 +27,7 @@ mod options;
 mod outcome;
 pub mod payload;
 mod pointer;
+#[cfg(feature = "convert")]
 mod preview;
 pub mod sequence;
 mod spec;

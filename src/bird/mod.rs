@@ -9,8 +9,11 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod spec;
 // The read format (what the vendor returns) and the response preview.
+#[cfg(feature = "convert")]
 pub(crate) mod preview;
+#[cfg(feature = "convert")]
 pub(crate) mod read;
+#[cfg(feature = "convert")]
 pub(crate) mod read_spec;
 
 pub use definitions::{AttributeDefinition, AttributeType};
@@ -27,5 +30,6 @@ pub(crate) static TABLE: Table = Table::new(&spec::CONTACT, import_order!(spec::
 
 /// `bird-contact` → canonical: the members of Bird's contact object, in the order of the
 /// response fields of Create a contact (docs/RULES.md#bird-contact).
+#[cfg(feature = "convert")]
 pub(crate) static READ_TABLE: Table =
     Table::new(&read_spec::CONTACT, import_order!(read_spec::CONTACT, 12));

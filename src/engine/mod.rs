@@ -232,8 +232,11 @@ fn table(format: Format) -> &'static Table {
         Format::Bird => &crate::bird::TABLE,
         Format::HelpScout => &crate::helpscout::TABLE,
         Format::Canonical => &crate::canonical::TABLE,
+        #[cfg(feature = "convert")]
         Format::IntercomContact => &crate::intercom::READ_TABLE,
+        #[cfg(feature = "convert")]
         Format::BirdContact => &crate::bird::READ_TABLE,
+        #[cfg(feature = "convert")]
         Format::HelpScoutCustomer => &crate::helpscout::READ_TABLE,
     }
 }

@@ -11,8 +11,11 @@ pub(crate) mod import;
 pub(crate) mod properties;
 pub(crate) mod spec;
 // The read format (what the vendor returns) and the response preview.
+#[cfg(feature = "convert")]
 pub(crate) mod preview;
+#[cfg(feature = "convert")]
 pub(crate) mod read;
+#[cfg(feature = "convert")]
 pub(crate) mod read_spec;
 
 pub use definitions::{PropertyDefinition, PropertyType};
@@ -27,5 +30,6 @@ pub(crate) static TABLE: Table = Table::new(&spec::CUSTOMER, import_order!(spec:
 
 /// `helpscout-customer` → canonical: the members of Help Scout's customer object, in the order
 /// of the Get Customer example.
+#[cfg(feature = "convert")]
 pub(crate) static READ_TABLE: Table =
     Table::new(&read_spec::CUSTOMER, import_order!(read_spec::CUSTOMER, 25));

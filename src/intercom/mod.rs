@@ -9,8 +9,11 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod spec;
 // The read format (what the vendor returns) and the response preview.
+#[cfg(feature = "convert")]
 pub(crate) mod preview;
+#[cfg(feature = "convert")]
 pub(crate) mod read;
+#[cfg(feature = "convert")]
 pub(crate) mod read_spec;
 
 pub use definitions::{AttributeDefinition, DataType};
@@ -26,5 +29,6 @@ pub(crate) static TABLE: Table = Table::new(
 
 /// `intercom-contact` → canonical: the members of Intercom's contact object, in the member order
 /// of the 2.15 `contact` schema.
+#[cfg(feature = "convert")]
 pub(crate) static READ_TABLE: Table =
     Table::new(&read_spec::CONTACT, import_order!(read_spec::CONTACT, 54));

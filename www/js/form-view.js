@@ -737,12 +737,14 @@ export class FormView {
     }
     clearTimeout(this.fullTimer);
     this.fullTimer = setTimeout(() => this.fullCheck(), FULL_CHECK_DELAY_MS);
+    this.els.form.dataset.pending = "true"; // the whole-record check is still to come
   }
 
   /** Validates the whole payload, refreshes the findings, the summary, the JSON view and the preview. */
   fullCheck({ syncJson = true } = {}) {
     clearTimeout(this.fullTimer);
     this.fullTimer = undefined;
+    delete this.els.form.dataset.pending;
     this.issues = validate(this.format, this.payload, this.options()).issues;
     if (syncJson) {
       this.els.json.value = JSON.stringify(this.payload, null, 2);
@@ -752,7 +754,7 @@ export class FormView {
     this.onChange();
   }
 
-  /** Whether a whole-record check is still pending (for tests and the summary). */
+  /** Whether a whole-record check is still pending (also #contact-form[data-pending], for tests). */
   get settled() {
     return this.fullTimer === undefined;
   }
@@ -760,6 +762,7 @@ export class FormView {
   onJsonInput() {
     clearTimeout(this.fullTimer);
     this.fullTimer = undefined;
+    delete this.els.form.dataset.pending;
     const text = this.els.json.value;
     let result;
     try {

@@ -52,12 +52,32 @@ function sampleButton(sample, onClick) {
   );
 }
 
+/**
+ * Shows the samples of `format`. While they load, the previous format's buttons are disabled
+ * (a click would load the other format's sample) and the list is aria-busy; an older load that
+ * ends later does not overwrite a newer one. `data-format` names the format shown.
+ */
 async function showSamples(container, format, onPayload, onBatch) {
+  container.dataset.loading = format;
+  container.setAttribute("aria-busy", "true");
+  const hadFocus = container.contains(document.activeElement);
+  for (const b of container.querySelectorAll("button")) b.disabled = true;
   let data;
+  let failed;
   try {
     data = await samplesOf(format);
   } catch (e) {
-    replaceChildren(container, h("span", { class: "muted small" }, `Samples unavailable (${e.message}).`));
+    failed = e;
+  }
+  if (container.dataset.loading !== format) return; // another format was chosen meanwhile
+  delete container.dataset.loading;
+  container.removeAttribute("aria-busy");
+  container.dataset.format = format;
+  // Focus in the list stays there; focus that a disabled button lost comes back to the list.
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  const keepFocus = container.contains(document.activeElement) || (hadFocus && lost);
+  if (failed) {
+    replaceChildren(container, h("span", { class: "muted small" }, `Samples unavailable (${failed.message}).`));
     return;
   }
   const buttons = data.samples.map((s) => sampleButton(s, () => onPayload(s)));
@@ -72,6 +92,7 @@ async function showSamples(container, format, onPayload, onBatch) {
     );
   }
   replaceChildren(container, buttons);
+  if (keepFocus) buttons[0]?.focus();
 }
 
 const VIEWS = { "tab-form": "#form", "tab-convert": "#convert", "tab-defs": "#fields" };

@@ -81,7 +81,8 @@ describe("also expected by users", () => {
     await waitSettled(page);
     await showTab(page, "Conversion");
     await page.locator("#conv-input").fill('{"firstName": "Kept"}');
-    await page.waitForTimeout(400);
+    // Converted (and so kept: the input is saved when its conversion starts).
+    await page.locator("#conv-source .source-head").waitFor();
     await showTab(page, "Custom fields");
     await page.locator('[data-example="bird"]').click();
     await page.locator('#defs [data-state="valid"]').waitFor();

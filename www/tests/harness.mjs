@@ -129,9 +129,12 @@ export const baseUrl = () => base;
 /** The wrapper of the input at a JSON Pointer in the form check. */
 export const field = (page, pointer) => page.locator(`#contact-form [data-pointer="${pointer}"]`).first();
 
-/** Waits for the whole-record check, which runs 150 ms after the last keystroke. */
+/**
+ * Waits for the whole-record check, which runs 150 ms after the last keystroke: until the form
+ * no longer says one is pending (`#contact-form[data-pending]`), however long that takes.
+ */
 export async function waitSettled(page) {
-  await page.waitForTimeout(250);
+  await page.locator("#contact-form:not([data-pending])").waitFor({ state: "attached" });
 }
 
 /** A full-page screenshot into artifacts/www/. */
@@ -139,8 +142,22 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, name), fullPage: true });
 }
 
+/** Chooses a format in a view ("form" or "conv") and waits until the view shows its samples. */
 export async function chooseFormat(page, view, id) {
   await page.locator(`label[for="${view}-format-${id}"]`).click();
+  await samplesShown(page, view);
+}
+
+/**
+ * Waits until the samples of the view's chosen format are shown (they load after the format
+ * changes; until then the previous format's buttons are disabled).
+ */
+export async function samplesShown(page, view) {
+  await page.waitForFunction((v) => {
+    const list = document.getElementById(`${v}-samples`);
+    const chosen = document.querySelector(`input[name="${v}-format"]:checked`);
+    return chosen !== null && list.dataset.format === chosen.value && !list.hasAttribute("aria-busy");
+  }, view);
 }
 
 export async function showTab(page, name) {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { chooseFormat, ck, field, foreign, openPage, setup, shot, showTab, waitSettled, www } from "./harness.mjs";
+import { chooseFormat, ck, field, foreign, openPage, samplesShown, setup, shot, showTab, waitSettled, www } from "./harness.mjs";
 
 setup();
 
@@ -438,6 +438,7 @@ describe("demo page", () => {
     await page.locator("#form-format-helpscout").focus();
     await page.keyboard.press("ArrowRight");
     await page.waitForSelector('#contact-form [data-pointer="/fullName"]');
+    await samplesShown(page, "form"); // the new format's samples, which Tab reaches next
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.closest("#form-samples") !== null);
     assert.equal(focused, true, "Tab goes from the format to the samples");

@@ -8,7 +8,6 @@ use contactkit::Stage;
 use contactkit::{
     form_fields as core_form_fields, Code, FieldError, Format, Issue, Pointer, Validator,
 };
-use serde_json::Value;
 
 use crate::dto::{self, names, Error, ErrorCode, Options, Validations};
 #[cfg(feature = "convert")]
@@ -134,24 +133,18 @@ pub fn validate_field(
     let options = Options::parse(options, "validateField", names::VALIDATE)?;
     let pointer =
         Pointer::parse(pointer).map_err(|e| Error::new(ErrorCode::InvalidPointer, e.message()))?;
-    let value =
-        if value.is_empty() {
-            None
-        } else {
-            Some(serde_json::from_str::<Value>(value).map_err(|_| {
-                Error::new(ErrorCode::InvalidJson, "the field value is not valid JSON")
-            })?)
-        };
+    let value = (!value.is_empty()).then_some(value);
     let validator = Validator::new(format).with_options(options.to_validate());
-    match validator.validate_field(&pointer, value.as_ref()) {
+    match validator.validate_field_str(&pointer, value) {
         Ok(report) => Ok(dto::validation_text(&report.issues)),
         Err(FieldError::NotAnObject) => {
             let message = FieldError::NotAnObject.message();
-            Err(match &value {
+            Err(match value {
                 Some(other) => not_an_object(format, other, message),
                 None => Error::new(ErrorCode::NotAnObject, message),
             })
         }
+        Err(e @ FieldError::NotJson) => Err(Error::new(ErrorCode::InvalidJson, e.message())),
         Err(e) => Err(Error::new(ErrorCode::InvalidPointer, e.message())),
     }
 }
@@ -331,10 +324,19 @@ fn starts_object(text: &str) -> bool {
 
 /// The error for a payload that is not JSON object text.
 fn bad_record(format: Format, payload: &str) -> Error {
-    match serde_json::from_str::<Value>(payload) {
-        Ok(other) => not_an_object(format, &other, "the payload must be an object"),
-        Err(_) => invalid_json(contactkit::validate_str(format, payload).issues),
+    if is_not_json(format, payload) {
+        invalid_json(contactkit::validate_str(format, payload).issues)
+    } else {
+        not_an_object(format, payload, "the payload must be an object")
     }
+}
+
+/// Whether text is not one JSON value (the core's scanner decides, as it does for a record).
+fn is_not_json(format: Format, text: &str) -> bool {
+    contactkit::validate_str(format, text)
+        .issues
+        .iter()
+        .any(|i| i.code == Code::Syntax)
 }
 
 /// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
@@ -360,11 +362,12 @@ fn invalid_json(issues: Vec<Issue>) -> Error {
     }
 }
 
-fn not_an_object(format: Format, value: &Value, message: &str) -> Error {
+/// The `not_an_object` error for JSON text that is not an object.
+fn not_an_object(format: Format, text: &str, message: &str) -> Error {
     Error {
         code: ErrorCode::NotAnObject,
-        message: format!("{message}, not {}", dto::json_type(value)),
-        issues: contactkit::validate(format, value).issues,
+        message: format!("{message}, not {}", dto::json_type_of_text(text)),
+        issues: contactkit::validate_str(format, text).issues,
     }
 }
 
@@ -372,6 +375,7 @@ fn not_an_object(format: Format, value: &Value, message: &str) -> Error {
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::Value;
 
     fn parse(text: &str) -> Value {
         serde_json::from_str(text).expect("the API returns JSON")
@@ -539,6 +543,42 @@ mod tests {
         for broken in ["[", "[1, 2", "[\"]", "[1] x", "[1]]", "[1}", "[{]}"] {
             assert_eq!(elements(broken), None, "{broken}");
         }
+    }
+
+    /// validateField builds the record as text and validates it as `validate` does: a value
+    /// must be one JSON value on its own (text that would add members to the built record is
+    /// refused), and what `validate` reports in a value (a repeated member name, a number beyond
+    /// the range of a 64-bit float) validateField reports too.
+    #[test]
+    fn validate_field_takes_one_json_value_and_reports_what_validate_reports() {
+        for value in [
+            r#""Ada", "lastName": 7"#,
+            "1, 2",
+            "{} {}",
+            "  ",
+            "\u{feff}\"Ada\"",
+        ] {
+            let e = validate_field("helpscout", "/firstName", value, "").expect_err(value);
+            assert_eq!(e.code, ErrorCode::InvalidJson, "{value}");
+        }
+        let repeated = r#"{"city": "Paris", "city": "Lyon"}"#;
+        let field = validation(&validate_field("helpscout", "/address", repeated, "").expect("ok"));
+        let record = format!(r#"{{"address": {repeated}}}"#);
+        assert_eq!(
+            field,
+            parse(&validate("helpscout", &record, "").expect("ok"))
+        );
+        assert_eq!(field["issues"][0]["code"], "duplicate");
+        let big = validation(
+            &validate_field("intercom", "/custom_attributes/x", "1e400", "").expect("ok"),
+        );
+        assert_eq!(big["issues"][0]["code"], "out_of_range");
+        assert_eq!(big["issues"][0]["path"], "/custom_attributes/x");
+        // The whole record at "": an object, or not_an_object with the type finding.
+        let e = validate_field("bird", "", "[1]", "").expect_err("array");
+        assert_eq!(e.code, ErrorCode::NotAnObject);
+        assert!(e.message.ends_with("not an array"), "{}", e.message);
+        assert_eq!(e.issues[0].code, Code::Type);
     }
 
     #[test]

@@ -88,21 +88,21 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// ([`Format::ALL`]) in the forms module (built without the `convert` feature), which leaves
 /// the read formats out.
 pub fn format(id: &str) -> Result<Format, Error> {
-    let format = id
-        .parse::<Format>()
-        .map_err(|e| Error::new(ErrorCode::UnknownFormat, e.to_string()))?;
-    if !cfg!(feature = "convert") && format.is_read() {
-        let ids: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
-        return Err(Error::new(
-            ErrorCode::UnknownFormat,
-            format!(
-                "{} is a read format, which contactkit/forms leaves out (import it from \"contactkit\"); the forms entry knows: {}",
-                Value::from(id),
-                ids.join(", ")
-            ),
-        ));
-    }
-    Ok(format)
+    id.parse::<Format>().map_err(|e| {
+        if e.is_read_format_left_out() {
+            // The forms module is built without the read formats.
+            let ids: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
+            return Error::new(
+                ErrorCode::UnknownFormat,
+                format!(
+                    "{} is a read format, which contactkit/forms leaves out (import it from \"contactkit\"); the forms entry knows: {}",
+                    to_json(id),
+                    ids.join(", ")
+                ),
+            );
+        }
+        Error::new(ErrorCode::UnknownFormat, e.to_string())
+    })
 }
 
 /// What `validate` and `validateField` return for a record without findings, in place of the
@@ -558,6 +558,21 @@ pub fn json_type(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+/// [`json_type`] of valid JSON text, told by its first character.
+pub fn json_type_of_text(text: &str) -> &'static str {
+    let first = text
+        .bytes()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    match first {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
     }
 }
 

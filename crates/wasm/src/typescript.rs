@@ -77,6 +77,11 @@ fn issue_codes_severities_stages_and_note_codes_match() {
 fn format_ids_match() {
     let ids: BTreeSet<String> = Format::ALL.iter().map(|f| f.id().to_owned()).collect();
     assert_eq!(union("FormatId"), ids);
+    if !cfg!(feature = "convert") {
+        // The forms module has no read formats (contactkit.d.ts declares those of the full one).
+        assert!(Format::READ.is_empty());
+        return;
+    }
     let read: BTreeSet<String> = Format::READ.iter().map(|f| f.id().to_owned()).collect();
     assert_eq!(union("ReadFormatId"), read);
     let previewed: BTreeSet<String> = Format::EVERY
