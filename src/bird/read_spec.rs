@@ -13,27 +13,24 @@ use crate::engine::crossing::{imported, named, Crossing};
 use crate::model::ContactField as F;
 use crate::spec::{list, Extra, Member, ObjectRules, ValueRules, INTEGER, STRING};
 
-const FEATURED_IDENTIFIER: ObjectRules = ObjectRules {
-    title: "Featured identifier",
-    description:
-        "An identifier of the contact: key (emailaddress, phonenumber or a custom key) and value.",
-    members: &[
+const FEATURED_IDENTIFIER: ObjectRules = ObjectRules::new(
+    "Featured identifier",
+    "An identifier of the contact: key (emailaddress, phonenumber or a custom key) and value.",
+    Extra::Allow,
+    &[
         Member::new("key", "Key", STRING).nullable(),
         Member::new("value", "Value", STRING).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// The contact object.
-pub(crate) static CONTACT: ObjectRules = ObjectRules {
-    title: "Bird contact object (read, workspace Contacts API)",
-    description: "The contact object Bird returns (Create a contact 201 response, Get / List contacts). A read \
+pub(crate) static CONTACT: ObjectRules = ObjectRules::new(
+    "Bird contact object (read, workspace Contacts API)",
+    "The contact object Bird returns (Create a contact 201 response, Get / List contacts). A read \
 format: contactkit converts from it but not to it. Checked leniently, because Bird produced it: only JSON types \
 are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
-    members: &[
+    Extra::Allow,
+    &[
         Member::new("id", "Id", STRING).maps(&Crossing::Ignored).nullable().doc("The unique identifier Bird gave the contact."),
         Member::new("computedDisplayName", "Computed display name", STRING).maps(&imported(F::FullName.single(), read::contact)).nullable().doc(
             "Derived, in this order if available, from the displayName attribute, the firstName attribute, the \
@@ -63,8 +60,4 @@ here as arrays under their key (emailaddress, phonenumber, ...).",
             "Whether the contact is anonymous: it has no identifiers, or only visitorid identifiers.",
         ),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);

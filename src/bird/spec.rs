@@ -81,15 +81,12 @@ international numbers (+ and 7 to 15 digits), stated here with if/then on the ke
 }
 
 /// An identifier's `properties`: a free object.
-const IDENTIFIER_PROPERTIES: ObjectRules = ObjectRules {
-    title: "Identifier properties",
-    description: "Free object of identifier properties.",
-    members: &[],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+const IDENTIFIER_PROPERTIES: ObjectRules = ObjectRules::new(
+    "Identifier properties",
+    "Free object of identifier properties.",
+    Extra::Allow,
+    &[],
+);
 
 /// Standard attributes whose wire keys the docs' examples confirm (Bird's data model page,
 /// https://docs.bird.com/applications/audience-and-contacts/contacts/concepts/data-model-for-contacts,

@@ -78,16 +78,7 @@ const TIMESTAMP_NOTE: &str = "written as a UTC RFC 3339 date-time (YYYY-MM-DDTHH
 
 /// A canonical timestamp (`at.field`) as a UTC RFC 3339 date-time.
 pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
-    if let Some(t) = at.field.timestamp(ex.contact) {
-        let v = Value::String(t.to_string());
-        ex.put_compared(
-            at.member,
-            v,
-            ContactPath::Field(at.field),
-            NoteCode::Reformatted,
-            TIMESTAMP_NOTE,
-        );
-    }
+    ex.put_timestamp(at, |t| Value::String(t.to_string()), TIMESTAMP_NOTE);
 }
 
 pub(crate) fn gender(ex: &mut Exporter<'_>, at: At) {

@@ -7,7 +7,6 @@ use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::SourcePath;
 use crate::engine::shared::integer;
-use crate::formats::parse_iso_timestamp;
 use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Identifier, Phone};
 
@@ -128,21 +127,15 @@ pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
 }
 
 /// An RFC 3339 date-time: the canonical timestamp of `at.field`.
+///
+/// Provenance is not recorded from a canonical source (it is the identity), so tracing the
+/// field, as every importer does, records nothing here.
 pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    let Some(text) = imp.string(obj, at.member, SourcePath::Root) else {
-        return;
-    };
-    match parse_iso_timestamp(text) {
-        Some(t) => {
-            if let Some(slot) = at.field.timestamp_mut(&mut imp.contact) {
-                *slot = Some(t);
-            }
-        }
-        None => imp.dropped(
-            SourcePath::Member(at.member),
-            "is not an RFC 3339 date-time in the years 0000 to 9999 (UTC)",
-        ),
-    }
+    imp.timestamp(
+        obj,
+        at,
+        "is not an RFC 3339 date-time in the years 0000 to 9999 (UTC)",
+    );
 }
 
 /// An integer in the 64-bit range: the canonical integer of `at.field`.

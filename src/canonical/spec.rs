@@ -29,93 +29,76 @@ const PHOTO_TYPES: Vocabulary = strict(vocabulary::PHOTO_TYPES);
 const GENDERS: Vocabulary = strict(vocabulary::GENDERS);
 const ROLES: Vocabulary = strict(vocabulary::ROLES);
 
-const EMAIL: ObjectRules = ObjectRules {
-    title: "Email",
-    description: "An email address and its kind.",
-    members: &[
+const EMAIL: ObjectRules = ObjectRules::new(
+    "Email",
+    "An email address and its kind.",
+    Extra::Warn,
+    &[
         Member::new("value", "Email", formatted(StringFormat::Email)).required(),
         Member::new("kind", "Kind", one_of(&EMAIL_KINDS)),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const PHONE: ObjectRules = ObjectRules {
-    title: "Phone",
-    description: "A phone number (any format) and its kind.",
-    members: &[
+const PHONE: ObjectRules = ObjectRules::new(
+    "Phone",
+    "A phone number (any format) and its kind.",
+    Extra::Warn,
+    &[
         Member::new("value", "Phone", STRING).required(),
         Member::new("kind", "Kind", one_of(&PHONE_KINDS)),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const CHAT: ObjectRules = ObjectRules {
-    title: "Chat handle",
-    description: "A chat handle.",
-    members: &[
+const CHAT: ObjectRules = ObjectRules::new(
+    "Chat handle",
+    "A chat handle.",
+    Extra::Warn,
+    &[
         Member::new("kind", "Service", one_of(&CHAT_KINDS)).required(),
         Member::new("value", "Handle", STRING).required(),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const SOCIAL: ObjectRules = ObjectRules {
-    title: "Social profile",
-    description: "A social profile.",
-    members: &[
+const SOCIAL: ObjectRules = ObjectRules::new(
+    "Social profile",
+    "A social profile.",
+    Extra::Warn,
+    &[
         Member::new("kind", "Network", one_of(&SOCIAL_KINDS)).required(),
         Member::new("value", "Profile", STRING).required(),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const IDENTIFIER: ObjectRules = ObjectRules {
-    title: "Identifier",
-    description: "An identifier other than email and phone (e.g. a Bird visitorid).",
-    members: &[
+const IDENTIFIER: ObjectRules = ObjectRules::new(
+    "Identifier",
+    "An identifier other than email and phone (e.g. a Bird visitorid).",
+    Extra::Warn,
+    &[
         Member::new("key", "Key", STRING).required(),
         Member::new("value", "Value", id(1)).required(),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const ADDRESS: ObjectRules = ObjectRules {
-    title: "Address",
-    description: "A postal address.",
-    members: &[
+const ADDRESS: ObjectRules = ObjectRules::new(
+    "Address",
+    "A postal address.",
+    Extra::Warn,
+    &[
         Member::new("lines", "Street lines", list!(STRING)),
         Member::new("city", "City", STRING),
         Member::new("region", "Region / state", STRING),
         Member::new("postalCode", "Postal code", STRING),
         Member::new("country", "Country", STRING),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// The canonical contact.
-pub(crate) static CONTACT: ObjectRules = ObjectRules {
-    title: "contactkit canonical contact",
-    description: "contactkit's vendor-neutral contact: the hub every conversion passes through. No member is \
+pub(crate) static CONTACT: ObjectRules = ObjectRules::new(
+    "contactkit canonical contact",
+    "contactkit's vendor-neutral contact: the hub every conversion passes through. No member is \
 required; empty values are omitted. Timestamps are RFC 3339 date-times (contactkit writes UTC, YYYY-MM-DDTHH:MM:SSZ).",
-    members: &[
+    Extra::Warn,
+    &[
         Member::new("externalId", "External id", id(1)).maps(&Crossing::Text(F::ExternalId)).doc("The contact's id in your own system."),
         Member::new("fullName", "Full name", STRING).maps(&Crossing::Text(F::FullName)),
         Member::new("firstName", "First name", STRING).maps(&Crossing::Text(F::FirstName)),
@@ -153,11 +136,7 @@ required; empty values are omitted. Timestamps are RFC 3339 date-times (contactk
         Member::new("intercomId", "Intercom id", id(1)).maps(&Crossing::Text(F::IntercomId)),
         Member::new("customAttributes", "Custom attributes", ValueRules::Object(&crate::spec::CUSTOM_ATTRIBUTES)).key_value().maps(&via(F::CustomAttributes, import::custom_attributes, export::custom_attributes)),
     ],
-    extra: Extra::Warn,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// The compiler keeps the canonical members and the canonical fields equal: every field a
 /// member holds is named after the member (`address` + `.city` is `address.city`), so renaming

@@ -13,7 +13,7 @@ use crate::model::{Contact, ContactField};
 use crate::note::{Note, NoteCode};
 use crate::options::ConvertOptions;
 use crate::pointer::join;
-use crate::{Code, Format, Issue};
+use crate::{Code, Format, Issue, Timestamp};
 
 /// What an exporter produced.
 #[derive(Debug)]
@@ -65,6 +65,20 @@ impl<'a> Exporter<'a> {
             self.note(join("", member), code, message);
         }
         self.put(member, value, loc);
+    }
+
+    /// Writes the canonical timestamp `at.field`, when set, as `write` renders it, noting
+    /// `reformatted` (`message`) when that differs from the source's value.
+    pub(crate) fn put_timestamp(&mut self, at: At, write: fn(Timestamp) -> Value, message: &str) {
+        if let Some(t) = at.field.timestamp(self.contact) {
+            self.put_compared(
+                at.member,
+                write(t),
+                ContactPath::Field(at.field),
+                NoteCode::Reformatted,
+                message,
+            );
+        }
     }
 
     /// Writes a top-level member derived from several values (no single origin).

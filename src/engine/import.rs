@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::crossing::{At, Crossing, Table};
 use super::provenance::{ContactPath, Provenance, SourcePath};
 use super::read::{dropped_when_set, text as read_text};
+use crate::formats::parse_iso_timestamp;
 use crate::model::{Contact, ContactField};
 use crate::note::{Note, NoteCode};
 use crate::pointer::join;
@@ -95,6 +96,23 @@ impl<'s> Importer<'s> {
                 );
                 None
             }
+        }
+    }
+
+    /// Reads the string member `at.member` into the timestamp field `at.field`: text that
+    /// [`parse_iso_timestamp`] does not take is dropped with `not_a_timestamp`.
+    pub(crate) fn timestamp(&mut self, obj: &Map<String, Value>, at: At, not_a_timestamp: &str) {
+        let Some(text) = self.string(obj, at.member, SourcePath::Root) else {
+            return;
+        };
+        match parse_iso_timestamp(text) {
+            Some(t) => {
+                if let Some(slot) = at.field.timestamp_mut(&mut self.contact) {
+                    *slot = Some(t);
+                }
+                self.trace(ContactPath::Field(at.field), SourcePath::Member(at.member));
+            }
+            None => self.dropped(SourcePath::Member(at.member), not_a_timestamp),
         }
     }
 

@@ -24,10 +24,11 @@ const fn text(name: &'static str, label: &'static str, doc: &'static str) -> Mem
 }
 
 /// An entry of `emails`, `phones`, `chats`, `social_profiles` or `websites`.
-const ENTRY: ObjectRules = ObjectRules {
-    title: "Entry",
-    description: "An email, phone, chat handle, social profile or website of the customer.",
-    members: &[
+const ENTRY: ObjectRules = ObjectRules::new(
+    "Entry",
+    "An email, phone, chat handle, social profile or website of the customer.",
+    Extra::Allow,
+    &[
         Member::new("id", "Id", INTEGER)
             .nullable()
             .loose()
@@ -46,17 +47,14 @@ const ENTRY: ObjectRules = ObjectRules {
         ),
         Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// An item of `_embedded.properties`.
-const PROPERTY: ObjectRules = ObjectRules {
-    title: "Property",
-    description: "A customer property value with its definition's type and name.",
-    members: &[
+const PROPERTY: ObjectRules = ObjectRules::new(
+    "Property",
+    "A customer property value with its definition's type and name.",
+    Extra::Allow,
+    &[
         text(
             "type",
             "Type",
@@ -72,16 +70,13 @@ const PROPERTY: ObjectRules = ObjectRules {
         ),
         Member::new("source", "Source", ValueRules::Object(&crate::spec::FREE)).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const ADDRESS: ObjectRules = ObjectRules {
-    title: "Address",
-    description: "The customer's address.",
-    members: &[
+const ADDRESS: ObjectRules = ObjectRules::new(
+    "Address",
+    "The customer's address.",
+    Extra::Allow,
+    &[
         Member::new("id", "Id", INTEGER).nullable().loose(),
         Member::new("lines", "Street lines", list!(STRING)).nullable(),
         text("city", "City", ""),
@@ -90,19 +85,16 @@ const ADDRESS: ObjectRules = ObjectRules {
         text("country", "Country", ""),
         Member::new("_links", "Links", ValueRules::Object(&crate::spec::FREE)).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// A list of entries.
 const ENTRIES: ValueRules = list!(ValueRules::Object(&ENTRY));
 
-const EMBEDDED: ObjectRules = ObjectRules {
-    title: "Embedded resources",
-    description: "The customer's emails, phones, chat handles, social profiles, websites, properties and address.",
-    members: &[
+const EMBEDDED: ObjectRules = ObjectRules::new(
+    "Embedded resources",
+    "The customer's emails, phones, chat handles, social profiles, websites, properties and address.",
+    Extra::Allow,
+    &[
         Member::new("emails", "Emails", ENTRIES).nullable(),
         Member::new("phones", "Phones", ENTRIES).nullable(),
         Member::new("chats", "Chat handles", ENTRIES).nullable(),
@@ -115,19 +107,16 @@ const EMBEDDED: ObjectRules = ObjectRules {
         Member::new("properties", "Properties", list!(ValueRules::Object(&PROPERTY))).nullable(),
         Member::new("address", "Address", ValueRules::Object(&ADDRESS)).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// The customer object.
-pub(crate) static CUSTOMER: ObjectRules = ObjectRules {
-    title: "Help Scout customer object (read, Mailbox API 2.0)",
-    description: "The customer object Help Scout returns (Get Customer; the items of List Customers). A read \
+pub(crate) static CUSTOMER: ObjectRules = ObjectRules::new(
+    "Help Scout customer object (read, Mailbox API 2.0)",
+    "The customer object Help Scout returns (Get Customer; the items of List Customers). A read \
 format: contactkit converts from it but not to it. Checked leniently, because Help Scout produced it: only JSON \
 types are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
-    members: &[
+    Extra::Allow,
+    &[
         Member::new("id", "Id", INTEGER).maps(&Crossing::Ignored).nullable().loose().doc("The customer's id."),
         text("firstName", "First name", "").maps(&Crossing::ReadText(F::FirstName)).echo(&Echo::AsSent),
         text("lastName", "Last name", "").maps(&Crossing::ReadText(F::LastName)).echo(&Echo::AsSent),
@@ -157,8 +146,4 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         Member::new("websites", "Websites (1.0)", ENTRIES).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
         Member::new("address", "Address (1.0)", ValueRules::Object(&ADDRESS)).maps(&Crossing::Along { with: "_embedded", fields: &[] }).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);

@@ -98,16 +98,7 @@ const TIMESTAMP_NOTE: &str = "written as Unix time in seconds";
 
 /// A canonical timestamp as Unix seconds.
 pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
-    if let Some(t) = at.field.timestamp(ex.contact) {
-        let v = Value::from(t.unix_seconds());
-        ex.put_compared(
-            at.member,
-            v,
-            ContactPath::Field(at.field),
-            NoteCode::Reformatted,
-            TIMESTAMP_NOTE,
-        );
-    }
+    ex.put_timestamp(at, |t| Value::from(t.unix_seconds()), TIMESTAMP_NOTE);
 }
 
 pub(crate) fn owner_id(ex: &mut Exporter<'_>, at: At) {

@@ -40,10 +40,11 @@ const fn flag(name: &'static str, label: &'static str, doc: &'static str) -> Mem
         .doc(doc)
 }
 
-const AVATAR: ObjectRules = ObjectRules {
-    title: "Avatar",
-    description: "The contact's avatar.",
-    members: &[
+const AVATAR: ObjectRules = ObjectRules::new(
+    "Avatar",
+    "The contact's avatar.",
+    Extra::Allow,
+    &[
         text("type", "Type", "Always avatar."),
         text(
             "image_url",
@@ -51,19 +52,15 @@ const AVATAR: ObjectRules = ObjectRules {
             "An image URL containing the avatar of a contact.",
         ),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// An item of `tags.data`, `notes.data` or `companies.data`: a reference to another object.
-const REFERENCE: ObjectRules = ObjectRules {
-    title: "Addressable object",
-    description:
-        "A reference to an object attached to the contact (a tag, note or company). Tag references \
+const REFERENCE: ObjectRules = ObjectRules::new(
+    "Addressable object",
+    "A reference to an object attached to the contact (a tag, note or company). Tag references \
 may carry the tag's name.",
-    members: &[
+    Extra::Allow,
+    &[
         text("type", "Type", "The addressable object type."),
         text("id", "Id", "The id of the addressable object."),
         text("url", "URL", "The URL of the object."),
@@ -73,18 +70,15 @@ may carry the tag's name.",
             "The tag's name, where the object carries it.",
         ),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// `tags`, `notes`, `companies` and the subscription-type lists: up to 10 references and a URL
 /// to get the others.
-const LIST: ObjectRules = ObjectRules {
-    title: "List of attached objects",
-    description: "Up to 10 attached objects; use the URL to get more.",
-    members: &[
+const LIST: ObjectRules = ObjectRules::new(
+    "List of attached objects",
+    "Up to 10 attached objects; use the URL to get more.",
+    Extra::Allow,
+    &[
         text("type", "Type", "Always list."),
         Member::new("data", "Data", list!(ValueRules::Object(&REFERENCE))).nullable(),
         text("url", "URL", "URL to get every attached object."),
@@ -97,16 +91,13 @@ const LIST: ObjectRules = ObjectRules {
             "Whether there are more objects than listed here.",
         ),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const LOCATION: ObjectRules = ObjectRules {
-    title: "Location",
-    description: "Location data about the contact, computed by Intercom.",
-    members: &[
+const LOCATION: ObjectRules = ObjectRules::new(
+    "Location",
+    "Location data about the contact, computed by Intercom.",
+    Extra::Allow,
+    &[
         text("type", "Type", "Always location."),
         text(
             "country",
@@ -122,16 +113,13 @@ const LOCATION: ObjectRules = ObjectRules {
         text("country_code", "Country code", "The country's code."),
         text("continent_code", "Continent code", "The continent's code."),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const SOCIAL_PROFILE: ObjectRules = ObjectRules {
-    title: "Social profile",
-    description: "A social profile of the contact.",
-    members: &[
+const SOCIAL_PROFILE: ObjectRules = ObjectRules::new(
+    "Social profile",
+    "A social profile of the contact.",
+    Extra::Allow,
+    &[
         text("type", "Type", "Always social_profile."),
         text(
             "name",
@@ -140,32 +128,26 @@ const SOCIAL_PROFILE: ObjectRules = ObjectRules {
         ),
         text("url", "URL", "The profile's URL."),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
-const SOCIAL_PROFILES: ObjectRules = ObjectRules {
-    title: "Social profiles",
-    description: "The contact's social profiles.",
-    members: &[
+const SOCIAL_PROFILES: ObjectRules = ObjectRules::new(
+    "Social profiles",
+    "The contact's social profiles.",
+    Extra::Allow,
+    &[
         text("type", "Type", "Always list."),
         Member::new("data", "Data", list!(ValueRules::Object(&SOCIAL_PROFILE))).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);
 
 /// The contact object.
-pub(crate) static CONTACT: ObjectRules = ObjectRules {
-    title: "Intercom contact object (read, REST API 2.15)",
-    description: "The contact object Intercom returns (schema `contact`: Create / Get / List contacts). A read \
+pub(crate) static CONTACT: ObjectRules = ObjectRules::new(
+    "Intercom contact object (read, REST API 2.15)",
+    "The contact object Intercom returns (schema `contact`: Create / Get / List contacts). A read \
 format: contactkit converts from it but not to it. Checked leniently, because Intercom produced it: only JSON \
 types are checked, null is accepted wherever a value can be absent, and undocumented members are accepted.",
-    members: &[
+    Extra::Allow,
+    &[
         text("type", "Type", "Always contact.").maps(&Crossing::Ignored),
         text("id", "Id", "The unique identifier Intercom gave the contact.").maps(&Crossing::ReadText(F::IntercomId)),
         text("workspace_id", "Workspace id", "The workspace the contact belongs to.").maps(&Crossing::Ignored),
@@ -278,8 +260,4 @@ types are checked, null is accepted wherever a value can be absent, and undocume
         ).maps(&Crossing::Ignored),
         Member::new("social_profiles", "Social profiles", ValueRules::Object(&SOCIAL_PROFILES)).maps(&imported(&[named!(".data[].url", F::SocialProfiles), named!(".data[].name", F::SocialProfiles)], read::social_profiles)).nullable(),
     ],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+);

@@ -8,7 +8,6 @@ use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
 use crate::engine::shared::{export_first_email, export_first_phone};
 use crate::model::ContactField;
-use crate::note::NoteCode;
 use crate::pointer::join;
 
 /// The external id, which Sequence requires: a contact without one rejects the record.
@@ -54,16 +53,7 @@ const TIMESTAMP_NOTE: &str = "written as a UTC ISO-8601 date-time (YYYY-MM-DDTHH
 
 /// A canonical timestamp as a UTC ISO-8601 date-time.
 pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
-    if let Some(t) = at.field.timestamp(ex.contact) {
-        let text = Value::String(t.to_string());
-        ex.put_compared(
-            at.member,
-            text,
-            ContactPath::Field(at.field),
-            NoteCode::Reformatted,
-            TIMESTAMP_NOTE,
-        );
-    }
+    ex.put_timestamp(at, |t| Value::String(t.to_string()), TIMESTAMP_NOTE);
 }
 
 pub(crate) fn phone(ex: &mut Exporter<'_>, at: At) {

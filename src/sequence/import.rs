@@ -5,7 +5,6 @@ use serde_json::{Map, Value};
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
-use crate::formats::parse_iso_timestamp;
 use crate::model::ContactField;
 
 /// The one website: the first of the canonical websites.
@@ -21,23 +20,13 @@ pub(crate) fn website_url(obj: &Map<String, Value>, at: At, imp: &mut Importer<'
 
 /// An ISO-8601 date or date-time: the canonical timestamp of `at.field`.
 pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    let Some(text) = imp.string(obj, at.member, SourcePath::Root) else {
-        return;
-    };
-    // Validated: an RFC 3339 date-time or a YYYY-MM-DD date; `None` only for an instant an
+    // Validated: an RFC 3339 date-time or a YYYY-MM-DD date; dropped only for an instant an
     // offset moves out of the years 0000 to 9999 UTC (e.g. 0000-01-01T00:00:00+01:00).
-    match parse_iso_timestamp(text) {
-        Some(t) => {
-            if let Some(slot) = at.field.timestamp_mut(&mut imp.contact) {
-                *slot = Some(t);
-            }
-            imp.trace(ContactPath::Field(at.field), SourcePath::Member(at.member));
-        }
-        None => imp.dropped(
-            SourcePath::Member(at.member),
-            "is not an ISO-8601 date or date-time in the years 0000 to 9999 (UTC)",
-        ),
-    }
+    imp.timestamp(
+        obj,
+        at,
+        "is not an ISO-8601 date or date-time in the years 0000 to 9999 (UTC)",
+    );
 }
 
 /// Every member that is not a documented field is a custom attribute.

@@ -40,6 +40,28 @@ pub(crate) struct ObjectRules {
     pub others: &'static Crossing,
 }
 
+impl ObjectRules {
+    /// An object of `members` with no "one of" rule, no cross-field check, and undocumented
+    /// members that cross nowhere ([`Crossing::None`]): every object the `object!` macro does
+    /// not declare.
+    pub(crate) const fn new(
+        title: &'static str,
+        description: &'static str,
+        extra: Extra,
+        members: &'static [Member],
+    ) -> Self {
+        Self {
+            title,
+            description,
+            members,
+            extra,
+            any_of_required: &[],
+            check: None,
+            others: &Crossing::None,
+        }
+    }
+}
+
 /// Cross-field rules of an object.
 #[derive(Debug)]
 pub(crate) struct Check {
@@ -119,26 +141,15 @@ pub(crate) enum Extra {
 }
 
 /// The object of custom attributes: any members, under non-empty names.
-pub(crate) static CUSTOM_ATTRIBUTES: ObjectRules = ObjectRules {
-    title: "Custom attributes",
-    description: "Custom attributes by key; any JSON value.",
-    members: &[],
-    extra: Extra::Custom,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+pub(crate) static CUSTOM_ATTRIBUTES: ObjectRules = ObjectRules::new(
+    "Custom attributes",
+    "Custom attributes by key; any JSON value.",
+    Extra::Custom,
+    &[],
+);
 
 /// A free object: any members, any values.
-pub(crate) static FREE: ObjectRules = ObjectRules {
-    title: "Object",
-    description: "Any members.",
-    members: &[],
-    extra: Extra::Allow,
-    any_of_required: &[],
-    check: None,
-    others: &Crossing::None,
-};
+pub(crate) const FREE: ObjectRules = ObjectRules::new("Object", "Any members.", Extra::Allow, &[]);
 
 /// Whether a member must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
