@@ -51,11 +51,7 @@ pub struct DefinitionsError {
 
 impl fmt::Display for DefinitionsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(document)"
-        } else {
-            &self.path
-        };
+        let path = crate::pointer::shown(&self.path, "(document)");
         write!(f, "definitions {path}: {}", self.message)
     }
 }

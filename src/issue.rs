@@ -158,11 +158,7 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(record)"
-        } else {
-            &self.path
-        };
+        let path = crate::pointer::shown(&self.path, "(record)");
         write!(
             f,
             "{} {} [{}]: {}",

@@ -119,11 +119,7 @@ pub struct PayloadError {
 
 impl fmt::Display for PayloadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(payload)"
-        } else {
-            &self.path
-        };
+        let path = crate::pointer::shown(&self.path, "(payload)");
         write!(f, "{path}: {}", self.message)
     }
 }

@@ -287,6 +287,16 @@ pub(crate) fn push_token(out: &mut String, token: &str) {
     push_escaped(out, token);
 }
 
+/// `path` as a message shows it: the pointer itself, or `whole` (e.g. `"(record)"`) for `""`,
+/// the whole document.
+pub(crate) fn shown<'a>(path: &'a str, whole: &'a str) -> &'a str {
+    if path.is_empty() {
+        whole
+    } else {
+        path
+    }
+}
+
 /// Joins a base pointer and one more segment.
 pub(crate) fn join(base: &str, segment: &str) -> String {
     let mut out = String::with_capacity(base.len() + segment.len() + 1);

@@ -139,52 +139,54 @@ pub(crate) fn export_first_last(
 /// Writes the one email a format holds (Sequence, Intercom): the first; the others and every
 /// kind are dropped (docs/MAPPING.md: many → one).
 pub(crate) fn export_first_email(ex: &mut Exporter<'_>, member: &'static str) {
-    let c = ex.contact;
-    let name = ex.target.name();
-    for (i, email) in c.emails.iter().enumerate() {
-        if i == 0 {
-            ex.put(
-                member,
-                Value::String(email.value.clone()),
-                ContactPath::Item(ContactField::Emails, 0),
-            );
-            if email.kind.is_some() {
-                ex.dropped(
-                    ContactPath::ItemKind(ContactField::Emails, 0),
-                    format!("{name} has no field for the kind of an email address"),
-                );
-            }
-        } else {
-            ex.dropped(
-                ContactPath::Item(ContactField::Emails, i),
-                [name, " holds one email address; the first one was kept"].concat(),
-            );
-        }
-    }
+    let items = ex.contact.emails.iter();
+    let items = items.map(|e| (e.value.as_str(), e.kind.is_some()));
+    export_first(
+        ex,
+        member,
+        ContactField::Emails,
+        items,
+        "an",
+        "email address",
+    );
 }
 
 /// Writes the one phone a format holds (Sequence, Intercom): the first; the others and every
 /// kind are dropped (docs/MAPPING.md: many → one).
 pub(crate) fn export_first_phone(ex: &mut Exporter<'_>, member: &'static str) {
-    let c = ex.contact;
+    let items = ex.contact.phones.iter();
+    let items = items.map(|p| (p.value.as_str(), p.kind.is_some()));
+    export_first(ex, member, ContactField::Phones, items, "a", "phone number");
+}
+
+/// Writes the first of `field`'s `items` (its value, and whether it has a kind) as `member`,
+/// dropping its kind and the other items; `what` names an item, after its article `a`.
+fn export_first<'c>(
+    ex: &mut Exporter<'_>,
+    member: &'static str,
+    field: ContactField,
+    items: impl Iterator<Item = (&'c str, bool)>,
+    a: &str,
+    what: &str,
+) {
     let name = ex.target.name();
-    for (i, phone) in c.phones.iter().enumerate() {
+    for (i, (value, has_kind)) in items.enumerate() {
         if i == 0 {
             ex.put(
                 member,
-                Value::String(phone.value.clone()),
-                ContactPath::Item(ContactField::Phones, 0),
+                Value::String(value.to_owned()),
+                ContactPath::Item(field, 0),
             );
-            if phone.kind.is_some() {
+            if has_kind {
                 ex.dropped(
-                    ContactPath::ItemKind(ContactField::Phones, 0),
-                    format!("{name} has no field for the kind of a phone number"),
+                    ContactPath::ItemKind(field, 0),
+                    format!("{name} has no field for the kind of {a} {what}"),
                 );
             }
         } else {
             ex.dropped(
-                ContactPath::Item(ContactField::Phones, i),
-                [name, " holds one phone number; the first one was kept"].concat(),
+                ContactPath::Item(field, i),
+                [name, " holds one ", what, "; the first one was kept"].concat(),
             );
         }
     }

@@ -96,6 +96,50 @@ pub(crate) fn record_or_skip(batch: &mut Batch, index: usize) -> Option<Rec> {
     }
 }
 
+/// What became of a record that converts to one object (`convert`, `preview`), counted: the
+/// problem found while reading it, as a source-stage rejection, or what `run` makes of its bytes.
+pub(crate) fn outcome<T>(
+    batch: &mut Batch,
+    rec: &Rec,
+    run: impl FnOnce(&[u8]) -> Result<T, Rejection>,
+) -> Result<T, Rejection> {
+    let result = match rec.problem {
+        Some(problem) => Err(Rejection {
+            stage: Stage::Source,
+            issues: vec![problem.issue()],
+        }),
+        None => run(batch.bytes(rec)),
+    };
+    batch.stats.records += 1;
+    result
+}
+
+/// Writes a record's rejection: under `--envelope` its envelope line on the output, otherwise a
+/// reject line on the rejects sink.
+pub(crate) fn put_rejection(batch: &mut Batch, rec: &Rec, rejection: &Rejection, envelope: bool) {
+    if envelope {
+        put_line(
+            &mut batch.out,
+            &EnvelopeRejected {
+                line: rec.line,
+                record: rec.number,
+                ok: false,
+                stage: rejection.stage,
+                issues: &rejection.issues,
+            },
+        );
+    } else {
+        put_line(
+            &mut batch.rejects,
+            &RejectLine {
+                record: rec.number,
+                stage: rejection.stage,
+                issues: &rejection.issues,
+            },
+        );
+    }
+}
+
 /// The `syntax` finding for bytes that are not UTF-8, or `None` when they are.
 ///
 /// `Validator::validate_slice` skips undocumented fields without looking inside their
@@ -234,15 +278,7 @@ impl Job for ConvertJob {
             return;
         };
         let number = rec.number;
-        let result = match rec.problem {
-            Some(problem) => Err(Rejection {
-                stage: Stage::Source,
-                issues: vec![problem.issue()],
-            }),
-            None => self.convert(batch.bytes(&rec)),
-        };
-        batch.stats.records += 1;
-        match result {
+        match outcome(batch, &rec, |bytes| self.convert(bytes)) {
             Ok(converted) => {
                 batch.stats.ok += 1;
                 match self.mode {
@@ -275,26 +311,7 @@ impl Job for ConvertJob {
                     Stage::Source => batch.stats.source += 1,
                     Stage::Target => batch.stats.target += 1,
                 }
-                match self.mode {
-                    ConvertMode::Envelope => put_line(
-                        &mut batch.out,
-                        &EnvelopeRejected {
-                            line: rec.line,
-                            record: number,
-                            ok: false,
-                            stage: rejection.stage,
-                            issues: &rejection.issues,
-                        },
-                    ),
-                    ConvertMode::Split { .. } => put_line(
-                        &mut batch.rejects,
-                        &RejectLine {
-                            record: number,
-                            stage: rejection.stage,
-                            issues: &rejection.issues,
-                        },
-                    ),
-                }
+                put_rejection(batch, &rec, &rejection, self.mode == ConvertMode::Envelope);
             }
         }
     }

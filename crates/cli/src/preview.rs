@@ -7,13 +7,13 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Args;
-use contactkit::{preview_str, Format, PreviewOptions, Rejection, Stage, Timestamp, Validator};
+use contactkit::{preview_str, Format, PreviewOptions, Rejection, Timestamp, Validator};
 use serde_json::Value;
 
 use crate::args::{Common, FormatArg};
 use crate::files::{Output, Stream};
 use crate::input::Batch;
-use crate::jobs::{not_utf8, put_line, record_or_skip, EnvelopeOk, EnvelopeRejected, RejectLine};
+use crate::jobs::{not_utf8, outcome, put_line, put_rejection, record_or_skip, EnvelopeOk};
 use crate::output::{finish_all, Failure};
 use crate::pipeline::Job;
 
@@ -84,22 +84,13 @@ impl Job for PreviewJob {
         let Some(rec) = record_or_skip(batch, index) else {
             return;
         };
-        let number = rec.number;
-        let result = match rec.problem {
-            Some(problem) => Err(Rejection {
-                stage: Stage::Source,
-                issues: vec![problem.issue()],
-            }),
-            None => self.preview(batch.bytes(&rec)),
-        };
-        batch.stats.records += 1;
-        match result {
+        match outcome(batch, &rec, |bytes| self.preview(bytes)) {
             Ok(object) => {
                 batch.stats.ok += 1;
                 if self.envelope {
                     let line = EnvelopeOk {
                         line: rec.line,
-                        record: number,
+                        record: rec.number,
                         ok: true,
                         notes: None,
                         payload: &object,
@@ -111,23 +102,7 @@ impl Job for PreviewJob {
             }
             Err(rejection) => {
                 batch.stats.source += 1;
-                if self.envelope {
-                    let line = EnvelopeRejected {
-                        line: rec.line,
-                        record: number,
-                        ok: false,
-                        stage: rejection.stage,
-                        issues: &rejection.issues,
-                    };
-                    put_line(&mut batch.out, &line);
-                } else {
-                    let line = RejectLine {
-                        record: number,
-                        stage: rejection.stage,
-                        issues: &rejection.issues,
-                    };
-                    put_line(&mut batch.rejects, &line);
-                }
+                put_rejection(batch, &rec, &rejection, self.envelope);
             }
         }
     }
