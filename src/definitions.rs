@@ -155,8 +155,25 @@ impl Definitions {
     }
 }
 
+/// Reads the items of a list ([`items`]) with `read`, which gets an item and its pointer and
+/// returns `None` for an item the list holds but the definitions do not take.
+pub(crate) fn read_items<T>(
+    value: &Value,
+    path: &str,
+    wrappers: &[&str],
+    mut read: impl FnMut(&Value, &str) -> Result<Option<T>, DefinitionsError>,
+) -> Result<Vec<T>, DefinitionsError> {
+    let mut out = Vec::new();
+    for (i, item) in items(value, path, wrappers)?.iter().enumerate() {
+        if let Some(definition) = read(item, &format!("{path}/{i}"))? {
+            out.push(definition);
+        }
+    }
+    Ok(out)
+}
+
 /// The items of a list: the array itself, or the array at one of the wrapper keys.
-pub(crate) fn items<'v>(
+fn items<'v>(
     value: &'v Value,
     path: &str,
     wrappers: &[&str],

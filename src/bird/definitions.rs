@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::definitions::{err, items, text, DefinitionsError};
+use crate::definitions::{err, read_items, text, DefinitionsError};
 use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::pointer::Path;
@@ -41,30 +41,25 @@ pub(crate) fn list(
     value: &Value,
     path: &str,
 ) -> Result<Vec<AttributeDefinition>, DefinitionsError> {
-    let list = items(value, path, &["/results"])?;
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = format!("{path}/{i}");
-            let kind = match text(item, "type", &at)? {
-                "boolean" => AttributeType::Boolean,
-                "datetime" => AttributeType::Datetime,
-                "number" => AttributeType::Number,
-                "string" => AttributeType::String,
-                _ => return Err(err(&at, "type must be boolean, datetime, number or string")),
-            };
-            let many = match item.get("cardinality").and_then(Value::as_str) {
-                None | Some("one") => false,
-                Some("many") => true,
-                Some(_) => return Err(err(&at, "cardinality must be one or many")),
-            };
-            Ok(AttributeDefinition {
-                key: text(item, "key", &at)?.to_owned(),
-                kind,
-                many,
-            })
-        })
-        .collect()
+    read_items(value, path, &["/results"], |item, at| {
+        let kind = match text(item, "type", at)? {
+            "boolean" => AttributeType::Boolean,
+            "datetime" => AttributeType::Datetime,
+            "number" => AttributeType::Number,
+            "string" => AttributeType::String,
+            _ => return Err(err(at, "type must be boolean, datetime, number or string")),
+        };
+        let many = match item.get("cardinality").and_then(Value::as_str) {
+            None | Some("one") => false,
+            Some("many") => true,
+            Some(_) => return Err(err(at, "cardinality must be one or many")),
+        };
+        Ok(Some(AttributeDefinition {
+            key: text(item, "key", at)?.to_owned(),
+            kind,
+            many,
+        }))
+    })
 }
 
 const NOT_ONE_VALUE: &[Part] = &[Text(

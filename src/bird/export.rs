@@ -215,18 +215,12 @@ pub(crate) fn attributes(ex: &mut Exporter<'_>, at: At) {
         }
     }
     for attr in customs(ex, &RULES) {
-        if attr.normalized() || ex.tracking() {
-            let target = join(&base, &attr.key);
-            if attr.normalized() {
-                ex.note(
-                    target.clone(),
-                    NoteCode::Normalized,
-                    "custom attribute key normalised to Bird's key rule (other characters replaced by '-', at most 64)",
-                );
-            }
-            ex.origin(|| target.into(), attr.loc());
-        }
-        map.insert(attr.key.into_owned(), attr.value.clone());
+        attr.insert_into(
+            ex,
+            &base,
+            &mut map,
+            "custom attribute key normalised to Bird's key rule (other characters replaced by '-', at most 64)",
+        );
     }
     if !map.is_empty() {
         ex.put_derived(at.member, Value::Object(map));

@@ -3,10 +3,12 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::export::Exporter;
 use super::provenance::ContactPath;
+use crate::note::NoteCode;
+use crate::pointer::join;
 
 /// A target's rules for custom attribute keys and values.
 #[derive(Debug)]
@@ -45,6 +47,26 @@ impl CustomOut<'_> {
     /// The attribute's canonical location.
     pub(crate) fn loc(&self) -> ContactPath<'_> {
         ContactPath::Custom(self.canonical_key)
+    }
+
+    /// Inserts the attribute into `map`, the target's object at the pointer `base`: a
+    /// normalised key is noted `normalized` with `note`, and the origin is recorded (lenient
+    /// mode).
+    pub(crate) fn insert_into(
+        self,
+        ex: &mut Exporter<'_>,
+        base: &str,
+        map: &mut Map<String, Value>,
+        note: &str,
+    ) {
+        if self.normalized() || ex.tracking() {
+            let target = join(base, &self.key);
+            if self.normalized() {
+                ex.note(target.clone(), NoteCode::Normalized, note);
+            }
+            ex.origin(|| target.into(), self.loc());
+        }
+        map.insert(self.key.into_owned(), self.value.clone());
     }
 }
 

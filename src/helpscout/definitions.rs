@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::definitions::{err, items, scalar_text, text, DefinitionsError};
+use crate::definitions::{err, read_items, scalar_text, text, DefinitionsError};
 use crate::formats::StringFormat;
 use crate::json::{Integer, Json};
 use crate::pointer::Path;
@@ -40,18 +40,18 @@ pub enum PropertyType {
 }
 
 pub(crate) fn list(value: &Value, path: &str) -> Result<Vec<PropertyDefinition>, DefinitionsError> {
-    let list = items(value, path, &["/_embedded/customer-properties"])?;
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = format!("{path}/{i}");
-            let kind = match text(item, "type", &at)? {
+    read_items(
+        value,
+        path,
+        &["/_embedded/customer-properties"],
+        |item, at| {
+            let kind = match text(item, "type", at)? {
                 "number" => PropertyType::Number,
                 "text" => PropertyType::Text,
                 "url" => PropertyType::Url,
                 "date" => PropertyType::Date,
                 "dropdown" => PropertyType::Dropdown,
-                _ => return Err(err(&at, "type must be number, text, url, date or dropdown")),
+                _ => return Err(err(at, "type must be number, text, url, date or dropdown")),
             };
             let options = item
                 .get("options")
@@ -62,13 +62,13 @@ pub(crate) fn list(value: &Value, path: &str) -> Result<Vec<PropertyDefinition>,
                         .collect()
                 })
                 .unwrap_or_default();
-            Ok(PropertyDefinition {
-                slug: text(item, "slug", &at)?.to_owned(),
+            Ok(Some(PropertyDefinition {
+                slug: text(item, "slug", at)?.to_owned(),
                 kind,
                 options,
-            })
-        })
-        .collect()
+            }))
+        },
+    )
 }
 
 const NUMBER_RANGE: &[Part] = &[

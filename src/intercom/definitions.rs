@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::definitions::{err, items, scalar_text, text, DefinitionsError};
+use crate::definitions::{err, read_items, scalar_text, text, DefinitionsError};
 use crate::json::Json;
 use crate::pointer::Path;
 use crate::spec::message::{Message, Part, Part::Text};
@@ -46,10 +46,7 @@ pub(crate) fn list(
     value: &Value,
     path: &str,
 ) -> Result<Vec<AttributeDefinition>, DefinitionsError> {
-    let list = items(value, path, &["/data"])?;
-    let mut out = Vec::new();
-    for (i, item) in list.iter().enumerate() {
-        let at = format!("{path}/{i}");
+    read_items(value, path, &["/data"], |item, at| {
         // Only custom attributes of contacts are keys of `custom_attributes`. The list also holds
         // company and conversation attributes, and standard attributes (`"custom": false`, or a
         // `full_name` outside `custom_attributes.`); older versions name the contact model
@@ -61,7 +58,7 @@ pub(crate) fn list(
                 .and_then(Value::as_str)
                 .is_some_and(|f| !f.starts_with("custom_attributes."));
         if model.is_some_and(|m| m != "contact" && m != "customer") || standard {
-            continue;
+            return Ok(None);
         }
         let options: Vec<String> = item
             .get("options")
@@ -76,7 +73,7 @@ pub(crate) fn list(
             })
             .unwrap_or_default();
         let kind =
-            match text(item, "data_type", &at)? {
+            match text(item, "data_type", at)? {
                 "string" if !options.is_empty() => DataType::Options,
                 "string" => DataType::String,
                 "integer" => DataType::Integer,
@@ -86,17 +83,16 @@ pub(crate) fn list(
                 "datetime" => DataType::Datetime,
                 "options" => DataType::Options,
                 _ => return Err(err(
-                    &at,
+                    at,
                     "data_type must be string, integer, float, boolean, date, datetime or options",
                 )),
             };
-        out.push(AttributeDefinition {
-            name: text(item, "name", &at)?.to_owned(),
+        Ok(Some(AttributeDefinition {
+            name: text(item, "name", at)?.to_owned(),
             kind,
             options,
-        });
-    }
-    Ok(out)
+        }))
+    })
 }
 
 const NOT_OPTION_OF_LIST: &[Part] = &[Text(

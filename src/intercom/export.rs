@@ -101,16 +101,6 @@ pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
     ex.put_timestamp(at, |t| Value::from(t.unix_seconds()), TIMESTAMP_NOTE);
 }
 
-pub(crate) fn owner_id(ex: &mut Exporter<'_>, at: At) {
-    if let Some(id) = ex.contact.owner_id {
-        ex.put(
-            at.member,
-            Value::from(id),
-            ContactPath::Field(ContactField::OwnerId),
-        );
-    }
-}
-
 pub(crate) fn unsubscribed_from_emails(ex: &mut Exporter<'_>, at: At) {
     if let Some(b) = ex.contact.unsubscribed_from_emails {
         ex.put(
@@ -137,20 +127,15 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>, at: At) {
     if attrs.is_empty() {
         return;
     }
+    let base = join("", at.member);
     let mut map = Map::new();
     for attr in attrs {
-        if attr.normalized() || ex.tracking() {
-            let target = join(&join("", at.member), &attr.key);
-            if attr.normalized() {
-                ex.note(
-                    target.clone(),
-                    NoteCode::Normalized,
-                    "custom attribute key normalised to Intercom's rules ('.' and '$' replaced by '-', at most 190 characters)",
-                );
-            }
-            ex.origin(|| target.into(), attr.loc());
-        }
-        map.insert(attr.key.into_owned(), attr.value.clone());
+        attr.insert_into(
+            ex,
+            &base,
+            &mut map,
+            "custom attribute key normalised to Intercom's rules ('.' and '$' replaced by '-', at most 190 characters)",
+        );
     }
     ex.put_derived(at.member, Value::Object(map));
 }

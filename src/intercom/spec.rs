@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{export, import};
 use crate::engine::crossing::{named, via, with, Crossing};
-use crate::engine::shared::{import_first_email, import_first_phone, import_text};
+use crate::engine::shared::{export_integer, import_first_email, import_first_phone, import_text};
 use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::model::vocabulary;
@@ -98,7 +98,7 @@ booleans or null.",
         .maps(&via(F::LastSeenAt, import::timestamp, export::timestamp)),
         .nullable();
     owner_id: Nullable<i64> = "owner_id", "Owner id", INTEGER, "The id of an admin that has been assigned account ownership of the contact.",
-        .maps(&via(F::OwnerId, import::owner_id, export::owner_id)),
+        .maps(&via(F::OwnerId, import::owner_id, export_integer)),
         .nullable();
     unsubscribed_from_emails: Nullable<bool> = "unsubscribed_from_emails", "Unsubscribed from emails", ValueRules::Boolean, "Whether the contact is unsubscribed from emails.",
         .maps(&via(F::UnsubscribedFromEmails, import::unsubscribed_from_emails, export::unsubscribed_from_emails)),
