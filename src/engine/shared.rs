@@ -7,7 +7,7 @@ use super::crossing::At;
 use super::export::Exporter;
 use super::import::Importer;
 use super::provenance::{ContactPath, SourcePath};
-use crate::model::{ContactField, Email, Phone};
+use crate::model::{Contact, ContactField, Email, Phone};
 use crate::note::NoteCode;
 use crate::pointer::join;
 
@@ -208,30 +208,31 @@ pub(crate) fn compact_phone(s: &str) -> Option<String> {
 
 /// The one email of a format that holds one: the first of the canonical emails, without a kind.
 pub(crate) fn import_first_email(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.emails.push(Email {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Emails, 0),
-            SourcePath::Member(at.member),
-        );
-    }
+    import_first(obj, at, imp, ContactField::Emails, |c, value| {
+        c.emails.push(Email { value, kind: None });
+    });
 }
 
 /// The one phone of a format that holds one (Help Scout: the primary phone): the first of the
 /// canonical phones, without a kind.
 pub(crate) fn import_first_phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+    import_first(obj, at, imp, ContactField::Phones, |c, value| {
+        c.phones.push(Phone { value, kind: None });
+    });
+}
+
+/// Reads the string member `at.member` as the first item of the list field `field` (which
+/// `push` appends to): the one value a format holds where the canonical contact holds a list.
+pub(crate) fn import_first(
+    obj: &Map<String, Value>,
+    at: At,
+    imp: &mut Importer<'_>,
+    field: ContactField,
+    push: fn(&mut Contact, String),
+) {
     if let Some(value) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.phones.push(Phone {
-            value: value.to_owned(),
-            kind: None,
-        });
-        imp.trace(
-            ContactPath::Item(ContactField::Phones, 0),
-            SourcePath::Member(at.member),
-        );
+        push(&mut imp.contact, value.to_owned());
+        imp.trace(ContactPath::Item(field, 0), SourcePath::Member(at.member));
     }
 }
 

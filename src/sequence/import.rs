@@ -5,17 +5,14 @@ use serde_json::{Map, Value};
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
+use crate::engine::shared::import_first;
 use crate::model::ContactField;
 
 /// The one website: the first of the canonical websites.
 pub(crate) fn website_url(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    if let Some(url) = imp.string(obj, at.member, SourcePath::Root) {
-        imp.contact.websites.push(url.to_owned());
-        imp.trace(
-            ContactPath::Item(ContactField::Websites, 0),
-            SourcePath::Member(at.member),
-        );
-    }
+    import_first(obj, at, imp, ContactField::Websites, |c, url| {
+        c.websites.push(url);
+    });
 }
 
 /// An ISO-8601 date or date-time: the canonical timestamp of `at.field`.

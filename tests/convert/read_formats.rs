@@ -1,7 +1,8 @@
 //! Read formats and response preview (issue 9; docs/READ-FORMATS.md).
 //!
 //! - The read formats' schemas are generated from their rule tables and kept in `schemas/`
-//!   (regenerate with `CONTACTKIT_BLESS=1 cargo test --test convert read_formats::`).
+//!   (tests/docs/schemas.rs checks them with the others; regenerate with
+//!   `CONTACTKIT_BLESS=1 cargo test --test docs schemas::`).
 //! - Validation of a read format is lenient: types only, unknown members accepted.
 //! - Golden fixtures `tests/fixtures/read/<format>/NNN_topic.json`: the outcome of converting the
 //!   input to every create format and to the canonical contact (regenerate the `expect` member
@@ -14,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::support::findings;
 use crate::support::vendor_spec::{intercom_json_schema, intercom_spec};
 use contactkit::{
     convert, preview, validate, Code, ConvertOptions, Converted, Error, Format, NoteCode,
@@ -61,15 +63,6 @@ fn assert_contact_schema(value: &Value, what: &str) {
         errors.is_empty(),
         "{what} does not satisfy Intercom's contact schema: {errors:?}"
     );
-}
-
-/// The findings of `value` as `format`, as `(path, code, severity)`.
-fn findings(format: Format, value: &Value) -> Vec<(String, Code, Severity)> {
-    validate(format, value)
-        .issues
-        .into_iter()
-        .map(|i| (i.path, i.code, i.severity))
-        .collect()
 }
 
 fn strict() -> ConvertOptions {
@@ -132,26 +125,6 @@ fn read_format_ids_parse_and_are_sources_only() {
     assert_eq!(Format::Canonical.response_format(), None);
     let error = "intercom_contact".parse::<Format>().expect_err("unknown");
     assert!(error.to_string().contains("intercom-contact"), "{error}");
-}
-
-#[test]
-fn committed_read_schemas_are_up_to_date() {
-    for format in Format::READ {
-        let generated = contactkit::generate_schema(format);
-        let path = format!(
-            "{}/schemas/{}.schema.json",
-            env!("CARGO_MANIFEST_DIR"),
-            format.id()
-        );
-        if bless() {
-            std::fs::write(&path, &generated).expect("write schema");
-        } else {
-            assert!(
-                generated == format.schema(),
-                "{path} is out of date; run CONTACTKIT_BLESS=1 cargo test --test convert read_formats::"
-            );
-        }
-    }
 }
 
 #[test]

@@ -20,6 +20,18 @@ pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The findings of `value` as `format`, as `(path, code, severity)`.
+pub fn findings(
+    format: contactkit::Format,
+    value: &serde_json::Value,
+) -> Vec<(String, contactkit::Code, contactkit::Severity)> {
+    contactkit::validate(format, value)
+        .issues
+        .into_iter()
+        .map(|i| (i.path, i.code, i.severity))
+        .collect()
+}
+
 pub mod convert;
 pub mod corpus;
 pub mod vendor_spec;

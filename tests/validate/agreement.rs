@@ -636,6 +636,13 @@ fn helpscout() -> V {
         ]
         .boxed()
     };
+    // Entries of one of `kinds` with a free-text value.
+    let kinded = |kinds: &'static [&'static str]| {
+        list(
+            entry(strs(kinds), bad_enum(), free(), junk_not_string(), 97),
+            0..=3,
+        )
+    };
     let emails = list(
         entry(
             strs(&["work", "home", "other", "personal"]),
@@ -646,36 +653,9 @@ fn helpscout() -> V {
         ),
         0..=3,
     );
-    let phones = list(
-        entry(
-            strs(vocab::HS_PHONE_TYPES),
-            bad_enum(),
-            free(),
-            junk_not_string(),
-            97,
-        ),
-        0..=3,
-    );
-    let chats = list(
-        entry(
-            strs(vocab::HS_CHAT_TYPES),
-            bad_enum(),
-            free(),
-            junk_not_string(),
-            97,
-        ),
-        0..=3,
-    );
-    let socials = list(
-        entry(
-            strs(vocab::HS_SOCIAL_TYPES),
-            bad_enum(),
-            free(),
-            junk_not_string(),
-            97,
-        ),
-        0..=3,
-    );
+    let phones = kinded(vocab::HS_PHONE_TYPES);
+    let chats = kinded(vocab::HS_CHAT_TYPES);
+    let socials = kinded(vocab::HS_SOCIAL_TYPES);
     let websites = list(
         mostly(
             object(vec![member(

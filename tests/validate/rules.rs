@@ -5,18 +5,9 @@
 //! Lengths are checked at min-1, min, max and max+1 characters, each with 1-, 2-, 3- and 4-byte
 //! characters (lengths count characters, never bytes).
 
-use crate::support::vocab;
+use crate::support::{findings, vocab};
 use contactkit::{validate, Code, Format, Severity, ValidateOptions, Validator};
 use serde_json::{json, Value};
-
-/// Findings as `(path, code, severity)`.
-fn findings(format: Format, payload: &Value) -> Vec<(String, Code, Severity)> {
-    validate(format, payload)
-        .issues
-        .into_iter()
-        .map(|i| (i.path, i.code, i.severity))
-        .collect()
-}
 
 /// Sets the value at a JSON Pointer whose parent exists.
 fn set(mut payload: Value, pointer: &str, value: Value) -> Value {
