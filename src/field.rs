@@ -4,8 +4,6 @@
 //! format's form metadata (so the record has arrays exactly where the format expects them),
 //! and a pointer that addresses nothing the format can hold is a [`FieldError`], not a finding.
 
-use std::fmt;
-
 use serde_json::Value;
 
 use crate::spec::form::{FieldType, FormField};
@@ -42,11 +40,7 @@ impl FieldError {
     }
 }
 
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
-    }
-}
+display_by!(FieldError, message);
 
 impl std::error::Error for FieldError {}
 

@@ -9,6 +9,18 @@
     allow(dead_code, unused_imports, unreachable_pub)
 )]
 
+/// `impl Display` that writes what the type's `$method` returns: a contract name or a message
+/// stated once, there.
+macro_rules! display_by {
+    ($ty:ty, $method:ident) => {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.$method())
+            }
+        }
+    };
+}
+
 pub mod bird;
 pub mod canonical;
 mod definitions;

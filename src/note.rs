@@ -1,7 +1,5 @@
 //! What a conversion did to a value: [`Note`] and its [`NoteCode`].
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 /// What a conversion did to a value.
@@ -41,11 +39,7 @@ impl NoteCode {
     }
 }
 
-impl fmt::Display for NoteCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+display_by!(NoteCode, as_str);
 
 /// A note about what a conversion did.
 ///

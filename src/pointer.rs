@@ -210,11 +210,7 @@ impl PointerError {
     }
 }
 
-impl fmt::Display for PointerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
-    }
-}
+display_by!(PointerError, message);
 
 impl std::error::Error for PointerError {}
 

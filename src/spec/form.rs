@@ -58,11 +58,7 @@ impl FieldType {
     }
 }
 
-impl std::fmt::Display for FieldType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+display_by!(FieldType, as_str);
 
 /// One field of a form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

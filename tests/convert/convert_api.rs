@@ -1,5 +1,6 @@
 //! Conversion API behaviour that the fixtures and properties do not show directly.
 
+use crate::support::convert::note_codes;
 use contactkit::{convert, ConvertOptions, Converted, Format, NoteCode, Rejection, Stage};
 use serde_json::{json, Value};
 
@@ -79,11 +80,7 @@ fn a_whitespace_display_name_gives_way_to_the_derivation() {
     ] {
         let out = ok(from, Format::Bird, &record);
         assert_eq!(out.payload["displayName"], "a@example.com", "{from}");
-        let notes: Vec<(&str, NoteCode)> = out
-            .notes
-            .iter()
-            .map(|n| (n.path.as_str(), n.code))
-            .collect();
+        let notes = note_codes(&out);
         assert_eq!(
             notes,
             [
@@ -107,11 +104,7 @@ fn an_empty_full_name_gives_way_to_the_derivation() {
         &json!({"fullName": "", "emails": [{"value": "a@example.com"}]}),
     );
     assert_eq!(out.payload["displayName"], "a@example.com");
-    let codes: Vec<(&str, NoteCode)> = out
-        .notes
-        .iter()
-        .map(|n| (n.path.as_str(), n.code))
-        .collect();
+    let codes = note_codes(&out);
     assert_eq!(
         codes,
         [

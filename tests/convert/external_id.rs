@@ -4,6 +4,7 @@
 //! a source's own id wins; a source without the chosen value converts exactly as without the
 //! option; a target without an external id (Help Scout) is unaffected.
 
+use crate::support::convert::note_codes;
 use contactkit::{
     convert, ConvertOptions, Converted, ExternalIdSource, Format, Note, NoteCode, Rejection, Stage,
 };
@@ -688,11 +689,7 @@ fn bird_identifier_values_hold_at_most_500_characters() {
         lenient.payload["identifiers"][0]["value"],
         json!("x".repeat(500))
     );
-    let codes: Vec<(&str, NoteCode)> = lenient
-        .notes
-        .iter()
-        .map(|n| (n.path.as_str(), n.code))
-        .collect();
+    let codes = note_codes(&lenient);
     assert!(
         codes.contains(&("/identifiers/0", NoteCode::Derived)),
         "{codes:?}"

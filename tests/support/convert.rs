@@ -52,3 +52,12 @@ pub fn check_converted(
     }
     Ok(())
 }
+
+/// The notes of a conversion as `(path, code)`.
+pub fn note_codes(converted: &Converted) -> Vec<(&str, NoteCode)> {
+    converted
+        .notes
+        .iter()
+        .map(|n| (n.path.as_str(), n.code))
+        .collect()
+}
