@@ -394,29 +394,6 @@ fn is_scalar(v: &Value) -> bool {
     !(v.is_array() || v.is_object())
 }
 
-const SEQUENCE_FIELDS: [&str; 20] = [
-    "externalId",
-    "intercomId",
-    "industry",
-    "companyName",
-    "websiteUrl",
-    "title",
-    "city",
-    "region",
-    "country",
-    "os",
-    "browserLanguage",
-    "browserVersion",
-    "browser",
-    "lastSeenAt",
-    "signedUpAt",
-    "phone",
-    "photo",
-    "email",
-    "firstName",
-    "lastName",
-];
-
 /// Sequence: one email, phone and website without kinds; city / region / country; no street,
 /// postal code, photo type, organization id, free-text location, gender, age, notes, handles,
 /// identifiers, lists, tags, role, owner, opt-out; custom attributes under any key that is not a
@@ -472,7 +449,7 @@ fn restrict_sequence(c: &Contact) -> Contact {
     };
     first_last_only(&mut r);
     keep_custom(&mut r, |k, _| {
-        !k.is_empty() && !SEQUENCE_FIELDS.contains(&k)
+        !k.is_empty() && !vocab::SEQUENCE_STRING_MEMBERS.contains(&k)
     });
     r
 }

@@ -18,6 +18,30 @@ pub const HS_PHOTO_TYPES: &[&str] = &[
 /// Help Scout `gender`.
 pub const HS_GENDERS: &[&str] = &["male", "female", "unknown"];
 
+/// Sequence's documented members that hold a string (Create Person).
+pub const SEQUENCE_STRING_MEMBERS: &[&str] = &[
+    "externalId",
+    "intercomId",
+    "industry",
+    "companyName",
+    "websiteUrl",
+    "title",
+    "city",
+    "region",
+    "country",
+    "os",
+    "browserLanguage",
+    "browserVersion",
+    "browser",
+    "lastSeenAt",
+    "signedUpAt",
+    "phone",
+    "photo",
+    "email",
+    "firstName",
+    "lastName",
+];
+
 /// Help Scout email types: the v1 list (v2 documents none; warnings only,
 /// docs/RULES.md#hs-email).
 pub const HS_EMAIL_TYPES: &[&str] = &["work", "home", "other"];

@@ -321,22 +321,19 @@ fn sequence() -> V {
         junk_not_string(),
         30,
     )];
-    for name in [
-        "intercomId",
-        "industry",
-        "companyName",
-        "title",
-        "city",
-        "region",
-        "country",
-        "os",
-        "browserLanguage",
-        "browserVersion",
-        "browser",
-        "phone",
-        "firstName",
-        "lastName",
-    ] {
+    // The plain-text members: all but the id, the URLs, the timestamps and the email.
+    let formatted = [
+        "externalId",
+        "websiteUrl",
+        "lastSeenAt",
+        "signedUpAt",
+        "photo",
+        "email",
+    ];
+    for &name in vocab::SEQUENCE_STRING_MEMBERS
+        .iter()
+        .filter(|name| !formatted.contains(name))
+    {
         members.push(member(name, 25, nullable_text(), junk_not_string(), 45));
     }
     members.push(member(
