@@ -152,6 +152,20 @@ pub(crate) fn violations(vendor: Vendor, payload: &Value) -> Vec<String> {
     out
 }
 
+/// Notes every member of `o` that is not in `known`.
+fn unknown_fields(o: &Map<String, Value>, known: &[&str], out: &mut Vec<String>) {
+    for key in o.keys() {
+        if !known.contains(&key.as_str()) {
+            out.push(format!("{key}: unknown field"));
+        }
+    }
+}
+
+/// The items of the array member `key` (none when it is absent or not an array).
+fn items<'a>(o: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = &'a Value> {
+    o.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
 fn string<'a>(o: &'a Map<String, Value>, key: &str, out: &mut Vec<String>) -> Option<&'a str> {
     match o.get(key) {
         None => None,
@@ -218,11 +232,7 @@ fn intercom(o: &Map<String, Value>, out: &mut Vec<String>) {
         "unsubscribed_from_emails",
         "custom_attributes",
     ];
-    for key in o.keys() {
-        if !KEYS.contains(&key.as_str()) {
-            out.push(format!("{key}: unknown field"));
-        }
-    }
+    unknown_fields(o, KEYS, out);
     if !["email", "external_id", "role"]
         .iter()
         .any(|k| o.contains_key(*k))
@@ -339,7 +349,7 @@ fn bird(o: &Map<String, Value>, out: &mut Vec<String>) {
 }
 
 fn typed_list(o: &Map<String, Value>, key: &str, types: &[&str], out: &mut Vec<String>) {
-    for item in o.get(key).and_then(Value::as_array).into_iter().flatten() {
+    for item in items(o, key) {
         let t = item["type"].as_str().unwrap_or("");
         if !types.contains(&t) {
             out.push(format!("{key}/type: enum"));
@@ -376,11 +386,7 @@ fn helpscout(o: &Map<String, Value>, out: &mut Vec<String>) {
         "address",
         "properties",
     ];
-    for key in o.keys() {
-        if !KEYS.contains(&key.as_str()) {
-            out.push(format!("{key}: unknown field"));
-        }
-    }
+    unknown_fields(o, KEYS, out);
     for (key, min, max) in [
         ("firstName", 1, 40),
         ("lastName", 1, 40),
@@ -453,22 +459,12 @@ fn helpscout(o: &Map<String, Value>, out: &mut Vec<String>) {
         ],
         out,
     );
-    for site in o
-        .get("websites")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for site in items(o, "websites") {
         if !site["value"].as_str().is_some_and(is_http_url) {
             out.push("websites/value: format".into());
         }
     }
-    for prop in o
-        .get("properties")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for prop in items(o, "properties") {
         let slug = prop["slug"].as_str().unwrap_or("");
         if !(1..=100).contains(&slug.len())
             || !slug
@@ -492,32 +488,17 @@ fn helpscout(o: &Map<String, Value>, out: &mut Vec<String>) {
 }
 
 fn canonical(o: &Map<String, Value>, out: &mut Vec<String>) {
-    for e in o
-        .get("emails")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for e in items(o, "emails") {
         if !e["value"].as_str().is_some_and(is_email) {
             out.push("emails/value: format".into());
         }
     }
-    for p in o
-        .get("phones")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for p in items(o, "phones") {
         if !p["value"].as_str().is_some_and(is_e164) {
             out.push("phones/value: format".into());
         }
     }
-    for w in o
-        .get("websites")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for w in items(o, "websites") {
         if !w.as_str().is_some_and(is_http_url) {
             out.push("websites: format".into());
         }
