@@ -37,12 +37,10 @@ pub(crate) fn gender(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
 
 pub(crate) fn emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     let member = at.member;
-    for (i, item) in objects(obj, member) {
-        let at = SourcePath::Item(member, i);
-        imp.dropped_unknown(item, &["type", "value"], at);
+    each_entry(obj, member, &["type", "value"], imp, |imp, i, item, at| {
         let Some(value) = imp.string(item, "value", at) else {
             imp.dropped(at, "has no address");
-            continue;
+            return;
         };
         let n = imp.contact.emails.len();
         let kind = match imp.string(item, "type", at) {
@@ -67,16 +65,14 @@ pub(crate) fn emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
             kind,
         });
         imp.trace(ContactPath::Item(ContactField::Emails, n), at);
-    }
+    });
 }
 
 pub(crate) fn phones(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     let member = at.member;
-    for (i, item) in objects(obj, member) {
-        let at = SourcePath::Item(member, i);
-        imp.dropped_unknown(item, &["type", "value"], at);
+    each_entry(obj, member, &["type", "value"], imp, |imp, i, item, at| {
         let Some(value) = imp.string(item, "value", at) else {
-            continue;
+            return;
         };
         let kind = imp.string(item, "type", at).map(str::to_owned);
         let n = imp.contact.phones.len();
@@ -91,19 +87,17 @@ pub(crate) fn phones(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
             kind,
         });
         imp.trace(ContactPath::Item(ContactField::Phones, n), at);
-    }
+    });
 }
 
 /// Chat handles or social profiles (`at.field`).
 pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     let (member, field) = (at.member, at.field);
-    for (i, item) in objects(obj, member) {
-        let at = SourcePath::Item(member, i);
-        imp.dropped_unknown(item, &["type", "value"], at);
+    each_entry(obj, member, &["type", "value"], imp, |imp, _, item, at| {
         let (Some(kind), Some(value)) =
             (imp.string(item, "type", at), imp.string(item, "value", at))
         else {
-            continue;
+            return;
         };
         let handle = Handle {
             kind: kind.to_owned(),
@@ -116,21 +110,19 @@ pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
         list.push(handle);
         let n = list.len() - 1;
         imp.trace(ContactPath::Item(field, n), at);
-    }
+    });
 }
 
 pub(crate) fn websites(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     let member = at.member;
-    for (i, item) in objects(obj, member) {
-        let at = SourcePath::Item(member, i);
-        imp.dropped_unknown(item, &["value"], at);
+    each_entry(obj, member, &["value"], imp, |imp, _, item, at| {
         let Some(value) = imp.string(item, "value", at) else {
-            continue;
+            return;
         };
         imp.contact.websites.push(value.to_owned());
         let n = imp.contact.websites.len() - 1;
         imp.trace(ContactPath::Item(ContactField::Websites, n), at);
-    }
+    });
 }
 
 pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
@@ -208,5 +200,21 @@ pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Impo
             }
         }
         _ => {}
+    }
+}
+
+/// Calls `read` with each object item of the list `member` (its index, the item and its source
+/// path), after noting as dropped the members of the item that are not `known`.
+fn each_entry<'v, 's>(
+    obj: &'v Map<String, Value>,
+    member: &'static str,
+    known: &[&str],
+    imp: &mut Importer<'s>,
+    mut read: impl FnMut(&mut Importer<'s>, usize, &'v Map<String, Value>, SourcePath<'static>),
+) {
+    for (i, item) in objects(obj, member) {
+        let at = SourcePath::Item(member, i);
+        imp.dropped_unknown(item, known, at);
+        read(imp, i, item, at);
     }
 }
