@@ -47,6 +47,29 @@ macro_rules! canonical_fields {
     };
 }
 
+/// The two accessors of the canonical fields of one `Copy` type, each field with its
+/// `Contact` member: `$value` reads the value (`None` for other fields and when unset), `$slot`
+/// gives the slot (`None` for other fields).
+macro_rules! scalar_slots {
+    ($value:ident, $slot:ident, $ty:ty, $what:literal: $($variant:ident => $member:ident),*) => {
+        #[doc = concat!("The value of a ", $what, " field (`None` for other fields and when unset).")]
+        pub(crate) fn $value(self, c: &Contact) -> Option<$ty> {
+            match self {
+                $(Self::$variant => c.$member,)*
+                _ => None,
+            }
+        }
+
+        #[doc = concat!("The slot of a ", $what, " field (`None` for other fields).")]
+        pub(crate) fn $slot(self, c: &mut Contact) -> Option<&mut Option<$ty>> {
+            match self {
+                $(Self::$variant => Some(&mut c.$member),)*
+                _ => None,
+            }
+        }
+    };
+}
+
 canonical_fields! {
     ExternalId = "externalId", "/externalId", "external id";
     FullName = "fullName", "/fullName", "full name";
@@ -96,41 +119,10 @@ impl ContactField {
         matches!(self, Self::ExternalId | Self::IntercomId)
     }
 
-    /// The value of a timestamp field (`None` for other fields and when unset).
-    pub(crate) fn timestamp(self, c: &Contact) -> Option<Timestamp> {
-        match self {
-            Self::SignedUpAt => c.signed_up_at,
-            Self::LastSeenAt => c.last_seen_at,
-            _ => None,
-        }
-    }
-
-    /// The slot of a timestamp field (`None` for other fields).
-    pub(crate) fn timestamp_mut(self, c: &mut Contact) -> Option<&mut Option<Timestamp>> {
-        match self {
-            Self::SignedUpAt => Some(&mut c.signed_up_at),
-            Self::LastSeenAt => Some(&mut c.last_seen_at),
-            _ => None,
-        }
-    }
-
-    /// The value of an integer field (`None` for other fields and when unset).
-    pub(crate) fn integer(self, c: &Contact) -> Option<i64> {
-        match self {
-            Self::OrganizationId => c.organization_id,
-            Self::OwnerId => c.owner_id,
-            _ => None,
-        }
-    }
-
-    /// The slot of an integer field (`None` for other fields).
-    pub(crate) fn integer_mut(self, c: &mut Contact) -> Option<&mut Option<i64>> {
-        match self {
-            Self::OrganizationId => Some(&mut c.organization_id),
-            Self::OwnerId => Some(&mut c.owner_id),
-            _ => None,
-        }
-    }
+    scalar_slots!(timestamp, timestamp_mut, Timestamp, "timestamp":
+        SignedUpAt => signed_up_at, LastSeenAt => last_seen_at);
+    scalar_slots!(integer, integer_mut, i64, "integer":
+        OrganizationId => organization_id, OwnerId => owner_id);
 
     /// The value of a plain string field (`None` for other fields).
     pub(crate) fn text(self, c: &Contact) -> Option<&str> {
