@@ -127,6 +127,21 @@ impl Args {
     }
 }
 
+/// The jsonschema crate's validator (draft 2020-12, formats checked) for the schema at
+/// `--schema` (default `schemas/helpscout.schema.json`); exits 2 when it cannot be built.
+#[must_use]
+pub fn jsonschema_validator(args: &Args) -> jsonschema::Validator {
+    let schema_path = args
+        .value("--schema")
+        .unwrap_or("schemas/helpscout.schema.json");
+    let schema = std::fs::read_to_string(schema_path).unwrap_or_else(|e| fail(&e));
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap_or_else(|e| fail(&e));
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| fail(&e))
+}
+
 /// Prints `message` and exits with status 2 (usage or I/O error).
 pub fn fail(message: &dyn std::fmt::Display) -> ! {
     eprintln!("error: {message}");

@@ -11,7 +11,7 @@
 use std::io::BufRead;
 
 use contactkit::{Format, Validator};
-use contactkit_bench::{fail, for_each_record, open, Args};
+use contactkit_bench::{fail, for_each_record, jsonschema_validator, open, Args};
 use serde_json::Value;
 
 /// A named list of verdicts read from a file.
@@ -59,19 +59,11 @@ fn main() {
         .unwrap_or("helpscout")
         .parse()
         .unwrap_or_else(|e| fail(&e));
-    let schema_path = args
-        .value("--schema")
-        .unwrap_or("schemas/helpscout.schema.json");
     let limit: usize = args
         .value("--limit")
         .map_or(Ok(10), str::parse)
         .unwrap_or_else(|e| fail(&e));
-    let schema = std::fs::read_to_string(schema_path).unwrap_or_else(|e| fail(&e));
-    let schema: Value = serde_json::from_str(&schema).unwrap_or_else(|e| fail(&e));
-    let jsonschema = jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| fail(&e));
+    let jsonschema = jsonschema_validator(&args);
     let contactkit = Validator::new(format);
     let others: Vec<Other> = args
         .rest

@@ -4,20 +4,14 @@
 //! A record that is not JSON counts as invalid. `--verdicts` prints one `1`/`0` line per record
 //! instead (for `bench-diff`).
 
-use contactkit_bench::{fail, for_each_record, open, print_summary, Args, Verdicts};
+use contactkit_bench::{
+    fail, for_each_record, jsonschema_validator, open, print_summary, Args, Verdicts,
+};
 use serde_json::Value;
 
 fn main() {
     let args = Args::parse("bench-jsonschema FILE --schema SCHEMA.json [--verdicts]");
-    let schema_path = args
-        .value("--schema")
-        .unwrap_or("schemas/helpscout.schema.json");
-    let schema = std::fs::read_to_string(schema_path).unwrap_or_else(|e| fail(&e));
-    let schema: Value = serde_json::from_str(&schema).unwrap_or_else(|e| fail(&e));
-    let validator = jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| fail(&e));
+    let validator = jsonschema_validator(&args);
     let reader = open(&args.input).unwrap_or_else(|e| fail(&e));
     let is_valid = |line: &[u8]| {
         serde_json::from_slice::<Value>(line).is_ok_and(|record| validator.is_valid(&record))
