@@ -38,6 +38,18 @@ pub fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, String, String) {
     )
 }
 
+/// `contactkit ARGS` with standard input piped and its output discarded, for a test that feeds
+/// it and watches what it does (memory, files, signals) rather than what it prints.
+pub fn quiet<S: AsRef<OsStr>>(args: &[S]) -> Command {
+    let mut command = Command::new(bin());
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
 /// Runs `contactkit ARGS`, feeding `stdin` from a thread (for large inputs, which would fill
 /// the pipe while the command writes its output).
 pub fn run_piped<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {

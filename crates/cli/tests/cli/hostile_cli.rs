@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{bin, output_lines as lines, run_piped as run};
+use crate::support::cli::{bin, output_lines as lines, quiet, run_piped as run};
 
 /// `(path, code, severity)` of a finding.
 type Found = (String, String, String);
@@ -104,13 +104,7 @@ fn a_20_mb_line_without_newline_is_skipped_with_a_syntax_finding() {
 /// Peak resident memory of a run, in KiB (Linux: polls `/proc/PID/status`).
 #[cfg(target_os = "linux")]
 fn peak_rss_kib(args: &[&str], stdin: Vec<u8>) -> u64 {
-    let mut child = Command::new(bin())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start contactkit");
+    let mut child = quiet(args).spawn().expect("start contactkit");
     let mut input = child.stdin.take().expect("stdin");
     let writer = std::thread::spawn(move || {
         let _ = input.write_all(&stdin);
@@ -949,12 +943,8 @@ fn running_on_an_open_pipe(
     input: &str,
     partials: usize,
 ) -> (std::process::Child, std::process::ChildStdin) {
-    let mut child = Command::new(bin())
+    let mut child = quiet(args)
         .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .expect("start contactkit");
     let mut stdin = child.stdin.take().expect("stdin");

@@ -26,7 +26,7 @@ mod hostile_cli;
 mod no_loss;
 mod read_formats;
 
-use support::cli::{bin, contactkit, lines, run};
+use support::cli::{bin, contactkit, lines, quiet, run};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -791,11 +791,7 @@ fn two_outputs_on_one_path_are_refused() {
 fn an_interrupted_run_leaves_no_plausible_output_file() {
     let dir = temp_dir();
     let target = dir.path().join("out.ndjson");
-    let mut child = StdCommand::new(bin())
-        .args(["validate", "--vendor", "helpscout", "--output", s(&target)])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+    let mut child = quiet(&["validate", "--vendor", "helpscout", "--output", s(&target)])
         .spawn()
         .expect("spawn");
     let mut stdin = child.stdin.take().expect("stdin");
