@@ -2,11 +2,12 @@
 // WebAssembly module; the entries (contactkit.js, node.js, forms.js, forms.node.js) bind it to
 // the full module or to the forms module.
 //
-// The boundary is JSON text in both directions: payloads given as objects are serialised with
-// JSON.stringify, and every result is parsed with JSON.parse, so the objects handed back have
-// only own properties (an untrusted "__proto__" key stays a plain data member) and share
-// nothing with earlier results. A raw export returns "!" followed by the JSON of an error for
-// a bad argument (thrown here as a ContactkitError), and "" for a record without findings.
+// The boundary is JSON text in both directions (payload and record text as UTF-8 bytes, see utf8):
+// payloads given as objects are serialised with JSON.stringify, and every result is parsed with
+// JSON.parse, so the objects handed back have only own properties (an untrusted "__proto__" key
+// stays a plain data member) and share nothing with earlier results. A raw export returns "!"
+// followed by the JSON of an error for a bad argument (thrown here as a ContactkitError), and ""
+// for a record without findings.
 
 /** The error thrown for a bad argument: `{code, message, issues?}`. */
 export class ContactkitError extends Error {
