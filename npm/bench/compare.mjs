@@ -14,12 +14,16 @@
 //
 //   bash scripts/test-wasm.sh --bench        (BENCHMARKS.md has a table of a run)
 //
+// With CONTACTKIT_BASELINE=<a pkg/ directory of another build> (e.g. the base commit's, made with
+// `PKG_DIR=... bash scripts/build-wasm.sh`), each contactkit case is also timed with that build,
+// right after the package's own in the same run: a "before" column and the ratio after ÷ before.
+//
 // Each sample times a batch of calls in CPU time (process.cpuUsage: steadier than wall time on
 // a shared machine); a figure is the median over 31 samples of the time per call (per record
 // for batches). The three agree on the payloads first, or the comparison would be meaningless.
 import { readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -27,6 +31,9 @@ import { z } from "zod";
 import { schema, validate, validateField, validateMany, version } from "contactkit";
 import * as forms from "contactkit/forms";
 
+const baselineDir = process.env.CONTACTKIT_BASELINE;
+const baseline = baselineDir ? await import(pathToFileURL(join(baselineDir, "node.js")).href) : undefined;
+const baselineForms = baselineDir ? await import(pathToFileURL(join(baselineDir, "forms.node.js")).href) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = process.env.CONTACTKIT_REPO;
 const payloadText = readFileSync(join(here, "helpscout-typical.json"), "utf8");
@@ -136,17 +143,20 @@ function row(label, unit, figures) {
 
 row("validate(JSON text), typical payload", "call", {
   contactkit: measure(() => { sink += validate("helpscout", payloadText).issues.length; }, 2000),
+  before: baseline && measure(() => { sink += baseline.validate("helpscout", payloadText).issues.length; }, 2000),
   ajv: measure(() => ajvText(payloadText), 2000),
   zod: measure(() => zodText(payloadText), 2000),
 });
 row(`validateMany(NDJSON), ${N.toLocaleString("en")} typical records`, "record", {
   contactkit: measure(() => { sink += validateMany("helpscout", ndjson).invalid; }, 1, N, 15),
+  before: baseline && measure(() => { sink += baseline.validateMany("helpscout", ndjson).invalid; }, 1, N, 15),
   ajv: measure(() => lines.forEach(ajvText), 1, N, 15),
   zod: measure(() => lines.forEach(zodText), 1, N, 15),
 });
 const objects = lines.map((l) => JSON.parse(l));
 row(`validateMany(array of objects), ${N.toLocaleString("en")} typical records`, "record", {
   contactkit: measure(() => { sink += validateMany("helpscout", objects).invalid; }, 1, N, 15),
+  before: baseline && measure(() => { sink += baseline.validateMany("helpscout", objects).invalid; }, 1, N, 15),
   ajv: measure(() => objects.forEach((o) => { sink += ajvValidate(o) ? 0 : 1; }), 1, N, 15),
   zod: measure(() => objects.forEach((o) => { sink += zodSchema.safeParse(o).success ? 0 : 1; }), 1, N, 15),
 });
@@ -157,33 +167,39 @@ if (repo && existsSync(join(repo, "examples", "data", "helpscout.ndjson"))) {
   const mixedSink = { ck: 0 };
   row(`validateMany(NDJSON), example data (${dataLines.length} Help Scout records, some invalid)`, "record", {
     contactkit: measure(() => { mixedSink.ck += validateMany("helpscout", data).records; }, 5, dataLines.length),
+    before: baseline && measure(() => { mixedSink.ck += baseline.validateMany("helpscout", data).records; }, 5, dataLines.length),
     ajv: measure(() => dataLines.forEach((l) => ajvValidate(JSON.parse(l))), 5, dataLines.length),
     zod: measure(() => dataLines.forEach((l) => zodSchema.safeParse(JSON.parse(l))), 5, dataLines.length),
   });
 }
 row("validate(object), typical payload", "call", {
   contactkit: measure(() => { sink += validate("helpscout", payload).issues.length; }, 2000),
+  before: baseline && measure(() => { sink += baseline.validate("helpscout", payload).issues.length; }, 2000),
   ajv: measure(() => { sink += ajvValidate(payload) ? 0 : 1; }, 20000),
   zod: measure(() => { sink += zodSchema.safeParse(payload).success ? 0 : 1; }, 5000),
 });
 row("validateField(/firstName)", "call", {
   contactkit: measure(() => { sink += validateField("helpscout", "/firstName", "Vernon").issues.length; }, 5000),
+  before: baseline && measure(() => { sink += baseline.validateField("helpscout", "/firstName", "Vernon").issues.length; }, 5000),
   ajv: measure(() => { sink += ajvFirstName("Vernon") ? 0 : 1; }, 50000),
   zod: measure(() => { sink += zodFirstName.safeParse("Vernon").success ? 0 : 1; }, 50000),
 });
 const browserModule = "(contactkit/forms: the size-optimised module browsers load)";
 row(`validate(JSON text) ${browserModule}`, "call", {
   contactkit: measure(() => { sink += forms.validate("helpscout", payloadText).issues.length; }, 2000),
+  before: baseline && measure(() => { sink += baselineForms.validate("helpscout", payloadText).issues.length; }, 2000),
   ajv: measure(() => ajvText(payloadText), 2000),
   zod: measure(() => zodText(payloadText), 2000),
 });
 row(`validate(object) ${browserModule}`, "call", {
   contactkit: measure(() => { sink += forms.validate("helpscout", payload).issues.length; }, 2000),
+  before: baseline && measure(() => { sink += baselineForms.validate("helpscout", payload).issues.length; }, 2000),
   ajv: measure(() => { sink += ajvValidate(payload) ? 0 : 1; }, 20000),
   zod: measure(() => { sink += zodSchema.safeParse(payload).success ? 0 : 1; }, 5000),
 });
 row(`validateField(/firstName) ${browserModule}`, "call", {
   contactkit: measure(() => { sink += forms.validateField("helpscout", "/firstName", "Vernon").issues.length; }, 5000),
+  before: baseline && measure(() => { sink += baselineForms.validateField("helpscout", "/firstName", "Vernon").issues.length; }, 5000),
   ajv: measure(() => { sink += ajvFirstName("Vernon") ? 0 : 1; }, 50000),
   zod: measure(() => { sink += zodFirstName.safeParse("Vernon").success ? 0 : 1; }, 50000),
 });
@@ -197,10 +213,12 @@ console.log(
     `payload ${payloadText.length} bytes of JSON`,
 );
 console.log("Median CPU time (µs) per call or per record; ratio = contactkit ÷ other (below 1: contactkit is faster).\n");
-console.log("| case | per | contactkit | ajv | zod | contactkit ÷ ajv | contactkit ÷ zod |");
-console.log("|---|---|---|---|---|---|---|");
+const head = baseline ? " contactkit before | after ÷ before |" : "";
+console.log(`| case | per | contactkit | ajv | zod | contactkit ÷ ajv | contactkit ÷ zod |${head}`);
+console.log(`|---|---|---|---|---|---|---|${baseline ? "---|---|" : ""}`);
 for (const r of rows) {
+  const tail = baseline ? ` ${us(r.before)} | ${ratio(r.contactkit, r.before)} |` : "";
   console.log(
-    `| ${r.label} | ${r.unit} | ${us(r.contactkit)} | ${us(r.ajv)} | ${us(r.zod)} | ${ratio(r.contactkit, r.ajv)} | ${ratio(r.contactkit, r.zod)} |`,
+    `| ${r.label} | ${r.unit} | ${us(r.contactkit)} | ${us(r.ajv)} | ${us(r.zod)} | ${ratio(r.contactkit, r.ajv)} | ${ratio(r.contactkit, r.zod)} |${tail}`,
   );
 }

@@ -2,11 +2,12 @@
 // WebAssembly module; the entries (contactkit.js, node.js, forms.js, forms.node.js) bind it to
 // the full module or to the forms module.
 //
-// The boundary is JSON text in both directions: payloads given as objects are serialised with
-// JSON.stringify, and every result is parsed with JSON.parse, so the objects handed back have
-// only own properties (an untrusted "__proto__" key stays a plain data member) and share
-// nothing with earlier results. A raw export returns "!" followed by the JSON of an error for
-// a bad argument (thrown here as a ContactkitError), and "" for a record without findings.
+// The boundary is JSON text in both directions (payload and record text as UTF-8 bytes, see utf8):
+// payloads given as objects are serialised with JSON.stringify, and every result is parsed with
+// JSON.parse, so the objects handed back have only own properties (an untrusted "__proto__" key
+// stays a plain data member) and share nothing with earlier results. A raw export returns "!"
+// followed by the JSON of an error for a bad argument (thrown here as a ContactkitError), and ""
+// for a record without findings.
 
 /** The error thrown for a bad argument: `{code, message, issues?}`. */
 export class ContactkitError extends Error {
@@ -75,6 +76,15 @@ function payloadText(payload) {
 
 function optionsText(options) {
   return options === undefined ? "" : json(options, "options", "invalid_option");
+}
+
+const encoder = new TextEncoder();
+const scratch = new Uint8Array(1 << 16);
+
+/** UTF-8 of text for the raw exports (BENCHMARKS.md: faster than passing a string). */
+function utf8(text) {
+  if (text.length * 3 > scratch.length) return encoder.encode(text);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 
 function validation(out) {
@@ -182,7 +192,7 @@ function functions(raw, load) {
     },
 
     validate(format, payload, options) {
-      return validation(call(raw.validate, formatId(format), payloadText(payload), optionsText(options)));
+      return validation(call(raw.validate, formatId(format), utf8(payloadText(payload)), optionsText(options)));
     },
 
     validateMany(format, records, options) {
@@ -194,7 +204,7 @@ function functions(raw, load) {
       } else {
         throw wrongType("records", "NDJSON or JSON array text, or an array of records", records);
       }
-      return JSON.parse(call(raw.validateMany, formatId(format), text, optionsText(options)));
+      return JSON.parse(call(raw.validateMany, formatId(format), utf8(text), optionsText(options)));
     },
 
     validateField(format, pointer, value, options) {
@@ -238,7 +248,7 @@ function functions(raw, load) {
         }
         let issues;
         try {
-          const out = call(raw.validate, format, text, "");
+          const out = call(raw.validate, format, utf8(text), "");
           if (out === NO_FINDINGS) return { value };
           issues = JSON.parse(out).issues;
         } catch (e) {
@@ -284,7 +294,7 @@ function functions(raw, load) {
   if (raw.convert !== undefined) {
     api.convert = (from, to, payload, options) =>
       JSON.parse(
-        call(raw.convert, formatId(from, "from"), formatId(to, "to"), payloadText(payload), optionsText(options)),
+        call(raw.convert, formatId(from, "from"), formatId(to, "to"), utf8(payloadText(payload)), optionsText(options)),
       );
 
     /**
@@ -307,7 +317,7 @@ function functions(raw, load) {
       }
       // One part per target, its fields separated by U+001E (the NDJSON texts go through as
       // they are: JSON escapes control characters, so the separators cannot occur in them).
-      const text = call(raw.convertMany, formatId(from, "from"), targets.join(","), records, optionsText(options));
+      const text = call(raw.convertMany, formatId(from, "from"), targets.join(","), utf8(records), optionsText(options));
       const out = text.split("\u001d").map((part) => {
         const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
         const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };
@@ -319,7 +329,7 @@ function functions(raw, load) {
 
     /** The object the vendor returns for a create payload (intercom, bird or helpscout). */
     api.preview = (format, payload, options) =>
-      JSON.parse(call(raw.preview, formatId(format), payloadText(payload), optionsText(options)));
+      JSON.parse(call(raw.preview, formatId(format), utf8(payloadText(payload)), optionsText(options)));
   }
   return api;
 }

@@ -3,15 +3,15 @@
 //!
 //! # Design
 //!
-//! - **A coarse, string-based boundary.** Every export takes format ids and JSON text and
-//!   returns JSON text, which the package's hand-written JavaScript (`npm/src/api.js`) parses
-//!   with `JSON.parse` and types with `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against
-//!   `serde-wasm-bindgen` (a JS object in, `Serializer::json_compatible()` out) for the same
-//!   validation: the JSON-text boundary was about 4 times faster on a typical Help Scout
-//!   payload given as an object (10 µs against 38 µs per call; JSON.stringify and the
-//!   validator's borrowing fast path over text beat walking a JS object through `Reflect`),
-//!   and 12 KB smaller gzipped, with 11 KB less JS glue. Results parsed by `JSON.parse` have
-//!   only own properties, so keys such as `__proto__` stay plain data.
+//! - **A coarse, string-based boundary.** Every export takes format ids and JSON text (payloads
+//!   and records as its UTF-8 bytes: see `bindings`) and returns JSON text, which the package's
+//!   hand-written JavaScript (`npm/src/api.js`) parses with `JSON.parse` and types with
+//!   `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against `serde-wasm-bindgen` (a JS object
+//!   in, `Serializer::json_compatible()` out) for the same validation: the JSON-text boundary was
+//!   about 4 times faster on a typical Help Scout payload given as an object (10 µs against 38 µs
+//!   per call; JSON.stringify and the validator's borrowing fast path over text beat walking a JS
+//!   object through `Reflect`), and 12 KB smaller gzipped, with 11 KB less JS glue. Results parsed
+//!   by `JSON.parse` have only own properties, so keys such as `__proto__` stay plain data.
 //! - **Errors as data.** A bad argument comes back as the text `!` followed by the JSON of a
 //!   [`dto::Error`]; JavaScript throws it as a `ContactkitError {code, message, issues?}`. No
 //!   `JsValue` exceptions, no panics: nothing here can end in a WebAssembly trap.
@@ -79,10 +79,25 @@ pub fn envelope<T: Into<String>>(result: Result<T, dto::Error>) -> String {
 mod bindings {
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    use crate::{api, envelope};
+    use crate::{api, dto, envelope};
 
     // The exports are internal to the package: `skip_typescript` keeps them out of the
     // generated declarations; the public types are in npm/contactkit.d.ts.
+    //
+    // Payload and record text comes in as UTF-8 bytes, encoded by npm/src/api.js with
+    // `TextEncoder.encodeInto` (native code) and copied into the module's memory in one piece:
+    // a `&str` parameter makes the wasm-bindgen glue copy the text one UTF-16 unit at a time in
+    // a JavaScript loop, which cost about 4 µs of the 5 µs of `validate` on a 960-byte payload
+    // (BENCHMARKS.md). `validateField`'s value (one member, short) stays a `&str`: bytes would
+    // cost the forms module more than they save. The encoder writes lone surrogates as U+FFFD,
+    // as that glue did, so the bytes are always UTF-8; others (only a caller of the raw export
+    // can pass them) are an `invalid_json` error (`from_utf8_lossy` would cost 0.5 KB).
+
+    /// The text of UTF-8 bytes from JavaScript.
+    fn text(bytes: &[u8]) -> Result<&str, dto::Error> {
+        std::str::from_utf8(bytes)
+            .map_err(|_| dto::Error::new(dto::ErrorCode::InvalidJson, "the text is not UTF-8"))
+    }
 
     #[cfg(feature = "debug")]
     #[wasm_bindgen(start)]
@@ -91,8 +106,8 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn validate(format: &str, payload: &str, options: &str) -> String {
-        envelope(api::validate(format, payload, options))
+    pub fn validate(format: &str, payload: &[u8], options: &str) -> String {
+        envelope(text(payload).and_then(|payload| api::validate(format, payload, options)))
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateField)]
@@ -101,26 +116,26 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateMany)]
-    pub fn validate_many(format: &str, records: &str, options: &str) -> String {
-        envelope(api::validate_many(format, records, options))
+    pub fn validate_many(format: &str, records: &[u8], options: &str) -> String {
+        envelope(text(records).and_then(|records| api::validate_many(format, records, options)))
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> String {
-        envelope(api::convert(from, to, payload, options))
+    pub fn convert(from: &str, to: &str, payload: &[u8], options: &str) -> String {
+        envelope(text(payload).and_then(|payload| api::convert(from, to, payload, options)))
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript, js_name = convertMany)]
-    pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> String {
-        envelope(api::convert_many(from, to, records, options))
+    pub fn convert_many(from: &str, to: &str, records: &[u8], options: &str) -> String {
+        envelope(text(records).and_then(|records| api::convert_many(from, to, records, options)))
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn preview(format: &str, payload: &str, options: &str) -> String {
-        envelope(api::preview(format, payload, options))
+    pub fn preview(format: &str, payload: &[u8], options: &str) -> String {
+        envelope(text(payload).and_then(|payload| api::preview(format, payload, options)))
     }
 
     #[wasm_bindgen(skip_typescript)]
