@@ -153,11 +153,7 @@ impl Validator {
 
 /// Whether text is not one JSON value (the scanner decides, as it does for a record).
 fn is_not_json(format: Format, text: &str) -> bool {
-    Validator::new(format)
-        .validate_str(text)
-        .issues
-        .iter()
-        .any(|i| i.code == Code::Syntax)
+    !Validator::new(format).validate_str(text).is_json()
 }
 
 /// Fails when the last of `steps` names a member that the format does not document and does

@@ -202,6 +202,24 @@ impl Report {
     pub fn is_empty(&self) -> bool {
         self.issues.is_empty()
     }
+
+    /// `false` when the text validated is not one JSON value (a [`Code::Syntax`] finding):
+    /// a caller that takes JSON text refuses it rather than report it as an invalid record.
+    ///
+    /// ```
+    /// use contactkit::{validate_str, Format};
+    /// assert!(validate_str(Format::HelpScout, r#"{"firstName": 1}"#).is_json());
+    /// assert!(!validate_str(Format::HelpScout, r#"{"firstName": "Ada""#).is_json());
+    /// ```
+    #[must_use]
+    pub fn is_json(&self) -> bool {
+        is_json(&self.issues)
+    }
+}
+
+/// Whether findings leave the text they were found in JSON: none of them is [`Code::Syntax`].
+pub(crate) fn is_json(issues: &[Issue]) -> bool {
+    !issues.iter().any(|i| i.code == Code::Syntax)
 }
 
 impl fmt::Display for Report {

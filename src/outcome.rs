@@ -55,7 +55,7 @@ impl Rejection {
     /// ```
     #[must_use]
     pub fn unparsable(mut issues: Vec<Issue>, error: &serde_json::Error) -> Self {
-        if issues.iter().any(|i| i.code == Code::Syntax) {
+        if !crate::issue::is_json(&issues) {
             issues.retain(|i| i.code == Code::Syntax);
         }
         if !issues.iter().any(Issue::is_error) {
@@ -74,6 +74,23 @@ impl Rejection {
             stage: Stage::Source,
             issues,
         }
+    }
+}
+
+impl Rejection {
+    /// `false` when the record was rejected because its text is not one JSON value (as
+    /// [`Report::is_json`](crate::Report::is_json) says of its findings).
+    ///
+    /// ```
+    /// use contactkit::{convert_str, ConvertOptions, Error, Format};
+    /// let options = ConvertOptions::default();
+    /// let result = convert_str(Format::HelpScout, Format::Bird, r#"{"firstName": "#, &options);
+    /// let Err(Error::Rejected(rejection)) = result else { panic!("not rejected") };
+    /// assert!(!rejection.is_json());
+    /// ```
+    #[must_use]
+    pub fn is_json(&self) -> bool {
+        crate::issue::is_json(&self.issues)
     }
 }
 

@@ -24,7 +24,7 @@ pub fn validate(format: &str, payload: &str, options: &str) -> Result<String, Er
     }
     // The fast path: the validator walks the text once, without building a tree.
     let report = validator.validate_str(payload);
-    if report.issues.iter().any(|i| i.code == Code::Syntax) {
+    if !report.is_json() {
         return Err(invalid_json(report.issues));
     }
     Ok(dto::validation_text(&report.issues))
@@ -333,10 +333,7 @@ fn bad_record(format: Format, payload: &str) -> Error {
 
 /// Whether text is not one JSON value (the core's scanner decides, as it does for a record).
 fn is_not_json(format: Format, text: &str) -> bool {
-    contactkit::validate_str(format, text)
-        .issues
-        .iter()
-        .any(|i| i.code == Code::Syntax)
+    !contactkit::validate_str(format, text).is_json()
 }
 
 /// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
@@ -344,7 +341,7 @@ fn is_not_json(format: Format, text: &str) -> bool {
 /// is a rejection.
 #[cfg(feature = "convert")]
 fn refuse_syntax(rejection: &contactkit::Rejection) -> Result<(), Error> {
-    if rejection.stage == Stage::Source && rejection.issues.iter().any(|i| i.code == Code::Syntax) {
+    if rejection.stage == Stage::Source && !rejection.is_json() {
         return Err(invalid_json(rejection.issues.clone()));
     }
     Ok(())
