@@ -115,6 +115,20 @@ impl Validator {
                 Self::MAX_FIELD_DEPTH
             )));
         }
+        if tokens.is_empty() {
+            // The value is the whole record: validated once, as it is.
+            let Some(record) = value else {
+                return Err(FieldError::NotAnObject);
+            };
+            let report = self.validate_str(record);
+            return if !report.is_json() {
+                Err(FieldError::NotJson)
+            } else if record.trim_start().starts_with('{') {
+                Ok(report)
+            } else {
+                Err(FieldError::NotAnObject)
+            };
+        }
         // The value must be one JSON value on its own: checked alone, so that text such as
         // `1, "x": 2` cannot add members to the record built around it.
         if value.is_some_and(|text| is_not_json(format, text)) {
@@ -127,12 +141,7 @@ impl Validator {
         if let Some(at) = undocumented {
             check_member(format, &steps[..=at.index], &at)?;
         }
-        let record = match (steps.is_empty(), value) {
-            (true, Some(record)) if record.trim_start().starts_with('{') => record.to_owned(),
-            (true, _) => return Err(FieldError::NotAnObject),
-            (false, value) => build(&steps, value),
-        };
-        let report = self.validate_str(&record);
+        let report = self.validate_str(&build(&steps, value));
         let built = pointer_of(&steps, Step::built_token);
         let wanted = pointer_of(&steps, Step::token);
         let issues = report
@@ -428,5 +437,18 @@ mod tests {
             field(Format::HelpScout, "", Some(json!({"gender": "robot"}))),
             Ok(vec![("/gender".into(), Code::Enum)])
         );
+        // The whole record as text: text that is not JSON is `NotJson` whether or not it
+        // opens an object; JSON that is not an object is `NotAnObject`.
+        let whole = |text: &str| {
+            let pointer = Pointer::parse("").expect("pointer");
+            Validator::new(Format::HelpScout)
+                .validate_field_str(&pointer, Some(text))
+                .map(|r| r.issues.len())
+        };
+        assert_eq!(whole(r#"{"firstName": "#), Err(FieldError::NotJson));
+        assert_eq!(whole(r#"{"firstName": "Ada"} 1"#), Err(FieldError::NotJson));
+        assert_eq!(whole("[1,"), Err(FieldError::NotJson));
+        assert_eq!(whole(" 12"), Err(FieldError::NotAnObject));
+        assert_eq!(whole(r#" {"firstName": 1}"#), Ok(1));
     }
 }
