@@ -93,11 +93,7 @@ impl Format {
             Self::HelpScout => "helpscout",
             Self::Canonical => "canonical",
             #[cfg(feature = "convert")]
-            Self::IntercomContact => READ_IDS[0],
-            #[cfg(feature = "convert")]
-            Self::BirdContact => READ_IDS[1],
-            #[cfg(feature = "convert")]
-            Self::HelpScoutCustomer => READ_IDS[2],
+            read => READ_IDS[read.read_index()],
         }
     }
 
@@ -117,13 +113,7 @@ impl Format {
     /// Whether this is a read format (an object a vendor returns; see [`Format::READ`]).
     #[must_use]
     pub const fn is_read(self) -> bool {
-        #[cfg(feature = "convert")]
-        return matches!(
-            self,
-            Self::IntercomContact | Self::BirdContact | Self::HelpScoutCustomer
-        );
-        #[cfg(not(feature = "convert"))]
-        return false;
+        self.create_format().is_some()
     }
 
     /// The read format of the object a vendor returns for a create payload of this format: what
@@ -137,15 +127,15 @@ impl Format {
     /// ```
     #[must_use]
     pub const fn response_format(self) -> Option<Format> {
-        match self {
-            #[cfg(feature = "convert")]
-            Self::Intercom => Some(Self::IntercomContact),
-            #[cfg(feature = "convert")]
-            Self::Bird => Some(Self::BirdContact),
-            #[cfg(feature = "convert")]
-            Self::HelpScout => Some(Self::HelpScoutCustomer),
-            _ => None,
+        let mut i = 0;
+        while i < Self::READ.len() {
+            let read = Self::READ[i];
+            if matches!(read.create_format(), Some(create) if create as u8 == self as u8) {
+                return Some(read);
+            }
+            i += 1;
         }
+        None
     }
 
     /// The create format of the vendor a read format comes from (`intercom-contact` →
@@ -153,13 +143,11 @@ impl Format {
     #[must_use]
     pub const fn create_format(self) -> Option<Format> {
         match self {
+            Self::Sequence | Self::Intercom | Self::Bird | Self::HelpScout | Self::Canonical => {
+                None
+            }
             #[cfg(feature = "convert")]
-            Self::IntercomContact => Some(Self::Intercom),
-            #[cfg(feature = "convert")]
-            Self::BirdContact => Some(Self::Bird),
-            #[cfg(feature = "convert")]
-            Self::HelpScoutCustomer => Some(Self::HelpScout),
-            _ => None,
+            read => Some(READ_FACTS[read.read_index()].create),
         }
     }
 
@@ -178,11 +166,7 @@ impl Format {
             Self::HelpScout => "Help Scout",
             Self::Canonical => "the canonical contact",
             #[cfg(feature = "convert")]
-            Self::IntercomContact => "Intercom's contact object",
-            #[cfg(feature = "convert")]
-            Self::BirdContact => "Bird's contact object",
-            #[cfg(feature = "convert")]
-            Self::HelpScoutCustomer => "Help Scout's customer object",
+            read => READ_FACTS[read.read_index()].name,
         }
     }
 
@@ -197,11 +181,7 @@ impl Format {
             Self::HelpScout => "Help Scout (Create Customer, Mailbox API 2.0)",
             Self::Canonical => "contactkit canonical contact",
             #[cfg(feature = "convert")]
-            Self::IntercomContact => "Intercom contact object (read, API 2.15)",
-            #[cfg(feature = "convert")]
-            Self::BirdContact => "Bird contact object (read, workspace Contacts API)",
-            #[cfg(feature = "convert")]
-            Self::HelpScoutCustomer => "Help Scout customer object (read, Mailbox API 2.0)",
+            read => READ_FACTS[read.read_index()].title,
         }
     }
 
@@ -222,11 +202,7 @@ impl Format {
             Self::HelpScout => include_str!("../schemas/helpscout.schema.json"),
             Self::Canonical => include_str!("../schemas/canonical.schema.json"),
             #[cfg(feature = "convert")]
-            Self::IntercomContact => include_str!("../schemas/intercom-contact.schema.json"),
-            #[cfg(feature = "convert")]
-            Self::BirdContact => include_str!("../schemas/bird-contact.schema.json"),
-            #[cfg(feature = "convert")]
-            Self::HelpScoutCustomer => include_str!("../schemas/helpscout-customer.schema.json"),
+            read => READ_SCHEMAS[read.read_index()],
         }
     }
 
@@ -239,14 +215,66 @@ impl Format {
             Self::HelpScout => &crate::helpscout::spec::CUSTOMER,
             Self::Canonical => &crate::canonical::spec::CONTACT,
             #[cfg(feature = "convert")]
-            Self::IntercomContact => &crate::intercom::read_spec::CONTACT,
-            #[cfg(feature = "convert")]
-            Self::BirdContact => &crate::bird::read_spec::CONTACT,
-            #[cfg(feature = "convert")]
-            Self::HelpScoutCustomer => &crate::helpscout::read_spec::CUSTOMER,
+            read => READ_SPECS[read.read_index()],
         }
     }
+
+    /// A read format's place in [`Format::READ`] and in the read formats' tables below: the read
+    /// formats are declared after [`Format::ALL`], in the order of [`Format::READ`] (a unit test
+    /// checks). Called only with a read format.
+    #[cfg(feature = "convert")]
+    const fn read_index(self) -> usize {
+        self as usize - Self::ALL.len()
+    }
 }
+
+/// What the read formats' facts are, in the order of [`Format::READ`] (their ids are
+/// [`READ_IDS`]); a build without the crate feature `convert` has no read formats.
+#[cfg(feature = "convert")]
+struct ReadFacts {
+    /// [`Format::name`].
+    name: &'static str,
+    /// [`Format::title`].
+    title: &'static str,
+    /// [`Format::create_format`]: the vendor's create format.
+    create: Format,
+}
+
+#[cfg(feature = "convert")]
+const READ_FACTS: [ReadFacts; 3] = [
+    ReadFacts {
+        name: "Intercom's contact object",
+        title: "Intercom contact object (read, API 2.15)",
+        create: Format::Intercom,
+    },
+    ReadFacts {
+        name: "Bird's contact object",
+        title: "Bird contact object (read, workspace Contacts API)",
+        create: Format::Bird,
+    },
+    ReadFacts {
+        name: "Help Scout's customer object",
+        title: "Help Scout customer object (read, Mailbox API 2.0)",
+        create: Format::HelpScout,
+    },
+];
+
+/// The read formats' [`Format::schema`] texts, in the order of [`Format::READ`] (apart from
+/// [`READ_FACTS`], so that a program that does not ask for a schema does not link them).
+#[cfg(feature = "convert")]
+const READ_SCHEMAS: [&str; 3] = [
+    include_str!("../schemas/intercom-contact.schema.json"),
+    include_str!("../schemas/bird-contact.schema.json"),
+    include_str!("../schemas/helpscout-customer.schema.json"),
+];
+
+/// The read formats' rule tables, in the order of [`Format::READ`].
+#[cfg(feature = "convert")]
+static READ_SPECS: [&ObjectRules; 3] = [
+    &crate::intercom::read_spec::CONTACT,
+    &crate::bird::read_spec::CONTACT,
+    &crate::helpscout::read_spec::CUSTOMER,
+];
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -299,5 +327,80 @@ impl FromStr for Format {
             .into_iter()
             .find(|f| f.id() == s)
             .ok_or_else(|| UnknownFormat(s.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[cfg(feature = "convert")]
+    #[test]
+    fn read_formats_are_declared_in_the_order_of_read() {
+        for (i, read) in Format::READ.into_iter().enumerate() {
+            assert_eq!(read.read_index(), i, "{read}");
+            assert_eq!(read.id(), super::READ_IDS[i]);
+        }
+    }
+
+    #[test]
+    fn every_format_keeps_its_names() {
+        let expected = [
+            (
+                Format::Sequence,
+                "sequence",
+                "Sequence",
+                "Sequence (Create Person)",
+            ),
+            (
+                Format::Intercom,
+                "intercom",
+                "Intercom",
+                "Intercom (Create contact, API 2.15)",
+            ),
+            (Format::Bird, "bird", "Bird", "Bird (Create a contact)"),
+            (
+                Format::HelpScout,
+                "helpscout",
+                "Help Scout",
+                "Help Scout (Create Customer, Mailbox API 2.0)",
+            ),
+            (
+                Format::Canonical,
+                "canonical",
+                "the canonical contact",
+                "contactkit canonical contact",
+            ),
+            #[cfg(feature = "convert")]
+            (
+                Format::IntercomContact,
+                "intercom-contact",
+                "Intercom's contact object",
+                "Intercom contact object (read, API 2.15)",
+            ),
+            #[cfg(feature = "convert")]
+            (
+                Format::BirdContact,
+                "bird-contact",
+                "Bird's contact object",
+                "Bird contact object (read, workspace Contacts API)",
+            ),
+            #[cfg(feature = "convert")]
+            (
+                Format::HelpScoutCustomer,
+                "helpscout-customer",
+                "Help Scout's customer object",
+                "Help Scout customer object (read, Mailbox API 2.0)",
+            ),
+        ];
+        assert_eq!(expected.len(), Format::EVERY.len());
+        for (format, id, name, title) in expected {
+            assert_eq!(
+                (format.id(), format.name(), format.title()),
+                (id, name, title)
+            );
+            let schema_id = format!("\"$id\": \"https://contactkit.dev/schemas/{id}.schema.json\"");
+            assert!(format.schema().contains(&schema_id), "{id}");
+        }
     }
 }
