@@ -25,20 +25,17 @@
 # --debug builds with the crate feature `debug` (panic messages in the console) and skips
 # wasm-opt. Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" build-wasm
 
 debug=0
 for arg in "$@"; do
     case "$arg" in
         --debug) debug=1 ;;
-        -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "build-wasm: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+        -h | --help) usage ;;
+        *) unknown_option "$arg" ;;
     esac
 done
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-say() { printf 'build-wasm: %s\n' "$*"; }
 
 # install-tools.sh reads the wasm-bindgen version from Cargo.lock: make sure the lock lists
 # the crate (cargo metadata adds missing entries without updating the others).

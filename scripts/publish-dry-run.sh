@@ -13,18 +13,14 @@
 #    sizes are printed.
 # 3. `npm publish --dry-run` in pkg/, whose files must include both licences.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" publish-dry-run
 
 case "${1:-}" in
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) usage ;;
     "") ;;
-    *) echo "publish-dry-run: unknown option '$1' (try --help)" >&2; exit 2 ;;
+    *) unknown_option "$1" ;;
 esac
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-say() { printf 'publish-dry-run: %s\n' "$*"; }
-fail() { echo "publish-dry-run: $*" >&2; exit 1; }
 
 version="$(cargo metadata --no-deps --format-version 1 |
     node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8"));

@@ -15,6 +15,7 @@
 # needs Rust (scripts/build-wasm.sh installs the rest). Environment: PORT, PKG_DIR (the package
 # directory, default pkg/), CARGO_TARGET_DIR (honoured by the build).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" serve-www
 
 build=auto
 prepare_only=0
@@ -23,14 +24,11 @@ for arg in "$@"; do
         --no-build) build=never ;;
         --rebuild) build=always ;;
         --prepare) prepare_only=1 ;;
-        -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "serve-www: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+        -h | --help) usage ;;
+        *) unknown_option "$arg" ;;
     esac
 done
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-say() { printf 'serve-www: %s\n' "$*"; }
 
 if ! command -v node >/dev/null 2>&1; then
     echo "serve-www: Node.js (20 or later) is required" >&2

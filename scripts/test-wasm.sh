@@ -24,6 +24,8 @@
 # --bench runs npm/bench/compare.mjs (contactkit vs ajv vs zod, BENCHMARKS.md) instead of the
 # tests in step 5. Environment: CARGO_TARGET_DIR is honoured.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" test-wasm
+SAY_PREFIX=$'\n==> '
 
 build=1
 bench=0
@@ -32,16 +34,12 @@ for arg in "$@"; do
     case "$arg" in
         --no-build) build=0 ;;
         --bench) bench=1 ;;
-        -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        -*) echo "test-wasm: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+        -h | --help) usage ;;
+        -*) unknown_option "$arg" ;;
         *) only+=("test/$arg.test.mjs") ;;
     esac
 done
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-say() { printf '\n==> test-wasm: %s\n' "$*"; }
 
 work="$repo_root/target/wasm-test"
 project="$work/project"

@@ -16,6 +16,8 @@
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium), ARTIFACTS_DIR (default
 # artifacts/www), PKG_DIR and CARGO_TARGET_DIR (for the build).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" test-www
+SAY_PREFIX=$'\n==> '
 
 playwright_version="1.65.1" # the same as npm/test/project.json
 axe_version="4.14.1"        # axe-core: the accessibility checks of the tests
@@ -24,14 +26,11 @@ build_flag=()
 for arg in "$@"; do
     case "$arg" in
         --no-build) build_flag=(--no-build) ;;
-        -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "test-www: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+        -h | --help) usage ;;
+        *) unknown_option "$arg" ;;
     esac
 done
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-say() { printf '\n==> test-www: %s\n' "$*"; }
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
