@@ -5,19 +5,14 @@
 //!
 //! Run: `cargo bench --bench convert` (add a filter such as `convert/helpscout/intercom`).
 
-use contactkit::{convert, ConvertOptions, Format};
-use contactkit_datagen::{Generator, Vendor};
+use contactkit::{convert, ConvertOptions};
+use contactkit_datagen::Generator;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
 
-const FORMATS: [(Format, Vendor); 5] = [
-    (Format::Sequence, Vendor::Sequence),
-    (Format::Intercom, Vendor::Intercom),
-    (Format::Bird, Vendor::Bird),
-    (Format::HelpScout, Vendor::HelpScout),
-    (Format::Canonical, Vendor::Canonical),
-];
+mod support;
+use support::FORMATS;
 
 fn conversions(c: &mut Criterion) {
     let options = ConvertOptions::new();
@@ -46,9 +41,7 @@ fn conversions(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(1));
+    config = support::criterion(Duration::from_millis(300), Duration::from_secs(1));
     targets = conversions
 }
 criterion_main!(benches);

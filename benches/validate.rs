@@ -11,13 +11,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
 
-const FORMATS: [(Format, Vendor); 5] = [
-    (Format::Sequence, Vendor::Sequence),
-    (Format::Intercom, Vendor::Intercom),
-    (Format::Bird, Vendor::Bird),
-    (Format::HelpScout, Vendor::HelpScout),
-    (Format::Canonical, Vendor::Canonical),
-];
+mod support;
+use support::FORMATS;
 
 /// The first generated record of `vendor` that contactkit finds valid (`want_valid`) or invalid.
 fn sample(format: Format, vendor: Vendor, want_valid: bool) -> String {
@@ -45,9 +40,7 @@ fn validate(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
+    config = support::criterion(Duration::from_millis(500), Duration::from_secs(2));
     targets = validate
 }
 criterion_main!(benches);
