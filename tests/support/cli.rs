@@ -38,6 +38,13 @@ pub fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, String, String) {
     )
 }
 
+/// The arguments `convert --from FROM --to TO`, then `rest`.
+pub fn convert_args<'a>(from: &'a str, to: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["convert", "--from", from, "--to", to];
+    args.extend_from_slice(rest);
+    args
+}
+
 /// `contactkit ARGS` with standard input piped and its output discarded, for a test that feeds
 /// it and watches what it does (memory, files, signals) rather than what it prints.
 pub fn quiet<S: AsRef<OsStr>>(args: &[S]) -> Command {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{bin, output_lines as lines, quiet, run_piped as run};
+use crate::support::cli::{bin, convert_args, output_lines as lines, quiet, run_piped as run};
 
 /// `(path, code, severity)` of a finding.
 type Found = (String, String, String);
@@ -283,14 +283,7 @@ fn deep_nesting_numbers_surrogates_and_control_characters_line_by_line() {
 
     // `convert` agrees with `validate` on every record.
     let out = run(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "canonical",
-            "--envelope",
-        ],
+        &convert_args("helpscout", "canonical", &["--envelope"]),
         &input,
     );
     let ok: Vec<bool> = lines(&out.stdout)
@@ -393,17 +386,16 @@ fn output_never_repeats_values_unless_asked() {
     let report = dir.path().join("report.ndjson");
     for to in ["intercom", "bird", "sequence", "canonical"] {
         for lenient in [false, true] {
-            let mut args = vec![
-                "convert",
-                "--from",
+            let mut args = convert_args(
                 "helpscout",
-                "--to",
                 to,
-                "--rejects",
-                rejects.to_str().expect("path"),
-                "--report",
-                report.to_str().expect("path"),
-            ];
+                &[
+                    "--rejects",
+                    rejects.to_str().expect("path"),
+                    "--report",
+                    report.to_str().expect("path"),
+                ],
+            );
             if lenient {
                 args.push("--lenient");
             }

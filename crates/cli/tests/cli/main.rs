@@ -26,7 +26,7 @@ mod hostile_cli;
 mod no_loss;
 mod read_formats;
 
-use support::cli::{bin, contactkit, lines, quiet, run};
+use support::cli::{bin, contactkit, convert_args, lines, quiet, run};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -172,16 +172,11 @@ fn usage_errors_exit_2_with_one_line() {
         "--max-record-bytes",
     );
     assert_usage_error(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            "--envelope",
-            "--rejects",
-            "r.ndjson",
-        ],
+            &["--envelope", "--rejects", "r.ndjson"],
+        ),
         "--envelope",
     );
     assert_usage_error(&["schema", "nope"], "invalid value 'nope'");
@@ -196,14 +191,7 @@ fn io_errors_exit_2_with_one_line() {
         "cannot read",
     );
     assert_usage_error(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "bird",
-            s(&missing),
-        ],
+        &convert_args("helpscout", "bird", &[s(&missing)]),
         "missing.ndjson",
     );
     assert_usage_error(
@@ -340,15 +328,7 @@ fn definitions_add_account_specific_checks() {
     );
     let missing = dir.path().join("none.json");
     assert_usage_error(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--definitions",
-            s(&missing),
-        ],
+        &convert_args("helpscout", "intercom", &["--definitions", s(&missing)]),
         "--definitions",
     );
 }
@@ -620,18 +600,11 @@ fn thread_counts_and_batch_sizes_do_not_change_the_output() {
         }
     }
     let convert = |threads: &str, batch: &str| {
-        go(&[
-            "convert",
-            "--from",
+        go(&convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            "--envelope",
-            "--threads",
-            threads,
-            "--batch-records",
-            batch,
-        ])
+            &["--envelope", "--threads", threads, "--batch-records", batch],
+        ))
     };
     let base = convert("1", "4096");
     assert_eq!(lines(&base.1).len(), 5000);
@@ -640,17 +613,11 @@ fn thread_counts_and_batch_sizes_do_not_change_the_output() {
         "convert --envelope with 4 threads"
     );
     let split = |threads: &str| {
-        go(&[
-            "convert",
-            "--from",
+        go(&convert_args(
             "helpscout",
-            "--to",
             "bird",
-            "--threads",
-            threads,
-            "--batch-records",
-            "3",
-        ])
+            &["--threads", threads, "--batch-records", "3"],
+        ))
     };
     assert!(
         split("1") == split("3"),
@@ -727,18 +694,11 @@ fn a_failed_run_leaves_no_output_file_and_keeps_an_old_one() {
     let old = write(dir.path(), "old.ndjson", "previous run\n");
     let rejects = dir.path().join("rejects.ndjson");
     let (code, _, _) = run(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            s(&broken),
-            "--output",
-            s(&old),
-            "--rejects",
-            s(&rejects),
-        ],
+            &[s(&broken), "--output", s(&old), "--rejects", s(&rejects)],
+        ),
         "",
     );
     assert_eq!(code, 2);
@@ -757,31 +717,19 @@ fn two_outputs_on_one_path_are_refused() {
     let same = dir.path().join("x.ndjson");
     let also = format!("{}/./x.ndjson", dir.path().display());
     assert_usage_error(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            "--output",
-            s(&same),
-            "--rejects",
-            &also,
-        ],
+            &["--output", s(&same), "--rejects", &also],
+        ),
         "--output and --rejects name the same file",
     );
     assert_usage_error(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            "--report",
-            s(&same),
-            "--rejects",
-            s(&same),
-        ],
+            &["--report", s(&same), "--rejects", s(&same)],
+        ),
         "same file",
     );
     assert!(listing(dir.path()).is_empty());
@@ -860,14 +808,7 @@ fn a_closed_stdout_pipe_ends_the_run_quietly_by_sigpipe() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(err, "");
     let (status, err) = read_one_line_then_close(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--envelope",
-        ],
+        &convert_args("helpscout", "intercom", &["--envelope"]),
         &input,
     );
     assert_eq!(status.signal(), Some(13), "{status:?} {err}");
@@ -1032,20 +973,19 @@ fn rejects_and_report_files() {
     let report = dir.path().join("report.ndjson");
     let output = dir.path().join("out.ndjson");
     let (code, out, err) = run(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            s(&input),
-            "--rejects",
-            s(&rejects),
-            "--report",
-            s(&report),
-            "--output",
-            s(&output),
-        ],
+            &[
+                s(&input),
+                "--rejects",
+                s(&rejects),
+                "--report",
+                s(&report),
+                "--output",
+                s(&output),
+            ],
+        ),
         "",
     );
     assert_eq!(code, 1);
@@ -1092,16 +1032,11 @@ fn oversize_and_invalid_utf8_records_are_rejected_at_the_source_stage() {
     let mut input = format!("{HS_GOOD}\n{big}\n").into_bytes();
     input.extend_from_slice(b"{\"firstName\":\"\xFF\"}\n");
     let (code, out, _) = run(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout",
-            "--to",
             "intercom",
-            "--envelope",
-            "--max-record-bytes",
-            "64",
-        ],
+            &["--envelope", "--max-record-bytes", "64"],
+        ),
         input,
     );
     assert_eq!(code, 0);
@@ -1118,14 +1053,7 @@ fn oversize_and_invalid_utf8_records_are_rejected_at_the_source_stage() {
 fn envelope_has_one_line_per_record_and_exit_0() {
     let input = format!("{HS_GOOD}\n{HS_BAD}\nnot json\n");
     let (code, out, err) = run(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--envelope",
-        ],
+        &convert_args("helpscout", "intercom", &["--envelope"]),
         input,
     );
     assert_eq!(code, 0, "{err}");
@@ -1143,14 +1071,7 @@ fn envelope_has_one_line_per_record_and_exit_0() {
     assert_eq!(lines[2]["issues"][0]["code"], json!("syntax"));
     // An unreadable input is still exit 2.
     let (code, _, _) = run(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--envelope",
-        ],
+        &convert_args("helpscout", "intercom", &["--envelope"]),
         format!("[{HS_GOOD}"),
     );
     assert_eq!(code, 2);
@@ -1202,21 +1123,20 @@ fn envelope_is_a_line_preserving_filter() {
         let to = formats[(next() % formats.len() as u64) as usize];
         let threads = (1 + next() % 4).to_string();
         let (code, out, err) = run(
-            &[
-                "convert",
-                "--from",
+            &convert_args(
                 from,
-                "--to",
                 to,
-                "--envelope",
-                "--ndjson",
-                "--threads",
-                &threads,
-                "--max-record-bytes",
-                "512",
-                "--batch-records",
-                "16",
-            ],
+                &[
+                    "--envelope",
+                    "--ndjson",
+                    "--threads",
+                    &threads,
+                    "--max-record-bytes",
+                    "512",
+                    "--batch-records",
+                    "16",
+                ],
+            ),
             input,
         );
         assert_eq!(code, 0, "case {case} ({from} → {to}): {err}");
@@ -1251,15 +1171,7 @@ fn envelope_is_a_line_preserving_filter() {
 #[test]
 fn envelope_of_a_byte_order_mark_alone_and_blank_lines() {
     let (code, out, err) = run(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--envelope",
-            "--ndjson",
-        ],
+        &convert_args("helpscout", "intercom", &["--envelope", "--ndjson"]),
         b"\xef\xbb\xbf\nnull\n".to_vec(),
     );
     assert_eq!(code, 0, "{err}");
@@ -1312,14 +1224,7 @@ fn envelope_carries_the_split_outputs_byte_for_byte() {
         dir.path().join("rejects"),
         dir.path().join("report"),
     );
-    let common = [
-        "convert",
-        "--from",
-        "helpscout",
-        "--to",
-        "intercom",
-        "--ndjson",
-    ];
+    let common = convert_args("helpscout", "intercom", &["--ndjson"]);
     let mut split: Vec<String> = common.iter().map(|s| (*s).to_owned()).collect();
     for (flag, path) in [
         ("--output", &out),
@@ -1384,14 +1289,7 @@ fn base64(bytes: &[u8]) -> String {
 fn lenient_truncates_where_strict_rejects() {
     // Intercom's `name` has no length limit; Help Scout's `firstName` allows 40 characters.
     let input = json!({"email": "a@example.com", "name": "Ö".repeat(60)}).to_string();
-    let strict = [
-        "convert",
-        "--from",
-        "intercom",
-        "--to",
-        "helpscout",
-        "--envelope",
-    ];
+    let strict = convert_args("intercom", "helpscout", &["--envelope"]);
     let (_, out, _) = run(&strict, input.clone());
     let line = &lines(&out)[0];
     assert_eq!(line["ok"], json!(false), "{line}");
@@ -1423,14 +1321,7 @@ fn lenient_truncates_where_strict_rejects() {
 fn convert_reads_json_arrays() {
     let ndjson = format!("{HS_GOOD}\n{HS_BAD}\n");
     let array = format!("[\n  {HS_GOOD},\n  {HS_BAD}\n]\n");
-    let args = [
-        "convert",
-        "--from",
-        "helpscout",
-        "--to",
-        "bird",
-        "--envelope",
-    ];
+    let args = convert_args("helpscout", "bird", &["--envelope"]);
     let (code, a, _) = run(&args, ndjson);
     let (code2, b, _) = run(&args, array);
     assert_eq!(code, code2);
@@ -1449,14 +1340,7 @@ fn convert_reads_json_arrays() {
 #[test]
 fn normalize_custom_keys_carries_attributes_under_normalised_keys() {
     let input = r#"{"email":"a@example.com","custom_attributes":{"Plan Tier":"gold"}}"#;
-    let args = [
-        "convert",
-        "--from",
-        "intercom",
-        "--to",
-        "helpscout",
-        "--envelope",
-    ];
+    let args = convert_args("intercom", "helpscout", &["--envelope"]);
     let (code, plain, _) = run(&args, input);
     assert_eq!(code, 0);
     let plain = &lines(&plain)[0];
@@ -1584,15 +1468,11 @@ fn external_id_usage_errors() {
     }
     // source-id is accepted for a read format.
     let (code, out, _) = run(
-        &[
-            "convert",
-            "--from",
+        &convert_args(
             "helpscout-customer",
-            "--to",
             "sequence",
-            "--external-id",
-            "source-id",
-        ],
+            &["--external-id", "source-id"],
+        ),
         r#"{"id": 500, "firstName": "Vernon"}"#,
     );
     assert_eq!(code, 0);
@@ -1620,14 +1500,7 @@ fn convert_typical_output() {
     insta::assert_snapshot!("convert_typical_stdout", out);
     insta::assert_snapshot!("convert_typical_stderr", err);
     let (code, out, _) = run(
-        &[
-            "convert",
-            "--from",
-            "helpscout",
-            "--to",
-            "intercom",
-            "--envelope",
-        ],
+        &convert_args("helpscout", "intercom", &["--envelope"]),
         input,
     );
     assert_eq!(code, 0);
@@ -1651,15 +1524,7 @@ fn bundled_examples_convert_with_nothing_lost() {
         let records = summary["records"].as_u64().expect("records");
         assert!(records >= 100, "{path:?}");
         let (code, out, err) = run(
-            &[
-                "convert",
-                "--from",
-                format.id(),
-                "--to",
-                "intercom",
-                "--quiet",
-                s(&path),
-            ],
+            &convert_args(format.id(), "intercom", &["--quiet", s(&path)]),
             "",
         );
         assert!(code == 0 || code == 1, "{err}");
@@ -1761,14 +1626,7 @@ fn convert_uses_definitions_and_show_values_for_the_source_stage() {
         r#"{"helpscout": [{"slug": "seats", "type": "number"}]}"#,
     );
     let input = r#"{"firstName":"Ada","emails":[{"type":"work","value":"ada@example.com"}],"properties":[{"slug":"seats","value":"many"}]}"#;
-    let args = [
-        "convert",
-        "--from",
-        "helpscout",
-        "--to",
-        "intercom",
-        "--envelope",
-    ];
+    let args = convert_args("helpscout", "intercom", &["--envelope"]);
     let (_, out, _) = run(&args, input);
     assert_eq!(lines(&out)[0]["ok"], json!(true), "{out}");
     let mut with = args.to_vec();
@@ -1779,14 +1637,7 @@ fn convert_uses_definitions_and_show_values_for_the_source_stage() {
     assert_eq!(line["stage"], json!("source"));
     assert_eq!(line["issues"][0]["path"], json!("/properties/0/value"));
     // Values appear in messages only with --show-values.
-    let args = [
-        "convert",
-        "--from",
-        "helpscout",
-        "--to",
-        "intercom",
-        "--envelope",
-    ];
+    let args = convert_args("helpscout", "intercom", &["--envelope"]);
     let (_, out, _) = run(&args, HS_BAD);
     assert!(
         !out.contains("robot"),

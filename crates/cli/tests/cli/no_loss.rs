@@ -17,7 +17,7 @@ use contactkit::{convert, Code, ConvertOptions, Format, Stage, Validator};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::support::cli::{output_lines as json_lines, run_piped as run};
+use crate::support::cli::{convert_args, output_lines as json_lines, run_piped as run};
 
 /// Valid and invalid records of a format, from the bundled example data (10% invalid).
 fn examples(format: Format) -> Vec<String> {
@@ -275,23 +275,17 @@ fn ndjson_flag(stdin: &[u8]) -> Option<String> {
     (first == Some(&b'[')).then(|| "--ndjson".to_owned())
 }
 
-fn convert_args(case: &Case, from: Format, to: Format) -> Vec<String> {
-    let mut args: Vec<String> = vec![
-        "convert".into(),
-        "--from".into(),
-        from.id().into(),
-        "--to".into(),
-        to.id().into(),
-        "--threads".into(),
-        case.threads.to_string(),
-        "--batch-records".into(),
-        case.batch.to_string(),
-        "--quiet".into(),
-    ];
+fn case_args(case: &Case, from: Format, to: Format) -> Vec<String> {
+    let (threads, batch) = (case.threads.to_string(), case.batch.to_string());
+    let mut args = convert_args(
+        from.id(),
+        to.id(),
+        &["--threads", &threads, "--batch-records", &batch, "--quiet"],
+    );
     if case.lenient {
-        args.push("--lenient".into());
+        args.push("--lenient");
     }
-    args
+    args.into_iter().map(String::from).collect()
 }
 
 proptest! {
@@ -311,7 +305,7 @@ proptest! {
         let outcomes: Vec<Expected> =
             records.iter().map(|r| expected(from, to, case.lenient, r)).collect();
         let (converted, rejected) = split(&outcomes);
-        let mut args = convert_args(&case, from, to);
+        let mut args = case_args(&case, from, to);
         args.extend(ndjson_flag(&stdin));
         let status = i32::from(!rejected.is_empty());
 
@@ -452,23 +446,11 @@ fn array_input_loses_nothing() {
     let text = format!("[\n{}\n]\n", elements.join(",\r\n  "));
     for batch in ["1", "2", "4096"] {
         for threads in ["1", "3"] {
-            let args: Vec<String> = [
-                "convert",
-                "--from",
+            let args = convert_args(
                 "helpscout",
-                "--to",
                 "bird",
-                "--envelope",
-            ]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .chain([
-                "--batch-records".into(),
-                batch.into(),
-                "--threads".into(),
-                threads.into(),
-            ])
-            .collect();
+                &["--envelope", "--batch-records", batch, "--threads", threads],
+            );
             let out = run(&args, text.as_bytes());
             assert_eq!(out.status.code(), Some(0));
             let lines = json_lines(&out.stdout);

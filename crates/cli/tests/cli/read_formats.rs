@@ -9,7 +9,7 @@ use std::path::Path;
 use contactkit::{convert, preview, ConvertOptions, Format, PreviewOptions, Timestamp};
 use serde_json::{json, Value};
 
-use crate::support::cli::{lines, run};
+use crate::support::cli::{convert_args, lines, run};
 use crate::support::vendor_spec;
 
 fn ndjson(records: &[Value]) -> String {
@@ -84,14 +84,7 @@ fn convert_from_a_read_format() {
 
     // --envelope: one line per record, with the notes.
     let (code, out, _) = run(
-        &[
-            "convert",
-            "--from",
-            "intercom-contact",
-            "--to",
-            "helpscout",
-            "--envelope",
-        ],
+        &convert_args("intercom-contact", "helpscout", &["--envelope"]),
         input,
     );
     assert_eq!(code, 0);
@@ -141,13 +134,7 @@ fn convert_to_a_read_format_is_a_usage_error() {
         &["read format", "--to intercom", "preview --vendor intercom"],
     );
     assert_usage_error(
-        &[
-            "convert",
-            "--from",
-            "bird-contact",
-            "--to",
-            "helpscout-customer",
-        ],
+        &convert_args("bird-contact", "helpscout-customer", &[]),
         &["--to helpscout"],
     );
 }
