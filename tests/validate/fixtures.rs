@@ -258,29 +258,24 @@ fn suite(format: Format, min: usize) {
     assert!(failures.is_empty(), "fixture failures:\n{failures}");
 }
 
-#[test]
-fn sequence_fixtures() {
-    suite(Format::Sequence, 20);
+/// One test per format: `name => format, the fewest fixtures it must have`.
+macro_rules! fixture_suites {
+    ($($name:ident => $format:ident, $min:literal;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                suite(Format::$format, $min);
+            }
+        )*
+    };
 }
 
-#[test]
-fn intercom_fixtures() {
-    suite(Format::Intercom, 20);
-}
-
-#[test]
-fn bird_fixtures() {
-    suite(Format::Bird, 20);
-}
-
-#[test]
-fn helpscout_fixtures() {
-    suite(Format::HelpScout, 20);
-}
-
-#[test]
-fn canonical_fixtures() {
-    suite(Format::Canonical, 8);
+fixture_suites! {
+    sequence_fixtures => Sequence, 20;
+    intercom_fixtures => Intercom, 20;
+    bird_fixtures => Bird, 20;
+    helpscout_fixtures => HelpScout, 20;
+    canonical_fixtures => Canonical, 8;
 }
 
 /// Fixture directories of other suites (`tests/convert/convert_fixtures.rs` owns `convert/`,

@@ -25,28 +25,27 @@ const KEY_TOKEN: &str = "zqx7k";
 /// No message mentions a value token or a key token; no path mentions a value token.
 fn assert_private(context: &str, issues: &[Issue]) {
     for issue in issues {
-        assert!(
-            !issue.message.contains(VALUE_TOKEN) && !issue.message.contains(KEY_TOKEN),
-            "{context}: the message of {issue:?} repeats data"
-        );
-        assert!(
-            !issue.path.contains(VALUE_TOKEN),
-            "{context}: the path of {issue:?} contains a value"
-        );
+        assert_private_at(context, &issue.path, &issue.message, issue);
     }
 }
 
+/// [`assert_private`] for the notes of a conversion.
 fn assert_private_notes(context: &str, notes: &[Note]) {
     for note in notes {
-        assert!(
-            !note.message.contains(VALUE_TOKEN) && !note.message.contains(KEY_TOKEN),
-            "{context}: the message of {note:?} repeats data"
-        );
-        assert!(
-            !note.path.contains(VALUE_TOKEN),
-            "{context}: the path of {note:?} contains a value"
-        );
+        assert_private_at(context, &note.path, &note.message, note);
     }
+}
+
+/// The message of `item` (a finding or a note) mentions no token, its path no value token.
+fn assert_private_at(context: &str, path: &str, message: &str, item: &dyn std::fmt::Debug) {
+    assert!(
+        !message.contains(VALUE_TOKEN) && !message.contains(KEY_TOKEN),
+        "{context}: the message of {item:?} repeats data"
+    );
+    assert!(
+        !path.contains(VALUE_TOKEN),
+        "{context}: the path of {item:?} contains a value"
+    );
 }
 
 /// One step from a form field down to the value: a member, or the first item of an array.
