@@ -7,7 +7,7 @@
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -57,16 +57,21 @@ pub fn quiet<S: AsRef<OsStr>>(args: &[S]) -> Command {
     command
 }
 
-/// Runs `contactkit ARGS`, feeding `stdin` from a thread (for large inputs, which would fill
-/// the pipe while the command writes its output).
-pub fn run_piped<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
-    let mut child = Command::new(bin())
+/// Starts `contactkit ARGS` with this standard input and its output piped.
+pub fn spawn<S: AsRef<OsStr>>(args: &[S], stdin: Stdio) -> Child {
+    Command::new(bin())
         .args(args)
-        .stdin(Stdio::piped())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("start contactkit");
+        .expect("start contactkit")
+}
+
+/// Runs `contactkit ARGS`, feeding `stdin` from a thread (for large inputs, which would fill
+/// the pipe while the command writes its output).
+pub fn run_piped<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
+    let mut child = spawn(args, Stdio::piped());
     let mut input = child.stdin.take().expect("stdin");
     let data = stdin.to_vec();
     let writer = std::thread::spawn(move || {

@@ -14,6 +14,13 @@ use crate::support::cli::{bin, convert_args, output_lines as lines, quiet, run_p
 /// `(path, code, severity)` of a finding.
 type Found = (String, String, String);
 
+/// A fresh temporary directory holding one file, `name`, with `contents`.
+fn dir_with(name: &str, contents: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join(name), contents).expect("write");
+    dir
+}
+
 /// `(record, valid, findings)` of each `validate` output line.
 fn results(out: &Output) -> Vec<(u64, bool, Vec<Found>)> {
     lines(&out.stdout)
@@ -509,9 +516,8 @@ fn names(dir: &Path) -> Vec<String> {
 #[cfg(unix)]
 #[test]
 fn an_output_never_replaces_an_input_whatever_path_names_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir_with("x.ndjson", FOUR);
     let d = dir.path();
-    std::fs::write(d.join("x.ndjson"), FOUR).expect("write");
     std::fs::write(d.join("defs.json"), r#"{"helpscout": []}"#).expect("write");
     std::os::unix::fs::symlink("x.ndjson", d.join("link.ndjson")).expect("symlink");
     std::fs::hard_link(d.join("x.ndjson"), d.join("hard.ndjson")).expect("hard link");
@@ -620,9 +626,8 @@ fn an_output_never_replaces_an_input_whatever_path_names_it() {
 
 #[test]
 fn an_output_naming_standard_output_or_error_is_appended_to_not_replaced() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir_with("in.ndjson", FOUR);
     let d = dir.path();
-    std::fs::write(d.join("in.ndjson"), FOUR).expect("write");
     let append = |name: &str| {
         let path = d.join(name);
         std::fs::write(&path, "earlier line\n").expect("write");
@@ -735,8 +740,7 @@ fn a_closed_downstream_pipe_ends_the_run_by_sigpipe_never_with_status_0() {
         assert_eq!(status.signal(), Some(13), "{args:?}: {status:?}");
     }
     // Through a shell pipeline: status 141, as for `yes | head -1`.
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("in.ndjson"), FOUR.repeat(50_000)).expect("write");
+    let dir = dir_with("in.ndjson", &FOUR.repeat(50_000));
     let out = Command::new("bash")
         .current_dir(dir.path())
         .env("CONTACTKIT", bin())
@@ -1011,9 +1015,8 @@ fn sigint_sigterm_and_sighup_leave_nothing_of_the_run_on_disk() {
 #[test]
 fn a_replaced_file_keeps_its_mode_and_a_new_one_gets_the_umask() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir_with("in.ndjson", FOUR);
     let d = dir.path();
-    std::fs::write(d.join("in.ndjson"), FOUR).expect("write");
     let mode = |name: &str| {
         std::fs::metadata(d.join(name))
             .expect("exists")
@@ -1214,9 +1217,8 @@ fn a_truncated_array_with_output_files_writes_none_of_them_and_exits_2() {
 #[cfg(unix)]
 #[test]
 fn a_closed_or_full_standard_stream_never_exits_0() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir_with("in.ndjson", FOUR);
     let d = dir.path();
-    std::fs::write(d.join("in.ndjson"), FOUR).expect("write");
     std::fs::write(
         d.join("good.ndjson"),
         FOUR.lines().take(3).collect::<Vec<_>>().join("\n"),

@@ -4,6 +4,7 @@
 //!
 //! Inputs are generated here (see [`records`]); nothing large is committed.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ mod hostile_cli;
 mod no_loss;
 mod read_formats;
 
-use support::cli::{bin, contactkit, convert_args, lines, quiet, run};
+use support::cli::{bin, contactkit, convert_args, lines, quiet, run, spawn};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -768,14 +769,9 @@ fn an_interrupted_run_leaves_no_plausible_output_file() {
 /// Runs `args` on `input` (a file), reads one line of standard output, closes the pipe and
 /// returns (exit status, stderr).
 fn read_one_line_then_close(args: &[&str], input: &Path) -> (std::process::ExitStatus, String) {
-    let mut child = StdCommand::new(bin())
-        .args(args)
-        .arg(input)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    args.push(input.as_os_str());
+    let mut child = spawn(&args, Stdio::null());
     let stdout = child.stdout.take().expect("stdout");
     let mut first = String::new();
     BufReader::new(stdout)
