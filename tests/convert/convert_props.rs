@@ -422,25 +422,9 @@ fn restrict_sequence(c: &Contact) -> Contact {
         browser: c.browser.clone(),
         last_seen_at: c.last_seen_at,
         signed_up_at: c.signed_up_at,
-        phones: c
-            .phones
-            .iter()
-            .take(1)
-            .map(|p| Phone {
-                value: p.value.clone(),
-                kind: None,
-            })
-            .collect(),
+        phones: first_phone_without_kind(c),
         photo_url: c.photo_url.clone(),
-        emails: c
-            .emails
-            .iter()
-            .take(1)
-            .map(|e| Email {
-                value: e.value.clone(),
-                kind: None,
-            })
-            .collect(),
+        emails: first_email_without_kind(c),
         first_name: c.first_name.clone(),
         last_name: c.last_name.clone(),
         full_name: c.full_name.clone(),
@@ -452,6 +436,30 @@ fn restrict_sequence(c: &Contact) -> Contact {
         !k.is_empty() && !vocab::SEQUENCE_STRING_MEMBERS.contains(&k)
     });
     r
+}
+
+/// The first email of a contact, without its kind (the targets that keep one address).
+fn first_email_without_kind(c: &Contact) -> Vec<Email> {
+    c.emails
+        .iter()
+        .take(1)
+        .map(|e| Email {
+            value: e.value.clone(),
+            kind: None,
+        })
+        .collect()
+}
+
+/// The first phone of a contact, without its kind (the targets that keep one number).
+fn first_phone_without_kind(c: &Contact) -> Vec<Phone> {
+    c.phones
+        .iter()
+        .take(1)
+        .map(|p| Phone {
+            value: p.value.clone(),
+            kind: None,
+        })
+        .collect()
 }
 
 /// Intercom: role (a lead when there is neither email nor external id), external id, one email
@@ -466,24 +474,8 @@ fn restrict_intercom(c: &Contact) -> Contact {
     let mut r = Contact {
         role,
         external_id: c.external_id.clone(),
-        emails: c
-            .emails
-            .iter()
-            .take(1)
-            .map(|e| Email {
-                value: e.value.clone(),
-                kind: None,
-            })
-            .collect(),
-        phones: c
-            .phones
-            .iter()
-            .take(1)
-            .map(|p| Phone {
-                value: p.value.clone(),
-                kind: None,
-            })
-            .collect(),
+        emails: first_email_without_kind(c),
+        phones: first_phone_without_kind(c),
         full_name: c
             .full_name
             .clone()

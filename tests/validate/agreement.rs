@@ -1009,33 +1009,27 @@ fn check(format: Format, payload: &Value) -> Result<(), TestCaseError> {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 768, ..ProptestConfig::default() })]
+/// One property per format: `name => format, its payload strategy`.
+macro_rules! verdict_properties {
+    ($($name:ident => $format:ident, $strategy:ident;)*) => {
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 768, ..ProptestConfig::default() })]
+            $(
+                #[test]
+                fn $name(payload in $strategy()) {
+                    check(Format::$format, &payload)?;
+                }
+            )*
+        }
+    };
+}
 
-    #[test]
-    fn sequence_verdicts_agree(payload in sequence()) {
-        check(Format::Sequence, &payload)?;
-    }
-
-    #[test]
-    fn intercom_verdicts_agree(payload in intercom()) {
-        check(Format::Intercom, &payload)?;
-    }
-
-    #[test]
-    fn bird_verdicts_agree(payload in bird()) {
-        check(Format::Bird, &payload)?;
-    }
-
-    #[test]
-    fn helpscout_verdicts_agree(payload in helpscout()) {
-        check(Format::HelpScout, &payload)?;
-    }
-
-    #[test]
-    fn canonical_verdicts_agree(payload in canonical()) {
-        check(Format::Canonical, &payload)?;
-    }
+verdict_properties! {
+    sequence_verdicts_agree => Sequence, sequence;
+    intercom_verdicts_agree => Intercom, intercom;
+    bird_verdicts_agree => Bird, bird;
+    helpscout_verdicts_agree => HelpScout, helpscout;
+    canonical_verdicts_agree => Canonical, canonical;
 }
 
 /// The generators must produce both verdicts in useful shares, or the property above would
@@ -1065,12 +1059,12 @@ fn generators_mix_valid_and_invalid_payloads() {
     }
 }
 
-/// A format, a payload around one string, the strings it accepts, the strings it rejects.
+/// The strings a format accepts, the strings it rejects, and the fields that take them: each a
+/// format and a payload around one string.
 type CuratedCase = (
-    Format,
-    fn(&str) -> Value,
     &'static [&'static str],
     &'static [&'static str],
+    Vec<(Format, fn(&str) -> Value)>,
 );
 
 /// Every curated string, in every field that takes that format: verdicts agree, and the curated
@@ -1079,117 +1073,87 @@ type CuratedCase = (
 fn curated_strings_agree_and_are_classified() {
     let cases: Vec<CuratedCase> = vec![
         (
-            Format::Sequence,
-            |s| json!({"externalId": "u", "email": s}),
             EMAIL_OK,
             EMAIL_BAD,
+            vec![
+                (Format::Sequence, |s| json!({"externalId": "u", "email": s})),
+                (Format::Intercom, |s| json!({"email": s})),
+                (Format::HelpScout, |s| json!({"emails": [{"value": s}]})),
+                (
+                    Format::Bird,
+                    |s| json!({"displayName": "d", "identifiers": [{"key": "emailaddress", "value": s}]}),
+                ),
+                (Format::Canonical, |s| json!({"emails": [{"value": s}]})),
+            ],
         ),
         (
-            Format::Intercom,
-            |s| json!({"email": s}),
-            EMAIL_OK,
-            EMAIL_BAD,
-        ),
-        (
-            Format::HelpScout,
-            |s| json!({"emails": [{"value": s}]}),
-            EMAIL_OK,
-            EMAIL_BAD,
-        ),
-        (
-            Format::Bird,
-            |s| json!({"displayName": "d", "identifiers": [{"key": "emailaddress", "value": s}]}),
-            EMAIL_OK,
-            EMAIL_BAD,
-        ),
-        (
-            Format::Canonical,
-            |s| json!({"emails": [{"value": s}]}),
-            EMAIL_OK,
-            EMAIL_BAD,
-        ),
-        (
-            Format::Sequence,
-            |s| json!({"externalId": "u", "websiteUrl": s}),
             URL_OK,
             URL_BAD,
+            vec![
+                (
+                    Format::Sequence,
+                    |s| json!({"externalId": "u", "websiteUrl": s}),
+                ),
+                (Format::Sequence, |s| json!({"externalId": "u", "photo": s})),
+                (Format::Intercom, |s| json!({"role": "lead", "avatar": s})),
+                (Format::HelpScout, |s| json!({"photoUrl": s})),
+                (Format::HelpScout, |s| json!({"websites": [{"value": s}]})),
+                (Format::Canonical, |s| json!({"photoUrl": s})),
+            ],
         ),
         (
-            Format::Sequence,
-            |s| json!({"externalId": "u", "photo": s}),
-            URL_OK,
-            URL_BAD,
-        ),
-        (
-            Format::Intercom,
-            |s| json!({"role": "lead", "avatar": s}),
-            URL_OK,
-            URL_BAD,
-        ),
-        (
-            Format::HelpScout,
-            |s| json!({"photoUrl": s}),
-            URL_OK,
-            URL_BAD,
-        ),
-        (
-            Format::HelpScout,
-            |s| json!({"websites": [{"value": s}]}),
-            URL_OK,
-            URL_BAD,
-        ),
-        (
-            Format::Canonical,
-            |s| json!({"photoUrl": s}),
-            URL_OK,
-            URL_BAD,
-        ),
-        (
-            Format::Sequence,
-            |s| json!({"externalId": "u", "signedUpAt": s}),
             DATE_OK,
             DATE_BAD,
+            vec![(
+                Format::Sequence,
+                |s| json!({"externalId": "u", "signedUpAt": s}),
+            )],
         ),
         (
-            Format::Sequence,
-            |s| json!({"externalId": "u", "lastSeenAt": s}),
             DATETIME_OK,
             DATETIME_BAD,
+            vec![
+                (
+                    Format::Sequence,
+                    |s| json!({"externalId": "u", "lastSeenAt": s}),
+                ),
+                (Format::Canonical, |s| json!({"signedUpAt": s})),
+            ],
         ),
         (
-            Format::Canonical,
-            |s| json!({"signedUpAt": s}),
-            DATETIME_OK,
-            DATETIME_BAD,
-        ),
-        (
-            Format::Canonical,
-            |s| json!({"lastSeenAt": s}),
             DATETIME_OK,
             DATE_OK,
+            vec![(Format::Canonical, |s| json!({"lastSeenAt": s}))],
         ),
         (
-            Format::Bird,
-            |s| json!({"displayName": "d", "listIds": [s]}),
             UUID_OK,
             UUID_BAD,
+            vec![
+                (
+                    Format::Bird,
+                    |s| json!({"displayName": "d", "listIds": [s]}),
+                ),
+                (
+                    Format::Bird,
+                    |s| json!({"displayName": "d", "accountIds": [s]}),
+                ),
+            ],
         ),
         (
-            Format::Bird,
-            |s| json!({"displayName": "d", "accountIds": [s]}),
-            UUID_OK,
-            UUID_BAD,
-        ),
-        (
-            Format::Bird,
-            |s| json!({"displayName": "d", "identifiers": [{"key": "phonenumber", "value": s}]}),
             PHONE_OK,
             PHONE_BAD,
+            vec![(
+                Format::Bird,
+                |s| json!({"displayName": "d", "identifiers": [{"key": "phonenumber", "value": s}]}),
+            )],
         ),
     ];
     let mut failures = Vec::new();
-    for (format, build, ok, bad) in cases {
-        for (list, expect_valid) in [(ok, true), (bad, false)] {
+    for (ok, bad, fields) in cases {
+        for ((format, build), (list, expect_valid)) in fields
+            .into_iter()
+            .flat_map(|field| [(field, (ok, true)), (field, (bad, false))])
+        {
             for s in list {
                 let payload = build(s);
                 if let Some(d) = disagreement(format, &payload) {
