@@ -1,12 +1,15 @@
-// Shared by the environment tests: the test apps (npm/test/apps), scratch directories, a static
-// file server and headless Chromium.
+// Shared by the environment tests: the test apps (npm/test/apps) and their pages, scratch
+// directories, a static file server and headless Chromium.
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
+
+import { chromiumOptions, chromiumPath } from "./chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The test apps. */
@@ -15,16 +18,55 @@ export const appsDir = join(here, "apps");
 export const projectDir = join(here, "..");
 
 /**
- * A fresh directory inside the scratch project, with a copy of the apps and the sample payload
- * (so that bundlers resolve `contactkit` from the project's node_modules).
+ * The apps' pages, one template: `index.html` runs `main.js` (the source for Vite, the bundle
+ * for webpack, Rollup and esbuild, which get a copy of the page), `worker.html` the Web Worker.
+ * Each writes its results into `#result` and sets `data-done`.
+ */
+const PAGES = {
+  "index.html": { title: "contactkit in a bundled page", script: "./main.js" },
+  "worker.html": { title: "contactkit in a Web Worker", script: "./worker-main.js" },
+};
+
+function page({ title, script }) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <pre id="result"></pre>
+    <script type="module" src="${script}"></script>
+  </body>
+</html>
+`;
+}
+
+/**
+ * A fresh directory inside the scratch project, with a copy of the apps, their pages and the
+ * sample payload (so that bundlers resolve `contactkit` from the project's node_modules).
  */
 export function scratch(name) {
   const root = join(projectDir, "scratch");
   mkdirSync(root, { recursive: true });
   const dir = mkdtempSync(join(root, `${name}-`));
   cpSync(appsDir, join(dir, "apps"), { recursive: true });
+  for (const [file, spec] of Object.entries(PAGES)) writeFileSync(join(dir, "apps", file), page(spec));
   cpSync(join(here, "sample.js"), join(dir, "sample.js"));
   return dir;
+}
+
+/** Bundles the app `apps/<app>` of a scratch directory with esbuild into `outfile`, an ES module. */
+export async function esbuildApp(dir, app, platform, outfile) {
+  await esbuild.build({
+    entryPoints: [join(dir, "apps", app)],
+    bundle: true,
+    format: "esm",
+    platform,
+    outfile,
+    logLevel: "error",
+  });
 }
 
 const MIME = {
@@ -54,24 +96,12 @@ export async function serve(root) {
   };
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let browser;
 
 /** Headless Chromium, launched once per test file. */
 export async function launch() {
   assert.ok(existsSync(chromiumPath), `${chromiumPath} not found (scripts/install-tools.sh installs it)`);
-  browser ??= await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser ??= await chromium.launch(chromiumOptions());
   return browser;
 }
 

@@ -13,9 +13,8 @@ import webpack from "webpack";
 import { rollup } from "rollup";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { importMetaAssets } from "@web/rollup-plugin-import-meta-assets";
-import * as esbuild from "esbuild";
 
-import { closeBrowser, nodeResults, runPage, scratch, serve } from "./env-helpers.mjs";
+import { closeBrowser, esbuildApp, nodeResults, runPage, scratch, serve } from "./env-helpers.mjs";
 import { packageDir } from "./helpers.mjs";
 
 const expected = await nodeResults();
@@ -85,7 +84,7 @@ test("webpack 5 (no configuration for contactkit)", async () => {
     );
   });
   assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
-  copyFileSync(join(dir, "apps", "bundle.html"), join(out, "index.html"));
+  copyFileSync(join(dir, "apps", "index.html"), join(out, "index.html"));
   assertBothWasm(emitted(out));
   await check(out, "index.html");
 });
@@ -95,7 +94,7 @@ async function rollupPage(dir, out, plugins) {
   const bundle = await rollup({ input: join(dir, "apps", "main.js"), plugins });
   await bundle.write({ dir: out, format: "es", entryFileNames: "main.js" });
   await bundle.close();
-  copyFileSync(join(dir, "apps", "bundle.html"), join(out, "index.html"));
+  copyFileSync(join(dir, "apps", "index.html"), join(out, "index.html"));
 }
 
 test("Rollup with @rollup/plugin-node-resolve, the .wasm files copied beside the bundle (README)", async () => {
@@ -119,18 +118,11 @@ test("Rollup with @rollup/plugin-node-resolve and @web/rollup-plugin-import-meta
 test("esbuild (browser bundle; the .wasm files copied beside it, as the README says)", async () => {
   const dir = scratch("esbuild");
   const out = join(dir, "dist");
-  await esbuild.build({
-    entryPoints: [join(dir, "apps", "main.js")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    outfile: join(out, "main.js"),
-    logLevel: "error",
-  });
+  await esbuildApp(dir, "main.js", "browser", join(out, "main.js"));
   for (const wasm of ["contactkit_wasm_bg.wasm", "forms_wasm_bg.wasm"]) {
     copyFileSync(join(packageDir, wasm), join(out, wasm));
   }
-  copyFileSync(join(dir, "apps", "bundle.html"), join(out, "index.html"));
+  copyFileSync(join(dir, "apps", "index.html"), join(out, "index.html"));
   await check(out, "index.html");
 });
 

@@ -15,7 +15,7 @@ import * as esbuild from "esbuild";
 import { build as viteBuild } from "vite";
 
 import * as contactkit from "contactkit";
-import { scratch, serve } from "./env-helpers.mjs";
+import { esbuildApp, scratch, serve } from "./env-helpers.mjs";
 import { packageDir, readJson } from "./helpers.mjs";
 
 const { serverResults } = await import("./apps/server.js");
@@ -34,14 +34,7 @@ function runAlone(outDir, file) {
 test("esbuild --bundle --platform=node --format=esm: the output runs on its own", async () => {
   const dir = scratch("esbuild-node");
   const out = join(dir, "dist");
-  await esbuild.build({
-    entryPoints: [join(dir, "apps", "server.js")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: join(out, "server.mjs"),
-    logLevel: "error",
-  });
+  await esbuildApp(dir, "server.js", "node", join(out, "server.mjs"));
   assert.deepEqual(runAlone(out, "server.mjs"), expected);
 });
 

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 
+import { chromiumOptions } from "../../npm/test/chromium.mjs";
 import { serve } from "./static-server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,18 +46,7 @@ export function setup() {
     }
     // launch() starts Chromium with a fresh temporary --user-data-dir (removed on close); each
     // test then opens its own context.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await chromium.launch(chromiumOptions());
   });
   after(async () => {
     await browser?.close();
