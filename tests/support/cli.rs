@@ -45,6 +45,13 @@ pub fn convert_args<'a>(from: &'a str, to: &'a str, rest: &[&'a str]) -> Vec<&'a
     args
 }
 
+/// The arguments `validate --vendor VENDOR`, then `rest`.
+pub fn validate_args<'a>(vendor: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["validate", "--vendor", vendor];
+    args.extend_from_slice(rest);
+    args
+}
+
 /// `contactkit ARGS` with standard input piped and its output discarded, for a test that feeds
 /// it and watches what it does (memory, files, signals) rather than what it prints.
 pub fn quiet<S: AsRef<OsStr>>(args: &[S]) -> Command {

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{bin, convert_args, output_lines as lines, quiet, run_piped as run};
+use crate::support::cli::{
+    bin, convert_args, output_lines as lines, quiet, run_piped as run, validate_args,
+};
 
 /// `(path, code, severity)` of a finding.
 type Found = (String, String, String);
@@ -68,13 +70,7 @@ fn a_20_mb_line_without_newline_is_skipped_with_a_syntax_finding() {
     let input = format!("{{\"firstName\": \"Ada\"}}\n{big}");
     let start = Instant::now();
     let out = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--max-record-bytes",
-            "1MiB",
-        ],
+        &validate_args("helpscout", &["--max-record-bytes", "1MiB"]),
         input.as_bytes(),
     );
     assert!(start.elapsed() < Duration::from_secs(20));
@@ -93,13 +89,7 @@ fn a_20_mb_line_without_newline_is_skipped_with_a_syntax_finding() {
     assert_eq!(results(&out), vec![(1, false, syntax())]);
     assert!(message(&out, 0).contains("more than the limit of 16777216 bytes"));
     let out = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--max-record-bytes",
-            "32MiB",
-        ],
+        &validate_args("helpscout", &["--max-record-bytes", "32MiB"]),
         big.as_bytes(),
     );
     assert_eq!(
@@ -140,15 +130,10 @@ fn an_oversize_record_is_not_held_in_memory() {
     // 64 MB in one line against a 1 MiB limit: the reader skips it without buffering it.
     let big = format!(r#"{{"firstName": "{}"}}"#, "a".repeat(64 << 20));
     let peak = peak_rss_kib(
-        &[
-            "validate",
-            "--vendor",
+        &validate_args(
             "helpscout",
-            "--max-record-bytes",
-            "1MiB",
-            "--threads",
-            "2",
-        ],
+            &["--max-record-bytes", "1MiB", "--threads", "2"],
+        ),
         big.into_bytes(),
     );
     assert!(peak > 0, "no measurement");
@@ -552,14 +537,7 @@ fn an_output_never_replaces_an_input_whatever_path_names_it() {
             "--output defs.json is --definitions defs.json",
         ),
         (
-            vec![
-                "validate",
-                "--vendor",
-                "helpscout",
-                "x.ndjson",
-                "-o",
-                "hard.ndjson",
-            ],
+            validate_args("helpscout", &["x.ndjson", "-o", "hard.ndjson"]),
             "--output hard.ndjson is the input",
         ),
         (
@@ -1073,13 +1051,7 @@ fn definitions_are_read_with_a_bound() {
     #[cfg(target_os = "linux")]
     {
         let peak = peak_rss_kib(
-            &[
-                "validate",
-                "--vendor",
-                "helpscout",
-                "--definitions",
-                "/dev/zero",
-            ],
+            &validate_args("helpscout", &["--definitions", "/dev/zero"]),
             FOUR.as_bytes().to_vec(),
         );
         assert!(peak < 96 * 1024, "peak resident memory {peak} KiB");
@@ -1150,13 +1122,7 @@ fn the_cr_of_a_crlf_line_ending_does_not_count_against_max_record_bytes() {
     for ending in ["\n", "\r\n"] {
         let input = format!("{record}{ending}{record}{ending}");
         let out = run(
-            &[
-                "validate",
-                "--vendor",
-                "helpscout",
-                "--max-record-bytes",
-                &limit,
-            ],
+            &validate_args("helpscout", &["--max-record-bytes", &limit]),
             input.as_bytes(),
         );
         assert_eq!(out.status.code(), Some(0), "{ending:?}");
@@ -1166,13 +1132,7 @@ fn the_cr_of_a_crlf_line_ending_does_not_count_against_max_record_bytes() {
     let smaller = (record.len() - 1).to_string();
     for ending in ["\n", "\r\n"] {
         let out = run(
-            &[
-                "validate",
-                "--vendor",
-                "helpscout",
-                "--max-record-bytes",
-                &smaller,
-            ],
+            &validate_args("helpscout", &["--max-record-bytes", &smaller]),
             format!("{record}{ending}").as_bytes(),
         );
         assert_eq!(results(&out), vec![(1, false, syntax())]);

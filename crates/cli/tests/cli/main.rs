@@ -27,7 +27,7 @@ mod hostile_cli;
 mod no_loss;
 mod read_formats;
 
-use support::cli::{bin, contactkit, convert_args, lines, quiet, run, spawn};
+use support::cli::{bin, contactkit, convert_args, lines, quiet, run, spawn, validate_args};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -301,13 +301,7 @@ fn definitions_add_account_specific_checks() {
     let (code, out, _) = run(&["validate", "--vendor", "helpscout"], input);
     assert_eq!(code, 0, "{out}");
     let (code, out, _) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--definitions",
-            s(&defs),
-        ],
+        &validate_args("helpscout", &["--definitions", s(&defs)]),
         input,
     );
     assert_eq!(code, 1, "{out}");
@@ -318,13 +312,7 @@ fn definitions_add_account_specific_checks() {
 
     let bad = write(dir.path(), "bad.json", "{not json");
     assert_usage_error(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--definitions",
-            s(&bad),
-        ],
+        &validate_args("helpscout", &["--definitions", s(&bad)]),
         "--definitions",
     );
     let missing = dir.path().join("none.json");
@@ -499,13 +487,7 @@ fn an_oversize_record_is_a_syntax_error_not_a_crash() {
         "x".repeat(150)
     );
     let input = format!("{VALID}\n{big}\n{VALID2}\n");
-    let args = [
-        "validate",
-        "--vendor",
-        "helpscout",
-        "--max-record-bytes",
-        "128",
-    ];
+    let args = validate_args("helpscout", &["--max-record-bytes", "128"]);
     let (code, out, _) = run(&args, input.clone());
     assert_eq!(code, 1);
     let lines = lines(&out);
@@ -528,13 +510,7 @@ fn an_oversize_record_is_a_syntax_error_not_a_crash() {
     let (_, out2, _) = run(&args, array);
     assert_eq!(out, out2);
     let (code, out, _) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--max-record-bytes",
-            "1KiB",
-        ],
+        &validate_args("helpscout", &["--max-record-bytes", "1KiB"]),
         input,
     );
     assert_eq!(code, 0, "{out}");
@@ -585,15 +561,10 @@ fn thread_counts_and_batch_sizes_do_not_change_the_output() {
     assert!(invalid > 500 && invalid < 2500, "{invalid}");
     for threads in ["2", "3", "8"] {
         for batch in ["1", "7", "4096"] {
-            let other = go(&[
-                "validate",
-                "--vendor",
+            let other = go(&validate_args(
                 "helpscout",
-                "--threads",
-                threads,
-                "--batch-records",
-                batch,
-            ]);
+                &["--threads", threads, "--batch-records", batch],
+            ));
             assert!(
                 other == base,
                 "validate --threads {threads} --batch-records {batch}"
@@ -636,14 +607,7 @@ fn output_is_written_to_a_file_that_appears_on_completion() {
     let target = dir.path().join("result.ndjson");
     fs::write(&target, "old content\n").expect("old file");
     let (code, out, err) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            s(&input),
-            "--output",
-            s(&target),
-        ],
+        &validate_args("helpscout", &[s(&input), "--output", s(&target)]),
         "",
     );
     assert_eq!(code, 1, "{err}");
@@ -657,14 +621,7 @@ fn output_is_written_to_a_file_that_appears_on_completion() {
     );
     // `-o` and the summary.
     let (code, _, _) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--summary",
-            "-o",
-            s(&target),
-        ],
+        &validate_args("helpscout", &["--summary", "-o", s(&target)]),
         VALID,
     );
     assert_eq!(code, 0);
@@ -680,14 +637,7 @@ fn a_failed_run_leaves_no_output_file_and_keeps_an_old_one() {
     let broken = write(dir.path(), "in.json", format!("[{VALID}, {VALID2}"));
     let fresh = dir.path().join("fresh.ndjson");
     let (code, out, err) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            s(&broken),
-            "--output",
-            s(&fresh),
-        ],
+        &validate_args("helpscout", &[s(&broken), "--output", s(&fresh)]),
         "",
     );
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
@@ -1565,14 +1515,7 @@ fn output_to_a_named_pipe_writes_into_it_instead_of_replacing_it() {
         std::thread::spawn(move || fs::read_to_string(fifo).expect("read the pipe"))
     };
     let (code, out, err) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--summary",
-            "--output",
-            s(&fifo),
-        ],
+        &validate_args("helpscout", &["--summary", "--output", s(&fifo)]),
         VALID,
     );
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
@@ -1592,14 +1535,7 @@ fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
     let link = dir.path().join("link.ndjson");
     std::os::unix::fs::symlink(&target, &link).expect("symlink");
     let (code, _, _) = run(
-        &[
-            "validate",
-            "--vendor",
-            "helpscout",
-            "--summary",
-            "-o",
-            s(&link),
-        ],
+        &validate_args("helpscout", &["--summary", "-o", s(&link)]),
         VALID,
     );
     assert_eq!(code, 0);
