@@ -422,9 +422,9 @@ fn restrict_sequence(c: &Contact) -> Contact {
         browser: c.browser.clone(),
         last_seen_at: c.last_seen_at,
         signed_up_at: c.signed_up_at,
-        phones: first_phone_without_kind(c),
+        phones: first_without_kind(&c.phones, |p| &mut p.kind),
         photo_url: c.photo_url.clone(),
-        emails: first_email_without_kind(c),
+        emails: first_without_kind(&c.emails, |e| &mut e.kind),
         first_name: c.first_name.clone(),
         last_name: c.last_name.clone(),
         full_name: c.full_name.clone(),
@@ -438,28 +438,13 @@ fn restrict_sequence(c: &Contact) -> Contact {
     r
 }
 
-/// The first email of a contact, without its kind (the targets that keep one address).
-fn first_email_without_kind(c: &Contact) -> Vec<Email> {
-    c.emails
-        .iter()
-        .take(1)
-        .map(|e| Email {
-            value: e.value.clone(),
-            kind: None,
-        })
-        .collect()
-}
-
-/// The first phone of a contact, without its kind (the targets that keep one number).
-fn first_phone_without_kind(c: &Contact) -> Vec<Phone> {
-    c.phones
-        .iter()
-        .take(1)
-        .map(|p| Phone {
-            value: p.value.clone(),
-            kind: None,
-        })
-        .collect()
+/// The first of a contact's emails or phones, without its kind (the targets that keep one).
+fn first_without_kind<T: Clone>(items: &[T], kind: fn(&mut T) -> &mut Option<String>) -> Vec<T> {
+    let mut first: Vec<T> = items.iter().take(1).cloned().collect();
+    for item in &mut first {
+        *kind(item) = None;
+    }
+    first
 }
 
 /// Intercom: role (a lead when there is neither email nor external id), external id, one email
@@ -474,8 +459,8 @@ fn restrict_intercom(c: &Contact) -> Contact {
     let mut r = Contact {
         role,
         external_id: c.external_id.clone(),
-        emails: first_email_without_kind(c),
-        phones: first_phone_without_kind(c),
+        emails: first_without_kind(&c.emails, |e| &mut e.kind),
+        phones: first_without_kind(&c.phones, |p| &mut p.kind),
         full_name: c
             .full_name
             .clone()
