@@ -63,6 +63,48 @@ pub use spec::form::{FieldType, FormField, Widget};
 
 use serde_json::Value;
 
+/// JSON values read without serde_json: what the npm package's WebAssembly module reads its
+/// options with (its forms module then links no serde_json parser). Not a stable API.
+#[doc(hidden)]
+pub mod json_value {
+    pub use crate::json::write::{
+        push_json_string as push_string, push_u64, push_usize, push_value,
+    };
+    pub use crate::json::{Json, Number, SyntaxError};
+
+    /// Appends the JSON array of findings, byte for byte as serde_json serialises them.
+    pub fn push_issues(out: &mut String, issues: &[crate::Issue]) {
+        crate::issue::push_issues(out, issues);
+    }
+
+    /// [`crate::form_fields`] of a format as compact JSON text, byte for byte as serde_json
+    /// serialises them.
+    #[must_use]
+    pub fn form_fields_text(format: crate::Format) -> String {
+        let mut out = String::new();
+        crate::spec::form::push_fields(&mut out, crate::form_fields(format));
+        out
+    }
+
+    /// [`crate::generate_schema_value`] as compact JSON text, byte for byte as serde_json
+    /// writes it.
+    #[must_use]
+    pub fn schema_text(format: crate::Format) -> String {
+        let mut out = String::new();
+        push_value(&mut out, &crate::generate_schema_value(format));
+        out
+    }
+
+    /// Parses JSON text as `serde_json::from_str::<serde_json::Value>` does: the same values,
+    /// the same errors at the same line and column.
+    ///
+    /// # Errors
+    /// When the text is not one JSON value (or holds a number beyond the `f64` range).
+    pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+        crate::json::parse(text)
+    }
+}
+
 /// A reusable validator for one format.
 ///
 /// ```

@@ -118,10 +118,13 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 
 fn identifier_format_schema() -> Value {
     let when = |key: &str, format: StringFormat| {
+        // The format's keywords as text without `Value`'s `Display` (which would link
+        // serde_json's serialiser into the WebAssembly module).
+        let mut value = String::new();
+        crate::json::write::push_value(&mut value, &format.schema());
         format!(
             r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
-                "then": {{"properties": {{"value": {}}}}}}}"#,
-            format.schema()
+                "then": {{"properties": {{"value": {value}}}}}}}"#
         )
     };
     from_text(&format!(

@@ -342,7 +342,13 @@ const PROPERTIES: Dynamic = Dynamic {
 };
 
 fn properties_schema() -> Value {
-    let slug = crate::spec::schema::kind(&ValueRules::String(SLUG));
+    // As text (compact, as serde_json writes it) without `Value`'s `Display`, which would link
+    // serde_json's serialiser into the WebAssembly module.
+    let mut slug = String::new();
+    crate::json::write::push_value(
+        &mut slug,
+        &crate::spec::schema::kind(&ValueRules::String(SLUG)),
+    );
     let value = format!(
         concat!(
             r#"{{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,

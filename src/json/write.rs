@@ -1,7 +1,10 @@
-//! Text output without `core::fmt`: integers and JSON string literals appended to a `String`.
+//! Text output without `core::fmt` and without serde: integers, JSON string literals and
+//! compact JSON values appended to a `String`, byte for byte as serde_json writes them.
+
+use serde_json::Value;
 
 /// Appends the decimal digits of `n`.
-pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -29,14 +32,14 @@ pub(crate) fn push_i64(out: &mut String, n: i64) {
 }
 
 /// Appends `n` in decimal.
-pub(crate) fn push_usize(out: &mut String, n: usize) {
+pub fn push_usize(out: &mut String, n: usize) {
     push_u64(out, u64::try_from(n).unwrap_or(u64::MAX));
 }
 
 /// Appends `s` as a JSON string literal, escaped as serde_json escapes it: `"` and `\`, the
 /// short escapes `\b \t \n \f \r`, and the other control characters as `\u00XX` (lower-case
 /// hex); everything else as is.
-pub(crate) fn push_json_string(out: &mut String, s: &str) {
+pub fn push_json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     for c in s.chars() {
@@ -58,6 +61,62 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+}
+
+/// Appends a JSON value as compact text, as `serde_json::to_string` writes it (members in the
+/// map's order, numbers as serde_json prints them).
+pub fn push_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                push_u64(out, u);
+            } else if let Some(i) = n.as_i64() {
+                push_i64(out, i);
+            } else {
+                // A Value's float is always finite.
+                push_f64(out, n.as_f64().unwrap_or_default());
+            }
+        }
+        Value::String(s) => push_json_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(out, key);
+                out.push(':');
+                push_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Appends a finite float as serde_json prints it (its own printer, `zmij`).
+pub(crate) fn push_f64(out: &mut String, f: f64) {
+    out.push_str(zmij::Buffer::new().format_finite(f));
+}
+
+/// Appends `,"name":` (or `"name":` when `first`), the start of an object member.
+pub(crate) fn push_key(out: &mut String, first: bool, name: &str) {
+    if !first {
+        out.push(',');
+    }
+    push_json_string(out, name);
+    out.push(':');
 }
 
 #[cfg(test)]
@@ -88,6 +147,18 @@ mod tests {
         let mut out = String::new();
         push_u64(&mut out, u64::MAX);
         assert_eq!(out, u64::MAX.to_string());
+    }
+
+    #[test]
+    fn values_render_as_serde_json_does() {
+        let value: Value = serde_json::from_str(
+            r#"{"a": [1, -2, 2.5, -0.0, 1e300, 18446744073709551615, "s\n", null, true, false],
+                "b": {}, "c": [], "d": {"e": {"f": 0.1}}}"#,
+        )
+        .expect("json");
+        let mut out = String::new();
+        push_value(&mut out, &value);
+        assert_eq!(out, value.to_string());
     }
 
     #[test]

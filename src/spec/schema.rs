@@ -11,9 +11,10 @@ use crate::Severity;
 
 /// Schema keywords written as JSON text. A constant text is data, far smaller in the WebAssembly
 /// module than the code the `json!` macro generates; the schema tests keep every text valid
-/// (the committed schemas are compared byte for byte).
+/// (the committed schemas are compared byte for byte). Read with the core's own scanner
+/// ([`crate::json::parse`]), so that a WebAssembly build links no serde_json parser.
 pub(crate) fn from_text(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or(Value::Null)
+    crate::json::parse(text).map_or(Value::Null, |json| json.to_value())
 }
 
 /// An object of schema keywords (`Value::from` and a map rather than `json!`, whose
@@ -215,22 +216,22 @@ fn string(rules: &StringRules) -> Value {
 }
 
 fn array_schema(array: &ArrayRules) -> Value {
-    let mut s = keywords(&[
-        ("type", Value::from("array")),
-        ("items", kind(&array.items)),
-    ]);
+    let mut s = Map::new();
+    put(&mut s, "type", Value::from("array"));
+    put(&mut s, "items", kind(&array.items));
     if array.min > 0 {
-        s["minItems"] = Value::from(array.min);
+        put(&mut s, "minItems", Value::from(array.min));
     }
     if array.max != u32::MAX {
-        s["maxItems"] = Value::from(array.max);
+        put(&mut s, "maxItems", Value::from(array.max));
     }
     // For object items the validator compares only some members (e.g. an identifier's key and
     // value), so `uniqueItems` states the part of the rule a schema can: identical items.
+    // (`put` rather than `s["…"] =`, whose panic message would link `Value`'s `Display`.)
     if array.unique == Some(Severity::Error) {
-        s["uniqueItems"] = Value::from(true);
+        put(&mut s, "uniqueItems", Value::from(true));
     }
-    s
+    Value::Object(s)
 }
 
 /// `^(?:[Mm][Aa][Ll][Ee]|...)$`: the values in any ASCII letter case, without regex flags
