@@ -4,7 +4,7 @@
 //! (a payload with warnings is still valid). Rules that JSON Schema cannot express are named in
 //! the `description` of the object that carries them.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::{ArrayRules, Extra, Member, ObjectRules, Presence, StringRules, ValueRules};
 use crate::Severity;
@@ -43,7 +43,12 @@ pub(crate) fn document(id: &str, root: &'static ObjectRules) -> Value {
     );
     doc.insert(
         "$id".into(),
-        Value::from(format!("https://contactkit.dev/schemas/{id}.schema.json")),
+        Value::from({
+            let mut url = String::from("https://contactkit.dev/schemas/");
+            url.push_str(id);
+            url.push_str(".schema.json");
+            url
+        }),
     );
     if let Value::Object(body) = object(root) {
         doc.extend(body);
@@ -68,32 +73,36 @@ pub(crate) fn object(obj: &'static ObjectRules) -> Value {
         properties.insert(field.name.into(), member(field));
     }
     put(&mut s, "properties", Value::Object(properties));
-    let required: Vec<&str> = obj
-        .members
-        .iter()
-        .filter(|f| f.required == Presence::Required)
-        .map(|f| f.name)
-        .collect();
+    let mut required: Vec<&str> = Vec::new();
+    for f in obj.members {
+        if f.required == Presence::Required {
+            required.push(f.name);
+        }
+    }
     if !required.is_empty() {
         put(&mut s, "required", Value::from(required));
     }
     if !obj.any_of_required.is_empty() {
-        let any_of: Vec<Value> = obj
-            .any_of_required
-            .iter()
-            .map(|name| {
-                // An empty id is no id (docs/RULES.md#ids): it does not count as present.
-                let id = obj.members.iter().any(|f| {
-                    f.name == *name
-                        && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
-                });
-                if id {
-                    json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
-                } else {
-                    json!({ "required": [name] })
-                }
-            })
-            .collect();
+        // Built with `put` in plain loops rather than `json!` and iterator chains (less
+        // WebAssembly code); the keys in the order `json!` gave them.
+        let mut any_of = Vec::new();
+        for name in obj.any_of_required {
+            // An empty id is no id (docs/RULES.md#ids): it does not count as present.
+            let id = obj.members.iter().any(|f| {
+                f.name == *name
+                    && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
+            });
+            let mut alternative = Map::new();
+            put(&mut alternative, "required", Value::from(vec![*name]));
+            if id {
+                let mut min = Map::new();
+                put(&mut min, "minLength", Value::from(1));
+                let mut properties = Map::new();
+                put(&mut properties, name, Value::Object(min));
+                put(&mut alternative, "properties", Value::Object(properties));
+            }
+            any_of.push(Value::Object(alternative));
+        }
         put(&mut s, "anyOf", Value::Array(any_of));
     }
     if obj.extra == Extra::Custom {
@@ -235,25 +244,30 @@ fn array_schema(array: &ArrayRules) -> Value {
 }
 
 /// `^(?:[Mm][Aa][Ll][Ee]|...)$`: the values in any ASCII letter case, without regex flags
-/// (ECMA-262 and Rust regexes both understand it).
+/// (ECMA-262 and Rust regexes both understand it). Written with pushes rather than `format!` and
+/// `join` (less WebAssembly code).
 fn any_case_pattern(values: &[&str]) -> String {
-    let alternatives: Vec<String> = values
-        .iter()
-        .map(|v| {
-            v.chars()
-                .map(|c| {
-                    if c.is_ascii_alphabetic() {
-                        format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
-                    } else if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                        c.to_string()
-                    } else {
-                        format!("\\{c}")
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    format!("^(?:{})$", alternatives.join("|"))
+    let mut out = String::from("^(?:");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        for c in v.chars() {
+            if c.is_ascii_alphabetic() {
+                out.push('[');
+                out.push(c.to_ascii_uppercase());
+                out.push(c.to_ascii_lowercase());
+                out.push(']');
+            } else if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                out.push(c);
+            } else {
+                out.push('\\');
+                out.push(c);
+            }
+        }
+    }
+    out.push_str(")$");
+    out
 }
 
 /// Pretty JSON with a final newline: the committed form of every schema file.
@@ -272,6 +286,10 @@ mod tests {
         assert_eq!(
             any_case_pattern(&["male", "x-1"]),
             "^(?:[Mm][Aa][Ll][Ee]|[Xx]-1)$"
+        );
+        assert_eq!(
+            any_case_pattern(&["a.b", "c d"]),
+            "^(?:[Aa]\\.[Bb]|[Cc]\\ [Dd])$"
         );
     }
 }
