@@ -67,9 +67,7 @@ use serde_json::Value;
 /// options with (its forms module then links no serde_json parser). Not a stable API.
 #[doc(hidden)]
 pub mod json_value {
-    pub use crate::json::write::{
-        push_json_string as push_string, push_u64, push_usize, push_value,
-    };
+    pub use crate::json::write::{push_json_string as push_string, push_u64, push_usize};
     pub use crate::json::{Json, Number, SyntaxError};
 
     /// Appends the JSON array of findings, byte for byte as serde_json serialises them.
@@ -87,11 +85,14 @@ pub mod json_value {
     }
 
     /// [`crate::generate_schema_value`] as compact JSON text, byte for byte as serde_json
-    /// writes it.
+    /// writes it (written from the generator's own values: no `serde_json::Value` on the way).
     #[must_use]
     pub fn schema_text(format: crate::Format) -> String {
         let mut out = String::new();
-        push_value(&mut out, &crate::generate_schema_value(format));
+        crate::json::write::push_json(
+            &mut out,
+            &crate::spec::schema::document(format.id(), format.spec()),
+        );
         out
     }
 
@@ -262,5 +263,5 @@ pub fn generate_schema(format: Format) -> String {
 #[doc(hidden)]
 #[must_use]
 pub fn generate_schema_value(format: Format) -> serde_json::Value {
-    spec::schema::document(format.id(), format.spec())
+    spec::schema::document(format.id(), format.spec()).to_value()
 }

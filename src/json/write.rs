@@ -1,7 +1,8 @@
 //! Text output without `core::fmt` and without serde: integers, JSON string literals and
-//! compact JSON values appended to a `String`, byte for byte as serde_json writes them.
+//! [`Json`] values (compact or pretty) appended to a `String`, byte for byte as serde_json
+//! writes them.
 
-use serde_json::Value;
+use super::{Json, Number};
 
 /// Appends the decimal digits of `n`.
 pub fn push_u64(out: &mut String, mut n: u64) {
@@ -63,42 +64,79 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Appends a JSON value as compact text, as `serde_json::to_string` writes it (members in the
-/// map's order, numbers as serde_json prints them).
-pub fn push_value(out: &mut String, value: &Value) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                push_u64(out, u);
-            } else if let Some(i) = n.as_i64() {
-                push_i64(out, i);
-            } else {
-                // A Value's float is always finite.
-                push_f64(out, n.as_f64().unwrap_or_default());
+/// Appends a number as serde_json prints it.
+fn push_number(out: &mut String, n: Number) {
+    match n {
+        Number::U64(n) => push_u64(out, n),
+        Number::I64(n) => push_i64(out, n),
+        Number::F64(f) => push_f64(out, f),
+    }
+}
+
+/// Appends a [`Json`] value as compact text, as `serde_json::to_string` writes the same
+/// `Value` (members in order).
+pub(crate) fn push_json(out: &mut String, value: &Json<'_>) {
+    push_json_pretty_or_compact(out, value, None);
+}
+
+/// Appends a [`Json`] value as pretty text at nesting level `level`, as
+/// `serde_json::to_string_pretty` writes the same `Value` (two spaces per level; empty arrays
+/// and objects as `[]` and `{}`).
+pub(crate) fn push_json_pretty(out: &mut String, value: &Json<'_>, level: usize) {
+    push_json_pretty_or_compact(out, value, Some(level));
+}
+
+/// [`push_json`] (`level` `None`) or [`push_json_pretty`]: one writer for both.
+fn push_json_pretty_or_compact(out: &mut String, value: &Json<'_>, level: Option<usize>) {
+    // Before an item or member: a comma after the first, and in pretty text a new line and the
+    // indentation of the level inside.
+    let next = |out: &mut String, i: usize| {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(level) = level {
+            out.push('\n');
+            for _ in 0..=level {
+                out.push_str("  ");
             }
         }
-        Value::String(s) => push_json_string(out, s),
-        Value::Array(items) => {
+    };
+    // After the last item or member of a non-empty array or object, in pretty text.
+    let close = |out: &mut String| {
+        if let Some(level) = level {
+            out.push('\n');
+            for _ in 0..level {
+                out.push_str("  ");
+            }
+        }
+    };
+    let inner = level.map(|l| l + 1);
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => push_number(out, *n),
+        Json::String(s) => push_json_string(out, s),
+        Json::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_value(out, item);
+                next(out, i);
+                push_json_pretty_or_compact(out, item, inner);
+            }
+            if !items.is_empty() {
+                close(out);
             }
             out.push(']');
         }
-        Value::Object(map) => {
+        Json::Object(members) => {
             out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
+            for (i, (key, item)) in members.iter().enumerate() {
+                next(out, i);
                 push_json_string(out, key);
-                out.push(':');
-                push_value(out, item);
+                out.push_str(if level.is_some() { ": " } else { ":" });
+                push_json_pretty_or_compact(out, item, inner);
+            }
+            if !members.is_empty() {
+                close(out);
             }
             out.push('}');
         }
@@ -122,6 +160,7 @@ pub(crate) fn push_key(out: &mut String, first: bool, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn integers_render_as_display_does() {
@@ -150,15 +189,23 @@ mod tests {
     }
 
     #[test]
-    fn values_render_as_serde_json_does() {
-        let value: Value = serde_json::from_str(
-            r#"{"a": [1, -2, 2.5, -0.0, 1e300, 18446744073709551615, "s\n", null, true, false],
-                "b": {}, "c": [], "d": {"e": {"f": 0.1}}}"#,
-        )
-        .expect("json");
+    fn json_values_render_as_serde_json_does_compact_and_pretty() {
+        let text = r#"{"a": [1, -2, 2.5, -0.0, 1e300, 18446744073709551615, "s\n", null, true],
+                      "b": {}, "c": [], "d": {"e": {"f": [0.1, {}], "g": []}}, "h": "é"}"#;
+        let value: Value = serde_json::from_str(text).expect("json");
+        let json = crate::json::parse(text).expect("json");
         let mut out = String::new();
-        push_value(&mut out, &value);
+        push_json(&mut out, &json);
         assert_eq!(out, value.to_string());
+        let mut out = String::new();
+        push_json_pretty(&mut out, &json, 0);
+        assert_eq!(out, serde_json::to_string_pretty(&value).expect("json"));
+        for scalar in ["1", "[]", "{}", "[[]]"] {
+            let mut out = String::new();
+            push_json_pretty(&mut out, &crate::json::parse(scalar).expect("json"), 0);
+            let value: Value = serde_json::from_str(scalar).expect("json");
+            assert_eq!(out, serde_json::to_string_pretty(&value).expect("json"));
+        }
     }
 
     #[test]
