@@ -156,12 +156,8 @@ impl Issue {
 /// contract's shape, members in the order of [`Issue`]'s fields), without serde: what the npm
 /// package's forms module returns, with no serialiser linked.
 pub(crate) fn push_issues(out: &mut String, issues: &[Issue]) {
-    use crate::json::write::{push_json_string, push_key};
-    out.push('[');
-    for (i, issue) in issues.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+    use crate::json::write::{push_array, push_json_string, push_key};
+    push_array(out, issues, |out, issue| {
         out.push('{');
         push_key(out, true, "path");
         push_json_string(out, &issue.path);
@@ -172,8 +168,7 @@ pub(crate) fn push_issues(out: &mut String, issues: &[Issue]) {
         push_key(out, false, "message");
         push_json_string(out, &issue.message);
         out.push('}');
-    }
-    out.push(']');
+    });
 }
 
 #[cfg(test)]

@@ -148,6 +148,18 @@ pub(crate) fn push_f64(out: &mut String, f: f64) {
     out.push_str(zmij::Buffer::new().format_finite(f));
 }
 
+/// Appends a JSON array: `[`, each item written by `item` with commas between, `]`.
+pub(crate) fn push_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (i, one) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item(out, one);
+    }
+    out.push(']');
+}
+
 /// Appends `,"name":` (or `"name":` when `first`), the start of an object member.
 pub(crate) fn push_key(out: &mut String, first: bool, name: &str) {
     if !first {

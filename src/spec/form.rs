@@ -179,18 +179,13 @@ impl Widget {
 /// ([`FormField`]'s `Serialize`: camelCase names in field order, absent options left out),
 /// without serde: what the npm package's forms module returns, with no serialiser linked.
 pub(crate) fn push_fields(out: &mut String, fields: &[FormField]) {
-    out.push('[');
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_field(out, field);
-    }
-    out.push(']');
+    crate::json::write::push_array(out, fields, push_field);
 }
 
 fn push_field(out: &mut String, f: &FormField) {
-    use crate::json::write::{push_i64, push_json_string as string, push_key as key, push_u64};
+    use crate::json::write::{
+        push_array, push_i64, push_json_string as string, push_key as key, push_u64,
+    };
     let number = |out: &mut String, name: &str, n: Option<u32>| {
         if let Some(n) = n {
             key(out, false, name);
@@ -209,14 +204,7 @@ fn push_field(out: &mut String, f: &FormField) {
     };
     let strings = |out: &mut String, name: &str, list: &[&str]| {
         key(out, false, name);
-        out.push('[');
-        for (i, s) in list.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            string(out, s);
-        }
-        out.push(']');
+        push_array(out, list, |out, s| string(out, s));
     };
     out.push('{');
     key(out, true, "name");
