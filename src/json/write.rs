@@ -37,30 +37,37 @@ pub fn push_usize(out: &mut String, n: usize) {
     push_u64(out, u64::try_from(n).unwrap_or(u64::MAX));
 }
 
-/// Appends `s` as a JSON string literal, escaped as serde_json escapes it: `"` and `\`, the
-/// short escapes `\b \t \n \f \r`, and the other control characters as `\u00XX` (lower-case
-/// hex); everything else as is.
+/// Appends `s` as a JSON string literal, escaped as serde_json escapes it: `"` and `\\`, the
+/// short escapes `\\b \\t \\n \\f \\r`, and the other control characters as `\\u00XX`
+/// (lower-case hex); everything else as is. Runs without escapes are copied whole.
 pub fn push_json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            '\0'..='\u{1f}' => {
-                let b = c as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4]));
-                out.push(char::from(HEX[b & 0xF]));
-            }
-            c => out.push(c),
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0c => "\\f",
+            b'\r' => "\\r",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte: a character boundary.
+        out.push_str(s.get(start..i).unwrap_or_default());
+        if short.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        } else {
+            out.push_str(short);
         }
+        start = i + 1;
     }
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 
@@ -160,13 +167,12 @@ pub(crate) fn push_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(
     out.push(']');
 }
 
-/// Appends `,"name":` (or `"name":` when `first`), the start of an object member.
+/// Appends `,"name":` (or `"name":` when `first`), the start of an object member. `name` is a
+/// constant of the writer (a member name of the contract) with nothing to escape.
 pub(crate) fn push_key(out: &mut String, first: bool, name: &str) {
-    if !first {
-        out.push(',');
-    }
-    push_json_string(out, name);
-    out.push(':');
+    out.push_str(if first { "\"" } else { ",\"" });
+    out.push_str(name);
+    out.push_str("\":");
 }
 
 #[cfg(test)]
