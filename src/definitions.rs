@@ -32,7 +32,7 @@ use serde_json::Value;
 use crate::bird::AttributeDefinition as BirdAttribute;
 use crate::helpscout::PropertyDefinition as HelpScoutProperty;
 use crate::intercom::AttributeDefinition as IntercomAttribute;
-use crate::json::Number;
+use crate::json::{write, Json, Number};
 
 /// Custom field definitions for one or more vendors.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,13 +72,23 @@ impl Definitions {
     /// When the document has none of the accepted shapes, or a definition lacks its name or
     /// has an unknown type.
     pub fn from_json(doc: &Value) -> Result<Self, DefinitionsError> {
+        Self::from_json_value(&Json::of(doc))
+    }
+
+    /// [`Definitions::from_json`] of a document read without serde_json (the npm package's
+    /// WebAssembly module reads its options so; not a stable API).
+    ///
+    /// # Errors
+    /// As [`Definitions::from_json`].
+    #[doc(hidden)]
+    pub fn from_json_value(doc: &Json<'_>) -> Result<Self, DefinitionsError> {
         let mut defs = Self::default();
-        let Value::Object(map) = doc else {
+        let Json::Object(members) = doc else {
             return Err(err("", "must be a JSON object"));
         };
         let mut recognised = false;
-        for (key, value) in map {
-            match key.as_str() {
+        for (key, value) in members {
+            match key.as_ref() {
                 "helpscout" => {
                     defs.helpscout = Some(crate::helpscout::definitions::list(value, "/helpscout")?)
                 }
@@ -93,9 +103,9 @@ impl Definitions {
         if recognised {
             return Ok(defs);
         }
-        if doc.pointer("/_embedded/customer-properties").is_some() {
+        if doc.at(&["_embedded", "customer-properties"]).is_some() {
             defs.helpscout = Some(crate::helpscout::definitions::list(doc, "")?);
-        } else if doc.get("type").and_then(Value::as_str) == Some("list")
+        } else if doc.get("type").and_then(Json::as_str) == Some("list")
             && doc.get("data").is_some()
         {
             defs.intercom = Some(crate::intercom::definitions::list(doc, "")?);
@@ -157,61 +167,71 @@ impl Definitions {
 
 /// Reads the items of a list ([`items`]) with `read`, which gets an item and its pointer and
 /// returns `None` for an item the list holds but the definitions do not take.
-pub(crate) fn read_items<T>(
-    value: &Value,
+pub(crate) fn read_items<'v, T>(
+    value: &'v Json<'v>,
     path: &str,
-    wrappers: &[&str],
-    mut read: impl FnMut(&Value, &str) -> Result<Option<T>, DefinitionsError>,
+    wrapper: &[&str],
+    mut read: impl FnMut(&'v Json<'v>, &str) -> Result<Option<T>, DefinitionsError>,
 ) -> Result<Vec<T>, DefinitionsError> {
     let mut out = Vec::new();
-    for (i, item) in items(value, path, wrappers)?.iter().enumerate() {
-        if let Some(definition) = read(item, &format!("{path}/{i}"))? {
+    let mut at = String::new();
+    for (i, item) in items(value, path, wrapper)?.iter().enumerate() {
+        at.clear();
+        at.push_str(path);
+        at.push('/');
+        write::push_usize(&mut at, i);
+        if let Some(definition) = read(item, &at)? {
             out.push(definition);
         }
     }
     Ok(out)
 }
 
-/// The items of a list: the array itself, or the array at one of the wrapper keys.
+/// The items of a list: the array itself, or the array at the wrapper path (member names).
 fn items<'v>(
-    value: &'v Value,
+    value: &'v Json<'v>,
     path: &str,
-    wrappers: &[&str],
-) -> Result<&'v Vec<Value>, DefinitionsError> {
-    if let Value::Array(items) = value {
+    wrapper: &[&str],
+) -> Result<&'v [Json<'v>], DefinitionsError> {
+    if let Json::Array(items) = value {
         return Ok(items);
     }
-    wrappers
-        .iter()
-        .find_map(|w| value.pointer(w).and_then(Value::as_array))
-        .ok_or_else(|| {
-            err(
-                path,
-                format!(
-                    "must be an array or an object with {}",
-                    wrappers.join(" or ")
-                ),
-            )
-        })
+    value.at(wrapper).and_then(Json::as_array).ok_or_else(|| {
+        let mut message = String::from("must be an array or an object with ");
+        for name in wrapper {
+            message.push('/');
+            message.push_str(name);
+        }
+        err(path, message)
+    })
 }
 
 pub(crate) fn text<'v>(
-    item: &'v Value,
+    item: &'v Json<'v>,
     key: &str,
     path: &str,
 ) -> Result<&'v str, DefinitionsError> {
-    item.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| err(path, format!("needs a string \"{key}\"")))
+    item.get(key).and_then(Json::as_str).ok_or_else(|| {
+        let mut message = String::from("needs a string \"");
+        message.push_str(key);
+        message.push('"');
+        err(path, message)
+    })
 }
 
-pub(crate) fn scalar_text(v: Option<&Value>) -> String {
+/// A scalar as text, as serde_json's `Display` writes it (strings as they are; anything else
+/// but numbers and booleans as nothing).
+pub(crate) fn scalar_text(v: Option<&Json<'_>>) -> String {
+    let mut out = String::new();
     match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Bool(b)) => b.to_string(),
-        _ => String::new(),
+        Some(Json::String(s)) => out.push_str(s),
+        Some(Json::Number(Number::U64(n))) => write::push_u64(&mut out, *n),
+        Some(Json::Number(Number::I64(n))) => write::push_i64(&mut out, *n),
+        Some(Json::Number(Number::F64(f))) => write::push_f64(&mut out, *f),
+        Some(Json::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+        _ => {}
     }
+    out
 }
 
 pub(crate) use crate::json::Integer;
@@ -227,8 +247,27 @@ pub(crate) fn as_integer(v: &Value) -> Option<Integer> {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_integer, Integer};
+    use super::{as_integer, scalar_text, Integer};
+    use crate::json::Json;
     use serde_json::Value;
+
+    /// Option ids and values read without serde_json read as serde_json shows them.
+    #[test]
+    fn scalars_read_as_serde_json_displays_them() {
+        let text = r#"["id", 7, -7, 0, -0, 1.5, 1e20, 2.5e-8, 18446744073709551615, 18446744073709551616,
+                      true, false, null, [1], {"a": 1}]"#;
+        let value: Value = serde_json::from_str(text).expect("json");
+        let items = value.as_array().expect("array");
+        for item in items {
+            let expected = match item {
+                Value::String(s) => s.clone(),
+                Value::Number(_) | Value::Bool(_) => item.to_string(),
+                _ => String::new(),
+            };
+            assert_eq!(scalar_text(Some(&Json::of(item))), expected, "{item}");
+        }
+        assert_eq!(scalar_text(None), "");
+    }
 
     #[test]
     fn integer_table() {

@@ -308,13 +308,14 @@ impl fmt::Display for UnknownFormat {
                 self.0
             );
         }
-        let ids: Vec<&str> = Format::EVERY.iter().map(|f| f.id()).collect();
-        write!(
-            f,
-            "unknown format {:?}; expected one of: {}",
-            self.0,
-            ids.join(", ")
-        )
+        write!(f, "unknown format {:?}; expected one of: ", self.0)?;
+        for (i, format) in Format::EVERY.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(format.id())?;
+        }
+        Ok(())
     }
 }
 

@@ -152,6 +152,39 @@ impl Issue {
     }
 }
 
+/// Appends the JSON array of findings, byte for byte as serde_json serialises `issues` (the
+/// contract's shape, members in the order of [`Issue`]'s fields), without serde: what the npm
+/// package's forms module returns, with no serialiser linked.
+pub(crate) fn push_issues(out: &mut String, issues: &[Issue]) {
+    use crate::json::write::{push_array, push_json_string, push_key};
+    push_array(out, issues, |out, issue| {
+        out.push('{');
+        push_key(out, true, "path");
+        push_json_string(out, &issue.path);
+        push_key(out, false, "code");
+        push_json_string(out, issue.code.as_str());
+        push_key(out, false, "severity");
+        push_json_string(out, issue.severity.as_str());
+        push_key(out, false, "message");
+        push_json_string(out, &issue.message);
+        out.push('}');
+    });
+}
+
+#[cfg(test)]
+#[test]
+fn issues_are_written_as_serde_json_serialises_them() {
+    let issues = [
+        Issue::error("/a/0", Code::TooLong, "is 3 \"long\"\n"),
+        Issue::warning("", Code::UnknownField, "é"),
+    ];
+    for slice in [&issues[..0], &issues[..1], &issues[..]] {
+        let mut out = String::new();
+        push_issues(&mut out, slice);
+        assert_eq!(out, serde_json::to_string(slice).expect("json"));
+    }
+}
+
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = crate::pointer::shown(&self.path, "(record)");

@@ -63,6 +63,49 @@ pub use spec::form::{FieldType, FormField, Widget};
 
 use serde_json::Value;
 
+/// JSON values read without serde_json: what the npm package's WebAssembly module reads its
+/// options with (its forms module then links no serde_json parser). Not a stable API.
+#[doc(hidden)]
+pub mod json_value {
+    pub use crate::json::write::{push_json_string as push_string, push_u64, push_usize};
+    pub use crate::json::{Json, Number, SyntaxError};
+
+    /// Appends the JSON array of findings, byte for byte as serde_json serialises them.
+    pub fn push_issues(out: &mut String, issues: &[crate::Issue]) {
+        crate::issue::push_issues(out, issues);
+    }
+
+    /// [`crate::form_fields`] of a format as compact JSON text, byte for byte as serde_json
+    /// serialises them.
+    #[must_use]
+    pub fn form_fields_text(format: crate::Format) -> String {
+        let mut out = String::new();
+        crate::spec::form::push_fields(&mut out, crate::form_fields(format));
+        out
+    }
+
+    /// [`crate::generate_schema_value`] as compact JSON text, byte for byte as serde_json
+    /// writes it (written from the generator's own values: no `serde_json::Value` on the way).
+    #[must_use]
+    pub fn schema_text(format: crate::Format) -> String {
+        let mut out = String::new();
+        crate::json::write::push_json(
+            &mut out,
+            &crate::spec::schema::document(format.id(), format.spec()),
+        );
+        out
+    }
+
+    /// Parses JSON text as `serde_json::from_str::<serde_json::Value>` does: the same values,
+    /// the same errors at the same line and column.
+    ///
+    /// # Errors
+    /// When the text is not one JSON value (or holds a number beyond the `f64` range).
+    pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+        crate::json::parse(text)
+    }
+}
+
 /// A reusable validator for one format.
 ///
 /// ```
@@ -220,5 +263,5 @@ pub fn generate_schema(format: Format) -> String {
 #[doc(hidden)]
 #[must_use]
 pub fn generate_schema_value(format: Format) -> serde_json::Value {
-    spec::schema::document(format.id(), format.spec())
+    spec::schema::document(format.id(), format.spec()).to_value()
 }

@@ -27,8 +27,8 @@ const KB = 1000;
 /** Issue 15's budgets (gzip, .wasm and JavaScript together): not met yet, printed. */
 const BUDGETS = { "contactkit/forms": 40 * KB, contactkit: 100 * KB };
 const STRETCH = { "contactkit/forms": 25 * KB };
-/** The sizes measured when the entries landed (gzip, all in), plus 1%: asserted. */
-const RATCHETS = { "contactkit/forms": Math.round(88_400 * 1.01), contactkit: Math.round(153_700 * 1.01) };
+/** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
+const RATCHETS = { "contactkit/forms": Math.round(66_500 * 1.01), contactkit: Math.round(150_100 * 1.01) };
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
 const FULL_MODULE_BUDGET = 150_000;
 const APPS = { "contactkit/forms": "size-forms.js", contactkit: "size-full.js" };

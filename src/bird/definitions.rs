@@ -2,8 +2,6 @@
 //! [`Definitions::from_json`](crate::Definitions::from_json)) and how a custom value is checked
 //! against one.
 
-use serde_json::Value;
-
 use crate::definitions::{err, read_items, text, DefinitionsError};
 use crate::formats::StringFormat;
 use crate::json::Json;
@@ -37,11 +35,11 @@ pub enum AttributeType {
     String,
 }
 
-pub(crate) fn list(
-    value: &Value,
+pub(crate) fn list<'v>(
+    value: &'v Json<'v>,
     path: &str,
 ) -> Result<Vec<AttributeDefinition>, DefinitionsError> {
-    read_items(value, path, &["/results"], |item, at| {
+    read_items(value, path, &["results"], |item, at| {
         let kind = match text(item, "type", at)? {
             "boolean" => AttributeType::Boolean,
             "datetime" => AttributeType::Datetime,
@@ -49,7 +47,7 @@ pub(crate) fn list(
             "string" => AttributeType::String,
             _ => return Err(err(at, "type must be boolean, datetime, number or string")),
         };
-        let many = match item.get("cardinality").and_then(Value::as_str) {
+        let many = match item.get("cardinality").and_then(Json::as_str) {
             None | Some("one") => false,
             Some("many") => true,
             Some(_) => return Err(err(at, "cardinality must be one or many")),

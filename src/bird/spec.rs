@@ -3,8 +3,6 @@
 //! Sources: https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact
 //! and the pages it links; each rule with its source and quote is in docs/RULES.md#bird.
 
-use serde_json::Value;
-
 use super::{export, import};
 use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::import_text;
@@ -15,7 +13,7 @@ use crate::payload::payload_serde;
 use crate::pointer::Path;
 use crate::spec::declare::object;
 use crate::spec::message::{Message, Part, Part::Text};
-use crate::spec::schema::{from_text, non_empty_names};
+use crate::spec::schema::{from_text, non_empty_names, Schema};
 use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
@@ -116,12 +114,15 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     check_str(&rules, value, &path.key("value"), ctx);
 }
 
-fn identifier_format_schema() -> Value {
+fn identifier_format_schema() -> Schema {
     let when = |key: &str, format: StringFormat| {
+        // The format's keywords as text without `Value`'s `Display` (which would link
+        // serde_json's serialiser into the WebAssembly module).
+        let mut value = String::new();
+        crate::json::write::push_json(&mut value, &format.schema());
         format!(
             r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
-                "then": {{"properties": {{"value": {}}}}}}}"#,
-            format.schema()
+                "then": {{"properties": {{"value": {value}}}}}}}"#
         )
     };
     from_text(&format!(
@@ -231,7 +232,7 @@ const ATTRIBUTES: Dynamic = Dynamic {
     ],
 };
 
-fn attributes_schema() -> Value {
+fn attributes_schema() -> Schema {
     from_text(concat!(
         r#"{"type": "object", "description": "Attribute values: booleans, numbers, strings, null, or non-empty "#,
         r#"arrays of those. Keys that do not match ^[A-Za-z0-9_-]{1,64}$ are warnings (the rule of attribute "#,

@@ -106,9 +106,11 @@ impl StringFormat {
         }
     }
 
-    /// The JSON Schema keywords that state the same rule, as `(keyword, value)` pairs.
-    pub(crate) fn schema(self) -> serde_json::Value {
-        // One keyword each, built as a map rather than with `json!` (less WebAssembly code).
+    /// The JSON Schema keywords that state the same rule (an object).
+    pub(crate) fn schema(self) -> crate::spec::schema::Schema {
+        use crate::json::Json;
+        use std::borrow::Cow;
+        // One keyword each, built as one member rather than parsed (less WebAssembly code).
         let (keyword, value) = match self {
             Self::Email => ("pattern", email::PATTERN),
             Self::HttpUrl => ("pattern", url::PATTERN),
@@ -124,9 +126,10 @@ impl StringFormat {
             Self::Slug => ("pattern", "^[A-Za-z0-9_\\-]{1,100}$"),
             Self::AttributeKey => ("pattern", "^[A-Za-z0-9_\\-]{1,64}$"),
         };
-        let mut map = serde_json::Map::new();
-        map.insert(keyword.to_owned(), value.into());
-        serde_json::Value::Object(map)
+        Json::Object(vec![(
+            Cow::Borrowed(keyword),
+            Json::String(Cow::Borrowed(value)),
+        )])
     }
 }
 

@@ -2,8 +2,6 @@
 //! [`Definitions::from_json`](crate::Definitions::from_json)) and how a custom value is checked
 //! against one.
 
-use serde_json::Value;
-
 use crate::definitions::{err, read_items, scalar_text, text, DefinitionsError};
 use crate::formats::StringFormat;
 use crate::json::{Integer, Json};
@@ -39,11 +37,14 @@ pub enum PropertyType {
     Dropdown,
 }
 
-pub(crate) fn list(value: &Value, path: &str) -> Result<Vec<PropertyDefinition>, DefinitionsError> {
+pub(crate) fn list<'v>(
+    value: &'v Json<'v>,
+    path: &str,
+) -> Result<Vec<PropertyDefinition>, DefinitionsError> {
     read_items(
         value,
         path,
-        &["/_embedded/customer-properties"],
+        &["_embedded", "customer-properties"],
         |item, at| {
             let kind = match text(item, "type", at)? {
                 "number" => PropertyType::Number,
@@ -55,7 +56,7 @@ pub(crate) fn list(value: &Value, path: &str) -> Result<Vec<PropertyDefinition>,
             };
             let options = item
                 .get("options")
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .map(|opts| {
                     opts.iter()
                         .map(|o| (scalar_text(o.get("id")), scalar_text(o.get("label"))))

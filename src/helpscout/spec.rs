@@ -3,8 +3,6 @@
 //! Sources: https://developer.helpscout.com/mailbox-api/endpoints/customers/create/ and the
 //! pages it links; each rule with its source and quote is in docs/RULES.md#help-scout.
 
-use serde_json::Value;
-
 use super::{export, import};
 use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::{export_number, import_first_phone, import_integer_or_digits};
@@ -14,7 +12,7 @@ use crate::model::ContactField as F;
 use crate::payload::{payload_serde, Loose, PayloadError, Wire};
 use crate::pointer::Path;
 use crate::spec::declare::object;
-use crate::spec::schema::from_text;
+use crate::spec::schema::{from_text, Schema};
 use crate::spec::FormHints;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, StringRules,
@@ -341,8 +339,14 @@ const PROPERTIES: Dynamic = Dynamic {
     ],
 };
 
-fn properties_schema() -> Value {
-    let slug = crate::spec::schema::kind(&ValueRules::String(SLUG));
+fn properties_schema() -> Schema {
+    // As text (compact, as serde_json writes it) without `Value`'s `Display`, which would link
+    // serde_json's serialiser into the WebAssembly module.
+    let mut slug = String::new();
+    crate::json::write::push_json(
+        &mut slug,
+        &crate::spec::schema::kind(&ValueRules::String(SLUG)),
+    );
     let value = format!(
         concat!(
             r#"{{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,

@@ -2,8 +2,6 @@
 //! [`Definitions::from_json`](crate::Definitions::from_json)) and how a custom value is checked
 //! against one.
 
-use serde_json::Value;
-
 use crate::definitions::{err, read_items, scalar_text, text, DefinitionsError};
 use crate::json::Json;
 use crate::pointer::Path;
@@ -42,31 +40,31 @@ pub enum DataType {
     Options,
 }
 
-pub(crate) fn list(
-    value: &Value,
+pub(crate) fn list<'v>(
+    value: &'v Json<'v>,
     path: &str,
 ) -> Result<Vec<AttributeDefinition>, DefinitionsError> {
-    read_items(value, path, &["/data"], |item, at| {
+    read_items(value, path, &["data"], |item, at| {
         // Only custom attributes of contacts are keys of `custom_attributes`. The list also holds
         // company and conversation attributes, and standard attributes (`"custom": false`, or a
         // `full_name` outside `custom_attributes.`); older versions name the contact model
         // `customer`.
-        let model = item.get("model").and_then(Value::as_str);
-        let standard = item.get("custom").and_then(Value::as_bool) == Some(false)
+        let model = item.get("model").and_then(Json::as_str);
+        let standard = item.get("custom").and_then(Json::as_bool) == Some(false)
             || item
                 .get("full_name")
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .is_some_and(|f| !f.starts_with("custom_attributes."));
         if model.is_some_and(|m| m != "contact" && m != "customer") || standard {
             return Ok(None);
         }
         let options: Vec<String> = item
             .get("options")
-            .and_then(Value::as_array)
+            .and_then(Json::as_array)
             .map(|opts| {
                 opts.iter()
                     .map(|o| match o {
-                        Value::Object(_) => scalar_text(o.get("value")),
+                        Json::Object(_) => scalar_text(o.get("value")),
                         other => scalar_text(Some(other)),
                     })
                     .collect()

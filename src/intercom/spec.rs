@@ -4,8 +4,6 @@
 //! Sources: Intercom's OpenAPI description 2.15 (schema `create_contact_request`), the 2.1 and
 //! legacy 1.x docs; each rule with its source and quote is in docs/RULES.md#intercom.
 
-use serde_json::Value;
-
 use super::{export, import};
 use crate::engine::crossing::{named, via, with, Crossing};
 use crate::engine::shared::{export_integer, import_first_email, import_first_phone, import_text};
@@ -17,7 +15,7 @@ use crate::payload::{payload_serde, Nullable};
 use crate::pointer::Path;
 use crate::spec::declare::object;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
-use crate::spec::schema::{from_text, non_empty_names};
+use crate::spec::schema::{from_text, non_empty_names, Schema};
 use crate::spec::validate::{check_custom_name, Ctx, Seen, Whole};
 use crate::spec::FormHints;
 #[cfg(test)]
@@ -116,7 +114,7 @@ fn role_rule(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     }
 }
 
-fn role_rule_schema() -> Value {
+fn role_rule_schema() -> Schema {
     from_text(
         r#"{"if": {"properties": {"role": {"const": "user"}}, "required": ["role"]},
             "then": {"anyOf": [{"required": ["email"]},
@@ -156,7 +154,7 @@ const CUSTOM_ATTRIBUTES: Dynamic = Dynamic {
     ],
 };
 
-fn custom_attributes_schema() -> Value {
+fn custom_attributes_schema() -> Schema {
     from_text(concat!(
         r#"{"type": ["object", "null"], "description": "Values must be strings, numbers, booleans or null. "#,
         r#"Legacy (1.x) limits, reported as warnings only: names without '.' or '$' and at most 190 characters, "#,

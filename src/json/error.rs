@@ -43,6 +43,9 @@ pub(crate) enum SyntaxCode {
     UnexpectedEndOfHexEscape,
     /// Arrays and objects nested 128 deep.
     RecursionLimitExceeded,
+    /// A number beyond the range of an `f64` (only where it is refused as serde_json refuses
+    /// it: [`parse`](super::parse)).
+    NumberOutOfRange,
 }
 
 impl SyntaxCode {
@@ -70,6 +73,7 @@ impl SyntaxCode {
             Self::TrailingCharacters => "trailing characters",
             Self::UnexpectedEndOfHexEscape => "unexpected end of hex escape",
             Self::RecursionLimitExceeded => "recursion limit exceeded",
+            Self::NumberOutOfRange => "number out of range",
         }
     }
 
@@ -87,10 +91,12 @@ impl SyntaxCode {
 
 /// A syntax error and its position: `line` from 1, `column` in bytes from the start of the
 /// line (0 before the line's first byte), as serde_json counts them.
+///
+/// Public (not a stable API) for the npm package's WebAssembly module ([`crate::json_value`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct SyntaxError {
+pub struct SyntaxError {
     /// What is wrong.
-    pub code: SyntaxCode,
+    pub(crate) code: SyntaxCode,
     /// The line, from 1.
     pub line: usize,
     /// The byte column within the line.

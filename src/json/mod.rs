@@ -36,17 +36,21 @@ mod error;
 mod float;
 mod names;
 mod number;
+mod parse;
 mod scan;
 mod value;
 pub(crate) mod write;
 
 use std::borrow::Cow;
 
-pub(crate) use error::SyntaxError;
+pub use error::SyntaxError;
 pub(crate) use names::NameMap;
-pub(crate) use number::{Integer, Number};
+pub(crate) use number::Integer;
+pub use number::Number;
+pub(crate) use parse::parse;
 pub(crate) use scan::Scanner;
-pub(crate) use value::{Json, ValueSource};
+pub use value::Json;
+pub(crate) use value::ValueSource;
 
 /// The most arrays and objects nested in one another that JSON text may hold: serde_json's
 /// recursion limit of 128 stops its parser at the 128th level, and so does the scanner.

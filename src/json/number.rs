@@ -5,7 +5,7 @@
 /// bits) as the nearest `f64`. The distinction matters for the rules: `1.0` and `1` are both
 /// integers (JSON Schema's definition), but `18446744073709551616` is a float.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Number {
+pub enum Number {
     /// A non-negative integer up to `u64::MAX`.
     U64(u64),
     /// A negative integer down to `i64::MIN`.

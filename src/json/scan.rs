@@ -111,6 +111,45 @@ impl<'a> Scanner<'a> {
             .unwrap_or_else(|| SyntaxError::at(SyntaxCode::ExpectedSomeValue, self.bytes, self.pos))
     }
 
+    /// Stops the scan at the number just read, which was [`Token::Beyond`]: serde_json's error
+    /// for it, for a caller that refuses such numbers as serde_json does ([`super::parse`]).
+    #[cold]
+    pub(crate) fn beyond(&mut self) -> Stop {
+        // serde_json stops at the exponent digit that overflows an i32, if one does; otherwise
+        // after the number.
+        let number = self.bytes.get(..self.pos).unwrap_or_default();
+        let digits = number
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let start = self.pos - digits;
+        let before = |n: usize| start.checked_sub(n).and_then(|i| number.get(i));
+        let exponent = matches!(before(1), Some(b'e' | b'E'))
+            || (matches!(before(1), Some(b'+' | b'-')) && matches!(before(2), Some(b'e' | b'E')));
+        let mut index = self.pos;
+        if exponent {
+            let mut exp: i32 = 0;
+            for (i, &d) in number.get(start..).unwrap_or_default().iter().enumerate() {
+                match exp
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add(i32::from(d - b'0')))
+                {
+                    Some(e) => exp = e,
+                    None => {
+                        index = start + i + 1;
+                        break;
+                    }
+                }
+            }
+        }
+        self.fail(SyntaxError::at(
+            SyntaxCode::NumberOutOfRange,
+            self.bytes,
+            index,
+        ))
+    }
+
     /// Stops the scan with `error`.
     #[cold]
     fn fail(&mut self, error: SyntaxError) -> Stop {

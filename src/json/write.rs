@@ -1,7 +1,11 @@
-//! Text output without `core::fmt`: integers and JSON string literals appended to a `String`.
+//! Text output without `core::fmt` and without serde: integers, JSON string literals and
+//! [`Json`] values (compact or pretty) appended to a `String`, byte for byte as serde_json
+//! writes them.
+
+use super::{Json, Number};
 
 /// Appends the decimal digits of `n`.
-pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -29,40 +33,152 @@ pub(crate) fn push_i64(out: &mut String, n: i64) {
 }
 
 /// Appends `n` in decimal.
-pub(crate) fn push_usize(out: &mut String, n: usize) {
+pub fn push_usize(out: &mut String, n: usize) {
     push_u64(out, u64::try_from(n).unwrap_or(u64::MAX));
 }
 
-/// Appends `s` as a JSON string literal, escaped as serde_json escapes it: `"` and `\`, the
-/// short escapes `\b \t \n \f \r`, and the other control characters as `\u00XX` (lower-case
-/// hex); everything else as is.
-pub(crate) fn push_json_string(out: &mut String, s: &str) {
+/// Appends `s` as a JSON string literal, escaped as serde_json escapes it: `"` and `\\`, the
+/// short escapes `\\b \\t \\n \\f \\r`, and the other control characters as `\\u00XX`
+/// (lower-case hex); everything else as is. Runs without escapes are copied whole.
+pub fn push_json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            '\0'..='\u{1f}' => {
-                let b = c as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4]));
-                out.push(char::from(HEX[b & 0xF]));
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0c => "\\f",
+            b'\r' => "\\r",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte: a character boundary.
+        out.push_str(s.get(start..i).unwrap_or_default());
+        if short.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        } else {
+            out.push_str(short);
+        }
+        start = i + 1;
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
+    out.push('"');
+}
+
+/// Appends a number as serde_json prints it.
+fn push_number(out: &mut String, n: Number) {
+    match n {
+        Number::U64(n) => push_u64(out, n),
+        Number::I64(n) => push_i64(out, n),
+        Number::F64(f) => push_f64(out, f),
+    }
+}
+
+/// Appends a [`Json`] value as compact text, as `serde_json::to_string` writes the same
+/// `Value` (members in order).
+pub(crate) fn push_json(out: &mut String, value: &Json<'_>) {
+    push_json_pretty_or_compact(out, value, None);
+}
+
+/// Appends a [`Json`] value as pretty text at nesting level `level`, as
+/// `serde_json::to_string_pretty` writes the same `Value` (two spaces per level; empty arrays
+/// and objects as `[]` and `{}`).
+pub(crate) fn push_json_pretty(out: &mut String, value: &Json<'_>, level: usize) {
+    push_json_pretty_or_compact(out, value, Some(level));
+}
+
+/// [`push_json`] (`level` `None`) or [`push_json_pretty`]: one writer for both.
+fn push_json_pretty_or_compact(out: &mut String, value: &Json<'_>, level: Option<usize>) {
+    // Before an item or member: a comma after the first, and in pretty text a new line and the
+    // indentation of the level inside.
+    let next = |out: &mut String, i: usize| {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(level) = level {
+            out.push('\n');
+            for _ in 0..=level {
+                out.push_str("  ");
             }
-            c => out.push(c),
+        }
+    };
+    // After the last item or member of a non-empty array or object, in pretty text.
+    let close = |out: &mut String| {
+        if let Some(level) = level {
+            out.push('\n');
+            for _ in 0..level {
+                out.push_str("  ");
+            }
+        }
+    };
+    let inner = level.map(|l| l + 1);
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => push_number(out, *n),
+        Json::String(s) => push_json_string(out, s),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                next(out, i);
+                push_json_pretty_or_compact(out, item, inner);
+            }
+            if !items.is_empty() {
+                close(out);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                next(out, i);
+                push_json_string(out, key);
+                out.push_str(if level.is_some() { ": " } else { ":" });
+                push_json_pretty_or_compact(out, item, inner);
+            }
+            if !members.is_empty() {
+                close(out);
+            }
+            out.push('}');
         }
     }
-    out.push('"');
+}
+
+/// Appends a finite float as serde_json prints it (its own printer, `zmij`).
+pub(crate) fn push_f64(out: &mut String, f: f64) {
+    out.push_str(zmij::Buffer::new().format_finite(f));
+}
+
+/// Appends a JSON array: `[`, each item written by `item` with commas between, `]`.
+pub(crate) fn push_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (i, one) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item(out, one);
+    }
+    out.push(']');
+}
+
+/// Appends `,"name":` (or `"name":` when `first`), the start of an object member. `name` is a
+/// constant of the writer (a member name of the contract) with nothing to escape.
+pub(crate) fn push_key(out: &mut String, first: bool, name: &str) {
+    out.push_str(if first { "\"" } else { ",\"" });
+    out.push_str(name);
+    out.push_str("\":");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn integers_render_as_display_does() {
@@ -88,6 +204,26 @@ mod tests {
         let mut out = String::new();
         push_u64(&mut out, u64::MAX);
         assert_eq!(out, u64::MAX.to_string());
+    }
+
+    #[test]
+    fn json_values_render_as_serde_json_does_compact_and_pretty() {
+        let text = r#"{"a": [1, -2, 2.5, -0.0, 1e300, 18446744073709551615, "s\n", null, true],
+                      "b": {}, "c": [], "d": {"e": {"f": [0.1, {}], "g": []}}, "h": "é"}"#;
+        let value: Value = serde_json::from_str(text).expect("json");
+        let json = crate::json::parse(text).expect("json");
+        let mut out = String::new();
+        push_json(&mut out, &json);
+        assert_eq!(out, value.to_string());
+        let mut out = String::new();
+        push_json_pretty(&mut out, &json, 0);
+        assert_eq!(out, serde_json::to_string_pretty(&value).expect("json"));
+        for scalar in ["1", "[]", "{}", "[[]]"] {
+            let mut out = String::new();
+            push_json_pretty(&mut out, &crate::json::parse(scalar).expect("json"), 0);
+            let value: Value = serde_json::from_str(scalar).expect("json");
+            assert_eq!(out, serde_json::to_string_pretty(&value).expect("json"));
+        }
     }
 
     #[test]

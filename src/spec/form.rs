@@ -163,6 +163,96 @@ impl FormField {
     pub const LENGTH_UNIT: &'static str = "codePoint";
 }
 
+impl Widget {
+    /// The widget's name in form metadata (`keyValue`, `json`, `line`, `textarea`).
+    const fn as_str(self) -> &'static str {
+        match self {
+            Self::KeyValue => "keyValue",
+            Self::Json => "json",
+            Self::Line => "line",
+            Self::Textarea => "textarea",
+        }
+    }
+}
+
+/// Appends the JSON array of form fields, byte for byte as serde_json serialises `fields`
+/// ([`FormField`]'s `Serialize`: camelCase names in field order, absent options left out),
+/// without serde: what the npm package's forms module returns, with no serialiser linked.
+pub(crate) fn push_fields(out: &mut String, fields: &[FormField]) {
+    crate::json::write::push_array(out, fields, push_field);
+}
+
+fn push_field(out: &mut String, f: &FormField) {
+    use crate::json::write::{
+        push_array, push_i64, push_json_string as string, push_key as key, push_u64,
+    };
+    let number = |out: &mut String, name: &str, n: Option<u32>| {
+        if let Some(n) = n {
+            key(out, false, name);
+            push_u64(out, u64::from(n));
+        }
+    };
+    let text = |out: &mut String, name: &str, s: Option<&str>| {
+        if let Some(s) = s {
+            key(out, false, name);
+            string(out, s);
+        }
+    };
+    let flag = |out: &mut String, name: &str, b: bool| {
+        key(out, false, name);
+        out.push_str(if b { "true" } else { "false" });
+    };
+    let strings = |out: &mut String, name: &str, list: &[&str]| {
+        key(out, false, name);
+        push_array(out, list, |out, s| string(out, s));
+    };
+    out.push('{');
+    key(out, true, "name");
+    string(out, &f.name);
+    text(out, "path", Some(&f.path));
+    text(out, "label", Some(&f.label));
+    text(out, "description", Some(&f.description));
+    text(out, "jsonType", Some(f.json_type.as_str()));
+    flag(out, "required", f.required);
+    text(out, "requiredWithin", f.required_within.as_deref());
+    flag(out, "nullable", f.nullable);
+    number(out, "minLength", f.min_length);
+    number(out, "maxLength", f.max_length);
+    text(out, "lengthUnit", f.length_unit);
+    if let Some(values) = &f.enum_values {
+        strings(out, "enumValues", values);
+    }
+    flag(out, "enumIsStrict", f.enum_is_strict);
+    if f.enum_any_case {
+        flag(out, "enumAnyCase", true);
+    }
+    text(out, "pattern", f.pattern.as_deref());
+    text(out, "format", f.format);
+    for (name, n) in [("minimum", f.minimum), ("maximum", f.maximum)] {
+        if let Some(n) = n {
+            key(out, false, name);
+            push_i64(out, n);
+        }
+    }
+    number(out, "minItems", f.min_items);
+    number(out, "maxItems", f.max_items);
+    if let Some(fields) = &f.fields {
+        key(out, false, "fields");
+        push_fields(out, fields);
+    }
+    if let Some(item) = &f.item {
+        key(out, false, "item");
+        push_field(out, item);
+    }
+    text(out, "widget", f.widget.map(Widget::as_str));
+    text(out, "listKey", f.list_key);
+    text(out, "placeholder", f.placeholder);
+    if !f.tied_to.is_empty() {
+        strings(out, "tiedTo", &f.tied_to);
+    }
+    out.push('}');
+}
+
 /// The fields of an object table at `base`, which exists whenever the container at `anchor`
 /// does (`None`: in every record).
 pub(crate) fn fields(
@@ -170,14 +260,14 @@ pub(crate) fn fields(
     base: &str,
     anchor: Option<&str>,
 ) -> Vec<FormField> {
-    obj.members
-        .iter()
-        .map(|f| {
-            let mut out = field(f, base, anchor);
-            out.tied_to = tied_to(obj, f.name);
-            out
-        })
-        .collect()
+    // A plain loop: less WebAssembly code than `map` and `collect`.
+    let mut out = Vec::with_capacity(obj.members.len());
+    for f in obj.members {
+        let mut one = field(f, base, anchor);
+        one.tied_to = tied_to(obj, f.name);
+        out.push(one);
+    }
+    out
 }
 
 /// The members that the object's any-of list or cross-field check ties to `name`, in the
@@ -328,6 +418,16 @@ fn array_field(array: &ArrayRules, out: &mut FormField, anchor: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use crate::{form_fields, validate, Code, Format};
+
+    #[test]
+    fn fields_are_written_as_serde_json_serialises_them() {
+        for format in Format::EVERY {
+            let mut out = String::new();
+            super::push_fields(&mut out, form_fields(format));
+            let serde = serde_json::to_string(form_fields(format)).expect("json");
+            assert_eq!(out, serde, "{format}");
+        }
+    }
     use serde_json::json;
 
     fn find<'a>(fields: &'a [super::FormField], name: &str) -> &'a super::FormField {

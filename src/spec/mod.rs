@@ -68,7 +68,7 @@ pub(crate) struct Check {
     /// Runs after the members were visited; `captured` holds the strings of `capture` fields.
     pub run: fn(&validate::Seen<'_>, &crate::pointer::Path<'_>, &mut validate::Ctx<'_>),
     /// JSON Schema keywords stating the same rule, merged into the object's schema.
-    pub schema: fn() -> serde_json::Value,
+    pub schema: fn() -> schema::Schema,
     /// The members the rule reads together (the form metadata's `tied_to`).
     pub members: &'static [&'static str],
     /// The rules `run` enforces, as docs/RULES.md states them (paths relative to the object).
@@ -437,7 +437,7 @@ pub(crate) struct Dynamic {
     /// Checks the value.
     pub check: DynamicCheck,
     /// The JSON Schema of the value.
-    pub schema: fn() -> serde_json::Value,
+    pub schema: fn() -> schema::Schema,
     /// What the form shows for it.
     pub form: form::Widget,
     /// The rules `check` enforces (with account definitions too), as docs/RULES.md states them

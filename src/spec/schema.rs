@@ -3,107 +3,153 @@
 //! The schema states every *error* rule the table can express; warnings are not part of a schema
 //! (a payload with warnings is still valid). Rules that JSON Schema cannot express are named in
 //! the `description` of the object that carries them.
+//!
+//! Schemas are built as the core's own [`Json`] values (objects as member lists that keep the
+//! order of first insertion, as a `serde_json::Map` with `preserve_order` does) and written by
+//! [`crate::json::write`]: a WebAssembly build links neither serde_json's `Value` and its
+//! `indexmap` nor a serialiser for them. [`crate::generate_schema_value`] converts to a `Value`.
 
-use serde_json::{json, Map, Value};
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
 
 use super::{ArrayRules, Extra, Member, ObjectRules, Presence, StringRules, ValueRules};
+use crate::json::{Json, Number};
 use crate::Severity;
 
+/// A schema, or a fragment of one.
+pub(crate) type Schema = Json<'static>;
+
+/// The members of a schema object, in order.
+type Members = Vec<(Cow<'static, str>, Schema)>;
+
 /// Schema keywords written as JSON text. A constant text is data, far smaller in the WebAssembly
-/// module than the code the `json!` macro generates; the schema tests keep every text valid
-/// (the committed schemas are compared byte for byte).
-pub(crate) fn from_text(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or(Value::Null)
+/// module than code that builds the value; the schema tests keep every text valid (the committed
+/// schemas are compared byte for byte). Read with the core's own scanner
+/// ([`crate::json::parse`]), so that a WebAssembly build links no serde_json parser.
+pub(crate) fn from_text(text: &str) -> Schema {
+    crate::json::parse(text).map_or(Json::Null, Json::into_owned)
 }
 
-/// An object of schema keywords (`Value::from` and a map rather than `json!`, whose
-/// serialisation code costs WebAssembly size).
-fn keywords(entries: &[(&str, Value)]) -> Value {
-    let mut map = Map::new();
-    for (key, value) in entries {
-        map.insert((*key).to_owned(), value.clone());
+/// A string value.
+fn text(s: impl Into<Cow<'static, str>>) -> Schema {
+    Json::String(s.into())
+}
+
+/// An integer value, as `serde_json::Value::from` classifies it.
+fn integer(n: i64) -> Schema {
+    Json::Number(u64::try_from(n).map_or(Number::I64(n), Number::U64))
+}
+
+/// An array of strings.
+fn strings(values: &[&'static str]) -> Schema {
+    let mut items = Vec::with_capacity(values.len());
+    for v in values {
+        items.push(text(*v));
     }
-    Value::Object(map)
+    Json::Array(items)
 }
 
-/// Adds a member to an object: one call instead of the key's allocation inlined at every place
-/// an object is built (less WebAssembly code).
+/// Sets a member of an object: replaced in its place when present, otherwise added at the end
+/// (`serde_json::Map::insert`). One call instead of the same code at every place an object is
+/// built (less WebAssembly code).
+#[inline(never)]
+fn set(members: &mut Members, key: impl Into<Cow<'static, str>>, value: Schema) {
+    let key = key.into();
+    match members.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = value,
+        None => members.push((key, value)),
+    }
+}
+
+/// Sets every member of `more`, an object (`serde_json::Map::extend`); anything else adds none.
+fn extend(members: &mut Members, more: Schema) {
+    if let Json::Object(more) = more {
+        for (key, value) in more {
+            set(members, key, value);
+        }
+    }
+}
+
+/// The value of a member, to change it in place.
+fn member_mut<'m>(members: &'m mut Members, key: &str) -> Option<&'m mut Schema> {
+    members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Adds a member to a `serde_json` object (the response previews build theirs so).
 #[inline(never)]
 pub(crate) fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
     map.insert(key.to_owned(), value);
 }
 
 /// The schema of a whole format, with its `$schema`, `$id` and `title`.
-pub(crate) fn document(id: &str, root: &'static ObjectRules) -> Value {
-    let mut doc = Map::new();
-    doc.insert(
-        "$schema".into(),
-        Value::from("https://json-schema.org/draft/2020-12/schema"),
+pub(crate) fn document(id: &str, root: &'static ObjectRules) -> Schema {
+    let mut doc = Members::new();
+    set(
+        &mut doc,
+        "$schema",
+        text("https://json-schema.org/draft/2020-12/schema"),
     );
-    doc.insert(
-        "$id".into(),
-        Value::from(format!("https://contactkit.dev/schemas/{id}.schema.json")),
-    );
-    if let Value::Object(body) = object(root) {
-        doc.extend(body);
-    }
-    Value::Object(doc)
+    let mut url = String::from("https://contactkit.dev/schemas/");
+    url.push_str(id);
+    url.push_str(".schema.json");
+    set(&mut doc, "$id", text(url));
+    extend(&mut doc, object(root));
+    Json::Object(doc)
 }
 
 /// The schema of an object table.
-pub(crate) fn object(obj: &'static ObjectRules) -> Value {
-    let mut s = Map::new();
-    put(&mut s, "title", Value::from(obj.title));
+pub(crate) fn object(obj: &'static ObjectRules) -> Schema {
+    let mut s = Members::new();
+    set(&mut s, "title", text(obj.title));
     let mut description = obj.description.to_owned();
     if obj.extra == Extra::Warn {
         description.push_str(
             " Members not listed here are accepted by this schema; contactkit reports them as `unknown_field` warnings.",
         );
     }
-    put(&mut s, "description", Value::from(description));
-    put(&mut s, "type", Value::from("object"));
-    let mut properties = Map::new();
+    set(&mut s, "description", text(description));
+    set(&mut s, "type", text("object"));
+    let mut properties = Members::new();
     for field in obj.members {
-        properties.insert(field.name.into(), member(field));
+        set(&mut properties, field.name, member(field));
     }
-    put(&mut s, "properties", Value::Object(properties));
-    let required: Vec<&str> = obj
-        .members
-        .iter()
-        .filter(|f| f.required == Presence::Required)
-        .map(|f| f.name)
-        .collect();
-    if !required.is_empty() {
-        put(&mut s, "required", Value::from(required));
-    }
-    if !obj.any_of_required.is_empty() {
-        let any_of: Vec<Value> = obj
-            .any_of_required
-            .iter()
-            .map(|name| {
-                // An empty id is no id (docs/RULES.md#ids): it does not count as present.
-                let id = obj.members.iter().any(|f| {
-                    f.name == *name
-                        && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
-                });
-                if id {
-                    json!({ "required": [name], "properties": { *name: { "minLength": 1 } } })
-                } else {
-                    json!({ "required": [name] })
-                }
-            })
-            .collect();
-        put(&mut s, "anyOf", Value::Array(any_of));
-    }
-    if obj.extra == Extra::Custom {
-        put(&mut s, "propertyNames", non_empty_names_value());
-    }
-    if let Some(check) = obj.check {
-        if let Value::Object(extra) = (check.schema)() {
-            s.extend(extra);
+    set(&mut s, "properties", Json::Object(properties));
+    let mut required = Vec::new();
+    for f in obj.members {
+        if f.required == Presence::Required {
+            required.push(text(f.name));
         }
     }
-    Value::Object(s)
+    if !required.is_empty() {
+        set(&mut s, "required", Json::Array(required));
+    }
+    if !obj.any_of_required.is_empty() {
+        let mut any_of = Vec::new();
+        for name in obj.any_of_required {
+            // An empty id is no id (docs/RULES.md#ids): it does not count as present.
+            let id = obj.members.iter().any(|f| {
+                f.name == *name
+                    && matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
+            });
+            let mut alternative = Members::new();
+            set(&mut alternative, "required", strings(&[name]));
+            if id {
+                let min = vec![(Cow::Borrowed("minLength"), integer(1))];
+                let properties = vec![(Cow::Borrowed(*name), Json::Object(min))];
+                set(&mut alternative, "properties", Json::Object(properties));
+            }
+            any_of.push(Json::Object(alternative));
+        }
+        set(&mut s, "anyOf", Json::Array(any_of));
+    }
+    if obj.extra == Extra::Custom {
+        set(&mut s, "propertyNames", non_empty_names_value());
+    }
+    if let Some(check) = obj.check {
+        extend(&mut s, (check.schema)());
+    }
+    Json::Object(s)
 }
 
 /// `propertyNames` of an object of custom attributes, as JSON text: a name has at least one
@@ -116,14 +162,14 @@ macro_rules! non_empty_names {
 pub(crate) use non_empty_names;
 
 /// [`non_empty_names!`] as a value.
-fn non_empty_names_value() -> Value {
+fn non_empty_names_value() -> Schema {
     from_text(non_empty_names!())
 }
 
-pub(crate) fn member(field: &'static Member) -> Value {
+pub(crate) fn member(field: &'static Member) -> Schema {
     let mut s = match kind(&field.kind) {
-        Value::Object(map) => map,
-        _ => Map::new(),
+        Json::Object(members) => members,
+        _ => Members::new(),
     };
     let mut description = String::new();
     if !field.label.is_empty() {
@@ -135,18 +181,24 @@ pub(crate) fn member(field: &'static Member) -> Value {
         description.push_str(field.doc);
     }
     if field.loose {
-        // A type mismatch is only a warning, so the schema does not constrain the type.
-        s.remove("type");
+        // A type mismatch is only a warning, so the schema does not constrain the type. (The
+        // last member takes the removed one's place, as `serde_json::Map::remove` does with
+        // `preserve_order`.)
+        if let Some(i) = s.iter().position(|(k, _)| k == "type") {
+            s.swap_remove(i);
+        }
         description
             .push_str(" The vendor's docs do not state the exact type; other types are warnings.");
     }
     if field.nullable {
-        if let Some(Value::String(t)) = s.get_mut("type") {
-            let t = std::mem::take(t);
-            put(&mut s, "type", Value::from(vec![t, "null".to_owned()]));
+        if let Some(t) = member_mut(&mut s, "type") {
+            if let Json::String(name) = t {
+                let name = std::mem::take(name);
+                *t = Json::Array(vec![Json::String(name), text("null")]);
+            }
         }
-        if let Some(Value::Array(values)) = s.get_mut("enum") {
-            values.push(Value::Null);
+        if let Some(Json::Array(values)) = member_mut(&mut s, "enum") {
+            values.push(Json::Null);
         }
     }
     if field.required == Presence::Expected {
@@ -154,110 +206,109 @@ pub(crate) fn member(field: &'static Member) -> Value {
             " Probably required (a warning when missing); the vendor's docs do not state it.",
         );
     }
+    let description = description.trim();
     if !description.is_empty() {
-        put(&mut s, "description", Value::from(description.trim()));
+        set(&mut s, "description", text(description.to_owned()));
     }
-    Value::Object(s)
+    Json::Object(s)
 }
 
 /// The schema of a value's rules.
-pub(crate) fn kind(kind: &ValueRules) -> Value {
+pub(crate) fn kind(kind: &ValueRules) -> Schema {
     match kind {
         ValueRules::String(rules) => string(rules),
         // The bounds are always stated: the validator rejects integers outside i64 (e.g. 1e20).
-        ValueRules::Integer { min, max } => keywords(&[
-            ("type", Value::from("integer")),
-            ("minimum", Value::from(*min)),
-            ("maximum", Value::from(*max)),
+        ValueRules::Integer { min, max } => Json::Object(vec![
+            (Cow::Borrowed("type"), text("integer")),
+            (Cow::Borrowed("minimum"), integer(*min)),
+            (Cow::Borrowed("maximum"), integer(*max)),
         ]),
-        ValueRules::Boolean => keywords(&[("type", Value::from("boolean"))]),
+        ValueRules::Boolean => Json::Object(vec![(Cow::Borrowed("type"), text("boolean"))]),
         ValueRules::Array(array) => array_schema(array),
         ValueRules::Object(obj) => object(obj),
-        ValueRules::Any => Value::Object(Map::new()),
+        ValueRules::Any => Json::Object(Vec::new()),
         ValueRules::Dynamic(dynamic) => (dynamic.schema)(),
     }
 }
 
-fn string(rules: &StringRules) -> Value {
-    let mut s = Map::new();
-    put(&mut s, "type", Value::from("string"));
+fn string(rules: &StringRules) -> Schema {
+    let mut s = Members::new();
+    set(&mut s, "type", text("string"));
     if rules.min > 0 {
-        put(&mut s, "minLength", Value::from(rules.min));
+        set(&mut s, "minLength", integer(i64::from(rules.min)));
     }
     if rules.max != u32::MAX {
-        put(&mut s, "maxLength", Value::from(rules.max));
+        set(&mut s, "maxLength", integer(i64::from(rules.max)));
     }
     if let Some(format) = rules.format {
-        if let Value::Object(keywords) = format.schema() {
-            s.extend(keywords);
-        }
+        extend(&mut s, format.schema());
     }
     if let Some(list) = rules.one_of {
         if list.severity == Severity::Error {
             if list.any_case {
-                put(
-                    &mut s,
-                    "pattern",
-                    Value::from(any_case_pattern(list.values)),
-                );
+                set(&mut s, "pattern", text(any_case_pattern(list.values)));
             } else {
-                put(&mut s, "enum", Value::from(list.values));
+                set(&mut s, "enum", strings(list.values));
             }
         }
     }
     if !rules.reserved.is_empty() {
-        s.insert(
-            "not".into(),
-            keywords(&[("enum", Value::from(rules.reserved))]),
-        );
+        let not = vec![(Cow::Borrowed("enum"), strings(rules.reserved))];
+        set(&mut s, "not", Json::Object(not));
     }
-    Value::Object(s)
+    Json::Object(s)
 }
 
-fn array_schema(array: &ArrayRules) -> Value {
-    let mut s = keywords(&[
-        ("type", Value::from("array")),
-        ("items", kind(&array.items)),
-    ]);
+fn array_schema(array: &ArrayRules) -> Schema {
+    let mut s = Members::new();
+    set(&mut s, "type", text("array"));
+    set(&mut s, "items", kind(&array.items));
     if array.min > 0 {
-        s["minItems"] = Value::from(array.min);
+        set(&mut s, "minItems", integer(i64::from(array.min)));
     }
     if array.max != u32::MAX {
-        s["maxItems"] = Value::from(array.max);
+        set(&mut s, "maxItems", integer(i64::from(array.max)));
     }
     // For object items the validator compares only some members (e.g. an identifier's key and
     // value), so `uniqueItems` states the part of the rule a schema can: identical items.
     if array.unique == Some(Severity::Error) {
-        s["uniqueItems"] = Value::from(true);
+        set(&mut s, "uniqueItems", Json::Bool(true));
     }
-    s
+    Json::Object(s)
 }
 
 /// `^(?:[Mm][Aa][Ll][Ee]|...)$`: the values in any ASCII letter case, without regex flags
-/// (ECMA-262 and Rust regexes both understand it).
+/// (ECMA-262 and Rust regexes both understand it). Written with pushes rather than `format!` and
+/// `join` (less WebAssembly code).
 fn any_case_pattern(values: &[&str]) -> String {
-    let alternatives: Vec<String> = values
-        .iter()
-        .map(|v| {
-            v.chars()
-                .map(|c| {
-                    if c.is_ascii_alphabetic() {
-                        format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
-                    } else if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                        c.to_string()
-                    } else {
-                        format!("\\{c}")
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    format!("^(?:{})$", alternatives.join("|"))
+    let mut out = String::from("^(?:");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        for c in v.chars() {
+            if c.is_ascii_alphabetic() {
+                out.push('[');
+                out.push(c.to_ascii_uppercase());
+                out.push(c.to_ascii_lowercase());
+                out.push(']');
+            } else if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                out.push(c);
+            } else {
+                out.push('\\');
+                out.push(c);
+            }
+        }
+    }
+    out.push_str(")$");
+    out
 }
 
-/// Pretty JSON with a final newline: the committed form of every schema file.
-pub(crate) fn to_pretty(schema: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+/// Pretty JSON with a final newline: the committed form of every schema file (as
+/// `serde_json::to_string_pretty` writes it).
+pub(crate) fn to_pretty(schema: &Schema) -> String {
+    let mut text = String::new();
+    crate::json::write::push_json_pretty(&mut text, schema, 0);
     text.push('\n');
     text
 }
@@ -271,6 +322,10 @@ mod tests {
         assert_eq!(
             any_case_pattern(&["male", "x-1"]),
             "^(?:[Mm][Aa][Ll][Ee]|[Xx]-1)$"
+        );
+        assert_eq!(
+            any_case_pattern(&["a.b", "c d"]),
+            "^(?:[Aa]\\.[Bb]|[Cc]\\ [Dd])$"
         );
     }
 }

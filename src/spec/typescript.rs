@@ -48,7 +48,7 @@ fn member(field: &'static Member, indent: usize, out: &mut String) {
     let pad = " ".repeat(indent);
     // The member's description in the JSON Schema: its label, its docs, and what the schema
     // cannot state (a loose type, a probable requirement).
-    let schema = super::schema::member(field);
+    let schema = super::schema::member(field).to_value();
     let doc = schema
         .get("description")
         .and_then(Value::as_str)
@@ -82,7 +82,7 @@ fn kind(kind: &ValueRules, indent: usize, out: &mut String) {
         }
         ValueRules::Object(obj) => object(obj, indent, out),
         ValueRules::Any => out.push_str("JsonValue"),
-        ValueRules::Dynamic(dynamic) => schema(&(dynamic.schema)(), indent, out),
+        ValueRules::Dynamic(dynamic) => schema(&(dynamic.schema)().to_value(), indent, out),
     }
 }
 

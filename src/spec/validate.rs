@@ -11,7 +11,6 @@
 //! template without `core::fmt`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use serde_json::Value;
 
@@ -779,9 +778,10 @@ fn walk_array<'a, S: Source<'a>>(
     ctx: &mut Ctx<'_>,
 ) -> Result<(), Stop> {
     let mut count = 0usize;
-    // Fingerprints of the items seen so far, kept only when uniqueness is checked (a hash set:
-    // a record may hold hundreds of thousands of items).
-    let mut seen: HashSet<String> = HashSet::new();
+    // Fingerprints of the items seen so far, kept only when uniqueness is checked (a `NameMap`:
+    // searched in order while few, hashed once many, as a record may hold hundreds of thousands
+    // of items; the walk's one hash table type, which keeps the WebAssembly module smaller).
+    let mut seen: NameMap<'_, ()> = NameMap::default();
     let mut first = true;
     while source.next_item(&mut first)? {
         let item_path = path.index(count);
@@ -791,7 +791,7 @@ fn walk_array<'a, S: Source<'a>>(
         };
         let fingerprint = walk(source, slot, ctx)?;
         if let (Some(severity), Some(fp)) = (array.unique, fingerprint) {
-            if !seen.insert(fp) {
+            if !seen.insert(Cow::Owned(fp), ()) {
                 ctx.push(
                     &item_path,
                     Code::Duplicate,

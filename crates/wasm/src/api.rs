@@ -5,9 +5,8 @@
 #[cfg(feature = "convert")]
 use contactkit::Stage;
 
-use contactkit::{
-    form_fields as core_form_fields, Code, FieldError, Format, Issue, Pointer, Validator,
-};
+use contactkit::json_value;
+use contactkit::{Code, FieldError, Format, Issue, Pointer, Validator};
 
 use crate::dto::{self, names, Error, ErrorCode, Options, Validations};
 #[cfg(feature = "convert")]
@@ -283,9 +282,7 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
 /// printer would add 0.7 KB (gzipped) to the module. The core's tests keep the generated and
 /// the committed schemas identical, and a test here compares the values.
 pub fn schema(format: &str) -> Result<String, Error> {
-    Ok(dto::to_json(&contactkit::generate_schema_value(
-        dto::format(format)?,
-    )))
+    Ok(json_value::schema_text(dto::format(format)?))
 }
 
 /// `formats()`: `[{id, title}]` in the contract's order.
@@ -297,9 +294,9 @@ pub fn formats() -> String {
             out.push(',');
         }
         out.push_str("{\"id\":");
-        out.push_str(&dto::to_json(f.id()));
+        json_value::push_string(&mut out, f.id());
         out.push_str(",\"title\":");
-        out.push_str(&dto::to_json(f.title()));
+        json_value::push_string(&mut out, f.title());
         out.push('}');
     }
     out.push(']');
@@ -308,7 +305,7 @@ pub fn formats() -> String {
 
 /// `formFields(format)`: the core's form metadata of a format.
 pub fn form_fields(format: &str) -> Result<String, Error> {
-    Ok(dto::to_json(core_form_fields(dto::format(format)?)))
+    Ok(json_value::form_fields_text(dto::format(format)?))
 }
 
 /// `version()`: the package version (the workspace's root crate version).
@@ -348,22 +345,28 @@ fn refuse_syntax(rejection: &contactkit::Rejection) -> Result<(), Error> {
 }
 
 fn invalid_json(issues: Vec<Issue>) -> Error {
-    let message = issues
-        .iter()
-        .find(|i| i.code == Code::Syntax)
-        .map_or_else(|| "not valid JSON".to_owned(), |i| i.message.clone());
+    let mut message = String::from("the payload is ");
+    message.push_str(
+        issues
+            .iter()
+            .find(|i| i.code == Code::Syntax)
+            .map_or("not valid JSON", |i| &i.message),
+    );
     Error {
         code: ErrorCode::InvalidJson,
-        message: format!("the payload is {message}"),
+        message,
         issues,
     }
 }
 
 /// The `not_an_object` error for JSON text that is not an object.
 fn not_an_object(format: Format, text: &str, message: &str) -> Error {
+    let mut text_message = String::from(message);
+    text_message.push_str(", not ");
+    text_message.push_str(dto::json_type_of_text(text));
     Error {
         code: ErrorCode::NotAnObject,
-        message: format!("{message}, not {}", dto::json_type_of_text(text)),
+        message: text_message,
         issues: contactkit::validate_str(format, text).issues,
     }
 }
@@ -982,7 +985,7 @@ mod tests {
         // The core's metadata.
         assert_eq!(
             parse(&form_fields("helpscout").expect("ok")),
-            serde_json::to_value(core_form_fields(Format::HelpScout)).expect("json")
+            serde_json::to_value(contactkit::form_fields(Format::HelpScout)).expect("json")
         );
     }
 

@@ -6,11 +6,13 @@
 //! these shapes are written by hand in `npm/contactkit.d.ts`; the tests in this module and the
 //! Node tests keep the two in step.
 
+use contactkit::json_value::{self, Json};
 #[cfg(feature = "convert")]
 use contactkit::{Converted, Note, Rejection, Stage};
 use contactkit::{Definitions, Format, Issue};
 use serde::Serialize;
-use serde_json::{Map, Value};
+#[cfg(feature = "convert")]
+use serde_json::Value;
 
 /// The stable codes of the errors thrown for bad arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,6 +36,19 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The code's name (what `Serialize` writes).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::UnknownFormat => "unknown_format",
+            Self::InvalidJson => "invalid_json",
+            Self::NotAnObject => "not_an_object",
+            Self::InvalidOption => "invalid_option",
+            Self::InvalidDefinitions => "invalid_definitions",
+            Self::InvalidPointer => "invalid_pointer",
+            Self::NoPreview => "no_preview",
+        }
+    }
+
     /// Every code the Rust side produces (JavaScript adds `invalid_argument`,
     /// `not_initialized` and `internal`).
     pub const ALL: [ErrorCode; 7] = [
@@ -72,9 +87,19 @@ impl Error {
         }
     }
 
-    /// The error as JSON text.
+    /// The error as JSON text (as its `Serialize` writes it; written by hand, so that the
+    /// forms module links no serialiser).
     pub fn to_json(&self) -> String {
-        to_json(self)
+        let mut out = String::from("{\"code\":");
+        json_value::push_string(&mut out, self.code.as_str());
+        out.push_str(",\"message\":");
+        json_value::push_string(&mut out, &self.message);
+        if !self.issues.is_empty() {
+            out.push_str(",\"issues\":");
+            json_value::push_issues(&mut out, &self.issues);
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -91,15 +116,16 @@ pub fn format(id: &str) -> Result<Format, Error> {
     id.parse::<Format>().map_err(|e| {
         if e.is_read_format_left_out() {
             // The forms module is built without the read formats.
-            let ids: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
-            return Error::new(
-                ErrorCode::UnknownFormat,
-                format!(
-                    "{} is a read format, which contactkit/forms leaves out (import it from \"contactkit\"); the forms entry knows: {}",
-                    to_json(id),
-                    ids.join(", ")
-                ),
-            );
+            let mut message = String::new();
+            json_value::push_string(&mut message, id);
+            message.push_str(" is a read format, which contactkit/forms leaves out (import it from \"contactkit\"); the forms entry knows: ");
+            for (i, f) in Format::ALL.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(", ");
+                }
+                message.push_str(f.id());
+            }
+            return Error::new(ErrorCode::UnknownFormat, message);
         }
         Error::new(ErrorCode::UnknownFormat, e.to_string())
     })
@@ -115,7 +141,9 @@ pub fn validation_text(issues: &[Issue]) -> String {
     if issues.is_empty() {
         NO_FINDINGS.to_owned()
     } else {
-        to_json(&Validation::new(issues))
+        let mut out = String::new();
+        Validation::new(issues).write(&mut out);
+        out
     }
 }
 
@@ -135,6 +163,24 @@ impl<'a> Validation<'a> {
             valid: !issues.iter().any(Issue::is_error),
             issues,
         }
+    }
+
+    /// Appends the members `"valid":…,"issues":[…]}` (the JSON after its `{`), as `Serialize`
+    /// writes them; written by hand, so that the forms module links no serialiser.
+    fn write_members(&self, out: &mut String) {
+        out.push_str(if self.valid {
+            "\"valid\":true,\"issues\":"
+        } else {
+            "\"valid\":false,\"issues\":"
+        });
+        json_value::push_issues(out, self.issues);
+        out.push('}');
+    }
+
+    /// Appends the JSON of the result.
+    pub fn write(&self, out: &mut String) {
+        out.push('{');
+        self.write_members(out);
     }
 }
 
@@ -169,21 +215,25 @@ impl Validations {
                 self.results.push(',');
             }
             // `{"valid": …, "issues": […]}` with the record's number first.
-            let json = to_json(&result);
             self.results.push_str("{\"record\":");
-            self.results.push_str(&self.records.to_string());
+            json_value::push_u64(&mut self.results, self.records);
             self.results.push(',');
-            self.results
-                .push_str(json.strip_prefix('{').unwrap_or(&json));
+            result.write_members(&mut self.results);
         }
     }
 
     /// `{"records": N, "valid": N, "invalid": N, "results": […]}`.
     pub fn to_json(&self) -> String {
-        format!(
-            "{{\"records\":{},\"valid\":{},\"invalid\":{},\"results\":[{}]}}",
-            self.records, self.valid, self.invalid, self.results
-        )
+        let mut out = String::from("{\"records\":");
+        json_value::push_u64(&mut out, self.records);
+        out.push_str(",\"valid\":");
+        json_value::push_u64(&mut out, self.valid);
+        out.push_str(",\"invalid\":");
+        json_value::push_u64(&mut out, self.invalid);
+        out.push_str(",\"results\":[");
+        out.push_str(&self.results);
+        out.push_str("]}");
+        out
     }
 }
 
@@ -304,18 +354,38 @@ pub struct Options {
 
 impl Options {
     /// Reads the options object of `function`, which accepts the option names `known`, from
-    /// JSON text (`""`: no options).
+    /// JSON text (`""`: no options). Read with the core's scanner ([`json_value::parse`]), not
+    /// serde_json: the forms module links no serde_json parser.
     pub fn parse(text: &str, function: &str, known: &[&str]) -> Result<Self, Error> {
         let mut out = Self::default();
-        for (key, value) in options_object(text, function)? {
-            if !known.contains(&key.as_str()) {
-                return Err(unknown_option(&key, function, known));
+        if text.is_empty() {
+            return Ok(out);
+        }
+        let members = match json_value::parse(text) {
+            Ok(Json::Object(members)) => members,
+            Ok(other) => {
+                let mut message = options_of(function);
+                message.push_str(" must be an object, not ");
+                message.push_str(json_type(&other));
+                return Err(Error::new(ErrorCode::InvalidOption, message));
             }
-            let problem = match key.as_str() {
+            Err(_) => {
+                let mut message = options_of(function);
+                message.push_str(" must be an object");
+                return Err(Error::new(ErrorCode::InvalidOption, message));
+            }
+        };
+        for (key, value) in &members {
+            let key: &str = key;
+            if !known.contains(&key) {
+                return Err(unknown_option(key, function, known));
+            }
+            let problem = match key {
                 "definitions" => {
-                    out.definitions = Some(definitions(&value, function)?);
+                    out.definitions = Some(definitions(value, function)?);
                     None
                 }
+                #[cfg(feature = "convert")]
                 "firstRecord" => {
                     out.first_record = value
                         .as_u64()
@@ -324,7 +394,8 @@ impl Options {
                         .is_none()
                         .then_some("a whole number from 1")
                 }
-                "externalId" => match external_id(&value) {
+                #[cfg(feature = "convert")]
+                "externalId" => match external_id(value) {
                     Ok(how) => {
                         out.external_id = Some(how);
                         None
@@ -336,6 +407,7 @@ impl Options {
                         ))
                     }
                 },
+                #[cfg(feature = "convert")]
                 "now" => {
                     out.now = value.as_str().and_then(|s| s.parse().ok());
                     out.now
@@ -344,9 +416,11 @@ impl Options {
                 }
                 // The others are booleans.
                 _ => {
-                    let flag = match key.as_str() {
+                    let flag = match key {
                         "showValues" => &mut out.show_values,
+                        #[cfg(feature = "convert")]
                         "lenient" => &mut out.lenient,
+                        #[cfg(feature = "convert")]
                         "normalizeCustomKeys" => &mut out.normalize_custom_keys,
                         _ => &mut out.report,
                     };
@@ -355,13 +429,15 @@ impl Options {
                 }
             };
             if let Some(expected) = problem {
-                return Err(Error::new(
-                    ErrorCode::InvalidOption,
-                    format!(
-                        "option {key} of {function}() must be {expected}, not {}",
-                        json_type(&value)
-                    ),
-                ));
+                let mut message = String::from("option ");
+                message.push_str(key);
+                message.push_str(" of ");
+                message.push_str(function);
+                message.push_str("() must be ");
+                message.push_str(expected);
+                message.push_str(", not ");
+                message.push_str(json_type(value));
+                return Err(Error::new(ErrorCode::InvalidOption, message));
             }
         }
         Ok(out)
@@ -400,6 +476,7 @@ impl Options {
     }
 }
 
+#[cfg(feature = "convert")]
 /// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
@@ -474,42 +551,39 @@ pub struct ReportLine<'a> {
     pub notes: &'a [Note],
 }
 
-/// The members of an options object given as JSON text.
-fn options_object(text: &str, function: &str) -> Result<Map<String, Value>, Error> {
-    if text.is_empty() {
-        return Ok(Map::new());
-    }
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(other) => Err(Error::new(
-            ErrorCode::InvalidOption,
-            format!(
-                "the options of {function}() must be an object, not {}",
-                json_type(&other)
-            ),
-        )),
-        Err(_) => Err(Error::new(
-            ErrorCode::InvalidOption,
-            format!("the options of {function}() must be an object"),
-        )),
-    }
+/// `the options of NAME()`, the start of the messages about the options argument as a whole.
+fn options_of(function: &str) -> String {
+    let mut message = String::from("the options of ");
+    message.push_str(function);
+    message.push_str("()");
+    message
 }
 
 fn unknown_option(key: &str, function: &str, known: &[&str]) -> Error {
-    Error::new(
-        ErrorCode::InvalidOption,
-        format!(
-            "unknown option {} for {function}(); the options are: {}",
-            Value::from(key),
-            known.join(", ")
-        ),
-    )
+    let mut message = String::from("unknown option ");
+    json_value::push_string(&mut message, key);
+    message.push_str(" for ");
+    message.push_str(function);
+    message.push_str("(); the options are: ");
+    push_list(&mut message, known);
+    Error::new(ErrorCode::InvalidOption, message)
 }
 
+/// Appends names separated by `, `.
+pub fn push_list(out: &mut String, names: &[&str]) {
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+}
+
+#[cfg(feature = "convert")]
 /// Reads the `externalId` option of the conversions: `"email"`, `"source-id"` or `"custom:KEY"`.
-fn external_id(value: &Value) -> Result<contactkit::ExternalIdSource, String> {
+fn external_id(value: &Json<'_>) -> Result<contactkit::ExternalIdSource, String> {
     match value {
-        Value::String(text) => text.parse().map_err(|e| format!("is invalid: {e}")),
+        Json::String(text) => text.parse().map_err(|e| format!("is invalid: {e}")),
         other => Err(format!(
             "must be a string (\"email\", \"source-id\" or \"custom:KEY\"), not {}",
             json_type(other)
@@ -518,46 +592,44 @@ fn external_id(value: &Value) -> Result<contactkit::ExternalIdSource, String> {
 }
 
 /// Reads the `definitions` option: a definitions document (an object), or its JSON text.
-fn definitions(value: &Value, function: &str) -> Result<Definitions, Error> {
+fn definitions(value: &Json<'_>, function: &str) -> Result<Definitions, Error> {
     let parsed;
     let doc = match value {
-        Value::Object(_) => value,
-        Value::String(text) => {
-            parsed = serde_json::from_str::<Value>(text).map_err(|e| {
-                Error::new(
-                    ErrorCode::InvalidDefinitions,
-                    format!(
-                        "option definitions of {function}() is not valid JSON (line {}, column {})",
-                        e.line(),
-                        e.column()
-                    ),
-                )
+        Json::Object(_) => value,
+        Json::String(text) => {
+            parsed = json_value::parse(text).map_err(|e| {
+                let mut message = String::from("option definitions of ");
+                message.push_str(function);
+                message.push_str("() is not valid JSON (line ");
+                json_value::push_usize(&mut message, e.line);
+                message.push_str(", column ");
+                json_value::push_usize(&mut message, e.column);
+                message.push(')');
+                Error::new(ErrorCode::InvalidDefinitions, message)
             })?;
             &parsed
         }
         other => {
-            return Err(Error::new(
-                ErrorCode::InvalidOption,
-                format!(
-                    "option definitions of {function}() must be an object or a JSON string, not {}",
-                    json_type(other)
-                ),
-            ))
+            let mut message = String::from("option definitions of ");
+            message.push_str(function);
+            message.push_str("() must be an object or a JSON string, not ");
+            message.push_str(json_type(other));
+            return Err(Error::new(ErrorCode::InvalidOption, message));
         }
     };
-    Definitions::from_json(doc)
+    Definitions::from_json_value(doc)
         .map_err(|e| Error::new(ErrorCode::InvalidDefinitions, e.to_string()))
 }
 
 /// The JSON type of a value, for messages.
-pub fn json_type(value: &Value) -> &'static str {
+pub fn json_type(value: &Json<'_>) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
     }
 }
 
@@ -644,7 +716,7 @@ mod tests {
             }],
             ..Error::new(ErrorCode::NotAnObject, "x")
         };
-        let v: Value = serde_json::from_str(&with.to_json()).expect("json");
+        let v: serde_json::Value = serde_json::from_str(&with.to_json()).expect("json");
         assert_eq!(v["code"], "not_an_object");
         assert_eq!(v["issues"][0]["code"], "type");
     }
@@ -710,6 +782,29 @@ mod tests {
         let e = Options::parse(r#"{"definitions": "{nope"}"#, "validate", names::VALIDATE)
             .expect_err("json");
         assert_eq!(e.code, ErrorCode::InvalidDefinitions);
+        // The position of a syntax error is serde_json's, a number beyond f64 included.
+        for text in [
+            "{nope",
+            "{\n  \"helpscout\": [1e400]}",
+            "{\"a\": 1e99999999999}",
+            "[1,]",
+        ] {
+            let serde = serde_json::from_str::<serde_json::Value>(text).expect_err(text);
+            let options = serde_json::json!({ "definitions": text }).to_string();
+            let e = Options::parse(&options, "validate", names::VALIDATE).expect_err(text);
+            assert_eq!(
+                e.message,
+                format!(
+                    "option definitions of validate() is not valid JSON (line {}, column {})",
+                    serde.line(),
+                    serde.column()
+                )
+            );
+        }
+        // Options holding a number beyond f64 are refused as serde_json refuses them.
+        let e = Options::parse(r#"{"showValues": 1e400}"#, "validate", names::VALIDATE)
+            .expect_err("beyond");
+        assert_eq!(e.message, "the options of validate() must be an object");
         let e =
             Options::parse(r#"{"definitions": 3}"#, "validate", names::VALIDATE).expect_err("type");
         assert_eq!(e.code, ErrorCode::InvalidOption);

@@ -1,0 +1,166 @@
+//! JSON text to a [`Json`] value with the scanner, accepting exactly what
+//! `serde_json::from_str::<Value>` accepts (a number beyond the `f64` range included: refused,
+//! at serde_json's position), and conversions between [`Json`] and `serde_json::Value`.
+//!
+//! The small readers (the npm package's options, custom field definitions, the schema keyword
+//! texts) use it instead of serde_json's deserializer, which a WebAssembly build then leaves
+//! out.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use super::{Json, NameMap, Number, Scanner, Source, Stop, SyntaxError, Token};
+
+/// Parses JSON text (one value, whitespace around it) as serde_json parses it into a `Value`:
+/// the same values (a repeated member name keeps its first place and its last value), the same
+/// errors with the same line and column.
+pub(crate) fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+    let mut scanner = Scanner::from_str(text);
+    let value = read(&mut scanner).and_then(|value| scanner.end().map(|()| value));
+    value.map_err(|Stop| scanner.failure())
+}
+
+/// The next value of the scanner, whole (recursion bounded by the scanner's nesting limit).
+fn read<'a>(scanner: &mut Scanner<'a>) -> Result<Json<'a>, Stop> {
+    Ok(match scanner.value()? {
+        Token::Null => Json::Null,
+        Token::Bool(b) => Json::Bool(b),
+        Token::Number(n) => Json::Number(n),
+        Token::Beyond => return Err(scanner.beyond()),
+        Token::String(s) => Json::String(s),
+        Token::Array => {
+            let mut items = Vec::new();
+            let mut first = true;
+            while scanner.next_item(&mut first)? {
+                items.push(read(scanner)?);
+            }
+            Json::Array(items)
+        }
+        Token::Object => {
+            let mut members = NameMap::default();
+            let mut first = true;
+            while let Some(name) = scanner.next_key(&mut first)? {
+                let value = read(scanner)?;
+                members.insert(name, value);
+            }
+            Json::Object(members.into_entries())
+        }
+    })
+}
+
+impl<'a> Json<'a> {
+    /// The value of a parsed `serde_json::Value`, its strings borrowed.
+    pub(crate) fn of(value: &'a Value) -> Self {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(Number::of(n)),
+            Value::String(s) => Json::String(Cow::Borrowed(s)),
+            Value::Array(items) => Json::Array(items.iter().map(Json::of).collect()),
+            Value::Object(map) => Json::Object(
+                map.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::of(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The value with every string owned.
+    pub(crate) fn into_owned(self) -> Json<'static> {
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(b) => Json::Bool(b),
+            Json::Number(n) => Json::Number(n),
+            Json::String(s) => Json::String(Cow::Owned(s.into_owned())),
+            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
+            Json::Object(members) => Json::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The value as a `serde_json::Value`.
+    pub(crate) fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(Number::U64(n)) => Value::from(*n),
+            Json::Number(Number::I64(n)) => Value::from(*n),
+            // Always finite (the scanner refuses what is not).
+            Json::Number(Number::F64(f)) => {
+                serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
+            }
+            Json::String(s) => Value::from(s.as_ref()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => {
+                let mut map = Map::new();
+                for (name, value) in members {
+                    map.insert(name.to_string(), value.to_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::parse;
+
+    /// serde_json's outcome for `text`: the value, or the error's line and column.
+    fn serde(text: &str) -> Result<Value, (usize, usize)> {
+        serde_json::from_str::<Value>(text).map_err(|e| (e.line(), e.column()))
+    }
+
+    fn ours(text: &str) -> Result<Value, (usize, usize)> {
+        parse(text)
+            .map(|json| json.to_value())
+            .map_err(|e| (e.line, e.column))
+    }
+
+    #[test]
+    fn parses_as_serde_json_parses_into_a_value() {
+        let deep_ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        let too_deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        for text in [
+            "{}",
+            " {\"a\": 1, \"b\": [true, false, null], \"c\": {\"d\": \"e\\n\\u00e9\"}} ",
+            "{\"a\": 1, \"b\": 2, \"a\": 3}",
+            "[1, -2, 3.5, -0, 1e3, 18446744073709551615, 18446744073709551616, -9223372036854775809]",
+            "\"x\"",
+            "1e400",
+            "{\"x\": 1e400}",
+            "[\n  1,\n  -1e999\n]",
+            "{\"x\": 1e99999999999}",
+            "{\"x\": 0e99999999999}",
+            "{\"x\": 1e+99999999999, \"y\": 2}",
+            "[-1E-99999999999, 1E+3000]",
+            &format!("[-{}]", "1".repeat(320)),
+            &format!("[{}.5e10]", "9".repeat(320)),
+            "[1, 2",
+            "{\"a\" 1}",
+            "{\"a\": 1,}",
+            "{} {}",
+            "nul",
+            "",
+            "\"\\ud800\"",
+            &deep_ok,
+            &too_deep,
+        ] {
+            assert_eq!(ours(text), serde(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn values_convert_both_ways() {
+        let value: Value =
+            serde_json::from_str(r#"{"a": [1, -2, 2.5, "s", null, true], "b": {}}"#).expect("json");
+        assert_eq!(super::Json::of(&value).to_value(), value);
+    }
+}
