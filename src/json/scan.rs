@@ -146,7 +146,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips whitespace; returns the next byte, not read.
-    #[inline]
+    #[inline(always)]
     fn whitespace(&mut self) -> Option<u8> {
         loop {
             match self.peek() {
@@ -187,7 +187,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The start of the next value, opening an array or object.
-    #[inline]
+    #[inline(always)]
     fn token(&mut self) -> Result<Token<'a>, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingValue));
@@ -362,7 +362,9 @@ impl<'a> Scanner<'a> {
     // Numbers ---------------------------------------------------------------------------------
 
     /// Reads a number whose sign, if any, was read: [`Token::Number`], or [`Token::Beyond`]
-    /// for a number beyond the range of an `f64`.
+    /// for a number beyond the range of an `f64`. Not inlined: its locals would make every
+    /// read of a token (mostly strings) save and restore more.
+    #[inline(never)]
     fn number(&mut self, positive: bool) -> Result<Token<'a>, Stop> {
         let digits_start = self.pos;
         let Some(first) = self.next() else {
@@ -483,7 +485,7 @@ impl<'a> Scanner<'a> {
 
     /// Reads up to the opening quote of the next member name (`true`) or the object's end
     /// (`false`).
-    #[inline]
+    #[inline(always)]
     fn key_start(&mut self, first: &mut bool) -> Result<bool, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingObject));
@@ -513,7 +515,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the `:` after a member name.
-    #[inline]
+    #[inline(always)]
     fn colon(&mut self) -> Result<(), Stop> {
         match self.whitespace() {
             Some(b':') => {
@@ -527,7 +529,7 @@ impl<'a> Scanner<'a> {
 }
 
 impl<'a> Source<'a> for Scanner<'a> {
-    #[inline]
+    #[inline(always)]
     fn value(&mut self) -> Result<Token<'a>, Stop> {
         self.token()
     }

@@ -444,7 +444,7 @@ pub(crate) fn expected(kind: &ValueRules, nullable: bool) -> String {
 /// after that it reads as `0`, an in-range integer, so that every rule that looks at a value's
 /// type still sees a number and the range is reported once. Every value of a record is read
 /// through here (or [`skip`], which calls it).
-#[inline]
+#[inline(always)]
 pub(crate) fn read<'a, S: Source<'a>>(
     source: &mut S,
     path: &Path<'_>,
@@ -825,10 +825,23 @@ fn find_field(fields: &[Member], key: &str, hint: usize) -> Option<usize> {
     }
 }
 
-/// `a == b` for the short names and values of the rule tables: lengths, then bytes from the
-/// first, inline (a call to `memcmp` per candidate cost more than the comparison).
+/// `a == b` for the short names and values of the rule tables: lengths, then eight bytes at a
+/// time and the rest byte by byte, inline (a call to `memcmp` per candidate cost more than the
+/// comparison).
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    while let (Some((x, rest_a)), Some((y, rest_b))) =
+        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
+    {
+        if x != y {
+            return false;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 fn walk_object<'a, S: Source<'a>>(
@@ -860,7 +873,9 @@ fn walk_object<'a, S: Source<'a>>(
                 let field = &obj.members[i];
                 // The last occurrence of a repeated member counts, as in a parsed value.
                 let value = walk(source, Slot::field(field, member), ctx)?;
-                captured.retain(|(j, _)| *j != i);
+                if !captured.is_empty() {
+                    captured.retain(|(j, _)| *j != i);
+                }
                 if let Some(s) = value {
                     captured.push((i, s));
                 }

@@ -77,6 +77,8 @@ pub fn envelope<T: Into<String>>(result: Result<T, dto::Error>) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod bindings {
+    use std::sync::{Mutex, MutexGuard, PoisonError};
+
     use wasm_bindgen::prelude::wasm_bindgen;
 
     use crate::{api, dto, envelope};
@@ -84,19 +86,78 @@ mod bindings {
     // The exports are internal to the package: `skip_typescript` keeps them out of the
     // generated declarations; the public types are in npm/contactkit.d.ts.
     //
-    // Payload and record text comes in as UTF-8 bytes, encoded by npm/src/api.js with
-    // `TextEncoder.encodeInto` (native code) and copied into the module's memory in one piece:
-    // a `&str` parameter makes the wasm-bindgen glue copy the text one UTF-16 unit at a time in
-    // a JavaScript loop, which cost about 4 µs of the 5 µs of `validate` on a 960-byte payload
-    // (BENCHMARKS.md). `validateField`'s value (one member, short) stays a `&str`: bytes would
-    // cost the forms module more than they save. The encoder writes lone surrogates as U+FFFD,
-    // as that glue did, so the bytes are always UTF-8; others (only a caller of the raw export
-    // can pass them) are an `invalid_json` error (`from_utf8_lossy` would cost 0.5 KB).
+    // Payload and record text crosses through a buffer the module owns (BENCHMARKS.md): npm/src/
+    // api.js asks `input` for room, `TextEncoder.encodeInto` (native code) writes the format id,
+    // the text and the options one after another straight into the module's memory, and the
+    // export (`validate`, `validateMany`, `convert`, ...) gets their lengths in bytes. No
+    // allocation or copy by the wasm-bindgen glue (a `&str` parameter is copied one UTF-16 unit
+    // at a time in a JavaScript loop, a `&[u8]` is allocated and copied once more). The export
+    // returns whether a result waits; `output` hands it over (a record without findings has
+    // none, so a valid record costs JavaScript no string at all). The encoder writes lone
+    // surrogates as U+FFFD, so the bytes are UTF-8; others (only a caller of the raw exports
+    // can write them) are an `invalid_json` error. `validateField`'s value (one member, short)
+    // stays a `&str`.
 
-    /// The text of UTF-8 bytes from JavaScript.
-    fn text(bytes: &[u8]) -> Result<&str, dto::Error> {
-        std::str::from_utf8(bytes)
-            .map_err(|_| dto::Error::new(dto::ErrorCode::InvalidJson, "the text is not UTF-8"))
+    /// The texts of the next call, written by JavaScript (zero-initialised: every byte Rust
+    /// reads is initialised whatever JavaScript wrote).
+    static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+    /// The result of the last call, until `output` takes it.
+    static OUTPUT: Mutex<String> = Mutex::new(String::new());
+    /// The input buffer is given back after a call that needed more than this.
+    const KEEP: usize = 1 << 16;
+
+    fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+        m.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Makes the input buffer at least `len` bytes long and returns its address in the
+    /// module's memory (which may have grown: JavaScript views it afresh).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn input(len: usize) -> usize {
+        let mut buf = lock(&INPUT);
+        if buf.len() < len {
+            buf.resize(len, 0);
+        }
+        buf.as_ptr().addr()
+    }
+
+    /// The texts at the start of the input buffer, `lens` bytes each, one after another.
+    fn texts<const N: usize>(input: &[u8], lens: [usize; N]) -> Result<[&str; N], dto::Error> {
+        let mut out = [""; N];
+        let mut at = 0usize;
+        for (text, len) in out.iter_mut().zip(lens) {
+            let end = at.saturating_add(len);
+            *text = input
+                .get(at..end)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .ok_or_else(|| {
+                    dto::Error::new(dto::ErrorCode::InvalidJson, "the text is not UTF-8")
+                })?;
+            at = end;
+        }
+        Ok(out)
+    }
+
+    /// Runs `f` over the texts in the input buffer and keeps its result (or error) for
+    /// `output`; returns whether there is one (not for a record without findings).
+    fn run<const N: usize>(
+        lens: [usize; N],
+        f: impl FnOnce([&str; N]) -> Result<String, dto::Error>,
+    ) -> bool {
+        let mut buf = lock(&INPUT);
+        let result = envelope(texts(&buf, lens).and_then(f));
+        if buf.len() > KEEP {
+            *buf = Vec::new();
+        }
+        let waiting = !result.is_empty();
+        *lock(&OUTPUT) = result;
+        waiting
+    }
+
+    /// The result of the last call (see `run`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn output() -> String {
+        std::mem::take(&mut *lock(&OUTPUT))
     }
 
     #[cfg(feature = "debug")]
@@ -106,8 +167,10 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn validate(format: &str, payload: &[u8], options: &str) -> String {
-        envelope(text(payload).and_then(|payload| api::validate(format, payload, options)))
+    pub fn validate(format: usize, payload: usize, options: usize) -> bool {
+        run([format, payload, options], |[f, p, o]| {
+            api::validate(f, p, o)
+        })
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateField)]
@@ -116,26 +179,34 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateMany)]
-    pub fn validate_many(format: &str, records: &[u8], options: &str) -> String {
-        envelope(text(records).and_then(|records| api::validate_many(format, records, options)))
+    pub fn validate_many(format: usize, records: usize, options: usize) -> bool {
+        run([format, records, options], |[f, r, o]| {
+            api::validate_many(f, r, o)
+        })
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn convert(from: &str, to: &str, payload: &[u8], options: &str) -> String {
-        envelope(text(payload).and_then(|payload| api::convert(from, to, payload, options)))
+    pub fn convert(from: usize, to: usize, payload: usize, options: usize) -> bool {
+        run([from, to, payload, options], |[f, t, p, o]| {
+            api::convert(f, t, p, o)
+        })
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript, js_name = convertMany)]
-    pub fn convert_many(from: &str, to: &str, records: &[u8], options: &str) -> String {
-        envelope(text(records).and_then(|records| api::convert_many(from, to, records, options)))
+    pub fn convert_many(from: usize, to: usize, records: usize, options: usize) -> bool {
+        run([from, to, records, options], |[f, t, r, o]| {
+            api::convert_many(f, t, r, o)
+        })
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn preview(format: &str, payload: &[u8], options: &str) -> String {
-        envelope(text(payload).and_then(|payload| api::preview(format, payload, options)))
+    pub fn preview(format: usize, payload: usize, options: usize) -> bool {
+        run([format, payload, options], |[f, p, o]| {
+            api::preview(f, p, o)
+        })
     }
 
     #[wasm_bindgen(skip_typescript)]
