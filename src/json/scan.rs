@@ -146,7 +146,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips whitespace; returns the next byte, not read.
-    #[inline(always)]
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn whitespace(&mut self) -> Option<u8> {
         loop {
             match self.peek() {
@@ -187,7 +188,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// The start of the next value, opening an array or object.
-    #[inline(always)]
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn token(&mut self) -> Result<Token<'a>, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingValue));
@@ -362,9 +364,7 @@ impl<'a> Scanner<'a> {
     // Numbers ---------------------------------------------------------------------------------
 
     /// Reads a number whose sign, if any, was read: [`Token::Number`], or [`Token::Beyond`]
-    /// for a number beyond the range of an `f64`. Not inlined: its locals would make every
-    /// read of a token (mostly strings) save and restore more.
-    #[inline(never)]
+    /// for a number beyond the range of an `f64`.
     fn number(&mut self, positive: bool) -> Result<Token<'a>, Stop> {
         let digits_start = self.pos;
         let Some(first) = self.next() else {
@@ -485,7 +485,8 @@ impl<'a> Scanner<'a> {
 
     /// Reads up to the opening quote of the next member name (`true`) or the object's end
     /// (`false`).
-    #[inline(always)]
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn key_start(&mut self, first: &mut bool) -> Result<bool, Stop> {
         let Some(b) = self.whitespace() else {
             return Err(self.peek_error(SyntaxCode::EofWhileParsingObject));
@@ -515,7 +516,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the `:` after a member name.
-    #[inline(always)]
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn colon(&mut self) -> Result<(), Stop> {
         match self.whitespace() {
             Some(b':') => {
@@ -529,7 +531,8 @@ impl<'a> Scanner<'a> {
 }
 
 impl<'a> Source<'a> for Scanner<'a> {
-    #[inline(always)]
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn value(&mut self) -> Result<Token<'a>, Stop> {
         self.token()
     }

@@ -444,7 +444,8 @@ pub(crate) fn expected(kind: &ValueRules, nullable: bool) -> String {
 /// after that it reads as `0`, an in-range integer, so that every rule that looks at a value's
 /// type still sees a number and the range is reported once. Every value of a record is read
 /// through here (or [`skip`], which calls it).
-#[inline(always)]
+#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+#[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
 pub(crate) fn read<'a, S: Source<'a>>(
     source: &mut S,
     path: &Path<'_>,

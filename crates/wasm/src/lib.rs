@@ -77,7 +77,7 @@ pub fn envelope<T: Into<String>>(result: Result<T, dto::Error>) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod bindings {
-    use std::sync::{Mutex, MutexGuard, PoisonError};
+    use std::cell::Cell;
 
     use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -87,8 +87,8 @@ mod bindings {
     // generated declarations; the public types are in npm/contactkit.d.ts.
     //
     // Payload and record text crosses through a buffer the module owns (BENCHMARKS.md): npm/src/
-    // api.js asks `input` for room, `TextEncoder.encodeInto` (native code) writes the format id,
-    // the text and the options one after another straight into the module's memory, and the
+    // api.js asks `input` for room, and writes the format id(s), the text and the options one
+    // after another as UTF-8 straight into the module's memory (`TextEncoder.encodeInto`); the
     // export (`validate`, `validateMany`, `convert`, ...) gets their lengths in bytes. No
     // allocation or copy by the wasm-bindgen glue (a `&str` parameter is copied one UTF-16 unit
     // at a time in a JavaScript loop, a `&[u8]` is allocated and copied once more). The export
@@ -98,66 +98,66 @@ mod bindings {
     // can write them) are an `invalid_json` error. `validateField`'s value (one member, short)
     // stays a `&str`.
 
-    /// The texts of the next call, written by JavaScript (zero-initialised: every byte Rust
-    /// reads is initialised whatever JavaScript wrote).
-    static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-    /// The result of the last call, until `output` takes it.
-    static OUTPUT: Mutex<String> = Mutex::new(String::new());
+    thread_local! {
+        /// The texts of the next call, written by JavaScript (zero-initialised: every byte Rust
+        /// reads is initialised whatever JavaScript wrote). The module has one thread.
+        static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+        /// The result of the last call, until `output` takes it.
+        static OUTPUT: Cell<String> = const { Cell::new(String::new()) };
+    }
+
     /// The input buffer is given back after a call that needed more than this.
     const KEEP: usize = 1 << 16;
-
-    fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-        m.lock().unwrap_or_else(PoisonError::into_inner)
-    }
 
     /// Makes the input buffer at least `len` bytes long and returns its address in the
     /// module's memory (which may have grown: JavaScript views it afresh).
     #[wasm_bindgen(skip_typescript)]
     pub fn input(len: usize) -> usize {
-        let mut buf = lock(&INPUT);
+        let mut buf = INPUT.take();
         if buf.len() < len {
             buf.resize(len, 0);
         }
-        buf.as_ptr().addr()
+        let address = buf.as_ptr().addr();
+        INPUT.set(buf);
+        address
     }
 
-    /// The texts at the start of the input buffer, `lens` bytes each, one after another.
-    fn texts<const N: usize>(input: &[u8], lens: [usize; N]) -> Result<[&str; N], dto::Error> {
-        let mut out = [""; N];
+    /// Runs `f` over the texts at the start of the input buffer, `lens` bytes each, one after
+    /// another (unused ones empty), and keeps its result (or error) for `output`; returns
+    /// whether there is one (not for a record without findings).
+    fn run(lens: [usize; 4], f: fn([&str; 4]) -> Result<String, dto::Error>) -> bool {
+        let buf = INPUT.take();
+        let mut texts = [""; 4];
         let mut at = 0usize;
-        for (text, len) in out.iter_mut().zip(lens) {
+        let mut utf8 = true;
+        for (text, len) in texts.iter_mut().zip(lens) {
             let end = at.saturating_add(len);
-            *text = input
-                .get(at..end)
-                .and_then(|bytes| std::str::from_utf8(bytes).ok())
-                .ok_or_else(|| {
-                    dto::Error::new(dto::ErrorCode::InvalidJson, "the text is not UTF-8")
-                })?;
+            match buf.get(at..end).map(std::str::from_utf8) {
+                Some(Ok(s)) => *text = s,
+                _ => utf8 = false,
+            }
             at = end;
         }
-        Ok(out)
-    }
-
-    /// Runs `f` over the texts in the input buffer and keeps its result (or error) for
-    /// `output`; returns whether there is one (not for a record without findings).
-    fn run<const N: usize>(
-        lens: [usize; N],
-        f: impl FnOnce([&str; N]) -> Result<String, dto::Error>,
-    ) -> bool {
-        let mut buf = lock(&INPUT);
-        let result = envelope(texts(&buf, lens).and_then(f));
-        if buf.len() > KEEP {
-            *buf = Vec::new();
+        let result = envelope(if utf8 {
+            f(texts)
+        } else {
+            Err(dto::Error::new(
+                dto::ErrorCode::InvalidJson,
+                "the text is not UTF-8",
+            ))
+        });
+        if buf.len() <= KEEP {
+            INPUT.set(buf);
         }
         let waiting = !result.is_empty();
-        *lock(&OUTPUT) = result;
+        OUTPUT.set(result);
         waiting
     }
 
     /// The result of the last call (see `run`).
     #[wasm_bindgen(skip_typescript)]
     pub fn output() -> String {
-        std::mem::take(&mut *lock(&OUTPUT))
+        OUTPUT.take()
     }
 
     #[cfg(feature = "debug")]
@@ -168,7 +168,7 @@ mod bindings {
 
     #[wasm_bindgen(skip_typescript)]
     pub fn validate(format: usize, payload: usize, options: usize) -> bool {
-        run([format, payload, options], |[f, p, o]| {
+        run([format, payload, options, 0], |[f, p, o, _]| {
             api::validate(f, p, o)
         })
     }
@@ -180,7 +180,7 @@ mod bindings {
 
     #[wasm_bindgen(skip_typescript, js_name = validateMany)]
     pub fn validate_many(format: usize, records: usize, options: usize) -> bool {
-        run([format, records, options], |[f, r, o]| {
+        run([format, records, options, 0], |[f, r, o, _]| {
             api::validate_many(f, r, o)
         })
     }
@@ -204,7 +204,7 @@ mod bindings {
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
     pub fn preview(format: usize, payload: usize, options: usize) -> bool {
-        run([format, payload, options], |[f, p, o]| {
+        run([format, payload, options, 0], |[f, p, o, _]| {
             api::preview(f, p, o)
         })
     }
