@@ -228,11 +228,25 @@ impl<'a> Scanner<'a> {
     // Strings ---------------------------------------------------------------------------------
 
     /// Reads a string whose opening quote was read: borrowed from the input when it has no
-    /// escapes.
+    /// escapes. The common case, a string without escapes in text known to be UTF-8, is all
+    /// that is inlined.
     #[inline]
     fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
         let start = self.pos;
-        self.pos = string_stop(self.bytes, start);
+        let end = string_stop(self.bytes, start);
+        if self.bytes.get(end) == Some(&b'"') {
+            if let Some(s) = self.text.and_then(|text| text.get(start..end)) {
+                self.pos = end + 1;
+                return Ok(Cow::Borrowed(s));
+            }
+        }
+        self.pos = end;
+        self.string_rest(start)
+    }
+
+    /// [`Scanner::string`] from the first byte that ends its fast scan on (at the position).
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> Result<Cow<'a, str>, Stop> {
         match self.peek() {
             None => Err(self.error(SyntaxCode::EofWhileParsingString)),
             Some(b'"') => {

@@ -899,21 +899,22 @@ fn walk_object<'a, S: Source<'a>>(
             }
         }
     }
-    for (i, field) in obj.members.iter().enumerate() {
-        if present & (1 << i) == 0 {
-            match field.required {
-                Presence::Optional => {}
-                Presence::Required => ctx.error(
-                    &path.key(field.name),
-                    Code::Required,
-                    Message::new(REQUIRED),
-                ),
-                Presence::Expected => ctx.warn(
-                    &path.key(field.name),
-                    Code::Required,
-                    Message::new(PROBABLY_REQUIRED),
-                ),
-            }
+    // The members not present, in order (bit i is member i; a table has at most 64).
+    let mut missing = !present;
+    while let Some(field) = obj.members.get(missing.trailing_zeros() as usize) {
+        missing &= missing - 1;
+        match field.required {
+            Presence::Optional => {}
+            Presence::Required => ctx.error(
+                &path.key(field.name),
+                Code::Required,
+                Message::new(REQUIRED),
+            ),
+            Presence::Expected => ctx.warn(
+                &path.key(field.name),
+                Code::Required,
+                Message::new(PROBABLY_REQUIRED),
+            ),
         }
     }
     let seen = Seen {
