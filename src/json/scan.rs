@@ -23,7 +23,8 @@ static STRING_STOP: [bool; 256] = {
 /// The index of the first byte from `from` on that ends the fast scan of a string
 /// ([`STRING_STOP`]), or the input's length. Eight bytes at a time: a byte-wise "has a zero
 /// byte" test on the word (exact for the lowest flagged byte, which is all that is used).
-#[inline]
+#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+#[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
 fn string_stop(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
@@ -230,7 +231,8 @@ impl<'a> Scanner<'a> {
     /// Reads a string whose opening quote was read: borrowed from the input when it has no
     /// escapes. The common case, a string without escapes in text known to be UTF-8, is all
     /// that is inlined.
-    #[inline]
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
         let start = self.pos;
         let end = string_stop(self.bytes, start);

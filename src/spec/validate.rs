@@ -618,6 +618,9 @@ pub(crate) fn check_custom_name(name: &str, member: &Path<'_>, ctx: &mut Ctx<'_>
 
 /// Walks the next value of `source` with the rules of `slot`; returns the captured string (or
 /// an object's fingerprint) when the slot asks for one, and `Some("")` for an empty id.
+/// Inlined (where size does not count) into the walks of objects and arrays, which it calls in
+/// turn: no call per member or item.
+#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
 fn walk<'a, S: Source<'a>>(
     source: &mut S,
     slot: Slot<'_, '_>,
