@@ -157,7 +157,8 @@ function functions(raw, load) {
   let memoryBytes = new Uint8Array(0);
   const standardSchemas = new Map();
 
-  function call(fn, a, b, c, d, e) {
+  /** Calls a raw export (with up to five arguments) and unwraps its result or error. */
+  function call(fn, a1, a2, a3, a4, a5) {
     if (!ready) {
       throw new ContactkitError(
         "not_initialized",
@@ -167,7 +168,7 @@ function functions(raw, load) {
     }
     let out;
     try {
-      out = fn(a, b, c, d, e);
+      out = fn(a1, a2, a3, a4, a5);
     } catch (e) {
       // The core does not panic on input; a trap here is a bug in contactkit, reported as
       // such instead of a bare "RuntimeError: unreachable".

@@ -4,14 +4,15 @@
 //! # Design
 //!
 //! - **A coarse, string-based boundary.** Every export takes format ids and JSON text (payloads
-//!   and records as its UTF-8 bytes: see `bindings`) and returns JSON text, which the package's
-//!   hand-written JavaScript (`npm/src/api.js`) parses with `JSON.parse` and types with
-//!   `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against `serde-wasm-bindgen` (a JS object
-//!   in, `Serializer::json_compatible()` out) for the same validation: the JSON-text boundary was
-//!   about 4 times faster on a typical Help Scout payload given as an object (10 µs against 38 µs
-//!   per call; JSON.stringify and the validator's borrowing fast path over text beat walking a JS
-//!   object through `Reflect`), and 12 KB smaller gzipped, with 11 KB less JS glue. Results parsed
-//!   by `JSON.parse` have only own properties, so keys such as `__proto__` stay plain data.
+//!   and records as UTF-8 in a buffer the module owns: see `bindings`) and returns JSON text,
+//!   which the package's hand-written JavaScript (`npm/src/api.js`) parses with `JSON.parse`
+//!   and types with `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against
+//!   `serde-wasm-bindgen` (a JS object in, `Serializer::json_compatible()` out) for the same
+//!   validation: the JSON-text boundary was about 4 times faster on a typical Help Scout
+//!   payload given as an object (10 µs against 38 µs per call; JSON.stringify and the
+//!   validator's borrowing fast path over text beat walking a JS object through `Reflect`), and
+//!   12 KB smaller gzipped, with 11 KB less JS glue. Results parsed by `JSON.parse` have only
+//!   own properties, so keys such as `__proto__` stay plain data.
 //! - **Errors as data.** A bad argument comes back as the text `!` followed by the JSON of a
 //!   [`dto::Error`]; JavaScript throws it as a `ContactkitError {code, message, issues?}`. No
 //!   `JsValue` exceptions, no panics: nothing here can end in a WebAssembly trap.
