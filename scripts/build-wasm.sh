@@ -133,7 +133,7 @@ build_module forms wasm-release "$pkg" --no-default-features
 if [ "$debug" -eq 0 ]; then
     speed="$target_dir/wasm-speed-pkg"
     rm -rf "$speed"
-    build_module contactkit wasm-speed "$speed"
+    build_module contactkit wasm-speed "$speed" --features speed
     if ! cmp -s "$speed/contactkit_wasm.js" "$pkg/contactkit_wasm.js"; then
         echo "build-wasm: the speed build's glue differs from the size build's" >&2
         exit 1

@@ -2,12 +2,13 @@
 // WebAssembly module; the entries (contactkit.js, node.js, forms.js, forms.node.js) bind it to
 // the full module or to the forms module.
 //
-// The boundary is JSON text in both directions (payload and record text as UTF-8 bytes, see utf8):
+// The boundary is JSON text in both directions (payload and record text written as UTF-8 into the
+// module's memory, see send):
 // payloads given as objects are serialised with JSON.stringify, and every result is parsed with
 // JSON.parse, so the objects handed back have only own properties (an untrusted "__proto__" key
 // stays a plain data member) and share nothing with earlier results. A raw export returns "!"
 // followed by the JSON of an error for a bad argument (thrown here as a ContactkitError), and ""
-// for a record without findings.
+// for a record without findings (the exports fed through send() then have no result at all).
 
 /** The error thrown for a bad argument: `{code, message, issues?}`. */
 export class ContactkitError extends Error {
@@ -79,13 +80,8 @@ function optionsText(options) {
 }
 
 const encoder = new TextEncoder();
-const scratch = new Uint8Array(1 << 16);
-
-/** UTF-8 of text for the raw exports (BENCHMARKS.md: faster than passing a string). */
-function utf8(text) {
-  if (text.length * 3 > scratch.length) return encoder.encode(text);
-  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
-}
+/** Text longer than this (UTF-16 units) is encoded on its own first, for room of its exact size. */
+const LONG = 1 << 20;
 
 function validation(out) {
   return out === NO_FINDINGS ? { valid: true, issues: [] } : JSON.parse(out);
@@ -137,8 +133,7 @@ const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"
 export function bind(raw, module) {
   const api = functions(raw, () => api.init());
   if (module.bytes !== undefined) {
-    raw.initSync({ module: decodeBase64(module.bytes) });
-    api.markReady();
+    api.markReady(raw.initSync({ module: decodeBase64(module.bytes) }));
     /** Already done on import in Node; resolves at once. */
     api.init = () => Promise.resolve();
     /** Already done on import in Node. */
@@ -157,9 +152,13 @@ export function bind(raw, module) {
  */
 function functions(raw, load) {
   let ready = false;
+  /** The module's memory, and a view of it. */
+  let memory;
+  let memoryBytes = new Uint8Array(0);
   const standardSchemas = new Map();
 
-  function call(fn, ...args) {
+  /** Calls a raw export (with up to five arguments) and unwraps its result or error. */
+  function call(fn, a1, a2, a3, a4, a5) {
     if (!ready) {
       throw new ContactkitError(
         "not_initialized",
@@ -169,7 +168,7 @@ function functions(raw, load) {
     }
     let out;
     try {
-      out = fn(...args);
+      out = fn(a1, a2, a3, a4, a5);
     } catch (e) {
       // The core does not panic on input; a trap here is a bug in contactkit, reported as
       // such instead of a bare "RuntimeError: unreachable".
@@ -185,14 +184,70 @@ function functions(raw, load) {
     return out;
   }
 
+  // Where `put` writes next in the module's memory, and the end of the room asked for.
+  let cursor = 0;
+  let limit = 0;
+
+  /**
+   * Writes a text (or bytes) at the cursor as UTF-8; its length in bytes. Short ASCII
+   * text (format ids, options) is copied in a loop: cheaper than a call of `encodeInto`.
+   */
+  function put(text) {
+    let n = text.length;
+    if (typeof text !== "string") memoryBytes.set(text, cursor);
+    else if (n > 32 || !ascii(text)) n = encoder.encodeInto(text, memoryBytes.subarray(cursor, limit)).written;
+    cursor += n;
+    return n;
+  }
+
+  /** Copies text to the cursor if it is ASCII (whether it was). */
+  function ascii(text) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return false;
+      memoryBytes[cursor + i] = c;
+    }
+    return true;
+  }
+
+  /** Text as it is written by `put`: long text is encoded first, for room of its exact size. */
+  function fit(text) {
+    return text.length > LONG ? encoder.encode(text) : text;
+  }
+
+  /** The room `put` needs for a text or its bytes. */
+  function room(text) {
+    return typeof text === "string" ? text.length * 3 : text.length;
+  }
+
+  /**
+   * Calls a raw export that reads its texts (three or four) from the module's input buffer
+   * (crates/wasm/src/lib.rs): `put` writes them there one after another, straight into the
+   * module's memory (one copy, no allocation by the glue: BENCHMARKS.md), and the export gets
+   * their lengths; it returns whether a result waits.
+   */
+  function send(fn, a, b, c, d = "") {
+    a = fit(a);
+    b = fit(b);
+    c = fit(c);
+    d = fit(d);
+    const size = room(a) + room(b) + room(c) + room(d);
+    cursor = raw.input(size);
+    limit = cursor + size;
+    // A view of memory that has since grown is detached (length 0): view it afresh.
+    if (memoryBytes.byteLength === 0) memoryBytes = new Uint8Array(memory.buffer);
+    return fn(put(a), put(b), put(c), put(d)) ? raw.output() : NO_FINDINGS;
+  }
+
   const api = {
-    /** Marks the module as instantiated (called by the entries). */
-    markReady() {
+    /** Marks the module as instantiated (called by the entries with its exports). */
+    markReady(exports) {
+      memory = exports.memory;
       ready = true;
     },
 
     validate(format, payload, options) {
-      return validation(call(raw.validate, formatId(format), utf8(payloadText(payload)), optionsText(options)));
+      return validation(call(send, raw.validate, formatId(format), payloadText(payload), optionsText(options)));
     },
 
     validateMany(format, records, options) {
@@ -204,7 +259,7 @@ function functions(raw, load) {
       } else {
         throw wrongType("records", "NDJSON or JSON array text, or an array of records", records);
       }
-      return JSON.parse(call(raw.validateMany, formatId(format), utf8(text), optionsText(options)));
+      return JSON.parse(call(send, raw.validateMany, formatId(format), text, optionsText(options)));
     },
 
     validateField(format, pointer, value, options) {
@@ -248,7 +303,7 @@ function functions(raw, load) {
         }
         let issues;
         try {
-          const out = call(raw.validate, format, utf8(text), "");
+          const out = call(send, raw.validate, format, text, "");
           if (out === NO_FINDINGS) return { value };
           issues = JSON.parse(out).issues;
         } catch (e) {
@@ -294,7 +349,7 @@ function functions(raw, load) {
   if (raw.convert !== undefined) {
     api.convert = (from, to, payload, options) =>
       JSON.parse(
-        call(raw.convert, formatId(from, "from"), formatId(to, "to"), utf8(payloadText(payload)), optionsText(options)),
+        call(send, raw.convert, formatId(from, "from"), formatId(to, "to"), payloadText(payload), optionsText(options)),
       );
 
     /**
@@ -317,7 +372,7 @@ function functions(raw, load) {
       }
       // One part per target, its fields separated by U+001E (the NDJSON texts go through as
       // they are: JSON escapes control characters, so the separators cannot occur in them).
-      const text = call(raw.convertMany, formatId(from, "from"), targets.join(","), utf8(records), optionsText(options));
+      const text = call(send, raw.convertMany, formatId(from, "from"), targets.join(","), records, optionsText(options));
       const out = text.split("\u001d").map((part) => {
         const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
         const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };
@@ -329,7 +384,7 @@ function functions(raw, load) {
 
     /** The object the vendor returns for a create payload (intercom, bird or helpscout). */
     api.preview = (format, payload, options) =>
-      JSON.parse(call(raw.preview, formatId(format), utf8(payloadText(payload)), optionsText(options)));
+      JSON.parse(call(send, raw.preview, formatId(format), payloadText(payload), optionsText(options)));
   }
   return api;
 }
@@ -342,8 +397,8 @@ function initializers(raw, api, defaultUrl) {
   let pending;
   function init(input) {
     if (pending === undefined) {
-      pending = raw.default({ module_or_path: input ?? defaultUrl() }).then(() => {
-        api.markReady();
+      pending = raw.default({ module_or_path: input ?? defaultUrl() }).then((exports) => {
+        api.markReady(exports);
       });
       // A failed load may be retried.
       pending.catch(() => {
@@ -353,8 +408,7 @@ function initializers(raw, api, defaultUrl) {
     return pending;
   }
   function initSync(module) {
-    raw.initSync({ module });
-    api.markReady();
+    api.markReady(raw.initSync({ module }));
   }
   return { init, initSync };
 }

@@ -443,7 +443,8 @@ pub(crate) fn expected(kind: &ValueRules, nullable: bool) -> String {
 /// after that it reads as `0`, an in-range integer, so that every rule that looks at a value's
 /// type still sees a number and the range is reported once. Every value of a record is read
 /// through here (or [`skip`], which calls it).
-#[inline]
+#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
+#[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
 pub(crate) fn read<'a, S: Source<'a>>(
     source: &mut S,
     path: &Path<'_>,
@@ -616,6 +617,9 @@ pub(crate) fn check_custom_name(name: &str, member: &Path<'_>, ctx: &mut Ctx<'_>
 
 /// Walks the next value of `source` with the rules of `slot`; returns the captured string (or
 /// an object's fingerprint) when the slot asks for one, and `Some("")` for an empty id.
+/// Inlined (where size does not count) into the walks of objects and arrays, which it calls in
+/// turn: no call per member or item.
+#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
 fn walk<'a, S: Source<'a>>(
     source: &mut S,
     slot: Slot<'_, '_>,
@@ -825,10 +829,23 @@ fn find_field(fields: &[Member], key: &str, hint: usize) -> Option<usize> {
     }
 }
 
-/// `a == b` for the short names and values of the rule tables: lengths, then bytes from the
-/// first, inline (a call to `memcmp` per candidate cost more than the comparison).
+/// `a == b` for the short names and values of the rule tables: lengths, then eight bytes at a
+/// time and the rest byte by byte, inline (a call to `memcmp` per candidate cost more than the
+/// comparison).
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    while let (Some((x, rest_a)), Some((y, rest_b))) =
+        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
+    {
+        if x != y {
+            return false;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 fn walk_object<'a, S: Source<'a>>(
@@ -860,7 +877,9 @@ fn walk_object<'a, S: Source<'a>>(
                 let field = &obj.members[i];
                 // The last occurrence of a repeated member counts, as in a parsed value.
                 let value = walk(source, Slot::field(field, member), ctx)?;
-                captured.retain(|(j, _)| *j != i);
+                if !captured.is_empty() {
+                    captured.retain(|(j, _)| *j != i);
+                }
                 if let Some(s) = value {
                     captured.push((i, s));
                 }
@@ -883,21 +902,22 @@ fn walk_object<'a, S: Source<'a>>(
             }
         }
     }
-    for (i, field) in obj.members.iter().enumerate() {
-        if present & (1 << i) == 0 {
-            match field.required {
-                Presence::Optional => {}
-                Presence::Required => ctx.error(
-                    &path.key(field.name),
-                    Code::Required,
-                    Message::new(REQUIRED),
-                ),
-                Presence::Expected => ctx.warn(
-                    &path.key(field.name),
-                    Code::Required,
-                    Message::new(PROBABLY_REQUIRED),
-                ),
-            }
+    // The members not present, in order (bit i is member i; a table has at most 64).
+    let mut missing = !present;
+    while let Some(field) = obj.members.get(missing.trailing_zeros() as usize) {
+        missing &= missing - 1;
+        match field.required {
+            Presence::Optional => {}
+            Presence::Required => ctx.error(
+                &path.key(field.name),
+                Code::Required,
+                Message::new(REQUIRED),
+            ),
+            Presence::Expected => ctx.warn(
+                &path.key(field.name),
+                Code::Required,
+                Message::new(PROBABLY_REQUIRED),
+            ),
         }
     }
     let seen = Seen {

@@ -4,14 +4,15 @@
 //! # Design
 //!
 //! - **A coarse, string-based boundary.** Every export takes format ids and JSON text (payloads
-//!   and records as its UTF-8 bytes: see `bindings`) and returns JSON text, which the package's
-//!   hand-written JavaScript (`npm/src/api.js`) parses with `JSON.parse` and types with
-//!   `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against `serde-wasm-bindgen` (a JS object
-//!   in, `Serializer::json_compatible()` out) for the same validation: the JSON-text boundary was
-//!   about 4 times faster on a typical Help Scout payload given as an object (10 µs against 38 µs
-//!   per call; JSON.stringify and the validator's borrowing fast path over text beat walking a JS
-//!   object through `Reflect`), and 12 KB smaller gzipped, with 11 KB less JS glue. Results parsed
-//!   by `JSON.parse` have only own properties, so keys such as `__proto__` stay plain data.
+//!   and records as UTF-8 in a buffer the module owns: see `bindings`) and returns JSON text,
+//!   which the package's hand-written JavaScript (`npm/src/api.js`) parses with `JSON.parse`
+//!   and types with `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against
+//!   `serde-wasm-bindgen` (a JS object in, `Serializer::json_compatible()` out) for the same
+//!   validation: the JSON-text boundary was about 4 times faster on a typical Help Scout
+//!   payload given as an object (10 µs against 38 µs per call; JSON.stringify and the
+//!   validator's borrowing fast path over text beat walking a JS object through `Reflect`), and
+//!   12 KB smaller gzipped, with 11 KB less JS glue. Results parsed by `JSON.parse` have only
+//!   own properties, so keys such as `__proto__` stay plain data.
 //! - **Errors as data.** A bad argument comes back as the text `!` followed by the JSON of a
 //!   [`dto::Error`]; JavaScript throws it as a `ContactkitError {code, message, issues?}`. No
 //!   `JsValue` exceptions, no panics: nothing here can end in a WebAssembly trap.
@@ -89,6 +90,8 @@ pub fn envelope<T: Into<String>>(result: Result<T, dto::Error>) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod bindings {
+    use std::cell::Cell;
+
     use wasm_bindgen::prelude::wasm_bindgen;
 
     use crate::{api, dto, envelope};
@@ -96,19 +99,78 @@ mod bindings {
     // The exports are internal to the package: `skip_typescript` keeps them out of the
     // generated declarations; the public types are in npm/contactkit.d.ts.
     //
-    // Payload and record text comes in as UTF-8 bytes, encoded by npm/src/api.js with
-    // `TextEncoder.encodeInto` (native code) and copied into the module's memory in one piece:
-    // a `&str` parameter makes the wasm-bindgen glue copy the text one UTF-16 unit at a time in
-    // a JavaScript loop, which cost about 4 µs of the 5 µs of `validate` on a 960-byte payload
-    // (BENCHMARKS.md). `validateField`'s value (one member, short) stays a `&str`: bytes would
-    // cost the forms module more than they save. The encoder writes lone surrogates as U+FFFD,
-    // as that glue did, so the bytes are always UTF-8; others (only a caller of the raw export
-    // can pass them) are an `invalid_json` error (`from_utf8_lossy` would cost 0.5 KB).
+    // Payload and record text crosses through a buffer the module owns (BENCHMARKS.md): npm/src/
+    // api.js asks `input` for room, and writes the format id(s), the text and the options one
+    // after another as UTF-8 straight into the module's memory (`TextEncoder.encodeInto`); the
+    // export (`validate`, `validateMany`, `convert`, ...) gets their lengths in bytes. No
+    // allocation or copy by the wasm-bindgen glue (a `&str` parameter is copied one UTF-16 unit
+    // at a time in a JavaScript loop, a `&[u8]` is allocated and copied once more). The export
+    // returns whether a result waits; `output` hands it over (a record without findings has
+    // none, so a valid record costs JavaScript no string at all). The encoder writes lone
+    // surrogates as U+FFFD, so the bytes are UTF-8; others (only a caller of the raw exports
+    // can write them) are an `invalid_json` error. `validateField`'s value (one member, short)
+    // stays a `&str`.
 
-    /// The text of UTF-8 bytes from JavaScript.
-    fn text(bytes: &[u8]) -> Result<&str, dto::Error> {
-        std::str::from_utf8(bytes)
-            .map_err(|_| dto::Error::new(dto::ErrorCode::InvalidJson, "the text is not UTF-8"))
+    thread_local! {
+        /// The texts of the next call, written by JavaScript (zero-initialised: every byte Rust
+        /// reads is initialised whatever JavaScript wrote). The module has one thread.
+        static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+        /// The result of the last call, until `output` takes it.
+        static OUTPUT: Cell<String> = const { Cell::new(String::new()) };
+    }
+
+    /// The input buffer is given back after a call that needed more than this.
+    const KEEP: usize = 1 << 16;
+
+    /// Makes the input buffer at least `len` bytes long and returns its address in the
+    /// module's memory (which may have grown: JavaScript views it afresh).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn input(len: usize) -> usize {
+        let mut buf = INPUT.take();
+        if buf.len() < len {
+            buf.resize(len, 0);
+        }
+        let address = buf.as_ptr().addr();
+        INPUT.set(buf);
+        address
+    }
+
+    /// Runs `f` over the texts at the start of the input buffer, `lens` bytes each, one after
+    /// another (unused ones empty), and keeps its result (or error) for `output`; returns
+    /// whether there is one (not for a record without findings).
+    fn run(lens: [usize; 4], f: fn([&str; 4]) -> Result<String, dto::Error>) -> bool {
+        let buf = INPUT.take();
+        let mut texts = [""; 4];
+        let mut at = 0usize;
+        let mut utf8 = true;
+        for (text, len) in texts.iter_mut().zip(lens) {
+            let end = at.saturating_add(len);
+            match buf.get(at..end).map(std::str::from_utf8) {
+                Some(Ok(s)) => *text = s,
+                _ => utf8 = false,
+            }
+            at = end;
+        }
+        let result = envelope(if utf8 {
+            f(texts)
+        } else {
+            Err(dto::Error::new(
+                dto::ErrorCode::InvalidJson,
+                "the text is not UTF-8",
+            ))
+        });
+        if buf.len() <= KEEP {
+            INPUT.set(buf);
+        }
+        let waiting = !result.is_empty();
+        OUTPUT.set(result);
+        waiting
+    }
+
+    /// The result of the last call (see `run`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn output() -> String {
+        OUTPUT.take()
     }
 
     #[cfg(feature = "debug")]
@@ -118,8 +180,10 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn validate(format: &str, payload: &[u8], options: &str) -> String {
-        envelope(text(payload).and_then(|payload| api::validate(format, payload, options)))
+    pub fn validate(format: usize, payload: usize, options: usize) -> bool {
+        run([format, payload, options, 0], |[f, p, o, _]| {
+            api::validate(f, p, o)
+        })
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateField)]
@@ -128,26 +192,34 @@ mod bindings {
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateMany)]
-    pub fn validate_many(format: &str, records: &[u8], options: &str) -> String {
-        envelope(text(records).and_then(|records| api::validate_many(format, records, options)))
+    pub fn validate_many(format: usize, records: usize, options: usize) -> bool {
+        run([format, records, options, 0], |[f, r, o, _]| {
+            api::validate_many(f, r, o)
+        })
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn convert(from: &str, to: &str, payload: &[u8], options: &str) -> String {
-        envelope(text(payload).and_then(|payload| api::convert(from, to, payload, options)))
+    pub fn convert(from: usize, to: usize, payload: usize, options: usize) -> bool {
+        run([from, to, payload, options], |[f, t, p, o]| {
+            api::convert(f, t, p, o)
+        })
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript, js_name = convertMany)]
-    pub fn convert_many(from: &str, to: &str, records: &[u8], options: &str) -> String {
-        envelope(text(records).and_then(|records| api::convert_many(from, to, records, options)))
+    pub fn convert_many(from: usize, to: usize, records: usize, options: usize) -> bool {
+        run([from, to, records, options], |[f, t, r, o]| {
+            api::convert_many(f, t, r, o)
+        })
     }
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn preview(format: &str, payload: &[u8], options: &str) -> String {
-        envelope(text(payload).and_then(|payload| api::preview(format, payload, options)))
+    pub fn preview(format: usize, payload: usize, options: usize) -> bool {
+        run([format, payload, options, 0], |[f, p, o, _]| {
+            api::preview(f, p, o)
+        })
     }
 
     #[wasm_bindgen(skip_typescript)]
