@@ -106,5 +106,9 @@ mod tests {
         }
         assert!(is_valid(&format!("a@{long_label}.com")));
         assert!(!is_valid(&format!("a@{too_long_label}.com")));
+        // Labels are measured one by one, also in a domain longer than one label may be.
+        assert!(is_valid(&format!("a@{long_label}.{long_label}.com")));
+        assert!(!is_valid(&format!("a@b.{long_label}.{too_long_label}")));
+        assert!(!is_valid(&format!("a@{long_label}.-{long_label}")));
     }
 }

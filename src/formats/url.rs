@@ -19,16 +19,45 @@ pub(super) fn is_http_url(s: &str) -> bool {
     let Some(rest) = strip_scheme(s.as_bytes()) else {
         return false;
     };
+    common(rest) || general(rest)
+}
+
+/// The common case, in one pass: a registered name, an optional port, then the end or a
+/// path, query or fragment without controls. `false` means "not this case" ([`general`] decides).
+fn common(rest: &[u8]) -> bool {
+    let host_end = rest
+        .iter()
+        .position(|&b| !REG_NAME_BYTES.has(b))
+        .unwrap_or(rest.len());
+    let (host, mut tail) = rest.split_at(host_end);
+    if let [b':', port @ ..] = tail {
+        let digits = port
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(port.len());
+        if !(1..=5).contains(&digits) {
+            return false;
+        }
+        tail = port.get(digits..).unwrap_or_default();
+    }
+    !host.is_empty() && matches!(tail.first(), None | Some(b'/' | b'?' | b'#')) && no_controls(tail)
+}
+
+/// Any URL after the scheme: the authority up to the first `/`, `?` or `#`, then the rest.
+fn general(rest: &[u8]) -> bool {
     let end = rest
         .iter()
         .position(|&b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    // No control character or space: without a branch per byte.
-    let controls = tail
+    is_authority(authority) && no_controls(tail)
+}
+
+/// No control character or space: without a branch per byte.
+fn no_controls(tail: &[u8]) -> bool {
+    !tail
         .iter()
-        .fold(false, |found, &b| found | (b <= b' ') | (b == 0x7f));
-    is_authority(authority) && !controls
+        .fold(false, |found, &b| found | (b <= b' ') | (b == 0x7f))
 }
 
 /// The bytes after `http://` or `https://` (any case).
