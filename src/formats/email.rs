@@ -13,30 +13,64 @@ pub(super) const PATTERN: &str = "^[a-zA-Z0-9.!#$%&'*+\\/=?^_`\\{\\|\\}~\\-]+@[a
 ///                        label: 1-63 of A-Z a-z 0-9 -, not starting or ending with -
 /// ```
 pub(super) fn is_valid(s: &str) -> bool {
-    // Byte by byte: every character the rule accepts is ASCII.
-    let mut parts = s.as_bytes().splitn(2, |&b| b == b'@');
-    let (Some(local), Some(domain)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    !local.is_empty() && LOCAL_BYTES.all(local) && domain.split(|&b| b == b'.').all(is_label)
+    // Byte by byte: every character the rule accepts is ASCII. The local part ends at the
+    // first byte it cannot hold, which must be the `@`.
+    let bytes = s.as_bytes();
+    let at = bytes
+        .iter()
+        .position(|&b| !LOCAL_BYTES.has(b))
+        .unwrap_or(bytes.len());
+    match bytes.split_at(at) {
+        (local, [b'@', domain @ ..]) => !local.is_empty() && is_domain(domain),
+        _ => false,
+    }
 }
 
 /// `[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]`
 static LOCAL_BYTES: Bytes = Bytes::alphanumeric_and(b".!#$%&'*+/=?^_`{|}~-");
 
-/// `[a-zA-Z0-9-]`
-static LABEL_BYTES: Bytes = Bytes::alphanumeric_and(b"-");
-
-fn is_label(bytes: &[u8]) -> bool {
-    match (bytes.first(), bytes.last()) {
-        (Some(first), Some(last)) => {
-            bytes.len() <= 63
-                && first.is_ascii_alphanumeric()
-                && last.is_ascii_alphanumeric()
-                && LABEL_BYTES.all(bytes)
+/// A byte of a domain: a letter or digit ([`ALNUM`]), a dot ([`DOT`]), a hyphen (0), or any
+/// other byte ([`OTHER`]).
+static DOMAIN_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = ALNUM;
         }
-        _ => false,
+        b += 1;
     }
+    table[b'.' as usize] = DOT;
+    table[b'-' as usize] = 0;
+    table
+};
+const ALNUM: u8 = 1;
+const DOT: u8 = 2;
+const OTHER: u8 = 4;
+
+/// `label(.label)*`, a label being 1 to 63 of `[a-zA-Z0-9-]`, not starting or ending with `-`.
+/// Equivalently: only letters, digits, hyphens and dots; a letter or digit first and last; no
+/// dot next to a dot or a hyphen; no label over 63 bytes. The pairs of neighbours are checked
+/// without a branch per byte.
+fn is_domain(domain: &[u8]) -> bool {
+    let class = |b: &u8| DOMAIN_CLASS[usize::from(*b)];
+    let ends_ok = match (domain.first(), domain.last()) {
+        (Some(first), Some(last)) => class(first) & class(last) == ALNUM,
+        _ => false,
+    };
+    // A pair of neighbours is wrong when either is no domain byte, or neither is a letter or
+    // digit and one is a dot; every byte is in a pair, or (a domain of one byte) first and last.
+    let wrong = domain
+        .iter()
+        .zip(domain.iter().skip(1))
+        .fold(0, |wrong, (a, b)| {
+            let pair = class(a) | class(b);
+            wrong | (pair & OTHER) | u8::from(pair == DOT)
+        });
+    ends_ok
+        && wrong == 0
+        && (domain.len() <= 63 || domain.split(|&b| b == b'.').all(|label| label.len() <= 63))
 }
 
 #[cfg(test)]
@@ -72,5 +106,9 @@ mod tests {
         }
         assert!(is_valid(&format!("a@{long_label}.com")));
         assert!(!is_valid(&format!("a@{too_long_label}.com")));
+        // Labels are measured one by one, also in a domain longer than one label may be.
+        assert!(is_valid(&format!("a@{long_label}.{long_label}.com")));
+        assert!(!is_valid(&format!("a@b.{long_label}.{too_long_label}")));
+        assert!(!is_valid(&format!("a@{long_label}.-{long_label}")));
     }
 }

@@ -14,68 +14,105 @@ pub(super) const PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9._~!$&'\
 
 /// Whether `s` is an absolute http(s) URL by the rule above.
 pub(super) fn is_http_url(s: &str) -> bool {
-    let Some(rest) = strip_scheme(s) else {
-        return false;
-    };
     // Byte by byte: the delimiters and the forbidden characters are ASCII, and every byte of a
     // multi-byte UTF-8 character is >= 0x80.
+    let Some(rest) = strip_scheme(s.as_bytes()) else {
+        return false;
+    };
+    common(rest) || general(rest)
+}
+
+/// The common case, in one pass: a registered name, an optional port, then the end or a
+/// path, query or fragment without controls. `false` means "not this case" ([`general`] decides).
+fn common(rest: &[u8]) -> bool {
+    let host_end = rest
+        .iter()
+        .position(|&b| !REG_NAME_BYTES.has(b))
+        .unwrap_or(rest.len());
+    let (host, mut tail) = rest.split_at(host_end);
+    if let [b':', port @ ..] = tail {
+        let digits = port
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(port.len());
+        if !(1..=5).contains(&digits) {
+            return false;
+        }
+        tail = port.get(digits..).unwrap_or_default();
+    }
+    !host.is_empty() && matches!(tail.first(), None | Some(b'/' | b'?' | b'#')) && no_controls(tail)
+}
+
+/// Any URL after the scheme: the authority up to the first `/`, `?` or `#`, then the rest.
+fn general(rest: &[u8]) -> bool {
     let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    is_authority(authority) && !tail.bytes().any(|b| b <= b' ' || b == 0x7f)
+    is_authority(authority) && no_controls(tail)
 }
 
-/// The text after `http://` or `https://` (any case).
-fn strip_scheme(s: &str) -> Option<&str> {
-    let starts = |prefix: &str| {
-        s.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
-    let n = if starts("http://") {
-        7
-    } else if starts("https://") {
-        8
-    } else {
+/// No control character or space: without a branch per byte.
+fn no_controls(tail: &[u8]) -> bool {
+    !tail
+        .iter()
+        .fold(false, |found, &b| found | (b <= b' ') | (b == 0x7f))
+}
+
+/// The bytes after `http://` or `https://` (any case).
+fn strip_scheme(s: &[u8]) -> Option<&[u8]> {
+    let (scheme, rest) = s.split_first_chunk::<4>()?;
+    if !scheme.eq_ignore_ascii_case(b"http") {
         return None;
+    }
+    let rest = match rest {
+        [b's' | b'S', rest @ ..] => rest,
+        _ => rest,
     };
-    s.get(n..)
+    rest.strip_prefix(b"://")
 }
 
-fn is_authority(authority: &str) -> bool {
-    // userinfo may contain ':'; the host starts after the last '@'.
-    let host_port = match authority.rsplit_once('@') {
-        Some((userinfo, host_port)) => {
-            if !USERINFO_BYTES.all(userinfo.as_bytes()) {
+fn is_authority(authority: &[u8]) -> bool {
+    // userinfo may contain ':' (but no '@'); the host starts after the last '@'.
+    let host_port = match authority.iter().rposition(|&b| b == b'@') {
+        Some(at) => {
+            let (userinfo, host_port) = authority.split_at(at);
+            if !USERINFO_BYTES.all(userinfo) {
                 return false;
             }
-            host_port
+            host_port.get(1..).unwrap_or_default()
         }
         None => authority,
     };
-    let (host, port) = match host_port.strip_prefix('[') {
-        Some(bracketed) => {
-            let Some((literal, after)) = bracketed.split_once(']') else {
-                return false;
-            };
-            let literal_ok = !literal.is_empty()
-                && literal
-                    .bytes()
-                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-            return literal_ok
-                && (after.is_empty() || after.strip_prefix(':').is_some_and(is_port));
+    if let Some(bracketed) = host_port.strip_prefix(b"[") {
+        let Some(close) = bracketed.iter().position(|&b| b == b']') else {
+            return false;
+        };
+        let (literal, after) = bracketed.split_at(close);
+        let after = after.get(1..).unwrap_or_default();
+        let literal_ok = !literal.is_empty()
+            && literal
+                .iter()
+                .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        return literal_ok && (after.is_empty() || after.strip_prefix(b":").is_some_and(is_port));
+    }
+    // The host ends at the first ':' (which it cannot contain), and a port follows.
+    let host_end = host_port
+        .iter()
+        .position(|&b| !REG_NAME_BYTES.has(b))
+        .unwrap_or(host_port.len());
+    let (host, port) = host_port.split_at(host_end);
+    !host.is_empty()
+        && match port.split_first() {
+            None => true,
+            Some((b':', port)) => is_port(port),
+            Some(_) => false,
         }
-        None => match host_port.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (host_port, None),
-        },
-    };
-    !host.is_empty() && REG_NAME_BYTES.all(host.as_bytes()) && port.is_none_or(is_port)
 }
 
-fn is_port(p: &str) -> bool {
-    (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+fn is_port(p: &[u8]) -> bool {
+    (1..=5).contains(&p.len()) && p.iter().all(u8::is_ascii_digit)
 }
 
 /// `[A-Za-z0-9._~!$&'()*+,;=%-]`

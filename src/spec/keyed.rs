@@ -60,7 +60,7 @@ pub(crate) fn walk<'a, S: Source<'a>>(
         }
         // The documented shape: a list of `{key, value}` objects.
         Token::Array => {
-            let mut seen = NameMap::default();
+            let mut seen = Keys::default();
             let mut i = 0;
             let mut first = true;
             while source.next_item(&mut first)? {
@@ -73,12 +73,12 @@ pub(crate) fn walk<'a, S: Source<'a>>(
         // An object of `key: value`. A repeated key is a `duplicate` error, and every value
         // is checked (a parsed `serde_json::Value` would keep only the last one).
         Token::Object => {
-            let mut keys: NameMap<'a, ()> = NameMap::default();
+            let mut keys = Keys::default();
             let mut entries = Vec::new();
             let mut first = true;
             while let Some(key) = source.next_key(&mut first)? {
                 let member = path.key(&key);
-                if !keys.insert(key.clone(), ()) {
+                if !keys.insert(key.clone()) {
                     repeated_member(&member, ctx);
                 }
                 let value = Summary::read(source, whole, &member, ctx)?;
@@ -202,7 +202,7 @@ impl<'a> Item<'a> {
         })
     }
 
-    fn check(self, keyed: &Keyed, path: &Path<'_>, seen: &mut NameMap<'a, ()>, ctx: &mut Ctx<'_>) {
+    fn check(self, keyed: &Keyed, path: &Path<'_>, seen: &mut Keys<'a>, ctx: &mut Ctx<'_>) {
         let Item::Object {
             keys,
             values,
@@ -223,7 +223,7 @@ impl<'a> Item<'a> {
                 Some(one) => {
                     check_str(keyed.key_rules, &one, &key_path, ctx);
                     if i == last {
-                        if !seen.insert(one.clone(), ()) {
+                        if !seen.insert(one.clone()) {
                             ctx.error(&key_path, Code::Duplicate, Message::new(keyed.repeated));
                         }
                         key = Some(one);
@@ -246,6 +246,32 @@ impl<'a> Item<'a> {
                 Message::new(UNKNOWN_FIELD),
             );
         }
+    }
+}
+
+/// The keys seen so far: the first few in place, the rest in a [`NameMap`], so that a value
+/// with a few keys (the usual record) allocates nothing.
+#[derive(Default)]
+struct Keys<'a> {
+    few: [Option<Cow<'a, str>>; 4],
+    more: NameMap<'a, ()>,
+}
+
+impl<'a> Keys<'a> {
+    /// Adds `key`; returns whether it is new.
+    fn insert(&mut self, key: Cow<'a, str>) -> bool {
+        // The places fill in order, and `more` only once they are full.
+        for slot in &mut self.few {
+            match slot {
+                Some(known) if *known == key => return false,
+                Some(_) => {}
+                None => {
+                    *slot = Some(key);
+                    return true;
+                }
+            }
+        }
+        self.more.insert(key, ())
     }
 }
 

@@ -707,12 +707,29 @@ fn number(slot: &Slot<'_, '_>, n: Number, ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Checks a string against its rules (shared with the vendor modules' dynamic checks).
+/// Checks a string against its rules (shared with the vendor modules' dynamic checks). The
+/// common case, a string that surely fits rules of lengths only, is all that is inlined.
+#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
 pub(crate) fn check_str(rules: &StringRules, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     // A string has at most as many characters as bytes, so the characters need counting only
     // when the bytes exceed a maximum or the minimum is above one.
     let cap = rules.max.min(rules.soft_max) as usize;
     let surely_fits = s.len() <= cap && (rules.min == 0 || (rules.min == 1 && !s.is_empty()));
+    let lengths_only =
+        !rules.id && rules.format.is_none() && rules.one_of.is_none() && rules.reserved.is_empty();
+    if !(surely_fits && lengths_only) {
+        check_str_rest(rules, s, surely_fits, path, ctx);
+    }
+}
+
+/// [`check_str`] for a string that may not fit, or rules beyond lengths.
+fn check_str_rest(
+    rules: &StringRules,
+    s: &str,
+    surely_fits: bool,
+    path: &Path<'_>,
+    ctx: &mut Ctx<'_>,
+) {
     if !surely_fits {
         let n = s.chars().count();
         if n < rules.min as usize {
@@ -785,7 +802,8 @@ fn walk_array<'a, S: Source<'a>>(
     // Fingerprints of the items seen so far, kept only when uniqueness is checked (a `NameMap`:
     // searched in order while few, hashed once many, as a record may hold hundreds of thousands
     // of items; the walk's one hash table type, which keeps the WebAssembly module smaller).
-    let mut seen: NameMap<'_, ()> = NameMap::default();
+    // Made at the first fingerprint: most arrays have none, and nothing is then built or dropped.
+    let mut seen: Option<NameMap<'_, ()>> = None;
     let mut first = true;
     while source.next_item(&mut first)? {
         let item_path = path.index(count);
@@ -795,7 +813,10 @@ fn walk_array<'a, S: Source<'a>>(
         };
         let fingerprint = walk(source, slot, ctx)?;
         if let (Some(severity), Some(fp)) = (array.unique, fingerprint) {
-            if !seen.insert(Cow::Owned(fp), ()) {
+            if !seen
+                .get_or_insert_with(NameMap::default)
+                .insert(Cow::Owned(fp), ())
+            {
                 ctx.push(
                     &item_path,
                     Code::Duplicate,
