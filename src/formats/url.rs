@@ -23,7 +23,11 @@ pub(super) fn is_http_url(s: &str) -> bool {
         .bytes()
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
+    // `end` is at an ASCII byte or the end, a character boundary; checked all the same, so
+    // that no slicing panic is linked in.
+    let Some((authority, tail)) = rest.split_at_checked(end) else {
+        return false;
+    };
     is_authority(authority) && !tail.bytes().any(|b| b <= b' ' || b == 0x7f)
 }
 

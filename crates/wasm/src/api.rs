@@ -37,11 +37,7 @@ fn blank(text: &str) -> bool {
 
 /// The text after its leading JSON whitespace.
 fn after_blank(text: &str) -> &str {
-    let skip = text
-        .bytes()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        .unwrap_or(text.len());
-    &text[skip..]
+    text.trim_start_matches([' ', '\t', '\n', '\r'])
 }
 
 /// `validateMany(format, records, options)`: many records in one call, read as the CLI reads its
@@ -99,16 +95,16 @@ fn elements(text: &str) -> Option<Vec<&str>> {
             b'[' | b'{' => depth += 1,
             b']' | b'}' if depth > 0 => depth -= 1,
             b',' if depth == 0 => {
-                out.push(&text[start..i]);
+                out.push(text.get(start..i)?);
                 start = i + 1;
             }
             b']' => {
-                let last = &text[start..i];
+                let last = text.get(start..i)?;
                 // `[]` and `[ ]` have no element; `[1,]` ends with an empty one.
                 if !(out.is_empty() && blank(last)) {
                     out.push(last);
                 }
-                return blank(&text[i + 1..]).then_some(out);
+                return blank(text.get(i + 1..)?).then_some(out);
             }
             b'}' => return None,
             _ => {}
