@@ -28,7 +28,7 @@ pub(super) fn is_http_url(s: &str) -> bool {
     let Some((authority, tail)) = rest.split_at_checked(end) else {
         return false;
     };
-    is_authority(authority) && !tail.bytes().any(|b| b <= b' ' || b == 0x7f)
+    is_authority(authority.as_bytes()) && !tail.bytes().any(|b| b <= b' ' || b == 0x7f)
 }
 
 /// The text after `http://` or `https://` (any case).
@@ -47,39 +47,41 @@ fn strip_scheme(s: &str) -> Option<&str> {
     s.get(n..)
 }
 
-fn is_authority(authority: &str) -> bool {
+// Byte by byte, with byte patterns: every delimiter is ASCII (`str`'s reverse search for a
+// `char` would link its own searcher and `memrchr` into the WebAssembly module).
+fn is_authority(authority: &[u8]) -> bool {
     // userinfo may contain ':'; the host starts after the last '@'.
-    let host_port = match authority.rsplit_once('@') {
-        Some((userinfo, host_port)) => {
-            if !USERINFO_BYTES.all(userinfo.as_bytes()) {
-                return false;
-            }
-            host_port
-        }
-        None => authority,
-    };
-    let (host, port) = match host_port.strip_prefix('[') {
+    let mut parts = authority.rsplitn(2, |&b| b == b'@');
+    let host_port = parts.next().unwrap_or_default();
+    if parts
+        .next()
+        .is_some_and(|userinfo| !USERINFO_BYTES.all(userinfo))
+    {
+        return false;
+    }
+    let (host, port) = match host_port.strip_prefix(b"[") {
         Some(bracketed) => {
-            let Some((literal, after)) = bracketed.split_once(']') else {
+            let mut parts = bracketed.splitn(2, |&b| b == b']');
+            let (Some(literal), Some(after)) = (parts.next(), parts.next()) else {
                 return false;
             };
             let literal_ok = !literal.is_empty()
                 && literal
-                    .bytes()
-                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+                    .iter()
+                    .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
             return literal_ok
-                && (after.is_empty() || after.strip_prefix(':').is_some_and(is_port));
+                && (after.is_empty() || after.strip_prefix(b":").is_some_and(is_port));
         }
-        None => match host_port.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (host_port, None),
-        },
+        None => {
+            let mut parts = host_port.splitn(2, |&b| b == b':');
+            (parts.next().unwrap_or_default(), parts.next())
+        }
     };
-    !host.is_empty() && REG_NAME_BYTES.all(host.as_bytes()) && port.is_none_or(is_port)
+    !host.is_empty() && REG_NAME_BYTES.all(host) && port.is_none_or(is_port)
 }
 
-fn is_port(p: &str) -> bool {
-    (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+fn is_port(p: &[u8]) -> bool {
+    (1..=5).contains(&p.len()) && p.iter().all(u8::is_ascii_digit)
 }
 
 /// `[A-Za-z0-9._~!$&'()*+,;=%-]`

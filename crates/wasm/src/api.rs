@@ -37,7 +37,13 @@ fn blank(text: &str) -> bool {
 
 /// The text after its leading JSON whitespace.
 fn after_blank(text: &str) -> &str {
-    text.trim_start_matches([' ', '\t', '\n', '\r'])
+    let skip = text
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(text.len());
+    // At an ASCII byte or the end: a character boundary, so never the empty fallback (`get`
+    // rather than `&text[skip..]`, whose panic would link the formatting of slicing errors).
+    text.get(skip..).unwrap_or_default()
 }
 
 /// `validateMany(format, records, options)`: many records in one call, read as the CLI reads its
