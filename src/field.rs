@@ -145,20 +145,19 @@ impl Validator {
         let report = self.validate_str(&build(&steps, value));
         let built = pointer_of(&steps, Step::built_token);
         let wanted = pointer_of(&steps, Step::token);
-        let issues = report
-            .issues
-            .into_iter()
-            .filter_map(|mut issue| {
-                let rest = issue.path.strip_prefix(built.as_str())?;
-                if !(rest.is_empty() || rest.starts_with('/')) {
-                    return None;
-                }
-                let mut path = wanted.clone();
-                path.push_str(rest);
-                issue.path = path;
-                Some(issue)
-            })
-            .collect();
+        let mut issues = report.issues;
+        issues.retain_mut(|issue| {
+            let Some(rest) = issue.path.strip_prefix(built.as_str()) else {
+                return false;
+            };
+            if !(rest.is_empty() || rest.starts_with('/')) {
+                return false;
+            }
+            let mut path = wanted.clone();
+            path.push_str(rest);
+            issue.path = path;
+            true
+        });
         Ok(Report { issues })
     }
 }
