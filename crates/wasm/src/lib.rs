@@ -32,8 +32,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 62.0 KB (brotli 53.6 KB; goal 40 KB, not met), the full entry
-//! 150.2 KB (goal 100 KB), the full `.wasm` alone 145.9 KB against its hard budget of 150 KB.
+//! gzip -9): the forms entry 61.3 KB (brotli 53.1 KB; goal 40 KB, not met), the full entry
+//! 149.8 KB (goal 100 KB), the full `.wasm` alone 145.5 KB against its hard budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
 //! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
@@ -53,7 +53,8 @@
 //! constant keys (wasm32-unknown-unknown has no randomness) 59.8; no `format!`/`write!` on the
 //! forms paths (pointer messages, two schema texts, `DefinitionsError`) 59.3; that index its
 //! own open-addressing table instead of a `HashMap` (no hashbrown) 57.9; URL authorities
-//! checked on bytes (no `str` reverse char search) 57.4. What is left of
+//! checked on bytes (no `str` reverse char search) 57.4; no `Vec::splice` in the float reader
+//! and `retain_mut` for `validateField`'s findings (no in-place `collect`) 56.8. What is left of
 //! `core::fmt` is std's panic machinery (panic = abort still formats the message, with integer
 //! `Display` for bounds checks; only a `no_std` module or nightly's `panic_immediate_abort`
 //! drops it). The unknown-format message keeps the exact `{:?}` escaping of the native error:
