@@ -51,8 +51,12 @@ pub struct DefinitionsError {
 
 impl fmt::Display for DefinitionsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::pointer::shown(&self.path, "(document)");
-        write!(f, "definitions {path}: {}", self.message)
+        // Pushed rather than `write!`: the WebAssembly forms module shows this message.
+        let mut text = String::from("definitions ");
+        text.push_str(crate::pointer::shown(&self.path, "(document)"));
+        text.push_str(": ");
+        text.push_str(&self.message);
+        f.write_str(&text)
     }
 }
 

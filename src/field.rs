@@ -109,11 +109,12 @@ impl Validator {
         let format = self.format();
         let tokens: Vec<String> = pointer.tokens().map(|t| t.into_owned()).collect();
         if tokens.len() > Self::MAX_FIELD_DEPTH {
-            return Err(FieldError::InvalidPointer(format!(
-                "the pointer has {} reference tokens; a record nests at most {} levels",
-                tokens.len(),
-                Self::MAX_FIELD_DEPTH
-            )));
+            let mut message = String::from("the pointer has ");
+            crate::json::write::push_usize(&mut message, tokens.len());
+            message.push_str(" reference tokens; a record nests at most ");
+            crate::json::write::push_usize(&mut message, Self::MAX_FIELD_DEPTH);
+            message.push_str(" levels");
+            return Err(FieldError::InvalidPointer(message));
         }
         if tokens.is_empty() {
             // The value is the whole record: validated once, as it is.
@@ -144,18 +145,19 @@ impl Validator {
         let report = self.validate_str(&build(&steps, value));
         let built = pointer_of(&steps, Step::built_token);
         let wanted = pointer_of(&steps, Step::token);
-        let issues = report
-            .issues
-            .into_iter()
-            .filter_map(|mut issue| {
-                let rest = issue.path.strip_prefix(built.as_str())?;
-                if !(rest.is_empty() || rest.starts_with('/')) {
-                    return None;
-                }
-                issue.path = format!("{wanted}{rest}");
-                Some(issue)
-            })
-            .collect();
+        let mut issues = report.issues;
+        issues.retain_mut(|issue| {
+            let Some(rest) = issue.path.strip_prefix(built.as_str()) else {
+                return false;
+            };
+            if !(rest.is_empty() || rest.starts_with('/')) {
+                return false;
+            }
+            let mut path = wanted.clone();
+            path.push_str(rest);
+            issue.path = path;
+            true
+        });
         Ok(Report { issues })
     }
 }
@@ -180,11 +182,10 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
         return Ok(());
     }
     let wanted = pointer_of(steps, Step::token);
-    let mut message = format!(
-        "{} addresses a member that {} does not have",
-        json_string(&wanted),
-        format.id()
-    );
+    let mut message = json_string(&wanted);
+    message.push_str(" addresses a member that ");
+    message.push_str(format.id());
+    message.push_str(" does not have");
     if let Some(name) = &at.suggestion {
         let outer = steps.split_last().map_or(steps, |(_, outer)| outer);
         let mut suggested = pointer_of(outer, Step::token);
@@ -293,18 +294,20 @@ fn plan(format: Format, tokens: &[String]) -> Result<Plan, FieldError> {
             Node::Free => (Step::Key(token.clone()), Node::Free),
             Node::Array(array) => {
                 if !is_index(token) {
-                    return Err(FieldError::InvalidPointer(format!(
-                        "{} is an array; the pointer must continue with an item index (0, 1, …)",
-                        pointer_of(&steps, Step::token)
-                    )));
+                    let mut message = pointer_of(&steps, Step::token);
+                    message.push_str(
+                        " is an array; the pointer must continue with an item index (0, 1, …)",
+                    );
+                    return Err(FieldError::InvalidPointer(message));
                 }
                 (Step::Index(token.clone()), Node::item(array))
             }
             Node::Scalar(json_type) => {
-                return Err(FieldError::InvalidPointer(format!(
-                    "{} holds a value of type {json_type}; the pointer cannot go below it",
-                    pointer_of(&steps, Step::token)
-                )))
+                let mut message = pointer_of(&steps, Step::token);
+                message.push_str(" holds a value of type ");
+                message.push_str(json_type.as_str());
+                message.push_str("; the pointer cannot go below it");
+                return Err(FieldError::InvalidPointer(message));
             }
         };
         steps.push(step);

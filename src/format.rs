@@ -301,22 +301,43 @@ impl UnknownFormat {
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut message = String::new();
         if self.is_read_format_left_out() {
-            return write!(
-                f,
-                "{:?} is a read format, which this build of contactkit leaves out (crate feature convert)",
-                self.0
+            push_debug_quoted(&mut message, &self.0);
+            message.push_str(
+                " is a read format, which this build of contactkit leaves out (crate feature convert)",
             );
+            return f.write_str(&message);
         }
-        write!(f, "unknown format {:?}; expected one of: ", self.0)?;
+        message.push_str("unknown format ");
+        push_debug_quoted(&mut message, &self.0);
+        message.push_str("; expected one of: ");
         for (i, format) in Format::EVERY.iter().enumerate() {
             if i > 0 {
-                f.write_str(", ")?;
+                message.push_str(", ");
             }
-            f.write_str(format.id())?;
+            message.push_str(format.id());
         }
-        Ok(())
+        f.write_str(&message)
     }
+}
+
+/// Appends `text` quoted exactly as `format!("{:?}", text)` quotes it, without `str`'s `Debug`
+/// (which links its own formatting code into the WebAssembly forms module): printable ASCII as
+/// it is but `"` and `\`, the ASCII escapes `\0 \t \r \n`, other ASCII controls as `\u{..}`,
+/// and every other character as [`char::escape_debug`] writes it (the same escaping: it differs
+/// from `str`'s only on `'`, which is ASCII and kept as it is here).
+fn push_debug_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            _ => out.extend(c.escape_debug()),
+        }
+    }
+    out.push('"');
 }
 
 impl std::error::Error for UnknownFormat {}
@@ -334,6 +355,50 @@ impl FromStr for Format {
 #[cfg(test)]
 mod tests {
     use super::Format;
+
+    /// The unknown-format message quotes the id as `{:?}` does (the hand-written quoting keeps
+    /// `str`'s `Debug` out of the WebAssembly module): hostile ids, every ASCII character, and
+    /// any string.
+    #[test]
+    fn unknown_format_quotes_the_id_as_debug_does() {
+        let quoted = |id: &str| {
+            let mut out = String::new();
+            super::push_debug_quoted(&mut out, id);
+            out
+        };
+        let ascii: String = (0u8..=0x7f).map(char::from).collect();
+        for id in [
+            "",
+            "helpscout ",
+            "say \"hi\"",
+            "back\\slash",
+            "it's",
+            "nul\0tab\tcr\rlf\n",
+            "\u{1b}[31m\u{7f}",
+            "caf\u{e9}",
+            "a\u{301}",
+            "\u{301}a",
+            "zw\u{200d}j\u{200b}",
+            "\u{85}\u{a0}\u{ad}",
+            "\u{e000}\u{fffd}\u{fffe}\u{10ffff}",
+            "\u{1F600}\u{1F1F3}\u{1F1F1}",
+            "\u{2028}\u{2029}\u{feff}",
+            &ascii,
+        ] {
+            assert_eq!(quoted(id), format!("{id:?}"), "{id:?}");
+            let error = id.parse::<Format>().map(|_| ()).unwrap_err();
+            assert!(error
+                .to_string()
+                .starts_with(&format!("unknown format {id:?}; ")));
+        }
+        proptest::proptest!(|(id in "\\PC*|.*|[\\x00-\\x7f]*")| {
+            proptest::prop_assert_eq!(quoted(&id), format!("{id:?}"));
+        });
+        proptest::proptest!(|(id in proptest::collection::vec(proptest::char::any(), 0..20))| {
+            let id: String = id.into_iter().collect();
+            proptest::prop_assert_eq!(quoted(&id), format!("{id:?}"));
+        });
+    }
 
     #[cfg(feature = "convert")]
     #[test]

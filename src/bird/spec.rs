@@ -115,21 +115,27 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn identifier_format_schema() -> Schema {
-    let when = |key: &str, format: StringFormat| {
-        // The format's keywords as text without `Value`'s `Display` (which would link
-        // serde_json's serialiser into the WebAssembly module).
-        let mut value = String::new();
-        crate::json::write::push_json(&mut value, &format.schema());
-        format!(
-            r#"{{"if": {{"properties": {{"key": {{"const": "{key}"}}}}, "required": ["key"]}},
-                "then": {{"properties": {{"value": {value}}}}}}}"#
-        )
-    };
-    from_text(&format!(
-        r#"{{"allOf": [{}, {}]}}"#,
-        when(EMAIL_KEY, StringFormat::Email),
-        when(PHONE_KEY, StringFormat::E164)
-    ))
+    // The formats' keywords as text without `Value`'s `Display` (which would link serde_json's
+    // serialiser into the WebAssembly module), pushed rather than `format!`ted.
+    let mut text = String::from(r#"{"allOf": ["#);
+    for (i, (key, format)) in [
+        (EMAIL_KEY, StringFormat::Email),
+        (PHONE_KEY, StringFormat::E164),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(r#"{"if": {"properties": {"key": {"const": ""#);
+        text.push_str(key);
+        text.push_str(r#""}}, "required": ["key"]}, "then": {"properties": {"value": "#);
+        crate::json::write::push_json(&mut text, &format.schema());
+        text.push_str("}}}");
+    }
+    text.push_str("]}");
+    from_text(&text)
 }
 
 /// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).

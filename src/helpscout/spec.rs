@@ -347,26 +347,34 @@ fn properties_schema() -> Schema {
         &mut slug,
         &crate::spec::schema::kind(&ValueRules::String(SLUG)),
     );
-    let value = format!(
-        concat!(
-            r#"{{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,
-            r#"dropdown: an option id or label.", "type": ["string", "integer"], "minimum": {}, "maximum": {}}}"#
+    // Pushed rather than `format!`ted: the forms module then links no integer `Display`.
+    let mut value = String::from(concat!(
+        r#"{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,
+        r#"dropdown: an option id or label.", "type": ["string", "integer"], "minimum": "#
+    ));
+    crate::json::write::push_i64(&mut value, i64::MIN);
+    value.push_str(r#", "maximum": "#);
+    crate::json::write::push_i64(&mut value, i64::MAX);
+    value.push('}');
+    let mut text = String::from(concat!(
+        r#"{"description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, "#,
+        r#"hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the "#,
+        r#"per-type checks against the account's property definitions are not expressible here.", "oneOf": ["#,
+        r#"{"type": "array", "items": {"type": "object", "properties": {"slug": "#
+    ));
+    for (part, after) in [
+        (&slug, r#", "value": "#),
+        (
+            &value,
+            r#"}, "required": ["slug", "value"]}}, {"type": "object", "propertyNames": "#,
         ),
-        i64::MIN,
-        i64::MAX
-    );
-    from_text(&format!(
-        concat!(
-            r#"{{"description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, "#,
-            r#"hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the "#,
-            r#"per-type checks against the account's property definitions are not expressible here.", "oneOf": ["#,
-            r#"{{"type": "array", "items": {{"type": "object", "properties": {{"slug": {slug}, "value": {value}}}, "#,
-            r#""required": ["slug", "value"]}}}}, "#,
-            r#"{{"type": "object", "propertyNames": {slug}, "additionalProperties": {value}}}]}}"#
-        ),
-        slug = slug,
-        value = value
-    ))
+        (&slug, r#", "additionalProperties": "#),
+        (&value, "}]}"),
+    ] {
+        text.push_str(part);
+        text.push_str(after);
+    }
+    from_text(&text)
 }
 
 payload_serde!(Email);

@@ -256,7 +256,13 @@ impl Big {
                 self.0.push(carry);
             }
         }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+        if limbs > 0 {
+            // Whole limbs of zeros below: a new vector rather than `splice` (whose drop glue
+            // is larger code in the WebAssembly module than this).
+            let mut shifted = vec![0; limbs];
+            shifted.append(&mut self.0);
+            self.0 = shifted;
+        }
     }
 
     /// The top 64 bits `t` (top bit set), `e` such that the number is about `t × 2^e`, and

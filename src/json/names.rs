@@ -1,14 +1,48 @@
 //! [`NameMap`]: member names in the order first seen, each with a value.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+/// The hash table's hasher: std's randomly keyed SipHash natively. On wasm32-unknown-unknown std
+/// has no source of randomness and keys SipHash with constants, so there it is a fixed hasher
+/// anyway; FNV-1a does that job in a fraction of the code (the npm forms module links no
+/// SipHash).
+#[cfg(not(target_arch = "wasm32"))]
+type Keys = std::collections::hash_map::RandomState;
+#[cfg(target_arch = "wasm32")]
+type Keys = std::hash::BuildHasherDefault<Fnv>;
+
+/// FNV-1a (64 bits), the hasher of [`Keys`] in WebAssembly.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+#[cfg(target_arch = "wasm32")]
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Names in the order first seen, each once, with a value: searched in order while few, through
-/// a hash map once many (a hostile record may hold hundreds of thousands of members).
+/// a hash index once many (a hostile record may hold hundreds of thousands of members).
 #[derive(Debug)]
 pub(crate) struct NameMap<'a, V> {
     entries: Vec<(Cow<'a, str>, V)>,
-    index: Option<HashMap<Cow<'a, str>, usize>>,
+    index: Option<Index>,
 }
 
 impl<V> Default for NameMap<'_, V> {
@@ -27,7 +61,7 @@ impl<'a, V> NameMap<'a, V> {
     /// The position of `name`, if present.
     pub(crate) fn find(&self, name: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.get(name).copied(),
+            Some(index) => index.slot(&self.entries, name).1,
             None => self.entries.iter().position(|(n, _)| n == name),
         }
     }
@@ -40,20 +74,22 @@ impl<'a, V> NameMap<'a, V> {
             slot.1 = value;
             return false;
         }
-        let i = self.entries.len();
-        if let Some(index) = &mut self.index {
-            index.insert(name.clone(), i);
-        } else if i >= Self::FEW {
-            let mut index: HashMap<_, _> = self
-                .entries
-                .iter()
-                .map(|(n, _)| n.clone())
-                .zip(0..)
-                .collect();
-            index.insert(name.clone(), i);
-            self.index = Some(index);
-        }
         self.entries.push((name, value));
+        match &mut self.index {
+            Some(index) if index.slots.len() >= 2 * self.entries.len() => {
+                index.add(&self.entries, self.entries.len() - 1);
+            }
+            Some(index) => index.rebuild(&self.entries),
+            None if self.entries.len() > Self::FEW => {
+                let mut index = Index {
+                    slots: Vec::new(),
+                    keys: Keys::default(),
+                };
+                index.rebuild(&self.entries);
+                self.index = Some(index);
+            }
+            None => {}
+        }
         true
     }
 
@@ -65,5 +101,106 @@ impl<'a, V> NameMap<'a, V> {
     /// The names and values, in the order the names were first seen.
     pub(crate) fn into_entries(self) -> Vec<(Cow<'a, str>, V)> {
         self.entries
+    }
+}
+
+/// The hash index of a [`NameMap`]: open addressing with linear probing over the positions of
+/// its entries (a slot holds a position plus one, 0 when empty), at most half full, so that a
+/// probe always ends. Its own few lines instead of a `HashMap` keep hashbrown out of the
+/// WebAssembly module; names are never removed, so nothing else is needed.
+#[derive(Debug)]
+struct Index {
+    /// A power of two in length, at least twice the number of entries.
+    slots: Vec<usize>,
+    keys: Keys,
+}
+
+impl Index {
+    /// The slot of `name` and its position when present; otherwise the empty slot where it
+    /// goes.
+    fn slot<V>(&self, entries: &[(Cow<'_, str>, V)], name: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len().wrapping_sub(1);
+        // Truncating the hash on 32-bit targets is intended: only its low bits are used.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut at = self.keys.hash_one(name) as usize & mask;
+        loop {
+            match self.slots.get(at).copied().unwrap_or(0) {
+                0 => return (at, None),
+                taken => {
+                    let found = taken - 1;
+                    if entries.get(found).is_some_and(|(n, _)| n == name) {
+                        return (at, Some(found));
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Records the entry at `position` (its name not yet in the index).
+    fn add<V>(&mut self, entries: &[(Cow<'_, str>, V)], position: usize) {
+        if let Some((name, _)) = entries.get(position) {
+            let (at, _) = self.slot(entries, name);
+            if let Some(slot) = self.slots.get_mut(at) {
+                *slot = position + 1;
+            }
+        }
+    }
+
+    /// Indexes every entry again, in a table sized for twice as many.
+    fn rebuild<V>(&mut self, entries: &[(Cow<'_, str>, V)]) {
+        self.slots.clear();
+        self.slots
+            .resize((4 * entries.len()).next_power_of_two(), 0);
+        for position in 0..entries.len() {
+            self.add(entries, position);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::NameMap;
+
+    /// Against a list searched in order: the same positions, order and replaced values, well
+    /// past the point where the index takes over and through its growth.
+    #[test]
+    fn the_index_finds_what_a_search_in_order_finds() {
+        let mut map = NameMap::default();
+        let mut model: Vec<(String, usize)> = Vec::new();
+        for step in 0..5000usize {
+            // Every third name repeats an earlier one.
+            let name = if step % 3 == 2 {
+                format!("m{}", step / 7)
+            } else {
+                format!("m{step}")
+            };
+            let new = map.insert(Cow::Owned(name.clone()), step);
+            match model.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => {
+                    assert!(!new, "{name}");
+                    entry.1 = step;
+                }
+                None => {
+                    assert!(new, "{name}");
+                    model.push((name, step));
+                }
+            }
+            if step % 97 == 0 {
+                for (i, (n, _)) in model.iter().enumerate() {
+                    assert_eq!(map.find(n), Some(i));
+                }
+                assert_eq!(map.find("absent"), None);
+                assert_eq!(map.find(""), None);
+            }
+        }
+        let entries: Vec<(String, usize)> = map
+            .into_entries()
+            .into_iter()
+            .map(|(n, v)| (n.into_owned(), v))
+            .collect();
+        assert_eq!(entries, model);
     }
 }

@@ -398,7 +398,8 @@ fn array_field(array: &ArrayRules, out: &mut FormField, anchor: Option<&str>) {
     out.json_type = FieldType::Array;
     out.min_items = (array.min > 0).then_some(array.min);
     out.max_items = (array.max != u32::MAX).then_some(array.max);
-    let first = format!("{}/0", out.path);
+    let mut first = out.path.clone();
+    first.push_str("/0");
     // An item exists whenever the array does only if the array needs one.
     let anchor = if array.min >= 1 {
         anchor

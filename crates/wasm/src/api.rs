@@ -41,7 +41,9 @@ fn after_blank(text: &str) -> &str {
         .bytes()
         .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         .unwrap_or(text.len());
-    &text[skip..]
+    // At an ASCII byte or the end: a character boundary, so never the empty fallback (`get`
+    // rather than `&text[skip..]`, whose panic would link the formatting of slicing errors).
+    text.get(skip..).unwrap_or_default()
 }
 
 /// `validateMany(format, records, options)`: many records in one call, read as the CLI reads its
@@ -99,16 +101,16 @@ fn elements(text: &str) -> Option<Vec<&str>> {
             b'[' | b'{' => depth += 1,
             b']' | b'}' if depth > 0 => depth -= 1,
             b',' if depth == 0 => {
-                out.push(&text[start..i]);
+                out.push(text.get(start..i)?);
                 start = i + 1;
             }
             b']' => {
-                let last = &text[start..i];
+                let last = text.get(start..i)?;
                 // `[]` and `[ ]` have no element; `[1,]` ends with an empty one.
                 if !(out.is_empty() && blank(last)) {
                     out.push(last);
                 }
-                return blank(&text[i + 1..]).then_some(out);
+                return blank(text.get(i + 1..)?).then_some(out);
             }
             b'}' => return None,
             _ => {}

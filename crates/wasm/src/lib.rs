@@ -33,8 +33,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 66.5 KB (brotli 57.7 KB; goal 40 KB, not met), the full entry
-//! 150.1 KB (goal 100 KB), the full `.wasm` alone 145.7 KB against its hard budget of 150 KB.
+//! gzip -9): the forms entry 61.3 KB (brotli 53.1 KB; goal 40 KB, not met), the full entry
+//! 149.8 KB (goal 100 KB), the full `.wasm` alone 145.5 KB against its hard budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
 //! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
@@ -46,10 +46,22 @@
 //! values. Measured on the forms `.wasm` (gzip -9 of the optimised file): serde_json's parser and serialiser out 83.9 →
 //! 72.5 KB; no `Value` `Display`/`IndexMut` (their panic messages pulled the serialiser back
 //! in) 69.5; no `format!`/`join`/`collect` chains in the schema and form writers and one hash
-//! table type in the walk 66.0; schemas as `Json` instead of `serde_json::Value` 61.7. What is
-//! left of `core::fmt` is std's panic machinery (panic = abort still formats the message; only a
-//! `no_std` module or nightly's `panic_immediate_abort` drops it) and the unknown-format
-//! message, whose `{:?}` quoting of the id is the native error's. Also kept small on purpose:
+//! table type in the walk 66.0; schemas as `Json` instead of `serde_json::Value` 61.7 (61.9
+//! once the JSON writers copied runs whole). A second pass: the unknown-format message quotes
+//! the id by hand (no `<str as Debug>`) 61.8; no `&str[range]` slicing on the forms paths (no
+//! `slice_error_fail` and the `Debug` of ranges and chars it formats) 60.7; the core's
+//! `NameMap` index hashed with FNV-1a in WebAssembly, where std's `RandomState` is SipHash with
+//! constant keys (wasm32-unknown-unknown has no randomness) 59.8; no `format!`/`write!` on the
+//! forms paths (pointer messages, two schema texts, `DefinitionsError`) 59.3; that index its
+//! own open-addressing table instead of a `HashMap` (no hashbrown) 57.9; URL authorities
+//! checked on bytes (no `str` reverse char search) 57.4; no `Vec::splice` in the float reader
+//! and `retain_mut` for `validateField`'s findings (no in-place `collect`) 56.8. What is left of
+//! `core::fmt` is std's panic machinery (panic = abort still formats the message, with integer
+//! `Display` for bounds checks; only a `no_std` module or nightly's `panic_immediate_abort`
+//! drops it). The unknown-format message keeps the exact `{:?}` escaping of the native error:
+//! for characters beyond ASCII that is `char::escape_debug`, whose Unicode tables
+//! (printable, grapheme extend) cost 2.9 KB of the gzipped module (57.9 against 55.1 KB with
+//! `escape_unicode` instead, measured and not taken: the text would differ). Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
 //! 30 KB of committed schema texts, `convertMany`'s result as separated text rather than JSON,
