@@ -303,14 +303,14 @@ impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut message = String::new();
         if self.is_read_format_left_out() {
-            push_debug_quoted(&mut message, &self.0);
+            crate::json::write::push_json_string(&mut message, &self.0);
             message.push_str(
                 " is a read format, which this build of contactkit leaves out (crate feature convert)",
             );
             return f.write_str(&message);
         }
         message.push_str("unknown format ");
-        push_debug_quoted(&mut message, &self.0);
+        crate::json::write::push_json_string(&mut message, &self.0);
         message.push_str("; expected one of: ");
         for (i, format) in Format::EVERY.iter().enumerate() {
             if i > 0 {
@@ -320,24 +320,6 @@ impl fmt::Display for UnknownFormat {
         }
         f.write_str(&message)
     }
-}
-
-/// Appends `text` quoted exactly as `format!("{:?}", text)` quotes it, without `str`'s `Debug`
-/// (which links its own formatting code into the WebAssembly forms module): printable ASCII as
-/// it is but `"` and `\`, the ASCII escapes `\0 \t \r \n`, other ASCII controls as `\u{..}`,
-/// and every other character as [`char::escape_debug`] writes it (the same escaping: it differs
-/// from `str`'s only on `'`, which is ASCII and kept as it is here).
-fn push_debug_quoted(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            _ => out.extend(c.escape_debug()),
-        }
-    }
-    out.push('"');
 }
 
 impl std::error::Error for UnknownFormat {}
@@ -356,15 +338,25 @@ impl FromStr for Format {
 mod tests {
     use super::Format;
 
-    /// The unknown-format message quotes the id as `{:?}` does (the hand-written quoting keeps
-    /// `str`'s `Debug` out of the WebAssembly module): hostile ids, every ASCII character, and
-    /// any string.
+    /// The unknown-format message quotes the id as a JSON string (the core's JSON writer, the
+    /// same natively and in WebAssembly, where `{:?}` would link core's Unicode tables): hostile
+    /// ids (quotes, backslashes, controls, characters beyond ASCII) and any string read back
+    /// by a JSON parser give the id exactly.
     #[test]
-    fn unknown_format_quotes_the_id_as_debug_does() {
-        let quoted = |id: &str| {
-            let mut out = String::new();
-            super::push_debug_quoted(&mut out, id);
-            out
+    fn unknown_format_quotes_the_id_as_a_json_string() {
+        let quoted_in = |message: &str, prefix: &str, suffix: &str| -> String {
+            let rest = message.strip_prefix(prefix).expect("prefix");
+            let end = rest.rfind(suffix).expect("suffix");
+            let quoted = rest.get(..end).expect("boundary");
+            serde_json::from_str::<String>(quoted).expect("a JSON string")
+        };
+        let check = |id: &str| {
+            let message = id.parse::<Format>().map(|_| ()).unwrap_err().to_string();
+            assert_eq!(
+                quoted_in(&message, "unknown format ", "; expected one of: "),
+                id,
+                "{message}"
+            );
         };
         let ascii: String = (0u8..=0x7f).map(char::from).collect();
         for id in [
@@ -373,11 +365,10 @@ mod tests {
             "say \"hi\"",
             "back\\slash",
             "it's",
-            "nul\0tab\tcr\rlf\n",
+            "nul\0tab\tcr\rlf\n\u{8}\u{c}",
             "\u{1b}[31m\u{7f}",
             "caf\u{e9}",
             "a\u{301}",
-            "\u{301}a",
             "zw\u{200d}j\u{200b}",
             "\u{85}\u{a0}\u{ad}",
             "\u{e000}\u{fffd}\u{fffe}\u{10ffff}",
@@ -385,18 +376,23 @@ mod tests {
             "\u{2028}\u{2029}\u{feff}",
             &ascii,
         ] {
-            assert_eq!(quoted(id), format!("{id:?}"), "{id:?}");
-            let error = id.parse::<Format>().map(|_| ()).unwrap_err();
-            assert!(error
-                .to_string()
-                .starts_with(&format!("unknown format {id:?}; ")));
+            check(id);
         }
+        let message = "say \"hi\"\\\n\u{1}\u{e9}"
+            .parse::<Format>()
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("unknown format \"say \\\"hi\\\"\\\\\\n\\u0001\u{e9}\"; "),
+            "{message}"
+        );
         proptest::proptest!(|(id in "\\PC*|.*|[\\x00-\\x7f]*")| {
-            proptest::prop_assert_eq!(quoted(&id), format!("{id:?}"));
+            check(&id);
         });
         proptest::proptest!(|(id in proptest::collection::vec(proptest::char::any(), 0..20))| {
             let id: String = id.into_iter().collect();
-            proptest::prop_assert_eq!(quoted(&id), format!("{id:?}"));
+            check(&id);
         });
     }
 

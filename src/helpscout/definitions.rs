@@ -116,7 +116,7 @@ impl PropertyDefinition {
         let Some(s) = value.as_str() else { return };
         let wrong = match self.kind {
             PropertyType::Text => {
-                let n = s.chars().count();
+                let n = crate::spec::char_count(s);
                 if n > 255 {
                     ctx.error(path, Code::TooLong, Message::new(TEXT_TOO_LONG).length(n));
                 }

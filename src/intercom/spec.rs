@@ -222,7 +222,7 @@ fn check_custom_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>
         if name.contains(['.', '$']) {
             ctx.warn(&member, Code::Pattern, Message::new(DOT_OR_DOLLAR));
         }
-        let n = name.chars().count();
+        let n = crate::spec::char_count(name);
         if n > 190 {
             ctx.warn(&member, Code::TooLong, Message::new(LONG_NAME).length(n));
         }

@@ -124,7 +124,7 @@ impl<'a> Summary<'a> {
         let token = read(source, path, ctx)?;
         skip_rest(source, &token, path, ctx)?;
         Ok(match token {
-            Token::String(s) => Summary::Text(s.chars().count()),
+            Token::String(s) => Summary::Text(super::char_count(&s)),
             Token::Number(n) => Summary::Number(n.integer()),
             // Not from `read`, which reads it as 0.
             Token::Beyond => Summary::Number(Number::U64(0).integer()),
@@ -134,7 +134,7 @@ impl<'a> Summary<'a> {
 
     pub(crate) fn of(value: &Json<'_>) -> Summary<'static> {
         match value {
-            Json::String(s) => Summary::Text(s.chars().count()),
+            Json::String(s) => Summary::Text(super::char_count(s)),
             Json::Number(n) => Summary::Number(n.integer()),
             _ => Summary::Other,
         }

@@ -731,7 +731,7 @@ fn check_str_rest(
     ctx: &mut Ctx<'_>,
 ) {
     if !surely_fits {
-        let n = s.chars().count();
+        let n = super::char_count(s);
         if n < rules.min as usize {
             let message = if n == 0 && rules.id {
                 Message::new(EMPTY_ID)

@@ -33,8 +33,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 61.3 KB (brotli 53.1 KB; goal 40 KB, not met), the full entry
-//! 149.8 KB (goal 100 KB), the full `.wasm` alone 145.5 KB against its hard budget of 150 KB.
+//! gzip -9): the forms entry 58.6 KB (brotli 50.9 KB; goal 40 KB, not met), the full entry
+//! 149.4 KB (goal 100 KB), the full `.wasm` alone 145.0 KB against its hard budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
 //! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
@@ -58,10 +58,12 @@
 //! and `retain_mut` for `validateField`'s findings (no in-place `collect`) 56.8. What is left of
 //! `core::fmt` is std's panic machinery (panic = abort still formats the message, with integer
 //! `Display` for bounds checks; only a `no_std` module or nightly's `panic_immediate_abort`
-//! drops it). The unknown-format message keeps the exact `{:?}` escaping of the native error:
-//! for characters beyond ASCII that is `char::escape_debug`, whose Unicode tables
-//! (printable, grapheme extend) cost 2.9 KB of the gzipped module (57.9 against 55.1 KB with
-//! `escape_unicode` instead, measured and not taken: the text would differ). Also kept small on purpose:
+//! drops it). A third pass: the unknown-format message quotes the id as a JSON string (the
+//! core's JSON writer, natively too) instead of as `{:?}`, whose `char::escape_debug` linked
+//! core's Unicode tables (printable, grapheme extend): 56.8 → 54.2 KB; the length rules count
+//! characters with a byte loop here (`spec::char_count`; std's word-at-a-time
+//! `chars().count()` natively and with the feature `speed`) 54.1 KB, the forms entry 61.3 →
+//! 58.6 KB. Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
 //! 30 KB of committed schema texts, `convertMany`'s result as separated text rather than JSON,
