@@ -112,6 +112,29 @@ for (const entry of Object.keys(BUDGETS)) {
   });
 }
 
+// The README states the sizes this test measures (its table of entries, .wasm and JS gzip, total
+// gzip and brotli, in KB rounded to 0.1): a figure that drifted more than 0.3 KB from the
+// measurement fails, so the stated sizes stay true.
+test("the README states the measured sizes", () => {
+  assert.equal(measured.length, Object.keys(BUDGETS).length, "both entries were measured first");
+  const readme = readFileSync(join(packageDir, "README.md"), "utf8");
+  for (const m of measured) {
+    const name = m.entry.replace("/", "\\/");
+    const row = readme.match(
+      new RegExp(`^\\| \`${name}\` \\| ([\\d.]+) KB \\| ([\\d.]+) KB \\| \\*\\*([\\d.]+) KB\\*\\* \\| ([\\d.]+) KB \\|$`, "m"),
+    );
+    assert.ok(row, `README.md has no size row for ${m.entry}`);
+    const stated = { wasm: row[1], js: row[2], gzip: row[3], brotli: row[4] };
+    const actual = { wasm: m.wasm.gzip, js: m.js.gzip, gzip: m.total.gzip, brotli: m.total.brotli };
+    for (const [what, bytes] of Object.entries(actual)) {
+      assert.ok(
+        Math.abs(Number(stated[what]) * KB - bytes) <= 300,
+        `README.md states ${stated[what]} KB for ${m.entry} (${what}); measured ${kb(bytes)} KB`,
+      );
+    }
+  }
+});
+
 test(`the full module is at most ${FULL_MODULE_BUDGET} bytes gzipped`, (t) => {
   const bytes = readFileSync(join(packageDir, "contactkit_wasm_bg.wasm"));
   const size = gzip(bytes);
