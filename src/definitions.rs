@@ -49,14 +49,29 @@ pub struct DefinitionsError {
     message: String,
 }
 
-impl fmt::Display for DefinitionsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Pushed rather than `write!`: the WebAssembly forms module shows this message.
+impl DefinitionsError {
+    /// The error's text, as [`Display`](fmt::Display) writes it: pushed rather than
+    /// formatted, so that the WebAssembly forms module shows it without `core::fmt`.
+    ///
+    /// ```
+    /// let doc = serde_json::json!({"helpscout": 1});
+    /// let e = contactkit::Definitions::from_json(&doc).unwrap_err();
+    /// assert_eq!(e.text(), e.to_string());
+    /// assert!(e.text().starts_with("definitions "));
+    /// ```
+    #[must_use]
+    pub fn text(&self) -> String {
         let mut text = String::from("definitions ");
         text.push_str(crate::pointer::shown(&self.path, "(document)"));
         text.push_str(": ");
         text.push_str(&self.message);
-        f.write_str(&text)
+        text
+    }
+}
+
+impl fmt::Display for DefinitionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 

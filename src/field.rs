@@ -124,7 +124,13 @@ impl Validator {
             let report = self.validate_str(record);
             return if !report.is_json() {
                 Err(FieldError::NotJson)
-            } else if record.trim_start().starts_with('{') {
+            } else if record
+                .bytes()
+                .find(|b| !matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
+                == Some(b'{')
+            {
+                // JSON text: only JSON's whitespace may come before the value (as the
+                // scanner reads it), so a byte search finds what `trim_start` would.
                 Ok(report)
             } else {
                 Err(FieldError::NotAnObject)
@@ -140,7 +146,11 @@ impl Validator {
             undocumented,
         } = plan(format, &tokens)?;
         if let Some(at) = undocumented {
-            check_member(format, &steps[..=at.index], &at)?;
+            // `get` rather than `&steps[..=at.index]` (always in range: `plan` sets the index
+            // from `steps`), whose panic would link the slicing error's formatting.
+            if let Some(upto) = steps.get(..=at.index) {
+                check_member(format, upto, &at)?;
+            }
         }
         let report = self.validate_str(&build(&steps, value));
         let built = pointer_of(&steps, Step::built_token);

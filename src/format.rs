@@ -297,17 +297,24 @@ impl UnknownFormat {
     pub fn is_read_format_left_out(&self) -> bool {
         !cfg!(feature = "convert") && READ_IDS.contains(&self.0.as_str())
     }
-}
 
-impl fmt::Display for UnknownFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The error's text, as [`Display`](fmt::Display) writes it: built without `core::fmt`, so
+    /// that the WebAssembly binding can take it without the formatting machinery.
+    ///
+    /// ```
+    /// let e = "vcard".parse::<contactkit::Format>().unwrap_err();
+    /// assert_eq!(e.message(), e.to_string());
+    /// assert!(e.message().starts_with("unknown format \"vcard\""));
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> String {
         let mut message = String::new();
         if self.is_read_format_left_out() {
             crate::json::write::push_json_string(&mut message, &self.0);
             message.push_str(
                 " is a read format, which this build of contactkit leaves out (crate feature convert)",
             );
-            return f.write_str(&message);
+            return message;
         }
         message.push_str("unknown format ");
         crate::json::write::push_json_string(&mut message, &self.0);
@@ -318,7 +325,13 @@ impl fmt::Display for UnknownFormat {
             }
             message.push_str(format.id());
         }
-        f.write_str(&message)
+        message
+    }
+}
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 

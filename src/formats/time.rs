@@ -226,7 +226,7 @@ pub(super) fn parse_date_time(s: &str) -> Option<i64> {
         if n == 0 {
             return None;
         }
-        rest = &fraction[n..];
+        rest = fraction.get(n..)?;
     }
     let offset = match rest {
         [b'Z' | b'z'] => 0,

@@ -206,7 +206,10 @@ pub(crate) fn member(field: &'static Member) -> Schema {
             " Probably required (a warning when missing); the vendor's docs do not state it.",
         );
     }
-    let description = description.trim();
+    // The tables' labels and docs are plain text without leading or trailing Unicode-only
+    // spaces (the committed schemas check every description), so ASCII trimming finds what
+    // `trim` would, without std's Unicode whitespace search in the WebAssembly modules.
+    let description = description.trim_ascii();
     if !description.is_empty() {
         set(&mut s, "description", text(description.to_owned()));
     }

@@ -787,7 +787,7 @@ fn check_id(rules: &StringRules, s: &str, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         if rules.min == 0 {
             ctx.warn(path, Code::TooShort, Message::new(EMPTY_ID_WARNING));
         }
-    } else if s.trim().is_empty() {
+    } else if s.chars().all(char::is_whitespace) {
         ctx.warn(path, Code::Pattern, Message::new(BLANK_ID));
     }
 }

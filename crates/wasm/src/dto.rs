@@ -127,7 +127,7 @@ pub fn format(id: &str) -> Result<Format, Error> {
             }
             return Error::new(ErrorCode::UnknownFormat, message);
         }
-        Error::new(ErrorCode::UnknownFormat, e.to_string())
+        Error::new(ErrorCode::UnknownFormat, e.message())
     })
 }
 
@@ -618,7 +618,7 @@ fn definitions(value: &Json<'_>, function: &str) -> Result<Definitions, Error> {
         }
     };
     Definitions::from_json_value(doc)
-        .map_err(|e| Error::new(ErrorCode::InvalidDefinitions, e.to_string()))
+        .map_err(|e| Error::new(ErrorCode::InvalidDefinitions, e.text()))
 }
 
 /// The JSON type of a value, for messages.

@@ -33,7 +33,7 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 58.6 KB (brotli 50.9 KB; goal 40 KB, not met), the full entry
+//! gzip -9): the forms entry 57.0 KB (brotli 49.5 KB; goal 40 KB, not met), the full entry
 //! 149.4 KB (goal 100 KB), the full `.wasm` alone 145.0 KB against its hard budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
@@ -63,7 +63,13 @@
 //! core's Unicode tables (printable, grapheme extend): 56.8 → 54.2 KB; the length rules count
 //! characters with a byte loop here (`spec::char_count`; std's word-at-a-time
 //! `chars().count()` natively and with the feature `speed`) 54.1 KB, the forms entry 61.3 →
-//! 58.6 KB. Also kept small on purpose:
+//! 58.6 KB. A fourth pass, texts unchanged: no std `Split` in the forms module (pointer tokens
+//! and `validateMany`'s lines by byte loops there; the full and Node modules keep `split`), no
+//! `to_string()` of the unknown-format and definitions errors (their texts pushed by
+//! `UnknownFormat::message` and `DefinitionsError::text`), no Unicode `trim` (ASCII trimming of
+//! the static schema descriptions, a byte search for `validateField`'s `{`, `chars().all` for a
+//! blank id) and no slicing panics left on the forms paths: forms `.wasm` 54.1 → 52.4 KB, the
+//! forms entry 58.6 → 57.0 KB. Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
 //! 30 KB of committed schema texts, `convertMany`'s result as separated text rather than JSON,
