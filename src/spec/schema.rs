@@ -208,8 +208,13 @@ pub(crate) fn member(field: &'static Member) -> Schema {
     }
     // The tables' labels and docs are plain text without leading or trailing Unicode-only
     // spaces (the committed schemas check every description), so ASCII trimming finds what
-    // `trim` would, without std's Unicode whitespace search in the WebAssembly modules.
-    let description = description.trim_ascii();
+    // `trim` would, without std's Unicode whitespace search in the forms module (the builds
+    // with conversion or `speed` link `trim` anyway, and keep it).
+    let description = if cfg!(any(feature = "convert", feature = "speed")) {
+        description.trim()
+    } else {
+        description.trim_ascii()
+    };
     if !description.is_empty() {
         set(&mut s, "description", text(description.to_owned()));
     }
