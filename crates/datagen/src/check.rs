@@ -6,6 +6,12 @@ use serde_json::{Map, Value};
 
 use crate::Vendor;
 
+/// The vendors' vocabularies as the core's tests restate them from the docs (one list, shared
+/// with this test-only checker: both are oracles independent of the rule tables).
+#[path = "../../../tests/support/vocab.rs"]
+#[allow(dead_code)]
+mod vocab;
+
 /// WHATWG "valid email address".
 pub(crate) fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
@@ -181,28 +187,7 @@ fn sequence(o: &Map<String, Value>, out: &mut Vec<String>) {
     if !o.contains_key("externalId") {
         out.push("externalId: required".into());
     }
-    for key in [
-        "externalId",
-        "intercomId",
-        "industry",
-        "companyName",
-        "websiteUrl",
-        "title",
-        "city",
-        "region",
-        "country",
-        "os",
-        "browserLanguage",
-        "browserVersion",
-        "browser",
-        "lastSeenAt",
-        "signedUpAt",
-        "phone",
-        "photo",
-        "email",
-        "firstName",
-        "lastName",
-    ] {
+    for &key in vocab::SEQUENCE_STRING_MEMBERS {
         let Some(s) = string(o, key, out) else {
             continue;
         };
@@ -406,59 +391,18 @@ fn helpscout(o: &Map<String, Value>, out: &mut Vec<String>) {
     {
         out.push("photoUrl: format".into());
     }
-    const PHOTO_TYPES: &[&str] = &[
-        "unknown",
-        "gravatar",
-        "twitter",
-        "facebook",
-        "googleprofile",
-        "googleplus",
-        "linkedin",
-        "instagram",
-    ];
-    if string(o, "photoType", out).is_some_and(|t| !PHOTO_TYPES.contains(&t)) {
+    if string(o, "photoType", out).is_some_and(|t| !vocab::HS_PHOTO_TYPES.contains(&t)) {
         out.push("photoType: enum".into());
     }
     if string(o, "gender", out)
-        .is_some_and(|g| !["male", "female", "unknown"].contains(&g.to_lowercase().as_str()))
+        .is_some_and(|g| !vocab::HS_GENDERS.contains(&g.to_lowercase().as_str()))
     {
         out.push("gender: enum".into());
     }
-    typed_list(o, "emails", &["work", "home", "other"], out);
-    typed_list(
-        o,
-        "phones",
-        &["fax", "home", "mobile", "other", "pager", "work"],
-        out,
-    );
-    typed_list(
-        o,
-        "chats",
-        &[
-            "aim", "gtalk", "icq", "msn", "other", "qq", "skype", "xmpp", "yahoo",
-        ],
-        out,
-    );
-    typed_list(
-        o,
-        "socialProfiles",
-        &[
-            "aboutme",
-            "facebook",
-            "flickr",
-            "forsquare",
-            "foursquare",
-            "google",
-            "googleplus",
-            "linkedin",
-            "other",
-            "quora",
-            "tungleme",
-            "twitter",
-            "youtube",
-        ],
-        out,
-    );
+    typed_list(o, "emails", vocab::HS_EMAIL_TYPES, out);
+    typed_list(o, "phones", vocab::HS_PHONE_TYPES, out);
+    typed_list(o, "chats", vocab::HS_CHAT_TYPES, out);
+    typed_list(o, "socialProfiles", vocab::HS_SOCIAL_TYPES, out);
     for site in items(o, "websites") {
         if !site["value"].as_str().is_some_and(is_http_url) {
             out.push("websites/value: format".into());
@@ -476,7 +420,7 @@ fn helpscout(o: &Map<String, Value>, out: &mut Vec<String>) {
         if !(prop["value"].is_string() || prop["value"].is_i64() || prop["value"].is_u64()) {
             out.push("properties/value: type".into());
         }
-        if ["email", "name", "company", "jobTitle"].contains(&slug) {
+        if vocab::HS_RESERVED_SLUGS.contains(&slug) {
             out.push("properties/slug: reserved".into());
         }
     }
