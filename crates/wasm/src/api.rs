@@ -175,7 +175,11 @@ pub fn validate_field(
         Err(FieldError::NotAnObject) => {
             let message = FieldError::NotAnObject.message();
             Err(match value {
-                Some(other) => not_an_object(format, other, message),
+                Some(other) => not_an_object(
+                    other,
+                    message,
+                    contactkit::validate_str(format, other).issues,
+                ),
                 None => Error::new(ErrorCode::NotAnObject, message),
             })
         }
@@ -357,16 +361,13 @@ fn starts_object(text: &str) -> bool {
 
 /// The error for a payload that is not JSON object text.
 fn bad_record(format: Format, payload: &str) -> Error {
-    if is_not_json(format, payload) {
-        invalid_json(contactkit::validate_str(format, payload).issues)
+    // One walk of the text: its findings say whether it is JSON and go with either error.
+    let report = contactkit::validate_str(format, payload);
+    if report.is_json() {
+        not_an_object(payload, "the payload must be an object", report.issues)
     } else {
-        not_an_object(format, payload, "the payload must be an object")
+        invalid_json(report.issues)
     }
-}
-
-/// Whether text is not one JSON value (the core's scanner decides, as it does for a record).
-fn is_not_json(format: Format, text: &str) -> bool {
-    !contactkit::validate_str(format, text).is_json()
 }
 
 /// The `invalid_json` error for a source-stage rejection of text that is not JSON, as
@@ -395,15 +396,15 @@ fn invalid_json(issues: Vec<Issue>) -> Error {
     }
 }
 
-/// The `not_an_object` error for JSON text that is not an object.
-fn not_an_object(format: Format, text: &str, message: &str) -> Error {
+/// The `not_an_object` error for JSON text that is not an object, with the findings of `text`.
+fn not_an_object(text: &str, message: &str, issues: Vec<Issue>) -> Error {
     let mut text_message = String::from(message);
     text_message.push_str(", not ");
     text_message.push_str(dto::json_type_of_text(text));
     Error {
         code: ErrorCode::NotAnObject,
         message: text_message,
-        issues: contactkit::validate_str(format, text).issues,
+        issues,
     }
 }
 
