@@ -68,7 +68,7 @@ use serde_json::Value;
 #[doc(hidden)]
 pub mod json_value {
     pub use crate::json::write::{push_json_string as push_string, push_u64, push_usize};
-    pub use crate::json::{Json, Number, SyntaxError};
+    pub use crate::json::{split_ascii, Json, Number, SyntaxError};
 
     /// Appends the JSON array of findings, byte for byte as serde_json serialises them.
     pub fn push_issues(out: &mut String, issues: &[crate::Issue]) {

@@ -157,27 +157,7 @@ pub(crate) fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
 /// `text.split('/').skip(1)` (the still escaped tokens of pointer text) by a byte loop.
 #[cfg(any(test, not(any(feature = "convert", feature = "speed"))))]
 fn raw_tokens(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = split_slash(text).map(|(_, tail)| tail);
-    std::iter::from_fn(move || {
-        let text = rest?;
-        Some(match split_slash(text) {
-            Some((head, tail)) => {
-                rest = Some(tail);
-                head
-            }
-            None => {
-                rest = None;
-                text
-            }
-        })
-    })
-}
-
-/// `text` split at its first `/` (which is not part of either side); `None` without one.
-#[cfg(any(test, not(any(feature = "convert", feature = "speed"))))]
-fn split_slash(text: &str) -> Option<(&str, &str)> {
-    let at = text.bytes().position(|b| b == b'/')?;
-    Some((text.get(..at)?, text.get(at + 1..)?))
+    crate::json::split_ascii(text, b'/').skip(1)
 }
 
 fn unescape(token: &str) -> Cow<'_, str> {

@@ -52,6 +52,33 @@ pub(crate) use scan::Scanner;
 pub use value::Json;
 pub(crate) use value::ValueSource;
 
+/// `text.split(char::from(byte))` for an ASCII `byte`, by a byte loop: the same pieces, without
+/// std's `Split` searcher and its slicing panic paths, which the npm package's forms module
+/// would otherwise link only for this (pointer tokens, NDJSON lines). A `byte` of 0x80 or
+/// more is not a character and splits nothing.
+pub fn split_ascii(text: &str, byte: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let at = if byte.is_ascii() {
+            text.bytes().position(|b| b == byte)
+        } else {
+            None
+        };
+        match at {
+            // At an ASCII byte: character boundaries, so `get` never gives `None`.
+            Some(at) => {
+                rest = text.get(at + 1..);
+                text.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
 /// The most arrays and objects nested in one another that JSON text may hold: serde_json's
 /// recursion limit of 128 stops its parser at the 128th level, and so does the scanner.
 pub(crate) const MAX_NESTING: usize = 127;

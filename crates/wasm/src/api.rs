@@ -87,27 +87,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// `text` split at each `\n`, as `text.split('\n')` (see the other variant).
 #[cfg(not(any(feature = "convert", feature = "speed")))]
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    split_lines(text)
-}
-
-/// `text.split('\n')` by a byte loop.
-#[cfg(any(test, not(any(feature = "convert", feature = "speed"))))]
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let text = rest?;
-        match text.bytes().position(|b| b == b'\n') {
-            // At an ASCII byte: character boundaries, so `get` never gives `None`.
-            Some(at) => {
-                rest = text.get(at + 1..);
-                text.get(..at)
-            }
-            None => {
-                rest = None;
-                Some(text)
-            }
-        }
-    })
+    contactkit::json_value::split_ascii(text, b'\n')
 }
 
 /// The elements of JSON array text (whose first non-blank character is `[`), as slices of it:
@@ -571,7 +551,7 @@ mod tests {
     fn lines_split_as_std_does() {
         for text in ["", "\n", "a", "a\n", "\na\r\n\nb", "é\nß\n\n"] {
             assert_eq!(
-                split_lines(text).collect::<Vec<_>>(),
+                contactkit::json_value::split_ascii(text, b'\n').collect::<Vec<_>>(),
                 text.split('\n').collect::<Vec<_>>(),
                 "{text:?}"
             );
