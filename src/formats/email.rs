@@ -20,8 +20,9 @@ pub(super) fn is_valid(s: &str) -> bool {
         .iter()
         .position(|&b| !LOCAL_BYTES.has(b))
         .unwrap_or(bytes.len());
-    match bytes.split_at(at) {
-        (local, [b'@', domain @ ..]) => !local.is_empty() && is_domain(domain),
+    // `split_at_checked` (never `None` here): `split_at`'s panic would link its message.
+    match bytes.split_at_checked(at) {
+        Some((local, [b'@', domain @ ..])) => !local.is_empty() && is_domain(domain),
         _ => false,
     }
 }

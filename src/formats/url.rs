@@ -29,7 +29,11 @@ fn common(rest: &[u8]) -> bool {
         .iter()
         .position(|&b| !REG_NAME_BYTES.has(b))
         .unwrap_or(rest.len());
-    let (host, mut tail) = rest.split_at(host_end);
+    // `split_at_checked` (never `None` here) rather than `split_at`, whose panic would link
+    // its message: the same for each split below.
+    let Some((host, mut tail)) = rest.split_at_checked(host_end) else {
+        return false;
+    };
     if let [b':', port @ ..] = tail {
         let digits = port
             .iter()
@@ -49,7 +53,9 @@ fn general(rest: &[u8]) -> bool {
         .iter()
         .position(|&b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
+    let Some((authority, tail)) = rest.split_at_checked(end) else {
+        return false;
+    };
     is_authority(authority) && no_controls(tail)
 }
 
@@ -77,7 +83,9 @@ fn is_authority(authority: &[u8]) -> bool {
     // userinfo may contain ':' (but no '@'); the host starts after the last '@'.
     let host_port = match authority.iter().rposition(|&b| b == b'@') {
         Some(at) => {
-            let (userinfo, host_port) = authority.split_at(at);
+            let Some((userinfo, host_port)) = authority.split_at_checked(at) else {
+                return false;
+            };
             if !USERINFO_BYTES.all(userinfo) {
                 return false;
             }
@@ -89,7 +97,9 @@ fn is_authority(authority: &[u8]) -> bool {
         let Some(close) = bracketed.iter().position(|&b| b == b']') else {
             return false;
         };
-        let (literal, after) = bracketed.split_at(close);
+        let Some((literal, after)) = bracketed.split_at_checked(close) else {
+            return false;
+        };
         let after = after.get(1..).unwrap_or_default();
         let literal_ok = !literal.is_empty()
             && literal
@@ -102,7 +112,9 @@ fn is_authority(authority: &[u8]) -> bool {
         .iter()
         .position(|&b| !REG_NAME_BYTES.has(b))
         .unwrap_or(host_port.len());
-    let (host, port) = host_port.split_at(host_end);
+    let Some((host, port)) = host_port.split_at_checked(host_end) else {
+        return false;
+    };
     !host.is_empty()
         && match port.split_first() {
             None => true,

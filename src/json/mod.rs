@@ -44,7 +44,7 @@ pub(crate) mod write;
 use std::borrow::Cow;
 
 pub use error::SyntaxError;
-pub(crate) use names::NameMap;
+pub(crate) use names::{NameMap, ObjectMembers};
 pub(crate) use number::Integer;
 pub use number::Number;
 pub(crate) use parse::parse;

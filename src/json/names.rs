@@ -104,6 +104,54 @@ impl<'a, V> NameMap<'a, V> {
     }
 }
 
+/// The members of a JSON object being read whole ([`super::parse`], the validator's values read
+/// whole): a [`NameMap`] of the values natively and in the Node module (feature `speed`).
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
+pub(crate) type ObjectMembers<'a, V> = NameMap<'a, V>;
+
+/// [`ObjectMembers`] in the forms WebAssembly module: the names in a `NameMap<()>` (the
+/// validator's own instance) beside the list of members, so that the module links no second
+/// instance of the map and its index.
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+pub(crate) struct ObjectMembers<'a, V> {
+    names: NameMap<'a, ()>,
+    entries: Vec<(Cow<'a, str>, V)>,
+}
+
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+impl<V> Default for ObjectMembers<'_, V> {
+    fn default() -> Self {
+        Self {
+            names: NameMap::default(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+impl<'a, V> ObjectMembers<'a, V> {
+    /// As [`NameMap::find`].
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
+        self.names.find(name)
+    }
+
+    /// As [`NameMap::insert`] (the names and the list stay in the same order).
+    pub(crate) fn insert(&mut self, name: Cow<'a, str>, value: V) -> bool {
+        if let Some(slot) = self.find(&name).and_then(|i| self.entries.get_mut(i)) {
+            slot.1 = value;
+            return false;
+        }
+        self.names.insert(name.clone(), ());
+        self.entries.push((name, value));
+        true
+    }
+
+    /// As [`NameMap::into_entries`].
+    pub(crate) fn into_entries(self) -> Vec<(Cow<'a, str>, V)> {
+        self.entries
+    }
+}
+
 /// The hash index of a [`NameMap`]: open addressing with linear probing over the positions of
 /// its entries (a slot holds a position plus one, 0 when empty), at most half full, so that a
 /// probe always ends. Its own few lines instead of a `HashMap` keep hashbrown out of the

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::{Json, NameMap, Number, Scanner, Source, Stop, SyntaxError, Token};
+use super::{Json, Number, ObjectMembers, Scanner, Source, Stop, SyntaxError, Token};
 
 /// Parses JSON text (one value, whitespace around it) as serde_json parses it into a `Value`:
 /// the same values (a repeated member name keeps its first place and its last value), the same
@@ -38,7 +38,7 @@ fn read<'a>(scanner: &mut Scanner<'a>) -> Result<Json<'a>, Stop> {
             Json::Array(items)
         }
         Token::Object => {
-            let mut members = NameMap::default();
+            let mut members = ObjectMembers::default();
             let mut first = true;
             while let Some(name) = scanner.next_key(&mut first)? {
                 let value = read(scanner)?;
@@ -73,13 +73,23 @@ impl<'a> Json<'a> {
             Json::Bool(b) => Json::Bool(b),
             Json::Number(n) => Json::Number(n),
             Json::String(s) => Json::String(Cow::Owned(s.into_owned())),
-            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
-            Json::Object(members) => Json::Object(
-                members
-                    .into_iter()
-                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
-                    .collect(),
-            ),
+            // Pushed in loops rather than collected: `collect` reuses the allocation in place,
+            // whose code weighs more than a new allocation in the WebAssembly module (these are
+            // the schemas' constant texts, small and read rarely).
+            Json::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(item.into_owned());
+                }
+                Json::Array(out)
+            }
+            Json::Object(members) => {
+                let mut out = Vec::with_capacity(members.len());
+                for (k, v) in members {
+                    out.push((Cow::Owned(k.into_owned()), v.into_owned()));
+                }
+                Json::Object(out)
+            }
         }
     }
 

@@ -27,8 +27,8 @@ static STRING_STOP: [bool; 256] = {
 /// The index of the first byte from `from` on that ends the fast scan of a string
 /// ([`STRING_STOP`]), or the input's length. Eight bytes at a time: a byte-wise "has a zero
 /// byte" test on the word (exact for the lowest flagged byte, which is all that is used).
-#[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
-#[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
+#[inline(always)]
 fn string_stop(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
@@ -46,6 +46,21 @@ fn string_stop(bytes: &[u8], from: usize) -> usize {
         }
         i += 8;
     }
+    string_stop_by_bytes(bytes, i)
+}
+
+/// [`string_stop`] in the forms WebAssembly module: byte by byte (the word loop's code weighs
+/// more there than it saves).
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+#[inline]
+fn string_stop(bytes: &[u8], from: usize) -> usize {
+    string_stop_by_bytes(bytes, from)
+}
+
+/// [`string_stop`] byte by byte.
+#[inline(always)]
+fn string_stop_by_bytes(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
     while let Some(&b) = bytes.get(i) {
         if STRING_STOP[usize::from(b)] {
             return i;
@@ -621,8 +636,8 @@ impl<'a> Source<'a> for Scanner<'a> {
     }
 
     // Inlined into the walks of objects (3% fewer instructions in a validation run, 0.2 KB more
-    // of WebAssembly, gzipped).
-    #[inline(always)]
+    // of WebAssembly, gzipped), except in the forms WebAssembly module.
+    #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
     fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop> {
         if !self.key_start(first)? {
             return Ok(None);
@@ -640,6 +655,27 @@ mod tests {
     use super::super::{Number, Source, Token};
     use super::Scanner;
     use super::SyntaxCode;
+
+    /// The forms module's byte-by-byte scan stops where the word-at-a-time scan stops, from
+    /// every start.
+    #[test]
+    fn string_stop_by_bytes_agrees_with_the_word_scan() {
+        let text = b"plain text long enough for words \" and \\ x\x01\x1f\x7f\xc3\xa9 end";
+        for from in 0..=text.len() {
+            assert_eq!(
+                super::string_stop_by_bytes(text, from),
+                super::string_stop(text, from),
+                "from {from}"
+            );
+        }
+        proptest::proptest!(|(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40), from in 0usize..41)| {
+            let from = from.min(bytes.len());
+            proptest::prop_assert_eq!(
+                super::string_stop_by_bytes(&bytes, from),
+                super::string_stop(&bytes, from)
+            );
+        });
+    }
 
     /// Every token of `text`, read with the source interface, or the error.
     fn tokens(text: &str) -> Result<Vec<Token<'_>>, (SyntaxCode, usize, usize)> {

@@ -8,12 +8,14 @@ use super::{Json, Number};
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    // `get_mut` (always in range: a u64 has at most 20 digits) rather than indexing, whose
+    // bounds check would link the panic's formatting into the forms WebAssembly module.
+    while let Some(slot) = i.checked_sub(1).and_then(|j| digits.get_mut(j)) {
         i -= 1;
         // n % 10 < 10.
         #[allow(clippy::cast_possible_truncation)]
         let digit = (n % 10) as u8;
-        digits[i] = b'0' + digit;
+        *slot = b'0' + digit;
         n /= 10;
         if n == 0 {
             break;

@@ -251,12 +251,14 @@ impl<'a> Item<'a> {
 
 /// The keys seen so far: the first few in place, the rest in a [`NameMap`], so that a value
 /// with a few keys (the usual record) allocates nothing.
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 #[derive(Default)]
 struct Keys<'a> {
     few: [Option<Cow<'a, str>>; 4],
     more: NameMap<'a, ()>,
 }
 
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 impl<'a> Keys<'a> {
     /// Adds `key`; returns whether it is new.
     fn insert(&mut self, key: Cow<'a, str>) -> bool {
@@ -275,13 +277,31 @@ impl<'a> Keys<'a> {
     }
 }
 
+/// [`Keys`] in the forms WebAssembly module: the [`NameMap`] alone (its code is linked
+/// anyway; the few places in front of it cost more code than their allocation saves there).
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+#[derive(Default)]
+struct Keys<'a> {
+    more: NameMap<'a, ()>,
+}
+
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+impl<'a> Keys<'a> {
+    /// Adds `key`; returns whether it is new.
+    fn insert(&mut self, key: Cow<'a, str>) -> bool {
+        self.more.insert(key, ())
+    }
+}
+
 /// The values of one member name of an item, in input order: one, unless the name is
 /// repeated, and then kept without allocating.
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 struct Each<T> {
     first: Option<T>,
     more: Vec<T>,
 }
 
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 impl<T> Default for Each<T> {
     fn default() -> Self {
         Self {
@@ -291,6 +311,7 @@ impl<T> Default for Each<T> {
     }
 }
 
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 impl<T> Each<T> {
     fn push(&mut self, value: T) {
         if self.first.is_none() {
@@ -309,6 +330,11 @@ impl<T> Each<T> {
     }
 }
 
+/// [`Each`] in the forms WebAssembly module: a plain `Vec`, whose code is linked anyway.
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+type Each<T> = Vec<T>;
+
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 impl<T> IntoIterator for Each<T> {
     type Item = T;
     type IntoIter = std::iter::Chain<std::option::IntoIter<T>, std::vec::IntoIter<T>>;

@@ -124,6 +124,7 @@ pub(crate) struct Message {
 
 impl Message {
     /// A message from `template`, with no parameters yet.
+    #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(template: &'static [Part]) -> Self {
         Self {
             template,

@@ -116,12 +116,13 @@ impl Seen<'_> {
 
     /// Whether member `name` was given: present, and not an empty id (docs/RULES.md#ids).
     pub(crate) fn given(&self, name: &str) -> bool {
-        let empty_id = self.index(name).is_some_and(|i| {
-            matches!(
-                self.fields[i].kind,
-                ValueRules::String(StringRules { id: true, .. })
-            ) && self.captured(name) == Some("")
-        });
+        let empty_id = self
+            .index(name)
+            .and_then(|i| self.fields.get(i))
+            .is_some_and(|f| {
+                matches!(f.kind, ValueRules::String(StringRules { id: true, .. }))
+                    && self.captured(name) == Some("")
+            });
         self.has(name) && !empty_id
     }
 
@@ -553,7 +554,7 @@ fn json_of<'a, S: Source<'a>>(
             Json::Array(items)
         }
         Token::Object => {
-            let mut members = NameMap::default();
+            let mut members = crate::json::ObjectMembers::default();
             let mut first = true;
             while let Some(name) = source.next_key(&mut first)? {
                 let member = path.key(&name);
@@ -865,6 +866,9 @@ fn find_field(fields: &[Member], key: &str, hint: usize) -> Option<usize> {
 /// time and the rest byte by byte, inline (a call to `memcmp` per candidate cost more than the
 /// comparison).
 fn same(a: &str, b: &str) -> bool {
+    if cfg!(all(not(feature = "speed"), target_arch = "wasm32")) {
+        return a == b;
+    }
     if a.len() != b.len() {
         return false;
     }
@@ -898,15 +902,18 @@ fn walk_object<'a, S: Source<'a>>(
     let mut first = true;
     while let Some(key) = source.next_key(&mut first)? {
         let member = path.key(&key);
-        match find_field(obj.members, &key, next) {
-            Some(i) => {
+        // `get` (always `Some` for a found index) rather than indexing, whose bounds check would
+        // link the panic's formatting into the forms WebAssembly module.
+        let found =
+            find_field(obj.members, &key, next).and_then(|i| Some((i, obj.members.get(i)?)));
+        match found {
+            Some((i, field)) => {
                 next = i + 1;
                 let bit = 1u64 << i;
                 if present & bit != 0 {
                     repeated_member(&member, ctx);
                 }
                 present |= bit;
-                let field = &obj.members[i];
                 // The last occurrence of a repeated member counts, as in a parsed value.
                 let value = walk(source, Slot::field(field, member), ctx)?;
                 if !captured.is_empty() {
