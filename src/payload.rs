@@ -533,7 +533,9 @@ mod tests {
     fn value(rules: &'static ValueRules, style: Style, depth: u32) -> BoxedStrategy<Value> {
         match rules {
             ValueRules::String(s) => string(s, style.normal),
-            ValueRules::Integer { min, max } => integer(*min, *max, style),
+            ValueRules::Integer(&crate::spec::IntegerRange { min, max }) => {
+                integer(min, max, style)
+            }
             ValueRules::Boolean => any::<bool>().prop_map(Value::from).boxed(),
             ValueRules::Array(array) => {
                 let lo = array.min as usize;

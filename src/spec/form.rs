@@ -351,10 +351,10 @@ fn blank(name: &str, path: &str, label: &str, doc: &str) -> FormField {
 fn describe(kind: &ValueRules, out: &mut FormField, anchor: Option<&str>) {
     match kind {
         ValueRules::String(rules) => string(rules, out),
-        ValueRules::Integer { min, max } => {
+        ValueRules::Integer(&super::IntegerRange { min, max }) => {
             out.json_type = FieldType::Integer;
-            out.minimum = (*min != i64::MIN).then_some(*min);
-            out.maximum = (*max != i64::MAX).then_some(*max);
+            out.minimum = (min != i64::MIN).then_some(min);
+            out.maximum = (max != i64::MAX).then_some(max);
         }
         ValueRules::Boolean => out.json_type = FieldType::Boolean,
         ValueRules::Array(array) => array_field(array, out, anchor),

@@ -376,8 +376,9 @@ pub(crate) enum Echo {
 pub(crate) enum ValueRules {
     /// A string.
     String(StringRules),
-    /// An integer (a number without fractional part) in `min..=max`.
-    Integer { min: i64, max: i64 },
+    /// An integer (a number without fractional part) in a range (by reference, so that the
+    /// two `i64` do not widen and align every value's rules).
+    Integer(&'static IntegerRange),
     /// A boolean.
     Boolean,
     /// An array.
@@ -531,11 +532,20 @@ pub(crate) const fn id(min: u32) -> ValueRules {
     })
 }
 
+/// The range of an integer: `min..=max`.
+#[derive(Debug)]
+pub(crate) struct IntegerRange {
+    /// The least value.
+    pub min: i64,
+    /// The greatest value.
+    pub max: i64,
+}
+
 /// Shorthand for any 64-bit integer.
-pub(crate) const INTEGER: ValueRules = ValueRules::Integer {
+pub(crate) const INTEGER: ValueRules = ValueRules::Integer(&IntegerRange {
     min: i64::MIN,
     max: i64::MAX,
-};
+});
 
 /// Shorthand for a string from a documented list.
 pub(crate) const fn one_of(e: &'static Vocabulary) -> ValueRules {

@@ -135,8 +135,8 @@ fn value(kind: &ValueRules, nullable: bool, type_severity: Severity, at: &str, o
     }
     match kind {
         ValueRules::String(rules) => string(rules, at, out),
-        ValueRules::Integer { min, max } => {
-            let range = if (*min, *max) == (i64::MIN, i64::MAX) {
+        ValueRules::Integer(&super::IntegerRange { min, max }) => {
+            let range = if (min, max) == (i64::MIN, i64::MAX) {
                 "in the i64 range".to_owned()
             } else {
                 format!("from {min} to {max}")

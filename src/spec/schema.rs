@@ -226,10 +226,10 @@ pub(crate) fn kind(kind: &ValueRules) -> Schema {
     match kind {
         ValueRules::String(rules) => string(rules),
         // The bounds are always stated: the validator rejects integers outside i64 (e.g. 1e20).
-        ValueRules::Integer { min, max } => Json::Object(vec![
+        ValueRules::Integer(&super::IntegerRange { min, max }) => Json::Object(vec![
             (Cow::Borrowed("type"), text("integer")),
-            (Cow::Borrowed("minimum"), integer(*min)),
-            (Cow::Borrowed("maximum"), integer(*max)),
+            (Cow::Borrowed("minimum"), integer(min)),
+            (Cow::Borrowed("maximum"), integer(max)),
         ]),
         ValueRules::Boolean => Json::Object(vec![(Cow::Borrowed("type"), text("boolean"))]),
         ValueRules::Array(array) => array_schema(array),

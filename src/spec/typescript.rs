@@ -73,7 +73,7 @@ fn member(field: &'static Member, indent: usize, out: &mut String) {
 fn kind(kind: &ValueRules, indent: usize, out: &mut String) {
     match kind {
         ValueRules::String(rules) => string(rules, out),
-        ValueRules::Integer { .. } => out.push_str("number"),
+        ValueRules::Integer(_) => out.push_str("number"),
         ValueRules::Boolean => out.push_str("boolean"),
         ValueRules::Array(array) => {
             out.push_str("Array<");

@@ -422,7 +422,7 @@ impl<'k, 'p> Slot<'k, 'p> {
 fn kind_type(kind: &ValueRules) -> JsonType {
     match kind {
         ValueRules::String(_) => JsonType::String,
-        ValueRules::Integer { .. } => JsonType::Integer,
+        ValueRules::Integer(_) => JsonType::Integer,
         ValueRules::Boolean => JsonType::Boolean,
         ValueRules::Array(_) => JsonType::Array,
         ValueRules::Object(_) => JsonType::Object,
@@ -694,7 +694,7 @@ fn walk<'a, S: Source<'a>>(
 
 /// Checks a number: it must be an integer in the slot's range.
 fn number(slot: &Slot<'_, '_>, n: Number, ctx: &mut Ctx<'_>) {
-    let ValueRules::Integer { min, max } = *slot.kind else {
+    let ValueRules::Integer(&super::IntegerRange { min, max }) = *slot.kind else {
         return slot.wrong_type(JsonType::Number, ctx);
     };
     match n.integer() {
