@@ -107,7 +107,11 @@ impl Validator {
         value: Option<&str>,
     ) -> Result<Report, FieldError> {
         let format = self.format();
-        let tokens: Vec<String> = pointer.tokens().map(|t| t.into_owned()).collect();
+        // Pushed in a loop rather than collected (less WebAssembly code).
+        let mut tokens: Vec<String> = Vec::new();
+        for token in pointer.tokens() {
+            tokens.push(token.into_owned());
+        }
         if tokens.len() > Self::MAX_FIELD_DEPTH {
             let mut message = String::from("the pointer has ");
             crate::json::write::push_usize(&mut message, tokens.len());

@@ -54,15 +54,16 @@ pub(crate) fn list<'v>(
                 "dropdown" => PropertyType::Dropdown,
                 _ => return Err(err(at, "type must be number, text, url, date or dropdown")),
             };
-            let options = item
+            // Pushed in a loop rather than collected (less WebAssembly code).
+            let mut options = Vec::new();
+            for o in item
                 .get("options")
                 .and_then(Json::as_array)
-                .map(|opts| {
-                    opts.iter()
-                        .map(|o| (scalar_text(o.get("id")), scalar_text(o.get("label"))))
-                        .collect()
-                })
-                .unwrap_or_default();
+                .into_iter()
+                .flatten()
+            {
+                options.push((scalar_text(o.get("id")), scalar_text(o.get("label"))));
+            }
             Ok(Some(PropertyDefinition {
                 slug: text(item, "slug", at)?.to_owned(),
                 kind,

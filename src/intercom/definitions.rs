@@ -58,18 +58,19 @@ pub(crate) fn list<'v>(
         if model.is_some_and(|m| m != "contact" && m != "customer") || standard {
             return Ok(None);
         }
-        let options: Vec<String> = item
+        // Pushed in a loop rather than collected (less WebAssembly code).
+        let mut options: Vec<String> = Vec::new();
+        for o in item
             .get("options")
             .and_then(Json::as_array)
-            .map(|opts| {
-                opts.iter()
-                    .map(|o| match o {
-                        Json::Object(_) => scalar_text(o.get("value")),
-                        other => scalar_text(Some(other)),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+            .into_iter()
+            .flatten()
+        {
+            options.push(match o {
+                Json::Object(_) => scalar_text(o.get("value")),
+                other => scalar_text(Some(other)),
+            });
+        }
         let kind =
             match text(item, "data_type", at)? {
                 "string" if !options.is_empty() => DataType::Options,
