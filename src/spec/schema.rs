@@ -55,7 +55,12 @@ fn strings(values: &[&'static str]) -> Schema {
 /// built (less WebAssembly code).
 #[inline(never)]
 fn set(members: &mut Members, key: impl Into<Cow<'static, str>>, value: Schema) {
-    let key = key.into();
+    set_member(members, key.into(), value);
+}
+
+/// [`set`] with the key made (one instance for every kind of key).
+#[inline(never)]
+fn set_member(members: &mut Members, key: Cow<'static, str>, value: Schema) {
     match members.iter_mut().find(|(k, _)| *k == key) {
         Some(slot) => slot.1 = value,
         None => members.push((key, value)),
