@@ -140,8 +140,10 @@ pub(crate) fn object(obj: &'static ObjectRules) -> Schema {
             let mut alternative = Members::new();
             set(&mut alternative, "required", strings(&[name]));
             if id {
-                let min = vec![(Cow::Borrowed("minLength"), integer(1))];
-                let properties = vec![(Cow::Borrowed(*name), Json::Object(min))];
+                let mut min = Members::new();
+                set(&mut min, "minLength", integer(1));
+                let mut properties = Members::new();
+                set(&mut properties, *name, Json::Object(min));
                 set(&mut alternative, "properties", Json::Object(properties));
             }
             any_of.push(Json::Object(alternative));
@@ -231,12 +233,18 @@ pub(crate) fn kind(kind: &ValueRules) -> Schema {
     match kind {
         ValueRules::String(rules) => string(rules),
         // The bounds are always stated: the validator rejects integers outside i64 (e.g. 1e20).
-        ValueRules::Integer(&super::IntegerRange { min, max }) => Json::Object(vec![
-            (Cow::Borrowed("type"), text("integer")),
-            (Cow::Borrowed("minimum"), integer(min)),
-            (Cow::Borrowed("maximum"), integer(max)),
-        ]),
-        ValueRules::Boolean => Json::Object(vec![(Cow::Borrowed("type"), text("boolean"))]),
+        ValueRules::Integer(&super::IntegerRange { min, max }) => {
+            let mut s = Members::new();
+            set(&mut s, "type", text("integer"));
+            set(&mut s, "minimum", integer(min));
+            set(&mut s, "maximum", integer(max));
+            Json::Object(s)
+        }
+        ValueRules::Boolean => {
+            let mut s = Members::new();
+            set(&mut s, "type", text("boolean"));
+            Json::Object(s)
+        }
         ValueRules::Array(array) => array_schema(array),
         ValueRules::Object(obj) => object(obj),
         ValueRules::Any => Json::Object(Vec::new()),
@@ -266,7 +274,8 @@ fn string(rules: &StringRules) -> Schema {
         }
     }
     if !rules.reserved.is_empty() {
-        let not = vec![(Cow::Borrowed("enum"), strings(rules.reserved))];
+        let mut not = Members::new();
+        set(&mut not, "enum", strings(rules.reserved));
         set(&mut s, "not", Json::Object(not));
     }
     Json::Object(s)
