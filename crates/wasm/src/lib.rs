@@ -33,8 +33,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 54.4 KB (brotli 47.4 KB; goal 40 KB, not met), the full entry
-//! 146.4 KB (goal 100 KB), the full `.wasm` alone 141.9 KB against its hard budget of 150 KB.
+//! gzip -9): the forms entry 54.3 KB (brotli 47.4 KB; goal 40 KB, not met), the full entry
+//! 146.3 KB (goal 100 KB), the full `.wasm` alone 141.8 KB against its hard budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
 //! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
@@ -77,8 +77,9 @@
 //! properties' `Each`/`Keys` as a plain `Vec` and `NameMap` here, one `NameMap` instance (objects
 //! read whole keep their names in the walk's `NameMap<()>`), the rule tables' integer range by
 //! reference (a member 88 → 80 bytes), loops instead of `collect` for the definitions' options
-//! and the pointer tokens, one non-generic schema `set` used instead of `vec!` literals: forms
-//! `.wasm` 52.5 → 49.8 KB, the forms entry 57.0 → 54.4 KB, the full entry 149.3 → 146.4 KB.
+//! and the pointer tokens, one non-generic schema `set` used instead of `vec!` literals, the
+//! float reader's zero limbs by `resize`: forms `.wasm` 52.5 → 49.8 KB, the forms entry 57.0 →
+//! 54.3 KB, the full entry 149.3 → 146.3 KB.
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
