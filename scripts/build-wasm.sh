@@ -94,7 +94,9 @@ build_module() {
             --rereloop -Oz --converge --flatten --rereloop -Oz --converge
             --merge-similar-functions -Oz --converge)
         if [ "$profile" = wasm-speed ]; then passes=(-O3); fi
-        passes+=(--strip-debug --strip-producers)
+        # The target_features section tells tools which features the module uses; engines
+        # ignore it (0.1 KB).
+        passes+=(--strip-debug --strip-producers --strip-target-features)
     fi
     say "$name: wasm-opt ${unglue[*]} ${passes[*]}"
     "$tools/node_modules/.bin/wasm-opt" "${unglue[@]}" ${passes[@]+"${passes[@]}"} "${features_wasm[@]}" \

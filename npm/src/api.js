@@ -88,22 +88,6 @@ function validation(out) {
   return out === NO_FINDINGS ? { valid: true, issues: [] } : JSON.parse(out);
 }
 
-/**
- * The module's instance from its bytes as base64 text (the Node entries embed their module this
- * way, and instantiate it on import).
- */
-export function instanceOf(base64) {
-  let bytes;
-  if (typeof Buffer === "function") {
-    bytes = Buffer.from(base64, "base64");
-  } else {
-    const binary = atob(base64);
-    bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  }
-  return new WebAssembly.Instance(new WebAssembly.Module(bytes));
-}
-
 /** A JSON Pointer's reference tokens, unescaped (RFC 6901). */
 function tokens(pointer) {
   if (pointer === "") return [];
@@ -132,24 +116,40 @@ function pathOf(pointer, value) {
 const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
 
 /**
- * The exports of an entry: the functions, `init`/`initSync`, and a Standard Schema per create
- * format. `module.instance`: the Node entries, which instantiate the module on import
- * (`instanceOf`); `module.url()`: the browser entries, whose `init()` fetches that URL unless given another
- * source (written as `new URL("./x.wasm", import.meta.url)` in the entry so that bundlers see
- * it and emit the file). `more(api, run)`, if given, adds functions (the full entries'
- * conversions, convert.js).
+ * The exports of a browser entry: the functions, `init`/`initSync`, and a Standard Schema per
+ * create format. `init()` fetches `url()` unless given another source (written as
+ * `new URL("./x.wasm", import.meta.url)` in the entry so that bundlers see it and emit the
+ * file). `more(api, run)`, if given, adds functions (the full entries' conversions, convert.js).
  */
-export function bind(module, more) {
+export function bind(url, more) {
   const api = functions(() => api.init());
-  if (module.instance !== undefined) {
-    api.markReady(module.instance);
-    /** Already done on import in Node; resolves at once. */
-    api.init = () => Promise.resolve();
-    /** Already done on import in Node. */
-    api.initSync = () => {};
+  Object.assign(api, initializers(api, url));
+  return finish(api, more);
+}
+
+/**
+ * The exports of a Node entry, as `bind`'s: the module, embedded as base64 text (so that no
+ * file needs to sit beside the entry), is instantiated now; `init` and `initSync` do nothing.
+ */
+export function bindNode(base64, more) {
+  const api = functions(() => api.init());
+  let bytes;
+  if (typeof Buffer === "function") {
+    bytes = Buffer.from(base64, "base64");
   } else {
-    Object.assign(api, initializers(api, module.url));
+    const binary = atob(base64);
+    bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   }
+  api.markReady(new WebAssembly.Instance(new WebAssembly.Module(bytes)));
+  /** Already done on import in Node; resolves at once. */
+  api.init = () => Promise.resolve();
+  /** Already done on import in Node. */
+  api.initSync = () => {};
+  return finish(api, more);
+}
+
+function finish(api, more) {
   more?.(api, api.run);
   for (const format of CREATE_FORMATS) api[`${format}Schema`] = api.standardSchema(format);
   return api;
@@ -241,7 +241,7 @@ function functions(load) {
     } catch (e) {
       // The core does not panic on input; a trap here is a bug in contactkit, reported as
       // such instead of a bare "RuntimeError: unreachable".
-      if (typeof WebAssembly !== "undefined" && e instanceof WebAssembly.RuntimeError) {
+      if (e instanceof WebAssembly.RuntimeError) {
         throw new ContactkitError("internal", `contactkit failed internally (please report): ${e.message}`);
       }
       throw e;

@@ -8,7 +8,7 @@ import { conversions } from "./convert.js";
 
 export { ContactkitError } from "./api.js";
 
-const api = bind({ url: () => new URL("./contactkit_wasm_bg.wasm", import.meta.url) }, conversions);
+const api = bind(() => new URL("./contactkit_wasm_bg.wasm", import.meta.url), conversions);
 export const {
   init,
   initSync,

@@ -6,7 +6,7 @@ import { bind } from "./api.js";
 
 export { ContactkitError } from "./api.js";
 
-const api = bind({ url: () => new URL("./forms_wasm_bg.wasm", import.meta.url) });
+const api = bind(() => new URL("./forms_wasm_bg.wasm", import.meta.url));
 export const { init, initSync, formFields, formats, schema, validate, validateField, validateMany, version } = api;
 export const { standardSchema, sequenceSchema, intercomSchema, birdSchema, helpscoutSchema, canonicalSchema } = api;
 export default init;

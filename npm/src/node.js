@@ -4,12 +4,12 @@
 // Vite SSR or webpack works without copying .wasm files). `init()` and `initSync()` exist for
 // code shared with browsers and do nothing here.
 import { base64 } from "./contactkit_wasm_bytes.js";
-import { bind, instanceOf } from "./api.js";
+import { bindNode } from "./api.js";
 import { conversions } from "./convert.js";
 
 export { ContactkitError } from "./api.js";
 
-const api = bind({ instance: instanceOf(base64) }, conversions);
+const api = bindNode(base64, conversions);
 export const {
   init,
   initSync,

@@ -41,8 +41,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 55.0 KB (brotli 47.8 KB; goal 40 KB, not met), the full entry
-//! 147.4 KB (brotli 123.0 KB; goal 100 KB), the full `.wasm` alone 144.0 KB against its hard
+//! gzip -9): the forms entry 54.9 KB (brotli 47.6 KB; goal 40 KB, not met), the full entry
+//! 143.8 KB (brotli 120.4 KB; goal 100 KB), the full `.wasm` alone 140.5 KB against its hard
 //! budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
@@ -84,7 +84,9 @@
 //! `npm/src/api.js`, wasm-bindgen's exports and what only they used removed; conversion's
 //! JavaScript only in the full entries): forms `.wasm` 52.7 → 51.9 KB and its JavaScript 4.4 →
 //! 3.1 KB, the forms entry 57.0 → 55.0 KB (brotli 49.6 → 47.8), the full entry 149.3 → 147.4 KB
-//! (brotli 124.7 → 123.0).
+//! (brotli 124.7 → 123.0). Then without the `target_features` section (engines ignore it) and
+//! with lol_alloc in the browsers' full module too (see `ALLOCATOR`): the forms entry 54.9 KB
+//! (brotli 47.6), the full entry 143.8 KB (brotli 120.4).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
@@ -100,11 +102,14 @@ mod read_tests;
 #[cfg(test)]
 mod typescript;
 
-/// The forms module's allocator: lol_alloc's free list (sorted by address, neighbours merged on
-/// free) instead of Rust's default dlmalloc, about 3 KB less gzipped WebAssembly. The module
-/// has one thread, so the lock is never contended. The full module keeps dlmalloc: it converts
-/// large batches (`convertMany`), where a free list's linear search would cost time.
-#[cfg(all(target_arch = "wasm32", not(feature = "convert")))]
+/// The allocator of the modules browsers load: lol_alloc's free list (sorted by address,
+/// neighbours merged on free) instead of Rust's default dlmalloc, about 3 KB less gzipped
+/// WebAssembly in each. The module has one thread, so the lock is never contended. Not slower
+/// where a free list's linear search could cost time: `convertMany` of 50,000 Help Scout records
+/// into the four other formats with the full module, in chunks of 500 as the demo page does and
+/// in one call, timed side by side with dlmalloc in one Node run: 1.00× and 0.99× (medians of 5).
+/// The Node entry's module (feature `speed`, where size does not count) keeps dlmalloc.
+#[cfg(all(target_arch = "wasm32", not(feature = "speed")))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
