@@ -59,8 +59,10 @@ async function measure(entry) {
     .map(String)
     .filter((f) => f.endsWith(".js") || f.endsWith(".wasm"));
   const sizes = { wasm: { raw: 0, gzip: 0, brotli: 0 }, js: { raw: 0, gzip: 0, brotli: 0 } };
+  let code = "";
   for (const file of files) {
     const bytes = readFileSync(join(out, file));
+    if (file.endsWith(".js")) code += bytes.toString("utf8");
     const kind = file.endsWith(".wasm") ? sizes.wasm : sizes.js;
     kind.raw += bytes.length;
     kind.gzip += gzip(bytes);
@@ -71,7 +73,7 @@ async function measure(entry) {
     gzip: sizes.wasm.gzip + sizes.js.gzip,
     brotli: sizes.wasm.brotli + sizes.js.brotli,
   };
-  return { entry, files, ...sizes, total };
+  return { entry, files, code, ...sizes, total };
 }
 
 for (const entry of Object.keys(BUDGETS)) {
@@ -79,6 +81,12 @@ for (const entry of Object.keys(BUDGETS)) {
     const m = await measure(entry);
     measured.push(m);
     assert.equal(m.files.filter((f) => f.endsWith(".wasm")).length, 1, `one .wasm: ${m.files}`);
+    // What the bundle keeps of the package's JavaScript: conversion (convert.js) only in the
+    // full entry's, the Node entries' base64 decoding in neither (a browser never runs it).
+    const conversion = /to must name at least one format/;
+    if (entry === "contactkit") assert.match(m.code, conversion);
+    else assert.doesNotMatch(m.code, conversion, "the forms entry's bundle carries conversion code");
+    assert.doesNotMatch(m.code, /atob\(/, "the browser bundle carries the Node entries' base64 decoding");
     t.diagnostic(
       `${entry}: .wasm ${kb(m.wasm.gzip)} KB gzip / ${kb(m.wasm.brotli)} KB brotli, ` +
         `JS ${kb(m.js.gzip)} KB gzip / ${kb(m.js.brotli)} KB brotli, ` +
