@@ -11,19 +11,19 @@
 #      module (default features) and the forms module (--no-default-features: no conversion,
 #      no read formats) that browsers load; with `wasm-speed` (opt-level 3) the full module
 #      again, which the Node entry embeds (a third faster; the download size does not matter);
-#   3. wasm-bindgen --target web for each into pkg/ (contactkit_wasm.js + _bg.wasm,
-#      forms_wasm.js + _bg.wasm); the glue's own default URL is removed (each entry passes
-#      `new URL("./x_bg.wasm", import.meta.url)`, the form bundlers recognise);
-#   4. wasm-opt (-Oz with size passes, see below; -O3 for wasm-speed) from the npm package
-#      `binaryen`, installed under target/wasm-tools/;
+#   3. wasm-bindgen for each into pkg/ (contactkit_wasm_bg.wasm, forms_wasm_bg.wasm), then
+#      wasm-metadce: the exports take and return numbers only, npm/src/api.js instantiates the
+#      module and calls them itself, so wasm-bindgen's glue is not kept, nor what only the glue
+#      used (the module imports nothing: checked);
+#   4. wasm-opt (-Oz with size passes, see below; -O3 for wasm-speed); wasm-metadce and
+#      wasm-opt are from the npm package `binaryen`, installed under target/wasm-tools/;
 #   5. the bytes of the Node entries' modules as base64 in <name>_wasm_bytes.js;
 #   6. the hand-written entries and declarations from npm/ (contactkit.js, node.js, forms.js,
-#      forms.node.js, api.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
+#      forms.node.js, api.js, convert.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
 #      (cargo run --example payload_types), the licence files, and pkg/package.json with the
 #      version, licence and links of the Cargo workspace.
 #
-# --debug builds with the crate feature `debug` (panic messages in the console) and skips
-# wasm-opt. Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
+# --debug skips wasm-opt's optimisations (the functions keep their names, for a profiler). Environment: CARGO_TARGET_DIR is honoured; PKG_DIR overrides pkg/.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh" build-wasm
 
@@ -52,35 +52,34 @@ binaryen_version="132.0.0"
 rm -rf "$pkg"
 mkdir -p "$pkg"
 
+# The WebAssembly features rustc enables by default for wasm32-unknown-unknown: binaryen's tools
+# must accept them and keep their output within them.
+features_wasm=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
 # build_module NAME PROFILE OUT [cargo flags...]: steps 2 to 4 for one module into the
 # directory OUT (wasm-opt -Oz for the profile wasm-release, -O3 for wasm-speed).
 build_module() {
     local name="$1" profile="$2" out="$3"
     shift 3
     local features=("$@")
-    if [ "$debug" -eq 1 ]; then features+=(--features debug); fi
     say "$name: cargo build (wasm32-unknown-unknown, profile $profile${features[*]+, ${features[*]}})"
     cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
         ${features[@]+"${features[@]}"}
     local wasm="$target_dir/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
 
-    say "$name: wasm-bindgen --target web"
+    say "$name: wasm-bindgen"
     mkdir -p "$out"
     wasm-bindgen --target web --out-dir "$out" --out-name "${name}_wasm" "$wasm"
-    # The raw module's generated declarations are not part of the package (the exports are
-    # internal; the hand-written declarations type the public API).
-    rm -f "$out/${name}_wasm.d.ts" "$out/${name}_wasm_bg.wasm.d.ts"
-    local glue="$out/${name}_wasm.js"
-    sed -i '1{/@ts-self-types/d}' "$glue"
-    # The glue's fallback URL would make bundlers emit the .wasm a second time (and Rollup
-    # plugins cannot see it: it lacks "./"); the entries always pass the URL.
-    local fallback="        module_or_path = new URL('${name}_wasm_bg.wasm', import.meta.url);"
-    if [ "$(grep -cxF "$fallback" "$glue")" != 1 ]; then
-        echo "build-wasm: the wasm-bindgen glue changed: no default URL line to remove in $glue" >&2
-        exit 1
-    fi
-    grep -vxF "$fallback" "$glue" >"$glue.tmp" && mv "$glue.tmp" "$glue"
-
+    # The exports take and return numbers only and npm/src/api.js calls them itself: the glue
+    # and declarations wasm-bindgen writes are not part of the package, nor what only they use:
+    # wasm-opt's first passes remove wasm-bindgen's exports (all named "__...": its externref
+    # table and the start function that fills it, which is the module's one import) and then
+    # what nothing uses any more; the module imports nothing (checked below). (wasm-metadce
+    # would do the same, but reorders the functions: 1.8 KB more gzipped.)
+    rm -f "$out/${name}_wasm.js" "$out/${name}_wasm.d.ts" "$out/${name}_wasm_bg.wasm.d.ts"
+    local unglue=(--remove-exports "--pass-arg=remove-exports@__*" --remove-unused-module-elements)
+    local passes=()
     if [ "$debug" -eq 0 ]; then
         # Size passes for the modules browsers download, measured on the full module
         # (gzipped): --converge repeats -Oz while it shrinks (-0.5 KB); --flatten --rereloop
@@ -91,19 +90,28 @@ build_module() {
         # stack 1 MiB deep, and the validator's recursion is bounded far below that (JSON
         # nesting is limited to 128 levels); --merge-similar-functions, before and after, folds
         # functions that differ only in constants into one (-0.2 KB).
-        local passes=(--low-memory-unused --merge-similar-functions -Oz --converge --flatten
+        passes=(--low-memory-unused --merge-similar-functions -Oz --converge --flatten
             --rereloop -Oz --converge --flatten --rereloop -Oz --converge
             --merge-similar-functions -Oz --converge)
         if [ "$profile" = wasm-speed ]; then passes=(-O3); fi
-        say "$name: wasm-opt ${passes[*]}"
-        # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt
-        # must accept them and keeps the output within them.
-        "$tools/node_modules/.bin/wasm-opt" "${passes[@]}" \
-            --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-            --enable-mutable-globals --enable-reference-types --enable-multivalue \
-            --strip-debug --strip-producers \
-            -o "$out/${name}_wasm_bg.wasm" "$out/${name}_wasm_bg.wasm"
+        # The target_features section tells tools which features the module uses; engines
+        # ignore it (0.1 KB).
+        passes+=(--strip-debug --strip-producers --strip-target-features)
     fi
+    say "$name: wasm-opt ${unglue[*]} ${passes[*]}"
+    "$tools/node_modules/.bin/wasm-opt" "${unglue[@]}" ${passes[@]+"${passes[@]}"} "${features_wasm[@]}" \
+        -o "$out/${name}_wasm_bg.wasm" "$out/${name}_wasm_bg.wasm"
+    node -e '
+const fs = require("fs");
+const m = new WebAssembly.Module(fs.readFileSync(process.argv[1]));
+const imports = WebAssembly.Module.imports(m);
+const extra = WebAssembly.Module.exports(m).filter((e) => e.name.startsWith("__"));
+if (imports.length > 0 || extra.length > 0) {
+  console.error(`build-wasm: ${process.argv[1]} still has imports or wasm-bindgen exports: ` +
+    JSON.stringify({ imports, extra }));
+  process.exit(1);
+}
+' "$out/${name}_wasm_bg.wasm"
 }
 
 # embed WASM OUT WHAT: step 5, the bytes of a module as base64 in a JavaScript module.
@@ -118,14 +126,14 @@ fs.writeFileSync(out,
 ' "$1" "$2" "$3"
 }
 
-if [ "$debug" -eq 0 ] && [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
+if [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').version } catch { '' }")" != "$binaryen_version" ]; then
     say "installing binaryen@$binaryen_version under target/wasm-tools"
     mkdir -p "$tools"
     [ -f "$tools/package.json" ] || echo '{"private": true, "name": "contactkit-wasm-tools"}' >"$tools/package.json"
     (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
 fi
 
-# The browser modules, small (their glue is what every entry imports).
+# The browser modules, small.
 build_module contactkit wasm-release "$pkg"
 build_module forms wasm-release "$pkg" --no-default-features
 # The Node entries embed their module's bytes: the full one built for speed (same source and
@@ -134,8 +142,11 @@ if [ "$debug" -eq 0 ]; then
     speed="$target_dir/wasm-speed-pkg"
     rm -rf "$speed"
     build_module contactkit wasm-speed "$speed" --features speed
-    if ! cmp -s "$speed/contactkit_wasm.js" "$pkg/contactkit_wasm.js"; then
-        echo "build-wasm: the speed build's glue differs from the size build's" >&2
+    exports_of() {
+        node -p 'JSON.stringify(WebAssembly.Module.exports(new WebAssembly.Module(require("fs").readFileSync(process.argv[1]))))' "$1"
+    }
+    if [ "$(exports_of "$speed/contactkit_wasm_bg.wasm")" != "$(exports_of "$pkg/contactkit_wasm_bg.wasm")" ]; then
+        echo "build-wasm: the speed build's exports differ from the size build's" >&2
         exit 1
     fi
     embed "$speed/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bytes.js" \
@@ -146,7 +157,7 @@ fi
 embed "$pkg/forms_wasm_bg.wasm" "$pkg/forms_wasm_bytes.js" "forms_wasm_bg.wasm"
 
 # 6. package files ---------------------------------------------------------------
-cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js \
+cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js npm/src/convert.js \
     npm/contactkit.d.ts npm/forms.d.ts npm/standard-schema.d.ts npm/README.md \
     LICENSE-MIT LICENSE-APACHE "$pkg/"
 say "payloads.d.ts from the rule tables"

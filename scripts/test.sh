@@ -19,6 +19,11 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "cargo test (workspace, all features)"
 cargo test --workspace --all-features
 
+step "the core without default features (what the forms module links): clippy and tests"
+# Doc examples use conversion (the default feature), so only unit and integration tests here.
+cargo clippy -p contactkit --no-default-features --all-targets -- -D warnings
+cargo test -p contactkit --no-default-features --lib --tests
+
 step "hostile-input tests that need a release build (linear-time checks)"
 cargo test --release -p contactkit --test validate -- --include-ignored hostile::
 

@@ -1,14 +1,15 @@
-// The public API of the `contactkit` npm package over the raw wasm-bindgen exports of one
-// WebAssembly module; the entries (contactkit.js, node.js, forms.js, forms.node.js) bind it to
-// the full module or to the forms module.
+// The public API of the `contactkit` npm package over the exports of one WebAssembly module; the
+// entries (contactkit.js, node.js, forms.js, forms.node.js) bind it to the full module or to the
+// forms module, and the full entries add the conversions (convert.js).
 //
-// The boundary is JSON text in both directions (payload and record text written as UTF-8 into the
-// module's memory, see send):
-// payloads given as objects are serialised with JSON.stringify, and every result is parsed with
-// JSON.parse, so the objects handed back have only own properties (an untrusted "__proto__" key
-// stays a plain data member) and share nothing with earlier results. A raw export returns "!"
-// followed by the JSON of an error for a bad argument (thrown here as a ContactkitError), and ""
-// for a record without findings (the exports fed through send() then have no result at all).
+// The module's exports take and return numbers only (crates/wasm/src/lib.rs `bindings`), so this
+// file instantiates it and calls them itself: no generated glue, and the module imports nothing.
+// The boundary is JSON text in both directions, written as UTF-8 into the module's memory and
+// read back from it (see `run`): payloads given as objects are serialised with JSON.stringify,
+// and every result is parsed with JSON.parse, so the objects handed back have only own
+// properties (an untrusted "__proto__" key stays a plain data member) and share nothing with
+// earlier results. A result that starts with "!" is the JSON of an error for a bad argument
+// (thrown here as a ContactkitError); a record without findings has no result at all.
 
 /** The error thrown for a bad argument: `{code, message, issues?}`. */
 export class ContactkitError extends Error {
@@ -20,15 +21,15 @@ export class ContactkitError extends Error {
   }
 }
 
-/** What a raw export returns for a record without findings (JSON text is never empty). */
+/** What `run` returns for a record without findings (JSON text is never empty). */
 const NO_FINDINGS = "";
 
-function argumentError(message) {
+export function argumentError(message) {
   return new ContactkitError("invalid_argument", message);
 }
 
 /** What a value is, for messages: never the value itself. */
-function describe(value) {
+export function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   switch (typeof value) {
@@ -48,7 +49,7 @@ function wrongType(name, expected, value) {
   );
 }
 
-function formatId(format, name = "format") {
+export function formatId(format, name = "format") {
   if (typeof format !== "string") throw wrongType(name, "a format id string (see formats())", format);
   return format;
 }
@@ -67,7 +68,7 @@ function json(value, what, code = "invalid_argument") {
   return text;
 }
 
-function payloadText(payload) {
+export function payloadText(payload) {
   if (typeof payload === "string") return payload;
   if (payload === undefined || typeof payload === "function" || typeof payload === "symbol") {
     throw wrongType("payload", "an object or a JSON string", payload);
@@ -75,7 +76,7 @@ function payloadText(payload) {
   return json(payload, "payload");
 }
 
-function optionsText(options) {
+export function optionsText(options) {
   return options === undefined ? "" : json(options, "options", "invalid_option");
 }
 
@@ -85,15 +86,6 @@ const LONG = 1 << 20;
 
 function validation(out) {
   return out === NO_FINDINGS ? { valid: true, issues: [] } : JSON.parse(out);
-}
-
-/** The bytes of base64 text (the Node entries embed their module this way). */
-function decodeBase64(text) {
-  if (typeof Buffer === "function") return Buffer.from(text, "base64");
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** A JSON Pointer's reference tokens, unescaped (RFC 6901). */
@@ -124,65 +116,56 @@ function pathOf(pointer, value) {
 const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
 
 /**
- * The exports of an entry over one module's raw exports: the functions, `init`/`initSync`, and
- * a Standard Schema per create format. `module.bytes` (base64): the Node entries, which
- * instantiate the module now; `module.url()`: the browser entries, whose `init()` fetches that
- * URL unless given another source (written as `new URL("./x.wasm", import.meta.url)` in the
- * entry so that bundlers see it and emit the file).
+ * The exports of a browser entry: the functions, `init`/`initSync`, and a Standard Schema per
+ * create format. `init()` fetches `url()` unless given another source (written as
+ * `new URL("./x.wasm", import.meta.url)` in the entry so that bundlers see it and emit the
+ * file). `more(api, run)`, if given, adds functions (the full entries' conversions, convert.js).
  */
-export function bind(raw, module) {
-  const api = functions(raw, () => api.init());
-  if (module.bytes !== undefined) {
-    api.markReady(raw.initSync({ module: decodeBase64(module.bytes) }));
-    /** Already done on import in Node; resolves at once. */
-    api.init = () => Promise.resolve();
-    /** Already done on import in Node. */
-    api.initSync = () => {};
+export function bind(url, more) {
+  const api = functions(() => api.init());
+  Object.assign(api, initializers(api, url));
+  return finish(api, more);
+}
+
+/**
+ * The exports of a Node entry, as `bind`'s: the module, embedded as base64 text (so that no
+ * file needs to sit beside the entry), is instantiated now; `init` and `initSync` do nothing.
+ */
+export function bindNode(base64, more) {
+  const api = functions(() => api.init());
+  let bytes;
+  if (typeof Buffer === "function") {
+    bytes = Buffer.from(base64, "base64");
   } else {
-    Object.assign(api, initializers(raw, api, module.url));
+    const binary = atob(base64);
+    bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   }
+  api.markReady(new WebAssembly.Instance(new WebAssembly.Module(bytes)));
+  /** Already done on import in Node; resolves at once. */
+  api.init = () => Promise.resolve();
+  /** Already done on import in Node. */
+  api.initSync = () => {};
+  return finish(api, more);
+}
+
+function finish(api, more) {
+  more?.(api, api.run);
   for (const format of CREATE_FORMATS) api[`${format}Schema`] = api.standardSchema(format);
   return api;
 }
 
 /**
- * The functions of the package over one module's raw exports. `load` starts (or joins) the
+ * The functions of the package over one module's exports. `load` starts (or joins) the
  * module's instantiation and returns its promise; the Standard Schema objects wait for it when
  * they are used before `init()` finished.
  */
-function functions(raw, load) {
+function functions(load) {
   let ready = false;
-  /** The module's memory, and a view of it. */
-  let memory;
+  /** The module's exports, and a view of its memory. */
+  let wasm;
   let memoryBytes = new Uint8Array(0);
   const standardSchemas = new Map();
-
-  /** Calls a raw export (with up to five arguments) and unwraps its result or error. */
-  function call(fn, a1, a2, a3, a4, a5) {
-    if (!ready) {
-      throw new ContactkitError(
-        "not_initialized",
-        "contactkit is not initialised: `await init()` once before calling it " +
-          "(Node's entry does this on import)",
-      );
-    }
-    let out;
-    try {
-      out = fn(a1, a2, a3, a4, a5);
-    } catch (e) {
-      // The core does not panic on input; a trap here is a bug in contactkit, reported as
-      // such instead of a bare "RuntimeError: unreachable".
-      if (typeof WebAssembly !== "undefined" && e instanceof WebAssembly.RuntimeError) {
-        throw new ContactkitError("internal", `contactkit failed internally (please report): ${e.message}`);
-      }
-      throw e;
-    }
-    if (out.charCodeAt(0) === 33 /* "!" */) {
-      const e = JSON.parse(out.slice(1));
-      throw new ContactkitError(e.code, e.message, e.issues);
-    }
-    return out;
-  }
 
   // Where `put` writes next in the module's memory, and the end of the room asked for.
   let cursor = 0;
@@ -220,34 +203,71 @@ function functions(raw, load) {
     return typeof text === "string" ? text.length * 3 : text.length;
   }
 
+  /** The module's memory, viewed afresh if it has grown (a view of the old one is detached). */
+  function memory() {
+    if (memoryBytes.byteLength === 0) memoryBytes = new Uint8Array(wasm.memory.buffer);
+    return memoryBytes;
+  }
+
   /**
-   * Calls a raw export that reads its texts (three or four) from the module's input buffer
-   * (crates/wasm/src/lib.rs): `put` writes them there one after another, straight into the
-   * module's memory (one copy, no allocation by the glue: BENCHMARKS.md), and the export gets
-   * their lengths; it returns whether a result waits.
+   * Calls the export `name` over up to four texts and unwraps its result or error: `put`
+   * writes the texts one after another into the module's input buffer (crates/wasm/src/lib.rs;
+   * one copy, no allocation here: BENCHMARKS.md), the export gets their lengths in bytes and
+   * returns the length of its result (0: none), which is decoded from the module's memory.
    */
-  function send(fn, a, b, c, d = "") {
+  function run(name, a = "", b = "", c = "", d = "") {
+    if (!ready) {
+      throw new ContactkitError(
+        "not_initialized",
+        "contactkit is not initialised: `await init()` once before calling it " +
+          "(Node's entry does this on import)",
+      );
+    }
     a = fit(a);
     b = fit(b);
     c = fit(c);
     d = fit(d);
-    const size = room(a) + room(b) + room(c) + room(d);
-    cursor = raw.input(size);
-    limit = cursor + size;
-    // A view of memory that has since grown is detached (length 0): view it afresh.
-    if (memoryBytes.byteLength === 0) memoryBytes = new Uint8Array(memory.buffer);
-    return fn(put(a), put(b), put(c), put(d)) ? raw.output() : NO_FINDINGS;
+    let out = NO_FINDINGS;
+    try {
+      const size = room(a) + room(b) + room(c) + room(d);
+      cursor = wasm.input(size) >>> 0;
+      limit = cursor + size;
+      memory();
+      const length = wasm[name](put(a), put(b), put(c), put(d)) >>> 0;
+      if (length > 0) {
+        const at = wasm.output() >>> 0;
+        out = decode(memory().subarray(at, at + length));
+      }
+    } catch (e) {
+      // The core does not panic on input; a trap here is a bug in contactkit, reported as
+      // such instead of a bare "RuntimeError: unreachable".
+      if (e instanceof WebAssembly.RuntimeError) {
+        throw new ContactkitError("internal", `contactkit failed internally (please report): ${e.message}`);
+      }
+      throw e;
+    }
+    if (out.charCodeAt(0) === 33 /* "!" */) {
+      const e = JSON.parse(out.slice(1));
+      throw new ContactkitError(e.code, e.message, e.issues);
+    }
+    return out;
   }
 
   const api = {
-    /** Marks the module as instantiated (called by the entries with its exports). */
-    markReady(exports) {
-      memory = exports.memory;
+    run,
+
+    /** Marks the module as instantiated (with its instance). */
+    markReady(instance) {
+      wasm = instance.exports;
+      memoryBytes = new Uint8Array(0);
       ready = true;
     },
 
+    /** Whether the module is instantiated. */
+    ready: () => ready,
+
     validate(format, payload, options) {
-      return validation(call(send, raw.validate, formatId(format), payloadText(payload), optionsText(options)));
+      return validation(run("validate", formatId(format), payloadText(payload), optionsText(options)));
     },
 
     validateMany(format, records, options) {
@@ -259,29 +279,29 @@ function functions(raw, load) {
       } else {
         throw wrongType("records", "NDJSON or JSON array text, or an array of records", records);
       }
-      return JSON.parse(call(send, raw.validateMany, formatId(format), text, optionsText(options)));
+      return JSON.parse(run("validateMany", formatId(format), text, optionsText(options)));
     },
 
     validateField(format, pointer, value, options) {
       if (typeof pointer !== "string") throw wrongType("pointer", "a JSON Pointer string", pointer);
       const valueText = value === undefined ? "" : json(value, "value");
-      return validation(call(raw.validateField, formatId(format), pointer, valueText, optionsText(options)));
+      return validation(run("validateField", formatId(format), pointer, valueText, optionsText(options)));
     },
 
     schema(format) {
-      return JSON.parse(call(raw.schema, formatId(format)));
+      return JSON.parse(run("schema", formatId(format)));
     },
 
     formats() {
-      return JSON.parse(call(raw.formats));
+      return JSON.parse(run("formats"));
     },
 
     formFields(format) {
-      return JSON.parse(call(raw.formFields, formatId(format)));
+      return JSON.parse(run("formFields", formatId(format)));
     },
 
     version() {
-      return call(raw.version);
+      return run("version");
     },
 
     /** The Standard Schema v1 object of a create format (https://standardschema.dev), made once. */
@@ -303,7 +323,7 @@ function functions(raw, load) {
         }
         let issues;
         try {
-          const out = call(send, raw.validate, format, text, "");
+          const out = run("validate", format, text);
           if (out === NO_FINDINGS) return { value };
           issues = JSON.parse(out).issues;
         } catch (e) {
@@ -346,60 +366,34 @@ function functions(raw, load) {
       return standard;
     },
   };
-  if (raw.convert !== undefined) {
-    api.convert = (from, to, payload, options) =>
-      JSON.parse(
-        call(send, raw.convert, formatId(from, "from"), formatId(to, "to"), payloadText(payload), optionsText(options)),
-      );
-
-    /**
-     * Converts many records (NDJSON text: one JSON value per line, blank lines skipped) into one
-     * target, or into each target of an array (each record is parsed once), with the lines
-     * `contactkit convert` writes: payloads, rejects and (option `report`) notes.
-     */
-    api.convertMany = (from, to, records, options) => {
-      const many = Array.isArray(to);
-      const targets = many ? to : [to];
-      if (targets.length === 0) throw argumentError("to must name at least one format");
-      for (const id of targets) {
-        formatId(id, "to");
-        // The ids cross to WebAssembly joined by commas; a comma is in no format id, and the
-        // module says so for such an id as for any unknown one.
-        if (id.includes(",")) call(raw.schema, id);
-      }
-      if (typeof records !== "string") {
-        throw argumentError(`records must be NDJSON text (a string), not ${describe(records)}`);
-      }
-      // One part per target, its fields separated by U+001E (the NDJSON texts go through as
-      // they are: JSON escapes control characters, so the separators cannot occur in them).
-      const text = call(send, raw.convertMany, formatId(from, "from"), targets.join(","), records, optionsText(options));
-      const out = text.split("\u001d").map((part) => {
-        const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
-        const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };
-        if (report !== undefined) batch.report = report;
-        return batch;
-      });
-      return many ? out : out[0];
-    };
-
-    /** The object the vendor returns for a create payload (intercom, bird or helpscout). */
-    api.preview = (format, payload, options) =>
-      JSON.parse(call(send, raw.preview, formatId(format), payloadText(payload), optionsText(options)));
-  }
   return api;
 }
 
+/** Decodes UTF-8 (the module's results). */
+let decoder;
+let decoded = 0;
+function decode(bytes) {
+  // A new decoder every 2 GiB decoded, as wasm-bindgen's glue does: Safari's TextDecoder stops
+  // working beyond that.
+  decoded += bytes.length;
+  if (decoder === undefined || decoded >= 2146435072) {
+    decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    decoded = bytes.length;
+  }
+  return decoder.decode(bytes);
+}
+
 /**
- * The `init()` and `initSync()` of a browser entry over the raw module's own initialisers;
- * `defaultUrl()` is the URL of the entry's `.wasm` file.
+ * The `init()` and `initSync()` of a browser entry; `defaultUrl()` is the URL of the entry's
+ * `.wasm` file. `init()` takes a URL (or its text), a Request, a fetch Response (or its
+ * promise), the bytes or a compiled WebAssembly.Module, and returns the same promise until it
+ * fails; once the module is ready (also by `initSync`) it does nothing more.
  */
-function initializers(raw, api, defaultUrl) {
+function initializers(api, defaultUrl) {
   let pending;
   function init(input) {
     if (pending === undefined) {
-      pending = raw.default({ module_or_path: input ?? defaultUrl() }).then((exports) => {
-        api.markReady(exports);
-      });
+      pending = api.ready() ? Promise.resolve() : instantiate(input ?? defaultUrl()).then(api.markReady);
       // A failed load may be retried.
       pending.catch(() => {
         pending = undefined;
@@ -408,7 +402,41 @@ function initializers(raw, api, defaultUrl) {
     return pending;
   }
   function initSync(module) {
-    api.markReady(raw.initSync({ module }));
+    if (api.ready()) return;
+    if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
+    api.markReady(new WebAssembly.Instance(module));
   }
   return { init, initSync };
+}
+
+/** The module's instance from what `init()` was given (the module imports nothing). */
+async function instantiate(source) {
+  if (
+    typeof source === "string" ||
+    (typeof Request === "function" && source instanceof Request) ||
+    (typeof URL === "function" && source instanceof URL)
+  ) {
+    source = fetch(source);
+  }
+  source = await source;
+  if (typeof Response === "function" && source instanceof Response) {
+    if (!source.ok) {
+      throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
+    }
+    if (typeof WebAssembly.instantiateStreaming === "function") {
+      try {
+        return (await WebAssembly.instantiateStreaming(source)).instance;
+      } catch (e) {
+        // Compiling while downloading needs the type application/wasm; a server that sends
+        // another makes it fail, and the module is compiled from the whole response instead.
+        if (!["basic", "cors", "default"].includes(source.type) || source.headers.get("Content-Type") === "application/wasm") {
+          throw e;
+        }
+        console.warn("contactkit: the .wasm is not served as application/wasm; compiling it after the download:", e);
+      }
+    }
+    source = await source.arrayBuffer();
+  }
+  const result = await WebAssembly.instantiate(source);
+  return result instanceof WebAssembly.Instance ? result : result.instance;
 }

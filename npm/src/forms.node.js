@@ -1,11 +1,10 @@
 // The forms entry `contactkit/forms` for Node: as node.js, with the forms module.
-import * as raw from "./forms_wasm.js";
 import { base64 } from "./forms_wasm_bytes.js";
-import { bind } from "./api.js";
+import { bindNode } from "./api.js";
 
 export { ContactkitError } from "./api.js";
 
-const api = bind(raw, { bytes: base64 });
+const api = bindNode(base64);
 export const { init, initSync, formFields, formats, schema, validate, validateField, validateMany, version } = api;
 export const { standardSchema, sequenceSchema, intercomSchema, birdSchema, helpscoutSchema, canonicalSchema } = api;
 export default init;

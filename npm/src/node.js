@@ -3,13 +3,13 @@
 // are ready at once and no file needs to sit beside this one (a server bundle made by esbuild,
 // Vite SSR or webpack works without copying .wasm files). `init()` and `initSync()` exist for
 // code shared with browsers and do nothing here.
-import * as raw from "./contactkit_wasm.js";
 import { base64 } from "./contactkit_wasm_bytes.js";
-import { bind } from "./api.js";
+import { bindNode } from "./api.js";
+import { conversions } from "./convert.js";
 
 export { ContactkitError } from "./api.js";
 
-const api = bind(raw, { bytes: base64 });
+const api = bindNode(base64, conversions);
 export const {
   init,
   initSync,

@@ -84,7 +84,7 @@ pub(crate) fn objects<'v>(
         .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "convert"))]
 pub(crate) mod tests {
     //! Every read format's mapping table lists exactly the members of its rule table, and
     //! docs/READ-FORMATS.md lists exactly what the tables import, ignore and drop.

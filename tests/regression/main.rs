@@ -4,4 +4,5 @@
 
 mod validate_skipped_values_unchecked;
 
+#[cfg(feature = "convert")]
 mod convert_numbers_carried_exactly;

@@ -9,10 +9,9 @@
 
 use std::time::{Duration, Instant};
 
-use contactkit::{
-    convert, convert_str, validate, Code, ConvertOptions, Converted, Format, Rejection, Report,
-    Severity, Stage, Validator,
-};
+#[cfg(feature = "convert")]
+use contactkit::{convert, convert_str, ConvertOptions, Converted, Rejection, Stage};
+use contactkit::{validate, Code, Format, Report, Severity, Validator};
 use serde_json::{json, Value};
 
 /// `(path, code, severity)` of every finding, in order.
@@ -373,6 +372,7 @@ fn numbers_at_and_beyond_the_edges() {
 /// `convert_str` rejects at the source stage exactly what `validate_str` reports: a number
 /// beyond the range of a 64-bit float (which serde_json cannot parse), a repeated member name
 /// (which a parsed value cannot show), and both in one record.
+#[cfg(feature = "convert")]
 #[test]
 fn convert_str_rejects_what_validate_str_reports_from_the_text() {
     for (format, json) in [
@@ -411,6 +411,7 @@ fn convert_str_rejects_what_validate_str_reports_from_the_text() {
 /// `convert_str_each` gives, target by target, what `convert_str` gives (a read format as a
 /// target is refused before the source is looked at, as by `convert_str`), and `preview_str`
 /// rejects what `validate_str` reports and previews what `preview` previews.
+#[cfg(feature = "convert")]
 #[test]
 fn convert_str_each_and_preview_str_read_text_as_convert_str_does() {
     let targets = [
@@ -465,10 +466,12 @@ fn convert_str_each_and_preview_str_read_text_as_convert_str_does() {
 }
 
 /// `(path, code, severity)` shorthand for an error.
+#[cfg(feature = "convert")]
 fn error(path: &str, code: Code) -> (String, Code, Severity) {
     (path.to_owned(), code, Severity::Error)
 }
 
+#[cfg(feature = "convert")]
 #[test]
 fn duplicate_keys_are_errors_in_text_and_every_value_is_checked() {
     let json = format!(
@@ -588,6 +591,7 @@ fn duplicate_keys_are_errors_in_text_and_every_value_is_checked() {
     );
 }
 
+#[cfg(feature = "convert")]
 #[test]
 fn an_empty_custom_attribute_name_is_an_error_everywhere() {
     for (format, json, path) in [
@@ -864,6 +868,7 @@ fn records_that_are_not_objects() {
 
 // --- Conversion ------------------------------------------------------------------------------
 
+#[cfg(feature = "convert")]
 #[test]
 fn conversion_refuses_what_validation_refuses() {
     let options = ConvertOptions::new().lenient(true);
@@ -888,6 +893,7 @@ fn conversion_refuses_what_validation_refuses() {
 
 /// A Help Scout record of `n` phones, every other one free text that Bird's phone identifiers
 /// refuse (they must be international numbers).
+#[cfg(feature = "convert")]
 fn every_other_phone_refused(n: usize) -> Value {
     let phones: Vec<Value> = (0..n)
         .map(|i| {
@@ -904,6 +910,7 @@ fn every_other_phone_refused(n: usize) -> Value {
 
 /// `record` converted from Help Scout to Bird in strict mode (rejected) and in lenient mode
 /// (converted), each within 10 s.
+#[cfg(feature = "convert")]
 fn strict_and_lenient(record: &Value) -> (Rejection, Converted) {
     let (from, to) = (Format::HelpScout, Format::Bird);
     let rejection = timed(Duration::from_secs(10), || {
@@ -918,6 +925,7 @@ fn strict_and_lenient(record: &Value) -> (Rejection, Converted) {
     (rejection, converted)
 }
 
+#[cfg(feature = "convert")]
 #[test]
 fn converting_many_refused_values_takes_linear_time() {
     // Help Scout phones are free text; Bird phone identifiers must be international numbers.
@@ -958,6 +966,7 @@ fn converting_many_refused_values_takes_linear_time() {
 /// The same at 200,000 phones, where quadratic work shows even in a release build (item
 /// removals one by one took 35 s). Release builds only:
 /// `cargo test --release -p contactkit --test validate -- --include-ignored hostile::`.
+#[cfg(feature = "convert")]
 #[test]
 #[cfg_attr(debug_assertions, ignore = "release builds only (see the doc comment)")]
 fn converting_200_000_refused_values_stays_linear() {

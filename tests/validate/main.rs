@@ -7,6 +7,8 @@
 mod support;
 
 mod agreement;
+// Conversion of arbitrary JSON to every format: needs the crate feature `convert`.
+#[cfg(feature = "convert")]
 mod arbitrary_json;
 mod definitions;
 mod fixtures;

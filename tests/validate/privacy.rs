@@ -13,10 +13,9 @@
 
 use crate::support::corpus;
 
-use contactkit::{
-    convert, validate, Code, ConvertOptions, FormField, Format, Issue, Note, ValidateOptions,
-    Validator,
-};
+#[cfg(feature = "convert")]
+use contactkit::{convert, ConvertOptions, Note};
+use contactkit::{validate, Code, FormField, Format, Issue, ValidateOptions, Validator};
 use serde_json::{json, Value};
 
 const VALUE_TOKEN: &str = "zqx7v";
@@ -30,6 +29,7 @@ fn assert_private(context: &str, issues: &[Issue]) {
 }
 
 /// [`assert_private`] for the notes of a conversion.
+#[cfg(feature = "convert")]
 fn assert_private_notes(context: &str, notes: &[Note]) {
     for note in notes {
         assert_private_at(context, &note.path, &note.message, note);
@@ -350,6 +350,7 @@ fn checks_against_account_definitions_do_not_repeat_values() {
 
 /// Valid records of every vendor format, every value carrying a token (some longer than other
 /// formats allow, so that lenient mode truncates and drops).
+#[cfg(feature = "convert")]
 fn rich_records() -> Vec<(Format, Value)> {
     let long_name = format!("Zqx7vname{}", "n".repeat(60));
     vec![
@@ -417,6 +418,7 @@ fn rich_records() -> Vec<(Format, Value)> {
     ]
 }
 
+#[cfg(feature = "convert")]
 #[test]
 fn conversions_in_all_directions_do_not_repeat_values_in_notes_or_findings() {
     let mut records = rich_records();
@@ -473,6 +475,7 @@ fn conversions_in_all_directions_do_not_repeat_values_in_notes_or_findings() {
     assert_eq!(notes_seen.len(), 7, "{notes_seen:?}");
 }
 
+#[cfg(feature = "convert")]
 #[test]
 fn rejections_do_not_repeat_values() {
     let mut poisoned: Vec<(Format, Value)> = poisoned_by_hand()

@@ -3,10 +3,11 @@
 //!
 //! # Design
 //!
-//! - **A coarse, string-based boundary.** Every export takes format ids and JSON text (payloads
-//!   and records as UTF-8 in a buffer the module owns: see `bindings`) and returns JSON text,
-//!   which the package's hand-written JavaScript (`npm/src/api.js`) parses with `JSON.parse`
-//!   and types with `npm/forms.d.ts` and `npm/contactkit.d.ts`. Measured against
+//! - **A coarse, string-based boundary.** Every export takes format ids and JSON text (as UTF-8
+//!   in a buffer the module owns: see `bindings`) and returns JSON text (left in the module's
+//!   memory for JavaScript to decode), which the package's hand-written JavaScript
+//!   (`npm/src/api.js`) parses with `JSON.parse` and types with `npm/forms.d.ts` and
+//!   `npm/contactkit.d.ts`. Measured against
 //!   `serde-wasm-bindgen` (a JS object in, `Serializer::json_compatible()` out) for the same
 //!   validation: the JSON-text boundary was about 4 times faster on a typical Help Scout
 //!   payload given as an object (10 µs against 38 µs per call; JSON.stringify and the
@@ -16,25 +17,33 @@
 //! - **Errors as data.** A bad argument comes back as the text `!` followed by the JSON of a
 //!   [`dto::Error`]; JavaScript throws it as a `ContactkitError {code, message, issues?}`. No
 //!   `JsValue` exceptions, no panics: nothing here can end in a WebAssembly trap.
+//! - **No glue.** The exports take and return numbers only (lengths and addresses), so the
+//!   module needs nothing of wasm-bindgen's JavaScript: `npm/src/api.js` instantiates it (it
+//!   imports nothing) and calls the exports itself, and the build drops the glue wasm-bindgen
+//!   writes and what only the glue used (`scripts/build-wasm.sh`). wasm-bindgen's macro stays as
+//!   the safe way to export a function (`#[no_mangle]` is unsafe code, which the workspace
+//!   forbids).
 //! - **Testable on the host.** The functions live in [`api`] as plain Rust and are unit-tested
 //!   against the core crate; only the wasm32 build links `wasm-bindgen` (pinned exactly, as the
 //!   CLI must match). `examples/dump_results.rs` writes the native results of the fixture suite
 //!   and the example data, which the Node tests require the package to reproduce exactly.
 //! - **Two modules, four entry files.** The crate is built with the `convert` feature (the
 //!   full module, package entry `contactkit`) and without it (the forms module,
-//!   `contactkit/forms`: validation and form metadata of the create formats). Each module's
-//!   wasm-bindgen `--target web` glue is wrapped by a browser file (`npm/src/contactkit.js`,
-//!   `npm/src/forms.js`: `await init()` first) and a Node file (`npm/src/node.js`,
-//!   `npm/src/forms.node.js`: instantiated on import from the module's bytes, embedded in
-//!   JavaScript), chosen by the `node` export condition; `npm/src/api.js` binds either module.
+//!   `contactkit/forms`: validation and form metadata of the create formats). Each module has
+//!   a browser file (`npm/src/contactkit.js`, `npm/src/forms.js`: `await init()` first) and a
+//!   Node file (`npm/src/node.js`, `npm/src/forms.node.js`: instantiated on import from the
+//!   module's bytes, embedded in JavaScript), chosen by the `node` export condition;
+//!   `npm/src/api.js` binds either module, and `npm/src/convert.js` adds the conversions to the
+//!   full entries only.
 //!
 //! # Size
 //!
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 54.3 KB (brotli 47.4 KB; goal 40 KB, not met), the full entry
-//! 146.3 KB (goal 100 KB), the full `.wasm` alone 141.8 KB against its hard budget of 150 KB.
+//! gzip -9): the forms entry 52.1 KB (brotli 45.4 KB; goal 40 KB, not met), the full entry
+//! 140.8 KB (brotli 118.3 KB; goal 100 KB), the full `.wasm` alone 137.4 KB against its hard
+//! budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap (the full module still does, for
 //! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
@@ -71,6 +80,13 @@
 //! blank id) and no slicing panics left on the forms paths: forms `.wasm` 54.1 → 52.4 KB, the
 //! forms entry 58.6 → 57.0 KB. A fifth pass keeps those three replacements of `trim` to the forms
 //! module (the full and Node modules link std's `trim` anyway): the full entry 149.4 → 149.3 KB.
+//! Without wasm-bindgen's glue (numbers-only exports, the module instantiated and called by
+//! `npm/src/api.js`, wasm-bindgen's exports and what only they used removed; conversion's
+//! JavaScript only in the full entries): forms `.wasm` 52.7 → 51.9 KB and its JavaScript 4.4 →
+//! 3.1 KB, the forms entry 57.0 → 55.0 KB (brotli 49.6 → 47.8), the full entry 149.3 → 147.4 KB
+//! (brotli 124.7 → 123.0). Then without the `target_features` section (engines ignore it) and
+//! with lol_alloc in the browsers' full module too (see `ALLOCATOR`): the forms entry 54.9 KB
+//! (brotli 47.6), the full entry 143.8 KB (brotli 120.4).
 //! A sixth pass, texts unchanged: no bounds-check panic left on the forms paths (so core's
 //! `panic_bounds_check` and the integer `Display`, `pad_integral` and `do_count_chars` it
 //! formatted with leave the module), `Message::new` not inlined at each finding, the Help Scout
@@ -78,8 +94,10 @@
 //! read whole keep their names in the walk's `NameMap<()>`), the rule tables' integer range by
 //! reference (a member 88 → 80 bytes), loops instead of `collect` for the definitions' options
 //! and the pointer tokens, one non-generic schema `set` used instead of `vec!` literals, the
-//! float reader's zero limbs by `resize`: forms `.wasm` 52.5 → 49.8 KB, the forms entry 57.0 →
-//! 54.3 KB, the full entry 149.3 → 146.3 KB.
+//! float reader's zero limbs by `resize`: measured before the glue change, forms `.wasm` 52.5 →
+//! 49.8 KB, the forms entry 57.0 → 54.3 KB, the full entry 149.3 → 146.3 KB; with it, the forms
+//! entry 54.9 → 52.1 KB (brotli 47.6 → 45.4), the full entry 143.8 → 140.8 KB (brotli 120.4 →
+//! 118.3).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
@@ -95,11 +113,14 @@ mod read_tests;
 #[cfg(test)]
 mod typescript;
 
-/// The forms module's allocator: lol_alloc's free list (sorted by address, neighbours merged on
-/// free) instead of Rust's default dlmalloc, about 3 KB less gzipped WebAssembly. The module
-/// has one thread, so the lock is never contended. The full module keeps dlmalloc: it converts
-/// large batches (`convertMany`), where a free list's linear search would cost time.
-#[cfg(all(target_arch = "wasm32", not(feature = "convert")))]
+/// The allocator of the modules browsers load: lol_alloc's free list (sorted by address,
+/// neighbours merged on free) instead of Rust's default dlmalloc, about 3 KB less gzipped
+/// WebAssembly in each. The module has one thread, so the lock is never contended. Not slower
+/// where a free list's linear search could cost time: `convertMany` of 50,000 Help Scout records
+/// into the four other formats with the full module, in chunks of 500 as the demo page does and
+/// in one call, timed side by side with dlmalloc in one Node run: 1.00× and 0.99× (medians of 5).
+/// The Node entry's module (feature `speed`, where size does not count) keeps dlmalloc.
+#[cfg(all(target_arch = "wasm32", not(feature = "speed")))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
@@ -127,26 +148,28 @@ mod bindings {
 
     use crate::{api, dto, envelope};
 
-    // The exports are internal to the package: `skip_typescript` keeps them out of the
-    // generated declarations; the public types are in npm/contactkit.d.ts.
+    // The exports are internal to the package and take and return numbers only, so that the
+    // module needs no JavaScript glue of wasm-bindgen's (string passing, allocation exports,
+    // the externref table): npm/src/api.js instantiates it and calls them directly. The macro
+    // is only the safe way to export a function (`#[no_mangle]` is unsafe code, which the
+    // workspace forbids); scripts/build-wasm.sh drops the glue wasm-bindgen writes and checks
+    // that the module imports nothing. `skip_typescript`: the public types are in npm/*.d.ts.
     //
-    // Payload and record text crosses through a buffer the module owns (BENCHMARKS.md): npm/src/
-    // api.js asks `input` for room, and writes the format id(s), the text and the options one
-    // after another as UTF-8 straight into the module's memory (`TextEncoder.encodeInto`); the
-    // export (`validate`, `validateMany`, `convert`, ...) gets their lengths in bytes. No
-    // allocation or copy by the wasm-bindgen glue (a `&str` parameter is copied one UTF-16 unit
-    // at a time in a JavaScript loop, a `&[u8]` is allocated and copied once more). The export
-    // returns whether a result waits; `output` hands it over (a record without findings has
-    // none, so a valid record costs JavaScript no string at all). The encoder writes lone
-    // surrogates as U+FFFD, so the bytes are UTF-8; others (only a caller of the raw exports
-    // can write them) are an `invalid_json` error. `validateField`'s value (one member, short)
-    // stays a `&str`.
+    // Every text crosses through buffers the module owns (BENCHMARKS.md): npm/src/api.js asks
+    // `input` for room, and writes the format id(s), the text and the options one after another
+    // as UTF-8 straight into the module's memory (`TextEncoder.encodeInto`); the export
+    // (`validate`, `validateMany`, `convert`, ...) gets their lengths in bytes and returns the
+    // length in bytes of its result (0: none, for a record without findings, which then costs
+    // JavaScript no string at all), which stays in the module until the next call; `output`
+    // gives its address, and JavaScript decodes it from memory (`TextDecoder`). The encoder
+    // writes lone surrogates as U+FFFD, so the bytes are UTF-8; others (only a caller of the
+    // raw exports can write them) are an `invalid_json` error.
 
     thread_local! {
         /// The texts of the next call, written by JavaScript (zero-initialised: every byte Rust
         /// reads is initialised whatever JavaScript wrote). The module has one thread.
         static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
-        /// The result of the last call, until `output` takes it.
+        /// The result of the last call, until the next one.
         static OUTPUT: Cell<String> = const { Cell::new(String::new()) };
     }
 
@@ -154,9 +177,11 @@ mod bindings {
     const KEEP: usize = 1 << 16;
 
     /// Makes the input buffer at least `len` bytes long and returns its address in the
-    /// module's memory (which may have grown: JavaScript views it afresh).
+    /// module's memory (which may have grown: JavaScript views it afresh). The last call's
+    /// result is dropped (JavaScript has read it).
     #[wasm_bindgen(skip_typescript)]
     pub fn input(len: usize) -> usize {
+        OUTPUT.take();
         let mut buf = INPUT.take();
         if buf.len() < len {
             buf.resize(len, 0);
@@ -167,9 +192,9 @@ mod bindings {
     }
 
     /// Runs `f` over the texts at the start of the input buffer, `lens` bytes each, one after
-    /// another (unused ones empty), and keeps its result (or error) for `output`; returns
-    /// whether there is one (not for a record without findings).
-    fn run(lens: [usize; 4], f: fn([&str; 4]) -> Result<String, dto::Error>) -> bool {
+    /// another (unused ones empty), and keeps its result (or error) for `output`; returns its
+    /// length in bytes (0: none, for a record without findings).
+    fn run(lens: [usize; 4], f: fn([&str; 4]) -> Result<String, dto::Error>) -> usize {
         let buf = INPUT.take();
         let mut texts = [""; 4];
         let mut at = 0usize;
@@ -193,37 +218,36 @@ mod bindings {
         if buf.len() <= KEEP {
             INPUT.set(buf);
         }
-        let waiting = !result.is_empty();
+        let len = result.len();
         OUTPUT.set(result);
-        waiting
+        len
     }
 
-    /// The result of the last call (see `run`).
+    /// The address of the last call's result (its length is what the call returned).
     #[wasm_bindgen(skip_typescript)]
-    pub fn output() -> String {
-        OUTPUT.take()
-    }
-
-    #[cfg(feature = "debug")]
-    #[wasm_bindgen(start)]
-    fn start() {
-        console_error_panic_hook::set_once();
+    pub fn output() -> usize {
+        let out = OUTPUT.take();
+        let address = out.as_ptr().addr();
+        OUTPUT.set(out);
+        address
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn validate(format: usize, payload: usize, options: usize) -> bool {
+    pub fn validate(format: usize, payload: usize, options: usize) -> usize {
         run([format, payload, options, 0], |[f, p, o, _]| {
             api::validate(f, p, o)
         })
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateField)]
-    pub fn validate_field(format: &str, pointer: &str, value: &str, options: &str) -> String {
-        envelope(api::validate_field(format, pointer, value, options))
+    pub fn validate_field(format: usize, pointer: usize, value: usize, options: usize) -> usize {
+        run([format, pointer, value, options], |[f, p, v, o]| {
+            api::validate_field(f, p, v, o)
+        })
     }
 
     #[wasm_bindgen(skip_typescript, js_name = validateMany)]
-    pub fn validate_many(format: usize, records: usize, options: usize) -> bool {
+    pub fn validate_many(format: usize, records: usize, options: usize) -> usize {
         run([format, records, options, 0], |[f, r, o, _]| {
             api::validate_many(f, r, o)
         })
@@ -231,7 +255,7 @@ mod bindings {
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn convert(from: usize, to: usize, payload: usize, options: usize) -> bool {
+    pub fn convert(from: usize, to: usize, payload: usize, options: usize) -> usize {
         run([from, to, payload, options], |[f, t, p, o]| {
             api::convert(f, t, p, o)
         })
@@ -239,7 +263,7 @@ mod bindings {
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript, js_name = convertMany)]
-    pub fn convert_many(from: usize, to: usize, records: usize, options: usize) -> bool {
+    pub fn convert_many(from: usize, to: usize, records: usize, options: usize) -> usize {
         run([from, to, records, options], |[f, t, r, o]| {
             api::convert_many(f, t, r, o)
         })
@@ -247,30 +271,30 @@ mod bindings {
 
     #[cfg(feature = "convert")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn preview(format: usize, payload: usize, options: usize) -> bool {
+    pub fn preview(format: usize, payload: usize, options: usize) -> usize {
         run([format, payload, options, 0], |[f, p, o, _]| {
             api::preview(f, p, o)
         })
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn schema(format: &str) -> String {
-        envelope(api::schema(format))
+    pub fn schema(format: usize) -> usize {
+        run([format, 0, 0, 0], |[f, ..]| api::schema(f))
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn formats() -> String {
-        api::formats()
+    pub fn formats() -> usize {
+        run([0; 4], |_| Ok(api::formats()))
     }
 
     #[wasm_bindgen(skip_typescript, js_name = formFields)]
-    pub fn form_fields(format: &str) -> String {
-        envelope(api::form_fields(format))
+    pub fn form_fields(format: usize) -> usize {
+        run([format, 0, 0, 0], |[f, ..]| api::form_fields(f))
     }
 
     #[wasm_bindgen(skip_typescript)]
-    pub fn version() -> String {
-        api::version().to_owned()
+    pub fn version() -> usize {
+        run([0; 4], |_| Ok(api::version().to_owned()))
     }
 }
 
