@@ -86,11 +86,11 @@ mod read_tests;
 #[cfg(test)]
 mod typescript;
 
-/// The forms module's allocator: lol_alloc's free list (sorted by address, neighbours merged on
-/// free) instead of Rust's default dlmalloc, about 3 KB less gzipped WebAssembly. The module
-/// has one thread, so the lock is never contended. The full module keeps dlmalloc: it converts
-/// large batches (`convertMany`), where a free list's linear search would cost time.
-#[cfg(all(target_arch = "wasm32", not(feature = "convert")))]
+/// The allocator of the modules browsers download (forms and full): lol_alloc's free list
+/// (sorted by address, neighbours merged on free) instead of Rust's default dlmalloc, about
+/// 3 KB less gzipped WebAssembly. The module has one thread, so the lock is never contended.
+/// The Node entry's module (feature `speed`) keeps dlmalloc.
+#[cfg(all(target_arch = "wasm32", not(feature = "speed")))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
