@@ -19,6 +19,17 @@ pub enum Stage {
     Target,
 }
 
+impl Stage {
+    /// The contract's name of the stage (what `Serialize` writes).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::Target => "target",
+        }
+    }
+}
+
 /// A successful conversion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Converted {
@@ -109,3 +120,14 @@ impl fmt::Display for Rejection {
 }
 
 impl std::error::Error for Rejection {}
+
+#[cfg(test)]
+#[test]
+fn stages_are_named_as_serde_names_them() {
+    for stage in [Stage::Source, Stage::Target] {
+        assert_eq!(
+            serde_json::to_value(stage).expect("json"),
+            serde_json::Value::from(stage.as_str())
+        );
+    }
+}
