@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::engine::import::Importer;
 use crate::engine::provenance::ContactPath;
+use crate::json::write::json_string;
 use crate::model::ContactField;
 use crate::Format;
 
@@ -81,7 +82,7 @@ impl FromStr for ExternalIdSource {
                 Some(key) => Ok(Self::Custom(key.to_owned())),
                 None => Err(ExternalIdError(format!(
                     "unknown external-id source {}; expected email, source-id or custom:KEY",
-                    Value::from(s)
+                    json_string(s)
                 ))),
             },
         }
@@ -128,7 +129,7 @@ impl ExternalIdSource {
         match self {
             Self::Email => "the first email address".to_owned(),
             Self::SourceId => "the vendor's id of the contact".to_owned(),
-            Self::Custom(key) => format!("the custom attribute {}", Value::from(key.as_str())),
+            Self::Custom(key) => format!("the custom attribute {}", json_string(key)),
         }
     }
 

@@ -2,10 +2,11 @@
 //! (a place in the source record) and [`Provenance`], which maps one to the other so that a
 //! value the target cannot hold is noted at its source path.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::json::NameMap;
 use crate::model::{Address, Contact, ContactField};
 use crate::pointer::join;
 
@@ -148,7 +149,7 @@ pub(crate) struct Provenance<'s> {
     /// By list field: the sources of its items and of their kinds.
     lists: Vec<ListSources<'s>>,
     /// Custom attribute key → source.
-    custom: HashMap<&'s str, SourcePath<'s>>,
+    custom: NameMap<'s, SourcePath<'s>>,
     /// The source pointer of an external id copied from another value (`external_id` option).
     external_id: Option<String>,
 }
@@ -190,7 +191,7 @@ impl<'s> Provenance<'s> {
             ContactPath::Item(f, i) => set(&mut self.list(f).items, i, src),
             ContactPath::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
             ContactPath::Custom(key) => {
-                self.custom.entry(key).or_insert(src);
+                self.custom.get_or_insert_with(Cow::Borrowed(key), || src);
             }
         }
     }

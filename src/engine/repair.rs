@@ -1,13 +1,14 @@
 //! Lenient mode: repairs a target payload from its findings, generically.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
-use crate::pointer::{ancestors_or_self, Pointer};
+use crate::pointer::{ancestors_or_self, push_token, Pointer};
 use crate::spec::validate::validate_value;
 use crate::spec::{Presence, ValueRules};
 use crate::{Code, Format, Report, ValidateOptions};
@@ -120,11 +121,20 @@ impl Repair<'_> {
         }
         // Every step below is near-linear: a record may hold hundreds of thousands of values
         // that the target refuses.
-        let all: HashSet<&[String]> = unique.iter().map(|(unit, _)| unit.as_slice()).collect();
+        // The units by their pointers (one text per token list: escaping is injective).
+        let mut all: NameMap<'_, ()> = NameMap::default();
+        for (unit, _) in &unique {
+            all.insert(Cow::Owned(pointer(unit)), ());
+        }
         let units: Vec<&(Vec<String>, Code)> = unique
             .into_iter()
             .filter(|(unit, _)| {
-                !(1..unit.len()).any(|k| unit.get(..k).is_some_and(|p| all.contains(p)))
+                // The pointers of the unit's proper ancestors, one token longer each.
+                let mut prefix = String::new();
+                !unit.iter().take(unit.len().saturating_sub(1)).any(|token| {
+                    push_token(&mut prefix, token);
+                    all.find(&prefix).is_some()
+                })
             })
             .collect();
         // Within a pass the units are disjoint and come later items first, so the notes can be
@@ -242,25 +252,28 @@ impl Repair<'_> {
         if removed.is_empty() {
             return;
         }
-        let gone: HashSet<&str> = removed.iter().map(|r| r.path.as_str()).collect();
-        let mut shifts: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut gone: NameMap<'_, ()> = NameMap::default();
+        let mut shifts: NameMap<'_, Vec<usize>> = NameMap::default();
         for r in removed {
+            gone.insert(Cow::Borrowed(r.path.as_str()), ());
             if let Some(i) = r.item {
-                shifts.entry(r.parent.as_str()).or_default().push(i);
+                shifts
+                    .get_or_insert_with(Cow::Borrowed(r.parent.as_str()), Vec::new)
+                    .push(i);
             }
         }
-        for items in shifts.values_mut() {
+        for (_, items) in shifts.entries_mut() {
             sort(items, &mut |a, b| a.cmp(&b));
         }
+        let gone = |p: &str| gone.find(p).is_some();
         self.origins
-            .retain(|(t, _)| !ancestors_or_self(t).any(|p| gone.contains(p)));
+            .retain(|(t, _)| !ancestors_or_self(t).any(gone));
         // Notes with target paths (all but `dropped`) follow their values: they go with a
         // removed value (its `dropped` note says what happened) and are renumbered with the
         // items after it.
-        self.notes.retain(|n| {
-            n.code == NoteCode::Dropped || !ancestors_or_self(&n.path).any(|p| gone.contains(p))
-        });
-        if shifts.is_empty() {
+        self.notes
+            .retain(|n| n.code == NoteCode::Dropped || !ancestors_or_self(&n.path).any(gone));
+        if shifts.entries().is_empty() {
             return;
         }
         for (t, _) in &mut self.origins {
@@ -299,15 +312,14 @@ struct Removed {
 /// quadratic: every removal moves the items after it). Deeper containers go first, so that the
 /// indices of the others still hold.
 fn remove_all(payload: &mut Value, removed: &[Removed]) {
-    let mut by_parent: HashMap<&str, (usize, Vec<&Removed>)> = HashMap::new();
+    let mut by_parent: NameMap<'_, (usize, Vec<&Removed>)> = NameMap::default();
     for r in removed {
         by_parent
-            .entry(r.parent.as_str())
-            .or_insert_with(|| (r.depth, Vec::new()))
+            .get_or_insert_with(Cow::Borrowed(r.parent.as_str()), || (r.depth, Vec::new()))
             .1
             .push(r);
     }
-    let parents: Vec<(&str, (usize, Vec<&Removed>))> = by_parent.into_iter().collect();
+    let parents = by_parent.into_entries();
     let order = sorted(parents.len(), &mut |a, b| {
         let ((pa, (da, _)), (pb, (db, _))) = (&parents[a], &parents[b]);
         db.cmp(da).then_with(|| pa.cmp(pb))
@@ -316,17 +328,25 @@ fn remove_all(payload: &mut Value, removed: &[Removed]) {
         let (parent, (_, values)) = &parents[i];
         match payload.pointer_mut(parent) {
             Some(Value::Array(items)) => {
-                let gone: HashSet<usize> = values.iter().filter_map(|r| r.item).collect();
+                let mut gone = vec![false; items.len()];
+                for i in values.iter().filter_map(|r| r.item) {
+                    if let Some(slot) = gone.get_mut(i) {
+                        *slot = true;
+                    }
+                }
                 let mut i = 0;
                 items.retain(|_| {
-                    let keep = !gone.contains(&i);
+                    let keep = !gone.get(i).copied().unwrap_or(false);
                     i += 1;
                     keep
                 });
             }
             Some(Value::Object(map)) => {
-                let gone: HashSet<&str> = values.iter().map(|r| r.key.as_str()).collect();
-                map.retain(|k, _| !gone.contains(k.as_str()));
+                let mut gone: NameMap<'_, ()> = NameMap::default();
+                for r in values.iter() {
+                    gone.insert(Cow::Borrowed(r.key.as_str()), ());
+                }
+                map.retain(|k, _| gone.find(k).is_none());
             }
             _ => {}
         }
@@ -370,7 +390,7 @@ impl OriginIndex {
 
 /// `target` with each array index lowered by the number of items removed before it from the
 /// same array, or `None` when nothing changes.
-fn renumber(target: &str, shifts: &HashMap<&str, Vec<usize>>) -> Option<String> {
+fn renumber(target: &str, shifts: &NameMap<'_, Vec<usize>>) -> Option<String> {
     let mut out = String::with_capacity(target.len());
     let mut changed = false;
     let mut parent_end = 0;

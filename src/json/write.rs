@@ -71,6 +71,14 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `text` as a JSON string literal ([`push_json_string`]): what `serde_json::Value`'s
+/// `Display` shows for a string, without the serialiser.
+pub(crate) fn json_string(text: &str) -> String {
+    let mut out = String::new();
+    push_json_string(&mut out, text);
+    out
+}
+
 /// Appends a number as serde_json prints it.
 fn push_number(out: &mut String, n: Number) {
     match n {
