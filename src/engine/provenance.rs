@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::json::NameMap;
 use crate::model::{Address, Contact, ContactField};
-use crate::pointer::join;
+use crate::pointer::{join, value_at};
 
 /// A location in the canonical contact, rendered as a JSON Pointer only when a note needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,10 +263,10 @@ impl<'s> Provenance<'s> {
         loc: ContactPath<'_>,
     ) -> Option<&'v Value> {
         if let Some(pointer) = self.derived(loc) {
-            return record.pointer(pointer);
+            return value_at(record, pointer);
         }
         if self.identity {
-            return record.pointer(&loc.pointer());
+            return value_at(record, &loc.pointer());
         }
         self.find(loc)?.value(record)
     }

@@ -1,14 +1,13 @@
 //! Lenient mode: repairs a target payload from its findings, generically.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
-use crate::pointer::{ancestors_or_self, push_token, Pointer};
+use crate::pointer::{ancestors_or_self, push_token, value_at, value_at_mut, Pointer};
 use crate::spec::validate::validate_value;
 use crate::spec::{Presence, ValueRules};
 use crate::{Code, Format, Report, ValidateOptions};
@@ -84,8 +83,7 @@ impl Repair<'_> {
                     continue;
                 }
                 (Code::TooManyItems, _, Some(max)) => {
-                    let len = payload
-                        .pointer(&issue.path)
+                    let len = value_at(payload, &issue.path)
                         .and_then(Value::as_array)
                         .map_or(0, Vec::len);
                     for i in (max as usize)..len {
@@ -153,7 +151,7 @@ impl Repair<'_> {
     }
 
     fn truncate(&mut self, payload: &mut Value, path: &str, max: u32) -> bool {
-        let Some(Value::String(s)) = payload.pointer_mut(path) else {
+        let Some(Value::String(s)) = value_at_mut(payload, path) else {
             return false;
         };
         let Some((cut, _)) = s.char_indices().nth(max as usize) else {
@@ -183,7 +181,7 @@ impl Repair<'_> {
         let (last, parent) = unit.split_last()?;
         let parent_path = pointer(parent);
         let path = pointer(unit);
-        let (value, item) = match payload.pointer(&parent_path) {
+        let (value, item) = match value_at(payload, &parent_path) {
             Some(Value::Object(map)) => (map.get(last.as_str())?, None),
             Some(Value::Array(items)) => {
                 let i = last.parse::<usize>().ok()?;
@@ -326,7 +324,7 @@ fn remove_all(payload: &mut Value, removed: &[Removed]) {
     });
     for i in order {
         let (parent, (_, values)) = &parents[i];
-        match payload.pointer_mut(parent) {
+        match value_at_mut(payload, parent) {
             Some(Value::Array(items)) => {
                 let mut gone = vec![false; items.len()];
                 for i in values.iter().filter_map(|r| r.item) {
@@ -353,29 +351,50 @@ fn remove_all(payload: &mut Value, removed: &[Removed]) {
     }
 }
 
-/// The origins by target pointer, for the lookups of one repair pass.
+/// The origins by target pointer, for the lookups of one repair pass: a list sorted once and
+/// searched by halving (no tree map: the lookups need only equal keys and a prefix range).
 struct OriginIndex {
-    /// Target pointer → positions in the origins list, in order.
-    by_target: BTreeMap<String, Vec<usize>>,
+    /// Target pointer and position in the origins list, ordered by pointer, then position.
+    by_target: Vec<(String, usize)>,
 }
 
 impl OriginIndex {
     fn new(origins: &[(Cow<'static, str>, String)]) -> Self {
-        let mut by_target: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, (t, _)) in origins.iter().enumerate() {
-            by_target.entry(t.to_string()).or_default().push(i);
-        }
+        // `sort` is stable: the positions of one pointer stay in list order.
+        let order = sorted(origins.len(), &mut |a, b| {
+            let target = |i: usize| origins.get(i).map(|(t, _)| t.as_ref());
+            target(a).cmp(&target(b))
+        });
+        let by_target = order
+            .into_iter()
+            .filter_map(|i| origins.get(i).map(|(t, _)| (t.to_string(), i)))
+            .collect();
         Self { by_target }
+    }
+
+    /// The entries whose pointer is `path`, in list order.
+    fn at(&self, path: &str) -> &[(String, usize)] {
+        let from = self.by_target.partition_point(|(t, _)| t.as_str() < path);
+        let to = self.by_target.partition_point(|(t, _)| t.as_str() <= path);
+        self.by_target.get(from..to).unwrap_or_default()
     }
 
     /// Positions of the origins at `path` or below it, in list order.
     fn at_or_under(&self, path: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.by_target.get(path).cloned().unwrap_or_default();
-        // Descendants are the pointers from `path/` up to (not including) `path0`.
-        let (from, to) = (format!("{path}/"), format!("{path}0"));
-        for (_, positions) in self.by_target.range(from..to) {
-            out.extend(positions);
-        }
+        let mut out: Vec<usize> = self.at(path).iter().map(|&(_, i)| i).collect();
+        // Descendants are the pointers that start with `path/`: sorted, they follow one
+        // another from the first pointer not less than `path/`.
+        let mut below = String::with_capacity(path.len() + 1);
+        below.push_str(path);
+        below.push('/');
+        let from = self.by_target.partition_point(|(t, _)| *t < below);
+        out.extend(
+            self.by_target
+                .iter()
+                .skip(from)
+                .take_while(|(t, _)| t.starts_with(below.as_str()))
+                .map(|&(_, i)| i),
+        );
         sort(&mut out, &mut |a, b| a.cmp(&b));
         out
     }
@@ -384,7 +403,7 @@ impl OriginIndex {
     fn nearest_ancestor(&self, path: &str) -> Option<usize> {
         ancestors_or_self(path)
             .skip(1)
-            .find_map(|p| self.by_target.get(p).and_then(|v| v.last().copied()))
+            .find_map(|p| self.at(p).last().map(|&(_, i)| i))
     }
 }
 
