@@ -115,10 +115,15 @@ impl ExternalIdSource {
     /// An [`ExternalIdError`] that says why.
     pub fn check(&self, from: Format) -> Result<(), ExternalIdError> {
         if matches!(self, Self::SourceId) && !from.is_read() {
-            let read: Vec<&str> = Format::READ.iter().map(|f| f.id()).collect();
+            let mut read = String::new();
+            for (i, f) in Format::READ.iter().enumerate() {
+                if i > 0 {
+                    read.push_str(", ");
+                }
+                read.push_str(f.id());
+            }
             return Err(ExternalIdError(format!(
-                "source-id is the vendor's own id of a read format ({}), and {from} records carry none",
-                read.join(", ")
+                "source-id is the vendor's own id of a read format ({read}), and {from} records carry none"
             )));
         }
         Ok(())
