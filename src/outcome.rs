@@ -65,7 +65,12 @@ impl Rejection {
     /// assert_eq!(rejection.issues[0].code, Code::Syntax);
     /// ```
     #[must_use]
-    pub fn unparsable(mut issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+    pub fn unparsable(issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+        Self::unparsable_at(issues, error.line(), error.column())
+    }
+
+    /// [`Self::unparsable`] for a parser that gave up at `line` and `column`.
+    pub(crate) fn unparsable_at(mut issues: Vec<Issue>, line: usize, column: usize) -> Self {
         if !crate::issue::is_json(&issues) {
             issues.retain(|i| i.code == Code::Syntax);
         }
@@ -74,11 +79,7 @@ impl Rejection {
             issues.push(Issue::error(
                 "",
                 Code::Syntax,
-                format!(
-                    "not valid JSON (line {}, column {})",
-                    error.line(),
-                    error.column()
-                ),
+                format!("not valid JSON (line {line}, column {column})"),
             ));
         }
         Self {

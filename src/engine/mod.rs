@@ -147,8 +147,10 @@ pub(crate) fn read_valid(
     // The validator's scanner is exactly as strict as serde_json (tests/validate/json_syntax.rs), and
     // the one text serde_json refuses that the scanner reads (a number beyond the f64 range)
     // is an error above, so this does not fail; should it, the record is rejected rather than
-    // lost.
-    serde_json::from_str(json).map_err(|e| Rejection::unparsable(Vec::new(), &e))
+    // lost. The record is read as serde_json reads it (the same values), without serde_json's
+    // parser.
+    crate::json::parse_value(json)
+        .map_err(|e| Rejection::unparsable_at(Vec::new(), e.line, e.column))
 }
 
 /// [`convert`] after the record was found valid as `from`.
