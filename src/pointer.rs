@@ -326,20 +326,11 @@ pub(crate) fn value_at<'v>(
     pointer: &str,
 ) -> Option<&'v serde_json::Value> {
     use serde_json::Value;
-    if pointer.is_empty() {
-        return Some(value);
-    }
-    let rest = pointer.strip_prefix('/')?;
-    let mut target = value;
-    for token in rest.split('/') {
-        let token = serde_unescape(token);
-        target = match target {
-            Value::Object(map) => map.get(token.as_ref())?,
-            Value::Array(list) => list.get(serde_index(&token)?)?,
-            _ => return None,
-        };
-    }
-    Some(target)
+    serde_tokens(pointer)?.try_fold(value, |target, token| match target {
+        Value::Object(map) => map.get(token.as_ref()),
+        Value::Array(list) => list.get(serde_index(&token)?),
+        _ => None,
+    })
 }
 
 /// [`value_at`], mutably (`serde_json::Value::pointer_mut`).
@@ -348,20 +339,25 @@ pub(crate) fn value_at_mut<'v>(
     pointer: &str,
 ) -> Option<&'v mut serde_json::Value> {
     use serde_json::Value;
-    if pointer.is_empty() {
-        return Some(value);
-    }
-    let rest = pointer.strip_prefix('/')?;
-    let mut target = value;
-    for token in rest.split('/') {
-        let token = serde_unescape(token);
-        target = match target {
-            Value::Object(map) => map.get_mut(token.as_ref())?,
-            Value::Array(list) => list.get_mut(serde_index(&token)?)?,
-            _ => return None,
-        };
-    }
-    Some(target)
+    serde_tokens(pointer)?.try_fold(value, |target, token| match target {
+        Value::Object(map) => map.get_mut(token.as_ref()),
+        Value::Array(list) => list.get_mut(serde_index(&token)?),
+        _ => None,
+    })
+}
+
+/// The unescaped tokens of pointer text as serde_json's lookups read them: none for `""` (the
+/// whole value), `None` for text that does not start with `/`.
+fn serde_tokens(pointer: &str) -> Option<impl Iterator<Item = Cow<'_, str>>> {
+    let rest = match pointer {
+        "" => None,
+        _ => Some(pointer.strip_prefix('/')?),
+    };
+    Some(
+        rest.into_iter()
+            .flat_map(|r| r.split('/'))
+            .map(serde_unescape),
+    )
 }
 
 /// A token as serde_json's pointer lookup unescapes it: every `~1` replaced by `/`, then every
