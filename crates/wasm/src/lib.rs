@@ -41,12 +41,13 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 54.9 KB (brotli 47.6 KB; goal 40 KB, not met), the full entry
-//! 143.8 KB (brotli 120.4 KB; goal 100 KB), the full `.wasm` alone 140.5 KB against its hard
+//! gzip -9): the forms entry 57.0 KB (brotli 49.5 KB; goal 40 KB, not met), the full entry
+//! 122.8 KB (brotli 103.6 KB; goal 100 KB), the full `.wasm` alone 118.3 KB against its hard
 //! budget of 150 KB.
 //!
-//! The forms module links no serde, serde_json or indexmap (the full module still does, for
-//! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
+//! The forms module links no serde, serde_json or indexmap; the full module links serde_json's
+//! `Value` (with indexmap) as conversion's data type, but neither its parser nor its serialiser
+//! (see the full module's pass below). The forms module reads JSON only with the core's scanner (records, `validateField`
 //! values, options and definitions through `contactkit::json_value::parse`, which accepts
 //! exactly what serde_json's parser accepts and reports errors at the same line and column, and
 //! the schema keyword texts of the tables); it writes every result by hand (`json_value`:
@@ -87,6 +88,19 @@
 //! (brotli 124.7 → 123.0). Then without the `target_features` section (engines ignore it) and
 //! with lol_alloc in the browsers' full module too (see `ALLOCATOR`): the forms entry 54.9 KB
 //! (brotli 47.6), the full entry 143.8 KB (brotli 120.4).
+//! A pass on the full module (every finding, note, payload and text unchanged; each step gzip of
+//! the full `.wasm`, 143.4 KB before): lol_alloc as in the forms module 140.2; the results of
+//! `convert`, `convertMany` and `preview` written by hand (`json_value::push_value`,
+//! `push_notes`) 138.6; no `Value` `Display` in messages 136.4; conversion's hash sets and maps
+//! on the core's `NameMap` 132.4; lenient repair's origin index a sorted list (no `BTreeMap`)
+//! 129.9; payload lookups by `pointer::value_at` (serde_json's `pointer` linked `str::replace`)
+//! 128.8; no slicing panic in `split_name` (its `Debug` formatting linked core's Unicode
+//! printable tables) and no std `concat`/`join` 124.5; records read with the core's scanner
+//! (`json::parse_value`; natively serde_json stays, faster on long decimals) 118.3 — which also
+//! converts long decimals as the CLI does (the module's serde_json has no `float_roundtrip`, so
+//! it was one unit in the last place off there); the canonical export's lists built without
+//! serde's serialiser 117.8 (118.0 with the two pointer lookups on one token reader). The full
+//! entry 149.3 → 122.8 KB (brotli 124.7 → 103.6 KB).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
