@@ -204,7 +204,7 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
         return Ok(());
     }
     let wanted = pointer_of(steps, Step::token);
-    let mut message = json_string(&wanted);
+    let mut message = crate::json::write::json_string(&wanted);
     message.push_str(" addresses a member that ");
     message.push_str(format.id());
     message.push_str(" does not have");
@@ -213,7 +213,7 @@ fn check_member(format: Format, steps: &[Step], at: &Undocumented) -> Result<(),
         let mut suggested = pointer_of(outer, Step::token);
         crate::pointer::push_token(&mut suggested, name);
         message.push_str("; did you mean ");
-        message.push_str(&json_string(&suggested));
+        message.push_str(&crate::json::write::json_string(&suggested));
         message.push('?');
     }
     Err(FieldError::InvalidPointer(message))
@@ -372,13 +372,6 @@ fn build(steps: &[Step], value: Option<&str>) -> String {
             Step::Index(_) => ']',
         });
     }
-    out
-}
-
-/// `text` as a JSON string.
-fn json_string(text: &str) -> String {
-    let mut out = String::new();
-    crate::json::write::push_json_string(&mut out, text);
     out
 }
 

@@ -75,6 +75,19 @@ pub mod json_value {
         crate::issue::push_issues(out, issues);
     }
 
+    /// Appends a `serde_json::Value` as compact JSON text, byte for byte as
+    /// `serde_json::to_string` writes it.
+    #[cfg(feature = "convert")]
+    pub fn push_value(out: &mut String, value: &serde_json::Value) {
+        crate::json::write::push_value(out, value);
+    }
+
+    /// Appends the JSON array of conversion notes, byte for byte as serde_json serialises them.
+    #[cfg(feature = "convert")]
+    pub fn push_notes(out: &mut String, notes: &[crate::Note]) {
+        crate::note::push_notes(out, notes);
+    }
+
     /// [`crate::form_fields`] of a format as compact JSON text, byte for byte as serde_json
     /// serialises them.
     #[must_use]

@@ -54,3 +54,41 @@ pub struct Note {
     /// A human-readable explanation.
     pub message: String,
 }
+
+/// Appends the JSON array of notes, byte for byte as serde_json serialises them.
+#[cfg(feature = "convert")]
+pub(crate) fn push_notes(out: &mut String, notes: &[Note]) {
+    use crate::json::write::{push_array, push_json_string, push_key};
+    push_array(out, notes, |out, note| {
+        out.push('{');
+        push_key(out, true, "path");
+        push_json_string(out, &note.path);
+        push_key(out, false, "code");
+        push_json_string(out, note.code.as_str());
+        push_key(out, false, "message");
+        push_json_string(out, &note.message);
+        out.push('}');
+    });
+}
+
+#[cfg(all(test, feature = "convert"))]
+#[test]
+fn notes_are_written_as_serde_json_serialises_them() {
+    let notes = [
+        Note {
+            path: "/a/0".to_owned(),
+            code: NoteCode::Truncated,
+            message: "cut to 3 \"chars\"\n".to_owned(),
+        },
+        Note {
+            path: String::new(),
+            code: NoteCode::Normalized,
+            message: "é".to_owned(),
+        },
+    ];
+    for slice in [&notes[..0], &notes[..1], &notes[..]] {
+        let mut out = String::new();
+        push_notes(&mut out, slice);
+        assert_eq!(out, serde_json::to_string(slice).expect("json"));
+    }
+}

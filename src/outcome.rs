@@ -19,6 +19,17 @@ pub enum Stage {
     Target,
 }
 
+impl Stage {
+    /// The contract's name of the stage (what `Serialize` writes).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::Target => "target",
+        }
+    }
+}
+
 /// A successful conversion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Converted {
@@ -54,7 +65,12 @@ impl Rejection {
     /// assert_eq!(rejection.issues[0].code, Code::Syntax);
     /// ```
     #[must_use]
-    pub fn unparsable(mut issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+    pub fn unparsable(issues: Vec<Issue>, error: &serde_json::Error) -> Self {
+        Self::unparsable_at(issues, error.line(), error.column())
+    }
+
+    /// [`Self::unparsable`] for a parser that gave up at `line` and `column`.
+    pub(crate) fn unparsable_at(mut issues: Vec<Issue>, line: usize, column: usize) -> Self {
         if !crate::issue::is_json(&issues) {
             issues.retain(|i| i.code == Code::Syntax);
         }
@@ -63,11 +79,7 @@ impl Rejection {
             issues.push(Issue::error(
                 "",
                 Code::Syntax,
-                format!(
-                    "not valid JSON (line {}, column {})",
-                    error.line(),
-                    error.column()
-                ),
+                format!("not valid JSON (line {line}, column {column})"),
             ));
         }
         Self {
@@ -109,3 +121,14 @@ impl fmt::Display for Rejection {
 }
 
 impl std::error::Error for Rejection {}
+
+#[cfg(test)]
+#[test]
+fn stages_are_named_as_serde_names_them() {
+    for stage in [Stage::Source, Stage::Target] {
+        assert_eq!(
+            serde_json::to_value(stage).expect("json"),
+            serde_json::Value::from(stage.as_str())
+        );
+    }
+}

@@ -318,8 +318,135 @@ pub(crate) fn join(base: &str, segment: &str) -> String {
     out
 }
 
+/// The value at pointer text `pointer` in `value`, found as `serde_json::Value::pointer` finds
+/// it (the same tokens, indices and misses), without its `str::replace` (a substring searcher
+/// in the WebAssembly module for this alone).
+pub(crate) fn value_at<'v>(
+    value: &'v serde_json::Value,
+    pointer: &str,
+) -> Option<&'v serde_json::Value> {
+    use serde_json::Value;
+    serde_tokens(pointer)?.try_fold(value, |target, token| match target {
+        Value::Object(map) => map.get(token.as_ref()),
+        Value::Array(list) => list.get(serde_index(&token)?),
+        _ => None,
+    })
+}
+
+/// [`value_at`], mutably (`serde_json::Value::pointer_mut`).
+pub(crate) fn value_at_mut<'v>(
+    value: &'v mut serde_json::Value,
+    pointer: &str,
+) -> Option<&'v mut serde_json::Value> {
+    use serde_json::Value;
+    serde_tokens(pointer)?.try_fold(value, |target, token| match target {
+        Value::Object(map) => map.get_mut(token.as_ref()),
+        Value::Array(list) => list.get_mut(serde_index(&token)?),
+        _ => None,
+    })
+}
+
+/// The unescaped tokens of pointer text as serde_json's lookups read them: none for `""` (the
+/// whole value), `None` for text that does not start with `/`.
+fn serde_tokens(pointer: &str) -> Option<impl Iterator<Item = Cow<'_, str>>> {
+    let rest = match pointer {
+        "" => None,
+        _ => Some(pointer.strip_prefix('/')?),
+    };
+    Some(
+        rest.into_iter()
+            .flat_map(|r| r.split('/'))
+            .map(serde_unescape),
+    )
+}
+
+/// A token as serde_json's pointer lookup unescapes it: every `~1` replaced by `/`, then every
+/// `~0` by `~` (left to right, as `str::replace` does; for well-formed tokens the same as
+/// [`unescape`]).
+fn serde_unescape(token: &str) -> Cow<'_, str> {
+    /// `text` with every `~` followed by `digit` replaced by `with`, left to right.
+    fn replace(text: &str, digit: char, with: char) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '~' && chars.peek() == Some(&digit) {
+                chars.next();
+                out.push(with);
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+    if token.bytes().any(|b| b == b'~') {
+        Cow::Owned(replace(&replace(token, '1', '/'), '0', '~'))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// An array index as serde_json's pointer lookup reads it: decimal digits, no sign, no leading
+/// zero.
+fn serde_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn values_are_found_as_serde_json_finds_them() {
+        let mut value = serde_json::json!({
+            "a": [10, {"b/c": 1, "d~e": 2, "~1": 3, "~": 4, "~~1": 5, "": 6, "~2": 7}],
+            "0": {"01": 8, "1": [9]},
+            "": {"": 10}
+        });
+        for pointer in [
+            "",
+            "/",
+            "//",
+            "a",
+            "/a",
+            "/a/0",
+            "/a/1",
+            "/a/01",
+            "/a/+1",
+            "/a/-1",
+            "/a/2",
+            "/a/1/b~1c",
+            "/a/1/d~0e",
+            "/a/1/~01",
+            "/a/1/~0",
+            "/a/1/~~1",
+            "/a/1/~",
+            "/a/1/",
+            "/a/1/~2",
+            "/a/1/~0~1",
+            "/0/01",
+            "/0/1/0",
+            "/0/1/00",
+            "/a/0/x",
+            "/a/1/b~1c/0",
+            "/a/18446744073709551616",
+            "/a/1é",
+        ] {
+            let expected = value.pointer(pointer).cloned();
+            assert_eq!(
+                super::value_at(&value, pointer).cloned(),
+                expected,
+                "{pointer}"
+            );
+            let found = super::value_at_mut(&mut value, pointer).map(|v| v.clone());
+            assert_eq!(found, expected, "{pointer}");
+        }
+        if let Some(v) = super::value_at_mut(&mut value, "/a/1/~01") {
+            *v = serde_json::json!("x");
+        }
+        assert_eq!(value.pointer("/a/1/~01"), Some(&serde_json::json!("x")));
+    }
+
     use super::*;
 
     #[test]

@@ -8,6 +8,7 @@ import {
   validate,
   validateField,
   convert,
+  convertMany,
   schema,
   formats,
   formFields,
@@ -258,6 +259,21 @@ test("convert() returns {ok: true, payload, notes} or {ok: false, stage, issues}
     convert("helpscout", "bird", JSON.stringify({ firstName: "Ada", lastName: "Lovelace" })),
     result,
   );
+});
+
+test("convert() and convertMany() read long decimals as the CLI does (correctly rounded)", () => {
+  // serde_json without `float_roundtrip` (the module's, until the core's scanner read records)
+  // gave 8.081000000000001e-25 and 5.935843788123018e-256 here; the CLI and JavaScript's own
+  // number literals give the nearest doubles.
+  const a = "0.00000000000000000000000080810";
+  const b = "593584378812301682.2166992618336e-273";
+  const text = `{"role":"user","email":"ada@example.com","custom_attributes":{"a":${a},"b":${b}}}`;
+  const result = convert("intercom", "canonical", text);
+  assert.equal(result.ok, true);
+  assert.equal(result.payload.customAttributes.a, 8.081e-25);
+  assert.equal(result.payload.customAttributes.b, 593584378812301682.2166992618336e-273);
+  const batch = convertMany("intercom", "canonical", text);
+  assert.match(batch.output, /"a":8\.081e-25,"b":5\.935843788123016e-256\}/);
 });
 
 test("convert() rejects an invalid source at the source stage with the validator's findings", () => {

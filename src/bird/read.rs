@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
+use crate::engine::concat;
 use crate::engine::crossing::At;
 use crate::engine::import::{Importer, EMPTY_ID};
 use crate::engine::provenance::{ContactPath, SourcePath};
@@ -159,12 +160,11 @@ fn attribute<'s>(imp: &mut Importer<'s>, key: &'s str, value: &'s Value) {
         }
         _ => imp.dropped(
             at,
-            [
+            concat(&[
                 "is not a string, and the canonical ",
                 field.label(),
                 " is one",
-            ]
-            .concat(),
+            ]),
         ),
     }
 }

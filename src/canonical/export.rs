@@ -2,18 +2,95 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::engine::crossing::At;
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
-use crate::model::ContactField;
+use crate::model::{Address, ContactField, Email, Handle, Identifier, Phone};
 use crate::note::NoteCode;
 use crate::pointer::join;
 
+/// A model value as the JSON its `Serialize` writes (`serde_json::to_value`), built by hand:
+/// the WebAssembly module then links no serde serialiser for these few shapes.
+trait ToValue {
+    fn to_value(&self) -> Value;
+}
+
+/// An object of the members that are set, in order (`skip_serializing_if = "Option::is_none"`).
+fn object(members: &[(&str, Option<&String>)]) -> Map<String, Value> {
+    let mut map = Map::new();
+    for (name, value) in members {
+        if let Some(value) = value {
+            map.insert((*name).to_owned(), Value::String((*value).clone()));
+        }
+    }
+    map
+}
+
+impl ToValue for String {
+    fn to_value(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+impl ToValue for Email {
+    fn to_value(&self) -> Value {
+        Value::Object(object(&[
+            ("value", Some(&self.value)),
+            ("kind", self.kind.as_ref()),
+        ]))
+    }
+}
+
+impl ToValue for Phone {
+    fn to_value(&self) -> Value {
+        Value::Object(object(&[
+            ("value", Some(&self.value)),
+            ("kind", self.kind.as_ref()),
+        ]))
+    }
+}
+
+impl ToValue for Handle {
+    fn to_value(&self) -> Value {
+        Value::Object(object(&[
+            ("kind", Some(&self.kind)),
+            ("value", Some(&self.value)),
+        ]))
+    }
+}
+
+impl ToValue for Identifier {
+    fn to_value(&self) -> Value {
+        Value::Object(object(&[
+            ("key", Some(&self.key)),
+            ("value", Some(&self.value)),
+        ]))
+    }
+}
+
+impl ToValue for Address {
+    fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        if !self.lines.is_empty() {
+            map.insert(
+                "lines".to_owned(),
+                Value::Array(self.lines.iter().map(ToValue::to_value).collect()),
+            );
+        }
+        map.extend(object(&[
+            ("city", self.city.as_ref()),
+            ("region", self.region.as_ref()),
+            ("postalCode", self.postal_code.as_ref()),
+            ("country", self.country.as_ref()),
+        ]));
+        Value::Object(map)
+    }
+}
+
 /// Writes a list member, recording each item's origin.
-fn list<T: Serialize>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
+fn list<T: ToValue>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
     if items.is_empty() {
         return;
     }
@@ -27,9 +104,10 @@ fn list<T: Serialize>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
             );
         }
     }
-    if let Ok(value) = serde_json::to_value(items) {
-        ex.put_derived(at.member, value);
-    }
+    ex.put_derived(
+        at.member,
+        Value::Array(items.iter().map(ToValue::to_value).collect()),
+    );
 }
 
 /// A list field (`at.field`) as its JSON array.
@@ -69,9 +147,7 @@ pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
             );
         }
     }
-    if let Ok(value) = serde_json::to_value(a) {
-        ex.put_derived(at.member, value);
-    }
+    ex.put_derived(at.member, a.to_value());
 }
 
 const TIMESTAMP_NOTE: &str = "written as a UTC RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)";
@@ -113,4 +189,55 @@ pub(crate) fn custom_attributes(ex: &mut Exporter<'_>, at: At) {
         }
     }
     ex.put_derived(at.member, Value::Object(c.custom_attributes.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ToValue;
+    use crate::model::{Address, Email, Handle, Identifier, Phone};
+
+    /// The hand-built values are `serde_json::to_value`'s, with and without the optional parts.
+    #[test]
+    fn model_values_are_built_as_serde_serialises_them() {
+        fn same<T: ToValue + serde::Serialize>(item: &T) {
+            assert_eq!(item.to_value(), serde_json::to_value(item).expect("json"));
+            let list = [item];
+            let ours: Vec<serde_json::Value> = list.iter().map(|i| i.to_value()).collect();
+            assert_eq!(
+                serde_json::Value::Array(ours),
+                serde_json::to_value(list).expect("json")
+            );
+        }
+        for kind in [None, Some("work".to_owned())] {
+            same(&Email {
+                value: "a@example.com".into(),
+                kind: kind.clone(),
+            });
+            same(&Phone {
+                value: "+31 6".into(),
+                kind,
+            });
+        }
+        same(&Handle {
+            kind: "skype".into(),
+            value: "ada".into(),
+        });
+        same(&Identifier {
+            key: "visitorid".into(),
+            value: "v1".into(),
+        });
+        same(&"tag \"x\"".to_owned());
+        same(&Address::default());
+        same(&Address {
+            lines: vec!["1 Main St".into(), "Apt 2".into()],
+            city: Some("Springfield".into()),
+            region: None,
+            postal_code: Some("12345".into()),
+            country: Some("US".into()),
+        });
+        same(&Address {
+            region: Some("IL".into()),
+            ..Address::default()
+        });
+    }
 }

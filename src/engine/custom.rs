@@ -1,12 +1,12 @@
 //! Custom attributes into a target: which keys and values it accepts, and key normalisation.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
 use super::export::Exporter;
 use super::provenance::ContactPath;
+use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::pointer::join;
 
@@ -83,7 +83,7 @@ pub(crate) fn custom_attributes<'c>(
     let mut out: Vec<CustomOut<'c>> = Vec::with_capacity(c.custom_attributes.len());
     // The target keys so far, kept once a key is normalised: only a normalised key can equal
     // another (the canonical keys are distinct).
-    let mut taken: Option<HashSet<Cow<'c, str>>> = None;
+    let mut taken: Option<NameMap<'c, ()>> = None;
     for (key, value) in &c.custom_attributes {
         let pointer = || ContactPath::Custom(key);
         if !(rules.value_ok)(value) {
@@ -129,10 +129,14 @@ pub(crate) fn custom_attributes<'c>(
             continue;
         }
         if matches!(target, Cow::Owned(_)) && taken.is_none() {
-            taken = Some(out.iter().map(|o| o.key.clone()).collect());
+            let mut keys = NameMap::default();
+            for o in &out {
+                keys.insert(o.key.clone(), ());
+            }
+            taken = Some(keys);
         }
         if let Some(taken) = &mut taken {
-            if !taken.insert(target.clone()) {
+            if !taken.insert(target.clone(), ()) {
                 ex.dropped(
                     pointer(),
                     "has a key that, normalised, equals an earlier custom attribute's key; the earlier one was kept",

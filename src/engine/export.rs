@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
+use super::concat;
 use super::crossing::{At, Crossing, Table};
 use super::external_id::Derivation;
 use super::provenance::{ContactPath, Provenance};
@@ -200,7 +201,7 @@ pub(crate) fn export(
             field.each_value(contact, &mut |loc| {
                 ex.dropped(
                     loc,
-                    [name, " has no field for the ", field.label()].concat(),
+                    concat(&[name, " has no field for the ", field.label()]),
                 );
             });
         }

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::engine::import::Importer;
 use crate::engine::provenance::ContactPath;
+use crate::json::write::json_string;
 use crate::model::ContactField;
 use crate::Format;
 
@@ -81,7 +82,7 @@ impl FromStr for ExternalIdSource {
                 Some(key) => Ok(Self::Custom(key.to_owned())),
                 None => Err(ExternalIdError(format!(
                     "unknown external-id source {}; expected email, source-id or custom:KEY",
-                    Value::from(s)
+                    json_string(s)
                 ))),
             },
         }
@@ -114,10 +115,15 @@ impl ExternalIdSource {
     /// An [`ExternalIdError`] that says why.
     pub fn check(&self, from: Format) -> Result<(), ExternalIdError> {
         if matches!(self, Self::SourceId) && !from.is_read() {
-            let read: Vec<&str> = Format::READ.iter().map(|f| f.id()).collect();
+            let mut read = String::new();
+            for (i, f) in Format::READ.iter().enumerate() {
+                if i > 0 {
+                    read.push_str(", ");
+                }
+                read.push_str(f.id());
+            }
             return Err(ExternalIdError(format!(
-                "source-id is the vendor's own id of a read format ({}), and {from} records carry none",
-                read.join(", ")
+                "source-id is the vendor's own id of a read format ({read}), and {from} records carry none"
             )));
         }
         Ok(())
@@ -128,7 +134,7 @@ impl ExternalIdSource {
         match self {
             Self::Email => "the first email address".to_owned(),
             Self::SourceId => "the vendor's id of the contact".to_owned(),
-            Self::Custom(key) => format!("the custom attribute {}", Value::from(key.as_str())),
+            Self::Custom(key) => format!("the custom attribute {}", json_string(key)),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use super::concat;
 use super::crossing::{At, Crossing, Table};
 use super::provenance::{ContactPath, Provenance, SourcePath};
 use super::read::{dropped_when_set, text as read_text};
@@ -68,12 +69,11 @@ impl<'s> Importer<'s> {
             }
             Some(_) => self.dropped(
                 SourcePath::Member(member),
-                [
+                concat(&[
                     "is not a string, and the canonical ",
                     field.label(),
                     " is one",
-                ]
-                .concat(),
+                ]),
             ),
         }
     }

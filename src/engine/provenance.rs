@@ -2,12 +2,13 @@
 //! (a place in the source record) and [`Provenance`], which maps one to the other so that a
 //! value the target cannot hold is noted at its source path.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::json::NameMap;
 use crate::model::{Address, Contact, ContactField};
-use crate::pointer::join;
+use crate::pointer::{join, value_at};
 
 /// A location in the canonical contact, rendered as a JSON Pointer only when a note needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -148,7 +149,7 @@ pub(crate) struct Provenance<'s> {
     /// By list field: the sources of its items and of their kinds.
     lists: Vec<ListSources<'s>>,
     /// Custom attribute key → source.
-    custom: HashMap<&'s str, SourcePath<'s>>,
+    custom: NameMap<'s, SourcePath<'s>>,
     /// The source pointer of an external id copied from another value (`external_id` option).
     external_id: Option<String>,
 }
@@ -190,7 +191,7 @@ impl<'s> Provenance<'s> {
             ContactPath::Item(f, i) => set(&mut self.list(f).items, i, src),
             ContactPath::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
             ContactPath::Custom(key) => {
-                self.custom.entry(key).or_insert(src);
+                self.custom.get_or_insert_with(Cow::Borrowed(key), || src);
             }
         }
     }
@@ -262,10 +263,10 @@ impl<'s> Provenance<'s> {
         loc: ContactPath<'_>,
     ) -> Option<&'v Value> {
         if let Some(pointer) = self.derived(loc) {
-            return record.pointer(pointer);
+            return value_at(record, pointer);
         }
         if self.identity {
-            return record.pointer(&loc.pointer());
+            return value_at(record, &loc.pointer());
         }
         self.find(loc)?.value(record)
     }

@@ -12,6 +12,7 @@
 
 use serde_json::{Map, Value};
 
+use super::concat;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::model::ContactField;
@@ -48,12 +49,11 @@ pub(crate) fn text<'s>(
         }
         Some(_) => imp.dropped(
             at,
-            [
+            concat(&[
                 "is not a string, and the canonical ",
                 field.label(),
                 " is one",
-            ]
-            .concat(),
+            ]),
         ),
     }
 }

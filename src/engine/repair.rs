@@ -1,13 +1,13 @@
 //! Lenient mode: repairs a target payload from its findings, generically.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
+use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
-use crate::pointer::{ancestors_or_self, Pointer};
+use crate::pointer::{ancestors_or_self, push_token, value_at, value_at_mut, Pointer};
 use crate::spec::validate::validate_value;
 use crate::spec::{Presence, ValueRules};
 use crate::{Code, Format, Report, ValidateOptions};
@@ -83,8 +83,7 @@ impl Repair<'_> {
                     continue;
                 }
                 (Code::TooManyItems, _, Some(max)) => {
-                    let len = payload
-                        .pointer(&issue.path)
+                    let len = value_at(payload, &issue.path)
                         .and_then(Value::as_array)
                         .map_or(0, Vec::len);
                     for i in (max as usize)..len {
@@ -120,11 +119,20 @@ impl Repair<'_> {
         }
         // Every step below is near-linear: a record may hold hundreds of thousands of values
         // that the target refuses.
-        let all: HashSet<&[String]> = unique.iter().map(|(unit, _)| unit.as_slice()).collect();
+        // The units by their pointers (one text per token list: escaping is injective).
+        let mut all: NameMap<'_, ()> = NameMap::default();
+        for (unit, _) in &unique {
+            all.insert(Cow::Owned(pointer(unit)), ());
+        }
         let units: Vec<&(Vec<String>, Code)> = unique
             .into_iter()
             .filter(|(unit, _)| {
-                !(1..unit.len()).any(|k| unit.get(..k).is_some_and(|p| all.contains(p)))
+                // The pointers of the unit's proper ancestors, one token longer each.
+                let mut prefix = String::new();
+                !unit.iter().take(unit.len().saturating_sub(1)).any(|token| {
+                    push_token(&mut prefix, token);
+                    all.find(&prefix).is_some()
+                })
             })
             .collect();
         // Within a pass the units are disjoint and come later items first, so the notes can be
@@ -143,7 +151,7 @@ impl Repair<'_> {
     }
 
     fn truncate(&mut self, payload: &mut Value, path: &str, max: u32) -> bool {
-        let Some(Value::String(s)) = payload.pointer_mut(path) else {
+        let Some(Value::String(s)) = value_at_mut(payload, path) else {
             return false;
         };
         let Some((cut, _)) = s.char_indices().nth(max as usize) else {
@@ -173,7 +181,7 @@ impl Repair<'_> {
         let (last, parent) = unit.split_last()?;
         let parent_path = pointer(parent);
         let path = pointer(unit);
-        let (value, item) = match payload.pointer(&parent_path) {
+        let (value, item) = match value_at(payload, &parent_path) {
             Some(Value::Object(map)) => (map.get(last.as_str())?, None),
             Some(Value::Array(items)) => {
                 let i = last.parse::<usize>().ok()?;
@@ -242,25 +250,28 @@ impl Repair<'_> {
         if removed.is_empty() {
             return;
         }
-        let gone: HashSet<&str> = removed.iter().map(|r| r.path.as_str()).collect();
-        let mut shifts: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut gone: NameMap<'_, ()> = NameMap::default();
+        let mut shifts: NameMap<'_, Vec<usize>> = NameMap::default();
         for r in removed {
+            gone.insert(Cow::Borrowed(r.path.as_str()), ());
             if let Some(i) = r.item {
-                shifts.entry(r.parent.as_str()).or_default().push(i);
+                shifts
+                    .get_or_insert_with(Cow::Borrowed(r.parent.as_str()), Vec::new)
+                    .push(i);
             }
         }
-        for items in shifts.values_mut() {
+        for (_, items) in shifts.entries_mut() {
             sort(items, &mut |a, b| a.cmp(&b));
         }
+        let gone = |p: &str| gone.find(p).is_some();
         self.origins
-            .retain(|(t, _)| !ancestors_or_self(t).any(|p| gone.contains(p)));
+            .retain(|(t, _)| !ancestors_or_self(t).any(gone));
         // Notes with target paths (all but `dropped`) follow their values: they go with a
         // removed value (its `dropped` note says what happened) and are renumbered with the
         // items after it.
-        self.notes.retain(|n| {
-            n.code == NoteCode::Dropped || !ancestors_or_self(&n.path).any(|p| gone.contains(p))
-        });
-        if shifts.is_empty() {
+        self.notes
+            .retain(|n| n.code == NoteCode::Dropped || !ancestors_or_self(&n.path).any(gone));
+        if shifts.entries().is_empty() {
             return;
         }
         for (t, _) in &mut self.origins {
@@ -299,63 +310,91 @@ struct Removed {
 /// quadratic: every removal moves the items after it). Deeper containers go first, so that the
 /// indices of the others still hold.
 fn remove_all(payload: &mut Value, removed: &[Removed]) {
-    let mut by_parent: HashMap<&str, (usize, Vec<&Removed>)> = HashMap::new();
+    let mut by_parent: NameMap<'_, (usize, Vec<&Removed>)> = NameMap::default();
     for r in removed {
         by_parent
-            .entry(r.parent.as_str())
-            .or_insert_with(|| (r.depth, Vec::new()))
+            .get_or_insert_with(Cow::Borrowed(r.parent.as_str()), || (r.depth, Vec::new()))
             .1
             .push(r);
     }
-    let parents: Vec<(&str, (usize, Vec<&Removed>))> = by_parent.into_iter().collect();
+    let parents = by_parent.into_entries();
     let order = sorted(parents.len(), &mut |a, b| {
         let ((pa, (da, _)), (pb, (db, _))) = (&parents[a], &parents[b]);
         db.cmp(da).then_with(|| pa.cmp(pb))
     });
     for i in order {
         let (parent, (_, values)) = &parents[i];
-        match payload.pointer_mut(parent) {
+        match value_at_mut(payload, parent) {
             Some(Value::Array(items)) => {
-                let gone: HashSet<usize> = values.iter().filter_map(|r| r.item).collect();
+                let mut gone = vec![false; items.len()];
+                for i in values.iter().filter_map(|r| r.item) {
+                    if let Some(slot) = gone.get_mut(i) {
+                        *slot = true;
+                    }
+                }
                 let mut i = 0;
                 items.retain(|_| {
-                    let keep = !gone.contains(&i);
+                    let keep = !gone.get(i).copied().unwrap_or(false);
                     i += 1;
                     keep
                 });
             }
             Some(Value::Object(map)) => {
-                let gone: HashSet<&str> = values.iter().map(|r| r.key.as_str()).collect();
-                map.retain(|k, _| !gone.contains(k.as_str()));
+                let mut gone: NameMap<'_, ()> = NameMap::default();
+                for r in values.iter() {
+                    gone.insert(Cow::Borrowed(r.key.as_str()), ());
+                }
+                map.retain(|k, _| gone.find(k).is_none());
             }
             _ => {}
         }
     }
 }
 
-/// The origins by target pointer, for the lookups of one repair pass.
+/// The origins by target pointer, for the lookups of one repair pass: a list sorted once and
+/// searched by halving (no tree map: the lookups need only equal keys and a prefix range).
 struct OriginIndex {
-    /// Target pointer → positions in the origins list, in order.
-    by_target: BTreeMap<String, Vec<usize>>,
+    /// Target pointer and position in the origins list, ordered by pointer, then position.
+    by_target: Vec<(String, usize)>,
 }
 
 impl OriginIndex {
     fn new(origins: &[(Cow<'static, str>, String)]) -> Self {
-        let mut by_target: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, (t, _)) in origins.iter().enumerate() {
-            by_target.entry(t.to_string()).or_default().push(i);
-        }
+        // `sort` is stable: the positions of one pointer stay in list order.
+        let order = sorted(origins.len(), &mut |a, b| {
+            let target = |i: usize| origins.get(i).map(|(t, _)| t.as_ref());
+            target(a).cmp(&target(b))
+        });
+        let by_target = order
+            .into_iter()
+            .filter_map(|i| origins.get(i).map(|(t, _)| (t.to_string(), i)))
+            .collect();
         Self { by_target }
+    }
+
+    /// The entries whose pointer is `path`, in list order.
+    fn at(&self, path: &str) -> &[(String, usize)] {
+        let from = self.by_target.partition_point(|(t, _)| t.as_str() < path);
+        let to = self.by_target.partition_point(|(t, _)| t.as_str() <= path);
+        self.by_target.get(from..to).unwrap_or_default()
     }
 
     /// Positions of the origins at `path` or below it, in list order.
     fn at_or_under(&self, path: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.by_target.get(path).cloned().unwrap_or_default();
-        // Descendants are the pointers from `path/` up to (not including) `path0`.
-        let (from, to) = (format!("{path}/"), format!("{path}0"));
-        for (_, positions) in self.by_target.range(from..to) {
-            out.extend(positions);
-        }
+        let mut out: Vec<usize> = self.at(path).iter().map(|&(_, i)| i).collect();
+        // Descendants are the pointers that start with `path/`: sorted, they follow one
+        // another from the first pointer not less than `path/`.
+        let mut below = String::with_capacity(path.len() + 1);
+        below.push_str(path);
+        below.push('/');
+        let from = self.by_target.partition_point(|(t, _)| *t < below);
+        out.extend(
+            self.by_target
+                .iter()
+                .skip(from)
+                .take_while(|(t, _)| t.starts_with(below.as_str()))
+                .map(|&(_, i)| i),
+        );
         sort(&mut out, &mut |a, b| a.cmp(&b));
         out
     }
@@ -364,13 +403,13 @@ impl OriginIndex {
     fn nearest_ancestor(&self, path: &str) -> Option<usize> {
         ancestors_or_self(path)
             .skip(1)
-            .find_map(|p| self.by_target.get(p).and_then(|v| v.last().copied()))
+            .find_map(|p| self.at(p).last().map(|&(_, i)| i))
     }
 }
 
 /// `target` with each array index lowered by the number of items removed before it from the
 /// same array, or `None` when nothing changes.
-fn renumber(target: &str, shifts: &HashMap<&str, Vec<usize>>) -> Option<String> {
+fn renumber(target: &str, shifts: &NameMap<'_, Vec<usize>>) -> Option<String> {
     let mut out = String::with_capacity(target.len());
     let mut changed = false;
     let mut parent_end = 0;

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use super::concat;
 use super::crossing::At;
 use super::export::Exporter;
 use super::import::Importer;
@@ -21,8 +22,11 @@ pub(crate) fn split_name(full: &str) -> (Option<&str>, Option<&str>) {
     match t.find(char::is_whitespace) {
         None => (Some(t), None),
         Some(i) => {
-            let (first, rest) = t.split_at(i);
-            let rest = rest.trim_start();
+            // `i` is a character boundary (found by `find`); `get` rather than `split_at`, whose
+            // panic path links core's character `Debug` and Unicode printability tables into
+            // the WebAssembly module.
+            let first = t.get(..i).unwrap_or(t);
+            let rest = t.get(i..).unwrap_or_default().trim_start();
             (Some(first), (!rest.is_empty()).then_some(rest))
         }
     }
@@ -186,7 +190,7 @@ fn export_first<'c>(
         } else {
             ex.dropped(
                 ContactPath::Item(field, i),
-                [name, " holds one ", what, "; the first one was kept"].concat(),
+                concat(&[name, " holds one ", what, "; the first one was kept"]),
             );
         }
     }
@@ -274,12 +278,11 @@ pub(crate) fn import_integer_or_digits(obj: &Map<String, Value>, at: At, imp: &m
         }
         _ => imp.dropped(
             SourcePath::Member(at.member),
-            [
+            concat(&[
                 "is not an integer, and the canonical ",
                 at.field.label(),
                 " is one",
-            ]
-            .concat(),
+            ]),
         ),
     }
 }

@@ -15,7 +15,7 @@ const TEMPLATE: &str = r#"{"type":"contact","id":"preview","workspace_id":"previ
 
 /// The contact object for a valid create payload `p`.
 pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
-    let mut out = match serde_json::from_str(TEMPLATE) {
+    let mut out = match crate::json::parse_value(TEMPLATE) {
         Ok(Value::Object(map)) => map,
         // The template is a constant JSON object (tested).
         _ => Map::new(),

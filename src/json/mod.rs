@@ -47,7 +47,7 @@ pub use error::SyntaxError;
 pub(crate) use names::{NameMap, ObjectMembers};
 pub(crate) use number::Integer;
 pub use number::Number;
-pub(crate) use parse::parse;
+pub(crate) use parse::{parse, parse_value};
 pub(crate) use scan::Scanner;
 pub use value::Json;
 pub(crate) use value::ValueSource;

@@ -93,6 +93,36 @@ impl<'a, V> NameMap<'a, V> {
         true
     }
 
+    /// The value of `name`, if present.
+    pub(crate) fn get(&self, name: &str) -> Option<&V> {
+        self.find(name)
+            .and_then(|i| self.entries.get(i))
+            .map(|(_, v)| v)
+    }
+
+    /// The value of `name`, added with `make` when absent (the first value counts, as with a
+    /// `HashMap` entry's `or_insert_with`).
+    pub(crate) fn get_or_insert_with(
+        &mut self,
+        name: Cow<'a, str>,
+        make: impl FnOnce() -> V,
+    ) -> &mut V {
+        let at = match self.find(&name) {
+            Some(at) => at,
+            None => {
+                self.insert(name, make());
+                self.entries.len() - 1
+            }
+        };
+        // `at` is a position of `entries` (found, or the entry just pushed).
+        &mut self.entries[at].1
+    }
+
+    /// The names and values, in the order the names were first seen.
+    pub(crate) fn entries_mut(&mut self) -> &mut [(Cow<'a, str>, V)] {
+        &mut self.entries
+    }
+
     /// The names and values, in the order the names were first seen.
     pub(crate) fn entries(&self) -> &[(Cow<'a, str>, V)] {
         &self.entries

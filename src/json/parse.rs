@@ -49,6 +49,46 @@ fn read<'a>(scanner: &mut Scanner<'a>) -> Result<Json<'a>, Stop> {
     })
 }
 
+/// Parses JSON text into a `serde_json::Value` as [`parse`] does and [`Json::to_value`] would
+/// turn the result into (in one pass): what `serde_json::from_str::<Value>` gives with its
+/// `float_roundtrip` feature, which the CLI enables (decimals rounded correctly), the same
+/// errors at the same line and column. The conversion reads records with it, so the
+/// WebAssembly module links no serde_json parser (and converts long decimals as the CLI does).
+pub(crate) fn parse_value(text: &str) -> Result<Value, SyntaxError> {
+    let mut scanner = Scanner::from_str(text);
+    let value = read_value(&mut scanner).and_then(|value| scanner.end().map(|()| value));
+    value.map_err(|Stop| scanner.failure())
+}
+
+/// The next value of the scanner as a `serde_json::Value` ([`read`], building the `Value`).
+fn read_value(scanner: &mut Scanner<'_>) -> Result<Value, Stop> {
+    Ok(match scanner.value()? {
+        Token::Null => Value::Null,
+        Token::Bool(b) => Value::Bool(b),
+        Token::Number(n) => Json::Number(n).to_value(),
+        Token::Beyond => return Err(scanner.beyond()),
+        Token::String(s) => Value::String(s.into_owned()),
+        Token::Array => {
+            let mut items = Vec::new();
+            let mut first = true;
+            while scanner.next_item(&mut first)? {
+                items.push(read_value(scanner)?);
+            }
+            Value::Array(items)
+        }
+        Token::Object => {
+            // A repeated name keeps its first place and takes the last value, as in `read`.
+            let mut members = Map::new();
+            let mut first = true;
+            while let Some(name) = scanner.next_key(&mut first)? {
+                let value = read_value(scanner)?;
+                members.insert(name.into_owned(), value);
+            }
+            Value::Object(members)
+        }
+    })
+}
+
 impl<'a> Json<'a> {
     /// The value of a parsed `serde_json::Value`, its strings borrowed.
     pub(crate) fn of(value: &'a Value) -> Self {
@@ -134,6 +174,11 @@ mod tests {
             .map_err(|e| (e.line, e.column))
     }
 
+    /// [`super::parse_value`]'s outcome, which must be [`ours`] (and so serde_json's).
+    fn ours_in_one_pass(text: &str) -> Result<Value, (usize, usize)> {
+        super::parse_value(text).map_err(|e| (e.line, e.column))
+    }
+
     #[test]
     fn parses_as_serde_json_parses_into_a_value() {
         let deep_ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
@@ -164,7 +209,49 @@ mod tests {
             &too_deep,
         ] {
             assert_eq!(ours(text), serde(text), "{text}");
+            assert_eq!(ours_in_one_pass(text), serde(text), "{text}");
         }
+    }
+
+    /// Decimals as the CLI reads them (serde_json with `float_roundtrip`, as the tests build it
+    /// too): correctly rounded, where serde_json's default arithmetic can be one unit in the last
+    /// place off (`8.081000000000001e-25` for the first), which the WebAssembly module gave
+    /// before it read records with [`super::parse_value`].
+    #[test]
+    fn long_decimals_read_as_the_cli_reads_them() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut texts = vec![
+            "0.00000000000000000000000080810".to_owned(),
+            "593584378812301682.2166992618336e-273".to_owned(),
+            "2.345e103".to_owned(),
+            "-6.532390470977064e-130".to_owned(),
+            "1.7976931348623157e308".to_owned(),
+            "4.9e-324".to_owned(),
+            "123456789012345678901234567890".to_owned(),
+        ];
+        for _ in 0..20_000 {
+            let digits: String = (0..1 + next() % 24)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            let exponent = (next() % 700) as i64 - 350;
+            texts.push(format!(
+                "{}{digits}.{}e{exponent}",
+                1 + next() % 9,
+                next() % 1000
+            ));
+        }
+        for text in &texts {
+            let array = format!("[{text}, -{text}]");
+            assert_eq!(ours_in_one_pass(&array), serde(&array), "{text}");
+        }
+        let value = super::parse_value("0.00000000000000000000000080810").expect("number");
+        assert_eq!(value.to_string(), "8.081e-25");
     }
 
     #[test]

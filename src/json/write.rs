@@ -73,6 +73,14 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `text` as a JSON string literal ([`push_json_string`]): what `serde_json::Value`'s
+/// `Display` shows for a string, without the serialiser.
+pub(crate) fn json_string(text: &str) -> String {
+    let mut out = String::new();
+    push_json_string(&mut out, text);
+    out
+}
+
 /// Appends a number as serde_json prints it.
 fn push_number(out: &mut String, n: Number) {
     match n {
@@ -152,6 +160,44 @@ fn push_json_pretty_or_compact(out: &mut String, value: &Json<'_>, level: Option
     }
 }
 
+/// Appends a `serde_json::Value` as compact text, byte for byte as `serde_json::to_string`
+/// writes it (members in order): the full WebAssembly module writes converted payloads with
+/// this rather than with serde_json's serialiser.
+#[cfg(feature = "convert")]
+pub(crate) fn push_value(out: &mut String, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                push_u64(out, u);
+            } else if let Some(i) = n.as_i64() {
+                push_i64(out, i);
+            } else {
+                match n.as_f64() {
+                    Some(f) if f.is_finite() => push_f64(out, f),
+                    _ => out.push_str("null"),
+                }
+            }
+        }
+        Value::String(s) => push_json_string(out, s),
+        Value::Array(items) => push_array(out, items, push_value),
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(out, key);
+                out.push(':');
+                push_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// Appends a finite float as serde_json prints it (its own printer, `zmij`).
 pub(crate) fn push_f64(out: &mut String, f: f64) {
     out.push_str(zmij::Buffer::new().format_finite(f));
@@ -181,6 +227,23 @@ pub(crate) fn push_key(out: &mut String, first: bool, name: &str) {
 mod tests {
     use super::*;
     use serde_json::Value;
+
+    #[cfg(feature = "convert")]
+    #[test]
+    fn serde_values_are_written_as_serde_json_writes_them() {
+        let text = r#"{"b": [1, -2, 2.5, 1e300, -0.0, 18446744073709551615, -9223372036854775808,
+            "s\u0001\"\\é\n", null, true, false, {}, []], "a": {"z": {"y": [[]]}}, "": 0.1}"#;
+        let value: Value = serde_json::from_str(text).expect("json");
+        let mut out = String::new();
+        push_value(&mut out, &value);
+        assert_eq!(out, serde_json::to_string(&value).expect("json"));
+        for scalar in ["0", "-1", "3.0", "5e-324", "\"\"", "null"] {
+            let value: Value = serde_json::from_str(scalar).expect("json");
+            let mut out = String::new();
+            push_value(&mut out, &value);
+            assert_eq!(out, value.to_string(), "{scalar}");
+        }
+    }
 
     #[test]
     fn integers_render_as_display_does() {

@@ -184,7 +184,7 @@ pub fn convert(from: &str, to: &str, payload: &str, options: &str) -> Result<Str
     if let Err(rejection) = &result {
         refuse_syntax(rejection)?;
     }
-    Ok(dto::to_json(&Conversion::from(&result)))
+    Ok(Conversion::from(&result).to_json())
 }
 
 /// `convertMany(from, to, records, options)`: every record of NDJSON text (one JSON value per
@@ -226,23 +226,25 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
             match result {
                 Ok(c) => {
                     batch.converted += 1;
-                    batch.output.push_str(&dto::to_json(&c.payload));
+                    json_value::push_value(&mut batch.output, &c.payload);
                     batch.output.push('\n');
                     if let Some(report) = &mut batch.report {
-                        report.push_str(&dto::to_json(&ReportLine {
+                        ReportLine {
                             record: number,
                             notes: &c.notes,
-                        }));
+                        }
+                        .push_json(report);
                         report.push('\n');
                     }
                 }
                 Err(r) => {
                     batch.rejected += 1;
-                    batch.rejects.push_str(&dto::to_json(&RejectLine {
+                    RejectLine {
                         record: number,
                         stage: r.stage,
                         issues: &r.issues,
-                    }));
+                    }
+                    .push_json(&mut batch.rejects);
                     batch.rejects.push('\n');
                 }
             }
@@ -276,17 +278,19 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
     }
     // From the text, as `convert`: a repeated member name is rejected as `validate` reports it.
     let result = match contactkit::preview_str(format, payload, &options.to_preview()) {
-        Ok(object) => dto::to_json(&Previewed::Previewed {
+        Ok(object) => Previewed::Previewed {
             ok: true,
             payload: &object,
-        }),
+        }
+        .to_json(),
         Err(contactkit::Error::Rejected(r)) => {
             refuse_syntax(&r)?;
-            dto::to_json(&Previewed::Rejected {
+            Previewed::Rejected {
                 ok: false,
                 stage: r.stage,
                 issues: &r.issues,
-            })
+            }
+            .to_json()
         }
         Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
     };

@@ -103,12 +103,6 @@ impl Error {
     }
 }
 
-/// Serialises a value that cannot fail to serialise (string keys, no custom `Serialize`).
-pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    // Serialising plain data with string keys into a String cannot fail.
-    serde_json::to_string(value).unwrap_or_default()
-}
-
 /// Parses a format id: any format in the full module; only the create formats
 /// ([`Format::ALL`]) in the forms module (built without the `convert` feature), which leaves
 /// the read formats out.
@@ -281,6 +275,46 @@ impl<'a> From<&'a Result<Converted, Rejection>> for Conversion<'a> {
 }
 
 #[cfg(feature = "convert")]
+impl Conversion<'_> {
+    /// The result as JSON text, as its `Serialize` writes it (written by hand: the module
+    /// links no serialiser).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Self::Converted { ok, payload, notes } => {
+                push_ok(&mut out, *ok);
+                out.push_str(",\"payload\":");
+                json_value::push_value(&mut out, payload);
+                out.push_str(",\"notes\":");
+                json_value::push_notes(&mut out, notes);
+                out.push('}');
+            }
+            Self::Rejected { ok, stage, issues } => {
+                push_ok(&mut out, *ok);
+                push_rejection(&mut out, *stage, issues);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(feature = "convert")]
+/// Appends `{"ok":true` or `{"ok":false`, the start of a `convert` or `preview` result.
+fn push_ok(out: &mut String, ok: bool) {
+    out.push_str(if ok { "{\"ok\":true" } else { "{\"ok\":false" });
+}
+
+#[cfg(feature = "convert")]
+/// Appends `,"stage":…,"issues":[…]}`, the end of a rejection's JSON.
+fn push_rejection(out: &mut String, stage: Stage, issues: &[Issue]) {
+    out.push_str(",\"stage\":");
+    json_value::push_string(out, stage.as_str());
+    out.push_str(",\"issues\":");
+    json_value::push_issues(out, issues);
+    out.push('}');
+}
+
+#[cfg(feature = "convert")]
 /// The result of `preview`: `{ok: true, payload}` (the object the vendor returns) or
 /// `{ok: false, stage, issues}`.
 #[derive(Debug, Serialize)]
@@ -302,6 +336,27 @@ pub enum Previewed<'a> {
         /// The findings.
         issues: &'a [Issue],
     },
+}
+
+#[cfg(feature = "convert")]
+impl Previewed<'_> {
+    /// The result as JSON text, as its `Serialize` writes it (written by hand).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Self::Previewed { ok, payload } => {
+                push_ok(&mut out, *ok);
+                out.push_str(",\"payload\":");
+                json_value::push_value(&mut out, payload);
+                out.push('}');
+            }
+            Self::Rejected { ok, stage, issues } => {
+                push_ok(&mut out, *ok);
+                push_rejection(&mut out, *stage, issues);
+            }
+        }
+        out
+    }
 }
 
 /// The option names of each function, in the order error messages list them.
@@ -542,6 +597,16 @@ pub struct RejectLine<'a> {
 }
 
 #[cfg(feature = "convert")]
+impl RejectLine<'_> {
+    /// Appends the line's JSON, as its `Serialize` writes it (written by hand).
+    pub fn push_json(&self, out: &mut String) {
+        out.push_str("{\"record\":");
+        json_value::push_u64(out, self.record);
+        push_rejection(out, self.stage, self.issues);
+    }
+}
+
+#[cfg(feature = "convert")]
 /// A report line of `convertMany` (the CLI's `--report` line).
 #[derive(Debug, Serialize)]
 pub struct ReportLine<'a> {
@@ -549,6 +614,18 @@ pub struct ReportLine<'a> {
     pub record: u64,
     /// What the conversion did.
     pub notes: &'a [Note],
+}
+
+#[cfg(feature = "convert")]
+impl ReportLine<'_> {
+    /// Appends the line's JSON, as its `Serialize` writes it (written by hand).
+    pub fn push_json(&self, out: &mut String) {
+        out.push_str("{\"record\":");
+        json_value::push_u64(out, self.record);
+        out.push_str(",\"notes\":");
+        json_value::push_notes(out, self.notes);
+        out.push('}');
+    }
 }
 
 /// `the options of NAME()`, the start of the messages about the options argument as a whole.
@@ -698,6 +775,52 @@ mod tests {
                 {"path": "/displayName", "code": "required", "severity": "error", "message": "is required"}
             ]})
         );
+        // The hand-written texts are serde_json's, byte for byte.
+        for result in [&ok, &rejected] {
+            let conversion = Conversion::from(result);
+            assert_eq!(
+                conversion.to_json(),
+                serde_json::to_string(&conversion).expect("json")
+            );
+        }
+        let payload = json!({"b": [1.5, -2, "\u{1}é\""], "a": {}, "c": null});
+        let issues = [Issue::warning("/x", Code::UnknownField, "m \"q\"")];
+        let notes = [Note {
+            path: "/a/0".into(),
+            code: contactkit::NoteCode::Truncated,
+            message: "cut\n".into(),
+        }];
+        for previewed in [
+            Previewed::Previewed {
+                ok: true,
+                payload: &payload,
+            },
+            Previewed::Rejected {
+                ok: false,
+                stage: Stage::Source,
+                issues: &issues,
+            },
+        ] {
+            assert_eq!(
+                previewed.to_json(),
+                serde_json::to_string(&previewed).expect("json")
+            );
+        }
+        let reject = RejectLine {
+            record: u64::MAX,
+            stage: Stage::Source,
+            issues: &issues,
+        };
+        let mut out = String::new();
+        reject.push_json(&mut out);
+        assert_eq!(out, serde_json::to_string(&reject).expect("json"));
+        let report = ReportLine {
+            record: 7,
+            notes: &notes,
+        };
+        let mut out = String::new();
+        report.push_json(&mut out);
+        assert_eq!(out, serde_json::to_string(&report).expect("json"));
     }
 
     #[test]

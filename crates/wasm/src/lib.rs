@@ -42,11 +42,12 @@
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
 //! gzip -9): the forms entry 52.1 KB (brotli 45.4 KB; goal 40 KB, not met), the full entry
-//! 140.8 KB (brotli 118.3 KB; goal 100 KB), the full `.wasm` alone 137.4 KB against its hard
-//! budget of 150 KB.
+//! 117.8 KB (brotli 99.7 KB; goal 100 KB gzip, not met), the full `.wasm` alone 114.5 KB against
+//! its hard budget of 150 KB.
 //!
-//! The forms module links no serde, serde_json or indexmap (the full module still does, for
-//! conversion and preview): it reads JSON only with the core's scanner (records, `validateField`
+//! The forms module links no serde, serde_json or indexmap; the full module links serde_json's
+//! `Value` (with indexmap) as conversion's data type, but neither its parser nor its serialiser
+//! (see the full module's pass below). The forms module reads JSON only with the core's scanner (records, `validateField`
 //! values, options and definitions through `contactkit::json_value::parse`, which accepts
 //! exactly what serde_json's parser accepts and reports errors at the same line and column, and
 //! the schema keyword texts of the tables); it writes every result by hand (`json_value`:
@@ -87,6 +88,19 @@
 //! (brotli 124.7 → 123.0). Then without the `target_features` section (engines ignore it) and
 //! with lol_alloc in the browsers' full module too (see `ALLOCATOR`): the forms entry 54.9 KB
 //! (brotli 47.6), the full entry 143.8 KB (brotli 120.4).
+//! A pass on the full module (every finding, note, payload and text unchanged; each step gzip of
+//! the full `.wasm`, 143.4 KB before): lol_alloc as in the forms module 140.2; the results of
+//! `convert`, `convertMany` and `preview` written by hand (`json_value::push_value`,
+//! `push_notes`) 138.6; no `Value` `Display` in messages 136.4; conversion's hash sets and maps
+//! on the core's `NameMap` 132.4; lenient repair's origin index a sorted list (no `BTreeMap`)
+//! 129.9; payload lookups by `pointer::value_at` (serde_json's `pointer` linked `str::replace`)
+//! 128.8; no slicing panic in `split_name` (its `Debug` formatting linked core's Unicode
+//! printable tables) and no std `concat`/`join` 124.5; records read with the core's scanner
+//! (`json::parse_value`; natively serde_json stays, faster on long decimals) 118.3 — which also
+//! converts long decimals as the CLI does (the module's serde_json has no `float_roundtrip`, so
+//! it was one unit in the last place off there); the canonical export's lists built without
+//! serde's serialiser 117.8 (118.0 with the two pointer lookups on one token reader). The full
+//! entry 149.3 → 122.8 KB (brotli 124.7 → 103.6 KB).
 //! A sixth pass, texts unchanged: no bounds-check panic left on the forms paths (so core's
 //! `panic_bounds_check` and the integer `Display`, `pad_integral` and `do_count_chars` it
 //! formatted with leave the module), `Message::new` not inlined at each finding, the Help Scout
@@ -95,9 +109,9 @@
 //! reference (a member 88 → 80 bytes), loops instead of `collect` for the definitions' options
 //! and the pointer tokens, one non-generic schema `set` used instead of `vec!` literals, the
 //! float reader's zero limbs by `resize`: measured before the glue change, forms `.wasm` 52.5 →
-//! 49.8 KB, the forms entry 57.0 → 54.3 KB, the full entry 149.3 → 146.3 KB; with it, the forms
-//! entry 54.9 → 52.1 KB (brotli 47.6 → 45.4), the full entry 143.8 → 140.8 KB (brotli 120.4 →
-//! 118.3).
+//! 49.8 KB, the forms entry 57.0 → 54.3 KB, the full entry 149.3 → 146.3 KB; merged with the glue
+//! change and the full module's pass, the forms entry 54.9 → 52.1 KB (brotli 47.6 → 45.4), the
+//! full entry 120.7 → 117.8 KB (brotli 101.9 → 99.7).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
