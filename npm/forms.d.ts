@@ -66,8 +66,8 @@ export interface IssueParams {
   allowed?: string[];
   /** The named format the value misses (`format`), e.g. `"email"`. */
   format?: FieldFormat;
-  /** The JSON types the value may have (`type`). */
-  expected?: FieldJsonType[];
+  /** The JSON types the value may have (`type`); `"null"` where null is accepted too. */
+  expected?: ("null" | "boolean" | "number" | "integer" | "string" | "array" | "object")[];
   /** Where JSON text stops being valid (`syntax`), from 1. */
   line?: number;
   column?: number;

@@ -120,6 +120,62 @@ pub struct Issue {
     pub severity: Severity,
     /// A human-readable explanation that does not echo personal data.
     pub message: String,
+    /// The rule's terms and the value's size, where the validator states them (the limit and
+    /// the length of a `too_long` finding, the accepted values of an `enum` finding, …), so that
+    /// a user interface can phrase or translate the finding itself. Never a value of the record.
+    /// Not serialised: the CLI prints the contract's four members; the npm package writes it as
+    /// `params`.
+    #[serde(skip)]
+    pub params: Option<Box<IssueParams>>,
+}
+
+/// The terms of one finding ([`Issue::params`]): what a user interface needs to phrase or
+/// translate it without parsing the message. Each finding sets the members its rule names;
+/// none of them ever holds a value of the record.
+///
+/// ```
+/// use contactkit::{validate, Code, Format};
+/// use serde_json::json;
+///
+/// let report = validate(Format::HelpScout, &json!({ "firstName": "x".repeat(50) }));
+/// let issue = &report.issues[0];
+/// assert_eq!(issue.code, Code::TooLong);
+/// let params = issue.params.as_ref().expect("a length finding states its terms");
+/// assert_eq!((params.limit, params.length), (Some(40), Some(50)));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct IssueParams {
+    /// The bound that was crossed: characters (`too_short`, `too_long`) or items
+    /// (`too_few_items`, `too_many_items`).
+    pub limit: Option<i64>,
+    /// The value's length in characters (Unicode scalar values).
+    pub length: Option<usize>,
+    /// The number of items or members.
+    pub count: Option<usize>,
+    /// The smallest accepted number (`out_of_range`) or other documented lower bound.
+    pub minimum: Option<i64>,
+    /// The largest accepted number (`out_of_range`) or other documented upper bound.
+    pub maximum: Option<i64>,
+    /// The accepted values (`enum`) or the reserved ones (`reserved`); empty when not stated.
+    pub allowed: &'static [&'static str],
+    /// The named format the value misses (`format`), as form metadata names it (`"email"`,
+    /// `"url"`, `"date-time"`, …).
+    pub format: Option<&'static str>,
+    /// The JSON types the value may have (`type`): `"string"`, `"integer"`, …, and `"null"`
+    /// where `null` is accepted too; empty when not stated.
+    pub expected: &'static [&'static str],
+    /// Where JSON text stops being valid (`syntax`): line and column, from 1.
+    pub line: Option<usize>,
+    /// See [`IssueParams::line`].
+    pub column: Option<usize>,
+}
+
+impl IssueParams {
+    /// Whether no member is set.
+    pub(crate) fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Issue {
@@ -131,6 +187,7 @@ impl Issue {
             code,
             severity: Severity::Error,
             message: message.into(),
+            params: None,
         }
     }
 
@@ -142,6 +199,7 @@ impl Issue {
             code,
             severity: Severity::Warning,
             message: message.into(),
+            params: None,
         }
     }
 
@@ -155,7 +213,7 @@ impl Issue {
 /// Appends the JSON array of findings, byte for byte as serde_json serialises `issues` (the
 /// contract's shape, members in the order of [`Issue`]'s fields), without serde: what the npm
 /// package's forms module returns, with no serialiser linked.
-pub(crate) fn push_issues(out: &mut String, issues: &[Issue]) {
+pub(crate) fn push_issues(out: &mut String, issues: &[Issue], with_params: bool) {
     use crate::json::write::{push_array, push_json_string, push_key};
     push_array(out, issues, |out, issue| {
         out.push('{');
@@ -167,8 +225,64 @@ pub(crate) fn push_issues(out: &mut String, issues: &[Issue]) {
         push_json_string(out, issue.severity.as_str());
         push_key(out, false, "message");
         push_json_string(out, &issue.message);
+        if let Some(params) = issue.params.as_ref().filter(|_| with_params) {
+            push_key(out, false, "params");
+            push_params(out, params);
+        }
         out.push('}');
     });
+}
+
+/// Appends `params` as a JSON object of the members that are set, in the order of
+/// [`IssueParams`]' fields.
+fn push_params(out: &mut String, params: &IssueParams) {
+    use crate::json::write::{push_array, push_i64, push_json_string, push_key};
+    fn int(n: usize) -> i64 {
+        i64::try_from(n).unwrap_or(i64::MAX)
+    }
+    let numbers = [
+        ("limit", params.limit),
+        ("length", params.length.map(int)),
+        ("count", params.count.map(int)),
+        ("minimum", params.minimum),
+        ("maximum", params.maximum),
+    ];
+    let lists = [("allowed", params.allowed), ("expected", params.expected)];
+    let place = [
+        ("line", params.line.map(int)),
+        ("column", params.column.map(int)),
+    ];
+    out.push('{');
+    let mut first = true;
+    for (name, n) in numbers {
+        if let Some(n) = n {
+            push_key(out, first, name);
+            push_i64(out, n);
+            first = false;
+        }
+    }
+    for (i, (name, list)) in lists.into_iter().enumerate() {
+        if i == 1 {
+            if let Some(format) = params.format {
+                push_key(out, first, "format");
+                push_json_string(out, format);
+                first = false;
+            }
+        }
+        if !list.is_empty() {
+            push_key(out, first, name);
+            push_array(out, list, |out, item| push_json_string(out, item));
+            first = false;
+        }
+    }
+    for (name, n) in place {
+        if let Some(n) = n {
+            push_key(out, first, name);
+            push_i64(out, n);
+            first = false;
+        }
+    }
+    out.push('}');
 }
 
 #[cfg(test)]
@@ -180,9 +294,38 @@ fn issues_are_written_as_serde_json_serialises_them() {
     ];
     for slice in [&issues[..0], &issues[..1], &issues[..]] {
         let mut out = String::new();
-        push_issues(&mut out, slice);
+        push_issues(&mut out, slice, true);
         assert_eq!(out, serde_json::to_string(slice).expect("json"));
     }
+}
+
+#[cfg(test)]
+#[test]
+fn params_are_written_after_the_message_in_field_order() {
+    let mut issue = Issue::error("/a", Code::TooLong, "m");
+    issue.params = Some(Box::new(IssueParams {
+        limit: Some(40),
+        length: Some(50),
+        allowed: &["x", "y"],
+        format: Some("email"),
+        expected: &["string", "null"],
+        line: Some(1),
+        column: Some(7),
+        ..IssueParams::default()
+    }));
+    let mut out = String::new();
+    push_issues(&mut out, std::slice::from_ref(&issue), true);
+    let expected = serde_json::json!([{
+        "path": "/a", "code": "too_long", "severity": "error", "message": "m",
+        "params": {
+            "limit": 40, "length": 50, "allowed": ["x", "y"], "format": "email",
+            "expected": ["string", "null"], "line": 1, "column": 7
+        }
+    }]);
+    assert_eq!(out, serde_json::to_string(&expected).expect("json"));
+    // The contract's shape (the CLI's output) has no params.
+    let cli = serde_json::to_value(&issue).expect("json");
+    assert_eq!(cli.as_object().map(|o| o.len()), Some(4));
 }
 
 impl fmt::Display for Issue {

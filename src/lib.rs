@@ -52,7 +52,7 @@ pub use error::Error;
 pub use field::FieldError;
 pub use format::{Format, UnknownFormat};
 pub use formats::{Timestamp, TimestampError};
-pub use issue::{Code, Issue, Report, Severity};
+pub use issue::{Code, Issue, IssueParams, Report, Severity};
 pub use note::{Note, NoteCode};
 pub use options::{ConvertOptions, PreviewOptions, ValidateOptions};
 pub use outcome::{Converted, Rejection, Stage};
@@ -70,9 +70,17 @@ pub mod json_value {
     pub use crate::json::write::{push_json_string as push_string, push_u64, push_usize};
     pub use crate::json::{split_ascii, Json, Number, SyntaxError};
 
-    /// Appends the JSON array of findings, byte for byte as serde_json serialises them.
+    /// Appends the JSON array of findings as the npm package returns them: the contract's
+    /// members (byte for byte as serde_json serialises them), then `params` where set.
     pub fn push_issues(out: &mut String, issues: &[crate::Issue]) {
-        crate::issue::push_issues(out, issues);
+        crate::issue::push_issues(out, issues, true);
+    }
+
+    /// Appends the JSON array of findings in the contract's shape, as the CLI prints them
+    /// (no `params`): the lines of `convertMany`.
+    #[cfg(feature = "convert")]
+    pub fn push_contract_issues(out: &mut String, issues: &[crate::Issue]) {
+        crate::issue::push_issues(out, issues, false);
     }
 
     /// Appends a `serde_json::Value` as compact JSON text, byte for byte as

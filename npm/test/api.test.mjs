@@ -70,7 +70,8 @@ test("validate() reports each finding with path, code, severity and message", ()
     ],
   );
   for (const issue of result.issues) {
-    assert.deepEqual(Object.keys(issue), ["path", "code", "severity", "message"]);
+    // params: the rule's terms (the limit, the accepted values, the format), after the message.
+    assert.deepEqual(Object.keys(issue), ["path", "code", "severity", "message", "params"]);
     assert.equal(typeof issue.message, "string");
   }
   assert.equal(result.issues[0].message, "is 41 characters long, the maximum is 40");

@@ -66,3 +66,16 @@ export function oddPrototypes(value, path = "") {
   for (const key of Object.keys(value)) out.push(...oddPrototypes(value[key], `${path}/${key}`));
   return out;
 }
+
+/**
+ * `issues` in the contract's shape, as the CLI prints them (and the golden fixtures and the
+ * lines of `convertMany` hold them): without the package's `params`.
+ */
+export function contractIssues(issues) {
+  return issues.map(({ params, ...issue }) => issue);
+}
+
+/** A `convert()` result in the contract's shape (its rejection's issues without `params`). */
+export function contractResult(result) {
+  return result.ok ? result : { ...result, issues: contractIssues(result.issues) };
+}

@@ -22,8 +22,20 @@ test("README: validate()", () => {
   });
   assert.equal(valid, false);
   assert.deepEqual(issues, [
-    { path: "/firstName", code: "too_long", severity: "error", message: "is 41 characters long, the maximum is 40" },
-    { path: "/emails/0/value", code: "format", severity: "error", message: "is not a valid email address" },
+    {
+      path: "/firstName",
+      code: "too_long",
+      severity: "error",
+      message: "is 41 characters long, the maximum is 40",
+      params: { limit: 40, length: 41 },
+    },
+    {
+      path: "/emails/0/value",
+      code: "format",
+      severity: "error",
+      message: "is not a valid email address",
+      params: { format: "email" },
+    },
   ]);
   assert.deepEqual(validate("bird", { displayName: "Ada" }), validate("bird", '{"displayName": "Ada"}'));
 });
@@ -80,7 +92,7 @@ test("README: Standard Schema", async () => {
   assert.deepEqual(ok, { value: { displayName: "Ada" } });
   const bad = forms.helpscoutSchema["~standard"].validate({ emails: [{ value: "x" }] });
   assert.deepEqual(bad.issues[0].path, ["emails", 0, "value"]);
-  assert.deepEqual(Object.keys(bad.issues[0]).sort(), ["code", "message", "path", "pointer"]);
+  assert.deepEqual(Object.keys(bad.issues[0]).sort(), ["code", "message", "params", "path", "pointer"]);
   assert.deepEqual(forms.helpscoutSchema["~standard"].jsonSchema.input({ target: "draft-2020-12" }), forms.schema("helpscout"));
 });
 

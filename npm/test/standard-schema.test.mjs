@@ -60,6 +60,7 @@ test("errors are issues with a message and a path of keys (indices as numbers)",
     path: ["firstName"],
     code: "too_long",
     pointer: "/firstName",
+    params: { limit: 40, length: 41 },
   });
   assert.ok(issues.some((i) => JSON.stringify(i.path) === '["emails",0,"value"]'), JSON.stringify(issues));
   assert.ok(issues.some((i) => JSON.stringify(i.path) === '["phones",0,"type"]'), JSON.stringify(issues));

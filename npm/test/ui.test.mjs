@@ -174,3 +174,59 @@ test("no message carries a placeholder: findings, notes and errors", () => {
   assert.deepEqual(placeholders("must be a string, not null"), []);
   assert.deepEqual(placeholders("is null characters long"), ["null"]);
 });
+
+test("issues state their rule's terms in params, in both entries and every call", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { repo } = await import("./helpers.mjs");
+  const record = {
+    firstName: "\u017e".repeat(41),
+    lastName: 7,
+    gender: "robot",
+    emails: [{ type: "work", value: "not an address" }],
+  };
+  for (const api of [full, forms]) {
+    const { issues } = api.validate("helpscout", record);
+    const at = (path) => issues.find((i) => i.path === path)?.params;
+    assert.deepEqual(at("/firstName"), { limit: 40, length: 41 });
+    assert.deepEqual(at("/lastName"), { expected: ["string"] });
+    assert.deepEqual(at("/gender"), { allowed: ["male", "female", "unknown"] });
+    assert.deepEqual(at("/emails/0/value"), { format: "email" });
+    assert.deepEqual(api.validateField("helpscout", "/firstName", "A".repeat(41)).issues[0].params, {
+      limit: 40,
+      length: 41,
+    });
+    const batch = api.validateMany("helpscout", '{"gender": "robot"}\n{"firstName": "Ada"}');
+    assert.deepEqual(batch.results[0].issues[0].params, { allowed: ["male", "female", "unknown"] });
+    assert.throws(
+      () => api.validate("helpscout", '{\n  "firstName": }'),
+      (e) => e.code === "invalid_json" && e.issues[0].params.line === 2 && e.issues[0].params.column === 16,
+    );
+    const standard = api.helpscoutSchema["~standard"].validate(record);
+    assert.deepEqual(standard.issues.find((i) => i.pointer === "/firstName").params, { limit: 40, length: 41 });
+  }
+  // Over the example data: every length finding states its limit and length, every enum its
+  // values, and the message says the same numbers and values (params hold only the rule's terms
+  // and sizes: the core's test findings_state_their_terms_in_params checks no value is in them).
+  let checked = 0;
+  for (const format of ["sequence", "intercom", "bird", "helpscout"]) {
+    const text = readFileSync(join(repo, `examples/data/${format}.ndjson`), "utf8");
+    const batch = full.validateMany(format, text);
+    for (const result of batch.results) {
+      for (const issue of result.issues) {
+        const p = issue.params;
+        if (issue.code === "too_long" || issue.code === "too_short") {
+          // An empty value's message says "is empty" rather than its length, 0.
+          const length = p.length === 0 ? "empty" : String(p.length);
+          assert.ok(issue.message.includes(String(p.limit)) && issue.message.includes(length), issue.message);
+          checked++;
+        }
+        if (issue.code === "enum") {
+          assert.ok(p.allowed.length > 0 && p.allowed.every((v) => issue.message.includes(v)), issue.message);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 10, `only ${checked} findings with params in the example data`);
+});

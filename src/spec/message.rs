@@ -11,6 +11,7 @@
 //! when the caller asked for it (`show_values`), by [`super::validate::Ctx::push_value`].
 
 use crate::formats::StringFormat;
+use crate::issue::{Code, IssueParams};
 use crate::json::write::{push_i64, push_usize};
 use crate::json::SyntaxError;
 
@@ -63,6 +64,27 @@ pub(crate) enum JsonType {
 }
 
 impl JsonType {
+    /// The JSON Schema names of the type, and of `null` when `nullable` (`["string", "null"]`);
+    /// empty for any value.
+    pub(crate) const fn names(self, nullable: bool) -> &'static [&'static str] {
+        match (self, nullable) {
+            (Self::Null, _) => &["null"],
+            (Self::Boolean, false) => &["boolean"],
+            (Self::Boolean, true) => &["boolean", "null"],
+            (Self::Number, false) => &["number"],
+            (Self::Number, true) => &["number", "null"],
+            (Self::Integer, false) => &["integer"],
+            (Self::Integer, true) => &["integer", "null"],
+            (Self::String, false) => &["string"],
+            (Self::String, true) => &["string", "null"],
+            (Self::Array, false) => &["array"],
+            (Self::Array, true) => &["array", "null"],
+            (Self::Object, false) => &["object"],
+            (Self::Object, true) => &["object", "null"],
+            (Self::Value, _) => &[],
+        }
+    }
+
     /// The type with its article, as messages use it: "a string", "an array", "null".
     pub(crate) const fn phrase(self) -> &'static str {
         match self {
@@ -246,6 +268,30 @@ impl Message {
                 }),
             }
         }
+    }
+
+    /// The parameters a user interface may use ([`IssueParams`]) for a finding of `code`:
+    /// `min`/`max` are the `limit` of the length and item-count codes, the `minimum`/`maximum`
+    /// of the others; `None` when the message states no term.
+    pub(crate) fn issue_params(&self, code: Code) -> Option<Box<IssueParams>> {
+        let p = &self.params;
+        let mut out = IssueParams::default();
+        match code {
+            Code::TooShort | Code::TooFewItems => out.limit = p.min,
+            Code::TooLong | Code::TooManyItems => out.limit = p.max,
+            _ => (out.minimum, out.maximum) = (p.min, p.max),
+        }
+        out.length = p.length;
+        out.count = p.count;
+        out.allowed = p.list;
+        out.format = p.format.map(StringFormat::form_name);
+        if let Some(e) = p.expected {
+            out.expected = e.kind.names(e.nullable);
+        }
+        if let Some(e) = p.syntax {
+            (out.line, out.column) = (Some(e.line), Some(e.column));
+        }
+        (!out.is_empty()).then(|| Box::new(out))
     }
 
     /// The message text.

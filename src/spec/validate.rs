@@ -55,6 +55,7 @@ impl<'o> Ctx<'o> {
             path: path.pointer(),
             code,
             severity,
+            params: message.issue_params(code),
             message: message.to_text(),
         });
     }
@@ -68,6 +69,7 @@ impl<'o> Ctx<'o> {
         message: Message,
         value: &str,
     ) {
+        let params = message.issue_params(code);
         let mut text = message.to_text();
         if self.options.show_values {
             text.push_str(" (value: ");
@@ -79,6 +81,7 @@ impl<'o> Ctx<'o> {
             code,
             severity,
             message: text,
+            params,
         });
     }
 
@@ -310,7 +313,7 @@ pub(crate) fn validate_value(
     if too_deep(value) {
         let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
         return Report {
-            issues: vec![Issue::error("", Code::Syntax, message.to_text())],
+            issues: vec![whole_record_error(Code::Syntax, message)],
         };
     }
     let mut ctx = Ctx::new(options);
@@ -364,7 +367,14 @@ fn walk_root<'a, S: Source<'a>>(
 /// The `syntax` finding for text that is not JSON (the message names a position, never the
 /// data).
 pub(crate) fn syntax_issue(e: SyntaxError) -> Issue {
-    Issue::error("", Code::Syntax, Message::new(NOT_JSON).syntax(e).to_text())
+    whole_record_error(Code::Syntax, Message::new(NOT_JSON).syntax(e))
+}
+
+/// An error about the whole record (path `""`), with the message's parameters.
+fn whole_record_error(code: Code, message: Message) -> Issue {
+    let mut issue = Issue::error("", code, message.to_text());
+    issue.params = message.issue_params(code);
+    issue
 }
 
 /// The rules of one value, and where it is.

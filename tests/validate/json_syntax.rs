@@ -17,7 +17,7 @@
 
 use crate::support::corpus;
 
-use contactkit::{Code, Format, Issue, Severity, ValidateOptions, Validator};
+use contactkit::{Code, Format, Issue, IssueParams, Severity, ValidateOptions, Validator};
 use contactkit_datagen::Vendor;
 use corpus::{apply, definitions, edits, generated, show, Input};
 use proptest::prelude::*;
@@ -93,6 +93,16 @@ fn serde_verdict(bytes: &[u8]) -> (Result<Value, serde_json::Error>, usize) {
     }
 }
 
+/// The `syntax` finding for serde_json's error `e`: its message, and its line and column as
+/// the finding's params.
+fn syntax_issue(e: &serde_json::Error) -> Issue {
+    let mut issue = Issue::error("", Code::Syntax, serde_message(e));
+    let mut params = IssueParams::default();
+    (params.line, params.column) = (Some(e.line()), Some(e.column()));
+    issue.params = Some(Box::new(params));
+    issue
+}
+
 /// Checks one input against serde_json with every validator.
 fn check(name: &str, bytes: &[u8], validators: &[Validator]) {
     let (expected, beyond) = serde_verdict(bytes);
@@ -105,7 +115,7 @@ fn check(name: &str, bytes: &[u8], validators: &[Validator]) {
             match &expected {
                 Err(e) => assert_eq!(
                     report.issues,
-                    vec![Issue::error("", Code::Syntax, serde_message(e))],
+                    vec![syntax_issue(e)],
                     "{name} as {} ({entry}): {}",
                     validator.format(),
                     show(bytes)

@@ -729,3 +729,43 @@ fn the_last_of_a_repeated_id_decides_whether_there_is_one() {
         assert_eq!(required_at_root(&v.validate(&value)), missing, "{text}");
     }
 }
+
+/// Each finding states its rule's terms in `params` (for a UI that phrases or translates it):
+/// the limit and the length, the accepted values, the format, the expected types, the place of
+/// a syntax error; never a value of the record.
+#[test]
+fn findings_state_their_terms_in_params() {
+    use contactkit::{validate_str, IssueParams};
+    let report = validate(
+        Format::HelpScout,
+        &serde_json::json!({
+            "firstName": "ž".repeat(41),
+            "lastName": 7,
+            "gender": "robot",
+            "emails": [{ "type": "work", "value": "not an address" }]
+        }),
+    );
+    let params = |path: &str| -> IssueParams {
+        report
+            .issues
+            .iter()
+            .find(|i| i.path == path)
+            .and_then(|i| i.params.as_deref().copied())
+            .unwrap_or_else(|| panic!("no params at {path}: {:?}", report.issues))
+    };
+    let long = params("/firstName");
+    assert_eq!((long.limit, long.length), (Some(40), Some(41)));
+    assert_eq!(params("/lastName").expected, ["string"]);
+    assert_eq!(params("/gender").allowed, ["male", "female", "unknown"]);
+    assert_eq!(params("/emails/0/value").format, Some("email"));
+    let text = validate_str(Format::HelpScout, "{\n  \"firstName\": }");
+    let syntax = text.issues[0].params.as_deref().copied().expect("params");
+    assert_eq!((syntax.line, syntax.column), (Some(2), Some(16)));
+    for issue in &report.issues {
+        let shown = format!("{:?}", issue.params);
+        assert!(
+            !shown.contains("robot") && !shown.contains("not an address"),
+            "{shown}"
+        );
+    }
+}

@@ -153,7 +153,7 @@ fn convert_case(
         Ok(c) => json!({"ok": true, "payload": c.payload, "notes": c.notes}),
         Err(e) => {
             let r = e.into_rejection();
-            json!({"ok": false, "stage": r.stage, "issues": r.issues})
+            json!({"ok": false, "stage": r.stage, "issues": issues(&r.issues)})
         }
     };
     Ok(json!({
@@ -207,7 +207,14 @@ fn is_array_index(key: &str) -> bool {
 }
 
 fn result(report: &Report) -> Value {
-    json!({"valid": report.is_valid(), "issues": report.issues})
+    json!({"valid": report.is_valid(), "issues": issues(&report.issues)})
+}
+
+/// Findings as the package returns them: the contract's members and the core's `params`.
+fn issues(issues: &[contactkit::Issue]) -> Value {
+    let mut text = String::new();
+    contactkit::json_value::push_issues(&mut text, issues);
+    serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
 /// The option names fixtures may use (snake_case as in tests/validate/fixtures.rs, or camelCase).

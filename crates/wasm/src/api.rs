@@ -417,11 +417,9 @@ mod tests {
         let out = validation(&validate("helpscout", payload, "").expect("ok"));
         let core = contactkit::validate_str(Format::HelpScout, payload);
         assert_eq!(out["valid"], json!(core.is_valid()));
-        assert_eq!(
-            out["issues"],
-            serde_json::to_value(&core.issues).expect("json")
-        );
+        assert_eq!(out["issues"], npm_issues(&core.issues));
         assert!(!core.issues.is_empty());
+        assert!(core.issues.iter().any(|i| i.params.is_some()));
     }
 
     #[test]
@@ -458,7 +456,7 @@ mod tests {
         let core = contactkit::validate_str(Format::Intercom, payload);
         assert_eq!(core.issues[0].code, Code::OutOfRange);
         assert_eq!(core.issues[0].path, "/custom_attributes/x");
-        let issues = serde_json::to_value(&core.issues).expect("json");
+        let issues = npm_issues(&core.issues);
         let out = parse(&validate("intercom", payload, "").expect("ok"));
         assert_eq!(out, json!({"valid": false, "issues": issues}));
         let out = parse(&convert("intercom", "sequence", payload, "").expect("ok"));
@@ -512,8 +510,41 @@ mod tests {
     }
 
     fn contactkit_issues(text: &str) -> Value {
-        serde_json::to_value(contactkit::validate_str(Format::HelpScout, text).issues)
-            .expect("json")
+        npm_issues(&contactkit::validate_str(Format::HelpScout, text).issues)
+    }
+
+    /// The package's shape of `issues`, built apart from the hand-written writer: the
+    /// contract's members (serde) and `params` from the fields of [`contactkit::IssueParams`].
+    fn npm_issues(issues: &[contactkit::Issue]) -> Value {
+        let issue = |i: &contactkit::Issue| {
+            let mut v = serde_json::to_value(i).expect("json");
+            if let Some(p) = &i.params {
+                let mut m = serde_json::Map::new();
+                let numbers = [
+                    ("limit", p.limit.map(|n| json!(n))),
+                    ("length", p.length.map(|n| json!(n))),
+                    ("count", p.count.map(|n| json!(n))),
+                    ("minimum", p.minimum.map(|n| json!(n))),
+                    ("maximum", p.maximum.map(|n| json!(n))),
+                    ("format", p.format.map(|f| json!(f))),
+                    ("line", p.line.map(|n| json!(n))),
+                    ("column", p.column.map(|n| json!(n))),
+                ];
+                for (name, value) in numbers {
+                    if let Some(value) = value {
+                        m.insert(name.into(), value);
+                    }
+                }
+                for (name, list) in [("allowed", p.allowed), ("expected", p.expected)] {
+                    if !list.is_empty() {
+                        m.insert(name.into(), json!(list));
+                    }
+                }
+                v["params"] = Value::Object(m);
+            }
+            v
+        };
+        Value::Array(issues.iter().map(issue).collect())
     }
 
     #[test]

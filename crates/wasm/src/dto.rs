@@ -291,7 +291,7 @@ impl Conversion<'_> {
             }
             Self::Rejected { ok, stage, issues } => {
                 push_ok(&mut out, *ok);
-                push_rejection(&mut out, *stage, issues);
+                push_rejection(&mut out, *stage, issues, false);
             }
         }
         out
@@ -306,11 +306,15 @@ fn push_ok(out: &mut String, ok: bool) {
 
 #[cfg(feature = "convert")]
 /// Appends `,"stage":…,"issues":[…]}`, the end of a rejection's JSON.
-fn push_rejection(out: &mut String, stage: Stage, issues: &[Issue]) {
+fn push_rejection(out: &mut String, stage: Stage, issues: &[Issue], as_cli: bool) {
     out.push_str(",\"stage\":");
     json_value::push_string(out, stage.as_str());
     out.push_str(",\"issues\":");
-    json_value::push_issues(out, issues);
+    if as_cli {
+        json_value::push_contract_issues(out, issues);
+    } else {
+        json_value::push_issues(out, issues);
+    }
     out.push('}');
 }
 
@@ -352,7 +356,7 @@ impl Previewed<'_> {
             }
             Self::Rejected { ok, stage, issues } => {
                 push_ok(&mut out, *ok);
-                push_rejection(&mut out, *stage, issues);
+                push_rejection(&mut out, *stage, issues, false);
             }
         }
         out
@@ -602,7 +606,8 @@ impl RejectLine<'_> {
     pub fn push_json(&self, out: &mut String) {
         out.push_str("{\"record\":");
         json_value::push_u64(out, self.record);
-        push_rejection(out, self.stage, self.issues);
+        // The CLI's line, byte for byte: the contract's issues, without params.
+        push_rejection(out, self.stage, self.issues, true);
     }
 }
 
@@ -836,6 +841,7 @@ mod tests {
                 code: Code::Type,
                 severity: Severity::Error,
                 message: "m".into(),
+                params: None,
             }],
             ..Error::new(ErrorCode::NotAnObject, "x")
         };
