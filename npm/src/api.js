@@ -76,7 +76,9 @@ function json(value, what, code = "invalid_argument") {
  * a syntax finding). Where that escape could complete an escape of the text (after an odd run
  * of backslashes, or next to a `\u` escape it would pair with) it is U+0000 instead, invalid
  * in JSON text wherever it stands: no text becomes valid. No lookbehind, no `u` flag (older
- * engines).
+ * engines). The check costs nothing on Latin-1 text (V8 knows it has no surrogates) and about
+ * 0.7 ns per UTF-16 unit on other text (Node 20: 0.6 µs for 900 units, some 15% of a
+ * `validate` of such a text).
  */
 export function jsonText(text) {
   if (text.isWellFormed?.() ?? !/[\ud800-\udfff]/.test(text)) return text;
@@ -145,7 +147,7 @@ const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"
  * file). `more(api, run)`, if given, adds functions (the full entries' conversions, convert.js).
  */
 export function bind(url, more) {
-  const api = functions(() => api.init());
+  const api = functions(() => api.load());
   Object.assign(api, initializers(api, url));
   return finish(api, more);
 }
@@ -416,7 +418,11 @@ function decode(bytes) {
  */
 function initializers(api, defaultUrl) {
   let pending;
+  // Whether `pending` is the default load that a Standard Schema used before init() started
+  // (`load`): a source given to init() then replaces it.
+  let implicit = false;
   function ready(instance) {
+    if (api.ready()) return;
     const exports = instance.exports;
     if (typeof exports.input !== "function" || (api.convert && !exports.convert)) {
       throw argumentError(
@@ -427,21 +433,32 @@ function initializers(api, defaultUrl) {
     api.markReady(instance);
   }
   function init(input) {
-    if (pending === undefined) {
-      pending = api.ready() ? Promise.resolve() : instantiate(input ?? defaultUrl()).then(ready);
+    if (pending === undefined || (implicit && input !== undefined)) {
+      const loading = api.ready() ? Promise.resolve() : instantiate(input ?? defaultUrl()).then(ready);
+      pending = loading;
+      implicit = false;
       // A failed load may be retried.
-      pending.catch(() => {
-        pending = undefined;
+      loading.catch(() => {
+        if (pending === loading) pending = undefined;
       });
     }
     return pending;
+  }
+  /** What a Standard Schema used before init() waits for: the load under way, or the default. */
+  function load() {
+    if (pending === undefined) {
+      init();
+      implicit = true;
+    }
+    const loading = pending;
+    return loading.catch((e) => (pending !== undefined && pending !== loading ? pending : Promise.reject(e)));
   }
   function initSync(module) {
     if (api.ready()) return;
     if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
     ready(new WebAssembly.Instance(module));
   }
-  return { init, initSync };
+  return { init, initSync, load };
 }
 
 /** The module's instance from what `init()` was given (the module imports nothing). */

@@ -142,3 +142,20 @@ test("init() refuses, clearly and at once, what is not the entry's module; then 
   await full.init(Promise.resolve(new Response(bytes("full"), { headers: { "Content-Type": "application/wasm" } })));
   assert.equal(full.convert("helpscout", "bird", { firstName: "Ada" }).ok, true);
 });
+
+test("a Standard Schema used before init() does not keep the source init() is then given from loading", async () => {
+  // The schema starts the default load (here unreachable: Node fetches no file: URL), as on a
+  // page whose form validates before the app's `await init(source)`; init(source) still loads.
+  const forms = await freshBrowserEntry("forms");
+  const pending = forms.helpscoutSchema["~standard"].validate({ firstName: 5 });
+  await forms.init(bytes("forms"));
+  assert.deepEqual((await pending).issues.map((i) => i.path), [["firstName"]]);
+  assert.equal(forms.validate("helpscout", {}).valid, true);
+  // Without a source of its own, init() joins the schema's load (and its failure, retryable).
+  const other = await freshBrowserEntry("forms");
+  const waiting = other.birdSchema["~standard"].validate({});
+  await assert.rejects(other.init(), /fetch failed/);
+  await assert.rejects(waiting, /fetch failed/);
+  await other.init(bytes("forms"));
+  assert.equal(other.birdSchema["~standard"].validate({ displayName: "A" }).value.displayName, "A");
+});
