@@ -65,7 +65,20 @@ function json(value, what, code = "invalid_argument") {
   if (text === undefined) {
     throw new ContactkitError(code, `${what} cannot be serialised as JSON (it is ${describe(value)})`);
   }
+  const tag = opaque(value, text);
+  if (tag) throw new ContactkitError(code, `${what} is a ${tag}, whose entries JSON leaves out: pass Object.fromEntries() of it`);
   return text;
+}
+
+/**
+ * The kind of a value JSON.stringify writes as `{}` although it holds entries (a Map, Set,
+ * FormData, URLSearchParams, Headers…), which would pass as an empty object and convert to
+ * nothing; `undefined` for anything else (checked only for the text `{}`).
+ */
+function opaque(value, text) {
+  if (text !== "{}") return undefined;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === "Object" ? undefined : tag;
 }
 
 /**
@@ -342,8 +355,8 @@ function functions(load) {
         } catch {
           text = undefined;
         }
-        if (text === undefined) {
-          // Nothing JSON can hold (undefined, a function, a BigInt, a cycle): not a payload.
+        if (text === undefined || opaque(value, text)) {
+          // Nothing JSON can hold (undefined, a function, a BigInt, a cycle, a Map): not a payload.
           return { issues: [{ message: "must be an object (a JSON object)", path: [], code: "type", pointer: "" }] };
         }
         let issues;

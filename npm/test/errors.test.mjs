@@ -117,6 +117,27 @@ test("payloads JSON cannot carry are invalid_argument", () => {
   throwsCode(() => validateField("bird", "/displayName", 1n), "invalid_argument", /value/);
 });
 
+test("a Map, FormData or other object JSON writes as {} is invalid_argument, not an empty payload", async () => {
+  const form = new FormData();
+  form.append("displayName", "Ada");
+  for (const payload of [new Map([["displayName", "Ada"]]), new Set(["Ada"]), form, new URLSearchParams("displayName=Ada")]) {
+    const tag = Object.prototype.toString.call(payload).slice(8, -1);
+    const pattern = new RegExp(`^payload is a ${tag}, whose entries JSON leaves out: pass Object\\.fromEntries\\(\\) of it$`);
+    throwsCode(() => validate("bird", payload), "invalid_argument", pattern);
+    throwsCode(() => forms.validate("bird", payload), "invalid_argument", pattern);
+    throwsCode(() => convert("helpscout", "intercom", payload), "invalid_argument", pattern);
+    throwsCode(() => validateField("bird", "", payload), "invalid_argument", /^value is a /);
+    const result = await forms.birdSchema["~standard"].validate(payload);
+    assert.deepEqual(result.issues?.map((i) => i.code), ["type"]);
+  }
+  // Empty plain objects, from this realm or another, and class instances stay payloads.
+  const { runInNewContext } = await import("node:vm");
+  for (const payload of [{}, Object.create(null), runInNewContext("({})"), new (class Person {})()]) {
+    assert.equal(validate("helpscout", payload).valid, true);
+  }
+  assert.deepEqual(validate("bird", Object.fromEntries(new Map([["displayName", "Ada"]]))), { valid: true, issues: [] });
+});
+
 test("options must be an object of known options with the right types", () => {
   const bad = [
     [5, /must be an object, not a number/],
