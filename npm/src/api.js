@@ -65,11 +65,49 @@ function json(value, what, code = "invalid_argument") {
   if (text === undefined) {
     throw new ContactkitError(code, `${what} cannot be serialised as JSON (it is ${describe(value)})`);
   }
+  const tag = opaque(value, text);
+  if (tag) throw new ContactkitError(code, `${what} is a ${tag}, whose entries JSON leaves out: pass Object.fromEntries() of it`);
   return text;
 }
 
+/**
+ * The kind of a value JSON.stringify writes as `{}` although it holds entries (a Map, Set,
+ * FormData, URLSearchParams, Headers…), which would pass as an empty object and convert to
+ * nothing; `undefined` for anything else (checked only for the text `{}`).
+ */
+function opaque(value, text) {
+  if (text !== "{}") return undefined;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === "Object" ? undefined : tag;
+}
+
+/**
+ * JSON text as the module must see it. The module reads UTF-8, and a lone UTF-16 surrogate has
+ * none (the encoder would write U+FFFD, and the text would pass, or convert, with a character
+ * it does not have): each is written as its JSON escape instead, as JSON.stringify writes it
+ * for a payload given as an object, which the parser rejects as it rejects that (invalid_json,
+ * a syntax finding). Where that escape could complete an escape of the text (after an odd run
+ * of backslashes, or next to a `\u` escape it would pair with) it is U+0000 instead, invalid
+ * in JSON text wherever it stands: no text becomes valid. No lookbehind, no `u` flag (older
+ * engines). The check costs nothing on Latin-1 text (V8 knows it has no surrogates) and about
+ * 0.7 ns per UTF-16 unit on other text (Node 20: 0.6 µs for 900 units, some 15% of a
+ * `validate` of such a text).
+ */
+export function jsonText(text) {
+  if (text.isWellFormed?.() ?? !/[\ud800-\udfff]/.test(text)) return text;
+  return text.replace(/(\\*)([\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff])/g, (all, slashes, s, at) => {
+    if (s.length === 2) return all;
+    const pairs =
+      slashes.length % 2 ||
+      (s < "\udc00"
+        ? text.startsWith("\\u", at + all.length)
+        : slashes === "" && /\\u[0-9a-fA-F]{4}$/.test(text.slice(Math.max(0, at - 6), at)));
+    return slashes + (pairs ? "\0" : `\\u${s.charCodeAt(0).toString(16)}`);
+  });
+}
+
 export function payloadText(payload) {
-  if (typeof payload === "string") return payload;
+  if (typeof payload === "string") return jsonText(payload);
   if (payload === undefined || typeof payload === "function" || typeof payload === "symbol") {
     throw wrongType("payload", "an object or a JSON string", payload);
   }
@@ -122,7 +160,7 @@ const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"
  * file). `more(api, run)`, if given, adds functions (the full entries' conversions, convert.js).
  */
 export function bind(url, more) {
-  const api = functions(() => api.init());
+  const api = functions(() => api.load());
   Object.assign(api, initializers(api, url));
   return finish(api, more);
 }
@@ -273,7 +311,7 @@ function functions(load) {
     validateMany(format, records, options) {
       let text;
       if (typeof records === "string") {
-        text = records;
+        text = jsonText(records);
       } else if (Array.isArray(records)) {
         text = json(records, "records");
       } else {
@@ -317,8 +355,8 @@ function functions(load) {
         } catch {
           text = undefined;
         }
-        if (text === undefined) {
-          // Nothing JSON can hold (undefined, a function, a BigInt, a cycle): not a payload.
+        if (text === undefined || opaque(value, text)) {
+          // Nothing JSON can hold (undefined, a function, a BigInt, a cycle, a Map): not a payload.
           return { issues: [{ message: "must be an object (a JSON object)", path: [], code: "type", pointer: "" }] };
         }
         let issues;
@@ -385,57 +423,95 @@ function decode(bytes) {
 
 /**
  * The `init()` and `initSync()` of a browser entry; `defaultUrl()` is the URL of the entry's
- * `.wasm` file. `init()` takes a URL (or its text), a Request, a fetch Response (or its
- * promise), the bytes or a compiled WebAssembly.Module, and returns the same promise until it
- * fails; once the module is ready (also by `initSync`) it does nothing more.
+ * `.wasm` file. `init()` takes a URL (or its text), a
+ * Request, a fetch Response (or its promise), the bytes or a compiled WebAssembly.Module, and
+ * returns the same promise until it fails; once the module is ready (also by `initSync`) it
+ * does nothing more. A module that is not the entry's (the other entry's, another file) is
+ * refused there, not at a later call.
  */
 function initializers(api, defaultUrl) {
   let pending;
+  // Whether `pending` is the default load that a Standard Schema used before init() started
+  // (`load`): a source given to init() then replaces it.
+  let implicit = false;
+  function ready(instance) {
+    if (api.ready()) return;
+    const exports = instance.exports;
+    if (typeof exports.input !== "function" || (api.convert && !exports.convert)) {
+      throw argumentError(
+        "init() was given another .wasm file than this entry's (contactkit: contactkit_wasm_bg.wasm, " +
+          "contactkit/forms: forms_wasm_bg.wasm)",
+      );
+    }
+    api.markReady(instance);
+  }
   function init(input) {
-    if (pending === undefined) {
-      pending = api.ready() ? Promise.resolve() : instantiate(input ?? defaultUrl()).then(api.markReady);
+    if (pending === undefined || (implicit && input !== undefined)) {
+      const loading = api.ready() ? Promise.resolve() : instantiate(input ?? defaultUrl()).then(ready);
+      pending = loading;
+      implicit = false;
       // A failed load may be retried.
-      pending.catch(() => {
-        pending = undefined;
+      loading.catch(() => {
+        if (pending === loading) pending = undefined;
       });
     }
     return pending;
   }
+  /** What a Standard Schema used before init() waits for: the load under way, or the default. */
+  function load() {
+    if (pending === undefined) {
+      init();
+      implicit = true;
+    }
+    const loading = pending;
+    return loading.catch((e) => (pending !== undefined && pending !== loading ? pending : Promise.reject(e)));
+  }
   function initSync(module) {
     if (api.ready()) return;
     if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
-    api.markReady(new WebAssembly.Instance(module));
+    ready(new WebAssembly.Instance(module));
   }
-  return { init, initSync };
+  return { init, initSync, load };
 }
 
 /** The module's instance from what `init()` was given (the module imports nothing). */
 async function instantiate(source) {
+  source = await source;
   if (
     typeof source === "string" ||
     (typeof Request === "function" && source instanceof Request) ||
     (typeof URL === "function" && source instanceof URL)
   ) {
-    source = fetch(source);
+    source = await fetch(source);
   }
-  source = await source;
+  let from = "";
   if (typeof Response === "function" && source instanceof Response) {
     if (!source.ok) {
       throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
     }
+    const type = source.headers.get("Content-Type");
     if (typeof WebAssembly.instantiateStreaming === "function") {
       try {
         return (await WebAssembly.instantiateStreaming(source)).instance;
       } catch (e) {
         // Compiling while downloading needs the type application/wasm; a server that sends
         // another makes it fail, and the module is compiled from the whole response instead.
-        if (!["basic", "cors", "default"].includes(source.type) || source.headers.get("Content-Type") === "application/wasm") {
+        if (!["basic", "cors", "default"].includes(source.type) || type === "application/wasm") {
           throw e;
         }
         console.warn("contactkit: the .wasm is not served as application/wasm; compiling it after the download:", e);
       }
     }
+    from = ` from '${source.url}' (Content-Type ${type ?? "none"})`;
     source = await source.arrayBuffer();
+  }
+  // "\0asm": neither a missing file answered with a page (a server's fallback to index.html) nor
+  // what init() does not take (e.g. wasm-bindgen's `{ module_or_path }`) is a module.
+  if (
+    !(source instanceof WebAssembly.Module) &&
+    String.fromCharCode(...new Uint8Array(source.buffer ?? source, source.byteOffset, Math.min(4, source.byteLength))) !== "\0asm"
+  ) {
+    throw new Error(`failed to load Wasm${from}: not a WebAssembly module${from && " (a page served for a missing file?)"}`);
   }
   const result = await WebAssembly.instantiate(source);
   return result instanceof WebAssembly.Instance ? result : result.instance;

@@ -1,7 +1,7 @@
 // The functions only the full module has (conversion and preview), added to the API of the full
 // entries (contactkit.js, node.js) by `bind`; the forms entries do not import this file, so their
 // bundles leave it out.
-import { argumentError, describe, formatId, optionsText, payloadText } from "./api.js";
+import { argumentError, describe, formatId, jsonText, optionsText, payloadText } from "./api.js";
 
 /** Adds `convert`, `convertMany` and `preview` to `api`; `run` calls the module (api.js). */
 export function conversions(api, run) {
@@ -28,7 +28,7 @@ export function conversions(api, run) {
     }
     // One part per target, its fields separated by U+001E (the NDJSON texts go through as
     // they are: JSON escapes control characters, so the separators cannot occur in them).
-    const text = run("convertMany", formatId(from, "from"), targets.join(","), records, optionsText(options));
+    const text = run("convertMany", formatId(from, "from"), targets.join(","), jsonText(records), optionsText(options));
     const out = text.split("\u001d").map((part) => {
       const [n, converted, rejected, output, rejects, report] = part.split("\u001e");
       const batch = { records: Number(n), converted: Number(converted), rejected: Number(rejected), output, rejects };

@@ -121,3 +121,41 @@ test("the entries load their own module: the forms module refuses what only the 
   );
   assert.equal(forms.convert, undefined);
 });
+
+test("init() refuses, clearly and at once, what is not the entry's module; then it can be retried", async () => {
+  const full = await freshBrowserEntry("full");
+  // A missing file answered by a page (a server's fallback to index.html), however labelled.
+  const page = () => new Response("<!doctype html><title>app</title>", { headers: { "Content-Type": "text/html" } });
+  await assert.rejects(full.init(page()), /^Error: failed to load Wasm from '.*' \(Content-Type text\/html\): not a WebAssembly module/);
+  await assert.rejects(full.init(new Uint8Array([60, 33])), /failed to load Wasm: not a WebAssembly module$/);
+  // The other entry's module (both files sit side by side in the package) is refused by init(),
+  // not left for a later convert() to fail on.
+  const isCode = (code, pattern) => (e) => e instanceof full.ContactkitError && e.code === code && pattern.test(e.message);
+  await assert.rejects(full.init(bytes("forms")), isCode("invalid_argument", /^init\(\) was given another \.wasm file than this entry's \(contactkit: contactkit_wasm_bg\.wasm/));
+  assert.throws(() => full.initSync(bytes("forms")), isCode("invalid_argument", /another \.wasm file/));
+  await assert.rejects(full.init(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])), isCode("invalid_argument", /another \.wasm file/));
+  assert.throws(() => full.validate("bird", {}), (e) => e.code === "not_initialized");
+  // Arguments init() does not take (wasm-bindgen's `{ module_or_path }`, a number).
+  for (const input of [{ module_or_path: "x.wasm" }, 5]) {
+    await assert.rejects(full.init(input), /^Error: failed to load Wasm: not a WebAssembly module$/);
+  }
+  await full.init(Promise.resolve(new Response(bytes("full"), { headers: { "Content-Type": "application/wasm" } })));
+  assert.equal(full.convert("helpscout", "bird", { firstName: "Ada" }).ok, true);
+});
+
+test("a Standard Schema used before init() does not keep the source init() is then given from loading", async () => {
+  // The schema starts the default load (here unreachable: Node fetches no file: URL), as on a
+  // page whose form validates before the app's `await init(source)`; init(source) still loads.
+  const forms = await freshBrowserEntry("forms");
+  const pending = forms.helpscoutSchema["~standard"].validate({ firstName: 5 });
+  await forms.init(bytes("forms"));
+  assert.deepEqual((await pending).issues.map((i) => i.path), [["firstName"]]);
+  assert.equal(forms.validate("helpscout", {}).valid, true);
+  // Without a source of its own, init() joins the schema's load (and its failure, retryable).
+  const other = await freshBrowserEntry("forms");
+  const waiting = other.birdSchema["~standard"].validate({});
+  await assert.rejects(other.init(), /fetch failed/);
+  await assert.rejects(waiting, /fetch failed/);
+  await other.init(bytes("forms"));
+  assert.equal(other.birdSchema["~standard"].validate({ displayName: "A" }).value.displayName, "A");
+});

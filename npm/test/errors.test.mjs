@@ -2,7 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { validate, validateField, convert, schema, formFields, ContactkitError } from "contactkit";
+import { validate, validateField, validateMany, convert, convertMany, schema, formFields, ContactkitError } from "contactkit";
+import * as forms from "contactkit/forms";
 
 /** Asserts that `fn` throws a ContactkitError with this code; returns it. */
 function throwsCode(fn, code, messagePattern) {
@@ -57,6 +58,44 @@ test("invalid JSON text is invalid_json, with the CLI's syntax finding", () => {
   }
 });
 
+test("a lone surrogate in JSON text is invalid_json, as in an object: never passed on as U+FFFD", () => {
+  const lone = "\ud800";
+  // The same payload as an object and as text: both rejected alike (the object's JSON has the
+  // surrogate's escape, which the text gets too), in both entries.
+  const objectError = throwsCode(() => validate("helpscout", { firstName: lone }), "invalid_json");
+  for (const check of [validate, forms.validate]) {
+    const e = throwsCode(() => check("helpscout", `{"firstName":"${lone}"}`), "invalid_json", /^the payload is not valid JSON/);
+    assert.deepEqual(e.issues, objectError.issues);
+  }
+  throwsCode(() => convert("helpscout", "bird", `{"firstName":"${lone}"}`), "invalid_json");
+  // Texts the escape must not turn valid (an escaped surrogate, one that would pair with a
+  // `\u` escape beside it) stay invalid; a valid pair stays valid.
+  for (const text of [
+    `{"firstName":"\\${lone}"}`,
+    `{"firstName":"${lone}\\udc00"}`,
+    `{"firstName":"\\ud800\udc00"}`,
+    `{"firstName":"\udc00${lone}"}`,
+    `{"firstName":"A"${lone}}`,
+  ]) {
+    throwsCode(() => validate("helpscout", text), "invalid_json");
+    throwsCode(() => forms.validate("helpscout", text), "invalid_json");
+  }
+  assert.equal(validate("helpscout", `{"firstName":"\ud83d\ude00\\ud83d\\ude00"}`).valid, true);
+  // Batches: the record is a syntax finding (validateMany) or a source-stage rejection
+  // (convertMany), the others are unaffected.
+  const ndjson = `{"firstName":"Ada"}\n{"firstName":"${lone}"}\n`;
+  for (const many of [validateMany, forms.validateMany]) {
+    const batch = many("helpscout", ndjson);
+    assert.deepEqual([batch.records, batch.valid, batch.invalid], [2, 1, 1]);
+    assert.equal(batch.results[0].record, 2);
+    assert.deepEqual(batch.results[0].issues.map((i) => i.code), ["syntax"]);
+  }
+  const converted = convertMany("helpscout", "bird", ndjson);
+  assert.deepEqual([converted.records, converted.converted, converted.rejected], [2, 1, 1]);
+  assert.ok(!converted.output.includes("\ufffd"), converted.output);
+  assert.equal(JSON.parse(converted.rejects).record, 2);
+});
+
 test("a payload that is not an object is not_an_object, with the CLI's type finding", () => {
   const cases = [[], [1, 2], 3, null, true, "[]", "3", "\"text\"", "null"];
   for (const payload of cases) {
@@ -76,6 +115,27 @@ test("payloads JSON cannot carry are invalid_argument", () => {
   }
   throwsCode(() => validateField("bird", "/displayName", () => 1), "invalid_argument", /value/);
   throwsCode(() => validateField("bird", "/displayName", 1n), "invalid_argument", /value/);
+});
+
+test("a Map, FormData or other object JSON writes as {} is invalid_argument, not an empty payload", async () => {
+  const form = new FormData();
+  form.append("displayName", "Ada");
+  for (const payload of [new Map([["displayName", "Ada"]]), new Set(["Ada"]), form, new URLSearchParams("displayName=Ada")]) {
+    const tag = Object.prototype.toString.call(payload).slice(8, -1);
+    const pattern = new RegExp(`^payload is a ${tag}, whose entries JSON leaves out: pass Object\\.fromEntries\\(\\) of it$`);
+    throwsCode(() => validate("bird", payload), "invalid_argument", pattern);
+    throwsCode(() => forms.validate("bird", payload), "invalid_argument", pattern);
+    throwsCode(() => convert("helpscout", "intercom", payload), "invalid_argument", pattern);
+    throwsCode(() => validateField("bird", "", payload), "invalid_argument", /^value is a /);
+    const result = await forms.birdSchema["~standard"].validate(payload);
+    assert.deepEqual(result.issues?.map((i) => i.code), ["type"]);
+  }
+  // Empty plain objects, from this realm or another, and class instances stay payloads.
+  const { runInNewContext } = await import("node:vm");
+  for (const payload of [{}, Object.create(null), runInNewContext("({})"), new (class Person {})()]) {
+    assert.equal(validate("helpscout", payload).valid, true);
+  }
+  assert.deepEqual(validate("bird", Object.fromEntries(new Map([["displayName", "Ada"]]))), { valid: true, issues: [] });
 });
 
 test("options must be an object of known options with the right types", () => {

@@ -176,8 +176,9 @@ mod bindings {
     // length in bytes of its result (0: none, for a record without findings, which then costs
     // JavaScript no string at all), which stays in the module until the next call; `output`
     // gives its address, and JavaScript decodes it from memory (`TextDecoder`). The encoder
-    // writes lone surrogates as U+FFFD, so the bytes are UTF-8; others (only a caller of the
-    // raw exports can write them) are an `invalid_json` error.
+    // writes lone surrogates as U+FFFD, so the bytes are UTF-8 (in payload and record text
+    // api.js writes them as JSON escapes first, which the parser rejects: `jsonText`); others
+    // (only a caller of the raw exports can write them) are an `invalid_json` error.
 
     thread_local! {
         /// The texts of the next call, written by JavaScript (zero-initialised: every byte Rust
