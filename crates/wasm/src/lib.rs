@@ -42,7 +42,7 @@
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
 //! gzip -9): the forms entry 57.0 KB (brotli 49.5 KB; goal 40 KB, not met), the full entry
-//! 122.8 KB (brotli 103.6 KB; goal 100 KB), the full `.wasm` alone 118.3 KB against its hard
+//! 116.8 KB (brotli 99.2 KB; goal 100 KB), the full `.wasm` alone 113.5 KB against its hard
 //! budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap; the full module links serde_json's
@@ -101,6 +101,14 @@
 //! it was one unit in the last place off there); the canonical export's lists built without
 //! serde's serialiser 117.8 (118.0 with the two pointer lookups on one token reader). The full
 //! entry 149.3 → 122.8 KB (brotli 124.7 → 103.6 KB).
+//! A second pass (texts unchanged; gzip of the full `.wasm` built alone, 117.0 KB before): the
+//! browsers' full module validates a converted payload by writing it as text for the scanner
+//! (`spec::validate::validate_value`; natively, in the forms module and with `speed` the walk
+//! over `Value` stays), so it links one instance of the validator's walk, not two, 114.7; the
+//! conversion's integer texts (external ids, repair's indexes, `convertMany`'s counts), the
+//! timestamps and the `Error` texts pushed instead of formatted (`Error::text`) 113.1. The full
+//! entry 120.7 → 116.8 KB (brotli 101.9 → 99.2 KB). Tried and dropped: the notes' and origins'
+//! `format!` texts as pushes cost 0.06 KB more (the formatting stays for panics anyway).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
