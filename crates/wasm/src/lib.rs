@@ -42,7 +42,7 @@
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
 //! gzip -9): the forms entry 57.0 KB (brotli 49.5 KB; goal 40 KB, not met), the full entry
-//! 116.8 KB (brotli 99.2 KB; goal 100 KB), the full `.wasm` alone 113.5 KB against its hard
+//! 116.7 KB (brotli 99.1 KB; goal 100 KB), the full `.wasm` alone 113.3 KB against its hard
 //! budget of 150 KB.
 //!
 //! The forms module links no serde, serde_json or indexmap; the full module links serde_json's
@@ -106,8 +106,9 @@
 //! (`spec::validate::validate_value`; natively, in the forms module and with `speed` the walk
 //! over `Value` stays), so it links one instance of the validator's walk, not two, 114.7; the
 //! conversion's integer texts (external ids, repair's indexes, `convertMany`'s counts), the
-//! timestamps and the `Error` texts pushed instead of formatted (`Error::text`) 113.1. The full
-//! entry 120.7 → 116.8 KB (brotli 101.9 → 99.2 KB). Tried and dropped: the notes' and origins'
+//! timestamps and the `Error` texts pushed instead of formatted (`Error::text`) 113.1; integer
+//! strings read by `parse_i64` (std's generic integer parser out) 113.0. The full entry
+//! 120.7 → 116.7 KB (brotli 101.9 → 99.1 KB). Tried and dropped: the notes' and origins'
 //! `format!` texts as pushes cost 0.06 KB more (the formatting stays for panics anyway).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
