@@ -84,30 +84,55 @@ impl Error {
         };
         Rejection {
             stage,
-            issues: vec![Issue::error("", code, self.to_string())],
+            issues: vec![Issue::error("", code, self.text())],
         }
+    }
+}
+
+impl Error {
+    /// The error's message, as [`Display`](fmt::Display) writes it; built by pushes, so that
+    /// the WebAssembly module's conversions link no formatting for it.
+    ///
+    /// ```
+    /// use contactkit::{Error, Format};
+    /// let e = Error::NoPreview(Format::Sequence);
+    /// assert_eq!(e.text(), e.to_string());
+    /// ```
+    #[must_use]
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Self::UnsupportedTarget(to) => {
+                out.push_str(to.id());
+                out.push_str(" is a read format (the object ");
+                out.push_str(to.create_format().unwrap_or(*to).name());
+                out.push_str(" returns): it can be converted from, not to; convert to ");
+                out.push_str(to.create_format().map_or("a create format", Format::id));
+                out.push_str(", and use preview for what the vendor returns");
+            }
+            Self::ExternalIdSource(e) => {
+                out.push_str("the external-id ");
+                out.push_str(e.message());
+            }
+            Self::NoPreview(format) => {
+                out.push_str(format.id());
+                out.push_str(
+                    " has no documented response object to preview; preview works for intercom, bird and helpscout",
+                );
+            }
+            Self::Rejected(rejection) => rejection.push_text(&mut out),
+            Self::Payload(e) => {
+                out.push_str("the converted payload does not read into its type: ");
+                e.push_text(&mut out);
+            }
+        }
+        out
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::UnsupportedTarget(to) => {
-                let instead = to.create_format().map_or("a create format", Format::id);
-                write!(
-                    f,
-                    "{to} is a read format (the object {} returns): it can be converted from, not to; convert to {instead}, and use preview for what the vendor returns",
-                    to.create_format().unwrap_or(*to).name()
-                )
-            }
-            Self::ExternalIdSource(e) => write!(f, "the external-id {e}"),
-            Self::NoPreview(format) => write!(
-                f,
-                "{format} has no documented response object to preview; preview works for intercom, bird and helpscout"
-            ),
-            Self::Rejected(rejection) => rejection.fmt(f),
-            Self::Payload(e) => write!(f, "the converted payload does not read into its type: {e}"),
-        }
+        f.write_str(&self.text())
     }
 }
 

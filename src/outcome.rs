@@ -106,17 +106,25 @@ impl Rejection {
     }
 }
 
-impl fmt::Display for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let stage = match self.stage {
+impl Rejection {
+    /// Appends what [`Display`](fmt::Display) writes (without `core::fmt`).
+    pub(crate) fn push_text(&self, out: &mut String) {
+        out.push_str("rejected at the ");
+        out.push_str(match self.stage {
             Stage::Source => "source",
             Stage::Target => "target",
-        };
-        write!(
-            f,
-            "rejected at the {stage} stage with {} finding(s)",
-            self.issues.len()
-        )
+        });
+        out.push_str(" stage with ");
+        crate::json::write::push_usize(out, self.issues.len());
+        out.push_str(" finding(s)");
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.push_text(&mut text);
+        f.write_str(&text)
     }
 }
 

@@ -117,10 +117,20 @@ pub struct PayloadError {
     pub message: String,
 }
 
+impl PayloadError {
+    /// Appends what [`Display`](fmt::Display) writes (without `core::fmt`).
+    pub(crate) fn push_text(&self, out: &mut String) {
+        out.push_str(crate::pointer::shown(&self.path, "(payload)"));
+        out.push_str(": ");
+        out.push_str(&self.message);
+    }
+}
+
 impl fmt::Display for PayloadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::pointer::shown(&self.path, "(payload)");
-        write!(f, "{path}: {}", self.message)
+        let mut text = String::new();
+        self.push_text(&mut text);
+        f.write_str(&text)
     }
 }
 

@@ -154,7 +154,7 @@ const TIMESTAMP_NOTE: &str = "written as a UTC RFC 3339 date-time (YYYY-MM-DDTHH
 
 /// A canonical timestamp (`at.field`) as a UTC RFC 3339 date-time.
 pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
-    ex.put_timestamp(at, |t| Value::String(t.to_string()), TIMESTAMP_NOTE);
+    ex.put_timestamp(at, |t| Value::String(t.text()), TIMESTAMP_NOTE);
 }
 
 pub(crate) fn gender(ex: &mut Exporter<'_>, at: At) {

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::engine::import::Importer;
 use crate::engine::provenance::ContactPath;
-use crate::json::write::json_string;
+use crate::json::write::{json_string, push_i64, push_u64};
 use crate::model::ContactField;
 use crate::Format;
 
@@ -58,9 +58,23 @@ pub enum ExternalIdSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExternalIdError(String);
 
+impl ExternalIdError {
+    /// The message, as [`Display`](fmt::Display) writes it.
+    ///
+    /// ```
+    /// use contactkit::ExternalIdSource;
+    /// let e = "crm".parse::<ExternalIdSource>().unwrap_err();
+    /// assert_eq!(e.message(), e.to_string());
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for ExternalIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.message())
     }
 }
 
@@ -235,16 +249,24 @@ impl Id {
         match v {
             Value::String(s) => Self::from_text(s),
             Value::Number(n) => {
-                if n.is_i64() || n.is_u64() {
-                    return Self::Text(n.to_string(), true);
+                // The integer's decimal digits, as serde_json writes them (no `core::fmt`).
+                let mut digits = String::new();
+                if let Some(u) = n.as_u64() {
+                    push_u64(&mut digits, u);
+                    return Self::Text(digits, true);
+                }
+                if let Some(i) = n.as_i64() {
+                    push_i64(&mut digits, i);
+                    return Self::Text(digits, true);
                 }
                 match n.as_f64() {
                     Some(f) if f.fract() == 0.0 && f.abs() <= EXACT_FLOAT_INTEGER => {
                         // In range and whole: the conversion is exact.
                         #[allow(clippy::cast_possible_truncation)]
                         let i = f as i64;
-                        // serde_json's digits (itoa), as for the integers above.
-                        Self::Text(serde_json::Number::from(i).to_string(), true)
+                        // The digits serde_json writes, as for the integers above.
+                        push_i64(&mut digits, i);
+                        Self::Text(digits, true)
                     }
                     Some(f) if f.fract() == 0.0 => {
                         Self::Not("is a number too large to be read exactly")

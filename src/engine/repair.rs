@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::json::write::push_usize;
 use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
@@ -88,7 +89,9 @@ impl Repair<'_> {
                         .map_or(0, Vec::len);
                     for i in (max as usize)..len {
                         let mut item = segments.clone();
-                        item.push(i.to_string());
+                        let mut index = String::new();
+                        push_usize(&mut index, i);
+                        item.push(index);
                         surplus.push((item, issue.code));
                     }
                     continue;
@@ -425,7 +428,7 @@ fn renumber(target: &str, shifts: &NameMap<'_, Vec<usize>>) -> Option<String> {
         match lowered {
             Some(j) => {
                 changed = true;
-                out.push_str(&j.to_string());
+                push_usize(&mut out, j);
             }
             None => out.push_str(segment),
         }

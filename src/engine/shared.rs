@@ -253,11 +253,39 @@ pub(crate) fn export_integer(ex: &mut Exporter<'_>, at: At) {
     }
 }
 
+/// `s` as `str::parse::<i64>` reads it (an optional sign, then one or more ASCII digits, in
+/// range), without std's generic integer parser (a smaller WebAssembly module).
+pub(crate) fn parse_i64(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        let d = i64::from(c - b'0');
+        // Accumulated with its sign, so that i64::MIN is in range as for std.
+        n = n.checked_mul(10)?;
+        n = if negative {
+            n.checked_sub(d)?
+        } else {
+            n.checked_add(d)?
+        };
+    }
+    Some(n)
+}
+
 /// An integer, or a string of digits (Intercom 2.16 and later write `owner_id` as a string; the
 /// Help Scout docs do not state the type of `organizationId`).
 pub(crate) fn integer_or_digits(value: &Value) -> Option<i64> {
     match value {
-        Value::String(s) => s.trim().parse::<i64>().ok(),
+        Value::String(s) => parse_i64(s.trim()),
         other => integer(other),
     }
 }
@@ -312,6 +340,46 @@ pub(crate) fn integer(v: &Value) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_i64_reads_as_std_reads() {
+        for s in [
+            "0",
+            "42",
+            "+42",
+            "-42",
+            "-0",
+            "+0",
+            "007",
+            "",
+            "+",
+            "-",
+            "--1",
+            "+-1",
+            " 1",
+            "1 ",
+            "1.0",
+            "1e3",
+            "0x10",
+            "١٢",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_i64(s), s.parse::<i64>().ok(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_i64_agrees_with_std(s in "[-+]?[0-9a ]{0,21}", n: i64) {
+            proptest::prop_assert_eq!(parse_i64(&s), s.parse::<i64>().ok());
+            let text = n.to_string();
+            proptest::prop_assert_eq!(parse_i64(&text), Some(n));
+        }
+    }
 
     #[test]
     fn split_table() {

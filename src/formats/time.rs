@@ -42,12 +42,18 @@ impl Timestamp {
     pub const fn unix_seconds(self) -> i64 {
         self.0
     }
+
+    /// The ISO-8601 UTC text, as [`Display`](fmt::Display) writes it (without `core::fmt`,
+    /// for the conversions).
+    pub(crate) fn text(self) -> String {
+        // The range is checked at construction, so formatting always succeeds.
+        format_unix_seconds(self.0).unwrap_or_default()
+    }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The range is checked at construction, so formatting always succeeds.
-        f.write_str(&format_unix_seconds(self.0).unwrap_or_default())
+        f.write_str(&self.text())
     }
 }
 

@@ -22,10 +22,9 @@ pub(crate) fn gender(value: &Value) -> Value {
 /// An integer as Help Scout returns it: a string of digits is read as the number it is.
 pub(crate) fn integer_or_digits(value: &Value) -> Value {
     match value {
-        Value::String(s) => s
-            .trim()
-            .parse::<i64>()
-            .map_or_else(|_| value.clone(), Value::from),
+        Value::String(s) => {
+            crate::engine::shared::parse_i64(s.trim()).map_or_else(|| value.clone(), Value::from)
+        }
         _ => value.clone(),
     }
 }

@@ -39,6 +39,11 @@ mod number;
 mod parse;
 mod scan;
 mod value;
+#[cfg(any(
+    feature = "speed",
+    not(all(target_arch = "wasm32", feature = "convert"))
+))]
+mod value_source;
 pub(crate) mod write;
 
 use std::borrow::Cow;
@@ -50,7 +55,11 @@ pub use number::Number;
 pub(crate) use parse::{parse, parse_value};
 pub(crate) use scan::Scanner;
 pub use value::Json;
-pub(crate) use value::ValueSource;
+#[cfg(any(
+    feature = "speed",
+    not(all(target_arch = "wasm32", feature = "convert"))
+))]
+pub(crate) use value_source::ValueSource;
 
 /// `text.split(char::from(byte))` for an ASCII `byte`, by a byte loop: the same pieces, without
 /// std's `Split` searcher and its slicing panic paths, which the npm package's forms module

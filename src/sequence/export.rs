@@ -53,7 +53,7 @@ const TIMESTAMP_NOTE: &str = "written as a UTC ISO-8601 date-time (YYYY-MM-DDTHH
 
 /// A canonical timestamp as a UTC ISO-8601 date-time.
 pub(crate) fn timestamp(ex: &mut Exporter<'_>, at: At) {
-    ex.put_timestamp(at, |t| Value::String(t.to_string()), TIMESTAMP_NOTE);
+    ex.put_timestamp(at, |t| Value::String(t.text()), TIMESTAMP_NOTE);
 }
 
 pub(crate) fn phone(ex: &mut Exporter<'_>, at: At) {

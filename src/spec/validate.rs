@@ -20,7 +20,7 @@ use super::{
 };
 use crate::json::{
     write::push_json_string, Integer, Json, NameMap, Number, Scanner, Source, Stop, SyntaxError,
-    Token, ValueSource,
+    Token,
 };
 use crate::pointer::Path;
 use crate::{Code, Issue, Report, Severity, ValidateOptions};
@@ -316,11 +316,32 @@ pub(crate) fn validate_value(
             issues: vec![whole_record_error(Code::Syntax, message)],
         };
     }
+    validate_walked(root, value, options)
+}
+
+/// Walks the value itself, no text in between: native builds, the forms module and the Node
+/// entry's module (feature `speed`).
+#[cfg(any(
+    feature = "speed",
+    not(all(target_arch = "wasm32", feature = "convert"))
+))]
+fn validate_walked(root: &'static ObjectRules, value: &Value, options: &ValidateOptions) -> Report {
     let mut ctx = Ctx::new(options);
     // A value source never fails.
-    let walked = walk_root(root, &mut ValueSource::new(value), &mut ctx);
+    let walked = walk_root(root, &mut crate::json::ValueSource::new(value), &mut ctx);
     debug_assert!(walked.is_ok(), "walking a Value cannot fail");
     ctx.into_report()
+}
+
+/// In the browsers' full WebAssembly module the value is written as text (as serde_json writes
+/// it) and the scanner walks that: the same findings, as the text of a value reads back as the
+/// same value, and one instance of the walk in the module instead of two (the second, over
+/// `Value`, cost 2.3 KB gzipped). The depth was checked above, so the text is never too deep.
+#[cfg(all(target_arch = "wasm32", feature = "convert", not(feature = "speed")))]
+fn validate_walked(root: &'static ObjectRules, value: &Value, options: &ValidateOptions) -> Report {
+    let mut text = String::new();
+    crate::json::write::push_value(&mut text, value);
+    validate_str(root, &text, options)
 }
 
 /// Validates JSON text against `root`; text that is not one JSON value is one `syntax` finding.

@@ -269,7 +269,7 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
     if format.response_format().is_none() {
         return Err(Error::new(
             ErrorCode::NoPreview,
-            contactkit::Error::NoPreview(format).to_string(),
+            contactkit::Error::NoPreview(format).text(),
         ));
     }
     let options = Options::parse(options, "preview", names::PREVIEW)?;
@@ -292,7 +292,7 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
             }
             .to_json()
         }
-        Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.to_string())),
+        Err(other) => return Err(Error::new(ErrorCode::NoPreview, other.text())),
     };
     Ok(result)
 }

@@ -460,10 +460,11 @@ impl Options {
                         None
                     }
                     Err(why) => {
-                        return Err(Error::new(
-                            ErrorCode::InvalidOption,
-                            format!("option externalId of {function}() {why}"),
-                        ))
+                        let mut message = String::from("option externalId of ");
+                        message.push_str(function);
+                        message.push_str("() ");
+                        message.push_str(&why);
+                        return Err(Error::new(ErrorCode::InvalidOption, message));
                     }
                 },
                 #[cfg(feature = "convert")]
@@ -575,7 +576,7 @@ impl Batch {
     /// Appends the part's text (see [`Batch`]).
     pub fn write(&self, text: &mut String) {
         for count in [self.records, self.converted, self.rejected] {
-            text.push_str(&count.to_string());
+            json_value::push_u64(text, count);
             text.push(FIELD_SEPARATOR);
         }
         text.push_str(&self.output);
@@ -665,11 +666,17 @@ pub fn push_list(out: &mut String, names: &[&str]) {
 /// Reads the `externalId` option of the conversions: `"email"`, `"source-id"` or `"custom:KEY"`.
 fn external_id(value: &Json<'_>) -> Result<contactkit::ExternalIdSource, String> {
     match value {
-        Json::String(text) => text.parse().map_err(|e| format!("is invalid: {e}")),
-        other => Err(format!(
-            "must be a string (\"email\", \"source-id\" or \"custom:KEY\"), not {}",
-            json_type(other)
-        )),
+        Json::String(text) => text.parse().map_err(|e: contactkit::ExternalIdError| {
+            let mut why = String::from("is invalid: ");
+            why.push_str(e.message());
+            why
+        }),
+        other => {
+            let mut why =
+                String::from("must be a string (\"email\", \"source-id\" or \"custom:KEY\"), not ");
+            why.push_str(json_type(other));
+            Err(why)
+        }
     }
 }
 
