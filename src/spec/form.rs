@@ -375,7 +375,7 @@ fn describe(kind: &ValueRules, out: &mut FormField, anchor: Option<&str>) {
 
 fn string(rules: &StringRules, out: &mut FormField) {
     out.json_type = FieldType::String;
-    out.min_length = (rules.min > 0).then_some(rules.min);
+    out.min_length = (rules.min > 0).then_some(u32::from(rules.min));
     out.max_length = (rules.max != u32::MAX).then_some(rules.max);
     if out.min_length.is_some() || out.max_length.is_some() {
         out.length_unit = Some(FormField::LENGTH_UNIT);

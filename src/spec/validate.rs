@@ -764,12 +764,12 @@ fn check_str_rest(
 ) {
     if !surely_fits {
         let n = super::char_count(s);
-        if n < rules.min as usize {
+        if n < usize::from(rules.min) {
             let message = if n == 0 && rules.id {
                 Message::new(EMPTY_ID)
             } else {
                 let template = if n == 0 { EMPTY_STRING } else { TOO_SHORT };
-                Message::new(template).length(n).min(rules.min)
+                Message::new(template).length(n).min(u32::from(rules.min))
             };
             ctx.error(path, Code::TooShort, message);
         } else if n > rules.max as usize {
