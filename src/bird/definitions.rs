@@ -6,7 +6,7 @@ use crate::definitions::{err, read_items, text, DefinitionsError};
 use crate::formats::StringFormat;
 use crate::json::Json;
 use crate::pointer::Path;
-use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
 use crate::{Code, Severity};
 
@@ -81,28 +81,36 @@ impl AttributeDefinition {
     }
 
     fn check_one(&self, value: &Json<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
-        let (ok, expected): (bool, &'static [Part]) = match self.kind {
+        let (ok, expected, kind): (bool, &'static [Part], JsonType) = match self.kind {
             AttributeType::Boolean => (
                 value.is_boolean(),
                 &[Text("must be a boolean (boolean attribute)")],
+                JsonType::Boolean,
             ),
             AttributeType::Number => (
                 value.is_number(),
                 &[Text("must be a number (number attribute)")],
+                JsonType::Number,
             ),
             AttributeType::String => (
                 value.is_string(),
                 &[Text("must be a string (string attribute)")],
+                JsonType::String,
             ),
             AttributeType::Datetime => (
                 value.is_string(),
                 &[Text(
                     "must be an RFC 3339 date-time string (datetime attribute)",
                 )],
+                JsonType::String,
             ),
         };
         if !ok {
-            ctx.error(path, Code::Type, Message::new(expected));
+            ctx.error(
+                path,
+                Code::Type,
+                Message::new(expected).expected(kind, false),
+            );
         } else if self.kind == AttributeType::Datetime {
             if let Some(s) = value
                 .as_str()
@@ -112,7 +120,7 @@ impl AttributeDefinition {
                     path,
                     Code::Format,
                     Severity::Error,
-                    Message::new(NOT_DATE_TIME),
+                    Message::new(NOT_DATE_TIME).format(StringFormat::DateTime),
                     s,
                 );
             }

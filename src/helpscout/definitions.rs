@@ -6,7 +6,7 @@ use crate::definitions::{err, read_items, scalar_text, text, DefinitionsError};
 use crate::formats::StringFormat;
 use crate::json::{Integer, Json};
 use crate::pointer::Path;
-use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
 use crate::{Code, Severity};
 
@@ -82,10 +82,14 @@ const NUMBER_RANGE: &[Part] = &[
 ];
 const NOT_NUMBER_PROPERTY: &[Part] = &[Text("must be an integer (number property)")];
 const NOT_STRING: &[Part] = &[Text("must be a string")];
+/// The most characters a text property holds (Help Scout's docs).
+pub(crate) const TEXT_PROPERTY_MAX: usize = 255;
 const TEXT_TOO_LONG: &[Part] = &[
     Text("is "),
     Part::Length,
-    Text(" characters long, the maximum is 255 (text property)"),
+    Text(" characters long, the maximum is "),
+    Part::Max,
+    Text(" (text property)"),
 ];
 const NOT_URL: &[Part] = &[Text("is not a valid URL (url property)")];
 const NOT_DATE: &[Part] = &[Text(
@@ -103,40 +107,58 @@ impl PropertyDefinition {
             ctx.error(path, Code::OutOfRange, message);
             return;
         }
-        let (ok, expected) = match self.kind {
-            PropertyType::Number => (value.as_integer().is_some(), NOT_NUMBER_PROPERTY),
+        let (ok, expected, kind) = match self.kind {
+            PropertyType::Number => (
+                value.as_integer().is_some(),
+                NOT_NUMBER_PROPERTY,
+                JsonType::Integer,
+            ),
             PropertyType::Text
             | PropertyType::Url
             | PropertyType::Date
-            | PropertyType::Dropdown => (value.is_string(), NOT_STRING),
+            | PropertyType::Dropdown => (value.is_string(), NOT_STRING, JsonType::String),
         };
         if !ok {
-            ctx.error(path, Code::Type, Message::new(expected));
+            ctx.error(
+                path,
+                Code::Type,
+                Message::new(expected).expected(kind, false),
+            );
             return;
         }
         let Some(s) = value.as_str() else { return };
         let wrong = match self.kind {
             PropertyType::Text => {
                 let n = crate::spec::char_count(s);
-                if n > 255 {
-                    ctx.error(path, Code::TooLong, Message::new(TEXT_TOO_LONG).length(n));
+                if n > TEXT_PROPERTY_MAX {
+                    let message = Message::new(TEXT_TOO_LONG)
+                        .length(n)
+                        .max(limit(TEXT_PROPERTY_MAX));
+                    ctx.error(path, Code::TooLong, message);
                 }
                 return;
             }
-            PropertyType::Url => {
-                (!StringFormat::HttpUrl.matches(s)).then_some((Code::Format, NOT_URL))
-            }
-            PropertyType::Date => {
-                (!StringFormat::Date.matches(s)).then_some((Code::Format, NOT_DATE))
-            }
+            PropertyType::Url => (!StringFormat::HttpUrl.matches(s)).then_some((
+                Code::Format,
+                Message::new(NOT_URL).format(StringFormat::HttpUrl),
+            )),
+            PropertyType::Date => (!StringFormat::Date.matches(s)).then_some((
+                Code::Format,
+                Message::new(NOT_DATE).format(StringFormat::Date),
+            )),
             PropertyType::Dropdown => {
                 (!self.options.iter().any(|(id, label)| id == s || label == s))
-                    .then_some((Code::Enum, NOT_OPTION))
+                    .then_some((Code::Enum, Message::new(NOT_OPTION)))
             }
             PropertyType::Number => None,
         };
-        if let Some((code, template)) = wrong {
-            ctx.push_value(path, code, Severity::Error, Message::new(template), s);
+        if let Some((code, message)) = wrong {
+            ctx.push_value(path, code, Severity::Error, message, s);
         }
     }
+}
+
+/// A limit as the messages' parameters hold it.
+pub(crate) fn limit(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }

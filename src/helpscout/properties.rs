@@ -2,6 +2,7 @@
 //! the slug's rules, the value checks (against the account's property definitions when given)
 //! and the messages.
 
+use super::definitions::{limit, TEXT_PROPERTY_MAX};
 use super::spec::SLUG;
 use crate::definitions::Definitions;
 use crate::json::Integer;
@@ -35,7 +36,9 @@ const NO_DEFINITION: &[Part] = &[Text(
 const LONG_TEXT: &[Part] = &[
     Text("is "),
     Part::Length,
-    Text(" characters long; text properties hold at most 255 (a warning: without the property definitions its type is not known)"),
+    Text(" characters long; text properties hold at most "),
+    Part::Max,
+    Text(" (a warning: without the property definitions its type is not known)"),
 ];
 const INTEGER_RANGE: &[Part] = &[
     Text("must be an integer from "),
@@ -83,8 +86,9 @@ fn check_plain(prop: &Summary<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     match prop {
         Summary::Whole(value) => check_plain(&Summary::of(value), path, ctx),
         Summary::Text(n) => {
-            if *n > 255 {
-                ctx.warn(path, Code::TooLong, Message::new(LONG_TEXT).length(*n));
+            if *n > TEXT_PROPERTY_MAX {
+                let message = Message::new(LONG_TEXT).length(*n);
+                ctx.warn(path, Code::TooLong, message.max(limit(TEXT_PROPERTY_MAX)));
             }
         }
         Summary::Number(Some(Integer::InRange(_))) => {}

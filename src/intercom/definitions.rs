@@ -5,7 +5,7 @@
 use crate::definitions::{err, read_items, scalar_text, text, DefinitionsError};
 use crate::json::Json;
 use crate::pointer::Path;
-use crate::spec::message::{Message, Part, Part::Text};
+use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
 use crate::{Code, Severity};
 
@@ -104,34 +104,44 @@ impl AttributeDefinition {
         if value.is_null() {
             return;
         }
-        let (ok, expected): (bool, &'static [Part]) = match self.kind {
+        let (ok, expected, kind): (bool, &'static [Part], JsonType) = match self.kind {
             DataType::String => (
                 value.is_string(),
                 &[Text("must be a string (string attribute)")],
+                JsonType::String,
             ),
             DataType::Integer => (
                 value.as_integer().is_some(),
                 &[Text("must be an integer (integer attribute)")],
+                JsonType::Integer,
             ),
             DataType::Float => (
                 value.is_number(),
                 &[Text("must be a number (float attribute)")],
+                JsonType::Number,
             ),
             DataType::Boolean => (
                 value.is_boolean(),
                 &[Text("must be a boolean (boolean attribute)")],
+                JsonType::Boolean,
             ),
             DataType::Date | DataType::Datetime => (
                 value.as_integer().is_some(),
                 &[Text("must be a Unix timestamp in seconds (date attribute)")],
+                JsonType::Integer,
             ),
             DataType::Options => (
                 value.is_string(),
                 &[Text("must be a string (list attribute)")],
+                JsonType::String,
             ),
         };
         if !ok {
-            ctx.error(path, Code::Type, Message::new(expected));
+            ctx.error(
+                path,
+                Code::Type,
+                Message::new(expected).expected(kind, false),
+            );
             return;
         }
         if self.kind == DataType::Options && !self.options.is_empty() {

@@ -440,3 +440,58 @@ fn helpscout_property_types() {
         assert_eq!(findings(&v, &payload), want, "{slug} = {value}");
     }
 }
+
+/// Findings against definitions state their terms in `params` as the table rules do: the
+/// expected type, the text property's limit and length, the missed format.
+#[test]
+fn findings_against_definitions_state_their_terms() {
+    let combined = json!({
+        "helpscout": [
+            {"type": "number", "slug": "employees"},
+            {"type": "text", "slug": "car"},
+            {"type": "url", "slug": "site"}
+        ],
+        "intercom": [{"name": "team_mates", "data_type": "integer"}],
+        "bird": [{"key": "born", "type": "datetime"}]
+    });
+    let defs = Definitions::from_json(&combined).expect("accepted");
+    let params = |format: Format, record: Value, path: &str| {
+        let report = Validator::new(format)
+            .with_options(ValidateOptions::new().definitions(defs.clone()))
+            .validate(&record);
+        report
+            .issues
+            .iter()
+            .find(|i| i.path == path)
+            .and_then(|i| i.params.as_deref().copied())
+            .unwrap_or_else(|| panic!("{format} {path}: {:?}", report.issues))
+    };
+    let hs = |properties: Value| json!({ "firstName": "Ada", "properties": properties });
+    let p = params(
+        Format::HelpScout,
+        hs(json!({"employees": "many"})),
+        "/properties/employees",
+    );
+    assert_eq!(p.expected, ["integer"]);
+    let p = params(
+        Format::HelpScout,
+        hs(json!({"car": "c".repeat(256)})),
+        "/properties/car",
+    );
+    assert_eq!((p.limit, p.length), (Some(255), Some(256)));
+    let p = params(
+        Format::HelpScout,
+        hs(json!({"site": "not a url"})),
+        "/properties/site",
+    );
+    assert_eq!(p.format, Some("url"));
+    let intercom =
+        json!({"role": "user", "external_id": "1", "custom_attributes": {"team_mates": "x"}});
+    let p = params(Format::Intercom, intercom, "/custom_attributes/team_mates");
+    assert_eq!(p.expected, ["integer"]);
+    let bird = json!({"displayName": "Ada", "attributes": {"born": "yesterday"}});
+    assert_eq!(
+        params(Format::Bird, bird, "/attributes/born").format,
+        Some("date-time")
+    );
+}
