@@ -47,7 +47,15 @@ test("README: definitions", () => {
       { properties: [{ slug: "seats", value: "many" }] },
       { definitions: { helpscout: [{ slug: "seats", type: "number" }] } },
     ).issues,
-    [{ path: "/properties/0/value", code: "type", severity: "error", message: "must be an integer (number property)" }],
+    [
+      {
+        path: "/properties/0/value",
+        code: "type",
+        severity: "error",
+        message: "must be an integer (number property)",
+        params: { expected: ["integer"] },
+      },
+    ],
   );
 });
 
