@@ -20,6 +20,16 @@ pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The `params` of the first finding at `path` in `report` (a test failure if there is none).
+pub fn params_at(report: &contactkit::Report, path: &str) -> contactkit::IssueParams {
+    report
+        .issues
+        .iter()
+        .find(|i| i.path == path)
+        .and_then(|i| i.params.as_deref().copied())
+        .unwrap_or_else(|| panic!("no params at {path}: {:?}", report.issues))
+}
+
 /// The findings of `value` as `format`, as `(path, code, severity)`.
 pub fn findings(
     format: contactkit::Format,

@@ -459,12 +459,7 @@ fn findings_against_definitions_state_their_terms() {
         let report = Validator::new(format)
             .with_options(ValidateOptions::new().definitions(defs.clone()))
             .validate(&record);
-        report
-            .issues
-            .iter()
-            .find(|i| i.path == path)
-            .and_then(|i| i.params.as_deref().copied())
-            .unwrap_or_else(|| panic!("{format} {path}: {:?}", report.issues))
+        crate::support::params_at(&report, path)
     };
     let hs = |properties: Value| json!({ "firstName": "Ada", "properties": properties });
     let p = params(

@@ -735,7 +735,7 @@ fn the_last_of_a_repeated_id_decides_whether_there_is_one() {
 /// a syntax error; never a value of the record.
 #[test]
 fn findings_state_their_terms_in_params() {
-    use contactkit::{validate_str, IssueParams};
+    use contactkit::validate_str;
     let report = validate(
         Format::HelpScout,
         &serde_json::json!({
@@ -745,14 +745,7 @@ fn findings_state_their_terms_in_params() {
             "emails": [{ "type": "work", "value": "not an address" }]
         }),
     );
-    let params = |path: &str| -> IssueParams {
-        report
-            .issues
-            .iter()
-            .find(|i| i.path == path)
-            .and_then(|i| i.params.as_deref().copied())
-            .unwrap_or_else(|| panic!("no params at {path}: {:?}", report.issues))
-    };
+    let params = |path: &str| crate::support::params_at(&report, path);
     let long = params("/firstName");
     assert_eq!((long.limit, long.length), (Some(40), Some(41)));
     assert_eq!(params("/lastName").expected, ["string"]);
