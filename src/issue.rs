@@ -236,51 +236,55 @@ pub(crate) fn push_issues(out: &mut String, issues: &[Issue], with_params: bool)
 /// Appends `params` as a JSON object of the members that are set, in the order of
 /// [`IssueParams`]' fields.
 fn push_params(out: &mut String, params: &IssueParams) {
-    use crate::json::write::{push_array, push_i64, push_json_string, push_key};
-    fn int(n: usize) -> i64 {
-        i64::try_from(n).unwrap_or(i64::MAX)
-    }
-    let numbers = [
-        ("limit", params.limit),
-        ("length", params.length.map(int)),
-        ("count", params.count.map(int)),
-        ("minimum", params.minimum),
-        ("maximum", params.maximum),
-    ];
-    let lists = [("allowed", params.allowed), ("expected", params.expected)];
-    let place = [
-        ("line", params.line.map(int)),
-        ("column", params.column.map(int)),
-    ];
-    out.push('{');
+    use crate::json::write::{push_array, push_i64, push_json_string, push_key, push_usize};
     let mut first = true;
-    for (name, n) in numbers {
-        if let Some(n) = n {
-            push_key(out, first, name);
-            push_i64(out, n);
-            first = false;
-        }
+    let mut key = |out: &mut String, name: &str| {
+        push_key(out, first, name);
+        first = false;
+    };
+    let list = |out: &mut String, items: &[&str]| {
+        push_array(out, items, |out, item| push_json_string(out, item));
+    };
+    out.push('{');
+    if let Some(n) = params.limit {
+        key(out, "limit");
+        push_i64(out, n);
     }
-    for (i, (name, list)) in lists.into_iter().enumerate() {
-        if i == 1 {
-            if let Some(format) = params.format {
-                push_key(out, first, "format");
-                push_json_string(out, format);
-                first = false;
-            }
-        }
-        if !list.is_empty() {
-            push_key(out, first, name);
-            push_array(out, list, |out, item| push_json_string(out, item));
-            first = false;
-        }
+    if let Some(n) = params.length {
+        key(out, "length");
+        push_usize(out, n);
     }
-    for (name, n) in place {
-        if let Some(n) = n {
-            push_key(out, first, name);
-            push_i64(out, n);
-            first = false;
-        }
+    if let Some(n) = params.count {
+        key(out, "count");
+        push_usize(out, n);
+    }
+    if let Some(n) = params.minimum {
+        key(out, "minimum");
+        push_i64(out, n);
+    }
+    if let Some(n) = params.maximum {
+        key(out, "maximum");
+        push_i64(out, n);
+    }
+    if !params.allowed.is_empty() {
+        key(out, "allowed");
+        list(out, params.allowed);
+    }
+    if let Some(format) = params.format {
+        key(out, "format");
+        push_json_string(out, format);
+    }
+    if !params.expected.is_empty() {
+        key(out, "expected");
+        list(out, params.expected);
+    }
+    if let Some(n) = params.line {
+        key(out, "line");
+        push_usize(out, n);
+    }
+    if let Some(n) = params.column {
+        key(out, "column");
+        push_usize(out, n);
     }
     out.push('}');
 }

@@ -83,7 +83,7 @@ const NUMBER_RANGE: &[Part] = &[
 const NOT_NUMBER_PROPERTY: &[Part] = &[Text("must be an integer (number property)")];
 const NOT_STRING: &[Part] = &[Text("must be a string")];
 /// The most characters a text property holds (Help Scout's docs).
-pub(crate) const TEXT_PROPERTY_MAX: usize = 255;
+pub(crate) const TEXT_PROPERTY_MAX: u16 = 255;
 const TEXT_TOO_LONG: &[Part] = &[
     Text("is "),
     Part::Length,
@@ -130,10 +130,8 @@ impl PropertyDefinition {
         let wrong = match self.kind {
             PropertyType::Text => {
                 let n = crate::spec::char_count(s);
-                if n > TEXT_PROPERTY_MAX {
-                    let message = Message::new(TEXT_TOO_LONG)
-                        .length(n)
-                        .max(limit(TEXT_PROPERTY_MAX));
+                if n > usize::from(TEXT_PROPERTY_MAX) {
+                    let message = Message::new(TEXT_TOO_LONG).length(n).max(TEXT_PROPERTY_MAX);
                     ctx.error(path, Code::TooLong, message);
                 }
                 return;
@@ -156,9 +154,4 @@ impl PropertyDefinition {
             ctx.push_value(path, code, Severity::Error, message, s);
         }
     }
-}
-
-/// A limit as the messages' parameters hold it.
-pub(crate) fn limit(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }

@@ -2,7 +2,7 @@
 //! the slug's rules, the value checks (against the account's property definitions when given)
 //! and the messages.
 
-use super::definitions::{limit, TEXT_PROPERTY_MAX};
+use super::definitions::TEXT_PROPERTY_MAX;
 use super::spec::SLUG;
 use crate::definitions::Definitions;
 use crate::json::Integer;
@@ -86,9 +86,9 @@ fn check_plain(prop: &Summary<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     match prop {
         Summary::Whole(value) => check_plain(&Summary::of(value), path, ctx),
         Summary::Text(n) => {
-            if *n > TEXT_PROPERTY_MAX {
+            if *n > usize::from(TEXT_PROPERTY_MAX) {
                 let message = Message::new(LONG_TEXT).length(*n);
-                ctx.warn(path, Code::TooLong, message.max(limit(TEXT_PROPERTY_MAX)));
+                ctx.warn(path, Code::TooLong, message.max(TEXT_PROPERTY_MAX));
             }
         }
         Summary::Number(Some(Integer::InRange(_))) => {}
