@@ -152,14 +152,14 @@ pub(crate) fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// An escaped reference token unescaped (a parsed pointer's `~` is followed by `0` or `1`).
-/// A plain loop rather than `str::replace`: the WebAssembly module links no substring search.
 /// `text.split('/').skip(1)` (the still escaped tokens of pointer text) by a byte loop.
 #[cfg(any(test, not(any(feature = "convert", feature = "speed"))))]
 fn raw_tokens(text: &str) -> impl Iterator<Item = &str> {
     crate::json::split_ascii(text, b'/').skip(1)
 }
 
+/// An escaped reference token unescaped (a parsed pointer's `~` is followed by `0` or `1`).
+/// A plain loop rather than `str::replace`: the WebAssembly module links no substring search.
 fn unescape(token: &str) -> Cow<'_, str> {
     if token.bytes().any(|b| b == b'~') {
         let mut out = String::with_capacity(token.len());
