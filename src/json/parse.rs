@@ -10,7 +10,10 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::{Json, Number, ObjectMembers, Scanner, Source, Stop, SyntaxError, Token};
+use super::{Json, Number, Scanner, Source, Stop, SyntaxError, Token};
+use crate::pointer::Path;
+use crate::spec::validate::{read_json, Ctx};
+use crate::ValidateOptions;
 
 /// Parses JSON text (one value, whitespace around it) as serde_json parses it into a `Value`:
 /// the same values (a repeated member name keeps its first place and its last value), the same
@@ -21,32 +24,15 @@ pub(crate) fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     value.map_err(|Stop| scanner.failure())
 }
 
-/// The next value of the scanner, whole (recursion bounded by the scanner's nesting limit).
+/// The next value of the scanner, whole (recursion bounded by the scanner's nesting limit): the
+/// validator's reader of whole values ([`read_json`]), which keeps a repeated member name's
+/// first place and last value as `serde_json::Value` does, told to stop at a number beyond the
+/// `f64` range as serde_json does (the findings it collects on the way are dropped).
 fn read<'a>(scanner: &mut Scanner<'a>) -> Result<Json<'a>, Stop> {
-    Ok(match scanner.value()? {
-        Token::Null => Json::Null,
-        Token::Bool(b) => Json::Bool(b),
-        Token::Number(n) => Json::Number(n),
-        Token::Beyond => return Err(scanner.beyond()),
-        Token::String(s) => Json::String(s),
-        Token::Array => {
-            let mut items = Vec::new();
-            let mut first = true;
-            while scanner.next_item(&mut first)? {
-                items.push(read(scanner)?);
-            }
-            Json::Array(items)
-        }
-        Token::Object => {
-            let mut members = ObjectMembers::default();
-            let mut first = true;
-            while let Some(name) = scanner.next_key(&mut first)? {
-                let value = read(scanner)?;
-                members.insert(name, value);
-            }
-            Json::Object(members.into_entries())
-        }
-    })
+    let options = ValidateOptions::new();
+    let mut ctx = Ctx::new(&options);
+    ctx.strict = true;
+    read_json(scanner, &Path::Root, &mut ctx)
 }
 
 /// Parses JSON text into a `serde_json::Value` as [`parse`] does and [`Json::to_value`] would

@@ -605,6 +605,10 @@ impl<'a> Scanner<'a> {
 }
 
 impl<'a> Source<'a> for Scanner<'a> {
+    fn beyond(&mut self) -> Stop {
+        Scanner::beyond(self)
+    }
+
     #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
     #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn value(&mut self) -> Result<Token<'a>, Stop> {
