@@ -131,8 +131,4 @@ pub(crate) trait Source<'a> {
     /// Inside an open object: the next member's name (then read its value), or `None`, which
     /// closes the object. `first` as for [`Source::next_item`].
     fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Stop>;
-
-    /// Stops at the number just read, which was [`Token::Beyond`], with serde_json's error for
-    /// it (a reader that refuses such numbers: [`parse`]).
-    fn beyond(&mut self) -> Stop;
 }

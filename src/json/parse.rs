@@ -20,19 +20,16 @@ use crate::ValidateOptions;
 /// errors with the same line and column.
 pub(crate) fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut scanner = Scanner::from_str(text);
-    let value = read(&mut scanner).and_then(|value| scanner.end().map(|()| value));
-    value.map_err(|Stop| scanner.failure())
-}
-
-/// The next value of the scanner, whole (recursion bounded by the scanner's nesting limit): the
-/// validator's reader of whole values ([`read_json`]), which keeps a repeated member name's
-/// first place and last value as `serde_json::Value` does, told to stop at a number beyond the
-/// `f64` range as serde_json does (the findings it collects on the way are dropped).
-fn read<'a>(scanner: &mut Scanner<'a>) -> Result<Json<'a>, Stop> {
+    scanner.strict = true;
+    // The validator's reader of whole values (one reader in the WebAssembly module, not two),
+    // which keeps a repeated member name's first place and last value as `serde_json::Value`
+    // does; the strict scanner stops at a number beyond the `f64` range as serde_json does.
+    // The findings it collects on the way (repeated names) are dropped.
     let options = ValidateOptions::new();
     let mut ctx = Ctx::new(&options);
-    ctx.strict = true;
-    read_json(scanner, &Path::Root, &mut ctx)
+    let value = read_json(&mut scanner, &Path::Root, &mut ctx)
+        .and_then(|value| scanner.end().map(|()| value));
+    value.map_err(|Stop| scanner.failure())
 }
 
 /// Parses JSON text into a `serde_json::Value` as [`parse`] does and [`Json::to_value`] would

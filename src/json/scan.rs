@@ -88,6 +88,9 @@ pub(crate) struct Scanner<'a> {
     depth: usize,
     /// The error that stopped the scan.
     failure: Option<SyntaxError>,
+    /// Stop at a number beyond the `f64` range with serde_json's error ([`Scanner::beyond`])
+    /// rather than give [`Token::Beyond`], as serde_json's parser does ([`super::parse`]).
+    pub(crate) strict: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -99,6 +102,7 @@ impl<'a> Scanner<'a> {
             pos: 0,
             depth: 0,
             failure: None,
+            strict: false,
         }
     }
 
@@ -112,6 +116,7 @@ impl<'a> Scanner<'a> {
             pos: 0,
             depth: 0,
             failure: None,
+            strict: false,
         }
     }
 
@@ -516,7 +521,7 @@ impl<'a> Scanner<'a> {
                             self.pos += 1;
                         }
                         if !zero && positive_exp {
-                            return Ok(Token::Beyond);
+                            return self.beyond_token();
                         }
                         return Ok(Token::Number(Number::F64(if positive {
                             0.0
@@ -546,13 +551,23 @@ impl<'a> Scanner<'a> {
         let text = self.bytes.get(digits_start..self.pos).unwrap_or_default();
         let magnitude = super::float::parse(text);
         if magnitude.is_infinite() {
-            return Ok(Token::Beyond);
+            return self.beyond_token();
         }
         Ok(Token::Number(Number::F64(if positive {
             magnitude
         } else {
             -magnitude
         })))
+    }
+
+    /// The token of a number beyond the `f64` range just read, or the stop there for a
+    /// [`Scanner::strict`] scan.
+    #[cold]
+    fn beyond_token(&mut self) -> Result<Token<'a>, Stop> {
+        if self.strict {
+            return Err(self.beyond());
+        }
+        Ok(Token::Beyond)
     }
 
     // Objects ---------------------------------------------------------------------------------
@@ -605,10 +620,6 @@ impl<'a> Scanner<'a> {
 }
 
 impl<'a> Source<'a> for Scanner<'a> {
-    fn beyond(&mut self) -> Stop {
-        Scanner::beyond(self)
-    }
-
     #[cfg_attr(any(feature = "speed", not(target_arch = "wasm32")), inline(always))]
     #[cfg_attr(all(not(feature = "speed"), target_arch = "wasm32"), inline)]
     fn value(&mut self) -> Result<Token<'a>, Stop> {

@@ -75,9 +75,4 @@ impl<'v> Source<'v> for ValueSource<'v> {
         self.stack.pop();
         Ok(None)
     }
-
-    /// A parsed value holds no number beyond the `f64` range: never called.
-    fn beyond(&mut self) -> Stop {
-        Stop
-    }
 }

@@ -33,10 +33,6 @@ pub(crate) struct Ctx<'o> {
     pub issues: Vec<Issue>,
     /// The options of the run (definitions, whether messages show values).
     pub options: &'o ValidateOptions,
-    /// Stop at a number beyond the `f64` range with serde_json's error ([`read`]) rather than
-    /// report it: [`crate::json::parse`] reads its values with [`read_json`] so (one reader of
-    /// whole values in the WebAssembly module, not two).
-    pub strict: bool,
 }
 
 impl<'o> Ctx<'o> {
@@ -44,7 +40,6 @@ impl<'o> Ctx<'o> {
         Self {
             issues: Vec::new(),
             options,
-            strict: false,
         }
     }
 
@@ -488,24 +483,16 @@ pub(crate) fn read<'a, S: Source<'a>>(
     ctx: &mut Ctx<'_>,
 ) -> Result<Token<'a>, Stop> {
     match source.value()? {
-        Token::Beyond => beyond_f64(source, path, ctx),
+        Token::Beyond => Ok(beyond_f64(path, ctx)),
         token => Ok(token),
     }
 }
 
-/// [`read`]'s finding for a number beyond the range of an `f64`, and the token it reads as
-/// (or, for a [`Ctx::strict`] reader, the stop there).
+/// [`read`]'s finding for a number beyond the range of an `f64`, and the token it reads as.
 #[cold]
-fn beyond_f64<'a, S: Source<'a>>(
-    source: &mut S,
-    path: &Path<'_>,
-    ctx: &mut Ctx<'_>,
-) -> Result<Token<'a>, Stop> {
-    if ctx.strict {
-        return Err(source.beyond());
-    }
+fn beyond_f64<'a>(path: &Path<'_>, ctx: &mut Ctx<'_>) -> Token<'a> {
     ctx.error(path, Code::OutOfRange, Message::new(BEYOND_F64));
-    Ok(Token::Number(Number::U64(0)))
+    Token::Number(Number::U64(0))
 }
 
 /// Passes over the next value, at `path`, that no rule looks at, reporting what is wrong with
