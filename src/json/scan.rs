@@ -88,9 +88,6 @@ pub(crate) struct Scanner<'a> {
     depth: usize,
     /// The error that stopped the scan.
     failure: Option<SyntaxError>,
-    /// Stop at a number beyond the `f64` range with serde_json's error ([`Scanner::beyond`])
-    /// rather than give [`Token::Beyond`], as serde_json's parser does ([`super::parse`]).
-    pub(crate) strict: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -102,7 +99,6 @@ impl<'a> Scanner<'a> {
             pos: 0,
             depth: 0,
             failure: None,
-            strict: false,
         }
     }
 
@@ -116,7 +112,6 @@ impl<'a> Scanner<'a> {
             pos: 0,
             depth: 0,
             failure: None,
-            strict: false,
         }
     }
 
@@ -134,6 +129,16 @@ impl<'a> Scanner<'a> {
         // ever passing for valid.
         self.failure
             .unwrap_or_else(|| SyntaxError::at(SyntaxCode::ExpectedSomeValue, self.bytes, self.pos))
+    }
+
+    /// The error that stopped the scan, or, when the scan itself did not stop (the caller
+    /// refused the number beyond the `f64` range just read: [`super::parse`]), serde_json's
+    /// error for that number ([`Scanner::beyond`]).
+    pub(crate) fn failure_or_beyond(&mut self) -> SyntaxError {
+        if self.failure.is_none() {
+            self.beyond();
+        }
+        self.failure()
     }
 
     /// Stops the scan at the number just read, which was [`Token::Beyond`]: serde_json's error
@@ -521,7 +526,7 @@ impl<'a> Scanner<'a> {
                             self.pos += 1;
                         }
                         if !zero && positive_exp {
-                            return self.beyond_token();
+                            return Ok(Token::Beyond);
                         }
                         return Ok(Token::Number(Number::F64(if positive {
                             0.0
@@ -551,23 +556,13 @@ impl<'a> Scanner<'a> {
         let text = self.bytes.get(digits_start..self.pos).unwrap_or_default();
         let magnitude = super::float::parse(text);
         if magnitude.is_infinite() {
-            return self.beyond_token();
+            return Ok(Token::Beyond);
         }
         Ok(Token::Number(Number::F64(if positive {
             magnitude
         } else {
             -magnitude
         })))
-    }
-
-    /// The token of a number beyond the `f64` range just read, or the stop there for a
-    /// [`Scanner::strict`] scan.
-    #[cold]
-    fn beyond_token(&mut self) -> Result<Token<'a>, Stop> {
-        if self.strict {
-            return Err(self.beyond());
-        }
-        Ok(Token::Beyond)
     }
 
     // Objects ---------------------------------------------------------------------------------
