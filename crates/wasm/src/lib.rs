@@ -41,8 +41,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 52.8 KB (brotli 46.2 KB; goal 40 KB, not met), the full entry
-//! 114.8 KB (brotli 98.0 KB; goal 100 KB gzip, not met), the full `.wasm` alone 110.9 KB against
+//! gzip -9): the forms entry 52.3 KB (brotli 45.7 KB; goal 40 KB, not met), the full entry
+//! 114.5 KB (brotli 97.8 KB; goal 100 KB gzip, not met), the full `.wasm` alone 110.6 KB against
 //! its hard budget of 150 KB (all passes below merged, with findings' `params` (+1.0 KB each)
 //! and the JavaScript checks of lone surrogates, `init()` sources and Map payloads (+0.5 KB)).
 //!
