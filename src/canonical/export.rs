@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use crate::engine::crossing::At;
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
+use crate::engine::with_number;
 use crate::model::{Address, ContactField, Email, Handle, Identifier, Phone};
 use crate::note::NoteCode;
 use crate::pointer::join;
@@ -99,7 +100,7 @@ fn list<T: ToValue>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
     if ex.tracking() {
         for i in 0..items.len() {
             ex.origin(
-                || Cow::Owned(format!("{pointer}/{i}")),
+                || Cow::Owned(with_number(&[pointer, "/"], i, &[])),
                 ContactPath::Item(field, i),
             );
         }
@@ -142,7 +143,13 @@ pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
         }
         for i in 0..a.lines.len() {
             ex.origin(
-                || Cow::Owned(format!("{}/{i}", ContactField::AddressLines.pointer())),
+                || {
+                    Cow::Owned(with_number(
+                        &[ContactField::AddressLines.pointer(), "/"],
+                        i,
+                        &[],
+                    ))
+                },
                 ContactPath::Item(ContactField::AddressLines, i),
             );
         }

@@ -230,6 +230,17 @@ pub(crate) fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// `before`, the decimal `n`, then `after`, as one `String`: `format!` of a number without
+/// `core::fmt` (pointers into arrays, a few messages).
+pub(crate) fn with_number(before: &[&str], n: usize, after: &[&str]) -> String {
+    let mut out = concat(before);
+    crate::json::write::push_usize(&mut out, n);
+    for part in after {
+        out.push_str(part);
+    }
+    out
+}
+
 /// The source-stage rejection of a record whose validation `report` has errors.
 pub(crate) fn valid_source(report: Report) -> Result<(), Rejection> {
     if report.is_valid() {

@@ -51,12 +51,7 @@ impl<'k> ContactPath<'k> {
 
 /// `base/index`.
 fn item_pointer(base: &str, index: usize) -> String {
-    use std::fmt::Write as _;
-    let mut p = String::with_capacity(base.len() + 4);
-    p.push_str(base);
-    // Writing to a String cannot fail.
-    let _ = write!(p, "/{index}");
-    p
+    super::with_number(&[base, "/"], index, &[])
 }
 
 /// A location in the source record, rendered as a JSON Pointer only when a note needs it.

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::engine::{concat, with_number};
 use crate::json::write::push_usize;
 use crate::json::NameMap;
 use crate::note::NoteCode;
@@ -164,9 +165,14 @@ impl Repair<'_> {
         self.notes.push(crate::Note {
             path: path.to_owned(),
             code: NoteCode::Truncated,
-            message: format!(
-                "cut to {max} characters, the most {} accepts here",
-                self.format.name()
+            message: with_number(
+                &["cut to "],
+                max as usize,
+                &[
+                    " characters, the most ",
+                    self.format.name(),
+                    " accepts here",
+                ],
             ),
         });
         true
@@ -225,10 +231,14 @@ impl Repair<'_> {
             sources.extend(ancestor.map(|(_, s)| s.as_str()));
         }
         sources.dedup();
-        let message = format!(
-            "{} does not accept this value ({code} at {path}); lenient mode left it out",
-            self.format.name()
-        );
+        let message = concat(&[
+            self.format.name(),
+            " does not accept this value (",
+            code.as_str(),
+            " at ",
+            path,
+            "); lenient mode left it out",
+        ]);
         let mut notes: Vec<crate::Note> = sources
             .into_iter()
             .map(|source| crate::Note {
@@ -451,10 +461,51 @@ fn pointer(segments: &[String]) -> String {
 
 /// Orders pointers by their tokens, comparing array indices as numbers.
 /// Sorts `items` with `compare`, stably. Every sort of the conversion goes through this one
-/// instance of the standard library's sort: each other element type or comparison would add
-/// another (2 to 3 KB of WebAssembly each).
+/// instance of the standard library's sort (natively and with the feature `speed`): each other
+/// element type or comparison would add another (2 to 3 KB of WebAssembly each).
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 fn sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
     items.sort_by(|&a, &b| compare(a, b));
+}
+
+/// [`sort`] in the browsers' WebAssembly module: [`merge_sort`] (std's sort is 3 KB there).
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+fn sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
+    merge_sort(items, compare);
+}
+
+/// A stable bottom-up merge sort of `items` by `compare`, in O(n log n) comparisons: runs of
+/// width 1, 2, 4, ... merged pairwise through a buffer, the left run first among equals.
+#[cfg(any(test, all(not(feature = "speed"), target_arch = "wasm32")))]
+fn merge_sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
+    let len = items.len();
+    let mut buffer = Vec::with_capacity(len);
+    let mut width = 1;
+    while width < len {
+        buffer.clear();
+        let mut start = 0;
+        while start < len {
+            let middle = len.min(start + width);
+            let end = len.min(middle + width);
+            let (mut i, mut j) = (start, middle);
+            while i < middle || j < end {
+                let take_left = j >= end
+                    || (i < middle
+                        && items
+                            .get(i)
+                            .zip(items.get(j))
+                            .is_none_or(|(&a, &b)| compare(a, b) != std::cmp::Ordering::Greater));
+                let from = if take_left { &mut i } else { &mut j };
+                buffer.extend(items.get(*from).copied());
+                *from += 1;
+            }
+            start = end;
+        }
+        for (item, &sorted) in items.iter_mut().zip(&buffer) {
+            *item = sorted;
+        }
+        width *= 2;
+    }
 }
 
 /// The positions `0..len` in the order `compare` gives them ([`sort`]).
@@ -512,4 +563,20 @@ fn locate(format: Format, segments: &[String]) -> Vec<Step> {
         kind = next;
     }
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    /// The browsers' merge sort orders as std's stable sort does, equal keys kept in order.
+    #[test]
+    fn merge_sort_is_std_stable_sort() {
+        proptest::proptest!(|(keys in proptest::collection::vec(0u8..6, 0..70))| {
+            let compare = &mut |a: usize, b: usize| keys[a].cmp(&keys[b]);
+            let mut ours: Vec<usize> = (0..keys.len()).collect();
+            super::merge_sort(&mut ours, compare);
+            let mut std_order: Vec<usize> = (0..keys.len()).collect();
+            std_order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+            proptest::prop_assert_eq!(ours, std_order);
+        });
+    }
 }

@@ -39,7 +39,7 @@ pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<Strin
         first.filter(|s| !s.is_empty()),
         last.filter(|s| !s.is_empty()),
     ) {
-        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (Some(f), Some(l)) => Some(concat(&[f, " ", l])),
         (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
         (None, None) => None,
     }
@@ -85,7 +85,7 @@ pub(crate) fn export_first_last(
         match split_name(full) {
             (None, _) => ex.dropped(
                 ContactPath::Field(ContactField::FullName),
-                format!("is blank, so it gives no first or last name for {name}"),
+                concat(&["is blank, so it gives no first or last name for ", name]),
             ),
             (Some(f), l) => {
                 ex.note(
@@ -132,9 +132,10 @@ pub(crate) fn export_first_last(
         if !names_agree(full, first, last) {
             ex.dropped(
                 ContactPath::Field(ContactField::FullName),
-                format!(
-                    "{name} holds only first and last name, and this full name differs from them"
-                ),
+                concat(&[
+                    name,
+                    " holds only first and last name, and this full name differs from them",
+                ]),
             );
         }
     }
@@ -184,7 +185,7 @@ fn export_first<'c>(
             if has_kind {
                 ex.dropped(
                     ContactPath::ItemKind(field, 0),
-                    format!("{name} has no field for the kind of {a} {what}"),
+                    concat(&[name, " has no field for the kind of ", a, " ", what]),
                 );
             }
         } else {

@@ -51,7 +51,7 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
     match p.get("email") {
         Some(Value::String(email)) => {
             set("email", Value::from(email.as_str()));
-            if let Some((_, domain)) = email.rsplit_once('@') {
+            if let Some((_, domain)) = crate::json::rsplit_ascii_once(email, b'@') {
                 set("email_domain", Value::from(domain));
             }
         }

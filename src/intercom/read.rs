@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::concat;
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
@@ -71,9 +72,11 @@ fn more(list: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str,
     if list.get("has_more") == Some(&Value::Bool(true)) {
         imp.dropped(
             SourcePath::Nested(member, "has_more"),
-            format!(
-                "Intercom's contact object lists at most 10 {what}; the others are not in this record (get them from the list's url)"
-            ),
+            concat(&[
+                "Intercom's contact object lists at most 10 ",
+                what,
+                "; the others are not in this record (get them from the list's url)",
+            ]),
         );
     }
 }
