@@ -349,15 +349,11 @@ pub(crate) fn value_at_mut<'v>(
 /// The unescaped tokens of pointer text as serde_json's lookups read them: none for `""` (the
 /// whole value), `None` for text that does not start with `/`.
 fn serde_tokens(pointer: &str) -> Option<impl Iterator<Item = Cow<'_, str>>> {
-    let rest = match pointer {
-        "" => None,
-        _ => Some(pointer.strip_prefix('/')?),
-    };
-    Some(
-        rest.into_iter()
-            .flat_map(|r| r.split('/'))
-            .map(serde_unescape),
-    )
+    if !pointer.is_empty() && !pointer.starts_with('/') {
+        return None;
+    }
+    // `split('/').skip(1)`: nothing for `""`, the tokens after the leading `/` otherwise.
+    Some(pointer.split('/').skip(1).map(serde_unescape))
 }
 
 /// A token as serde_json's pointer lookup unescapes it: every `~1` replaced by `/`, then every

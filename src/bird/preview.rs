@@ -17,10 +17,8 @@ pub(crate) const VISITOR_KEY: &str = "visitorid";
 
 /// The identifiers of a valid create payload, as `(key, value)`.
 fn identifiers(p: &Map<String, Value>) -> Vec<(&str, &str)> {
-    p.get("identifiers")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    crate::engine::shared::items(p, "identifiers")
+        .iter()
         .filter_map(|item| {
             let key = item.get("key")?.as_str()?;
             let value = item.get("value")?.as_str()?;

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::SourcePath;
-use crate::engine::shared::integer;
+use crate::engine::shared::{integer, items};
 use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Identifier, Phone};
 
@@ -15,20 +15,16 @@ fn objects<'v>(
     obj: &'v Map<String, Value>,
     member: &'static str,
 ) -> impl Iterator<Item = (SourcePath<'static>, &'v Map<String, Value>)> {
-    obj.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    items(obj, member)
+        .iter()
         .enumerate()
         .filter_map(move |(i, v)| v.as_object().map(|o| (SourcePath::Item(member, i), o)))
 }
 
 /// The string items of array member `member`.
 fn strings(obj: &Map<String, Value>, member: &str) -> Vec<String> {
-    obj.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    items(obj, member)
+        .iter()
         .filter_map(|v| v.as_str().map(str::to_owned))
         .collect()
 }

@@ -330,6 +330,15 @@ pub(crate) fn export_number(ex: &mut Exporter<'_>, at: At) {
     }
 }
 
+/// The items of array member `member` of `obj`; none when it is missing or not an array (a
+/// slice, not an `Option` flattened: one iterator less in the WebAssembly module).
+pub(crate) fn items<'v>(obj: &'v Map<String, Value>, member: &str) -> &'v [Value] {
+    match obj.get(member) {
+        Some(Value::Array(items)) => items,
+        _ => &[],
+    }
+}
+
 /// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).
 pub(crate) fn integer(v: &Value) -> Option<i64> {
     match crate::definitions::as_integer(v)? {

@@ -42,10 +42,8 @@ fn title_case(value: &str) -> Option<String> {
 
 /// The entries of array member `member`, each `{id, value, type}` (`type` only when `typed`).
 fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
-    p.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    crate::engine::shared::items(p, member)
+        .iter()
         .filter_map(Value::as_object)
         .map(|item| {
             let mut e = Map::new();
