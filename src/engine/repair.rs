@@ -103,7 +103,7 @@ impl Repair<'_> {
                 .rev()
                 .find(|&k| steps.get(k - 1).is_some_and(|s| s.removable))
             {
-                removals.push((segments[..k].to_vec(), issue.code));
+                removals.push((segments.get(..k).unwrap_or_default().to_vec(), issue.code));
             }
         }
         if !changed && removals.is_empty() {
@@ -128,17 +128,18 @@ impl Repair<'_> {
         for (unit, _) in &unique {
             all.insert(Cow::Owned(pointer(unit)), ());
         }
-        let units: Vec<&(Vec<String>, Code)> = unique
-            .into_iter()
-            .filter(|(unit, _)| {
-                // The pointers of the unit's proper ancestors, one token longer each.
-                let mut prefix = String::new();
-                !unit.iter().take(unit.len().saturating_sub(1)).any(|token| {
-                    push_token(&mut prefix, token);
-                    all.find(&prefix).is_some()
-                })
-            })
-            .collect();
+        let mut units: Vec<&(Vec<String>, Code)> = Vec::with_capacity(unique.len());
+        'units: for entry in unique {
+            // The pointers of the unit's proper ancestors, one token longer each.
+            let mut prefix = String::new();
+            for token in entry.0.iter().take(entry.0.len().saturating_sub(1)) {
+                push_token(&mut prefix, token);
+                if all.find(&prefix).is_some() {
+                    continue 'units;
+                }
+            }
+            units.push(entry);
+        }
         // Within a pass the units are disjoint and come later items first, so the notes can be
         // made from the origins as they were before the pass, and the origins updated once.
         let index = OriginIndex::new(&self.origins);
@@ -218,12 +219,12 @@ impl Repair<'_> {
     /// `dropped` notes for the value removed at `path`: the source of every value the exporter
     /// wrote at or under it (else of the nearest ancestor).
     fn note_removed(&mut self, path: &str, code: Code, index: &OriginIndex) {
-        let mut sources: Vec<&str> = index
-            .at_or_under(path)
-            .into_iter()
-            .filter_map(|i| self.origins.get(i))
-            .map(|(_, s)| s.as_str())
-            .collect();
+        let mut sources: Vec<&str> = Vec::new();
+        for i in index.at_or_under(path) {
+            if let Some((_, s)) = self.origins.get(i) {
+                sources.push(s);
+            }
+        }
         if sources.is_empty() {
             let ancestor = index
                 .nearest_ancestor(path)
@@ -239,14 +240,14 @@ impl Repair<'_> {
             path,
             "); lenient mode left it out",
         ]);
-        let mut notes: Vec<crate::Note> = sources
-            .into_iter()
-            .map(|source| crate::Note {
+        let mut notes: Vec<crate::Note> = Vec::with_capacity(sources.len());
+        for source in sources {
+            notes.push(crate::Note {
                 path: source.to_owned(),
                 code: NoteCode::Dropped,
                 message: message.clone(),
-            })
-            .collect();
+            });
+        }
         if notes.is_empty() {
             notes.push(crate::Note {
                 path: path.to_owned(),
@@ -378,10 +379,12 @@ impl OriginIndex {
             let target = |i: usize| origins.get(i).map(|(t, _)| t.as_ref());
             target(a).cmp(&target(b))
         });
-        let by_target = order
-            .into_iter()
-            .filter_map(|i| origins.get(i).map(|(t, _)| (t.to_string(), i)))
-            .collect();
+        let mut by_target = Vec::with_capacity(order.len());
+        for i in order {
+            if let Some((t, _)) = origins.get(i) {
+                by_target.push((t.to_string(), i));
+            }
+        }
         Self { by_target }
     }
 
@@ -394,20 +397,22 @@ impl OriginIndex {
 
     /// Positions of the origins at `path` or below it, in list order.
     fn at_or_under(&self, path: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.at(path).iter().map(|&(_, i)| i).collect();
+        let mut out: Vec<usize> = Vec::new();
+        for &(_, i) in self.at(path) {
+            out.push(i);
+        }
         // Descendants are the pointers that start with `path/`: sorted, they follow one
         // another from the first pointer not less than `path/`.
         let mut below = String::with_capacity(path.len() + 1);
         below.push_str(path);
         below.push('/');
         let from = self.by_target.partition_point(|(t, _)| *t < below);
-        out.extend(
-            self.by_target
-                .iter()
-                .skip(from)
-                .take_while(|(t, _)| t.starts_with(below.as_str()))
-                .map(|&(_, i)| i),
-        );
+        for (t, i) in self.by_target.get(from..).unwrap_or_default() {
+            if !t.starts_with(below.as_str()) {
+                break;
+            }
+            out.push(*i);
+        }
         sort(&mut out, &mut |a, b| a.cmp(&b));
         out
     }
@@ -449,9 +454,13 @@ fn renumber(target: &str, shifts: &NameMap<'_, Vec<usize>>) -> Option<String> {
 /// The unescaped reference tokens of a finding's path (always a pointer: the validator writes
 /// it).
 fn segments(path: &str) -> Vec<String> {
-    Pointer::parse(path)
-        .map(|p| p.tokens().map(Cow::into_owned).collect())
-        .unwrap_or_default()
+    let mut out = Vec::new();
+    if let Ok(p) = Pointer::parse(path) {
+        for token in p.tokens() {
+            out.push(token.into_owned());
+        }
+    }
+    out
 }
 
 /// The JSON Pointer of reference tokens.
