@@ -247,5 +247,5 @@ pub(crate) fn strings(ex: &mut Exporter<'_>, at: At) {
             ex.origin(|| target.into(), ContactPath::Item(at.field, i));
         }
     }
-    ex.put_derived(member, Value::from(list.to_vec()));
+    ex.put_derived(member, crate::engine::shared::string_array(list));
 }

@@ -17,14 +17,14 @@ pub(crate) const VISITOR_KEY: &str = "visitorid";
 
 /// The identifiers of a valid create payload, as `(key, value)`.
 fn identifiers(p: &Map<String, Value>) -> Vec<(&str, &str)> {
-    crate::engine::shared::items(p, "identifiers")
-        .iter()
-        .filter_map(|item| {
-            let key = item.get("key")?.as_str()?;
-            let value = item.get("value")?.as_str()?;
-            Some((key, value))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for item in crate::engine::shared::items(p, "identifiers") {
+        let key = item.get("key").and_then(Value::as_str);
+        if let (Some(key), Some(value)) = (key, item.get("value").and_then(Value::as_str)) {
+            out.push((key, value));
+        }
+    }
+    out
 }
 
 /// A string attribute value (the first string of an array value).

@@ -77,7 +77,7 @@ impl ToValue for Address {
         if !self.lines.is_empty() {
             map.insert(
                 "lines".to_owned(),
-                Value::Array(self.lines.iter().map(ToValue::to_value).collect()),
+                crate::engine::shared::string_array(&self.lines),
             );
         }
         map.extend(object(&[
@@ -90,8 +90,17 @@ impl ToValue for Address {
     }
 }
 
-/// Writes a list member, recording each item's origin.
-fn list<T: ToValue>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
+/// The JSON values of `items`, by a loop (one small function per item type; [`list`] is one).
+fn values<T: ToValue>(items: &[T]) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(item.to_value());
+    }
+    out
+}
+
+/// Writes a list member of `items` (their [`values`]), recording each item's origin.
+fn list(ex: &mut Exporter<'_>, at: At, items: Vec<Value>) {
     if items.is_empty() {
         return;
     }
@@ -105,26 +114,23 @@ fn list<T: ToValue>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
             );
         }
     }
-    ex.put_derived(
-        at.member,
-        Value::Array(items.iter().map(ToValue::to_value).collect()),
-    );
+    ex.put_derived(at.member, Value::Array(items));
 }
 
 /// A list field (`at.field`) as its JSON array.
 pub(crate) fn lists(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     match at.field {
-        ContactField::Emails => list(ex, at, &c.emails),
-        ContactField::Phones => list(ex, at, &c.phones),
-        ContactField::Chats => list(ex, at, &c.chats),
-        ContactField::SocialProfiles => list(ex, at, &c.social_profiles),
-        ContactField::Identifiers => list(ex, at, &c.identifiers),
-        ContactField::Websites => list(ex, at, &c.websites),
-        ContactField::ListIds => list(ex, at, &c.list_ids),
-        ContactField::AccountIds => list(ex, at, &c.account_ids),
-        ContactField::CompanyRefs => list(ex, at, &c.company_refs),
-        _ => list(ex, at, &c.tags),
+        ContactField::Emails => list(ex, at, values(&c.emails)),
+        ContactField::Phones => list(ex, at, values(&c.phones)),
+        ContactField::Chats => list(ex, at, values(&c.chats)),
+        ContactField::SocialProfiles => list(ex, at, values(&c.social_profiles)),
+        ContactField::Identifiers => list(ex, at, values(&c.identifiers)),
+        ContactField::Websites => list(ex, at, values(&c.websites)),
+        ContactField::ListIds => list(ex, at, values(&c.list_ids)),
+        ContactField::AccountIds => list(ex, at, values(&c.account_ids)),
+        ContactField::CompanyRefs => list(ex, at, values(&c.company_refs)),
+        _ => list(ex, at, values(&c.tags)),
     }
 }
 

@@ -330,6 +330,15 @@ pub(crate) fn export_number(ex: &mut Exporter<'_>, at: At) {
     }
 }
 
+/// A JSON array of `strings` (`Value::from(strings.to_vec())`, by a loop).
+pub(crate) fn string_array(strings: &[String]) -> Value {
+    let mut out = Vec::with_capacity(strings.len());
+    for s in strings {
+        out.push(Value::String(s.clone()));
+    }
+    Value::Array(out)
+}
+
 /// The items of array member `member` of `obj`; none when it is missing or not an array (a
 /// slice, not an `Option` flattened: one iterator less in the WebAssembly module).
 pub(crate) fn items<'v>(obj: &'v Map<String, Value>, member: &str) -> &'v [Value] {

@@ -78,11 +78,10 @@ fn list(
 
 pub(crate) fn emails(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
-    let items = c
-        .emails
-        .iter()
-        .map(|e| entry(e.kind.as_deref(), &e.value))
-        .collect();
+    let mut items = Vec::with_capacity(c.emails.len());
+    for e in &c.emails {
+        items.push(entry(e.kind.as_deref(), &e.value));
+    }
     list(ex, at.member, items, ContactField::Emails, 0);
 }
 
@@ -115,16 +114,19 @@ pub(crate) fn handles(ex: &mut Exporter<'_>, at: At) {
         ContactField::Chats => &c.chats,
         _ => &c.social_profiles,
     };
-    let items = handles
-        .iter()
-        .map(|h| entry(Some(&h.kind), &h.value))
-        .collect();
+    let mut items = Vec::with_capacity(handles.len());
+    for h in handles {
+        items.push(entry(Some(&h.kind), &h.value));
+    }
     list(ex, at.member, items, at.field, 0);
 }
 
 pub(crate) fn websites(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
-    let items = c.websites.iter().map(|w| entry(None, w)).collect();
+    let mut items = Vec::with_capacity(c.websites.len());
+    for w in &c.websites {
+        items.push(entry(None, w));
+    }
     list(ex, at.member, items, ContactField::Websites, 0);
 }
 
@@ -160,7 +162,10 @@ pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
                 );
             }
         }
-        map.insert("lines".to_owned(), Value::from(a.lines.clone()));
+        map.insert(
+            "lines".to_owned(),
+            crate::engine::shared::string_array(&a.lines),
+        );
     }
     if !map.is_empty() {
         ex.put_derived(at.member, Value::Object(map));

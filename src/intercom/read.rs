@@ -134,11 +134,12 @@ pub(crate) fn attached(obj: &Map<String, Value>, _: At, imp: &mut Importer<'_>) 
 /// "Google Plus" → `googleplus`, "About.me" → `aboutme`), or `None` when the canonical contact has
 /// no kind for it.
 pub(crate) fn social_kind(name: &str) -> Option<&'static str> {
-    let folded: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+        }
+    }
     let folded = match folded.as_str() {
         "googleprofile" | "google" => "google",
         "foursquare" | "forsquare" => "foursquare",
