@@ -105,11 +105,10 @@ pub(crate) fn custom_attributes<'c>(
         let target: Cow<'c, str> = if valid {
             Cow::Borrowed(key.as_str())
         } else if ex.options.normalize_custom_keys {
-            let normalized: String = key
-                .chars()
-                .map(|ch| if (rules.allowed)(ch) { ch } else { '-' })
-                .take(rules.max)
-                .collect();
+            let mut normalized = String::with_capacity(key.len());
+            for ch in key.chars().take(rules.max) {
+                normalized.push(if (rules.allowed)(ch) { ch } else { '-' });
+            }
             if normalized.is_empty() {
                 ex.dropped(
                     pointer(),

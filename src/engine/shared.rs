@@ -204,10 +204,12 @@ pub(crate) fn compact_phone(s: &str) -> Option<String> {
     if !s.starts_with('+') || StringFormat::E164.matches(s) {
         return None;
     }
-    let compact: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
-        .collect();
+    let mut compact = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}') {
+            compact.push(c);
+        }
+    }
     StringFormat::E164.matches(&compact).then_some(compact)
 }
 
