@@ -101,10 +101,10 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
     for (key, values) in mirrored {
         attributes.insert(key.to_owned(), Value::Array(values));
     }
-    let featured: Vec<Value> = ids
-        .iter()
-        .map(|(key, value)| pair("key", key, "value", value))
-        .collect();
+    let mut featured = Vec::with_capacity(ids.len());
+    for (key, value) in &ids {
+        featured.push(pair("key", key, "value", value));
+    }
     let mut out = Map::new();
     put(&mut out, "id", Value::from(PreviewOptions::PLACEHOLDER_ID));
     if let Some(name) = computed_display_name(&attributes, &ids) {
