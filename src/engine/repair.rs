@@ -358,7 +358,7 @@ fn remove_all(payload: &mut Value, removed: &[Removed]) {
                 for r in values.iter() {
                     gone.insert(Cow::Borrowed(r.key.as_str()), ());
                 }
-                map.retain(|k, _| gone.find(k).is_none());
+                crate::engine::shared::retain_members(map, &mut |k| gone.find(k).is_none());
             }
             _ => {}
         }

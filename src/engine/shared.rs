@@ -341,6 +341,17 @@ pub(crate) fn string_array(strings: &[String]) -> Value {
     Value::Array(out)
 }
 
+/// Keeps the members of `map` whose names `keep` accepts, in order: `Map::retain` by moving the
+/// members into a new map (indexmap's `retain` rebuilds its hash table in place, code the
+/// WebAssembly module would link only for this and the Intercom preview).
+pub(crate) fn retain_members(map: &mut Map<String, Value>, keep: &mut dyn FnMut(&str) -> bool) {
+    for (name, value) in std::mem::take(map) {
+        if keep(&name) {
+            map.insert(name, value);
+        }
+    }
+}
+
 /// The items of array member `member` of `obj`; none when it is missing or not an array (a
 /// slice, not an `Option` flattened: one iterator less in the WebAssembly module).
 pub(crate) fn items<'v>(obj: &'v Map<String, Value>, member: &str) -> &'v [Value] {

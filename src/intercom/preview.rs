@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::shared::retain_members;
 use crate::preview::Placeholders;
 use crate::spec::Echo;
 
@@ -55,12 +56,11 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
                 set("email_domain", Value::from(domain));
             }
         }
-        // `retain` rather than `shift_remove` (the same order kept): the module links
-        // indexmap's `retain` anyway, and its `shift_remove` only for this.
-        _ => out.retain(|k, _| k != "email"),
+        // Not `shift_remove` (the module would link it only for this): the order is kept.
+        _ => retain_members(&mut out, &mut |k| k != "email"),
     }
     if out.get("email_domain").is_some_and(Value::is_null) {
-        out.retain(|k, _| k != "email_domain");
+        retain_members(&mut out, &mut |k| k != "email_domain");
     }
     Value::Object(out)
 }
