@@ -187,8 +187,9 @@ impl<'s> Provenance<'s> {
     /// Records `src` for `loc` unless `loc` has a source already (the first record counts).
     pub(crate) fn record(&mut self, loc: ContactPath<'s>, src: SourcePath<'s>) {
         fn set<'s>(slots: &mut Vec<Option<SourcePath<'s>>>, i: usize, src: SourcePath<'s>) {
-            if slots.len() <= i {
-                slots.resize(i + 1, None);
+            // Pushed one by one (items are recorded in order: mostly one push), not `resize`.
+            while slots.len() <= i {
+                slots.push(None);
             }
             if let Some(slot @ None) = slots.get_mut(i) {
                 *slot = Some(src);
@@ -197,7 +198,7 @@ impl<'s> Provenance<'s> {
         match loc {
             ContactPath::Field(f) => {
                 if self.fields.is_empty() {
-                    self.fields = vec![None; ContactField::ALL.len()];
+                    self.fields = Vec::with_capacity(ContactField::ALL.len());
                 }
                 set(&mut self.fields, f as usize, src);
             }
