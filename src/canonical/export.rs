@@ -80,12 +80,16 @@ impl ToValue for Address {
                 crate::engine::shared::string_array(&self.lines),
             );
         }
-        map.extend(object(&[
+        for (name, value) in [
             ("city", self.city.as_ref()),
             ("region", self.region.as_ref()),
             ("postalCode", self.postal_code.as_ref()),
             ("country", self.country.as_ref()),
-        ]));
+        ] {
+            if let Some(value) = value {
+                map.insert(name.to_owned(), Value::String(value.clone()));
+            }
+        }
         Value::Object(map)
     }
 }

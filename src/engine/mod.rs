@@ -188,7 +188,8 @@ fn convert_valid(
         issues: vec![issue],
     })?;
     let mut notes = imported.notes;
-    notes.extend(exported.notes);
+    let mut exported_notes = exported.notes;
+    notes.append(&mut exported_notes);
     let mut payload = Value::Object(exported.payload);
     let report = validate_value(to.spec(), &payload, validate);
     if !report.is_valid() {

@@ -229,7 +229,9 @@ impl Repair<'_> {
             let ancestor = index
                 .nearest_ancestor(path)
                 .and_then(|i| self.origins.get(i));
-            sources.extend(ancestor.map(|(_, s)| s.as_str()));
+            if let Some((_, s)) = ancestor {
+                sources.push(s);
+            }
         }
         sources.dedup();
         let message = concat(&[
@@ -255,7 +257,7 @@ impl Repair<'_> {
                 message,
             });
         }
-        self.notes.extend(notes);
+        self.notes.append(&mut notes);
     }
 
     /// Forgets the origins of the removed values and renumbers the origins of later items of
