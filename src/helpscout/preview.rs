@@ -161,17 +161,23 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
 /// `properties` in either documented shape, as Get Customer's `[{slug, value}]` (the type, name
 /// and text of each come from the account's property definitions, which the preview lacks).
 fn properties(p: &Map<String, Value>) -> Vec<Value> {
+    let mut out = Vec::new();
     match p.get("properties") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|item| Some(slug_value(item.get("slug")?, item.get("value")?)))
-            .collect(),
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(slug, value)| slug_value(&Value::from(slug.as_str()), value))
-            .collect(),
-        _ => Vec::new(),
+        Some(Value::Array(items)) => {
+            for item in items {
+                if let (Some(slug), Some(value)) = (item.get("slug"), item.get("value")) {
+                    out.push(slug_value(slug, value));
+                }
+            }
+        }
+        Some(Value::Object(map)) => {
+            for (slug, value) in map {
+                out.push(slug_value(&Value::from(slug.as_str()), value));
+            }
+        }
+        _ => {}
     }
+    out
 }
 
 /// `{slug, value}`.
