@@ -234,7 +234,18 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 /// `before`, the decimal `n`, then `after`, as one `String`: `format!` of a number without
 /// `core::fmt` (pointers into arrays, a few messages).
 pub(crate) fn with_number(before: &[&str], n: usize, after: &[&str]) -> String {
-    let mut out = concat(before);
+    // Sized once, the number at its longest (20 digits): no reallocation on the way.
+    let mut len = 20;
+    for part in before {
+        len += part.len();
+    }
+    for part in after {
+        len += part.len();
+    }
+    let mut out = String::with_capacity(len);
+    for part in before {
+        out.push_str(part);
+    }
     crate::json::write::push_usize(&mut out, n);
     for part in after {
         out.push_str(part);

@@ -121,8 +121,19 @@ impl<'s> SourcePath<'s> {
 
     /// The JSON Pointer into the source record.
     pub(crate) fn pointer(&self) -> String {
-        let mut out = String::new();
-        for step in self.steps() {
+        let steps = self.steps();
+        // Sized once (a name's `~` and `/` escapes aside): each token, its `/`, an index at its
+        // longest.
+        let mut len = 0;
+        for step in steps {
+            len += match step {
+                Some(Step::Name(name)) => 1 + name.len(),
+                Some(Step::Index(_)) => 21,
+                None => 0,
+            };
+        }
+        let mut out = String::with_capacity(len);
+        for step in steps {
             match step {
                 Some(Step::Name(name)) => crate::pointer::push_token(&mut out, name),
                 Some(Step::Index(i)) => {
