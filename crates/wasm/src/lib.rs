@@ -133,14 +133,15 @@
 //! 107.3; loops instead of iterator chains and `collect` in repair, the previews, the readers
 //! and the list writers (the canonical export's one non-generic list writer) 104.9; a source
 //! location's pointer and value from one token table (`SourcePath::steps`) 104.6, two more
-//! loops 104.4; members left out by moving the others into a new map
-//! (`engine::shared::retain_members`; natively `Map::retain`), so that indexmap's `shift_remove` and in-place `retain`
-//! (with its hash-table rebuild) leave the module, 102.3; provenance slots grown by `push`,
-//! notes joined by `append`, the Help Scout preview's properties by loops 101.8; conversion's
-//! pointers sized once (natively 3% fewer instructions than before the pass, callgrind) 101.9.
-//! The full entry 115.2 → 106.3 KB (brotli 98.2 → 91.2 KB). Tried and dropped:
-//! conversion's `NameMap<V>`s as one `NameMap<()>` with values by position (-1.4 KB raw, -0.04
-//! gzipped), the emails/phones writer over a `dyn Fn` (+0.4), opt-level "s" (+18).
+//! loops 104.4; members left out by moving the others into a new map here
+//! (`engine::shared::retain_members`; natively `Map::retain`), so that indexmap's
+//! `shift_remove` and in-place `retain` (with its hash-table rebuild) leave the module, 102.3;
+//! provenance slots grown by `push`, notes joined by `append`, the Help Scout preview's
+//! properties by loops 101.8; conversion's pointers sized once (natively 3% fewer instructions
+//! than before the pass, callgrind) 101.9. The full entry 115.2 → 106.3 KB (brotli 98.2 → 91.2
+//! KB). Tried and dropped: conversion's `NameMap<V>`s as one `NameMap<()>` with values by
+//! position (-1.4 KB raw, -0.04 gzipped), the emails/phones writer over a `dyn Fn` (+0.4),
+//! opt-level "s" (+18).
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
