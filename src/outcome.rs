@@ -79,7 +79,15 @@ impl Rejection {
             issues.push(Issue::error(
                 "",
                 Code::Syntax,
-                format!("not valid JSON (line {line}, column {column})"),
+                crate::engine::with_number(
+                    &["not valid JSON (line "],
+                    line,
+                    &[
+                        ", column ",
+                        &crate::engine::with_number(&[], column, &[]),
+                        ")",
+                    ],
+                ),
             ));
         }
         Self {

@@ -148,7 +148,7 @@ impl Pointer {
 /// borrowed (lenient repair walks them for every value it removes).
 pub(crate) fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(pointer), |p| {
-        p.rsplit_once('/').map(|(parent, _)| parent)
+        crate::json::rsplit_ascii_once(p, b'/').map(|(parent, _)| parent)
     })
 }
 
@@ -349,15 +349,11 @@ pub(crate) fn value_at_mut<'v>(
 /// The unescaped tokens of pointer text as serde_json's lookups read them: none for `""` (the
 /// whole value), `None` for text that does not start with `/`.
 fn serde_tokens(pointer: &str) -> Option<impl Iterator<Item = Cow<'_, str>>> {
-    let rest = match pointer {
-        "" => None,
-        _ => Some(pointer.strip_prefix('/')?),
-    };
-    Some(
-        rest.into_iter()
-            .flat_map(|r| r.split('/'))
-            .map(serde_unescape),
-    )
+    if !pointer.is_empty() && !pointer.starts_with('/') {
+        return None;
+    }
+    // `split('/').skip(1)`: nothing for `""`, the tokens after the leading `/` otherwise.
+    Some(pointer.split('/').skip(1).map(serde_unescape))
 }
 
 /// A token as serde_json's pointer lookup unescapes it: every `~1` replaced by `/`, then every
@@ -396,6 +392,24 @@ fn serde_index(token: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// The byte loop of `ancestors_or_self` (and of the preview's email domain) splits as
+    /// std's `rsplit_once` does.
+    #[test]
+    fn rsplit_ascii_once_is_std_rsplit_once() {
+        for text in ["", "/", "/a/b", "a", "ä/ö/", "//x", "a@b@c", "@"] {
+            for byte in [b'/', b'@'] {
+                assert_eq!(
+                    crate::json::rsplit_ascii_once(text, byte),
+                    text.rsplit_once(char::from(byte)),
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(crate::json::rsplit_ascii_once("a\u{e9}b", 0xC3), None);
+        let ancestors: Vec<&str> = super::ancestors_or_self("/a/b~1c/0").collect();
+        assert_eq!(ancestors, ["/a/b~1c/0", "/a/b~1c", "/a", ""]);
+    }
+
     #[test]
     fn values_are_found_as_serde_json_finds_them() {
         let mut value = serde_json::json!({

@@ -11,6 +11,7 @@ use crate::engine::custom::{custom_attributes as customs, CustomRules};
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
 use crate::engine::shared::{compact_phone, join_name, joined_message};
+use crate::engine::{concat, with_number};
 use crate::model::ContactField;
 use crate::note::NoteCode;
 use crate::pointer::join;
@@ -78,7 +79,7 @@ pub(crate) fn display_name(ex: &mut Exporter<'_>, at: At) {
             ex.note(
                 join("", member),
                 NoteCode::Derived,
-                format!("the contact has no name, so the display name is {what}"),
+                concat(&["the contact has no name, so the display name is ", what]),
             );
             ex.put(member, Value::String(value.to_owned()), canonical);
         }
@@ -119,7 +120,7 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>, at: At) {
             );
         }
         if ex.tracking() {
-            let target = format!("/identifiers/{}", items.len());
+            let target = with_number(&["/identifiers/"], items.len(), &[]);
             ex.origin(|| target.into(), ContactPath::Item(ContactField::Emails, i));
         }
         items.push(identifier(EMAIL_KEY, email.value.clone()));
@@ -134,7 +135,7 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>, at: At) {
         let value = match compact_phone(&phone.value) {
             Some(compact) => {
                 ex.note(
-                    format!("/identifiers/{}/value", items.len()),
+                    with_number(&["/identifiers/"], items.len(), &["/value"]),
                     NoteCode::Normalized,
                     "phone number written without separators, as the international number Bird expects",
                 );
@@ -143,16 +144,16 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>, at: At) {
             None => phone.value.clone(),
         };
         if ex.tracking() {
-            let target = format!("/identifiers/{}", items.len());
+            let target = with_number(&["/identifiers/"], items.len(), &[]);
             ex.origin(|| target.into(), ContactPath::Item(ContactField::Phones, i));
         }
         items.push(identifier(PHONE_KEY, value));
     }
     if let Some(id) = c.external_id.as_deref() {
         let at = items.len();
-        ex.external_id_written(|| format!("/identifiers/{at}"));
+        ex.external_id_written(|| with_number(&["/identifiers/"], at, &[]));
         if ex.tracking() {
-            let target = format!("/identifiers/{}", items.len());
+            let target = with_number(&["/identifiers/"], items.len(), &[]);
             ex.origin(
                 || target.into(),
                 ContactPath::Field(ContactField::ExternalId),
@@ -162,7 +163,7 @@ pub(crate) fn identifiers(ex: &mut Exporter<'_>, at: At) {
     }
     for (i, other) in c.identifiers.iter().enumerate() {
         if ex.tracking() {
-            let target = format!("/identifiers/{}", items.len());
+            let target = with_number(&["/identifiers/"], items.len(), &[]);
             ex.origin(
                 || target.into(),
                 ContactPath::Item(ContactField::Identifiers, i),
@@ -242,9 +243,9 @@ pub(crate) fn strings(ex: &mut Exporter<'_>, at: At) {
     let member = at.member;
     if ex.tracking() {
         for i in 0..list.len() {
-            let target = format!("/{member}/{i}");
+            let target = with_number(&["/", member, "/"], i, &[]);
             ex.origin(|| target.into(), ContactPath::Item(at.field, i));
         }
     }
-    ex.put_derived(member, Value::from(list.to_vec()));
+    ex.put_derived(member, crate::engine::shared::string_array(list));
 }

@@ -17,16 +17,14 @@ pub(crate) const VISITOR_KEY: &str = "visitorid";
 
 /// The identifiers of a valid create payload, as `(key, value)`.
 fn identifiers(p: &Map<String, Value>) -> Vec<(&str, &str)> {
-    p.get("identifiers")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|item| {
-            let key = item.get("key")?.as_str()?;
-            let value = item.get("value")?.as_str()?;
-            Some((key, value))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for item in crate::engine::shared::items(p, "identifiers") {
+        let key = item.get("key").and_then(Value::as_str);
+        if let (Some(key), Some(value)) = (key, item.get("value").and_then(Value::as_str)) {
+            out.push((key, value));
+        }
+    }
+    out
 }
 
 /// A string attribute value (the first string of an array value).
@@ -103,10 +101,10 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
     for (key, values) in mirrored {
         attributes.insert(key.to_owned(), Value::Array(values));
     }
-    let featured: Vec<Value> = ids
-        .iter()
-        .map(|(key, value)| pair("key", key, "value", value))
-        .collect();
+    let mut featured = Vec::with_capacity(ids.len());
+    for (key, value) in &ids {
+        featured.push(pair("key", key, "value", value));
+    }
     let mut out = Map::new();
     put(&mut out, "id", Value::from(PreviewOptions::PLACEHOLDER_ID));
     if let Some(name) = computed_display_name(&attributes, &ids) {

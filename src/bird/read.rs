@@ -25,11 +25,13 @@ struct Found<'s> {
 fn mirrored(value: &Value) -> Option<Vec<(Option<usize>, &str)>> {
     match value {
         Value::String(s) => Some(vec![(None, s.as_str())]),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| v.as_str().map(|s| (Some(i), s)))
-            .collect(),
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.iter().enumerate() {
+                out.push((Some(i), v.as_str()?));
+            }
+            Some(out)
+        }
         _ => None,
     }
 }

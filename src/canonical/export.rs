@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use crate::engine::crossing::At;
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
+use crate::engine::with_number;
 use crate::model::{Address, ContactField, Email, Handle, Identifier, Phone};
 use crate::note::NoteCode;
 use crate::pointer::join;
@@ -76,21 +77,34 @@ impl ToValue for Address {
         if !self.lines.is_empty() {
             map.insert(
                 "lines".to_owned(),
-                Value::Array(self.lines.iter().map(ToValue::to_value).collect()),
+                crate::engine::shared::string_array(&self.lines),
             );
         }
-        map.extend(object(&[
+        for (name, value) in [
             ("city", self.city.as_ref()),
             ("region", self.region.as_ref()),
             ("postalCode", self.postal_code.as_ref()),
             ("country", self.country.as_ref()),
-        ]));
+        ] {
+            if let Some(value) = value {
+                map.insert(name.to_owned(), Value::String(value.clone()));
+            }
+        }
         Value::Object(map)
     }
 }
 
-/// Writes a list member, recording each item's origin.
-fn list<T: ToValue>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
+/// The JSON values of `items`, by a loop (one small function per item type; [`list`] is one).
+fn values<T: ToValue>(items: &[T]) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(item.to_value());
+    }
+    out
+}
+
+/// Writes a list member of `items` (their [`values`]), recording each item's origin.
+fn list(ex: &mut Exporter<'_>, at: At, items: Vec<Value>) {
     if items.is_empty() {
         return;
     }
@@ -99,31 +113,28 @@ fn list<T: ToValue>(ex: &mut Exporter<'_>, at: At, items: &[T]) {
     if ex.tracking() {
         for i in 0..items.len() {
             ex.origin(
-                || Cow::Owned(format!("{pointer}/{i}")),
+                || Cow::Owned(with_number(&[pointer, "/"], i, &[])),
                 ContactPath::Item(field, i),
             );
         }
     }
-    ex.put_derived(
-        at.member,
-        Value::Array(items.iter().map(ToValue::to_value).collect()),
-    );
+    ex.put_derived(at.member, Value::Array(items));
 }
 
 /// A list field (`at.field`) as its JSON array.
 pub(crate) fn lists(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
     match at.field {
-        ContactField::Emails => list(ex, at, &c.emails),
-        ContactField::Phones => list(ex, at, &c.phones),
-        ContactField::Chats => list(ex, at, &c.chats),
-        ContactField::SocialProfiles => list(ex, at, &c.social_profiles),
-        ContactField::Identifiers => list(ex, at, &c.identifiers),
-        ContactField::Websites => list(ex, at, &c.websites),
-        ContactField::ListIds => list(ex, at, &c.list_ids),
-        ContactField::AccountIds => list(ex, at, &c.account_ids),
-        ContactField::CompanyRefs => list(ex, at, &c.company_refs),
-        _ => list(ex, at, &c.tags),
+        ContactField::Emails => list(ex, at, values(&c.emails)),
+        ContactField::Phones => list(ex, at, values(&c.phones)),
+        ContactField::Chats => list(ex, at, values(&c.chats)),
+        ContactField::SocialProfiles => list(ex, at, values(&c.social_profiles)),
+        ContactField::Identifiers => list(ex, at, values(&c.identifiers)),
+        ContactField::Websites => list(ex, at, values(&c.websites)),
+        ContactField::ListIds => list(ex, at, values(&c.list_ids)),
+        ContactField::AccountIds => list(ex, at, values(&c.account_ids)),
+        ContactField::CompanyRefs => list(ex, at, values(&c.company_refs)),
+        _ => list(ex, at, values(&c.tags)),
     }
 }
 
@@ -142,7 +153,13 @@ pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
         }
         for i in 0..a.lines.len() {
             ex.origin(
-                || Cow::Owned(format!("{}/{i}", ContactField::AddressLines.pointer())),
+                || {
+                    Cow::Owned(with_number(
+                        &[ContactField::AddressLines.pointer(), "/"],
+                        i,
+                        &[],
+                    ))
+                },
                 ContactPath::Item(ContactField::AddressLines, i),
             );
         }

@@ -6,36 +6,26 @@ use serde_json::{Map, Value};
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::SourcePath;
-use crate::engine::shared::integer;
+use crate::engine::read::objects;
+use crate::engine::shared::{integer, items};
 use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Identifier, Phone};
 
-/// The object items of array member `member`, with their pointers.
-fn objects<'v>(
-    obj: &'v Map<String, Value>,
-    member: &'static str,
-) -> impl Iterator<Item = (SourcePath<'static>, &'v Map<String, Value>)> {
-    obj.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .filter_map(move |(i, v)| v.as_object().map(|o| (SourcePath::Item(member, i), o)))
-}
-
 /// The string items of array member `member`.
 fn strings(obj: &Map<String, Value>, member: &str) -> Vec<String> {
-    obj.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect()
+    let mut out = Vec::new();
+    for item in items(obj, member) {
+        if let Some(s) = item.as_str() {
+            out.push(s.to_owned());
+        }
+    }
+    out
 }
 
 /// Emails or phones (`at.field`): a value and its kind.
 pub(crate) fn values(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    for (src, item) in objects(obj, at.member) {
+    for (i, item) in objects(obj, at.member) {
+        let src = SourcePath::Item(at.member, i);
         imp.dropped_unknown(item, &["value", "kind"], src);
         if let Some(value) = imp.string(item, "value", src) {
             let kind = imp.string(item, "kind", src).map(str::to_owned);
@@ -51,7 +41,8 @@ pub(crate) fn values(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
 /// Chat handles or social profiles (`at.field`): a kind and a value.
 pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     let mut out = Vec::new();
-    for (src, item) in objects(obj, at.member) {
+    for (i, item) in objects(obj, at.member) {
+        let src = SourcePath::Item(at.member, i);
         imp.dropped_unknown(item, &["kind", "value"], src);
         if let (Some(kind), Some(value)) = (
             imp.string(item, "kind", src),
@@ -71,7 +62,8 @@ pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
 
 /// Other identifiers: a key and a value.
 pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
-    for (src, item) in objects(obj, at.member) {
+    for (i, item) in objects(obj, at.member) {
+        let src = SourcePath::Item(at.member, i);
         imp.dropped_unknown(item, &["key", "value"], src);
         if let (Some(key), Some(value)) =
             (imp.string(item, "key", src), imp.string(item, "value", src))

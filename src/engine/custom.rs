@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::export::Exporter;
 use super::provenance::ContactPath;
+use crate::engine::concat;
 use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::pointer::join;
@@ -89,24 +90,29 @@ pub(crate) fn custom_attributes<'c>(
         if !(rules.value_ok)(value) {
             ex.dropped(
                 pointer(),
-                format!("{name} accepts only {} as custom values", rules.value_rule),
+                concat(&[
+                    name,
+                    " accepts only ",
+                    rules.value_rule,
+                    " as custom values",
+                ]),
             );
             continue;
         }
-        let valid =
-            !key.is_empty() && key.chars().count() <= rules.max && key.chars().all(rules.allowed);
+        let valid = !key.is_empty()
+            && crate::spec::char_count(key) <= rules.max
+            && key.chars().all(rules.allowed);
         let target: Cow<'c, str> = if valid {
             Cow::Borrowed(key.as_str())
         } else if ex.options.normalize_custom_keys {
-            let normalized: String = key
-                .chars()
-                .map(|ch| if (rules.allowed)(ch) { ch } else { '-' })
-                .take(rules.max)
-                .collect();
+            let mut normalized = String::with_capacity(key.len());
+            for ch in key.chars().take(rules.max) {
+                normalized.push(if (rules.allowed)(ch) { ch } else { '-' });
+            }
             if normalized.is_empty() {
                 ex.dropped(
                     pointer(),
-                    format!("has an empty key, which {name} does not accept"),
+                    concat(&["has an empty key, which ", name, " does not accept"]),
                 );
                 continue;
             }
@@ -114,17 +120,20 @@ pub(crate) fn custom_attributes<'c>(
         } else {
             ex.dropped(
                 pointer(),
-                format!(
-                    "has a key that is not a valid {name} custom attribute key ({}); set normalize_custom_keys to carry it under a normalised key",
-                    rules.key_rule
-                ),
+                concat(&[
+                    "has a key that is not a valid ",
+                    name,
+                    " custom attribute key (",
+                    rules.key_rule,
+                    "); set normalize_custom_keys to carry it under a normalised key",
+                ]),
             );
             continue;
         };
         if (rules.reserved)(&target) {
             ex.dropped(
                 pointer(),
-                format!("has a key that {name} reserves for a documented field"),
+                concat(&["has a key that ", name, " reserves for a documented field"]),
             );
             continue;
         }

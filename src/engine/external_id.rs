@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use serde_json::Value;
 
+use crate::engine::concat;
 use crate::engine::import::Importer;
 use crate::engine::provenance::ContactPath;
 use crate::json::write::{json_string, push_i64, push_u64};
@@ -94,10 +95,11 @@ impl FromStr for ExternalIdSource {
                     "custom: needs the key of a custom attribute, e.g. custom:crm_id".to_owned(),
                 )),
                 Some(key) => Ok(Self::Custom(key.to_owned())),
-                None => Err(ExternalIdError(format!(
-                    "unknown external-id source {}; expected email, source-id or custom:KEY",
-                    json_string(s)
-                ))),
+                None => Err(ExternalIdError(concat(&[
+                    "unknown external-id source ",
+                    &json_string(s),
+                    "; expected email, source-id or custom:KEY",
+                ]))),
             },
         }
     }
@@ -136,9 +138,13 @@ impl ExternalIdSource {
                 }
                 read.push_str(f.id());
             }
-            return Err(ExternalIdError(format!(
-                "source-id is the vendor's own id of a read format ({read}), and {from} records carry none"
-            )));
+            return Err(ExternalIdError(concat(&[
+                "source-id is the vendor's own id of a read format (",
+                &read,
+                "), and ",
+                from.id(),
+                " records carry none",
+            ])));
         }
         Ok(())
     }
@@ -148,7 +154,7 @@ impl ExternalIdSource {
         match self {
             Self::Email => "the first email address".to_owned(),
             Self::SourceId => "the vendor's id of the contact".to_owned(),
-            Self::Custom(key) => format!("the custom attribute {}", json_string(key)),
+            Self::Custom(key) => concat(&["the custom attribute ", &json_string(key)]),
         }
     }
 
@@ -183,16 +189,24 @@ impl ExternalIdSource {
         // The source path is rendered only now that a message needs it.
         let pointer = |imp: &Importer<'s>| match self {
             Self::Email => imp.prov.source(ContactPath::Item(ContactField::Emails, 0)),
-            Self::SourceId => format!("/{SOURCE_ID}"),
+            Self::SourceId => concat(&["/", SOURCE_ID]),
             Self::Custom(key) => imp.prov.source(ContactPath::Custom(key)),
         };
         Some(match value {
-            None => Derivation::Missing(format!("nor {} to copy one from", self.describe_absent())),
-            Some(Id::Not(why)) => Derivation::Missing(format!(
-                "and {} ({}) {why}, which is no id",
-                self.describe(),
-                pointer(imp)
-            )),
+            None => Derivation::Missing(concat(&[
+                "nor ",
+                &self.describe_absent(),
+                " to copy one from",
+            ])),
+            Some(Id::Not(why)) => Derivation::Missing(concat(&[
+                "and ",
+                &self.describe(),
+                " (",
+                &pointer(imp),
+                ") ",
+                why,
+                ", which is no id",
+            ])),
             Some(Id::Text(id, digits)) => {
                 let written = if digits {
                     ", written in decimal digits"
@@ -200,10 +214,14 @@ impl ExternalIdSource {
                     ""
                 };
                 let pointer = pointer(imp);
-                let note = format!(
-                    "the source has no external id: this is a copy of {} ({pointer}){written}",
-                    self.describe()
-                );
+                let note = concat(&[
+                    "the source has no external id: this is a copy of ",
+                    &self.describe(),
+                    " (",
+                    &pointer,
+                    ")",
+                    written,
+                ]);
                 imp.contact.external_id = Some(id);
                 imp.prov.derive_external_id(pointer);
                 Derivation::Derived(note)

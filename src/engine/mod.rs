@@ -188,7 +188,8 @@ fn convert_valid(
         issues: vec![issue],
     })?;
     let mut notes = imported.notes;
-    notes.extend(exported.notes);
+    let mut exported_notes = exported.notes;
+    notes.append(&mut exported_notes);
     let mut payload = Value::Object(exported.payload);
     let report = validate_value(to.spec(), &payload, validate);
     if !report.is_valid() {
@@ -225,6 +226,28 @@ fn refuse_request(from: Format, to: Format, options: &ConvertOptions) -> Result<
 pub(crate) fn concat(parts: &[&str]) -> String {
     let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
     for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// `before`, the decimal `n`, then `after`, as one `String`: `format!` of a number without
+/// `core::fmt` (pointers into arrays, a few messages).
+pub(crate) fn with_number(before: &[&str], n: usize, after: &[&str]) -> String {
+    // Sized once, the number at its longest (20 digits): no reallocation on the way.
+    let mut len = 20;
+    for part in before {
+        len += part.len();
+    }
+    for part in after {
+        len += part.len();
+    }
+    let mut out = String::with_capacity(len);
+    for part in before {
+        out.push_str(part);
+    }
+    crate::json::write::push_usize(&mut out, n);
+    for part in after {
         out.push_str(part);
     }
     out

@@ -51,12 +51,7 @@ impl<'k> ContactPath<'k> {
 
 /// `base/index`.
 fn item_pointer(base: &str, index: usize) -> String {
-    use std::fmt::Write as _;
-    let mut p = String::with_capacity(base.len() + 4);
-    p.push_str(base);
-    // Writing to a String cannot fail.
-    let _ = write!(p, "/{index}");
-    p
+    super::with_number(&[base, "/"], index, &[])
 }
 
 /// A location in the source record, rendered as a JSON Pointer only when a note needs it.
@@ -89,50 +84,79 @@ pub(crate) enum SourcePath<'s> {
     KeyItem(&'static str, &'s str, usize),
 }
 
-impl SourcePath<'_> {
+/// One reference token of a [`SourcePath`]: a member name or an array index.
+#[derive(Clone, Copy)]
+enum Step<'s> {
+    Name(&'s str),
+    Index(usize),
+}
+
+impl<'s> SourcePath<'s> {
+    /// The reference tokens of this location, from the root down (at most four; the unused
+    /// ones `None`, last): one table that [`Self::pointer`] and [`Self::value`] both walk.
+    fn steps(&self) -> [Option<Step<'s>>; 4] {
+        use Step::{Index as I, Name as N};
+        match *self {
+            SourcePath::Root => [None; 4],
+            SourcePath::Member(m) | SourcePath::Key("", m) => [Some(N(m)), None, None, None],
+            SourcePath::Item(m, i) => [Some(N(m)), Some(I(i)), None, None],
+            SourcePath::ItemMember(m, i, name) => [Some(N(m)), Some(I(i)), Some(N(name)), None],
+            SourcePath::Nested(m, name) | SourcePath::Key(m, name) => {
+                [Some(N(m)), Some(N(name)), None, None]
+            }
+            SourcePath::NestedItem(m, name, i) | SourcePath::KeyItem(m, name, i) => {
+                [Some(N(m)), Some(N(name)), Some(I(i)), None]
+            }
+            SourcePath::NestedItemMember(m, name, i, inner) => {
+                [Some(N(m)), Some(N(name)), Some(I(i)), Some(N(inner))]
+            }
+            SourcePath::NestedMember(m, name, inner) => {
+                [Some(N(m)), Some(N(name)), Some(N(inner)), None]
+            }
+            SourcePath::NestedMemberItem(m, name, inner, i) => {
+                [Some(N(m)), Some(N(name)), Some(N(inner)), Some(I(i))]
+            }
+        }
+    }
+
     /// The JSON Pointer into the source record.
     pub(crate) fn pointer(&self) -> String {
-        let top = |m: &str| join("", m);
-        match *self {
-            SourcePath::Root => String::new(),
-            SourcePath::Member(m) => top(m),
-            SourcePath::Item(m, i) => item_pointer(&top(m), i),
-            SourcePath::ItemMember(m, i, name) => join(&item_pointer(&top(m), i), name),
-            SourcePath::Nested(m, name) => join(&top(m), name),
-            SourcePath::NestedItem(m, name, i) => item_pointer(&join(&top(m), name), i),
-            SourcePath::Key("", key) => top(key),
-            SourcePath::Key(m, key) => join(&top(m), key),
-            SourcePath::NestedItemMember(m, name, i, inner) => {
-                join(&item_pointer(&join(&top(m), name), i), inner)
-            }
-            SourcePath::NestedMember(m, name, inner) => join(&join(&top(m), name), inner),
-            SourcePath::NestedMemberItem(m, name, inner, i) => {
-                item_pointer(&join(&join(&top(m), name), inner), i)
-            }
-            SourcePath::KeyItem(m, key, i) => item_pointer(&join(&top(m), key), i),
+        let steps = self.steps();
+        // Sized once (a name's `~` and `/` escapes aside): each token, its `/`, an index at its
+        // longest.
+        let mut len = 0;
+        for step in steps {
+            len += match step {
+                Some(Step::Name(name)) => 1 + name.len(),
+                Some(Step::Index(_)) => 21,
+                None => 0,
+            };
         }
+        let mut out = String::with_capacity(len);
+        for step in steps {
+            match step {
+                Some(Step::Name(name)) => crate::pointer::push_token(&mut out, name),
+                Some(Step::Index(i)) => {
+                    out.push('/');
+                    crate::json::write::push_usize(&mut out, i);
+                }
+                None => break,
+            }
+        }
+        out
     }
 
     /// The value at this location of `record`.
     pub(crate) fn value<'v>(&self, record: &'v Value) -> Option<&'v Value> {
-        match *self {
-            SourcePath::Root => Some(record),
-            SourcePath::Member(m) => record.get(m),
-            SourcePath::Item(m, i) => record.get(m)?.get(i),
-            SourcePath::ItemMember(m, i, name) => record.get(m)?.get(i)?.get(name),
-            SourcePath::Nested(m, name) => record.get(m)?.get(name),
-            SourcePath::NestedItem(m, name, i) => record.get(m)?.get(name)?.get(i),
-            SourcePath::Key("", key) => record.get(key),
-            SourcePath::Key(m, key) => record.get(m)?.get(key),
-            SourcePath::NestedItemMember(m, name, i, inner) => {
-                record.get(m)?.get(name)?.get(i)?.get(inner)
-            }
-            SourcePath::NestedMember(m, name, inner) => record.get(m)?.get(name)?.get(inner),
-            SourcePath::NestedMemberItem(m, name, inner, i) => {
-                record.get(m)?.get(name)?.get(inner)?.get(i)
-            }
-            SourcePath::KeyItem(m, key, i) => record.get(m)?.get(key)?.get(i),
+        let mut at = record;
+        for step in self.steps() {
+            at = match step {
+                Some(Step::Name(name)) => at.get(name)?,
+                Some(Step::Index(i)) => at.get(i)?,
+                None => break,
+            };
         }
+        Some(at)
     }
 }
 
@@ -174,8 +198,9 @@ impl<'s> Provenance<'s> {
     /// Records `src` for `loc` unless `loc` has a source already (the first record counts).
     pub(crate) fn record(&mut self, loc: ContactPath<'s>, src: SourcePath<'s>) {
         fn set<'s>(slots: &mut Vec<Option<SourcePath<'s>>>, i: usize, src: SourcePath<'s>) {
-            if slots.len() <= i {
-                slots.resize(i + 1, None);
+            // Pushed one by one (items are recorded in order: mostly one push), not `resize`.
+            while slots.len() <= i {
+                slots.push(None);
             }
             if let Some(slot @ None) = slots.get_mut(i) {
                 *slot = Some(src);
@@ -184,7 +209,7 @@ impl<'s> Provenance<'s> {
         match loc {
             ContactPath::Field(f) => {
                 if self.fields.is_empty() {
-                    self.fields = vec![None; ContactField::ALL.len()];
+                    self.fields = Vec::with_capacity(ContactField::ALL.len());
                 }
                 set(&mut self.fields, f as usize, src);
             }
@@ -326,6 +351,38 @@ fn items<'c>(field: ContactField, n: usize, f: &mut dyn FnMut(ContactPath<'c>)) 
 mod tests {
     use super::*;
     use crate::engine::import::Importer;
+
+    /// Every kind of source location renders its pointer (names escaped) and finds its value
+    /// at that pointer.
+    #[test]
+    fn source_paths_render_and_find_what_their_pointer_addresses() {
+        let record = serde_json::json!({
+            "a": [{"b": 1}, {"c": {"d/e": [2, 3]}}],
+            "f": {"g": {"h": [4], "i": 5}, "k~l": [6, {"m": 7}]},
+            "n": 8
+        });
+        for (path, pointer) in [
+            (SourcePath::Root, ""),
+            (SourcePath::Member("n"), "/n"),
+            (SourcePath::Key("", "n"), "/n"),
+            (SourcePath::Item("a", 1), "/a/1"),
+            (SourcePath::ItemMember("a", 0, "b"), "/a/0/b"),
+            (SourcePath::Nested("f", "g"), "/f/g"),
+            (SourcePath::Key("f", "k~l"), "/f/k~0l"),
+            (SourcePath::NestedItem("f", "k~l", 0), "/f/k~0l/0"),
+            (SourcePath::KeyItem("f", "k~l", 1), "/f/k~0l/1"),
+            (
+                SourcePath::NestedItemMember("f", "k~l", 1, "m"),
+                "/f/k~0l/1/m",
+            ),
+            (SourcePath::NestedMember("f", "g", "i"), "/f/g/i"),
+            (SourcePath::NestedMemberItem("f", "g", "h", 0), "/f/g/h/0"),
+            (SourcePath::NestedMemberItem("f", "g", "h", 1), "/f/g/h/1"),
+        ] {
+            assert_eq!(path.pointer(), pointer, "{path:?}");
+            assert_eq!(path.value(&record), record.pointer(pointer), "{path:?}");
+        }
+    }
 
     #[test]
     fn provenance_falls_back_to_ancestors() {

@@ -76,10 +76,8 @@ pub(crate) fn objects<'v>(
     obj: &'v Map<String, Value>,
     member: &str,
 ) -> impl Iterator<Item = (usize, &'v Map<String, Value>)> {
-    obj.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    crate::engine::shared::items(obj, member)
+        .iter()
         .enumerate()
         .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::engine::{concat, with_number};
 use crate::json::write::push_usize;
 use crate::json::NameMap;
 use crate::note::NoteCode;
@@ -102,7 +103,7 @@ impl Repair<'_> {
                 .rev()
                 .find(|&k| steps.get(k - 1).is_some_and(|s| s.removable))
             {
-                removals.push((segments[..k].to_vec(), issue.code));
+                removals.push((segments.get(..k).unwrap_or_default().to_vec(), issue.code));
             }
         }
         if !changed && removals.is_empty() {
@@ -127,17 +128,18 @@ impl Repair<'_> {
         for (unit, _) in &unique {
             all.insert(Cow::Owned(pointer(unit)), ());
         }
-        let units: Vec<&(Vec<String>, Code)> = unique
-            .into_iter()
-            .filter(|(unit, _)| {
-                // The pointers of the unit's proper ancestors, one token longer each.
-                let mut prefix = String::new();
-                !unit.iter().take(unit.len().saturating_sub(1)).any(|token| {
-                    push_token(&mut prefix, token);
-                    all.find(&prefix).is_some()
-                })
-            })
-            .collect();
+        let mut units: Vec<&(Vec<String>, Code)> = Vec::with_capacity(unique.len());
+        'units: for entry in unique {
+            // The pointers of the unit's proper ancestors, one token longer each.
+            let mut prefix = String::new();
+            for token in entry.0.iter().take(entry.0.len().saturating_sub(1)) {
+                push_token(&mut prefix, token);
+                if all.find(&prefix).is_some() {
+                    continue 'units;
+                }
+            }
+            units.push(entry);
+        }
         // Within a pass the units are disjoint and come later items first, so the notes can be
         // made from the origins as they were before the pass, and the origins updated once.
         let index = OriginIndex::new(&self.origins);
@@ -164,9 +166,14 @@ impl Repair<'_> {
         self.notes.push(crate::Note {
             path: path.to_owned(),
             code: NoteCode::Truncated,
-            message: format!(
-                "cut to {max} characters, the most {} accepts here",
-                self.format.name()
+            message: with_number(
+                &["cut to "],
+                max as usize,
+                &[
+                    " characters, the most ",
+                    self.format.name(),
+                    " accepts here",
+                ],
             ),
         });
         true
@@ -212,31 +219,37 @@ impl Repair<'_> {
     /// `dropped` notes for the value removed at `path`: the source of every value the exporter
     /// wrote at or under it (else of the nearest ancestor).
     fn note_removed(&mut self, path: &str, code: Code, index: &OriginIndex) {
-        let mut sources: Vec<&str> = index
-            .at_or_under(path)
-            .into_iter()
-            .filter_map(|i| self.origins.get(i))
-            .map(|(_, s)| s.as_str())
-            .collect();
+        let mut sources: Vec<&str> = Vec::new();
+        for i in index.at_or_under(path) {
+            if let Some((_, s)) = self.origins.get(i) {
+                sources.push(s);
+            }
+        }
         if sources.is_empty() {
             let ancestor = index
                 .nearest_ancestor(path)
                 .and_then(|i| self.origins.get(i));
-            sources.extend(ancestor.map(|(_, s)| s.as_str()));
+            if let Some((_, s)) = ancestor {
+                sources.push(s);
+            }
         }
         sources.dedup();
-        let message = format!(
-            "{} does not accept this value ({code} at {path}); lenient mode left it out",
-            self.format.name()
-        );
-        let mut notes: Vec<crate::Note> = sources
-            .into_iter()
-            .map(|source| crate::Note {
+        let message = concat(&[
+            self.format.name(),
+            " does not accept this value (",
+            code.as_str(),
+            " at ",
+            path,
+            "); lenient mode left it out",
+        ]);
+        let mut notes: Vec<crate::Note> = Vec::with_capacity(sources.len());
+        for source in sources {
+            notes.push(crate::Note {
                 path: source.to_owned(),
                 code: NoteCode::Dropped,
                 message: message.clone(),
-            })
-            .collect();
+            });
+        }
         if notes.is_empty() {
             notes.push(crate::Note {
                 path: path.to_owned(),
@@ -244,7 +257,7 @@ impl Repair<'_> {
                 message,
             });
         }
-        self.notes.extend(notes);
+        self.notes.append(&mut notes);
     }
 
     /// Forgets the origins of the removed values and renumbers the origins of later items of
@@ -347,7 +360,7 @@ fn remove_all(payload: &mut Value, removed: &[Removed]) {
                 for r in values.iter() {
                     gone.insert(Cow::Borrowed(r.key.as_str()), ());
                 }
-                map.retain(|k, _| gone.find(k).is_none());
+                crate::engine::shared::retain_members(map, &mut |k| gone.find(k).is_none());
             }
             _ => {}
         }
@@ -368,10 +381,12 @@ impl OriginIndex {
             let target = |i: usize| origins.get(i).map(|(t, _)| t.as_ref());
             target(a).cmp(&target(b))
         });
-        let by_target = order
-            .into_iter()
-            .filter_map(|i| origins.get(i).map(|(t, _)| (t.to_string(), i)))
-            .collect();
+        let mut by_target = Vec::with_capacity(order.len());
+        for i in order {
+            if let Some((t, _)) = origins.get(i) {
+                by_target.push((t.to_string(), i));
+            }
+        }
         Self { by_target }
     }
 
@@ -384,20 +399,22 @@ impl OriginIndex {
 
     /// Positions of the origins at `path` or below it, in list order.
     fn at_or_under(&self, path: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.at(path).iter().map(|&(_, i)| i).collect();
+        let mut out: Vec<usize> = Vec::new();
+        for &(_, i) in self.at(path) {
+            out.push(i);
+        }
         // Descendants are the pointers that start with `path/`: sorted, they follow one
         // another from the first pointer not less than `path/`.
         let mut below = String::with_capacity(path.len() + 1);
         below.push_str(path);
         below.push('/');
         let from = self.by_target.partition_point(|(t, _)| *t < below);
-        out.extend(
-            self.by_target
-                .iter()
-                .skip(from)
-                .take_while(|(t, _)| t.starts_with(below.as_str()))
-                .map(|&(_, i)| i),
-        );
+        for (t, i) in self.by_target.get(from..).unwrap_or_default() {
+            if !t.starts_with(below.as_str()) {
+                break;
+            }
+            out.push(*i);
+        }
         sort(&mut out, &mut |a, b| a.cmp(&b));
         out
     }
@@ -439,9 +456,13 @@ fn renumber(target: &str, shifts: &NameMap<'_, Vec<usize>>) -> Option<String> {
 /// The unescaped reference tokens of a finding's path (always a pointer: the validator writes
 /// it).
 fn segments(path: &str) -> Vec<String> {
-    Pointer::parse(path)
-        .map(|p| p.tokens().map(Cow::into_owned).collect())
-        .unwrap_or_default()
+    let mut out = Vec::new();
+    if let Ok(p) = Pointer::parse(path) {
+        for token in p.tokens() {
+            out.push(token.into_owned());
+        }
+    }
+    out
 }
 
 /// The JSON Pointer of reference tokens.
@@ -451,10 +472,51 @@ fn pointer(segments: &[String]) -> String {
 
 /// Orders pointers by their tokens, comparing array indices as numbers.
 /// Sorts `items` with `compare`, stably. Every sort of the conversion goes through this one
-/// instance of the standard library's sort: each other element type or comparison would add
-/// another (2 to 3 KB of WebAssembly each).
+/// instance of the standard library's sort (natively and with the feature `speed`): each other
+/// element type or comparison would add another (2 to 3 KB of WebAssembly each).
+#[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
 fn sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
     items.sort_by(|&a, &b| compare(a, b));
+}
+
+/// [`sort`] in the browsers' WebAssembly module: [`merge_sort`] (std's sort is 3 KB there).
+#[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+fn sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
+    merge_sort(items, compare);
+}
+
+/// A stable bottom-up merge sort of `items` by `compare`, in O(n log n) comparisons: runs of
+/// width 1, 2, 4, ... merged pairwise through a buffer, the left run first among equals.
+#[cfg(any(test, all(not(feature = "speed"), target_arch = "wasm32")))]
+fn merge_sort(items: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) {
+    let len = items.len();
+    let mut buffer = Vec::with_capacity(len);
+    let mut width = 1;
+    while width < len {
+        buffer.clear();
+        let mut start = 0;
+        while start < len {
+            let middle = len.min(start + width);
+            let end = len.min(middle + width);
+            let (mut i, mut j) = (start, middle);
+            while i < middle || j < end {
+                let take_left = j >= end
+                    || (i < middle
+                        && items
+                            .get(i)
+                            .zip(items.get(j))
+                            .is_none_or(|(&a, &b)| compare(a, b) != std::cmp::Ordering::Greater));
+                let from = if take_left { &mut i } else { &mut j };
+                buffer.extend(items.get(*from).copied());
+                *from += 1;
+            }
+            start = end;
+        }
+        for (item, &sorted) in items.iter_mut().zip(&buffer) {
+            *item = sorted;
+        }
+        width *= 2;
+    }
 }
 
 /// The positions `0..len` in the order `compare` gives them ([`sort`]).
@@ -512,4 +574,20 @@ fn locate(format: Format, segments: &[String]) -> Vec<Step> {
         kind = next;
     }
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    /// The browsers' merge sort orders as std's stable sort does, equal keys kept in order.
+    #[test]
+    fn merge_sort_is_std_stable_sort() {
+        proptest::proptest!(|(keys in proptest::collection::vec(0u8..6, 0..70))| {
+            let compare = &mut |a: usize, b: usize| keys[a].cmp(&keys[b]);
+            let mut ours: Vec<usize> = (0..keys.len()).collect();
+            super::merge_sort(&mut ours, compare);
+            let mut std_order: Vec<usize> = (0..keys.len()).collect();
+            std_order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+            proptest::prop_assert_eq!(ours, std_order);
+        });
+    }
 }

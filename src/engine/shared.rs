@@ -39,7 +39,7 @@ pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<Strin
         first.filter(|s| !s.is_empty()),
         last.filter(|s| !s.is_empty()),
     ) {
-        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (Some(f), Some(l)) => Some(concat(&[f, " ", l])),
         (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
         (None, None) => None,
     }
@@ -85,7 +85,7 @@ pub(crate) fn export_first_last(
         match split_name(full) {
             (None, _) => ex.dropped(
                 ContactPath::Field(ContactField::FullName),
-                format!("is blank, so it gives no first or last name for {name}"),
+                concat(&["is blank, so it gives no first or last name for ", name]),
             ),
             (Some(f), l) => {
                 ex.note(
@@ -132,9 +132,10 @@ pub(crate) fn export_first_last(
         if !names_agree(full, first, last) {
             ex.dropped(
                 ContactPath::Field(ContactField::FullName),
-                format!(
-                    "{name} holds only first and last name, and this full name differs from them"
-                ),
+                concat(&[
+                    name,
+                    " holds only first and last name, and this full name differs from them",
+                ]),
             );
         }
     }
@@ -184,7 +185,7 @@ fn export_first<'c>(
             if has_kind {
                 ex.dropped(
                     ContactPath::ItemKind(field, 0),
-                    format!("{name} has no field for the kind of {a} {what}"),
+                    concat(&[name, " has no field for the kind of ", a, " ", what]),
                 );
             }
         } else {
@@ -203,10 +204,12 @@ pub(crate) fn compact_phone(s: &str) -> Option<String> {
     if !s.starts_with('+') || StringFormat::E164.matches(s) {
         return None;
     }
-    let compact: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
-        .collect();
+    let mut compact = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}') {
+            compact.push(c);
+        }
+    }
     StringFormat::E164.matches(&compact).then_some(compact)
 }
 
@@ -326,6 +329,39 @@ pub(crate) fn export_number(ex: &mut Exporter<'_>, at: At) {
             NoteCode::Normalized,
             "written as a number",
         );
+    }
+}
+
+/// A JSON array of `strings` (`Value::from(strings.to_vec())`, by a loop).
+pub(crate) fn string_array(strings: &[String]) -> Value {
+    let mut out = Vec::with_capacity(strings.len());
+    for s in strings {
+        out.push(Value::String(s.clone()));
+    }
+    Value::Array(out)
+}
+
+/// Keeps the members of `map` whose names `keep` accepts, in order: `Map::retain` natively and
+/// with the feature `speed` (no key hashed again); in the browsers' WebAssembly module by moving
+/// the members into a new map (indexmap's `retain` rebuilds its hash table in place, code the
+/// module would link only for this and the Intercom preview).
+pub(crate) fn retain_members(map: &mut Map<String, Value>, keep: &mut dyn FnMut(&str) -> bool) {
+    #[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
+    map.retain(|name, _| keep(name));
+    #[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
+    for (name, value) in std::mem::take(map) {
+        if keep(&name) {
+            map.insert(name, value);
+        }
+    }
+}
+
+/// The items of array member `member` of `obj`; none when it is missing or not an array (a
+/// slice, not an `Option` flattened: one iterator less in the WebAssembly module).
+pub(crate) fn items<'v>(obj: &'v Map<String, Value>, member: &str) -> &'v [Value] {
+    match obj.get(member) {
+        Some(Value::Array(items)) => items,
+        _ => &[],
     }
 }
 

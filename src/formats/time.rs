@@ -184,12 +184,26 @@ pub(crate) fn format_unix_seconds(seconds: i64) -> Option<String> {
     let days = seconds.div_euclid(86_400);
     let secs = seconds.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    Some(format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    ))
+    // `{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z` by hand (no `core::fmt` in the browsers'
+    // full module for this alone); the year is 0000 to 9999 in this range.
+    let mut out = String::with_capacity(20);
+    for (n, width, after) in [
+        (y, 4, '-'),
+        (m, 2, '-'),
+        (d, 2, 'T'),
+        (secs / 3600, 2, ':'),
+        (secs % 3600 / 60, 2, ':'),
+        (secs % 60, 2, 'Z'),
+    ] {
+        let mut unit = 10_i64.pow(width - 1);
+        while unit > 0 {
+            let digit = u8::try_from((n / unit).rem_euclid(10)).unwrap_or(0);
+            out.push(char::from(b'0' + digit));
+            unit /= 10;
+        }
+        out.push(after);
+    }
+    Some(out)
 }
 
 /// `YYYY-MM-DD` that exists in the proleptic Gregorian calendar → days since 1970-01-01.

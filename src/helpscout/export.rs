@@ -10,6 +10,7 @@ use crate::engine::custom::{custom_attributes, CustomRules};
 use crate::engine::export::Exporter;
 use crate::engine::provenance::ContactPath;
 use crate::engine::shared::integer;
+use crate::engine::{concat, with_number};
 use crate::model::ContactField;
 use crate::model::Handle;
 use crate::note::NoteCode;
@@ -67,7 +68,7 @@ fn list(
     if ex.tracking() {
         for i in 0..items.len() {
             ex.origin(
-                || Cow::Owned(format!("/{member}/{i}")),
+                || Cow::Owned(with_number(&["/", member, "/"], i, &[])),
                 ContactPath::Item(field, i + skip),
             );
         }
@@ -77,11 +78,10 @@ fn list(
 
 pub(crate) fn emails(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
-    let items = c
-        .emails
-        .iter()
-        .map(|e| entry(e.kind.as_deref(), &e.value))
-        .collect();
+    let mut items = Vec::with_capacity(c.emails.len());
+    for e in &c.emails {
+        items.push(entry(e.kind.as_deref(), &e.value));
+    }
     list(ex, at.member, items, ContactField::Emails, 0);
 }
 
@@ -95,7 +95,7 @@ pub(crate) fn phones(ex: &mut Exporter<'_>, at: At) {
             Some(kind) => kind,
             None => {
                 ex.note(
-                    format!("/{}/{}/type", at.member, items.len()),
+                    with_number(&["/", at.member, "/"], items.len(), &["/type"]),
                     NoteCode::Derived,
                     "set to other: Help Scout requires a phone type, and the source gives none",
                 );
@@ -114,16 +114,19 @@ pub(crate) fn handles(ex: &mut Exporter<'_>, at: At) {
         ContactField::Chats => &c.chats,
         _ => &c.social_profiles,
     };
-    let items = handles
-        .iter()
-        .map(|h| entry(Some(&h.kind), &h.value))
-        .collect();
+    let mut items = Vec::with_capacity(handles.len());
+    for h in handles {
+        items.push(entry(Some(&h.kind), &h.value));
+    }
     list(ex, at.member, items, at.field, 0);
 }
 
 pub(crate) fn websites(ex: &mut Exporter<'_>, at: At) {
     let c = ex.contact;
-    let items = c.websites.iter().map(|w| entry(None, w)).collect();
+    let mut items = Vec::with_capacity(c.websites.len());
+    for w in &c.websites {
+        items.push(entry(None, w));
+    }
     list(ex, at.member, items, ContactField::Websites, 0);
 }
 
@@ -144,7 +147,7 @@ pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
     ] {
         if let Some(v) = value {
             ex.origin(
-                || Cow::Owned(format!("/{}/{member}", at.member)),
+                || Cow::Owned(concat(&["/", at.member, "/", member])),
                 ContactPath::Field(field),
             );
             map.insert(member.to_owned(), Value::String(v.clone()));
@@ -154,12 +157,15 @@ pub(crate) fn address(ex: &mut Exporter<'_>, at: At) {
         if ex.tracking() {
             for i in 0..a.lines.len() {
                 ex.origin(
-                    || Cow::Owned(format!("/{}/lines/{i}", at.member)),
+                    || Cow::Owned(with_number(&["/", at.member, "/lines/"], i, &[])),
                     ContactPath::Item(ContactField::AddressLines, i),
                 );
             }
         }
-        map.insert("lines".to_owned(), Value::from(a.lines.clone()));
+        map.insert(
+            "lines".to_owned(),
+            crate::engine::shared::string_array(&a.lines),
+        );
     }
     if !map.is_empty() {
         ex.put_derived(at.member, Value::Object(map));
@@ -186,13 +192,16 @@ pub(crate) fn properties(ex: &mut Exporter<'_>, at: At) {
     for (i, attr) in attrs.into_iter().enumerate() {
         if attr.normalized() {
             ex.note(
-                format!("/{}/{i}/slug", at.member),
+                with_number(&["/", at.member, "/"], i, &["/slug"]),
                 NoteCode::Normalized,
                 "custom attribute key normalised to a Help Scout slug (other characters replaced by '-', at most 100)",
             );
         }
         if ex.tracking() {
-            ex.origin(|| Cow::Owned(format!("/{}/{i}", at.member)), attr.loc());
+            ex.origin(
+                || Cow::Owned(with_number(&["/", at.member, "/"], i, &[])),
+                attr.loc(),
+            );
         }
         let mut item = Map::new();
         item.insert("slug".to_owned(), Value::String(attr.key.into_owned()));

@@ -37,38 +37,40 @@ fn title_case(value: &str) -> Option<String> {
         .find(|g| g.eq_ignore_ascii_case(value))?;
     let mut chars = known.chars();
     let first = chars.next()?;
-    Some(first.to_ascii_uppercase().to_string() + chars.as_str())
+    let mut out = String::with_capacity(known.len());
+    out.push(first.to_ascii_uppercase());
+    out.push_str(chars.as_str());
+    Some(out)
 }
 
 /// The entries of array member `member`, each `{id, value, type}` (`type` only when `typed`).
 fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
-    p.get(member)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_object)
-        .map(|item| {
-            let mut e = Map::new();
-            put(
-                &mut e,
-                "id",
-                Value::from(PreviewOptions::PLACEHOLDER_NUMBER),
-            );
-            e.insert(
-                "value".into(),
-                item.get("value").cloned().unwrap_or(Value::Null),
-            );
-            if typed {
-                // Create Email: the v1 docs say the type defaults to work.
-                let kind = item
-                    .get("type")
-                    .cloned()
-                    .unwrap_or_else(|| Value::from("work"));
-                put(&mut e, "type", kind);
-            }
-            Value::Object(e)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for item in crate::engine::shared::items(p, member) {
+        let Some(item) = item.as_object() else {
+            continue;
+        };
+        let mut e = Map::new();
+        put(
+            &mut e,
+            "id",
+            Value::from(PreviewOptions::PLACEHOLDER_NUMBER),
+        );
+        e.insert(
+            "value".into(),
+            item.get("value").cloned().unwrap_or(Value::Null),
+        );
+        if typed {
+            // Create Email: the v1 docs say the type defaults to work.
+            let kind = item
+                .get("type")
+                .cloned()
+                .unwrap_or_else(|| Value::from("work"));
+            put(&mut e, "type", kind);
+        }
+        out.push(Value::Object(e));
+    }
+    out
 }
 
 /// The customer object for a valid create payload `p`.
@@ -159,17 +161,23 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
 /// `properties` in either documented shape, as Get Customer's `[{slug, value}]` (the type, name
 /// and text of each come from the account's property definitions, which the preview lacks).
 fn properties(p: &Map<String, Value>) -> Vec<Value> {
+    let mut out = Vec::new();
     match p.get("properties") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|item| Some(slug_value(item.get("slug")?, item.get("value")?)))
-            .collect(),
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(slug, value)| slug_value(&Value::from(slug.as_str()), value))
-            .collect(),
-        _ => Vec::new(),
+        Some(Value::Array(items)) => {
+            for item in items {
+                if let (Some(slug), Some(value)) = (item.get("slug"), item.get("value")) {
+                    out.push(slug_value(slug, value));
+                }
+            }
+        }
+        Some(Value::Object(map)) => {
+            for (slug, value) in map {
+                out.push(slug_value(&Value::from(slug.as_str()), value));
+            }
+        }
+        _ => {}
     }
+    out
 }
 
 /// `{slug, value}`.

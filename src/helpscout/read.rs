@@ -326,10 +326,13 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
                 SourcePath::NestedItem("address", "lines", i)
             }
         };
-        let strings = lines
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| Some((i, l.as_str()?)));
+        // The string lines with their indexes (a loop: no iterator adapters in the module).
+        let mut strings: Vec<(usize, &str)> = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            if let Some(line) = line.as_str() {
+                strings.push((i, line));
+            }
+        }
         if address.lines.is_empty() {
             for (i, line) in strings {
                 address.lines.push(line.to_owned());
@@ -338,10 +341,11 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
                     src(i),
                 );
             }
-        } else if !strings
-            .clone()
-            .map(|(_, l)| l)
-            .eq(address.lines.iter().map(String::as_str))
+        } else if strings.len() != address.lines.len()
+            || strings
+                .iter()
+                .zip(&address.lines)
+                .any(|((_, line), held)| line != held)
         {
             for (i, _) in strings {
                 imp.dropped(

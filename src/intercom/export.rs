@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::concat;
 use crate::engine::crossing::At;
 use crate::engine::custom::{custom_attributes as customs, CustomRules};
 use crate::engine::export::Exporter;
@@ -55,7 +56,11 @@ pub(crate) fn name(ex: &mut Exporter<'_>, at: At) {
         );
         if !names_agree(full, first, last) {
             dropped_name_parts(ex, first, last, |label| {
-                format!("Intercom holds only a full name, and the {label} differs from it")
+                concat(&[
+                    "Intercom holds only a full name, and the ",
+                    label,
+                    " differs from it",
+                ])
             });
         }
     } else if let Some(joined) = join_name(first, last) {
@@ -72,7 +77,7 @@ pub(crate) fn name(ex: &mut Exporter<'_>, at: At) {
         ex.put(at.member, Value::String(joined), canonical);
     } else {
         dropped_name_parts(ex, first, last, |label| {
-            format!("is empty, so Intercom gets no name from the {label}")
+            concat(&["is empty, so Intercom gets no name from the ", label])
         });
     }
 }

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::shared::retain_members;
 use crate::preview::Placeholders;
 use crate::spec::Echo;
 
@@ -51,16 +52,15 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
     match p.get("email") {
         Some(Value::String(email)) => {
             set("email", Value::from(email.as_str()));
-            if let Some((_, domain)) = email.rsplit_once('@') {
+            if let Some((_, domain)) = crate::json::rsplit_ascii_once(email, b'@') {
                 set("email_domain", Value::from(domain));
             }
         }
-        _ => {
-            out.shift_remove("email");
-        }
+        // Not `shift_remove` (the module would link it only for this): the order is kept.
+        _ => retain_members(&mut out, &mut |k| k != "email"),
     }
     if out.get("email_domain").is_some_and(Value::is_null) {
-        out.shift_remove("email_domain");
+        retain_members(&mut out, &mut |k| k != "email_domain");
     }
     Value::Object(out)
 }
@@ -68,6 +68,33 @@ pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
 #[cfg(test)]
 mod tests {
     use super::TEMPLATE;
+
+    /// Without an email the contact has neither `email` nor `email_domain`, and the other
+    /// members keep the template's order; with one, both are in their places.
+    #[test]
+    fn email_members_are_left_out_without_an_email_and_the_order_kept() {
+        let template: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(TEMPLATE).expect("JSON");
+        let options = crate::PreviewOptions::new();
+        let keys = |payload: serde_json::Value| -> Vec<String> {
+            let contact = crate::preview(crate::Format::Intercom, &payload, &options)
+                .expect("a valid payload");
+            contact
+                .as_object()
+                .expect("object")
+                .keys()
+                .cloned()
+                .collect()
+        };
+        let all: Vec<String> = template.keys().cloned().collect();
+        let without: Vec<String> = all
+            .iter()
+            .filter(|k| *k != "email" && *k != "email_domain")
+            .cloned()
+            .collect();
+        assert_eq!(keys(serde_json::json!({"role": "lead"})), without);
+        assert_eq!(keys(serde_json::json!({"email": "ada@example.com"})), all);
+    }
 
     #[test]
     fn template_is_an_object_with_the_example_responses_members() {

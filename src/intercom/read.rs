@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::concat;
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
 use crate::engine::provenance::{ContactPath, SourcePath};
@@ -71,9 +72,11 @@ fn more(list: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str,
     if list.get("has_more") == Some(&Value::Bool(true)) {
         imp.dropped(
             SourcePath::Nested(member, "has_more"),
-            format!(
-                "Intercom's contact object lists at most 10 {what}; the others are not in this record (get them from the list's url)"
-            ),
+            concat(&[
+                "Intercom's contact object lists at most 10 ",
+                what,
+                "; the others are not in this record (get them from the list's url)",
+            ]),
         );
     }
 }
@@ -131,11 +134,12 @@ pub(crate) fn attached(obj: &Map<String, Value>, _: At, imp: &mut Importer<'_>) 
 /// "Google Plus" → `googleplus`, "About.me" → `aboutme`), or `None` when the canonical contact has
 /// no kind for it.
 pub(crate) fn social_kind(name: &str) -> Option<&'static str> {
-    let folded: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+        }
+    }
     let folded = match folded.as_str() {
         "googleprofile" | "google" => "google",
         "foursquare" | "forsquare" => "foursquare",

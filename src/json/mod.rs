@@ -88,6 +88,19 @@ pub fn split_ascii(text: &str, byte: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text.rsplit_once(char::from(byte))` for an ASCII `byte`, by a byte loop: the same halves,
+/// without std's reverse char searcher and its slicing panic paths (the browsers' full module:
+/// pointer ancestors, an email's domain). A `byte` of 0x80 or more is not a character and
+/// splits nothing.
+pub(crate) fn rsplit_ascii_once(text: &str, byte: u8) -> Option<(&str, &str)> {
+    if !byte.is_ascii() {
+        return None;
+    }
+    let at = text.bytes().rposition(|b| b == byte)?;
+    // At an ASCII byte: character boundaries, so `get` never gives `None`.
+    text.get(..at).zip(text.get(at + 1..))
+}
+
 /// The most arrays and objects nested in one another that JSON text may hold: serde_json's
 /// recursion limit of 128 stops its parser at the 128th level, and so does the scanner.
 pub(crate) const MAX_NESTING: usize = 127;

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::engine::concat;
 use crate::engine::crossing::At;
 use crate::engine::custom::{custom_attributes, CustomRules};
 use crate::engine::export::Exporter;
@@ -24,7 +25,7 @@ pub(crate) fn external_id(ex: &mut Exporter<'_>, at: At) {
             );
         }
         None => match ex.external_id_missing() {
-            Some(why) => ex.reject(&path(), format!("{REQUIRED}, {why}")),
+            Some(why) => ex.reject(&path(), concat(&[REQUIRED, ", ", why])),
             None => ex.reject(&path(), REQUIRED),
         },
     }
