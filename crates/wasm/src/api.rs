@@ -309,11 +309,14 @@ pub fn schema(format: &str) -> Result<String, Error> {
     Ok(json_value::schema_text(dto::format(format)?))
 }
 
-/// `formats()`: `[{id, title}]` in the contract's order.
+/// `formats()`: `[{id, title}]` in the contract's order (a per-vendor module's one format).
 pub fn formats() -> String {
     // Written out rather than serialised from a struct: less WebAssembly.
     let mut out = String::from("[");
-    for (i, f) in Format::ALL.iter().enumerate() {
+    // A per-vendor module lists its one format.
+    let only = Format::ONLY.map(|f| [f]);
+    let list: &[Format] = only.as_ref().map_or(&Format::ALL, |f| f);
+    for (i, f) in list.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
