@@ -38,14 +38,14 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 const RATCHETS = {
   "contactkit/forms": Math.round(53_382 * 1.01),
   contactkit: Math.round(115_249 * 1.01),
-  "contactkit/forms/sequence": Math.round(41_089 * 1.01),
-  "contactkit/forms/intercom": Math.round(43_438 * 1.01),
-  "contactkit/forms/bird": Math.round(43_029 * 1.01),
-  "contactkit/forms/helpscout": Math.round(44_645 * 1.01),
-  "contactkit/forms/canonical": Math.round(42_174 * 1.01),
+  "contactkit/forms/sequence": Math.round(37_156 * 1.01),
+  "contactkit/forms/intercom": Math.round(41_677 * 1.01),
+  "contactkit/forms/bird": Math.round(39_947 * 1.01),
+  "contactkit/forms/helpscout": Math.round(43_396 * 1.01),
+  "contactkit/forms/canonical": Math.round(38_883 * 1.01),
 };
-/** The entries whose issue budget is met: asserted (none yet; the per-vendor entries are 1.1 to 4.6 KB over). */
-const MEETS_BUDGET = [];
+/** The entries whose issue budget is met: asserted (Intercom's and Help Scout's are 1.7 and 3.4 KB over). */
+const MEETS_BUDGET = ["contactkit/forms/sequence", "contactkit/forms/bird", "contactkit/forms/canonical"];
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
 const FULL_MODULE_BUDGET = 150_000;
 const APPS = { "contactkit/forms": "size-forms.js", contactkit: "size-full.js" };

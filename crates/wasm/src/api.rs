@@ -305,9 +305,23 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
 /// add 30 KB to it. Compact rather than pretty: JavaScript parses it anyway, and the pretty
 /// printer would add 0.7 KB (gzipped) to the module. The core's tests keep the generated and
 /// the committed schemas identical, and a test here compares the values.
+///
+/// A per-vendor module ([`Format::ONLY`]) returns its one format's committed text instead
+/// ([`ONLY_SCHEMA`]): one text is smaller than the generator and the JSON writer it needs.
 pub fn schema(format: &str) -> Result<String, Error> {
-    Ok(json_value::schema_text(dto::format(format)?))
+    let format = dto::format(format)?;
+    if let Some(text) = ONLY_SCHEMA {
+        return Ok(text.to_owned());
+    }
+    Ok(json_value::schema_text(format))
 }
+
+/// The committed schema text of a per-vendor module's one format (evaluated at compile time, so
+/// that no other format's text is in the module); `None` in every other build.
+const ONLY_SCHEMA: Option<&str> = match Format::ONLY {
+    Some(format) => Some(format.schema()),
+    None => None,
+};
 
 /// `formats()`: `[{id, title}]` in the contract's order (a per-vendor module's one format).
 pub fn formats() -> String {
