@@ -38,13 +38,13 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 const RATCHETS = {
   "contactkit/forms": Math.round(53_382 * 1.01),
   contactkit: Math.round(115_249 * 1.01),
-  "contactkit/forms/sequence": Math.round(37_156 * 1.01),
-  "contactkit/forms/intercom": Math.round(41_677 * 1.01),
-  "contactkit/forms/bird": Math.round(39_947 * 1.01),
-  "contactkit/forms/helpscout": Math.round(43_396 * 1.01),
-  "contactkit/forms/canonical": Math.round(38_883 * 1.01),
+  "contactkit/forms/sequence": Math.round(37_095 * 1.01),
+  "contactkit/forms/intercom": Math.round(41_570 * 1.01),
+  "contactkit/forms/bird": Math.round(39_827 * 1.01),
+  "contactkit/forms/helpscout": Math.round(43_117 * 1.01),
+  "contactkit/forms/canonical": Math.round(38_688 * 1.01),
 };
-/** The entries whose issue budget is met: asserted (Intercom's and Help Scout's are 1.7 and 3.4 KB over). */
+/** The entries whose issue budget is met: asserted (Intercom's and Help Scout's are 1.6 and 3.1 KB over). */
 const MEETS_BUDGET = ["contactkit/forms/sequence", "contactkit/forms/bird", "contactkit/forms/canonical"];
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
 const FULL_MODULE_BUDGET = 150_000;

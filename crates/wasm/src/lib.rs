@@ -127,8 +127,8 @@
 //! (brotli 45.4 → 45.2), the full entry 117.8 → 117.3 KB (brotli 99.7 → 99.4).
 //! Per-vendor modules (`contactkit/forms/<format>`, built with `--cfg contactkit_format="<id>"`:
 //! one rule table, one vendor's definitions reader, the committed schema text instead of the
-//! generator, no `validateMany`; the full and forms modules byte-identical) measure 37.2
-//! (Sequence) to 43.4 KB (Help Scout) in all, `.wasm` 33.6–39.9 KB.
+//! generator, no `validateMany`; the full and forms modules byte-identical) measure 37.1
+//! (Sequence) to 43.1 KB (Help Scout) in all, `.wasm` 33.6–39.6 KB.
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
