@@ -245,6 +245,7 @@ pub fn validate_str(format: Format, json: &str) -> Report {
 /// assert_eq!(first.max_length, Some(40));
 /// ```
 #[must_use]
+#[cfg(not(target_arch = "wasm32"))]
 pub fn form_fields(format: Format) -> &'static [FormField] {
     static CACHE: [std::sync::OnceLock<Vec<FormField>>; Format::EVERY.len()] =
         [const { std::sync::OnceLock::new() }; Format::EVERY.len()];
@@ -253,6 +254,30 @@ pub fn form_fields(format: Format) -> &'static [FormField] {
         .position(|f| *f == format)
         .unwrap_or_default();
     CACHE[index].get_or_init(|| spec::form::fields(format.spec(), "", None))
+}
+
+/// [`form_fields`] in WebAssembly, which has one thread: the metadata is built once per format
+/// and kept for the module's life (as the native `OnceLock` keeps it) in a thread-local, read
+/// with `try_with` (never an error there), without `OnceLock`'s code and its panics' formatting.
+#[must_use]
+#[cfg(target_arch = "wasm32")]
+pub fn form_fields(format: Format) -> &'static [FormField] {
+    use std::cell::Cell;
+    thread_local! {
+        static CACHE: [Cell<Option<&'static [FormField]>>; Format::EVERY.len()] =
+            const { [const { Cell::new(None) }; Format::EVERY.len()] };
+    }
+    let index = Format::EVERY
+        .iter()
+        .position(|f| *f == format)
+        .unwrap_or_default();
+    let cached = CACHE.try_with(|cache| cache.get(index).and_then(Cell::get));
+    if let Ok(Some(fields)) = cached {
+        return fields;
+    }
+    let fields: &'static [FormField] = spec::form::fields(format.spec(), "", None).leak();
+    let _ = CACHE.try_with(|cache| cache.get(index).map(|slot| slot.set(Some(fields))));
+    fields
 }
 
 /// The TypeScript type of a format's payload, generated from its rule table (the npm package's

@@ -36,8 +36,8 @@ const BUDGETS = {
 const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
-  "contactkit/forms": Math.round(53_382 * 1.01),
-  contactkit: Math.round(115_249 * 1.01),
+  "contactkit/forms": Math.round(52_308 * 1.01),
+  contactkit: Math.round(114_547 * 1.01),
   "contactkit/forms/sequence": Math.round(37_095 * 1.01),
   "contactkit/forms/intercom": Math.round(41_570 * 1.01),
   "contactkit/forms/bird": Math.round(39_827 * 1.01),

@@ -13,7 +13,7 @@ use crate::payload::payload_serde;
 use crate::pointer::Path;
 use crate::spec::declare::object;
 use crate::spec::message::{Message, Part, Part::Text};
-use crate::spec::schema::{from_text, non_empty_names, Schema};
+use crate::spec::schema::{from_template, from_text, non_empty_names, Schema};
 use crate::spec::validate::{check_custom_name, check_str, Ctx, Seen, Whole};
 #[cfg(test)]
 use crate::spec::Stated;
@@ -115,27 +115,20 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
 }
 
 fn identifier_format_schema() -> Schema {
-    // The formats' keywords as text without `Value`'s `Display` (which would link serde_json's
-    // serialiser into the WebAssembly module), pushed rather than `format!`ted.
-    let mut text = String::from(r#"{"allOf": ["#);
-    for (i, (key, format)) in [
-        (EMAIL_KEY, StringFormat::Email),
-        (PHONE_KEY, StringFormat::E164),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            text.push_str(", ");
-        }
-        text.push_str(r#"{"if": {"properties": {"key": {"const": ""#);
-        text.push_str(key);
-        text.push_str(r#""}}, "required": ["key"]}, "then": {"properties": {"value": "#);
-        crate::json::write::push_json(&mut text, &format.schema());
-        text.push_str("}}}");
-    }
-    text.push_str("]}");
-    from_text(&text)
+    // Constant text around each key and its format's keywords.
+    let one = |key: &'static str, format: StringFormat| {
+        from_template(
+            r#"{"if": {"properties": {"key": {"const": null}}, "required": ["key"]}, "then": {"properties": {"value": null}}}"#,
+            vec![Json::String(key.into()), format.schema()],
+        )
+    };
+    from_template(
+        r#"{"allOf": [null, null]}"#,
+        vec![
+            one(EMAIL_KEY, StringFormat::Email),
+            one(PHONE_KEY, StringFormat::E164),
+        ],
+    )
 }
 
 /// 1 to 10 UUIDs; a repeated id is a warning (uniqueness is not documented).

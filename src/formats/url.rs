@@ -76,7 +76,12 @@ fn strip_scheme(s: &[u8]) -> Option<&[u8]> {
         [b's' | b'S', rest @ ..] => rest,
         _ => rest,
     };
-    rest.strip_prefix(b"://")
+    // Slice patterns rather than `strip_prefix`, whose `split_at` links a panic's formatting
+    // into the forms WebAssembly module (here and below).
+    match rest {
+        [b':', b'/', b'/', rest @ ..] => Some(rest),
+        _ => None,
+    }
 }
 
 fn is_authority(authority: &[u8]) -> bool {
@@ -93,7 +98,7 @@ fn is_authority(authority: &[u8]) -> bool {
         }
         None => authority,
     };
-    if let Some(bracketed) = host_port.strip_prefix(b"[") {
+    if let [b'[', bracketed @ ..] = host_port {
         let Some(close) = bracketed.iter().position(|&b| b == b']') else {
             return false;
         };
@@ -105,7 +110,12 @@ fn is_authority(authority: &[u8]) -> bool {
             && literal
                 .iter()
                 .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-        return literal_ok && (after.is_empty() || after.strip_prefix(b":").is_some_and(is_port));
+        return literal_ok
+            && match after {
+                [] => true,
+                [b':', port @ ..] => is_port(port),
+                _ => false,
+            };
     }
     // The host ends at the first ':' (which it cannot contain), and a port follows.
     let host_end = host_port

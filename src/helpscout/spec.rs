@@ -12,7 +12,7 @@ use crate::model::ContactField as F;
 use crate::payload::{payload_serde, Loose, PayloadError, Wire};
 use crate::pointer::Path;
 use crate::spec::declare::object;
-use crate::spec::schema::{from_text, Schema};
+use crate::spec::schema::{from_template, integer, Schema};
 use crate::spec::FormHints;
 use crate::spec::{
     form::Widget, len, list, max_len, one_of, Dynamic, DynamicCheck, Extra, StringRules,
@@ -340,41 +340,27 @@ const PROPERTIES: Dynamic = Dynamic {
 };
 
 fn properties_schema() -> Schema {
-    // As text (compact, as serde_json writes it) without `Value`'s `Display`, which would link
-    // serde_json's serialiser into the WebAssembly module.
-    let mut slug = String::new();
-    crate::json::write::push_json(
-        &mut slug,
-        &crate::spec::schema::kind(&ValueRules::String(SLUG)),
-    );
-    // Pushed rather than `format!`ted: the forms module then links no integer `Display`.
-    let mut value = String::from(concat!(
-        r#"{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,
-        r#"dropdown: an option id or label.", "type": ["string", "integer"], "minimum": "#
-    ));
-    crate::json::write::push_i64(&mut value, i64::MIN);
-    value.push_str(r#", "maximum": "#);
-    crate::json::write::push_i64(&mut value, i64::MAX);
-    value.push('}');
-    let mut text = String::from(concat!(
-        r#"{"description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, "#,
-        r#"hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the "#,
-        r#"per-type checks against the account's property definitions are not expressible here.", "oneOf": ["#,
-        r#"{"type": "array", "items": {"type": "object", "properties": {"slug": "#
-    ));
-    for (part, after) in [
-        (&slug, r#", "value": "#),
-        (
-            &value,
-            r#"}, "required": ["slug", "value"]}}, {"type": "object", "propertyNames": "#,
+    // Constant text around the slug's schema (from its rules) and the value's bounds.
+    let slug = || crate::spec::schema::kind(&ValueRules::String(SLUG));
+    let value = || {
+        from_template(
+            concat!(
+                r#"{"description": "number: an integer; text: at most 255 characters; url; date (YYYY-MM-DD); "#,
+                r#"dropdown: an option id or label.", "type": ["string", "integer"], "minimum": null, "maximum": null}"#
+            ),
+            vec![integer(i64::MIN), integer(i64::MAX)],
+        )
+    };
+    from_template(
+        concat!(
+            r#"{"description": "Customer property values. The slug must be unique, 1 to 100 letters, digits, "#,
+            r#"hyphens or underscores, and not email, name, company or jobTitle. Uniqueness of slugs and the "#,
+            r#"per-type checks against the account's property definitions are not expressible here.", "oneOf": ["#,
+            r#"{"type": "array", "items": {"type": "object", "properties": {"slug": null, "value": null}, "#,
+            r#""required": ["slug", "value"]}}, {"type": "object", "propertyNames": null, "additionalProperties": null}]}"#
         ),
-        (&slug, r#", "additionalProperties": "#),
-        (&value, "}]}"),
-    ] {
-        text.push_str(part);
-        text.push_str(after);
-    }
-    from_text(&text)
+        vec![slug(), value(), slug(), value()],
+    )
 }
 
 payload_serde!(Email);

@@ -219,7 +219,7 @@ fn check_custom_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>
     for (name, v) in members {
         let member = path.key(name);
         check_custom_name(name, &member, ctx);
-        if name.contains(['.', '$']) {
+        if name.bytes().any(|b| b == b'.' || b == b'$') {
             ctx.warn(&member, Code::Pattern, Message::new(DOT_OR_DOLLAR));
         }
         let n = crate::spec::char_count(name);

@@ -10,43 +10,23 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::{Json, Number, ObjectMembers, Scanner, Source, Stop, SyntaxError, Token};
+use super::{Json, Number, Scanner, Source, Stop, SyntaxError, Token};
+use crate::pointer::Path;
+use crate::spec::validate::{read_json, Ctx, PARSE_OPTIONS};
 
 /// Parses JSON text (one value, whitespace around it) as serde_json parses it into a `Value`:
 /// the same values (a repeated member name keeps its first place and its last value), the same
 /// errors with the same line and column.
 pub(crate) fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut scanner = Scanner::from_str(text);
-    let value = read(&mut scanner).and_then(|value| scanner.end().map(|()| value));
-    value.map_err(|Stop| scanner.failure())
-}
-
-/// The next value of the scanner, whole (recursion bounded by the scanner's nesting limit).
-fn read<'a>(scanner: &mut Scanner<'a>) -> Result<Json<'a>, Stop> {
-    Ok(match scanner.value()? {
-        Token::Null => Json::Null,
-        Token::Bool(b) => Json::Bool(b),
-        Token::Number(n) => Json::Number(n),
-        Token::Beyond => return Err(scanner.beyond()),
-        Token::String(s) => Json::String(s),
-        Token::Array => {
-            let mut items = Vec::new();
-            let mut first = true;
-            while scanner.next_item(&mut first)? {
-                items.push(read(scanner)?);
-            }
-            Json::Array(items)
-        }
-        Token::Object => {
-            let mut members = ObjectMembers::default();
-            let mut first = true;
-            while let Some(name) = scanner.next_key(&mut first)? {
-                let value = read(scanner)?;
-                members.insert(name, value);
-            }
-            Json::Object(members.into_entries())
-        }
-    })
+    // The validator's reader of whole values (one reader in the WebAssembly module, not two),
+    // which keeps a repeated member name's first place and last value as `serde_json::Value`
+    // does (the findings it collects on the way are dropped), and with these options stops at a
+    // number beyond the `f64` range, where the scanner then gives serde_json's error.
+    let mut ctx = Ctx::new(&PARSE_OPTIONS);
+    let value = read_json(&mut scanner, &Path::Root, &mut ctx)
+        .and_then(|value| scanner.end().map(|()| value));
+    value.map_err(|Stop| scanner.failure_or_beyond())
 }
 
 /// Parses JSON text into a `serde_json::Value` as [`parse`] does and [`Json::to_value`] would
@@ -103,33 +83,6 @@ impl<'a> Json<'a> {
                     .map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::of(v)))
                     .collect(),
             ),
-        }
-    }
-
-    /// The value with every string owned.
-    pub(crate) fn into_owned(self) -> Json<'static> {
-        match self {
-            Json::Null => Json::Null,
-            Json::Bool(b) => Json::Bool(b),
-            Json::Number(n) => Json::Number(n),
-            Json::String(s) => Json::String(Cow::Owned(s.into_owned())),
-            // Pushed in loops rather than collected: `collect` reuses the allocation in place,
-            // whose code weighs more than a new allocation in the WebAssembly module (these are
-            // the schemas' constant texts, small and read rarely).
-            Json::Array(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    out.push(item.into_owned());
-                }
-                Json::Array(out)
-            }
-            Json::Object(members) => {
-                let mut out = Vec::with_capacity(members.len());
-                for (k, v) in members {
-                    out.push((Cow::Owned(k.into_owned()), v.into_owned()));
-                }
-                Json::Object(out)
-            }
         }
     }
 

@@ -131,6 +131,16 @@ impl<'a> Scanner<'a> {
             .unwrap_or_else(|| SyntaxError::at(SyntaxCode::ExpectedSomeValue, self.bytes, self.pos))
     }
 
+    /// The error that stopped the scan, or, when the scan itself did not stop (the caller
+    /// refused the number beyond the `f64` range just read: [`super::parse`]), serde_json's
+    /// error for that number ([`Scanner::beyond`]).
+    pub(crate) fn failure_or_beyond(&mut self) -> SyntaxError {
+        if self.failure.is_none() {
+            self.beyond();
+        }
+        self.failure()
+    }
+
     /// Stops the scan at the number just read, which was [`Token::Beyond`]: serde_json's error
     /// for it, for a caller that refuses such numbers as serde_json does ([`super::parse`]).
     #[cold]

@@ -27,8 +27,37 @@ type Members = Vec<(Cow<'static, str>, Schema)>;
 /// module than code that builds the value; the schema tests keep every text valid (the committed
 /// schemas are compared byte for byte). Read with the core's own scanner
 /// ([`crate::json::parse`]), so that a WebAssembly build links no serde_json parser.
-pub(crate) fn from_text(text: &str) -> Schema {
-    crate::json::parse(text).map_or(Json::Null, Json::into_owned)
+pub(crate) fn from_text(text: &'static str) -> Schema {
+    crate::json::parse(text).unwrap_or(Json::Null)
+}
+
+/// [`from_text`] of a text whose `null`s are holes, filled in document order with `values`
+/// (schemas made from the tables): a schema of constant text around generated parts, without
+/// writing the parts as text and reading them back.
+pub(crate) fn from_template(text: &'static str, values: Vec<Schema>) -> Schema {
+    fn fill(schema: &mut Schema, values: &mut std::vec::IntoIter<Schema>) {
+        match schema {
+            Json::Null => {
+                if let Some(value) = values.next() {
+                    *schema = value;
+                }
+            }
+            Json::Array(items) => {
+                for item in items {
+                    fill(item, values);
+                }
+            }
+            Json::Object(members) => {
+                for (_, value) in members {
+                    fill(value, values);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut schema = from_text(text);
+    fill(&mut schema, &mut values.into_iter());
+    schema
 }
 
 /// A string value.
@@ -37,7 +66,7 @@ fn text(s: impl Into<Cow<'static, str>>) -> Schema {
 }
 
 /// An integer value, as `serde_json::Value::from` classifies it.
-fn integer(n: i64) -> Schema {
+pub(crate) fn integer(n: i64) -> Schema {
     Json::Number(u64::try_from(n).map_or(Number::I64(n), Number::U64))
 }
 

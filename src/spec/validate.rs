@@ -488,9 +488,22 @@ pub(crate) fn read<'a, S: Source<'a>>(
     }
 }
 
-/// [`read`]'s finding for a number beyond the range of an `f64`, and the token it reads as.
+/// The options of [`crate::json::parse`], which reads whole values with [`read_json`] and
+/// refuses a number beyond the range of an `f64` as serde_json does: for it [`read`] gives
+/// [`Token::Beyond`] on, where [`json_of`] stops (and the parser takes the scanner's error).
+/// Known by its address, so that the walk's context carries nothing more for it.
+pub(crate) static PARSE_OPTIONS: ValidateOptions = ValidateOptions {
+    definitions: None,
+    show_values: false,
+};
+
+/// [`read`]'s finding for a number beyond the range of an `f64`, and the token it reads as
+/// (for the parser, [`PARSE_OPTIONS`], no finding and the token itself).
 #[cold]
 fn beyond_f64<'a>(path: &Path<'_>, ctx: &mut Ctx<'_>) -> Token<'a> {
+    if std::ptr::eq(ctx.options, &PARSE_OPTIONS) {
+        return Token::Beyond;
+    }
     ctx.error(path, Code::OutOfRange, Message::new(BEYOND_F64));
     Token::Number(Number::U64(0))
 }
@@ -529,6 +542,13 @@ fn skip_open<'a, S: Source<'a>>(
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
 ) -> Result<(), Stop> {
+    if cfg!(all(not(feature = "speed"), target_arch = "wasm32")) {
+        // The forms module reads the value whole and drops it: the same findings in the same
+        // order (repeated names, numbers beyond the `f64` range), one reader of nested values
+        // instead of two.
+        let token = if object { Token::Object } else { Token::Array };
+        return json_of(token, source, path, ctx).map(drop);
+    }
     let mut first = true;
     if !object {
         let mut i = 0;
@@ -573,8 +593,9 @@ fn json_of<'a, S: Source<'a>>(
         Token::Null => Json::Null,
         Token::Bool(b) => Json::Bool(b),
         Token::Number(n) => Json::Number(n),
-        // Not from `read`, which reads it as 0.
-        Token::Beyond => Json::Number(Number::U64(0)),
+        // Only from the parser's `read` ([`PARSE_OPTIONS`]; a validation reads it as 0): the
+        // value stops there.
+        Token::Beyond => return Err(Stop),
         Token::String(s) => Json::String(s),
         Token::Array => {
             let mut items = Vec::new();

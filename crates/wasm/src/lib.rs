@@ -41,8 +41,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 53.4 KB (brotli 46.6 KB; goal 40 KB, not met), the full entry
-//! 115.3 KB (brotli 98.3 KB; goal 100 KB gzip, not met), the full `.wasm` alone 111.3 KB against
+//! gzip -9): the forms entry 52.3 KB (brotli 45.7 KB; goal 40 KB, not met), the full entry
+//! 114.5 KB (brotli 97.8 KB; goal 100 KB gzip, not met), the full `.wasm` alone 110.6 KB against
 //! its hard budget of 150 KB (all passes below merged, with findings' `params` (+1.0 KB each)
 //! and the JavaScript checks of lone surrogates, `init()` sources and Map payloads (+0.5 KB)).
 //!
@@ -205,6 +205,19 @@ mod bindings {
         static OUTPUT: Cell<String> = const { Cell::new(String::new()) };
     }
 
+    /// Takes a buffer's value (`try_with` rather than `with`, whose panic for a thread-local
+    /// accessed during its destruction would link its message's formatting: the module's one
+    /// thread never destroys them, so the fallback is never taken).
+    fn take<T: Default>(key: &'static std::thread::LocalKey<Cell<T>>) -> T {
+        key.try_with(Cell::take).unwrap_or_default()
+    }
+
+    /// Sets a buffer's value (see [`take`]).
+    fn set<T>(key: &'static std::thread::LocalKey<Cell<T>>, value: T) {
+        // Never an error (see `take`); there would be no buffer to keep the value in.
+        let _ = key.try_with(|cell| cell.set(value));
+    }
+
     /// The input buffer is given back after a call that needed more than this.
     const KEEP: usize = 1 << 16;
 
@@ -213,13 +226,13 @@ mod bindings {
     /// result is dropped (JavaScript has read it).
     #[wasm_bindgen(skip_typescript)]
     pub fn input(len: usize) -> usize {
-        OUTPUT.take();
-        let mut buf = INPUT.take();
+        take(&OUTPUT);
+        let mut buf = take(&INPUT);
         if buf.len() < len {
             buf.resize(len, 0);
         }
         let address = buf.as_ptr().addr();
-        INPUT.set(buf);
+        set(&INPUT, buf);
         address
     }
 
@@ -227,7 +240,7 @@ mod bindings {
     /// another (unused ones empty), and keeps its result (or error) for `output`; returns its
     /// length in bytes (0: none, for a record without findings).
     fn run(lens: [usize; 4], f: fn([&str; 4]) -> Result<String, dto::Error>) -> usize {
-        let buf = INPUT.take();
+        let buf = take(&INPUT);
         let mut texts = [""; 4];
         let mut at = 0usize;
         let mut utf8 = true;
@@ -248,19 +261,19 @@ mod bindings {
             ))
         });
         if buf.len() <= KEEP {
-            INPUT.set(buf);
+            set(&INPUT, buf);
         }
         let len = result.len();
-        OUTPUT.set(result);
+        set(&OUTPUT, result);
         len
     }
 
     /// The address of the last call's result (its length is what the call returned).
     #[wasm_bindgen(skip_typescript)]
     pub fn output() -> usize {
-        let out = OUTPUT.take();
+        let out = take(&OUTPUT);
         let address = out.as_ptr().addr();
-        OUTPUT.set(out);
+        set(&OUTPUT, out);
         address
     }
 
