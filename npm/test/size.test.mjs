@@ -38,13 +38,13 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 const RATCHETS = {
   "contactkit/forms": Math.round(52_308 * 1.01),
   contactkit: Math.round(114_547 * 1.01),
-  "contactkit/forms/sequence": Math.round(37_095 * 1.01),
-  "contactkit/forms/intercom": Math.round(41_570 * 1.01),
-  "contactkit/forms/bird": Math.round(39_827 * 1.01),
-  "contactkit/forms/helpscout": Math.round(43_117 * 1.01),
-  "contactkit/forms/canonical": Math.round(38_688 * 1.01),
+  "contactkit/forms/sequence": Math.round(35_883 * 1.01),
+  "contactkit/forms/intercom": Math.round(40_236 * 1.01),
+  "contactkit/forms/bird": Math.round(37_759 * 1.01),
+  "contactkit/forms/helpscout": Math.round(41_900 * 1.01),
+  "contactkit/forms/canonical": Math.round(37_469 * 1.01),
 };
-/** The entries whose issue budget is met: asserted (Intercom's and Help Scout's are 1.6 and 3.1 KB over). */
+/** The entries whose issue budget is met: asserted (Intercom's and Help Scout's are 0.2 and 1.9 KB over). */
 const MEETS_BUDGET = ["contactkit/forms/sequence", "contactkit/forms/bird", "contactkit/forms/canonical"];
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
 const FULL_MODULE_BUDGET = 150_000;

@@ -41,8 +41,8 @@
 //! Release profile `wasm-release` (root `Cargo.toml`: opt-level "z", LTO, one codegen unit,
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
-//! gzip -9): the forms entry 52.3 KB (brotli 45.7 KB; goal 40 KB, not met), the full entry
-//! 114.5 KB (brotli 97.8 KB; goal 100 KB gzip, not met), the full `.wasm` alone 110.6 KB against
+//! gzip -9): the forms entry 52.4 KB (brotli 45.8 KB; goal 40 KB, not met), the full entry
+//! 114.6 KB (brotli 97.9 KB; goal 100 KB gzip, not met), the full `.wasm` alone 110.6 KB against
 //! its hard budget of 150 KB (all passes below merged, with findings' `params` (+1.0 KB each)
 //! and the JavaScript checks of lone surrogates, `init()` sources and Map payloads (+0.5 KB)).
 //!
@@ -127,8 +127,8 @@
 //! (brotli 45.4 → 45.2), the full entry 117.8 → 117.3 KB (brotli 99.7 → 99.4).
 //! Per-vendor modules (`contactkit/forms/<format>`, built with `--cfg contactkit_format="<id>"`:
 //! one rule table, one vendor's definitions reader, the committed schema text instead of the
-//! generator, no `validateMany`; the full and forms modules byte-identical) measure 37.1
-//! (Sequence) to 43.1 KB (Help Scout) in all, `.wasm` 33.6–39.6 KB.
+//! generator, no `validateMany`; the full and forms modules byte-identical) measure 35.9
+//! (Sequence) to 41.9 KB (Help Scout) in all, `.wasm` 32.4–38.4 KB.
 //! Also kept small on purpose:
 //! one options parser for every function, `schema()` generated from the tables (the generator
 //! is linked anyway, as the tables point at it) and returned compact instead of embedding the
