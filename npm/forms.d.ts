@@ -251,7 +251,7 @@ export interface JsonSchema extends JsonObject {
 
 /** The codes of {@link ContactkitError}. */
 export type ErrorCode =
-  /** A format id that contactkit does not know (or a read format, in `contactkit/forms`). */
+  /** A format id that contactkit does not know (a read format, in `contactkit/forms`, or another format, in `contactkit/forms/<format>`). */
   | "unknown_format"
   /** A payload given as a string that is not valid JSON (`issues`: the CLI's `syntax` finding). */
   | "invalid_json"

@@ -9,7 +9,9 @@
 #   2. cargo builds of crates/wasm for wasm32-unknown-unknown: with the `wasm-release` profile
 #      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml) the full
 #      module (default features) and the forms module (--no-default-features: no conversion,
-#      no read formats) that browsers load; with `wasm-speed` (opt-level 3) the full module
+#      no read formats) that browsers load, and that forms module once more for each create
+#      format with `--cfg contactkit_format="<id>"` (the per-vendor entries
+#      contactkit/forms/<id>: that format's tables alone); with `wasm-speed` (opt-level 3) the full module
 #      again, which the Node entry embeds (a third faster; the download size does not matter);
 #   3. wasm-bindgen for each into pkg/ (contactkit_wasm_bg.wasm, forms_wasm_bg.wasm), then
 #      wasm-metadce: the exports take and return numbers only, npm/src/api.js instantiates the
@@ -19,7 +21,8 @@
 #      wasm-opt are from the npm package `binaryen`, installed under target/wasm-tools/;
 #   5. the bytes of the Node entries' modules as base64 in <name>_wasm_bytes.js;
 #   6. the hand-written entries and declarations from npm/ (contactkit.js, node.js, forms.js,
-#      forms.node.js, api.js, convert.js, *.d.ts, README.md), payloads.d.ts generated from the rule tables
+#      forms.node.js, api.js, convert.js, *.d.ts, README.md), the per-vendor entries written
+#      from npm/src/vendor.js, npm/src/vendor.node.js and npm/vendor.d.ts, payloads.d.ts generated from the rule tables
 #      (cargo run --example payload_types), the licence files, and pkg/package.json with the
 #      version, licence and links of the Cargo workspace.
 #
@@ -63,10 +66,19 @@ build_module() {
     local name="$1" profile="$2" out="$3"
     shift 3
     local features=("$@")
-    say "$name: cargo build (wasm32-unknown-unknown, profile $profile${features[*]+, ${features[*]}})"
-    cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
-        ${features[@]+"${features[@]}"}
-    local wasm="$target_dir/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
+    # A per-vendor module (ONLY_FORMAT set: contactkit/forms/<id>) is built with
+    # `--cfg contactkit_format --cfg contactkit_format="<id>"` (src/format.rs `Format::ONLY`),
+    # in a target directory of its own: a change of RUSTFLAGS rebuilds every crate, and the
+    # other builds keep theirs.
+    local dir="$target_dir" rustflags="${RUSTFLAGS:-}"
+    if [ -n "${ONLY_FORMAT:-}" ]; then
+        dir="$target_dir/forms-$ONLY_FORMAT"
+        rustflags="$rustflags --cfg contactkit_format --cfg contactkit_format=\"$ONLY_FORMAT\""
+    fi
+    say "$name: cargo build (wasm32-unknown-unknown, profile $profile${features[*]+, ${features[*]}}${ONLY_FORMAT:+, --cfg contactkit_format=\"$ONLY_FORMAT\"})"
+    CARGO_TARGET_DIR="$dir" RUSTFLAGS="$rustflags" cargo build -p contactkit-wasm --lib \
+        --target wasm32-unknown-unknown --profile "$profile" ${features[@]+"${features[@]}"}
+    local wasm="$dir/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
 
     say "$name: wasm-bindgen"
     mkdir -p "$out"
@@ -136,6 +148,12 @@ fi
 # The browser modules, small.
 build_module contactkit wasm-release "$pkg"
 build_module forms wasm-release "$pkg" --no-default-features
+# The per-vendor entries contactkit/forms/<id>: the forms module for one create format only
+# (its rule table, its vendor's definitions, no validateMany; src/format.rs `Format::ONLY`).
+vendors=(sequence intercom bird helpscout canonical)
+for id in "${vendors[@]}"; do
+    ONLY_FORMAT="$id" build_module "forms-$id" wasm-release "$pkg" --no-default-features
+done
 # The Node entries embed their module's bytes: the full one built for speed (same source and
 # exports, so the same glue, which is checked), the forms one as browsers get it.
 if [ "$debug" -eq 0 ]; then
@@ -155,11 +173,21 @@ else
     embed "$pkg/contactkit_wasm_bg.wasm" "$pkg/contactkit_wasm_bytes.js" "contactkit_wasm_bg.wasm"
 fi
 embed "$pkg/forms_wasm_bg.wasm" "$pkg/forms_wasm_bytes.js" "forms_wasm_bg.wasm"
+for id in "${vendors[@]}"; do
+    embed "$pkg/forms-${id}_wasm_bg.wasm" "$pkg/forms-${id}_wasm_bytes.js" "forms-${id}_wasm_bg.wasm"
+done
 
 # 6. package files ---------------------------------------------------------------
 cp npm/src/contactkit.js npm/src/node.js npm/src/forms.js npm/src/forms.node.js npm/src/api.js npm/src/convert.js \
     npm/contactkit.d.ts npm/forms.d.ts npm/standard-schema.d.ts npm/README.md \
     LICENSE-MIT LICENSE-APACHE "$pkg/"
+# The per-vendor entries' files, from one template each (npm/src/vendor*.js, npm/vendor.d.ts):
+# @ID@ is the format id.
+for id in "${vendors[@]}"; do
+    sed "s/@ID@/$id/g" npm/src/vendor.js >"$pkg/forms-$id.js"
+    sed "s/@ID@/$id/g" npm/src/vendor.node.js >"$pkg/forms-$id.node.js"
+    sed "s/@ID@/$id/g" npm/vendor.d.ts >"$pkg/forms-$id.d.ts"
+done
 say "payloads.d.ts from the rule tables"
 cargo run -q -p contactkit-wasm --example payload_types -- "$pkg/payloads.d.ts"
 if ! cmp -s "$pkg/payloads.d.ts" npm/payloads.d.ts; then
@@ -191,7 +219,7 @@ process.stdout.write(pkg.version);
 rm -f "$pkg/.cargo-metadata.json"
 
 say "pkg/ ready: contactkit@$version"
-for name in contactkit forms; do
+for name in contactkit forms "${vendors[@]/#/forms-}"; do
     bytes=$(stat -c%s "$pkg/${name}_wasm_bg.wasm")
     gz=$(gzip -9 -c "$pkg/${name}_wasm_bg.wasm" | wc -c)
     say "  ${name}_wasm_bg.wasm: $bytes bytes, $gz gzipped"

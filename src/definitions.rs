@@ -33,6 +33,7 @@ use crate::bird::AttributeDefinition as BirdAttribute;
 use crate::helpscout::PropertyDefinition as HelpScoutProperty;
 use crate::intercom::AttributeDefinition as IntercomAttribute;
 use crate::json::{write, Json, Number};
+use crate::Format;
 
 /// Custom field definitions for one or more vendors.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,13 +109,18 @@ impl Definitions {
         let mut recognised = false;
         for (key, value) in members {
             match key.as_ref() {
-                "helpscout" => {
+                "helpscout" if reads(Format::HelpScout) => {
                     defs.helpscout = Some(crate::helpscout::definitions::list(value, "/helpscout")?)
                 }
-                "intercom" => {
+                "intercom" if reads(Format::Intercom) => {
                     defs.intercom = Some(crate::intercom::definitions::list(value, "/intercom")?)
                 }
-                "bird" => defs.bird = Some(crate::bird::definitions::list(value, "/bird")?),
+                "bird" if reads(Format::Bird) => {
+                    defs.bird = Some(crate::bird::definitions::list(value, "/bird")?)
+                }
+                "helpscout" => return Err(not_read("/helpscout", Format::HelpScout)),
+                "intercom" => return Err(not_read("/intercom", Format::Intercom)),
+                "bird" => return Err(not_read("/bird", Format::Bird)),
                 _ => continue,
             }
             recognised = true;
@@ -123,12 +129,21 @@ impl Definitions {
             return Ok(defs);
         }
         if doc.at(&["_embedded", "customer-properties"]).is_some() {
+            if !reads(Format::HelpScout) {
+                return Err(not_read("", Format::HelpScout));
+            }
             defs.helpscout = Some(crate::helpscout::definitions::list(doc, "")?);
         } else if doc.get("type").and_then(Json::as_str) == Some("list")
             && doc.get("data").is_some()
         {
+            if !reads(Format::Intercom) {
+                return Err(not_read("", Format::Intercom));
+            }
             defs.intercom = Some(crate::intercom::definitions::list(doc, "")?);
         } else if doc.get("results").is_some() {
+            if !reads(Format::Bird) {
+                return Err(not_read("", Format::Bird));
+            }
             defs.bird = Some(crate::bird::definitions::list(doc, "")?);
         } else {
             return Err(err(
@@ -182,6 +197,27 @@ impl Definitions {
     pub(crate) fn bird_attribute(&self, key: &str) -> Option<&BirdAttribute> {
         self.bird.as_ref()?.iter().find(|a| a.key == key)
     }
+}
+
+/// Whether this build reads the definitions of a vendor (its create format): every build
+/// does, but one for one format only ([`Format::ONLY`], the npm package's per-vendor modules),
+/// which reads its own vendor's alone and so links no other vendor's reader.
+fn reads(vendor: Format) -> bool {
+    Format::ONLY.is_none_or(|only| only == vendor)
+}
+
+/// The error for definitions of a vendor that a build for one format only does not read:
+/// refused rather than left unread, so that definitions given to the wrong entry are said.
+fn not_read(path: &str, vendor: Format) -> DefinitionsError {
+    let only = Format::ONLY.map_or("", Format::id);
+    let mut message = String::from("are ");
+    message.push_str(vendor.name());
+    message.push_str(" definitions, which contactkit/forms/");
+    message.push_str(only);
+    message.push_str(" does not read (it validates ");
+    message.push_str(only);
+    message.push_str(" payloads only; \"contactkit/forms\" reads every vendor's)");
+    err(path, message)
 }
 
 /// Reads the items of a list ([`items`]) with `read`, which gets an item and its pointer and

@@ -206,9 +206,24 @@ impl Format {
         }
     }
 
-    /// The format's rule table.
+    /// The one format a build for one format only validates: the npm package's per-vendor
+    /// modules (`contactkit/forms/<id>`), built with `--cfg contactkit_format="<id>"`
+    /// (scripts/build-wasm.sh), where [`Format::spec`] links that format's rule table alone and
+    /// [`crate::Definitions`] reads that vendor's definitions alone; the binding refuses every
+    /// other format id before. `None` in every other build (the crate, the CLI, the package's
+    /// `contactkit` and `contactkit/forms`). Not a stable API.
+    #[doc(hidden)]
+    pub const ONLY: Option<Format> = ONLY;
+
+    /// The format's rule table. In a build for one format only ([`Format::ONLY`]) every format
+    /// has that format's table, so that the module links no other (the binding passes no other
+    /// format).
     pub(crate) fn spec(self) -> &'static ObjectRules {
-        match self {
+        let format = match Self::ONLY {
+            Some(only) => only,
+            None => self,
+        };
+        match format {
             Self::Sequence => &crate::sequence::spec::PERSON,
             Self::Intercom => &crate::intercom::spec::CREATE_CONTACT,
             Self::Bird => &crate::bird::spec::CONTACT,
@@ -227,6 +242,31 @@ impl Format {
         self as usize - Self::ALL.len()
     }
 }
+
+/// [`Format::ONLY`], from the build's `contactkit_format` cfg (declared in Cargo.toml's
+/// `[workspace.lints.rust]` check-cfg): a build for one format sets it twice, bare (which the
+/// binding tests for what such a build leaves out) and with the format's id,
+/// `--cfg contactkit_format --cfg contactkit_format="<id>"`; one without the other does not
+/// compile (two `ONLY`s, or none).
+#[cfg(not(contactkit_format))]
+const ONLY: Option<Format> = None;
+#[cfg(contactkit_format = "sequence")]
+const ONLY: Option<Format> = Some(Format::Sequence);
+#[cfg(contactkit_format = "intercom")]
+const ONLY: Option<Format> = Some(Format::Intercom);
+#[cfg(contactkit_format = "bird")]
+const ONLY: Option<Format> = Some(Format::Bird);
+#[cfg(contactkit_format = "helpscout")]
+const ONLY: Option<Format> = Some(Format::HelpScout);
+#[cfg(contactkit_format = "canonical")]
+const ONLY: Option<Format> = Some(Format::Canonical);
+// A build for one format validates only: its binding has no conversion, which needs the
+// tables of two formats.
+#[cfg(feature = "convert")]
+const _: () = assert!(
+    ONLY.is_none(),
+    "a build for one format (--cfg contactkit_format) leaves conversion out: build it without the feature convert"
+);
 
 /// What the read formats' facts are, in the order of [`Format::READ`] (their ids are
 /// [`READ_IDS`]); a build without the crate feature `convert` has no read formats.

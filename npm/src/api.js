@@ -150,26 +150,46 @@ function pathOf(pointer, value) {
   });
 }
 
-/** The create formats, each of which has a Standard Schema export (`<id>Schema`). */
-const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
+/** The create formats, each of which has a Standard Schema export (`<id>Schema`) in the full and forms entries. */
+export const CREATE_FORMATS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
+
+/**
+ * Adds `validateMany` to `api` (`run` calls the module): the batch call of the full and forms
+ * entries, which the per-vendor entries (and their modules) leave out.
+ */
+export function batch(api, run) {
+  api.validateMany = (format, records, options) => {
+    let text;
+    if (typeof records === "string") {
+      text = jsonText(records);
+    } else if (Array.isArray(records)) {
+      text = json(records, "records");
+    } else {
+      throw wrongType("records", "NDJSON or JSON array text, or an array of records", records);
+    }
+    return JSON.parse(run("validateMany", formatId(format), text, optionsText(options)));
+  };
+}
 
 /**
  * The exports of a browser entry: the functions, `init`/`initSync`, and a Standard Schema per
- * create format. `init()` fetches `url()` unless given another source (written as
- * `new URL("./x.wasm", import.meta.url)` in the entry so that bundlers see it and emit the
- * file). `more(api, run)`, if given, adds functions (the full entries' conversions, convert.js).
+ * one of `formats` (the create formats; a per-vendor entry's one). `init()` fetches `url()`
+ * unless given another source (written as `new URL("./x.wasm", import.meta.url)` in the entry
+ * so that bundlers see it and emit the file). Each of `more(api, run)` adds functions (`batch`
+ * above; the full entries' conversions, convert.js): an entry imports only what it adds, so
+ * its bundle carries no other.
  */
-export function bind(url, more) {
+export function bind(url, more, formats) {
   const api = functions(() => api.load());
   Object.assign(api, initializers(api, url));
-  return finish(api, more);
+  return finish(api, more, formats);
 }
 
 /**
  * The exports of a Node entry, as `bind`'s: the module, embedded as base64 text (so that no
  * file needs to sit beside the entry), is instantiated now; `init` and `initSync` do nothing.
  */
-export function bindNode(base64, more) {
+export function bindNode(base64, more, formats) {
   const api = functions(() => api.init());
   let bytes;
   if (typeof Buffer === "function") {
@@ -184,12 +204,12 @@ export function bindNode(base64, more) {
   api.init = () => Promise.resolve();
   /** Already done on import in Node. */
   api.initSync = () => {};
-  return finish(api, more);
+  return finish(api, more, formats);
 }
 
-function finish(api, more) {
-  more?.(api, api.run);
-  for (const format of CREATE_FORMATS) api[`${format}Schema`] = api.standardSchema(format);
+function finish(api, more, formats) {
+  for (const add of more) add(api, api.run);
+  for (const format of formats) api[`${format}Schema`] = api.standardSchema(format);
   return api;
 }
 
@@ -306,18 +326,6 @@ function functions(load) {
 
     validate(format, payload, options) {
       return validation(run("validate", formatId(format), payloadText(payload), optionsText(options)));
-    },
-
-    validateMany(format, records, options) {
-      let text;
-      if (typeof records === "string") {
-        text = jsonText(records);
-      } else if (Array.isArray(records)) {
-        text = json(records, "records");
-      } else {
-        throw wrongType("records", "NDJSON or JSON array text, or an array of records", records);
-      }
-      return JSON.parse(run("validateMany", formatId(format), text, optionsText(options)));
     },
 
     validateField(format, pointer, value, options) {
@@ -437,10 +445,14 @@ function initializers(api, defaultUrl) {
   function ready(instance) {
     if (api.ready()) return;
     const exports = instance.exports;
-    if (typeof exports.input !== "function" || (api.convert && !exports.convert)) {
+    if (
+      typeof exports.input !== "function" ||
+      (api.convert && !exports.convert) ||
+      !api.validateMany !== !exports.validateMany
+    ) {
       throw argumentError(
         "init() was given another .wasm file than this entry's (contactkit: contactkit_wasm_bg.wasm, " +
-          "contactkit/forms: forms_wasm_bg.wasm)",
+          "contactkit/forms: forms_wasm_bg.wasm, contactkit/forms/<format>: forms-<format>_wasm_bg.wasm)",
       );
     }
     api.markReady(instance);

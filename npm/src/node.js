@@ -4,12 +4,12 @@
 // Vite SSR or webpack works without copying .wasm files). `init()` and `initSync()` exist for
 // code shared with browsers and do nothing here.
 import { base64 } from "./contactkit_wasm_bytes.js";
-import { bindNode } from "./api.js";
+import { batch, bindNode, CREATE_FORMATS } from "./api.js";
 import { conversions } from "./convert.js";
 
 export { ContactkitError } from "./api.js";
 
-const api = bindNode(base64, conversions);
+const api = bindNode(base64, [batch, conversions], CREATE_FORMATS);
 export const {
   init,
   initSync,

@@ -11,21 +11,24 @@ import { pathToFileURL } from "node:url";
 
 import * as nodeFull from "contactkit";
 import * as nodeForms from "contactkit/forms";
+import * as nodeHelpscout from "contactkit/forms/helpscout";
 import { packageDir, readJson } from "./helpers.mjs";
 
 const ENTRIES = {
   full: { file: "contactkit.js", wasm: "contactkit_wasm_bg.wasm", node: nodeFull },
   forms: { file: "forms.js", wasm: "forms_wasm_bg.wasm", node: nodeForms },
 };
+/** A per-vendor entry, apart: the tests above run over ENTRIES' full API. */
+const HELPSCOUT = { file: "forms-helpscout.js", wasm: "forms-helpscout_wasm_bg.wasm", node: nodeHelpscout };
 
 /** A browser entry from a private copy of the package, so its module state is its own. */
 function freshBrowserEntry(entry) {
   const dir = mkdtempSync(join(tmpdir(), "contactkit-entry-"));
   cpSync(packageDir, dir, { recursive: true });
-  return import(pathToFileURL(join(dir, ENTRIES[entry].file)).href);
+  return import(pathToFileURL(join(dir, (ENTRIES[entry] ?? HELPSCOUT).file)).href);
 }
 
-const bytes = (entry) => readFileSync(join(packageDir, ENTRIES[entry].wasm));
+const bytes = (entry) => readFileSync(join(packageDir, (ENTRIES[entry] ?? HELPSCOUT).wasm));
 
 test("the exports map: Node gets the entries that load themselves, everything else the browser entries", () => {
   const pkg = readJson(join(packageDir, "package.json"));
@@ -38,7 +41,8 @@ test("the exports map: Node gets the entries that load themselves, everything el
   for (const file of pkg.files) {
     assert.ok(readFileSync(join(packageDir, file)).length > 0, file);
   }
-  assert.deepEqual(pkg.sideEffects, ["./node.js", "./forms.node.js"]);
+  const vendors = ["sequence", "intercom", "bird", "helpscout", "canonical"];
+  assert.deepEqual(pkg.sideEffects, ["./node.js", "./forms.node.js", ...vendors.map((f) => `./forms-${f}.node.js`)]);
 });
 
 const FORMS_NAMES = [
@@ -158,4 +162,31 @@ test("a Standard Schema used before init() does not keep the source init() is th
   await assert.rejects(waiting, /fetch failed/);
   await other.init(bytes("forms"));
   assert.equal(other.birdSchema["~standard"].validate({ displayName: "A" }).value.displayName, "A");
+});
+
+test("a per-vendor browser entry (contactkit/forms/helpscout): init() takes its own module only, then calls match Node's", async () => {
+  const pkg = readJson(join(packageDir, "package.json"));
+  assert.deepEqual(pkg.exports["./forms/helpscout"], {
+    types: "./forms-helpscout.d.ts",
+    node: "./forms-helpscout.node.js",
+    default: "./forms-helpscout.js",
+  });
+  const entry = await freshBrowserEntry("helpscout");
+  assert.deepEqual(Object.keys(entry).sort(), Object.keys(nodeHelpscout).sort());
+  assert.throws(() => entry.validate("helpscout", {}), (e) => e.code === "not_initialized");
+  // The forms module (it has the batch call this entry leaves out) and the full one are refused.
+  for (const other of ["forms", "full"]) {
+    assert.throws(() => entry.initSync(bytes(other)), (e) => e.code === "invalid_argument" && /forms-<format>_wasm_bg\.wasm/.test(e.message));
+  }
+  // And the forms entry refuses a per-vendor module.
+  const forms = await freshBrowserEntry("forms");
+  assert.throws(() => forms.initSync(bytes("helpscout")), (e) => e.code === "invalid_argument");
+  await entry.init(bytes("helpscout"));
+  const payload = { firstName: "Ada", emails: [{ type: "work", value: "ada at example.com" }] };
+  assert.deepEqual(entry.validate("helpscout", payload), nodeHelpscout.validate("helpscout", payload));
+  assert.deepEqual(entry.validate("helpscout", payload), nodeForms.validate("helpscout", payload));
+  assert.deepEqual(await entry.helpscoutSchema["~standard"].validate(payload), await nodeForms.helpscoutSchema["~standard"].validate(payload));
+  assert.throws(() => entry.validate("bird", payload), (e) => e.code === "unknown_format");
+  assert.equal(entry.validateMany, undefined);
+  assert.equal(entry.intercomSchema, undefined);
 });

@@ -19,12 +19,14 @@ export const projectDir = join(here, "..");
 
 /**
  * The apps' pages, one template: `index.html` runs `main.js` (the source for Vite, the bundle
- * for webpack, Rollup and esbuild, which get a copy of the page), `worker.html` the Web Worker.
+ * for webpack, Rollup and esbuild, which get a copy of the page), `worker.html` the Web Worker,
+ * `vendor.html` a per-vendor entry alone.
  * Each writes its results into `#result` and sets `data-done`.
  */
 const PAGES = {
   "index.html": { title: "contactkit in a bundled page", script: "./main.js" },
   "worker.html": { title: "contactkit in a Web Worker", script: "./worker-main.js" },
+  "vendor.html": { title: "contactkit/forms/helpscout in a bundled page", script: "./vendor-main.js" },
 };
 
 function page({ title, script }) {

@@ -8,6 +8,11 @@ import { validate, convert, ContactkitError } from "contactkit";
 import { validate as validateForms } from "contactkit/forms";
 import { readJson, fixtureFiles, convertFixtureFiles, packageOptions, FORMATS } from "./helpers.mjs";
 
+/** The per-vendor entries `contactkit/forms/<format>`, by format. */
+const VENDOR_ENTRIES = Object.fromEntries(
+  await Promise.all(FORMATS.map(async (format) => [format, await import(`contactkit/forms/${format}`)])),
+);
+
 const nativePath = process.env.CONTACTKIT_NATIVE_RESULTS;
 if (!nativePath) throw new Error("CONTACTKIT_NATIVE_RESULTS is not set (run scripts/test-wasm.sh)");
 const native = readJson(nativePath);
@@ -93,6 +98,38 @@ test("validate (contactkit/forms, its own module): every create-format record gi
   assert.deepEqual(failures, []);
   assert.ok(compared > 100, `compared ${compared}`);
   t.diagnostic(`${compared} results compared`);
+});
+
+test("validate (contactkit/forms/<format>, a module per format): every record of its format gives the native result", (t) => {
+  const compared = Object.fromEntries(FORMATS.map((format) => [format, 0]));
+  const failures = [];
+  for (const c of native.validate) {
+    const entry = VENDOR_ENTRIES[c.format];
+    if (entry === undefined) continue;
+    const options = packageOptions(c.options);
+    const definitions = typeof options.definitions === "string" ? JSON.parse(options.definitions) : options.definitions;
+    const others = Object.keys(definitions ?? {}).filter((key) => FORMATS.includes(key) && key !== c.format);
+    if (others.length > 0) {
+      // Definitions of another vendor: refused by a per-vendor entry (its module reads its own
+      // vendor's only), said as such.
+      assert.throws(() => entry.validate(c.format, c.text, options), (e) => e.code === "invalid_definitions", c.id);
+      continue;
+    }
+    const fromText = asResult(() => entry.validate(c.format, c.text, options));
+    if (!isDeepStrictEqual(fromText, c.text_result)) failures.push(`${c.id} (text): ${diff(fromText, c.text_result)}`);
+    compared[c.format] += 1;
+    const value = c.value_result === null ? undefined : JSON.parse(c.text);
+    if (value !== undefined && typeof value !== "string" && c.js_exact) {
+      const fromObject = asResult(() => entry.validate(c.format, value, options));
+      if (!isDeepStrictEqual(fromObject, c.value_result)) {
+        failures.push(`${c.id} (object): ${diff(fromObject, c.value_result)}`);
+      }
+      compared[c.format] += 1;
+    }
+  }
+  assert.deepEqual(failures, []);
+  for (const format of FORMATS) assert.ok(compared[format] > 10, `${format}: compared ${compared[format]}`);
+  t.diagnostic(`results compared per entry: ${JSON.stringify(compared)}`);
 });
 
 test("convert: every fixture and example record gives the native result", () => {

@@ -305,15 +305,73 @@ pub fn preview(format: &str, payload: &str, options: &str) -> Result<String, Err
 /// add 30 KB to it. Compact rather than pretty: JavaScript parses it anyway, and the pretty
 /// printer would add 0.7 KB (gzipped) to the module. The core's tests keep the generated and
 /// the committed schemas identical, and a test here compares the values.
+///
+/// A per-vendor module ([`Format::ONLY`]) returns its one format's committed text instead
+/// ([`ONLY_SCHEMA`]): one text is smaller than the generator and the JSON writer it needs.
 pub fn schema(format: &str) -> Result<String, Error> {
-    Ok(json_value::schema_text(dto::format(format)?))
+    let format = dto::format(format)?;
+    if let Some(text) = ONLY_SCHEMA {
+        return Ok(text.to_owned());
+    }
+    Ok(json_value::schema_text(format))
 }
 
-/// `formats()`: `[{id, title}]` in the contract's order.
+/// The committed schema text of a per-vendor module's one format without its insignificant
+/// whitespace, as [`json_value::schema_text`] writes it (evaluated at compile time, so that no
+/// other format's text is in the module); `None` in every other build.
+const ONLY_SCHEMA: Option<&str> = match Format::ONLY {
+    Some(_) => match std::str::from_utf8(&ONLY_SCHEMA_COMPACT) {
+        Ok(text) => Some(text),
+        Err(_) => panic!("a schema text is UTF-8"),
+    },
+    None => None,
+};
+const ONLY_SCHEMA_PRETTY: &[u8] = match Format::ONLY {
+    Some(format) => format.schema().as_bytes(),
+    None => b"",
+};
+const ONLY_SCHEMA_COMPACT: [u8; compact_json(ONLY_SCHEMA_PRETTY, &mut [])] = {
+    let mut out = [0; compact_json(ONLY_SCHEMA_PRETTY, &mut [])];
+    compact_json(ONLY_SCHEMA_PRETTY, &mut out);
+    out
+};
+
+/// Copies JSON text without the whitespace between its tokens into `out` (as far as it holds)
+/// and returns the length of that text; a `const fn`, for [`ONLY_SCHEMA`].
+const fn compact_json(text: &[u8], out: &mut [u8]) -> usize {
+    let (mut i, mut n, mut in_string, mut escaped) = (0, 0, false, false);
+    while i < text.len() {
+        let b = text[i];
+        i += 1;
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            continue;
+        } else if b == b'"' {
+            in_string = true;
+        }
+        if n < out.len() {
+            out[n] = b;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// `formats()`: `[{id, title}]` in the contract's order (a per-vendor module's one format).
 pub fn formats() -> String {
     // Written out rather than serialised from a struct: less WebAssembly.
     let mut out = String::from("[");
-    for (i, f) in Format::ALL.iter().enumerate() {
+    // A per-vendor module lists its one format.
+    let only = Format::ONLY.map(|f| [f]);
+    let list: &[Format] = only.as_ref().map_or(&Format::ALL, |f| f);
+    for (i, f) in list.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -1024,6 +1082,22 @@ mod tests {
             &convert_many("canonical", "helpscout", &long, r#"{"lenient": true}"#).expect("ok"),
         );
         assert_eq!(lenient[0]["converted"], 1);
+    }
+
+    /// A per-vendor module's `schema()` text: the committed text without its whitespace is
+    /// exactly what the generator writes, for every create format.
+    #[test]
+    fn compacted_committed_schemas_are_the_generated_texts() {
+        for format in Format::ALL {
+            let pretty = format.schema().as_bytes();
+            let mut out = vec![0; compact_json(pretty, &mut [])];
+            assert_eq!(compact_json(pretty, &mut out), out.len());
+            let compact = std::str::from_utf8(&out).expect("utf-8");
+            assert_eq!(compact, json_value::schema_text(format), "{format}");
+        }
+        let mut out = [0; 64];
+        let n = compact_json(b"{ \"a b\" : [1, \"\\\" x\\\\\" ] }\n", &mut out);
+        assert_eq!(&out[..n], br#"{"a b":[1,"\" x\\"]}"#);
     }
 
     #[test]

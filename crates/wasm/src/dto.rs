@@ -106,7 +106,24 @@ impl Error {
 /// Parses a format id: any format in the full module; only the create formats
 /// ([`Format::ALL`]) in the forms module (built without the `convert` feature), which leaves
 /// the read formats out.
+///
+/// A per-vendor module (`contactkit/forms/<id>`, built for one format: [`Format::ONLY`]) knows
+/// that format alone: another id, a create format's too, is `unknown_format`, and the message
+/// names the entry and points to `contactkit/forms`.
 pub fn format(id: &str) -> Result<Format, Error> {
+    if let Some(only) = Format::ONLY {
+        if id != only.id() {
+            let mut message = String::from("contactkit/forms/");
+            message.push_str(only.id());
+            message.push_str(" validates ");
+            json_value::push_string(&mut message, only.id());
+            message.push_str(" only, not ");
+            json_value::push_string(&mut message, id);
+            message.push_str(": import \"contactkit/forms\" for every create format");
+            return Err(Error::new(ErrorCode::UnknownFormat, message));
+        }
+        return Ok(only);
+    }
     id.parse::<Format>().map_err(|e| {
         if e.is_read_format_left_out() {
             // The forms module is built without the read formats.
