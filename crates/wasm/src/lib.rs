@@ -42,7 +42,7 @@
 //! panic = abort) and wasm-opt -Oz with size passes (`scripts/build-wasm.sh` says which and
 //! why). `npm/test/size.test.mjs` measures each entry as Vite emits it (.wasm plus JavaScript,
 //! gzip -9): the forms entry 52.4 KB (brotli 45.8 KB; goal 40 KB, not met), the full entry
-//! 106.3 KB (brotli 91.2 KB; goal 100 KB gzip, not met), the full `.wasm` alone 102.4 KB against
+//! 105.5 KB (brotli 90.7 KB; goal 100 KB gzip, not met), the full `.wasm` alone 101.6 KB against
 //! its hard budget of 150 KB (all passes below merged, with findings' `params` (+1.0 KB each)
 //! and the JavaScript checks of lone surrogates, `init()` sources and Map payloads (+0.5 KB)).
 //!
