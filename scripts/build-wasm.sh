@@ -8,7 +8,8 @@
 #      version pinned in Cargo.lock;
 #   2. cargo builds of crates/wasm for wasm32-unknown-unknown: with the `wasm-release` profile
 #      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml) the full
-#      module (default features) and the forms module (--no-default-features: no conversion,
+#      module (default features; `--cfg contactkit_value="lite"`, in target/full-lite) and the
+#      forms module (--no-default-features: no conversion,
 #      no read formats) that browsers load; with `wasm-speed` (opt-level 3) the full module
 #      again, which the Node entry embeds (a third faster; the download size does not matter);
 #   3. wasm-bindgen for each into pkg/ (contactkit_wasm_bg.wasm, forms_wasm_bg.wasm), then
@@ -66,7 +67,7 @@ build_module() {
     say "$name: cargo build (wasm32-unknown-unknown, profile $profile${features[*]+, ${features[*]}})"
     cargo build -p contactkit-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
         ${features[@]+"${features[@]}"}
-    local wasm="$target_dir/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
+    local wasm="${CARGO_TARGET_DIR:-$target_dir}/wasm32-unknown-unknown/$profile/contactkit_wasm.wasm"
 
     say "$name: wasm-bindgen"
     mkdir -p "$out"
@@ -133,8 +134,12 @@ if [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').vers
     (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
 fi
 
-# The browser modules, small.
-build_module contactkit wasm-release "$pkg"
+# The browser modules, small. The full one converts on the core's own JSON value rather than
+# serde_json's (`--cfg contactkit_value="lite"`: src/json/lite.rs; 6 KB less gzipped, no
+# indexmap, hashbrown or SipHash), built in a target directory of its own so that the flag does
+# not rebuild the other modules' dependencies.
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg contactkit_value=\"lite\"" CARGO_TARGET_DIR="$target_dir/full-lite" \
+    build_module contactkit wasm-release "$pkg"
 build_module forms wasm-release "$pkg" --no-default-features
 # The Node entries embed their module's bytes: the full one built for speed (same source and
 # exports, so the same glue, which is checked), the forms one as browsers get it.

@@ -34,6 +34,8 @@
 
 mod error;
 mod float;
+#[cfg(any(test, contactkit_value = "lite"))]
+pub(crate) mod lite;
 mod names;
 mod number;
 mod parse;
