@@ -14,6 +14,7 @@
 #![cfg_attr(not(contactkit_value = "lite"), allow(dead_code, unreachable_pub))]
 
 pub use super::number::Number;
+use super::Index as Positions;
 
 /// A JSON value (the lookalike of `serde_json::Value`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,13 +37,20 @@ pub enum Value {
 static NULL: Value = Value::Null;
 
 /// A JSON object's members in insertion order (the lookalike of `serde_json::Map<String,
-/// Value>` with `preserve_order`); names are found by a search in order (objects are small).
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Value>` with `preserve_order`). Names are searched in order while the object is small; a
+/// larger one keeps a hash index of their positions (the core's `NameMap` index), so that
+/// building or reading an object of many members stays linear.
+#[derive(Debug, Default)]
 pub struct Map {
     entries: Vec<(String, Value)>,
+    /// The index of `entries`' names once there are more than [`Map::FEW`].
+    index: Option<Positions>,
 }
 
 impl Map {
+    /// Up to this many members are searched in order.
+    const FEW: usize = 16;
+
     /// An empty map.
     #[must_use]
     pub fn new() -> Self {
@@ -54,38 +62,47 @@ impl Map {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             entries: Vec::with_capacity(n),
+            index: None,
         }
     }
 
     fn find(&self, name: &str) -> Option<usize> {
-        self.entries.iter().position(|(n, _)| n == name)
+        match &self.index {
+            Some(index) => index.find(&self.entries, name),
+            None => self.entries.iter().position(|(n, _)| n == name),
+        }
+    }
+
+    /// Indexes the names again after members were removed (or none while few).
+    fn reindex(&mut self) {
+        self.index = (self.entries.len() > Self::FEW).then(|| Positions::of(&self.entries));
     }
 
     /// Sets member `name`: a present name keeps its place; the old value is returned.
     pub fn insert(&mut self, name: String, value: Value) -> Option<Value> {
-        match self.find(&name) {
-            Some(at) => self
-                .entries
-                .get_mut(at)
-                .map(|(_, v)| std::mem::replace(v, value)),
-            None => {
-                self.entries.push((name, value));
-                None
-            }
+        if let Some(slot) = self.find(&name).and_then(|at| self.entries.get_mut(at)) {
+            return Some(std::mem::replace(&mut slot.1, value));
         }
+        self.entries.push((name, value));
+        match &mut self.index {
+            Some(index) => index.pushed(&self.entries),
+            None => self.reindex(),
+        }
+        None
     }
 
     /// The value of member `name`.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.entries.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.find(name)
+            .and_then(|at| self.entries.get(at))
+            .map(|(_, v)| v)
     }
 
     /// The value of member `name`, mutable.
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
-        self.entries
-            .iter_mut()
-            .find(|(n, _)| n == name)
+        self.find(name)
+            .and_then(|at| self.entries.get_mut(at))
             .map(|(_, v)| v)
     }
 
@@ -99,13 +116,17 @@ impl Map {
     /// (`swap_remove`: the last member moves into its place).
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let at = self.find(name)?;
-        (at < self.entries.len()).then(|| self.entries.swap_remove(at).1)
+        let removed = (at < self.entries.len()).then(|| self.entries.swap_remove(at).1);
+        self.reindex();
+        removed
     }
 
     /// Removes member `name`, the members after it moving up (order kept).
     pub fn shift_remove(&mut self, name: &str) -> Option<Value> {
         let at = self.find(name)?;
-        (at < self.entries.len()).then(|| self.entries.remove(at).1)
+        let removed = (at < self.entries.len()).then(|| self.entries.remove(at).1);
+        self.reindex();
+        removed
     }
 
     /// The number of members.
@@ -123,11 +144,13 @@ impl Map {
     /// Removes every member.
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.index = None;
     }
 
     /// Keeps the members for which `keep` is true, in order.
     pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Value) -> bool) {
         self.entries.retain_mut(|(n, v)| keep(n, v));
+        self.reindex();
     }
 
     /// Moves every member of `other` into this map (as inserts), leaving `other` empty.
@@ -217,6 +240,27 @@ impl IntoIterator for Map {
     type IntoIter = std::vec::IntoIter<(String, Value)>;
     fn into_iter(self) -> Self::IntoIter {
         self.entries.into_iter()
+    }
+}
+
+impl Clone for Map {
+    fn clone(&self) -> Self {
+        let mut map = Map {
+            entries: self.entries.clone(),
+            index: None,
+        };
+        map.reindex();
+        map
+    }
+}
+
+/// As serde_json's (an `IndexMap`'s): the same members with equal values, in any order.
+impl PartialEq for Map {
+    fn eq(&self, other: &Map) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .all(|(name, value)| other.get(name) == Some(value))
     }
 }
 
@@ -764,6 +808,35 @@ mod tests {
         assert_eq!(keys, serde.keys().collect::<Vec<_>>());
         ours.retain(|name, _| name != "d");
         serde.retain(|name, _| name != "d");
+        assert_eq!(Value::Object(ours.clone()), of(&serde.clone().into()));
+        // Past `Map::FEW` members names are found through the index: the same lookups, order
+        // and replacements, also after removals rebuilt it.
+        for i in 0..100_u64 {
+            let name = format!("k{}", i % 60);
+            assert_eq!(
+                ours.insert(name.clone(), Value::from(i)),
+                serde.insert(name, i.into()).as_ref().map(of)
+            );
+            if i % 7 == 0 {
+                let name = format!("k{}", i / 2);
+                assert_eq!(ours.remove(&name), serde.remove(&name).as_ref().map(of));
+            }
+            if i % 11 == 0 {
+                let name = format!("k{}", i / 3);
+                let (a, b) = (ours.shift_remove(&name), serde.shift_remove(&name));
+                assert_eq!(a, b.as_ref().map(of));
+            }
+        }
+        for i in 0..60 {
+            let name = format!("k{i}");
+            assert_eq!(ours.get(&name), serde.get(&name).map(of).as_ref());
+        }
+        assert_eq!(
+            ours.keys().collect::<Vec<_>>(),
+            serde.keys().collect::<Vec<_>>()
+        );
+        let copy = ours.clone();
+        assert_eq!(copy.get("k3"), ours.get("k3"));
         assert_eq!(Value::Object(ours), of(&serde.into()));
     }
 
@@ -795,7 +868,8 @@ mod tests {
         assert_eq!(ours.get("a").map(Value::is_object), Some(true));
         assert_eq!(ours["a"]["b"].get(5), None);
         assert_eq!(ours["a"]["b"][1], "x");
-        assert!(!ours.deeper_than(2) && ours.deeper_than(1));
+        // An object in an object holding an array: three levels, as the validator counts them.
+        assert!(!ours.deeper_than(3) && ours.deeper_than(2));
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub(crate) mod write;
 use std::borrow::Cow;
 
 pub use error::SyntaxError;
+#[cfg(any(test, contactkit_value = "lite"))]
+pub(crate) use names::Index;
 pub(crate) use names::{NameMap, ObjectMembers};
 pub(crate) use number::Integer;
 pub use number::Number;

@@ -61,7 +61,7 @@ impl<'a, V> NameMap<'a, V> {
     /// The position of `name`, if present.
     pub(crate) fn find(&self, name: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.slot(&self.entries, name).1,
+            Some(index) => index.find(&self.entries, name),
             None => self.entries.iter().position(|(n, _)| n == name),
         }
     }
@@ -76,18 +76,8 @@ impl<'a, V> NameMap<'a, V> {
         }
         self.entries.push((name, value));
         match &mut self.index {
-            Some(index) if index.slots.len() >= 2 * self.entries.len() => {
-                index.add(&self.entries, self.entries.len() - 1);
-            }
-            Some(index) => index.rebuild(&self.entries),
-            None if self.entries.len() > Self::FEW => {
-                let mut index = Index {
-                    slots: Vec::new(),
-                    keys: Keys::default(),
-                };
-                index.rebuild(&self.entries);
-                self.index = Some(index);
-            }
+            Some(index) => index.pushed(&self.entries),
+            None if self.entries.len() > Self::FEW => self.index = Some(Index::of(&self.entries)),
             None => {}
         }
         true
@@ -187,16 +177,42 @@ impl<'a, V> ObjectMembers<'a, V> {
 /// probe always ends. Its own few lines instead of a `HashMap` keep hashbrown out of the
 /// WebAssembly module; names are never removed, so nothing else is needed.
 #[derive(Debug)]
-struct Index {
+pub(crate) struct Index {
     /// A power of two in length, at least twice the number of entries.
     slots: Vec<usize>,
     keys: Keys,
 }
 
 impl Index {
+    /// The index of `entries` (names each once); also the lookalike JSON value's large objects
+    /// (`json::lite::Map`), whose names are `String`s.
+    pub(crate) fn of<K: AsRef<str>, V>(entries: &[(K, V)]) -> Self {
+        let mut index = Index {
+            slots: Vec::new(),
+            keys: Keys::default(),
+        };
+        index.rebuild(entries);
+        index
+    }
+
+    /// The position of `name` in `entries` (the entries this index was kept for), if present.
+    pub(crate) fn find<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> Option<usize> {
+        self.slot(entries, name).1
+    }
+
+    /// Records the last entry of `entries`, just pushed (its name new), growing the table when
+    /// it would be more than half full.
+    pub(crate) fn pushed<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
+        if self.slots.len() >= 2 * entries.len() {
+            self.add(entries, entries.len().wrapping_sub(1));
+        } else {
+            self.rebuild(entries);
+        }
+    }
+
     /// The slot of `name` and its position when present; otherwise the empty slot where it
     /// goes.
-    fn slot<V>(&self, entries: &[(Cow<'_, str>, V)], name: &str) -> (usize, Option<usize>) {
+    fn slot<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> (usize, Option<usize>) {
         let mask = self.slots.len().wrapping_sub(1);
         // Truncating the hash on 32-bit targets is intended: only its low bits are used.
         #[allow(clippy::cast_possible_truncation)]
@@ -206,7 +222,7 @@ impl Index {
                 0 => return (at, None),
                 taken => {
                     let found = taken - 1;
-                    if entries.get(found).is_some_and(|(n, _)| n == name) {
+                    if entries.get(found).is_some_and(|(n, _)| n.as_ref() == name) {
                         return (at, Some(found));
                     }
                 }
@@ -216,9 +232,9 @@ impl Index {
     }
 
     /// Records the entry at `position` (its name not yet in the index).
-    fn add<V>(&mut self, entries: &[(Cow<'_, str>, V)], position: usize) {
+    fn add<K: AsRef<str>, V>(&mut self, entries: &[(K, V)], position: usize) {
         if let Some((name, _)) = entries.get(position) {
-            let (at, _) = self.slot(entries, name);
+            let (at, _) = self.slot(entries, name.as_ref());
             if let Some(slot) = self.slots.get_mut(at) {
                 *slot = position + 1;
             }
@@ -226,7 +242,7 @@ impl Index {
     }
 
     /// Indexes every entry again, in a table sized for twice as many.
-    fn rebuild<V>(&mut self, entries: &[(Cow<'_, str>, V)]) {
+    fn rebuild<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
         self.slots.clear();
         self.slots
             .resize((4 * entries.len()).next_power_of_two(), 0);
