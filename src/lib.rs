@@ -77,19 +77,8 @@ pub mod value {
     #[cfg(not(contactkit_value = "lite"))]
     pub type Map = serde_json::Map<String, Value>;
 
-    /// The core's [`crate::json::Number`] of a number of the conversion's value.
-    #[cfg(contactkit_value = "lite")]
-    pub(crate) fn number(n: &Number) -> crate::json::Number {
-        *n
-    }
-
-    /// The core's [`crate::json::Number`] of a number of the conversion's value.
-    #[cfg(not(contactkit_value = "lite"))]
-    pub(crate) fn number(n: &Number) -> crate::json::Number {
-        crate::json::Number::of(n)
-    }
-
-    /// Sets member `key` of `map` to `value`.
+    /// Sets member `key` of `map` to `value` (the response previews build theirs so).
+    #[inline(never)]
     pub(crate) fn put(map: &mut Map, key: &str, value: Value) {
         map.insert(key.to_owned(), value);
     }

@@ -319,9 +319,13 @@ impl Wire for bool {
 /// (JSON Schema's definition, and the validator's).
 impl Wire for i64 {
     fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
-        crate::definitions::as_integer(&value)
-            .and_then(crate::json::Integer::in_range)
-            .ok_or_else(|| PayloadError::at(at, "must be an integer in the 64-bit range"))
+        #[cfg(not(contactkit_value = "lite"))]
+        let integer = crate::engine::shared::integer(&value);
+        // The payload's wire values stay serde_json's in every build.
+        #[cfg(contactkit_value = "lite")]
+        let integer =
+            crate::definitions::as_integer(&value).and_then(crate::json::Integer::in_range);
+        integer.ok_or_else(|| PayloadError::at(at, "must be an integer in the 64-bit range"))
     }
 
     fn to_json(&self) -> Option<Value> {

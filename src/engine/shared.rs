@@ -366,9 +366,19 @@ pub(crate) fn items<'v>(obj: &'v Map, member: &str) -> &'v [Value] {
 }
 
 /// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).
+#[cfg(not(contactkit_value = "lite"))]
+pub(crate) fn integer(v: &Value) -> Option<i64> {
+    match crate::definitions::as_integer(v)? {
+        crate::definitions::Integer::InRange(n) => Some(n),
+        crate::definitions::Integer::OutOfRange => None,
+    }
+}
+
+/// [`integer`] of the core's own value (`--cfg contactkit_value="lite"`).
+#[cfg(contactkit_value = "lite")]
 pub(crate) fn integer(v: &Value) -> Option<i64> {
     match v {
-        Value::Number(n) => crate::value::number(n).integer()?.in_range(),
+        Value::Number(n) => n.integer()?.in_range(),
         _ => None,
     }
 }

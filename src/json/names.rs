@@ -61,7 +61,7 @@ impl<'a, V> NameMap<'a, V> {
     /// The position of `name`, if present.
     pub(crate) fn find(&self, name: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.find(&self.entries, name),
+            Some(index) => index.slot(&self.entries, name).1,
             None => self.entries.iter().position(|(n, _)| n == name),
         }
     }
@@ -76,8 +76,18 @@ impl<'a, V> NameMap<'a, V> {
         }
         self.entries.push((name, value));
         match &mut self.index {
-            Some(index) => index.pushed(&self.entries),
-            None if self.entries.len() > Self::FEW => self.index = Some(Index::of(&self.entries)),
+            Some(index) if index.slots.len() >= 2 * self.entries.len() => {
+                index.add(&self.entries, self.entries.len() - 1);
+            }
+            Some(index) => index.rebuild(&self.entries),
+            None if self.entries.len() > Self::FEW => {
+                let mut index = Index {
+                    slots: Vec::new(),
+                    keys: Keys::default(),
+                };
+                index.rebuild(&self.entries);
+                self.index = Some(index);
+            }
             None => {}
         }
         true
@@ -183,36 +193,83 @@ pub(crate) struct Index {
     keys: Keys,
 }
 
+/// The index over entries with `String` names: the lookalike JSON value's large objects
+/// (`json::lite::Map`). The same probing as below, written again for any name type rather than
+/// by making those methods generic, which changed the code of the modules that link them (the
+/// forms and Node modules stay byte for byte as they were).
+#[cfg(any(test, contactkit_value = "lite"))]
 impl Index {
-    /// The index of `entries` (names each once); also the lookalike JSON value's large objects
-    /// (`json::lite::Map`), whose names are `String`s.
+    /// The index of `entries` (names each once).
     pub(crate) fn of<K: AsRef<str>, V>(entries: &[(K, V)]) -> Self {
         let mut index = Index {
             slots: Vec::new(),
             keys: Keys::default(),
         };
-        index.rebuild(entries);
+        index.fill(entries);
         index
     }
 
     /// The position of `name` in `entries` (the entries this index was kept for), if present.
     pub(crate) fn find<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> Option<usize> {
-        self.slot(entries, name).1
+        self.probe(entries, name).1
     }
 
     /// Records the last entry of `entries`, just pushed (its name new), growing the table when
-    /// it would be more than half full.
+    /// it would be more than half full (as [`NameMap::insert`]).
     pub(crate) fn pushed<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
         if self.slots.len() >= 2 * entries.len() {
-            self.add(entries, entries.len().wrapping_sub(1));
+            self.put(entries, entries.len().wrapping_sub(1));
         } else {
-            self.rebuild(entries);
+            self.fill(entries);
         }
     }
 
+    /// [`Index::slot`] for any name type.
+    fn probe<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len().wrapping_sub(1);
+        #[allow(clippy::cast_possible_truncation)]
+        let mut at = self.keys.hash_one(name) as usize & mask;
+        loop {
+            match self.slots.get(at).copied().unwrap_or(0) {
+                0 => return (at, None),
+                taken => {
+                    if entries
+                        .get(taken - 1)
+                        .is_some_and(|(n, _)| n.as_ref() == name)
+                    {
+                        return (at, Some(taken - 1));
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// [`Index::add`] for any name type.
+    fn put<K: AsRef<str>, V>(&mut self, entries: &[(K, V)], position: usize) {
+        if let Some((name, _)) = entries.get(position) {
+            let (at, _) = self.probe(entries, name.as_ref());
+            if let Some(slot) = self.slots.get_mut(at) {
+                *slot = position + 1;
+            }
+        }
+    }
+
+    /// [`Index::rebuild`] for any name type.
+    fn fill<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
+        self.slots.clear();
+        self.slots
+            .resize((4 * entries.len()).next_power_of_two(), 0);
+        for position in 0..entries.len() {
+            self.put(entries, position);
+        }
+    }
+}
+
+impl Index {
     /// The slot of `name` and its position when present; otherwise the empty slot where it
     /// goes.
-    fn slot<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> (usize, Option<usize>) {
+    fn slot<V>(&self, entries: &[(Cow<'_, str>, V)], name: &str) -> (usize, Option<usize>) {
         let mask = self.slots.len().wrapping_sub(1);
         // Truncating the hash on 32-bit targets is intended: only its low bits are used.
         #[allow(clippy::cast_possible_truncation)]
@@ -222,7 +279,7 @@ impl Index {
                 0 => return (at, None),
                 taken => {
                     let found = taken - 1;
-                    if entries.get(found).is_some_and(|(n, _)| n.as_ref() == name) {
+                    if entries.get(found).is_some_and(|(n, _)| n == name) {
                         return (at, Some(found));
                     }
                 }
@@ -232,9 +289,9 @@ impl Index {
     }
 
     /// Records the entry at `position` (its name not yet in the index).
-    fn add<K: AsRef<str>, V>(&mut self, entries: &[(K, V)], position: usize) {
+    fn add<V>(&mut self, entries: &[(Cow<'_, str>, V)], position: usize) {
         if let Some((name, _)) = entries.get(position) {
-            let (at, _) = self.slot(entries, name.as_ref());
+            let (at, _) = self.slot(entries, name);
             if let Some(slot) = self.slots.get_mut(at) {
                 *slot = position + 1;
             }
@@ -242,7 +299,7 @@ impl Index {
     }
 
     /// Indexes every entry again, in a table sized for twice as many.
-    fn rebuild<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
+    fn rebuild<V>(&mut self, entries: &[(Cow<'_, str>, V)]) {
         self.slots.clear();
         self.slots
             .resize((4 * entries.len()).next_power_of_two(), 0);

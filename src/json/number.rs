@@ -23,6 +23,7 @@ pub(crate) enum Integer {
     OutOfRange,
 }
 
+#[cfg(contactkit_value = "lite")]
 impl Integer {
     /// The integer, if it fits `i64`.
     pub(crate) fn in_range(self) -> Option<i64> {

@@ -311,17 +311,12 @@ pub(crate) fn validate_value(
     options: &ValidateOptions,
 ) -> Report {
     if too_deep(value) {
-        return too_deep_report();
+        let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
+        return Report {
+            issues: vec![whole_record_error(Code::Syntax, message)],
+        };
     }
     validate_walked(root, value, options)
-}
-
-/// The one finding of a value nested deeper than text may be.
-fn too_deep_report() -> Report {
-    let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
-    Report {
-        issues: vec![whole_record_error(Code::Syntax, message)],
-    }
 }
 
 /// Validates a value of the conversion's type ([`crate::value::Value`]) against `root`: in the
@@ -335,7 +330,10 @@ pub(crate) fn validate_converted(
     options: &ValidateOptions,
 ) -> Report {
     if value.deeper_than(MAX_NESTING) {
-        return too_deep_report();
+        let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
+        return Report {
+            issues: vec![whole_record_error(Code::Syntax, message)],
+        };
     }
     let mut text = String::new();
     crate::json::write::push_converted(&mut text, value);
