@@ -28,7 +28,7 @@ const KB = 1000;
 const BUDGETS = { "contactkit/forms": 40 * KB, contactkit: 100 * KB };
 const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
-const RATCHETS = { "contactkit/forms": Math.round(52_308 * 1.01), contactkit: Math.round(106_259 * 1.01) };
+const RATCHETS = { "contactkit/forms": Math.round(52_308 * 1.01), contactkit: Math.round(101_145 * 1.01) };
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
 const FULL_MODULE_BUDGET = 150_000;
 const APPS = { "contactkit/forms": "size-forms.js", contactkit: "size-full.js" };
