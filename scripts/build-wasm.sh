@@ -8,10 +8,11 @@
 #      version pinned in Cargo.lock;
 #   2. cargo builds of crates/wasm for wasm32-unknown-unknown: with the `wasm-release` profile
 #      (opt-level "z", LTO, one codegen unit, panic = abort; see the root Cargo.toml) the full
-#      module (default features) and the forms module (--no-default-features: no conversion,
-#      no read formats) that browsers load, and that forms module once more for each create
-#      format with `--cfg contactkit_format="<id>"` (the per-vendor entries
-#      contactkit/forms/<id>: that format's tables alone); with `wasm-speed` (opt-level 3) the full module
+#      module (default features; `--cfg contactkit_value="lite"`, in target/full-lite) and the
+#      forms module (--no-default-features: no conversion, no read formats) that browsers load,
+#      and that forms module once more for each create format with
+#      `--cfg contactkit_format="<id>"` (the per-vendor entries contactkit/forms/<id>: that
+#      format's tables alone); with `wasm-speed` (opt-level 3) the full module
 #      again, which the Node entry embeds (a third faster; the download size does not matter);
 #   3. wasm-bindgen for each into pkg/ (contactkit_wasm_bg.wasm, forms_wasm_bg.wasm), then
 #      wasm-metadce: the exports take and return numbers only, npm/src/api.js instantiates the
@@ -69,8 +70,9 @@ build_module() {
     # A per-vendor module (ONLY_FORMAT set: contactkit/forms/<id>) is built with
     # `--cfg contactkit_format --cfg contactkit_format="<id>"` (src/format.rs `Format::ONLY`),
     # in a target directory of its own: a change of RUSTFLAGS rebuilds every crate, and the
-    # other builds keep theirs.
-    local dir="$target_dir" rustflags="${RUSTFLAGS:-}"
+    # other builds keep theirs (as the full module's, whose caller sets RUSTFLAGS and
+    # CARGO_TARGET_DIR).
+    local dir="${CARGO_TARGET_DIR:-$target_dir}" rustflags="${RUSTFLAGS:-}"
     if [ -n "${ONLY_FORMAT:-}" ]; then
         dir="$target_dir/forms-$ONLY_FORMAT"
         rustflags="$rustflags --cfg contactkit_format --cfg contactkit_format=\"$ONLY_FORMAT\""
@@ -145,8 +147,12 @@ if [ "$(node -p "try { require('$tools/node_modules/binaryen/package.json').vers
     (cd "$tools" && npm install --no-audit --no-fund --prefer-offline "binaryen@$binaryen_version" >/dev/null)
 fi
 
-# The browser modules, small.
-build_module contactkit wasm-release "$pkg"
+# The browser modules, small. The full one converts on the core's own JSON value rather than
+# serde_json's (`--cfg contactkit_value="lite"`: src/json/lite.rs; 4.4 KB less gzipped, no
+# indexmap, hashbrown or SipHash), built in a target directory of its own so that the flag does
+# not rebuild the other modules' dependencies.
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg contactkit_value=\"lite\"" CARGO_TARGET_DIR="$target_dir/full-lite" \
+    build_module contactkit wasm-release "$pkg"
 build_module forms wasm-release "$pkg" --no-default-features
 # The per-vendor entries contactkit/forms/<id>: the forms module for one create format only
 # (its rule table, its vendor's definitions, no validateMany; src/format.rs `Format::ONLY`).

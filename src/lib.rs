@@ -63,6 +63,27 @@ pub use spec::form::{FieldType, FormField, Widget};
 
 use serde_json::Value;
 
+/// The JSON value conversion works on: serde_json's everywhere but in the browsers' full
+/// WebAssembly module (`--cfg contactkit_value="lite"`, scripts/build-wasm.sh), where it is the
+/// core's own order-preserving lookalike ([`json::lite`]), so that module links no serde_json
+/// `Value`/`Map` code, indexmap, hashbrown or SipHash.
+#[doc(hidden)]
+pub mod value {
+    #[cfg(contactkit_value = "lite")]
+    pub use crate::json::lite::{Map, Number, Value};
+    #[cfg(not(contactkit_value = "lite"))]
+    pub use serde_json::{Number, Value};
+    /// A JSON object's members in order.
+    #[cfg(not(contactkit_value = "lite"))]
+    pub type Map = serde_json::Map<String, Value>;
+
+    /// Sets member `key` of `map` to `value` (the response previews build theirs so).
+    #[inline(never)]
+    pub(crate) fn put(map: &mut Map, key: &str, value: Value) {
+        map.insert(key.to_owned(), value);
+    }
+}
+
 /// JSON values read without serde_json: what the npm package's WebAssembly module reads its
 /// options with (its forms module then links no serde_json parser). Not a stable API.
 #[doc(hidden)]
@@ -86,8 +107,8 @@ pub mod json_value {
     /// Appends a `serde_json::Value` as compact JSON text, byte for byte as
     /// `serde_json::to_string` writes it.
     #[cfg(feature = "convert")]
-    pub fn push_value(out: &mut String, value: &serde_json::Value) {
-        crate::json::write::push_value(out, value);
+    pub fn push_value(out: &mut String, value: &crate::value::Value) {
+        crate::json::write::push_converted(out, value);
     }
 
     /// Appends the JSON array of conversion notes, byte for byte as serde_json serialises them.

@@ -3,8 +3,8 @@
 
 use std::fmt;
 
+use crate::value::Value;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::note::Note;
 use crate::{Code, Issue};

@@ -40,7 +40,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::pointer::Path;
-use crate::{ConvertOptions, Error, Format, Note, Report, ValidateOptions};
+#[cfg(all(feature = "convert", not(contactkit_value = "lite")))]
+use crate::{ConvertOptions, Error};
+use crate::{Format, Note, Report, ValidateOptions};
 
 /// A typed payload of one format.
 ///
@@ -94,7 +96,7 @@ pub struct Converted<T> {
 /// As [`crate::convert`]: [`Error::Rejected`] for a payload that is invalid as its format or
 /// whose conversion cannot satisfy the target's rules, [`Error::ExternalIdSource`] for an
 /// external-id source that cannot apply.
-#[cfg(feature = "convert")]
+#[cfg(all(feature = "convert", not(contactkit_value = "lite")))]
 pub fn convert<F: Payload, T: Payload>(
     from: &F,
     options: &ConvertOptions,
@@ -317,8 +319,13 @@ impl Wire for bool {
 /// (JSON Schema's definition, and the validator's).
 impl Wire for i64 {
     fn from_json(value: Value, at: &Path<'_>) -> Result<Self, PayloadError> {
-        crate::engine::shared::integer(&value)
-            .ok_or_else(|| PayloadError::at(at, "must be an integer in the 64-bit range"))
+        #[cfg(not(contactkit_value = "lite"))]
+        let integer = crate::engine::shared::integer(&value);
+        // The payload's wire values stay serde_json's in every build.
+        #[cfg(contactkit_value = "lite")]
+        let integer =
+            crate::definitions::as_integer(&value).and_then(crate::json::Integer::in_range);
+        integer.ok_or_else(|| PayloadError::at(at, "must be an integer in the 64-bit range"))
     }
 
     fn to_json(&self) -> Option<Value> {

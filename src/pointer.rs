@@ -322,10 +322,10 @@ pub(crate) fn join(base: &str, segment: &str) -> String {
 /// it (the same tokens, indices and misses), without its `str::replace` (a substring searcher
 /// in the WebAssembly module for this alone).
 pub(crate) fn value_at<'v>(
-    value: &'v serde_json::Value,
+    value: &'v crate::value::Value,
     pointer: &str,
-) -> Option<&'v serde_json::Value> {
-    use serde_json::Value;
+) -> Option<&'v crate::value::Value> {
+    use crate::value::Value;
     serde_tokens(pointer)?.try_fold(value, |target, token| match target {
         Value::Object(map) => map.get(token.as_ref()),
         Value::Array(list) => list.get(serde_index(&token)?),
@@ -335,10 +335,10 @@ pub(crate) fn value_at<'v>(
 
 /// [`value_at`], mutably (`serde_json::Value::pointer_mut`).
 pub(crate) fn value_at_mut<'v>(
-    value: &'v mut serde_json::Value,
+    value: &'v mut crate::value::Value,
     pointer: &str,
-) -> Option<&'v mut serde_json::Value> {
-    use serde_json::Value;
+) -> Option<&'v mut crate::value::Value> {
+    use crate::value::Value;
     serde_tokens(pointer)?.try_fold(value, |target, token| match target {
         Value::Object(map) => map.get_mut(token.as_ref()),
         Value::Array(list) => list.get_mut(serde_index(&token)?),

@@ -1,10 +1,10 @@
 //! Response preview: the object a vendor returns for a valid create payload, with the derived
 //! members the vendor documents computed. docs/READ-FORMATS.md describes each vendor's preview.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::engine::{read_valid, valid_source};
-use crate::spec::validate::validate_value;
+use crate::spec::validate::validate_converted;
 use crate::{Code, Error, Format, Issue, PreviewOptions, Rejection, Stage, Timestamp};
 
 /// Server-generated values of a preview.
@@ -41,7 +41,11 @@ pub(crate) struct Placeholders {
 /// `format`.
 pub fn preview(format: Format, payload: &Value, options: &PreviewOptions) -> Result<Value, Error> {
     supported(format)?;
-    valid_source(validate_value(format.spec(), payload, &options.validate))?;
+    valid_source(validate_converted(
+        format.spec(),
+        payload,
+        &options.validate,
+    ))?;
     respond(format, payload, options)
 }
 

@@ -37,7 +37,7 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
   "contactkit/forms": Math.round(52_358 * 1.01),
-  contactkit: Math.round(105_543 * 1.01),
+  contactkit: Math.round(101_145 * 1.01),
   "contactkit/forms/sequence": Math.round(35_883 * 1.01),
   "contactkit/forms/intercom": Math.round(40_236 * 1.01),
   "contactkit/forms/bird": Math.round(37_759 * 1.01),

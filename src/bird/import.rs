@@ -1,6 +1,6 @@
 //! Bird → canonical: the members that do not cross as plain text.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
@@ -10,7 +10,7 @@ use crate::engine::provenance::{ContactPath, SourcePath};
 use crate::model::ContactField;
 use crate::model::{Email, Identifier, Phone};
 
-pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn identifiers(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let top = at.member;
     let Some(Value::Array(items)) = obj.get(top) else {
         return;
@@ -68,7 +68,7 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'
     }
 }
 
-pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn attributes<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let member = at.member;
     let Some(Value::Object(map)) = obj.get(member) else {
         return;
@@ -101,7 +101,7 @@ pub(crate) fn attributes<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Impo
 
 /// A list of strings (account ids, list ids, company references): the canonical list of
 /// `at.field`.
-pub(crate) fn strings(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn strings(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let Some(Value::Array(items)) = obj.get(at.member) else {
         return;
     };

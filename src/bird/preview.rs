@@ -2,9 +2,9 @@
 //! (https://docs.bird.com/api/contacts-api/api-reference/manage-workspace-contacts/create-a-contact), with its
 //! derived members computed.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
-use crate::spec::schema::put;
+use crate::value::put;
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use crate::preview::Placeholders;
@@ -16,7 +16,7 @@ use crate::PreviewOptions;
 pub(crate) const VISITOR_KEY: &str = "visitorid";
 
 /// The identifiers of a valid create payload, as `(key, value)`.
-fn identifiers(p: &Map<String, Value>) -> Vec<(&str, &str)> {
+fn identifiers(p: &Map) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
     for item in crate::engine::shared::items(p, "identifiers") {
         let key = item.get("key").and_then(Value::as_str);
@@ -28,7 +28,7 @@ fn identifiers(p: &Map<String, Value>) -> Vec<(&str, &str)> {
 }
 
 /// A string attribute value (the first string of an array value).
-fn attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+fn attribute<'a>(attributes: &'a Map, key: &str) -> Option<&'a str> {
     match attributes.get(key)? {
         Value::String(s) => Some(s.as_str()),
         Value::Array(items) => items.iter().find_map(Value::as_str),
@@ -41,7 +41,7 @@ fn attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a st
 /// displayName attribute, the firstName attribute, the emailaddress identifier, or the
 /// phonenumber identifier".
 pub(crate) fn computed_display_name(
-    attributes: &Map<String, Value>,
+    attributes: &Map,
     identifiers: &[(&str, &str)],
 ) -> Option<String> {
     let first = |key: &str| identifiers.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
@@ -66,7 +66,7 @@ pub(crate) fn pair(k1: &str, v1: &str, k2: &str, v2: &str) -> Value {
 }
 
 /// A string list member, or `[]`.
-fn strings(p: &Map<String, Value>, member: &str) -> Value {
+fn strings(p: &Map, member: &str) -> Value {
     match p.get(member) {
         Some(Value::Array(items)) => Value::Array(items.clone()),
         _ => Value::Array(Vec::new()),
@@ -74,7 +74,7 @@ fn strings(p: &Map<String, Value>, member: &str) -> Value {
 }
 
 /// The contact object for a valid create payload `p`.
-pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
+pub(crate) fn contact(p: &Map, at: &Placeholders) -> Value {
     let ids = identifiers(p);
     let mut attributes = match p.get("attributes") {
         Some(Value::Object(map)) => map.clone(),

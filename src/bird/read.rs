@@ -2,7 +2,7 @@
 //! function that reads its names, identifiers and attributes together (the members and how each
 //! crosses are declared in `read_spec`).
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::spec::{EMAIL_KEY, PHONE_KEY};
 use super::EXTERNAL_ID_KEY;
@@ -40,7 +40,7 @@ fn mirrored(value: &Value) -> Option<Vec<(Option<usize>, &str)>> {
 /// their mirrors in `attributes` (`emailaddress`, `phonenumber`, `external_id`, and any key a
 /// featured identifier has), each key and value once. The full name is `attributes.displayName`, else
 /// `computedDisplayName` when Bird did not derive it from the first name, an email or a phone.
-pub(crate) fn contact<'s>(obj: &'s Map<String, Value>, _: At, imp: &mut Importer<'s>) {
+pub(crate) fn contact<'s>(obj: &'s Map, _: At, imp: &mut Importer<'s>) {
     let attributes = match obj.get("attributes") {
         Some(Value::Object(map)) => Some(map),
         _ => None,
@@ -173,7 +173,7 @@ fn attribute<'s>(imp: &mut Importer<'s>, key: &'s str, value: &'s Value) {
 
 /// `computedDisplayName` is the full name when there is no `displayName` attribute and Bird did
 /// not derive it from the first name, an email or a phone (those are imported as such).
-fn computed_display_name(obj: &Map<String, Value>, imp: &mut Importer<'_>) {
+fn computed_display_name(obj: &Map, imp: &mut Importer<'_>) {
     let Some(Value::String(computed)) = obj.get("computedDisplayName") else {
         return;
     };

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::engine::crossing::At;
 use crate::engine::export::Exporter;
@@ -19,7 +19,7 @@ trait ToValue {
 }
 
 /// An object of the members that are set, in order (`skip_serializing_if = "Option::is_none"`).
-fn object(members: &[(&str, Option<&String>)]) -> Map<String, Value> {
+fn object(members: &[(&str, Option<&String>)]) -> Map {
     let mut map = Map::new();
     for (name, value) in members {
         if let Some(value) = value {

@@ -1,7 +1,7 @@
 //! Canonical JSON → [`Contact`](super::Contact): the members that do not cross as plain text.
 //! The provenance of a canonical source is the identity, so nothing here traces.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
@@ -12,7 +12,7 @@ use crate::model::ContactField;
 use crate::model::{Address, Email, Handle, Identifier, Phone};
 
 /// The string items of array member `member`.
-fn strings(obj: &Map<String, Value>, member: &str) -> Vec<String> {
+fn strings(obj: &Map, member: &str) -> Vec<String> {
     let mut out = Vec::new();
     for item in items(obj, member) {
         if let Some(s) = item.as_str() {
@@ -23,7 +23,7 @@ fn strings(obj: &Map<String, Value>, member: &str) -> Vec<String> {
 }
 
 /// Emails or phones (`at.field`): a value and its kind.
-pub(crate) fn values(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn values(obj: &Map, at: At, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, at.member) {
         let src = SourcePath::Item(at.member, i);
         imp.dropped_unknown(item, &["value", "kind"], src);
@@ -39,7 +39,7 @@ pub(crate) fn values(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
 }
 
 /// Chat handles or social profiles (`at.field`): a kind and a value.
-pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn handles(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let mut out = Vec::new();
     for (i, item) in objects(obj, at.member) {
         let src = SourcePath::Item(at.member, i);
@@ -61,7 +61,7 @@ pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
 }
 
 /// Other identifiers: a key and a value.
-pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn identifiers(obj: &Map, at: At, imp: &mut Importer<'_>) {
     for (i, item) in objects(obj, at.member) {
         let src = SourcePath::Item(at.member, i);
         imp.dropped_unknown(item, &["key", "value"], src);
@@ -78,7 +78,7 @@ pub(crate) fn identifiers(obj: &Map<String, Value>, at: At, imp: &mut Importer<'
 
 /// A list of strings: websites, list ids, account ids, company references or tags
 /// (`at.field`).
-pub(crate) fn string_list(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn string_list(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let list = strings(obj, at.member);
     let c = &mut imp.contact;
     match at.field {
@@ -90,7 +90,7 @@ pub(crate) fn string_list(obj: &Map<String, Value>, at: At, imp: &mut Importer<'
     }
 }
 
-pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn address(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let Some(Value::Object(a)) = obj.get(at.member) else {
         return;
     };
@@ -122,7 +122,7 @@ pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
 ///
 /// Provenance is not recorded from a canonical source (it is the identity), so tracing the
 /// field, as every importer does, records nothing here.
-pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn timestamp(obj: &Map, at: At, imp: &mut Importer<'_>) {
     imp.timestamp(
         obj,
         at,
@@ -131,7 +131,7 @@ pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>
 }
 
 /// An integer in the 64-bit range: the canonical integer of `at.field`.
-pub(crate) fn whole_number(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn whole_number(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let Some(value) = obj.get(at.member) else {
         return;
     };
@@ -147,11 +147,11 @@ pub(crate) fn whole_number(obj: &Map<String, Value>, at: At, imp: &mut Importer<
     }
 }
 
-pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn unsubscribed_from_emails(obj: &Map, at: At, imp: &mut Importer<'_>) {
     imp.contact.unsubscribed_from_emails = obj.get(at.member).and_then(Value::as_bool);
 }
 
-pub(crate) fn custom_attributes(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn custom_attributes(obj: &Map, at: At, imp: &mut Importer<'_>) {
     if let Some(Value::Object(map)) = obj.get(at.member) {
         imp.contact.custom_attributes = map.clone();
     }

@@ -6,7 +6,7 @@
 //! order; a canonical value whose field no member covers is dropped with a note, so nothing is
 //! dropped silently. A test compares every table with `docs/MAPPING.md`.
 
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use super::export::Exporter;
 use super::import::Importer;
@@ -44,7 +44,7 @@ macro_rules! named {
 pub(crate) use named;
 
 /// Reads a member (and whatever it needs of its object) into the contact.
-pub(crate) type ImportFn = for<'s> fn(&'s Map<String, Value>, At, &mut Importer<'s>);
+pub(crate) type ImportFn = for<'s> fn(&'s Map, At, &mut Importer<'s>);
 
 /// Writes a member from the contact.
 pub(crate) type ExportFn = fn(&mut Exporter<'_>, At);

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::export::Exporter;
 use super::provenance::ContactPath;
@@ -53,13 +53,7 @@ impl CustomOut<'_> {
     /// Inserts the attribute into `map`, the target's object at the pointer `base`: a
     /// normalised key is noted `normalized` with `note`, and the origin is recorded (lenient
     /// mode).
-    pub(crate) fn insert_into(
-        self,
-        ex: &mut Exporter<'_>,
-        base: &str,
-        map: &mut Map<String, Value>,
-        note: &str,
-    ) {
+    pub(crate) fn insert_into(self, ex: &mut Exporter<'_>, base: &str, map: &mut Map, note: &str) {
         if self.normalized() || ex.tracking() {
             let target = join(base, &self.key);
             if self.normalized() {

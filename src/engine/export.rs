@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::concat;
 use super::crossing::{At, Crossing, Table};
@@ -20,7 +20,7 @@ use crate::{Code, Format, Issue, Timestamp};
 #[derive(Debug)]
 pub(crate) struct Exported {
     /// The target payload.
-    pub(crate) payload: Map<String, Value>,
+    pub(crate) payload: Map,
     /// Notes (target paths, source paths for `dropped`).
     pub(crate) notes: Vec<Note>,
     /// Target location → source pointer of what was written there (kept in lenient mode only).
@@ -38,7 +38,7 @@ pub(crate) struct Exporter<'a> {
     pub(crate) target: Format,
     source: &'a Value,
     prov: &'a Provenance<'a>,
-    out: Map<String, Value>,
+    out: Map,
     notes: Vec<Note>,
     origins: Option<Vec<(Cow<'static, str>, String)>>,
     rejection: Option<Issue>,

@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::engine::concat;
 use crate::engine::import::Importer;

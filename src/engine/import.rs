@@ -1,7 +1,7 @@
 //! The importer: reads a validated source record into the canonical contact with a format's
 //! mapping table, recording provenance and `dropped` notes.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::concat;
 use super::crossing::{At, Crossing, Table};
@@ -50,12 +50,7 @@ impl<'s> Importer<'s> {
 
     /// Reads string member `member` into the plain string field `field`: `null` is no value,
     /// another type (only possible where the format's type is loose) is dropped.
-    pub(crate) fn text(
-        &mut self,
-        obj: &Map<String, Value>,
-        member: &'static str,
-        field: ContactField,
-    ) {
+    pub(crate) fn text(&mut self, obj: &Map, member: &'static str, field: ContactField) {
         match obj.get(member) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if s.is_empty() && field.is_id() => {
@@ -82,7 +77,7 @@ impl<'s> Importer<'s> {
     /// dropped.
     pub(crate) fn string<'v>(
         &mut self,
-        obj: &'v Map<String, Value>,
+        obj: &'v Map,
         member: &str,
         at: SourcePath<'_>,
     ) -> Option<&'v str> {
@@ -101,7 +96,7 @@ impl<'s> Importer<'s> {
 
     /// Reads the string member `at.member` into the timestamp field `at.field`: text that
     /// [`parse_iso_timestamp`] does not take is dropped with `not_a_timestamp`.
-    pub(crate) fn timestamp(&mut self, obj: &Map<String, Value>, at: At, not_a_timestamp: &str) {
+    pub(crate) fn timestamp(&mut self, obj: &Map, at: At, not_a_timestamp: &str) {
         let Some(text) = self.string(obj, at.member, SourcePath::Root) else {
             return;
         };
@@ -117,12 +112,7 @@ impl<'s> Importer<'s> {
     }
 
     /// Notes every member of the object `obj` at `at` that is not in `known`.
-    pub(crate) fn dropped_unknown(
-        &mut self,
-        obj: &Map<String, Value>,
-        known: &[&str],
-        at: SourcePath<'_>,
-    ) {
+    pub(crate) fn dropped_unknown(&mut self, obj: &Map, known: &[&str], at: SourcePath<'_>) {
         for key in obj.keys() {
             if !known.contains(&key.as_str()) {
                 self.dropped_at(

@@ -12,14 +12,14 @@ pub(crate) mod read;
 mod repair;
 pub(crate) mod shared;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use self::crossing::Table;
 use self::repair::Repair;
 use crate::model::ContactField;
 use crate::options::ConvertOptions;
 use crate::outcome::{Converted, Rejection, Stage};
-use crate::spec::validate::{validate_str, validate_value};
+use crate::spec::validate::{validate_converted, validate_str};
 use crate::{Error, Format, Report, ValidateOptions};
 
 /// Converts `record` from one format to another with `options`.
@@ -60,7 +60,7 @@ pub fn convert(
     options: &ConvertOptions,
 ) -> Result<Converted, Error> {
     refuse_request(from, to, options)?;
-    valid_source(validate_value(from.spec(), record, &options.validate))?;
+    valid_source(validate_converted(from.spec(), record, &options.validate))?;
     convert_valid(from, to, record, options)
 }
 
@@ -191,7 +191,7 @@ fn convert_valid(
     let mut exported_notes = exported.notes;
     notes.append(&mut exported_notes);
     let mut payload = Value::Object(exported.payload);
-    let report = validate_value(to.spec(), &payload, validate);
+    let report = validate_converted(to.spec(), &payload, validate);
     if !report.is_valid() {
         if !options.lenient {
             return Err(Error::Rejected(Rejection {

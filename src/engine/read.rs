@@ -10,7 +10,7 @@
 //! note by the generic importer. Read formats are never exported: `convert` rejects them as
 //! targets.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::concat;
 use crate::engine::import::Importer;
@@ -33,7 +33,7 @@ pub(crate) fn has_value(value: Option<&Value>) -> bool {
 /// another type is dropped with a note.
 pub(crate) fn text<'s>(
     imp: &mut Importer<'s>,
-    obj: &Map<String, Value>,
+    obj: &Map,
     member: &'static str,
     field: ContactField,
     at: SourcePath<'s>,
@@ -61,7 +61,7 @@ pub(crate) fn text<'s>(
 /// Notes member `member` as dropped with `message` when it has a value (see [`has_value`]):
 /// contact data the canonical contact has no field for.
 pub(crate) fn dropped_when_set(
-    obj: &Map<String, Value>,
+    obj: &Map,
     imp: &mut Importer<'_>,
     member: &'static str,
     message: &str,
@@ -72,10 +72,7 @@ pub(crate) fn dropped_when_set(
 }
 
 /// The items of array `member` of `obj` that are objects, with their index.
-pub(crate) fn objects<'v>(
-    obj: &'v Map<String, Value>,
-    member: &str,
-) -> impl Iterator<Item = (usize, &'v Map<String, Value>)> {
+pub(crate) fn objects<'v>(obj: &'v Map, member: &str) -> impl Iterator<Item = (usize, &'v Map)> {
     crate::engine::shared::items(obj, member)
         .iter()
         .enumerate()

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::engine::{concat, with_number};
 use crate::json::write::push_usize;
@@ -10,7 +10,7 @@ use crate::json::NameMap;
 use crate::note::NoteCode;
 use crate::outcome::{Rejection, Stage};
 use crate::pointer::{ancestors_or_self, push_token, value_at, value_at_mut, Pointer};
-use crate::spec::validate::validate_value;
+use crate::spec::validate::validate_converted;
 use crate::spec::{Presence, ValueRules};
 use crate::{Code, Format, Report, ValidateOptions};
 
@@ -58,7 +58,7 @@ impl Repair<'_> {
             if !self.pass(payload, &report) {
                 break;
             }
-            report = validate_value(self.format.spec(), payload, options);
+            report = validate_converted(self.format.spec(), payload, options);
         }
         if report.is_valid() {
             return Ok(());

@@ -1,7 +1,7 @@
 //! Rules several formats share: names (split, join, agree), the one email and phone of a format
 //! that holds one, phone numbers with separators, integers.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::concat;
 use super::crossing::At;
@@ -214,7 +214,7 @@ pub(crate) fn compact_phone(s: &str) -> Option<String> {
 }
 
 /// The one email of a format that holds one: the first of the canonical emails, without a kind.
-pub(crate) fn import_first_email(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn import_first_email(obj: &Map, at: At, imp: &mut Importer<'_>) {
     import_first(obj, at, imp, ContactField::Emails, |c, value| {
         c.emails.push(Email { value, kind: None });
     });
@@ -222,7 +222,7 @@ pub(crate) fn import_first_email(obj: &Map<String, Value>, at: At, imp: &mut Imp
 
 /// The one phone of a format that holds one (Help Scout: the primary phone): the first of the
 /// canonical phones, without a kind.
-pub(crate) fn import_first_phone(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn import_first_phone(obj: &Map, at: At, imp: &mut Importer<'_>) {
     import_first(obj, at, imp, ContactField::Phones, |c, value| {
         c.phones.push(Phone { value, kind: None });
     });
@@ -231,7 +231,7 @@ pub(crate) fn import_first_phone(obj: &Map<String, Value>, at: At, imp: &mut Imp
 /// Reads the string member `at.member` as the first item of the list field `field` (which
 /// `push` appends to): the one value a format holds where the canonical contact holds a list.
 pub(crate) fn import_first(
-    obj: &Map<String, Value>,
+    obj: &Map,
     at: At,
     imp: &mut Importer<'_>,
     field: ContactField,
@@ -245,7 +245,7 @@ pub(crate) fn import_first(
 
 /// Reads a string member into the plain string field `at.field` ([`Importer::text`]), for a
 /// member that is written otherwise.
-pub(crate) fn import_text(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn import_text(obj: &Map, at: At, imp: &mut Importer<'_>) {
     imp.text(obj, at.member, at.field);
 }
 
@@ -295,7 +295,7 @@ pub(crate) fn integer_or_digits(value: &Value) -> Option<i64> {
 
 /// Reads an integer, or a string of digits ([`integer_or_digits`]), into the integer field
 /// `at.field`; another value is dropped with a note.
-pub(crate) fn import_integer_or_digits(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn import_integer_or_digits(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let Some(value) = obj.get(at.member).filter(|v| !v.is_null()) else {
         return;
     };
@@ -345,7 +345,7 @@ pub(crate) fn string_array(strings: &[String]) -> Value {
 /// with the feature `speed` (no key hashed again); in the browsers' WebAssembly module by moving
 /// the members into a new map (indexmap's `retain` rebuilds its hash table in place, code the
 /// module would link only for this and the Intercom preview).
-pub(crate) fn retain_members(map: &mut Map<String, Value>, keep: &mut dyn FnMut(&str) -> bool) {
+pub(crate) fn retain_members(map: &mut Map, keep: &mut dyn FnMut(&str) -> bool) {
     #[cfg(any(feature = "speed", not(target_arch = "wasm32")))]
     map.retain(|name, _| keep(name));
     #[cfg(all(not(feature = "speed"), target_arch = "wasm32"))]
@@ -358,7 +358,7 @@ pub(crate) fn retain_members(map: &mut Map<String, Value>, keep: &mut dyn FnMut(
 
 /// The items of array member `member` of `obj`; none when it is missing or not an array (a
 /// slice, not an `Option` flattened: one iterator less in the WebAssembly module).
-pub(crate) fn items<'v>(obj: &'v Map<String, Value>, member: &str) -> &'v [Value] {
+pub(crate) fn items<'v>(obj: &'v Map, member: &str) -> &'v [Value] {
     match obj.get(member) {
         Some(Value::Array(items)) => items,
         _ => &[],
@@ -366,10 +366,20 @@ pub(crate) fn items<'v>(obj: &'v Map<String, Value>, member: &str) -> &'v [Value
 }
 
 /// A JSON integer in `i64` (JSON Schema: `35.0` is an integer).
+#[cfg(not(contactkit_value = "lite"))]
 pub(crate) fn integer(v: &Value) -> Option<i64> {
     match crate::definitions::as_integer(v)? {
         crate::definitions::Integer::InRange(n) => Some(n),
         crate::definitions::Integer::OutOfRange => None,
+    }
+}
+
+/// [`integer`] of the core's own value (`--cfg contactkit_value="lite"`).
+#[cfg(contactkit_value = "lite")]
+pub(crate) fn integer(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.integer()?.in_range(),
+        _ => None,
     }
 }
 

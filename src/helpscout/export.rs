@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::spec::RESERVED_SLUGS;
 use crate::engine::crossing::At;

@@ -1,6 +1,6 @@
 //! Help Scout → canonical: the members that do not cross as plain text.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::spec::{EMAIL_TYPES, GENDERS};
 use crate::engine::crossing::At;
@@ -12,7 +12,7 @@ use crate::model::{Address, Email, Handle, Phone};
 
 /// Any letter case is accepted (the docs' own example sends "Male"); the canonical value is
 /// lower case.
-pub(crate) fn gender(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn gender(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let Some(value) = imp.string(obj, at.member, SourcePath::Root) else {
         return;
     };
@@ -35,7 +35,7 @@ pub(crate) fn gender(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     }
 }
 
-pub(crate) fn emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn emails(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let member = at.member;
     each_entry(obj, member, &["type", "value"], imp, |imp, i, item, at| {
         let Some(value) = imp.string(item, "value", at) else {
@@ -68,7 +68,7 @@ pub(crate) fn emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
     });
 }
 
-pub(crate) fn phones(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn phones(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let member = at.member;
     each_entry(obj, member, &["type", "value"], imp, |imp, i, item, at| {
         let Some(value) = imp.string(item, "value", at) else {
@@ -91,7 +91,7 @@ pub(crate) fn phones(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
 }
 
 /// Chat handles or social profiles (`at.field`).
-pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn handles(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let (member, field) = (at.member, at.field);
     each_entry(obj, member, &["type", "value"], imp, |imp, _, item, at| {
         let (Some(kind), Some(value)) =
@@ -113,7 +113,7 @@ pub(crate) fn handles(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
     });
 }
 
-pub(crate) fn websites(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn websites(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let member = at.member;
     each_entry(obj, member, &["value"], imp, |imp, _, item, at| {
         let Some(value) = imp.string(item, "value", at) else {
@@ -125,7 +125,7 @@ pub(crate) fn websites(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>)
     });
 }
 
-pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn address(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let top = at.member;
     let Some(Value::Object(a)) = obj.get(top) else {
         return;
@@ -172,7 +172,7 @@ pub(crate) fn address(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) 
 }
 
 /// Either shape the docs show: a list of `{slug, value}` or an object of slug → value.
-pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn properties<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let member = at.member;
     match obj.get(member) {
         Some(Value::Array(items)) => {
@@ -206,11 +206,11 @@ pub(crate) fn properties<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Impo
 /// Calls `read` with each object item of the list `member` (its index, the item and its source
 /// path), after noting as dropped the members of the item that are not `known`.
 fn each_entry<'v, 's>(
-    obj: &'v Map<String, Value>,
+    obj: &'v Map,
     member: &'static str,
     known: &[&str],
     imp: &mut Importer<'s>,
-    mut read: impl FnMut(&mut Importer<'s>, usize, &'v Map<String, Value>, SourcePath<'static>),
+    mut read: impl FnMut(&mut Importer<'s>, usize, &'v Map, SourcePath<'static>),
 ) {
     for (i, item) in objects(obj, member) {
         let at = SourcePath::Item(member, i);

@@ -1,10 +1,10 @@
 //! What Help Scout holds after a Create Customer request, in the shape Get Customer returns it
 //! (Create Customer itself answers 201 with no body, only a `Resource-ID` header).
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
-use crate::spec::schema::put;
 use crate::spec::Echo;
+use crate::value::put;
 
 use super::spec::GENDERS;
 use crate::preview::Placeholders;
@@ -44,7 +44,7 @@ fn title_case(value: &str) -> Option<String> {
 }
 
 /// The entries of array member `member`, each `{id, value, type}` (`type` only when `typed`).
-fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
+fn entries(p: &Map, member: &str, typed: bool) -> Vec<Value> {
     let mut out = Vec::new();
     for item in crate::engine::shared::items(p, member) {
         let Some(item) = item.as_object() else {
@@ -74,7 +74,7 @@ fn entries(p: &Map<String, Value>, member: &str, typed: bool) -> Vec<Value> {
 }
 
 /// The customer object for a valid create payload `p`.
-pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
+pub(crate) fn customer(p: &Map, at: &Placeholders) -> Value {
     let mut out = Map::new();
     put(
         &mut out,
@@ -160,7 +160,7 @@ pub(crate) fn customer(p: &Map<String, Value>, at: &Placeholders) -> Value {
 
 /// `properties` in either documented shape, as Get Customer's `[{slug, value}]` (the type, name
 /// and text of each come from the account's property definitions, which the preview lacks).
-fn properties(p: &Map<String, Value>) -> Vec<Value> {
+fn properties(p: &Map) -> Vec<Value> {
     let mut out = Vec::new();
     match p.get("properties") {
         Some(Value::Array(items)) => {

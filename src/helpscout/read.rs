@@ -2,7 +2,7 @@
 //! docs/READ-FORMATS.md): the functions of the members that do not cross as plain text (the
 //! members and how each crosses are declared in `read_spec`).
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::spec::{CHAT_TYPES, EMAIL_TYPES, GENDERS, PHONE_TYPES, PHOTO_TYPES, SOCIAL_TYPES};
 use crate::engine::crossing::At;
@@ -15,7 +15,7 @@ use crate::spec::Vocabulary;
 
 /// A string member that must be one of `list` (any letter case): lower case, or dropped.
 fn one_of<'s>(
-    obj: &'s Map<String, Value>,
+    obj: &'s Map,
     imp: &mut Importer<'s>,
     member: &'static str,
     field: ContactField,
@@ -40,7 +40,7 @@ fn one_of<'s>(
 }
 
 /// Any letter case (the API returns e.g. "Unknown"); the canonical value is lower case.
-pub(crate) fn gender<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn gender<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     one_of(
         obj,
         imp,
@@ -51,7 +51,7 @@ pub(crate) fn gender<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer
     );
 }
 
-pub(crate) fn photo_type<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn photo_type<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     one_of(
         obj,
         imp,
@@ -70,7 +70,7 @@ enum Place {
 }
 
 impl Place {
-    fn list(self, obj: &Map<String, Value>) -> Option<&Map<String, Value>> {
+    fn list(self, obj: &Map) -> Option<&Map> {
         match self {
             Place::Embedded(_) => obj.get("_embedded")?.as_object(),
             Place::Top(_) => Some(obj),
@@ -138,7 +138,7 @@ const EMBEDDED_MEMBERS: &[&str] = &[
 ];
 
 /// `_embedded` (2.0) and the lists and address of the 1.0 object.
-pub(crate) fn embedded<'s>(obj: &'s Map<String, Value>, _: At, imp: &mut Importer<'s>) {
+pub(crate) fn embedded<'s>(obj: &'s Map, _: At, imp: &mut Importer<'s>) {
     if let Some(Value::Object(e)) = obj.get("_embedded") {
         imp.dropped_unknown(e, EMBEDDED_MEMBERS, SourcePath::Member("_embedded"));
     }
@@ -163,13 +163,7 @@ pub(crate) fn embedded<'s>(obj: &'s Map<String, Value>, _: At, imp: &mut Importe
 
 /// One entry of a list: `value` and `type` (1.0: `url` for a social profile's value, `location`
 /// for an email's or phone's kind); `id` and `_links` are ignored.
-fn entry<'s>(
-    imp: &mut Importer<'s>,
-    place: Place,
-    list: List,
-    i: usize,
-    item: &'s Map<String, Value>,
-) {
+fn entry<'s>(imp: &mut Importer<'s>, place: Place, list: List, i: usize, item: &'s Map) {
     let at = place.item(i);
     imp.dropped_unknown(
         item,
@@ -267,7 +261,7 @@ fn entry<'s>(
 
 /// The address, at `_embedded.address` (2.0) or `address` (1.0); its `id`, `_links` and times
 /// are ignored. A second address (both places given) adds nothing the first has.
-fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool) {
+fn address<'s>(imp: &mut Importer<'s>, a: &'s Map, embedded: bool) {
     let (at, part): (SourcePath<'static>, fn(&'static str) -> SourcePath<'static>) = if embedded {
         (SourcePath::Nested("_embedded", "address"), |m| {
             SourcePath::NestedMember("_embedded", "address", m)
@@ -362,7 +356,7 @@ fn address<'s>(imp: &mut Importer<'s>, a: &'s Map<String, Value>, embedded: bool
 
 /// `_embedded.properties[]`: slug → value. `type`, `name`, `text` and `source` describe the
 /// property's definition and where the value came from; a `null` value is an unset property.
-fn properties<'s>(imp: &mut Importer<'s>, embedded: &'s Map<String, Value>) {
+fn properties<'s>(imp: &mut Importer<'s>, embedded: &'s Map) {
     for (i, item) in objects(embedded, "properties") {
         let at = SourcePath::NestedItem("_embedded", "properties", i);
         imp.dropped_unknown(

@@ -1,6 +1,6 @@
 //! Canonical → Intercom: the members that do not cross as plain text.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::engine::concat;
 use crate::engine::crossing::At;

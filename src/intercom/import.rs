@@ -1,6 +1,6 @@
 //! Intercom → canonical: the members that do not cross as plain text.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
@@ -10,7 +10,7 @@ use crate::model::ContactField;
 use crate::Timestamp;
 
 /// Unix seconds: the canonical timestamp of `at.field`.
-pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn timestamp(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let (member, field) = (at.member, at.field);
     let Some(value) = obj.get(member).filter(|v| !v.is_null()) else {
         return;
@@ -29,7 +29,7 @@ pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>
     }
 }
 
-pub(crate) fn owner_id(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn owner_id(obj: &Map, at: At, imp: &mut Importer<'_>) {
     let Some(value) = obj.get(at.member).filter(|v| !v.is_null()) else {
         return;
     };
@@ -45,7 +45,7 @@ pub(crate) fn owner_id(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>)
     }
 }
 
-pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn unsubscribed_from_emails(obj: &Map, at: At, imp: &mut Importer<'_>) {
     match obj.get(at.member) {
         None | Some(Value::Null) => {}
         Some(Value::Bool(b)) => {
@@ -59,7 +59,7 @@ pub(crate) fn unsubscribed_from_emails(obj: &Map<String, Value>, at: At, imp: &m
     }
 }
 
-pub(crate) fn custom_attributes<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn custom_attributes<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let Some(Value::Object(map)) = obj.get(at.member) else {
         return;
     };

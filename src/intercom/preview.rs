@@ -1,7 +1,7 @@
 //! What Intercom returns for a Create contact request: the `contact` object of the 2.15 spec,
 //! in the member order of the spec's own example 200 response.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::engine::shared::retain_members;
 use crate::preview::Placeholders;
@@ -15,7 +15,7 @@ use crate::spec::Echo;
 const TEMPLATE: &str = r#"{"type":"contact","id":"preview","workspace_id":"preview","external_id":null,"role":"user","email":null,"email_domain":null,"phone":null,"name":null,"avatar":null,"owner_id":null,"social_profiles":{"type":"list","data":[]},"has_hard_bounced":false,"marked_email_as_spam":false,"unsubscribed_from_emails":false,"created_at":0,"updated_at":0,"signed_up_at":null,"last_seen_at":null,"last_replied_at":null,"last_contacted_at":null,"last_email_opened_at":null,"last_email_clicked_at":null,"language_override":null,"browser":null,"browser_version":null,"browser_language":null,"os":null,"location":{"type":"location","country":null,"region":null,"city":null,"country_code":null,"continent_code":null},"android_app_name":null,"android_app_version":null,"android_device":null,"android_os_version":null,"android_sdk_version":null,"android_last_seen_at":null,"ios_app_name":null,"ios_app_version":null,"ios_device":null,"ios_os_version":null,"ios_sdk_version":null,"ios_last_seen_at":null,"custom_attributes":{},"tags":{"type":"list","data":[],"url":"/contacts/preview/tags","total_count":0,"has_more":false},"notes":{"type":"list","data":[],"url":"/contacts/preview/notes","total_count":0,"has_more":false},"companies":{"type":"list","data":[],"url":"/contacts/preview/companies","total_count":0,"has_more":false},"opted_out_subscription_types":{"type":"list","data":[],"url":"/contacts/preview/subscriptions","total_count":0,"has_more":false},"opted_in_subscription_types":{"type":"list","data":[],"url":"/contacts/preview/subscriptions","total_count":0,"has_more":false},"utm_campaign":null,"utm_content":null,"utm_medium":null,"utm_source":null,"utm_term":null,"referrer":null,"enabled_push_messaging":null}"#;
 
 /// The contact object for a valid create payload `p`.
-pub(crate) fn contact(p: &Map<String, Value>, at: &Placeholders) -> Value {
+pub(crate) fn contact(p: &Map, at: &Placeholders) -> Value {
     let mut out = match crate::json::parse_value(TEMPLATE) {
         Ok(Value::Object(map)) => map,
         // The template is a constant JSON object (tested).

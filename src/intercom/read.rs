@@ -2,7 +2,7 @@
 //! the functions of the members that do not cross as plain text (the members and how each
 //! crosses are declared in `read_spec`).
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::engine::concat;
 use crate::engine::crossing::At;
@@ -15,7 +15,7 @@ use crate::model::{ContactField, Handle};
 /// `location.city`, `.region` and `.country` are the address; `type`, `country_code` and
 /// `continent_code` are ignored (a type marker, and codes derived from the same lookup as the
 /// country).
-pub(crate) fn location<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn location<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let top = at.member;
     let Some(Value::Object(location)) = obj.get(top) else {
         return;
@@ -48,7 +48,7 @@ pub(crate) fn location<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Import
 }
 
 /// `avatar.image_url` is the photo; `avatar.type` is a type marker.
-pub(crate) fn avatar<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn avatar<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let top = at.member;
     let Some(Value::Object(avatar)) = obj.get(top) else {
         return;
@@ -68,7 +68,7 @@ pub(crate) fn avatar<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer
 const LIST_MEMBERS: &[&str] = &["type", "data", "url", "total_count", "has_more"];
 
 /// Notes that a list holds only some of the attached objects (`has_more`).
-fn more(list: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str, what: &str) {
+fn more(list: &Map, imp: &mut Importer<'_>, member: &'static str, what: &str) {
     if list.get("has_more") == Some(&Value::Bool(true)) {
         imp.dropped(
             SourcePath::Nested(member, "has_more"),
@@ -83,7 +83,7 @@ fn more(list: &Map<String, Value>, imp: &mut Importer<'_>, member: &'static str,
 
 /// Tag names: the items of `tags.data` that carry a `name` (a tag object does; a bare reference
 /// of type, id and url does not, and is dropped with a note).
-pub(crate) fn tags<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn tags<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let top = at.member;
     let Some(Value::Object(list)) = obj.get(top) else {
         return;
@@ -110,7 +110,7 @@ pub(crate) fn tags<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'
 
 /// Notes and companies are listed as references to Intercom objects (type, id, url), which the
 /// canonical contact cannot hold: each is dropped with a note.
-pub(crate) fn attached(obj: &Map<String, Value>, _: At, imp: &mut Importer<'_>) {
+pub(crate) fn attached(obj: &Map, _: At, imp: &mut Importer<'_>) {
     for (member, what) in [("notes", "notes"), ("companies", "companies")] {
         let Some(Value::Object(list)) = obj.get(member) else {
             continue;
@@ -149,7 +149,7 @@ pub(crate) fn social_kind(name: &str) -> Option<&'static str> {
 }
 
 /// `social_profiles.data[]`: the URL is the profile, the network name its kind.
-pub(crate) fn social_profiles<'s>(obj: &'s Map<String, Value>, at: At, imp: &mut Importer<'s>) {
+pub(crate) fn social_profiles<'s>(obj: &'s Map, at: At, imp: &mut Importer<'s>) {
     let top = at.member;
     let Some(Value::Object(list)) = obj.get(top) else {
         return;

@@ -34,6 +34,8 @@
 
 mod error;
 mod float;
+#[cfg(any(test, contactkit_value = "lite"))]
+pub(crate) mod lite;
 mod names;
 mod number;
 mod parse;
@@ -49,6 +51,8 @@ pub(crate) mod write;
 use std::borrow::Cow;
 
 pub use error::SyntaxError;
+#[cfg(any(test, contactkit_value = "lite"))]
+pub(crate) use names::Index;
 pub(crate) use names::{NameMap, ObjectMembers};
 pub(crate) use number::Integer;
 pub use number::Number;

@@ -187,10 +187,83 @@ impl<'a, V> ObjectMembers<'a, V> {
 /// probe always ends. Its own few lines instead of a `HashMap` keep hashbrown out of the
 /// WebAssembly module; names are never removed, so nothing else is needed.
 #[derive(Debug)]
-struct Index {
+pub(crate) struct Index {
     /// A power of two in length, at least twice the number of entries.
     slots: Vec<usize>,
     keys: Keys,
+}
+
+/// The index over entries with `String` names: the lookalike JSON value's large objects
+/// (`json::lite::Map`). The same probing as below, written again for any name type rather than
+/// by making those methods generic, which changed the code of the modules that link them (the
+/// forms and Node modules stay byte for byte as they were).
+#[cfg(any(test, contactkit_value = "lite"))]
+impl Index {
+    /// The index of `entries` (names each once).
+    pub(crate) fn of<K: AsRef<str>, V>(entries: &[(K, V)]) -> Self {
+        let mut index = Index {
+            slots: Vec::new(),
+            keys: Keys::default(),
+        };
+        index.fill(entries);
+        index
+    }
+
+    /// The position of `name` in `entries` (the entries this index was kept for), if present.
+    pub(crate) fn find<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> Option<usize> {
+        self.probe(entries, name).1
+    }
+
+    /// Records the last entry of `entries`, just pushed (its name new), growing the table when
+    /// it would be more than half full (as [`NameMap::insert`]).
+    pub(crate) fn pushed<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
+        if self.slots.len() >= 2 * entries.len() {
+            self.put(entries, entries.len().wrapping_sub(1));
+        } else {
+            self.fill(entries);
+        }
+    }
+
+    /// [`Index::slot`] for any name type.
+    fn probe<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len().wrapping_sub(1);
+        #[allow(clippy::cast_possible_truncation)]
+        let mut at = self.keys.hash_one(name) as usize & mask;
+        loop {
+            match self.slots.get(at).copied().unwrap_or(0) {
+                0 => return (at, None),
+                taken => {
+                    if entries
+                        .get(taken - 1)
+                        .is_some_and(|(n, _)| n.as_ref() == name)
+                    {
+                        return (at, Some(taken - 1));
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// [`Index::add`] for any name type.
+    fn put<K: AsRef<str>, V>(&mut self, entries: &[(K, V)], position: usize) {
+        if let Some((name, _)) = entries.get(position) {
+            let (at, _) = self.probe(entries, name.as_ref());
+            if let Some(slot) = self.slots.get_mut(at) {
+                *slot = position + 1;
+            }
+        }
+    }
+
+    /// [`Index::rebuild`] for any name type.
+    fn fill<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
+        self.slots.clear();
+        self.slots
+            .resize((4 * entries.len()).next_power_of_two(), 0);
+        for position in 0..entries.len() {
+            self.put(entries, position);
+        }
+    }
 }
 
 impl Index {

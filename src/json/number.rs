@@ -23,6 +23,17 @@ pub(crate) enum Integer {
     OutOfRange,
 }
 
+#[cfg(contactkit_value = "lite")]
+impl Integer {
+    /// The integer, if it fits `i64`.
+    pub(crate) fn in_range(self) -> Option<i64> {
+        match self {
+            Integer::InRange(n) => Some(n),
+            Integer::OutOfRange => None,
+        }
+    }
+}
+
 impl Number {
     /// The integer the number holds: like JSON Schema, a number with a zero fractional part
     /// (`1.0`, `1e3`) is an integer. `None` for fractional numbers.

@@ -34,17 +34,21 @@ pub(crate) fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
 /// `float_roundtrip` feature, which the CLI enables (decimals rounded correctly), the same
 /// errors at the same line and column. The conversion reads records with it, so the
 /// WebAssembly module links no serde_json parser (and converts long decimals as the CLI does).
-pub(crate) fn parse_value(text: &str) -> Result<Value, SyntaxError> {
+pub(crate) fn parse_value(text: &str) -> Result<crate::value::Value, SyntaxError> {
     let mut scanner = Scanner::from_str(text);
     let value = read_value(&mut scanner).and_then(|value| scanner.end().map(|()| value));
     value.map_err(|Stop| scanner.failure())
 }
 
-/// The next value of the scanner as a `serde_json::Value` ([`read`], building the `Value`).
-fn read_value(scanner: &mut Scanner<'_>) -> Result<Value, Stop> {
+/// The next value of the scanner as a value of the conversion's type ([`crate::value::Value`]).
+fn read_value(scanner: &mut Scanner<'_>) -> Result<crate::value::Value, Stop> {
+    use crate::value::{Map, Value};
     Ok(match scanner.value()? {
         Token::Null => Value::Null,
         Token::Bool(b) => Value::Bool(b),
+        #[cfg(contactkit_value = "lite")]
+        Token::Number(n) => Value::Number(n),
+        #[cfg(not(contactkit_value = "lite"))]
         Token::Number(n) => Json::Number(n).to_value(),
         Token::Beyond => return Err(scanner.beyond()),
         Token::String(s) => Value::String(s.into_owned()),

@@ -198,6 +198,41 @@ pub(crate) fn push_value(out: &mut String, value: &serde_json::Value) {
     }
 }
 
+#[cfg(contactkit_value = "lite")]
+pub(crate) use push_lite as push_converted;
+/// Appends a value of the conversion's type ([`crate::value::Value`]) as compact text, byte
+/// for byte as `serde_json::to_string` writes the same value: [`push_value`], or, in the
+/// browsers' full WebAssembly module, the same for the core's own value.
+#[cfg(all(feature = "convert", not(contactkit_value = "lite")))]
+pub(crate) use push_value as push_converted;
+
+/// [`push_value`] for the core's own value ([`super::lite`], `--cfg contactkit_value="lite"`;
+/// native unit tests compare it with serde_json).
+#[cfg(any(test, contactkit_value = "lite"))]
+pub(crate) fn push_lite(out: &mut String, value: &super::lite::Value) {
+    use super::lite::Value;
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        // Always finite (`Number::from_f64` and the scanner refuse what is not).
+        Value::Number(n) => push_number(out, *n),
+        Value::String(s) => push_json_string(out, s),
+        Value::Array(items) => push_array(out, items, push_lite),
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(out, key);
+                out.push(':');
+                push_lite(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// Appends a finite float as serde_json prints it (its own printer, `zmij`).
 pub(crate) fn push_f64(out: &mut String, f: f64) {
     out.push_str(zmij::Buffer::new().format_finite(f));

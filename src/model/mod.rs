@@ -11,8 +11,8 @@ pub(crate) mod vocabulary;
 
 pub(crate) use field::ContactField;
 
+use crate::value::Map;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use crate::Timestamp;
 
@@ -142,7 +142,7 @@ pub struct Contact {
     /// Custom attributes by key: Sequence extra members, Intercom `custom_attributes`, Bird
     /// `attributes` other than the standard ones, Help Scout `properties`.
     #[serde(skip_serializing_if = "Map::is_empty")]
-    pub custom_attributes: Map<String, Value>,
+    pub custom_attributes: Map,
 }
 
 /// An email address with its kind.

@@ -1,6 +1,6 @@
 //! Canonical → Sequence: the members that do not cross as plain text.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::engine::concat;
 use crate::engine::crossing::At;

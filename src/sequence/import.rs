@@ -1,6 +1,6 @@
 //! Sequence → canonical: the members that do not cross as plain text.
 
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::engine::crossing::At;
 use crate::engine::import::Importer;
@@ -9,14 +9,14 @@ use crate::engine::shared::import_first;
 use crate::model::ContactField;
 
 /// The one website: the first of the canonical websites.
-pub(crate) fn website_url(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn website_url(obj: &Map, at: At, imp: &mut Importer<'_>) {
     import_first(obj, at, imp, ContactField::Websites, |c, url| {
         c.websites.push(url);
     });
 }
 
 /// An ISO-8601 date or date-time: the canonical timestamp of `at.field`.
-pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>) {
+pub(crate) fn timestamp(obj: &Map, at: At, imp: &mut Importer<'_>) {
     // Validated: an RFC 3339 date-time or a YYYY-MM-DD date; dropped only for an instant an
     // offset moves out of the years 0000 to 9999 UTC (e.g. 0000-01-01T00:00:00+01:00).
     imp.timestamp(
@@ -27,7 +27,7 @@ pub(crate) fn timestamp(obj: &Map<String, Value>, at: At, imp: &mut Importer<'_>
 }
 
 /// Every member that is not a documented field is a custom attribute.
-pub(crate) fn custom<'s>(obj: &'s Map<String, Value>, _: At, imp: &mut Importer<'s>) {
+pub(crate) fn custom<'s>(obj: &'s Map, _: At, imp: &mut Importer<'s>) {
     for (key, value) in obj {
         if super::TABLE.names(key) {
             continue;

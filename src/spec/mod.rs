@@ -368,7 +368,7 @@ pub(crate) enum Echo {
     /// The member as sent.
     AsSent,
     /// The member as the vendor rewrites it.
-    With(fn(&serde_json::Value) -> serde_json::Value),
+    With(fn(&crate::value::Value) -> crate::value::Value),
 }
 
 /// The rules of one value.

@@ -11,8 +11,6 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
-
 use super::{ArrayRules, Extra, Member, ObjectRules, Presence, StringRules, ValueRules};
 use crate::json::{Json, Number};
 use crate::Severity;
@@ -108,12 +106,6 @@ fn extend(members: &mut Members, more: Schema) {
 /// The value of a member, to change it in place.
 fn member_mut<'m>(members: &'m mut Members, key: &str) -> Option<&'m mut Schema> {
     members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// Adds a member to a `serde_json` object (the response previews build theirs so).
-#[inline(never)]
-pub(crate) fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
-    map.insert(key.to_owned(), value);
 }
 
 /// The schema of a whole format, with its `$schema`, `$id` and `title`.

@@ -319,6 +319,30 @@ pub(crate) fn validate_value(
     validate_walked(root, value, options)
 }
 
+/// Validates a value of the conversion's type ([`crate::value::Value`]) against `root`: in the
+/// browsers' full WebAssembly module (`--cfg contactkit_value="lite"`) the core's own value,
+/// written as text (as serde_json writes it) and walked by the scanner as
+/// [`validate_value`] does there; elsewhere [`validate_value`] itself.
+#[cfg(contactkit_value = "lite")]
+pub(crate) fn validate_converted(
+    root: &'static ObjectRules,
+    value: &crate::value::Value,
+    options: &ValidateOptions,
+) -> Report {
+    if value.deeper_than(MAX_NESTING) {
+        let message = Message::new(NESTED_TOO_DEEP).max(i64::try_from(MAX_NESTING).unwrap_or(0));
+        return Report {
+            issues: vec![whole_record_error(Code::Syntax, message)],
+        };
+    }
+    let mut text = String::new();
+    crate::json::write::push_converted(&mut text, value);
+    validate_str(root, &text, options)
+}
+
+#[cfg(not(contactkit_value = "lite"))]
+pub(crate) use validate_value as validate_converted;
+
 /// Walks the value itself, no text in between: native builds, the forms module and the Node
 /// entry's module (feature `speed`).
 #[cfg(any(

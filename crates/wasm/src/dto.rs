@@ -8,11 +8,11 @@
 
 use contactkit::json_value::{self, Json};
 #[cfg(feature = "convert")]
+use contactkit::value::Value;
+#[cfg(feature = "convert")]
 use contactkit::{Converted, Note, Rejection, Stage};
 use contactkit::{Definitions, Format, Issue};
 use serde::Serialize;
-#[cfg(feature = "convert")]
-use serde_json::Value;
 
 /// The stable codes of the errors thrown for bad arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
