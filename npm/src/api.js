@@ -224,6 +224,8 @@ function functions(load) {
   let wasm;
   let memoryBytes = new Uint8Array(0);
   const standardSchemas = new Map();
+  /** An export over a format id whose result is JSON (`schema`, `formFields`). */
+  const parsed = (name) => (format) => JSON.parse(run(name, formatId(format)));
 
   // Where `put` writes next in the module's memory, and the end of the room asked for.
   let cursor = 0;
@@ -334,17 +336,11 @@ function functions(load) {
       return validation(run("validateField", formatId(format), pointer, valueText, optionsText(options)));
     },
 
-    schema(format) {
-      return JSON.parse(run("schema", formatId(format)));
-    },
+    schema: parsed("schema"),
 
-    formats() {
-      return JSON.parse(run("formats"));
-    },
+    formats: () => JSON.parse(run("formats")),
 
-    formFields(format) {
-      return JSON.parse(run("formFields", formatId(format)));
-    },
+    formFields: parsed("formFields"),
 
     version() {
       return run("version");
@@ -358,16 +354,13 @@ function functions(load) {
       if (ready) api.schema(format); // an unknown format (or a read format in forms) throws here
       const check = (value) => {
         let text;
+        let issues;
         try {
-          text = JSON.stringify(value);
+          text = json(value);
         } catch {
-          text = undefined;
-        }
-        if (text === undefined || opaque(value, text)) {
           // Nothing JSON can hold (undefined, a function, a BigInt, a cycle, a Map): not a payload.
           return { issues: [{ message: "must be an object (a JSON object)", path: [], code: "type", pointer: "" }] };
         }
-        let issues;
         try {
           const out = run("validate", format, text);
           if (out === NO_FINDINGS) return { value };

@@ -36,16 +36,21 @@ const BUDGETS = {
 const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
-  "contactkit/forms": Math.round(52_358 * 1.01),
+  "contactkit/forms": Math.round(51_240 * 1.01),
   contactkit: Math.round(101_145 * 1.01),
-  "contactkit/forms/sequence": Math.round(35_883 * 1.01),
-  "contactkit/forms/intercom": Math.round(40_236 * 1.01),
-  "contactkit/forms/bird": Math.round(37_759 * 1.01),
-  "contactkit/forms/helpscout": Math.round(41_900 * 1.01),
-  "contactkit/forms/canonical": Math.round(37_469 * 1.01),
+  "contactkit/forms/sequence": Math.round(35_867 * 1.01),
+  "contactkit/forms/intercom": Math.round(39_121 * 1.01),
+  "contactkit/forms/bird": Math.round(37_728 * 1.01),
+  "contactkit/forms/helpscout": Math.round(40_767 * 1.01),
+  "contactkit/forms/canonical": Math.round(37_458 * 1.01),
 };
-/** The entries whose issue budget is met: asserted (Intercom's and Help Scout's are 0.2 and 1.9 KB over). */
-const MEETS_BUDGET = ["contactkit/forms/sequence", "contactkit/forms/bird", "contactkit/forms/canonical"];
+/** The entries whose issue budget is met: asserted (Help Scout's is 0.8 KB over). */
+const MEETS_BUDGET = [
+  "contactkit/forms/sequence",
+  "contactkit/forms/intercom",
+  "contactkit/forms/bird",
+  "contactkit/forms/canonical",
+];
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
 const FULL_MODULE_BUDGET = 150_000;
 const APPS = { "contactkit/forms": "size-forms.js", contactkit: "size-full.js" };

@@ -187,6 +187,165 @@ fn round(m: u64, e2: i64, sticky: bool) -> f64 {
     f64::from_bits(bits)
 }
 
+/// Appends a finite `f` as serde_json prints it (its printer `zmij`): the fewest significant
+/// digits that read back as `f` (of two such, the nearer; checked with [`parse`]), written out
+/// from `1e-5` to below `1e16` (`100.0`, `0.001`) and with an exponent beyond (`1e16`,
+/// `1.5e-7`). The WebAssembly forms modules print with this instead of `zmij`, whose tables are
+/// 2 KB of their download gzipped; computed exactly with [`Big`], slower, and only reached by
+/// the fractional option ids of account definitions. The unit tests compare it with `zmij`.
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "convert"))))]
+pub(crate) fn push_shortest(out: &mut String, f: f64) {
+    // ASCII bytes throughout (`String::push` of a `char` is larger code).
+    let mut t: Vec<u8> = Vec::new();
+    if f.is_sign_negative() {
+        t.push(b'-');
+    }
+    let bits = f.to_bits() & !(1 << 63);
+    let (e, m) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+    let (m, e2) = if e == 0 {
+        (m, -1074)
+    } else {
+        (m | 1 << 52, e - 1075)
+    };
+    // The exact value, n × 10^exp10: m × 2^e2 is m·2^e2, or m·5^-e2 × 10^e2.
+    let mut n = Big(vec![m as u32, (m >> 32) as u32]);
+    let mut exp10 = 0;
+    if e2 >= 0 {
+        n.shl(e2 as u32);
+    } else {
+        n.mul_pow5(e2.unsigned_abs() as u32);
+        exp10 = e2;
+    }
+    // Its decimal digits, least significant first, nine at a time.
+    let mut low_first: Vec<u8> = Vec::new();
+    n.trim();
+    while !n.0.is_empty() {
+        let mut r = 0u64;
+        for limb in n.0.iter_mut().rev() {
+            let v = (r << 32) | u64::from(*limb);
+            *limb = (v / 1_000_000_000) as u32;
+            r = v % 1_000_000_000;
+        }
+        n.trim();
+        for _ in 0..9 {
+            low_first.push((r % 10) as u8);
+            r /= 10;
+        }
+    }
+    while low_first.last() == Some(&0) {
+        low_first.pop();
+    }
+    if low_first.is_empty() {
+        // Zero, or minus zero.
+        low_first.push(0);
+        exp10 = 0;
+    }
+    // value = d.ddd × 10^sci
+    let sci = low_first.len() as i64 - 1 + exp10;
+    // Most significant first (not `reverse`, whose bounds checks link core's panic formatting).
+    let mut exact: Vec<u8> = Vec::new();
+    for &d in low_first.iter().rev() {
+        exact.push(d);
+    }
+    // The fewest digits that read back: of the two with p digits around the value (`exact`
+    // cut, and that plus one unit), the nearer first (ties to even); 17 digits always do.
+    // (No indexing here: a bounds check would link core's panic formatting, 2 KB gzipped.)
+    let mut shortest = None;
+    for p in 1..exact.len() {
+        let digit = |i: usize| exact.get(i).copied().unwrap_or(0);
+        let up_nearer = digit(p) > 5
+            || (digit(p) == 5
+                && (exact.iter().skip(p + 1).any(|&d| d != 0) || digit(p - 1) % 2 == 1));
+        shortest = candidate(&exact, p, up_nearer, sci, bits)
+            .or_else(|| candidate(&exact, p, !up_nearer, sci, bits));
+        if shortest.is_some() {
+            break;
+        }
+    }
+    // None shorter: all of them.
+    let (mut digits, sci) = shortest.unwrap_or((exact, sci));
+    while digits.len() > 1 && digits.last() == Some(&0) {
+        digits.pop();
+    }
+    let len = digits.len();
+    let fixed = (-5..=15).contains(&sci);
+    if fixed && sci < 0 {
+        t.extend_from_slice(b"0.");
+        t.resize(t.len() + (-sci - 1) as usize, b'0');
+    }
+    // Written out: the digits, zeros up to the point, the point; with an exponent: d.ddd.
+    let point = if fixed { sci + 1 } else { 1 };
+    let mut i = 0;
+    while i < len as i64 || (fixed && i < point) {
+        if i > 0 && i == point {
+            t.push(b'.');
+        }
+        t.push(b'0' + digits.get(i as usize).copied().unwrap_or(0));
+        i += 1;
+    }
+    if fixed && len as i64 <= point {
+        t.extend_from_slice(b".0");
+    }
+    if !fixed {
+        t.push(b'e');
+        if sci >= 0 {
+            t.push(b'+');
+        }
+        push_int(&mut t, sci);
+    }
+    out.push_str(core::str::from_utf8(&t).unwrap_or_default());
+}
+
+/// The first `p` digits of `exact` (`d.ddd × 10^sci`), plus one unit in the last place if `up`,
+/// and their `sci`, if they read back as the double `bits`.
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "convert"))))]
+fn candidate(exact: &[u8], p: usize, up: bool, sci: i64, bits: u64) -> Option<(Vec<u8>, i64)> {
+    let mut digits: Vec<u8> = Vec::new();
+    for &d in exact.iter().take(p) {
+        digits.push(d);
+    }
+    let mut at = sci;
+    if up {
+        let mut carry = true;
+        for d in digits.iter_mut().rev() {
+            if *d == 9 {
+                *d = 0;
+            } else {
+                *d += 1;
+                carry = false;
+                break;
+            }
+        }
+        if carry {
+            // 99 + 1: 10, one place up.
+            if let Some(first) = digits.first_mut() {
+                *first = 1;
+            }
+            at += 1;
+        }
+    }
+    let mut text: Vec<u8> = Vec::new();
+    for d in &digits {
+        text.push(b'0' + d);
+    }
+    text.push(b'e');
+    push_int(&mut text, at - (p as i64 - 1));
+    (parse(&text).to_bits() == bits).then_some((digits, at))
+}
+
+/// Appends an integer in decimal.
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "convert"))))]
+fn push_int(t: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        t.push(b'-');
+    }
+    let n = n.unsigned_abs();
+    if n >= 10 {
+        push_int(t, (n / 10) as i64);
+    }
+    t.push(b'0' + (n % 10) as u8);
+}
+
 /// A non-negative big integer, little-endian 32-bit limbs.
 #[derive(Debug, Default, Clone)]
 struct Big(Vec<u32>);
@@ -365,6 +524,66 @@ mod tests {
         );
     }
 
+    /// `push_shortest` prints what serde_json's printer prints.
+    fn printed_as_zmij(f: f64) {
+        let mut out = String::new();
+        super::push_shortest(&mut out, f);
+        assert_eq!(
+            out,
+            zmij::Buffer::new().format_finite(f),
+            "{f:e} ({:#x})",
+            f.to_bits()
+        );
+    }
+
+    #[test]
+    fn shortest_edge_cases_print_as_zmij() {
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            0.1,
+            0.3,
+            1e15,
+            1e16,
+            9.999999999999998e15,
+            123456789.125,
+            1e-5,
+            1.5e-5,
+            1e-6,
+            1.25e-6,
+            5e-324,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            2f64.powi(60),
+            1e22,
+            1e23,
+            0.30000000000000004,
+            100.0,
+            1234.5,
+            1e300,
+            1.7976931348623157e308,
+            4.9e-324,
+            9007199254740993.0,
+            f64::from_bits(0x000f_ffff_ffff_ffff),
+        ] {
+            printed_as_zmij(f);
+        }
+        for e in -1074..1024 {
+            printed_as_zmij(2f64.powi(e));
+            printed_as_zmij(f64::from_bits(2f64.powi(e).to_bits().saturating_sub(1)));
+        }
+        for e in -324..309 {
+            for m in ["1", "3.3", "9.999999999999999"] {
+                let f: f64 = format!("{m}e{e}").parse().expect("a decimal");
+                if f.is_finite() {
+                    printed_as_zmij(f);
+                }
+            }
+        }
+    }
+
     #[test]
     fn edge_cases_round_as_the_standard_library_does() {
         for text in [
@@ -411,6 +630,22 @@ mod tests {
             if f.is_finite() {
                 check(&format!("{f:e}"));
                 check(&format!("{f:.40e}"));
+            }
+        }
+
+        #[test]
+        fn doubles_print_as_zmij(bits in any::<u64>()) {
+            let f = f64::from_bits(bits);
+            if f.is_finite() {
+                printed_as_zmij(f);
+            }
+        }
+
+        #[test]
+        fn short_decimals_print_as_zmij(m in 0u64..100_000_000, e in -330i32..310) {
+            let f: f64 = format!("{m}e{e}").parse().expect("a decimal");
+            if f.is_finite() {
+                printed_as_zmij(f);
             }
         }
 
