@@ -41,7 +41,7 @@ const RATCHETS = {
   "contactkit/forms/sequence": Math.round(35_867 * 1.01),
   "contactkit/forms/intercom": Math.round(39_121 * 1.01),
   "contactkit/forms/bird": Math.round(37_728 * 1.01),
-  "contactkit/forms/helpscout": Math.round(40_767 * 1.01),
+  "contactkit/forms/helpscout": Math.round(40_494 * 1.01),
   "contactkit/forms/canonical": Math.round(37_458 * 1.01),
 };
 /** The entries whose issue budget is met: asserted (Help Scout's is 0.8 KB over). */

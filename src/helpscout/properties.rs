@@ -65,26 +65,25 @@ pub(crate) fn check_value(
     path: &Path<'_>,
     ctx: &mut Ctx<'_>,
 ) {
-    let value = match prop {
-        Summary::Whole(value) => value,
-        plain => return check_plain(plain, path, ctx),
-    };
-    if let (Some(slug), Some(defs)) = (slug, ctx.options.definitions.as_ref()) {
-        if defs.has_helpscout() {
-            match defs.helpscout_property(slug) {
-                Some(def) => def.check(value, path, ctx),
-                None => ctx.warn(path, Code::UnknownField, Message::new(NO_DEFINITION)),
+    let summary;
+    let prop = match prop {
+        Summary::Whole(value) => {
+            if let (Some(slug), Some(defs)) = (slug, ctx.options.definitions.as_ref()) {
+                if defs.has_helpscout() {
+                    match defs.helpscout_property(slug) {
+                        Some(def) => def.check(value, path, ctx),
+                        None => ctx.warn(path, Code::UnknownField, Message::new(NO_DEFINITION)),
+                    }
+                    return;
+                }
             }
-            return;
+            summary = Summary::of(value);
+            &summary
         }
-    }
-    check_plain(&Summary::of(value), path, ctx);
-}
-
-/// The checks without a definition.
-fn check_plain(prop: &Summary<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
+        plain => plain,
+    };
+    // The checks without a definition.
     match prop {
-        Summary::Whole(value) => check_plain(&Summary::of(value), path, ctx),
         Summary::Text(n) => {
             if *n > usize::from(TEXT_PROPERTY_MAX) {
                 let message = Message::new(LONG_TEXT).length(*n);
@@ -98,6 +97,9 @@ fn check_plain(prop: &Summary<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
             Message::new(INTEGER_RANGE).min(i64::MIN).max(i64::MAX),
         ),
         Summary::Number(None) => ctx.error(path, Code::Type, Message::new(NOT_INTEGER)),
-        Summary::Other => ctx.error(path, Code::Type, Message::new(NOT_SCALAR)),
+        // `Whole` is summarised above.
+        Summary::Whole(_) | Summary::Other => {
+            ctx.error(path, Code::Type, Message::new(NOT_SCALAR));
+        }
     }
 }

@@ -254,7 +254,12 @@ are checked against the account's property definitions when contactkit is given 
 /// `properties`: checked in `properties.rs`, against the account's definitions when given.
 const PROPERTIES: Dynamic = Dynamic {
     check: DynamicCheck::Keyed(&super::properties::PROPERTIES),
-    schema: properties_schema,
+    // A per-vendor module ([`crate::Format::ONLY`]) returns its committed schema text and never
+    // runs the generator; pointing at it there would link the generator (5 KB) all the same.
+    schema: match crate::Format::ONLY {
+        None => properties_schema,
+        Some(_) => || crate::json::Json::Null,
+    },
     form: Widget::KeyValue,
     #[cfg(test)]
     rules: &[
