@@ -190,9 +190,11 @@ fn round(m: u64, e2: i64, sticky: bool) -> f64 {
 /// Appends a finite `f` as serde_json prints it (its printer `zmij`): the fewest significant
 /// digits that read back as `f` (of two such, the nearer; checked with [`parse`]), written out
 /// from `1e-5` to below `1e16` (`100.0`, `0.001`) and with an exponent beyond (`1e16`,
-/// `1.5e-7`). The WebAssembly forms modules print with this instead of `zmij`, whose tables are
-/// 2 KB of their download gzipped; computed exactly with [`Big`], slower, and only reached by
-/// the fractional option ids of account definitions. The unit tests compare it with `zmij`.
+/// `1.5e-7`). The WebAssembly modules print with this instead of `zmij`, whose tables are
+/// 0.5–2 KB of their download gzipped; computed exactly with [`Big`], slower: the forms modules
+/// reach it only for fractional option ids of account definitions, the full module
+/// (`contactkit_value="lite"`) for every fractional number it writes. The unit tests compare it
+/// with `zmij`.
 #[cfg(any(
     test,
     all(

@@ -234,7 +234,7 @@ pub(crate) fn push_lite(out: &mut String, value: &super::lite::Value) {
 }
 
 /// Appends a finite float as serde_json prints it (its own printer, `zmij`; the same text by
-/// `float::push_shortest` in the WebAssembly forms modules, smaller).
+/// `float::push_shortest` in the WebAssembly modules, smaller).
 pub(crate) fn push_f64(out: &mut String, f: f64) {
     #[cfg(not(all(
         target_arch = "wasm32",
