@@ -37,7 +37,7 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
   "contactkit/forms": Math.round(51_240 * 1.01),
-  contactkit: Math.round(101_145 * 1.01),
+  contactkit: Math.round(100_399 * 1.01),
   "contactkit/forms/sequence": Math.round(35_867 * 1.01),
   "contactkit/forms/intercom": Math.round(39_121 * 1.01),
   "contactkit/forms/bird": Math.round(37_728 * 1.01),

@@ -190,10 +190,18 @@ fn round(m: u64, e2: i64, sticky: bool) -> f64 {
 /// Appends a finite `f` as serde_json prints it (its printer `zmij`): the fewest significant
 /// digits that read back as `f` (of two such, the nearer; checked with [`parse`]), written out
 /// from `1e-5` to below `1e16` (`100.0`, `0.001`) and with an exponent beyond (`1e16`,
-/// `1.5e-7`). The WebAssembly forms modules print with this instead of `zmij`, whose tables are
-/// 2 KB of their download gzipped; computed exactly with [`Big`], slower, and only reached by
-/// the fractional option ids of account definitions. The unit tests compare it with `zmij`.
-#[cfg(any(test, all(target_arch = "wasm32", not(feature = "convert"))))]
+/// `1.5e-7`). The WebAssembly modules print with this instead of `zmij`, whose tables are
+/// 0.5–2 KB of their download gzipped; computed exactly with [`Big`], slower: the forms modules
+/// reach it only for fractional option ids of account definitions, the full module
+/// (`contactkit_value="lite"`) for every fractional number it writes. The unit tests compare it
+/// with `zmij`.
+#[cfg(any(
+    test,
+    all(
+        target_arch = "wasm32",
+        any(not(feature = "convert"), contactkit_value = "lite")
+    )
+))]
 pub(crate) fn push_shortest(out: &mut String, f: f64) {
     // ASCII bytes throughout (`String::push` of a `char` is larger code).
     let mut t: Vec<u8> = Vec::new();
@@ -298,7 +306,13 @@ pub(crate) fn push_shortest(out: &mut String, f: f64) {
 
 /// The first `p` digits of `exact` (`d.ddd × 10^sci`), plus one unit in the last place if `up`,
 /// and their `sci`, if they read back as the double `bits`.
-#[cfg(any(test, all(target_arch = "wasm32", not(feature = "convert"))))]
+#[cfg(any(
+    test,
+    all(
+        target_arch = "wasm32",
+        any(not(feature = "convert"), contactkit_value = "lite")
+    )
+))]
 fn candidate(exact: &[u8], p: usize, up: bool, sci: i64, bits: u64) -> Option<(Vec<u8>, i64)> {
     let mut digits: Vec<u8> = Vec::new();
     for &d in exact.iter().take(p) {
@@ -334,7 +348,13 @@ fn candidate(exact: &[u8], p: usize, up: bool, sci: i64, bits: u64) -> Option<(V
 }
 
 /// Appends an integer in decimal.
-#[cfg(any(test, all(target_arch = "wasm32", not(feature = "convert"))))]
+#[cfg(any(
+    test,
+    all(
+        target_arch = "wasm32",
+        any(not(feature = "convert"), contactkit_value = "lite")
+    )
+))]
 fn push_int(t: &mut Vec<u8>, n: i64) {
     if n < 0 {
         t.push(b'-');

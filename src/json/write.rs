@@ -234,11 +234,17 @@ pub(crate) fn push_lite(out: &mut String, value: &super::lite::Value) {
 }
 
 /// Appends a finite float as serde_json prints it (its own printer, `zmij`; the same text by
-/// `float::push_shortest` in the WebAssembly forms modules, smaller).
+/// `float::push_shortest` in the WebAssembly modules, smaller).
 pub(crate) fn push_f64(out: &mut String, f: f64) {
-    #[cfg(not(all(target_arch = "wasm32", not(feature = "convert"))))]
+    #[cfg(not(all(
+        target_arch = "wasm32",
+        any(not(feature = "convert"), contactkit_value = "lite")
+    )))]
     out.push_str(zmij::Buffer::new().format_finite(f));
-    #[cfg(all(target_arch = "wasm32", not(feature = "convert")))]
+    #[cfg(all(
+        target_arch = "wasm32",
+        any(not(feature = "convert"), contactkit_value = "lite")
+    ))]
     super::float::push_shortest(out, f);
 }
 
