@@ -183,18 +183,7 @@ pub(crate) fn push_value(out: &mut String, value: &serde_json::Value) {
         }
         Value::String(s) => push_json_string(out, s),
         Value::Array(items) => push_array(out, items, push_value),
-        Value::Object(members) => {
-            out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_json_string(out, key);
-                out.push(':');
-                push_value(out, item);
-            }
-            out.push('}');
-        }
+        Value::Object(members) => push_object(out, members, push_value),
     }
 }
 
@@ -218,18 +207,7 @@ pub(crate) fn push_lite(out: &mut String, value: &super::lite::Value) {
         Value::Number(n) => push_number(out, *n),
         Value::String(s) => push_json_string(out, s),
         Value::Array(items) => push_array(out, items, push_lite),
-        Value::Object(members) => {
-            out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_json_string(out, key);
-                out.push(':');
-                push_lite(out, item);
-            }
-            out.push('}');
-        }
+        Value::Object(members) => push_object(out, members, push_lite),
     }
 }
 
@@ -258,6 +236,26 @@ pub(crate) fn push_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(
         item(out, one);
     }
     out.push(']');
+}
+
+/// Appends a JSON object: `{`, each member's escaped name, `:` and its value written by
+/// `item`, with commas between, `}` (the object writer of [`push_value`] and [`push_lite`]).
+#[cfg(any(feature = "convert", test))]
+fn push_object<'a, V: 'a>(
+    out: &mut String,
+    members: impl IntoIterator<Item = (&'a String, &'a V)>,
+    mut item: impl FnMut(&mut String, &V),
+) {
+    out.push('{');
+    for (i, (key, value)) in members.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(out, key);
+        out.push(':');
+        item(out, value);
+    }
+    out.push('}');
 }
 
 /// Appends `,"name":` (or `"name":` when `first`), the start of an object member. `name` is a
