@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::formats::StringFormat;
 use crate::spec::ObjectRules;
 
 /// A payload format.
@@ -215,6 +216,40 @@ impl Format {
     #[doc(hidden)]
     pub const ONLY: Option<Format> = ONLY;
 
+    /// The string formats that this create format's rules (its table) and its vendor code's
+    /// checks (cross-field checks, account definitions) use: a build for this format only
+    /// ([`Format::ONLY`]) checks these alone (`StringFormat::matches`), so that it links no
+    /// other format's predicate. A unit test walks each table for the formats of its rules;
+    /// vendor code names its own through `StringFormat::checked_by`, which fails the build for
+    /// one missing here. Empty for a read format (a build for one format only has none).
+    pub(crate) const fn string_formats(self) -> &'static [StringFormat] {
+        use StringFormat::{
+            AttributeKey, Date, DateTime, Email, HttpUrl, IsoDateOrDateTime, Slug, Uuid, E164,
+        };
+        match self {
+            Self::Sequence => &[Email, HttpUrl, IsoDateOrDateTime],
+            Self::Intercom => &[Email, HttpUrl],
+            Self::Bird => &[Email, E164, Uuid, DateTime, AttributeKey],
+            Self::HelpScout => &[Email, HttpUrl, Slug, Date],
+            Self::Canonical => &[Email, HttpUrl, DateTime],
+            #[cfg(feature = "convert")]
+            _ => &[],
+        }
+    }
+
+    /// Whether [`Format::string_formats`] has `format`.
+    pub(crate) const fn uses(self, format: StringFormat) -> bool {
+        let formats = self.string_formats();
+        let mut i = 0;
+        while i < formats.len() {
+            if formats[i] as u8 == format as u8 {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
     /// The format's rule table. In a build for one format only ([`Format::ONLY`]) every format
     /// has that format's table, so that the module links no other (the binding passes no other
     /// format).
@@ -390,6 +425,46 @@ impl FromStr for Format {
 #[cfg(test)]
 mod tests {
     use super::Format;
+    use crate::formats::StringFormat;
+    use crate::spec::{DynamicCheck, ObjectRules, ValueRules};
+
+    /// The string formats of the rules in a table, nested objects, array items and the keys of
+    /// keyed values included.
+    fn table_formats(rules: &ObjectRules, out: &mut Vec<StringFormat>) {
+        fn value(rules: &ValueRules, out: &mut Vec<StringFormat>) {
+            match rules {
+                ValueRules::String(s) => out.extend(s.format),
+                ValueRules::Array(a) => value(&a.items, out),
+                ValueRules::Object(o) => table_formats(o, out),
+                ValueRules::Dynamic(d) => {
+                    if let DynamicCheck::Keyed(keyed) = d.check {
+                        out.extend(keyed.key_rules.format);
+                    }
+                }
+                ValueRules::Integer(_) | ValueRules::Boolean | ValueRules::Any => {}
+            }
+        }
+        for member in rules.members {
+            value(&member.kind, out);
+        }
+    }
+
+    /// A build for one format only checks the formats `string_formats` lists: every format a
+    /// rule of that format's table holds is among them (vendor code's own are checked at
+    /// compile time, `StringFormat::checked_by`).
+    #[test]
+    fn string_formats_hold_every_format_of_the_table() {
+        for format in Format::ALL {
+            let mut found = Vec::new();
+            table_formats(format.spec(), &mut found);
+            assert!(!found.is_empty(), "{format:?}");
+            for f in found {
+                assert!(format.uses(f), "{format:?}: {f:?} is not in string_formats");
+            }
+        }
+        assert!(Format::HelpScout.uses(StringFormat::Slug));
+        assert!(!Format::HelpScout.uses(StringFormat::DateTime));
+    }
 
     /// The unknown-format message quotes the id as a JSON string (the core's JSON writer, the
     /// same natively and in WebAssembly, where `{:?}` would link core's Unicode tables): hostile

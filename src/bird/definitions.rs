@@ -8,7 +8,7 @@ use crate::json::Json;
 use crate::pointer::Path;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
-use crate::{Code, Severity};
+use crate::{Code, Format, Severity};
 
 /// A Bird attribute definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +114,7 @@ impl AttributeDefinition {
         } else if self.kind == AttributeType::Datetime {
             if let Some(s) = value
                 .as_str()
-                .filter(|s| !StringFormat::DateTime.matches(s))
+                .filter(|s| !const { StringFormat::DateTime.checked_by(Format::Bird) }.matches(s))
             {
                 ctx.push_value(
                     path,

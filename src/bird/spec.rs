@@ -21,7 +21,7 @@ use crate::spec::{
     form::Widget, len, list, ArrayRules, Check, Dynamic, DynamicCheck, Extra, ObjectRules,
     StringRules, ValueRules, STRING,
 };
-use crate::{Code, Severity};
+use crate::{Code, Format, Severity};
 
 /// The identifier key of email addresses.
 pub(crate) const EMAIL_KEY: &str = "emailaddress";
@@ -103,8 +103,8 @@ fn identifier_format(seen: &Seen<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
         return;
     };
     let format = match key {
-        EMAIL_KEY => StringFormat::Email,
-        PHONE_KEY => StringFormat::E164,
+        EMAIL_KEY => const { StringFormat::Email.checked_by(Format::Bird) },
+        PHONE_KEY => const { StringFormat::E164.checked_by(Format::Bird) },
         _ => return,
     };
     let rules = StringRules {
@@ -268,7 +268,9 @@ fn check_attributes(value: &Whole<'_>, path: &Path<'_>, ctx: &mut Ctx<'_>) {
     for (key, v) in members {
         let member = path.key(key);
         check_custom_name(key, &member, ctx);
-        if !key.is_empty() && !StringFormat::AttributeKey.matches(key) {
+        if !key.is_empty()
+            && !const { StringFormat::AttributeKey.checked_by(Format::Bird) }.matches(key)
+        {
             let message = Message::new(NOT_KEY).format(StringFormat::AttributeKey);
             ctx.warn(&member, Code::Pattern, message);
         }

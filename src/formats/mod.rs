@@ -14,6 +14,22 @@ mod uuid;
 pub(crate) use time::{format_unix_seconds, parse_iso_timestamp};
 pub use time::{Timestamp, TimestampError};
 
+/// A `match` on a [`StringFormat`] with one arm per format, of which a build for one format
+/// only ([`Format::ONLY`](crate::Format::ONLY), the npm package's per-vendor modules) keeps
+/// those of the formats that format uses ([`Format::string_formats`](crate::Format::string_formats)):
+/// it links no other format's predicate, texts or pattern. The others give `$none`, which no
+/// rule and no vendor code of such a build reaches (a unit test walks the tables;
+/// [`StringFormat::checked_by`] fails the build for vendor code naming a format not listed).
+macro_rules! by_format {
+    ($format:expr, $none:expr, { $($name:ident => $value:expr,)* }) => {
+        match $format {
+            $(StringFormat::$name if const { StringFormat::$name.in_build() } => $value,)*
+            #[allow(unreachable_patterns)]
+            _ => $none,
+        }
+    };
+}
+
 /// A string format that a field must satisfy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StringFormat {
@@ -40,17 +56,37 @@ pub(crate) enum StringFormat {
 impl StringFormat {
     /// Whether `s` satisfies the format.
     pub(crate) fn matches(self, s: &str) -> bool {
-        match self {
-            Self::Email => email::is_valid(s),
-            Self::HttpUrl => url::is_http_url(s),
-            Self::Date => time::parse_date(s).is_some(),
-            Self::IsoDateOrDateTime => time::is_date_or_date_time(s),
-            Self::DateTime => time::parse_date_time(s).is_some(),
-            Self::Uuid => uuid::is_uuid(s),
-            Self::E164 => phone::is_e164(s),
-            Self::Slug => is_key(s, 100),
-            Self::AttributeKey => is_key(s, 64),
+        by_format!(self, false, {
+            Email => email::is_valid(s),
+            HttpUrl => url::is_http_url(s),
+            Date => time::parse_date(s).is_some(),
+            IsoDateOrDateTime => time::is_date_or_date_time(s),
+            DateTime => time::parse_date_time(s).is_some(),
+            Uuid => uuid::is_uuid(s),
+            E164 => phone::is_e164(s),
+            Slug => is_key(s, 100),
+            AttributeKey => is_key(s, 64),
+        })
+    }
+
+    /// Whether this build checks the format: every build, but one for one format only only
+    /// the formats of that format ([`Format::string_formats`](crate::Format::string_formats)).
+    const fn in_build(self) -> bool {
+        match crate::Format::ONLY {
+            None => true,
+            Some(only) => only.uses(self),
         }
+    }
+
+    /// The format, for vendor code that checks it by name (not through a rule of its table):
+    /// the build fails unless `vendor`'s [`string_formats`](crate::Format::string_formats)
+    /// list it, so that a build for that format only checks it. Call it in a `const` block.
+    pub(crate) const fn checked_by(self, vendor: crate::Format) -> Self {
+        assert!(
+            vendor.uses(self),
+            "a format that vendor code checks must be in its Format::string_formats"
+        );
+        self
     }
 
     /// The finding code for a string that does not satisfy the format.
@@ -63,47 +99,51 @@ impl StringFormat {
 
     /// A short noun phrase naming the format, for messages and docs.
     pub(crate) fn describe(self) -> &'static str {
-        match self {
-            Self::Email => "a valid email address",
-            Self::HttpUrl => "an absolute http or https URL",
-            Self::Date => "a calendar date in the form YYYY-MM-DD",
-            Self::IsoDateOrDateTime => {
+        by_format!(self, "", {
+            Email => "a valid email address",
+            HttpUrl => "an absolute http or https URL",
+            Date => "a calendar date in the form YYYY-MM-DD",
+            IsoDateOrDateTime => {
                 "an ISO-8601 date-time (RFC 3339, e.g. 2024-05-01T12:00:00Z) or date (YYYY-MM-DD)"
-            }
-            Self::DateTime => "an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)",
-            Self::Uuid => "a UUID (8-4-4-4-12 hexadecimal digits)",
-            Self::E164 => {
+            },
+            DateTime => "an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)",
+            Uuid => "a UUID (8-4-4-4-12 hexadecimal digits)",
+            E164 => {
                 "an international phone number: + and 7 to 15 digits, no leading zero (e.g. +31612345678)"
-            }
-            Self::Slug => "1 to 100 letters, digits, hyphens or underscores",
-            Self::AttributeKey => "1 to 64 letters, digits, hyphens or underscores",
-        }
+            },
+            Slug => "1 to 100 letters, digits, hyphens or underscores",
+            AttributeKey => "1 to 64 letters, digits, hyphens or underscores",
+        })
     }
 
     /// The format's name in form metadata.
     pub(crate) fn form_name(self) -> &'static str {
-        match self {
-            Self::Email => "email",
-            Self::HttpUrl => "url",
-            Self::Date => "date",
-            Self::IsoDateOrDateTime => "date-or-date-time",
-            Self::DateTime => "date-time",
-            Self::Uuid => "uuid",
-            Self::E164 => "phone",
-            Self::Slug => "slug",
-            Self::AttributeKey => "attribute-key",
-        }
+        by_format!(self, "", {
+            Email => "email",
+            HttpUrl => "url",
+            Date => "date",
+            IsoDateOrDateTime => "date-or-date-time",
+            DateTime => "date-time",
+            Uuid => "uuid",
+            E164 => "phone",
+            Slug => "slug",
+            AttributeKey => "attribute-key",
+        })
     }
 
     /// An example a form shows in an empty input of this format, where one helps.
     pub(crate) fn example(self) -> Option<&'static str> {
-        match self {
-            Self::HttpUrl => Some("https://"),
-            Self::Date => Some("2025-03-14"),
-            Self::IsoDateOrDateTime | Self::DateTime => Some("2025-03-14T09:26:53Z"),
-            Self::Uuid => Some("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
-            Self::Email | Self::E164 | Self::Slug | Self::AttributeKey => None,
-        }
+        by_format!(self, None, {
+            Email => None,
+            HttpUrl => Some("https://"),
+            Date => Some("2025-03-14"),
+            IsoDateOrDateTime => Some("2025-03-14T09:26:53Z"),
+            DateTime => Some("2025-03-14T09:26:53Z"),
+            Uuid => Some("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
+            E164 => None,
+            Slug => None,
+            AttributeKey => None,
+        })
     }
 
     /// The JSON Schema keywords that state the same rule (an object).
@@ -111,21 +151,21 @@ impl StringFormat {
         use crate::json::Json;
         use std::borrow::Cow;
         // One keyword each, built as one member rather than parsed (less WebAssembly code).
-        let (keyword, value) = match self {
-            Self::Email => ("pattern", email::PATTERN),
-            Self::HttpUrl => ("pattern", url::PATTERN),
-            Self::Date => ("format", "date"),
-            Self::DateTime => ("format", "date-time"),
-            Self::IsoDateOrDateTime => {
+        let (keyword, value) = by_format!(self, ("", ""), {
+            Email => ("pattern", email::PATTERN),
+            HttpUrl => ("pattern", url::PATTERN),
+            Date => ("format", "date"),
+            DateTime => ("format", "date-time"),
+            IsoDateOrDateTime => {
                 return crate::spec::schema::from_text(
                     r#"{"anyOf": [{"format": "date-time"}, {"format": "date"}]}"#,
                 )
-            }
-            Self::Uuid => ("pattern", uuid::PATTERN),
-            Self::E164 => ("pattern", phone::PATTERN),
-            Self::Slug => ("pattern", "^[A-Za-z0-9_\\-]{1,100}$"),
-            Self::AttributeKey => ("pattern", "^[A-Za-z0-9_\\-]{1,64}$"),
-        };
+            },
+            Uuid => ("pattern", uuid::PATTERN),
+            E164 => ("pattern", phone::PATTERN),
+            Slug => ("pattern", "^[A-Za-z0-9_\\-]{1,100}$"),
+            AttributeKey => ("pattern", "^[A-Za-z0-9_\\-]{1,64}$"),
+        });
         Json::Object(vec![(
             Cow::Borrowed(keyword),
             Json::String(Cow::Borrowed(value)),

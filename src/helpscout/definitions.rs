@@ -8,7 +8,7 @@ use crate::json::{Integer, Json};
 use crate::pointer::Path;
 use crate::spec::message::{JsonType, Message, Part, Part::Text};
 use crate::spec::validate::Ctx;
-use crate::{Code, Severity};
+use crate::{Code, Format, Severity};
 
 /// A Help Scout customer property definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,11 +142,15 @@ impl PropertyDefinition {
                 }
                 return;
             }
-            PropertyType::Url => (!StringFormat::HttpUrl.matches(s)).then_some((
+            PropertyType::Url => (!const { StringFormat::HttpUrl.checked_by(Format::HelpScout) }
+                .matches(s))
+            .then_some((
                 Code::Format,
                 Message::new(NOT_URL).format(StringFormat::HttpUrl),
             )),
-            PropertyType::Date => (!StringFormat::Date.matches(s)).then_some((
+            PropertyType::Date => (!const { StringFormat::Date.checked_by(Format::HelpScout) }
+                .matches(s))
+            .then_some((
                 Code::Format,
                 Message::new(NOT_DATE).format(StringFormat::Date),
             )),
