@@ -38,17 +38,18 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 const RATCHETS = {
   "contactkit/forms": Math.round(51_240 * 1.01),
   contactkit: Math.round(100_399 * 1.01),
-  "contactkit/forms/sequence": Math.round(35_867 * 1.01),
-  "contactkit/forms/intercom": Math.round(39_121 * 1.01),
-  "contactkit/forms/bird": Math.round(37_728 * 1.01),
-  "contactkit/forms/helpscout": Math.round(40_494 * 1.01),
-  "contactkit/forms/canonical": Math.round(37_458 * 1.01),
+  "contactkit/forms/sequence": Math.round(35_346 * 1.01),
+  "contactkit/forms/intercom": Math.round(37_649 * 1.01),
+  "contactkit/forms/bird": Math.round(36_797 * 1.01),
+  "contactkit/forms/helpscout": Math.round(39_559 * 1.01),
+  "contactkit/forms/canonical": Math.round(36_831 * 1.01),
 };
-/** The entries whose issue budget is met: asserted (Help Scout's is 0.8 KB over). */
+/** The entries whose issue budget is met: asserted (every per-vendor entry). */
 const MEETS_BUDGET = [
   "contactkit/forms/sequence",
   "contactkit/forms/intercom",
   "contactkit/forms/bird",
+  "contactkit/forms/helpscout",
   "contactkit/forms/canonical",
 ];
 /** The full module's hard budget (gzip -9 of contactkit_wasm_bg.wasm alone): asserted. */
