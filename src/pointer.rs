@@ -80,16 +80,23 @@ impl Pointer {
     }
 
     /// The unescaped reference tokens, from the root down.
-    #[cfg(any(feature = "convert", feature = "speed"))]
+    #[cfg(any(
+        feature = "speed",
+        all(feature = "convert", not(contactkit_value = "lite"))
+    ))]
     pub fn tokens(&self) -> impl Iterator<Item = Cow<'_, str>> {
         self.0.split('/').skip(1).map(unescape)
     }
 
     /// The unescaped reference tokens, from the root down.
-    // The forms module's variant: a byte loop giving the same tokens as `split('/').skip(1)`
-    // (which the builds with conversion link anyway), without std's `Split` searcher and its
-    // slicing panic paths.
-    #[cfg(not(any(feature = "convert", feature = "speed")))]
+    // The browsers' modules' variant (forms, and the full module built with
+    // `contactkit_value="lite"`): a byte loop giving the same tokens as `split('/').skip(1)`,
+    // without std's `Split` searcher and its slicing panic paths (which link core::fmt's
+    // integer formatting).
+    #[cfg(not(any(
+        feature = "speed",
+        all(feature = "convert", not(contactkit_value = "lite"))
+    )))]
     pub fn tokens(&self) -> impl Iterator<Item = Cow<'_, str>> {
         raw_tokens(&self.0).map(unescape)
     }
@@ -153,7 +160,13 @@ pub(crate) fn ancestors_or_self(pointer: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `text.split('/').skip(1)` (the still escaped tokens of pointer text) by a byte loop.
-#[cfg(any(test, not(any(feature = "convert", feature = "speed"))))]
+#[cfg(any(
+    test,
+    not(any(
+        feature = "speed",
+        all(feature = "convert", not(contactkit_value = "lite"))
+    ))
+))]
 fn raw_tokens(text: &str) -> impl Iterator<Item = &str> {
     crate::json::split_ascii(text, b'/').skip(1)
 }
@@ -353,7 +366,17 @@ fn serde_tokens(pointer: &str) -> Option<impl Iterator<Item = Cow<'_, str>>> {
         return None;
     }
     // `split('/').skip(1)`: nothing for `""`, the tokens after the leading `/` otherwise.
-    Some(pointer.split('/').skip(1).map(serde_unescape))
+    #[cfg(any(
+        feature = "speed",
+        all(feature = "convert", not(contactkit_value = "lite"))
+    ))]
+    let tokens = pointer.split('/').skip(1);
+    #[cfg(not(any(
+        feature = "speed",
+        all(feature = "convert", not(contactkit_value = "lite"))
+    )))]
+    let tokens = raw_tokens(pointer);
+    Some(tokens.map(serde_unescape))
 }
 
 /// A token as serde_json's pointer lookup unescapes it: every `~1` replaced by `/`, then every

@@ -6,11 +6,12 @@
 // Issue 15's budgets (gzip, everything together): `contactkit/forms` at most 40 KB (stretch
 // 25 KB), `contactkit` at most 100 KB, and the per-vendor entries `contactkit/forms/<format>` (the
 // issue's "per-vendor entries if that is what it takes": one vendor's form) at most 40 KB each.
-// What this test asserts is what is met today: the 40 KB budget of every per-vendor entry that
-// meets it (MEETS_BUDGET), the full module's hard budget of 150,000 bytes gzipped (the package's
-// limit since its first release), and per entry a ratchet at its last measured size plus 1%, so
-// that no change makes an entry heavier unnoticed. The budgets not met are printed next to the
-// measured figures ("not met" until they are; then the ratchet gives way to the budget).
+// What this test asserts is what is met today: the budget of every entry that meets it
+// (MEETS_BUDGET: the full entry's 100 KB, and the 40 KB of each per-vendor entry that meets it),
+// the full module's hard budget of 150,000 bytes gzipped (the package's limit since its first
+// release), and per entry a ratchet at its last measured size plus 1%, so that no change makes an
+// entry heavier unnoticed. The budgets not met are printed next to the measured figures ("not
+// met" until they are; then the ratchet gives way to the budget).
 //
 // The figures are printed and written to $CONTACTKIT_SIZES (scripts/test-wasm.sh:
 // target/wasm-test/sizes.md) for the README.
@@ -26,7 +27,7 @@ import { scratch } from "./env-helpers.mjs";
 import { packageDir } from "./helpers.mjs";
 
 const KB = 1000;
-/** Issue 15's budgets (gzip, .wasm and JavaScript together): not met yet, printed. */
+/** Issue 15's budgets (gzip, .wasm and JavaScript together): printed; those met are asserted (MEETS_BUDGET). */
 const VENDORS = ["sequence", "intercom", "bird", "helpscout", "canonical"];
 const BUDGETS = {
   "contactkit/forms": 40 * KB,
@@ -37,15 +38,16 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
   "contactkit/forms": Math.round(51_240 * 1.01),
-  contactkit: Math.round(100_399 * 1.01),
+  contactkit: Math.round(99_242 * 1.01),
   "contactkit/forms/sequence": Math.round(35_346 * 1.01),
   "contactkit/forms/intercom": Math.round(37_649 * 1.01),
   "contactkit/forms/bird": Math.round(36_797 * 1.01),
   "contactkit/forms/helpscout": Math.round(39_559 * 1.01),
   "contactkit/forms/canonical": Math.round(36_831 * 1.01),
 };
-/** The entries whose issue budget is met: asserted (every per-vendor entry). */
+/** The entries whose issue budget is met: asserted (the full entry and every per-vendor entry). */
 const MEETS_BUDGET = [
+  "contactkit",
   "contactkit/forms/sequence",
   "contactkit/forms/intercom",
   "contactkit/forms/bird",

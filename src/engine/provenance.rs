@@ -213,15 +213,26 @@ impl<'s> Provenance<'s> {
                 }
                 set(&mut self.fields, f as usize, src);
             }
-            ContactPath::Item(f, i) => set(&mut self.list(f).items, i, src),
-            ContactPath::ItemKind(f, i) => set(&mut self.list(f).kinds, i, src),
+            ContactPath::Item(f, i) => {
+                if let Some(list) = self.list(f) {
+                    set(&mut list.items, i, src);
+                }
+            }
+            ContactPath::ItemKind(f, i) => {
+                if let Some(list) = self.list(f) {
+                    set(&mut list.kinds, i, src);
+                }
+            }
             ContactPath::Custom(key) => {
                 self.custom.get_or_insert_with(Cow::Borrowed(key), || src);
             }
         }
     }
 
-    fn list(&mut self, field: ContactField) -> &mut ListSources<'s> {
+    /// The sources of list field `field`, added when absent. Never `None`: an `Option` rather
+    /// than an index, whose bounds check would link core::fmt's integer formatting into the
+    /// WebAssembly module.
+    fn list(&mut self, field: ContactField) -> Option<&mut ListSources<'s>> {
         let at = match self.lists.iter().position(|l| l.field == field) {
             Some(at) => at,
             None => {
@@ -233,7 +244,7 @@ impl<'s> Provenance<'s> {
                 self.lists.len() - 1
             }
         };
-        &mut self.lists[at]
+        self.lists.get_mut(at)
     }
 
     fn get(&self, loc: ContactPath<'_>) -> Option<SourcePath<'s>> {

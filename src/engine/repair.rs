@@ -111,12 +111,17 @@ impl Repair<'_> {
         }
         // Remove each unit once (the first found), not inside another removed unit, later
         // array items first.
-        let order = sorted(removals.len(), &mut |a, b| {
-            compare_segments(&removals[b].0, &removals[a].0)
-        });
+        // (Positions of `removals`, read with `get`: an index's bounds check would link
+        // core::fmt's integer formatting into the WebAssembly module.)
+        let order = sorted(
+            removals.len(),
+            &mut |a, b| match (removals.get(b), removals.get(a)) {
+                (Some(b), Some(a)) => compare_segments(&b.0, &a.0),
+                _ => std::cmp::Ordering::Equal,
+            },
+        );
         let mut unique: Vec<&(Vec<String>, Code)> = Vec::with_capacity(order.len());
-        for i in order {
-            let removal = &removals[i];
+        for removal in order.into_iter().filter_map(|i| removals.get(i)) {
             if unique.last().is_none_or(|last| last.0 != removal.0) {
                 unique.push(removal);
             }
@@ -271,9 +276,11 @@ impl Repair<'_> {
         for r in removed {
             gone.insert(Cow::Borrowed(r.path.as_str()), ());
             if let Some(i) = r.item {
-                shifts
-                    .get_or_insert_with(Cow::Borrowed(r.parent.as_str()), Vec::new)
-                    .push(i);
+                if let Some(items) =
+                    shifts.get_or_insert_with(Cow::Borrowed(r.parent.as_str()), Vec::new)
+                {
+                    items.push(i);
+                }
             }
         }
         for (_, items) in shifts.entries_mut() {
@@ -328,18 +335,22 @@ struct Removed {
 fn remove_all(payload: &mut Value, removed: &[Removed]) {
     let mut by_parent: NameMap<'_, (usize, Vec<&Removed>)> = NameMap::default();
     for r in removed {
-        by_parent
-            .get_or_insert_with(Cow::Borrowed(r.parent.as_str()), || (r.depth, Vec::new()))
-            .1
-            .push(r);
+        if let Some((_, values)) =
+            by_parent.get_or_insert_with(Cow::Borrowed(r.parent.as_str()), || (r.depth, Vec::new()))
+        {
+            values.push(r);
+        }
     }
     let parents = by_parent.into_entries();
-    let order = sorted(parents.len(), &mut |a, b| {
-        let ((pa, (da, _)), (pb, (db, _))) = (&parents[a], &parents[b]);
-        db.cmp(da).then_with(|| pa.cmp(pb))
-    });
-    for i in order {
-        let (parent, (_, values)) = &parents[i];
+    // (Positions of `parents`, read with `get`, as in `Repair::pass`.)
+    let order = sorted(
+        parents.len(),
+        &mut |a, b| match (parents.get(a), parents.get(b)) {
+            (Some((pa, (da, _))), Some((pb, (db, _)))) => db.cmp(da).then_with(|| pa.cmp(pb)),
+            _ => std::cmp::Ordering::Equal,
+        },
+    );
+    for (parent, (_, values)) in order.into_iter().filter_map(|i| parents.get(i)) {
         match value_at_mut(payload, parent) {
             Some(Value::Array(items)) => {
                 let mut gone = vec![false; items.len()];
@@ -433,7 +444,13 @@ fn renumber(target: &str, shifts: &NameMap<'_, Vec<usize>>) -> Option<String> {
     let mut out = String::with_capacity(target.len());
     let mut changed = false;
     let mut parent_end = 0;
-    for segment in target.split('/').skip(1) {
+    // The browsers' full module splits with the core's byte loop (the same pieces): std's
+    // `Split` links its slicing panics, and with them core::fmt's integer formatting.
+    #[cfg(not(contactkit_value = "lite"))]
+    let segments = target.split('/');
+    #[cfg(contactkit_value = "lite")]
+    let segments = crate::json::split_ascii(target, b'/');
+    for segment in segments.skip(1) {
         let parent = target.get(..parent_end).unwrap_or_default();
         parent_end += 1 + segment.len();
         out.push('/');

@@ -124,7 +124,10 @@ pub(crate) fn customer(p: &Map, at: &Placeholders) -> Value {
             );
             put(&mut e, "value", Value::from(phone.as_str()));
             put(&mut e, "type", Value::from("other"));
-            phones.insert(0, Value::Object(e));
+            // Not `Vec::insert`: its index assertion links core::fmt's integer formatting.
+            let mut first = vec![Value::Object(e)];
+            first.append(&mut phones);
+            phones = first;
         }
     }
     put(&mut embedded, "phones", Value::Array(phones));

@@ -101,12 +101,14 @@ impl<'a, V> NameMap<'a, V> {
     }
 
     /// The value of `name`, added with `make` when absent (the first value counts, as with a
-    /// `HashMap` entry's `or_insert_with`).
+    /// `HashMap` entry's `or_insert_with`). Never `None`: an `Option` rather than an index into
+    /// the entries, whose bounds check would link core::fmt's integer formatting into the
+    /// WebAssembly modules.
     pub(crate) fn get_or_insert_with(
         &mut self,
         name: Cow<'a, str>,
         make: impl FnOnce() -> V,
-    ) -> &mut V {
+    ) -> Option<&mut V> {
         let at = match self.find(&name) {
             Some(at) => at,
             None => {
@@ -115,7 +117,7 @@ impl<'a, V> NameMap<'a, V> {
             }
         };
         // `at` is a position of `entries` (found, or the entry just pushed).
-        &mut self.entries[at].1
+        self.entries.get_mut(at).map(|(_, value)| value)
     }
 
     /// The names and values, in the order the names were first seen.

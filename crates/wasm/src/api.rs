@@ -66,7 +66,7 @@ pub fn validate_many(format: &str, records: &str, options: &str) -> Result<Strin
             batch.add(&validator.validate_str(item).issues);
         }
     } else {
-        for line in lines(text) {
+        for line in split(text, b'\n') {
             if blank(line) {
                 continue;
             }
@@ -76,18 +76,27 @@ pub fn validate_many(format: &str, records: &str, options: &str) -> Result<Strin
     Ok(batch.to_json())
 }
 
-/// `text` split at each `\n`, as `text.split('\n')`. The forms module finds the line ends with
-/// a byte loop (std's `Split` and its searcher weigh about 1 KB there); the full modules, which
-/// link `Split` for conversion anyway, and the Node module (feature `speed`) keep std's search.
-#[cfg(any(feature = "convert", feature = "speed"))]
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
+/// `text` split at each `byte` (ASCII), as `text.split(char::from(byte))`. The browsers'
+/// modules (forms, and the full module built with `contactkit_value="lite"`) find the ends
+/// with a byte loop: std's `Split` and its searcher weigh about 1 KB there, and its slicing
+/// panics link core::fmt's integer formatting. Native builds and the Node module (feature
+/// `speed`) keep std's search.
+#[cfg(any(
+    feature = "speed",
+    all(feature = "convert", not(contactkit_value = "lite"))
+))]
+fn split(text: &str, byte: u8) -> impl Iterator<Item = &str> {
+    text.split(char::from(byte))
 }
 
-/// `text` split at each `\n`, as `text.split('\n')` (see the other variant).
-#[cfg(not(any(feature = "convert", feature = "speed")))]
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    contactkit::json_value::split_ascii(text, b'\n')
+/// `text` split at each `byte` (ASCII), as `text.split(char::from(byte))` (see the other
+/// variant).
+#[cfg(not(any(
+    feature = "speed",
+    all(feature = "convert", not(contactkit_value = "lite"))
+)))]
+fn split(text: &str, byte: u8) -> impl Iterator<Item = &str> {
+    contactkit::json_value::split_ascii(text, byte)
 }
 
 /// The elements of JSON array text (whose first non-blank character is `[`), as slices of it:
@@ -204,7 +213,7 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
     // WebAssembly code).
     let mut targets: Vec<Format> = Vec::new();
     let mut out: Vec<Batch> = Vec::new();
-    for id in to.split(',') {
+    for id in split(to, b',') {
         targets.push(dto::format(id)?);
         out.push(Batch {
             report: options.report.then(String::new),
@@ -214,7 +223,7 @@ pub fn convert_many(from: &str, to: &str, records: &str, options: &str) -> Resul
     let mut number = options.first_record.unwrap_or(1);
     let core = options.to_convert();
     let text = records.strip_prefix('\u{feff}').unwrap_or(records);
-    for line in text.split('\n') {
+    for line in split(text, b'\n') {
         if blank(line) {
             continue;
         }
