@@ -181,7 +181,7 @@ export function batch(api, run) {
  */
 export function bind(url, more, formats) {
   const api = functions(() => api.load());
-  Object.assign(api, initializers(api, url));
+  Object.assign(api, initializers(api, url, formats));
   return finish(api, more, formats);
 }
 
@@ -316,11 +316,11 @@ function functions(load) {
   const api = {
     run,
 
-    /** Marks the module as instantiated (with its instance). */
+    /** Marks the module as instantiated (with its instance; without one, as not). */
     markReady(instance) {
-      wasm = instance.exports;
+      wasm = instance?.exports;
       memoryBytes = new Uint8Array(0);
-      ready = true;
+      ready = wasm !== undefined;
     },
 
     /** Whether the module is instantiated. */
@@ -427,10 +427,10 @@ function decode(bytes) {
  * `.wasm` file. `init()` takes a URL (or its text), a
  * Request, a fetch Response (or its promise), the bytes or a compiled WebAssembly.Module, and
  * returns the same promise until it fails; once the module is ready (also by `initSync`) it
- * does nothing more. A module that is not the entry's (the other entry's, another file) is
- * refused there, not at a later call.
+ * does nothing more. A module that is not the entry's (another entry's, another vendor's,
+ * another file) is refused there, not at a later call.
  */
-function initializers(api, defaultUrl) {
+function initializers(api, defaultUrl, formats) {
   let pending;
   // Whether `pending` is the default load that a Standard Schema used before init() started
   // (`load`): a source given to init() then replaces it.
@@ -438,11 +438,18 @@ function initializers(api, defaultUrl) {
   function ready(instance) {
     if (api.ready()) return;
     const exports = instance.exports;
-    if (
-      typeof exports.input !== "function" ||
-      (api.convert && !exports.convert) ||
-      !api.validateMany !== !exports.validateMany
-    ) {
+    let ours =
+      typeof exports.input === "function" &&
+      !(api.convert && !exports.convert) &&
+      !api.validateMany === !exports.validateMany;
+    if (ours && formats.length === 1) {
+      // The five per-vendor modules export the same functions: the format they are built for
+      // tells them apart.
+      api.markReady(instance);
+      ours = api.formats()[0]?.id === formats[0];
+      if (!ours) api.markReady();
+    }
+    if (!ours) {
       throw argumentError(
         "init() was given another .wasm file than this entry's (contactkit: contactkit_wasm_bg.wasm, " +
           "contactkit/forms: forms_wasm_bg.wasm, contactkit/forms/<format>: forms-<format>_wasm_bg.wasm)",

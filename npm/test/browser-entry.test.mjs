@@ -178,6 +178,13 @@ test("a per-vendor browser entry (contactkit/forms/helpscout): init() takes its 
   for (const other of ["forms", "full"]) {
     assert.throws(() => entry.initSync(bytes(other)), (e) => e.code === "invalid_argument" && /forms-<format>_wasm_bg\.wasm/.test(e.message));
   }
+  // Another vendor's module (the same exports, another format) too, at init() and initSync(),
+  // and the entry stays uninitialised.
+  const bird = () => readFileSync(join(packageDir, "forms-bird_wasm_bg.wasm"));
+  assert.throws(() => entry.initSync(bird()), (e) => e.code === "invalid_argument" && /forms-<format>_wasm_bg\.wasm/.test(e.message));
+  await assert.rejects(entry.init(bird()), (e) => e.code === "invalid_argument" && /another \.wasm file/.test(e.message));
+  assert.throws(() => entry.validate("helpscout", {}), (e) => e.code === "not_initialized");
+  assert.throws(() => entry.validate("bird", {}), (e) => e.code === "not_initialized");
   // And the forms entry refuses a per-vendor module.
   const forms = await freshBrowserEntry("forms");
   assert.throws(() => forms.initSync(bytes("helpscout")), (e) => e.code === "invalid_argument");
