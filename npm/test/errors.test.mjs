@@ -138,6 +138,34 @@ test("a Map, FormData or other object JSON writes as {} is invalid_argument, not
   assert.deepEqual(validate("bird", Object.fromEntries(new Map([["displayName", "Ada"]]))), { valid: true, issues: [] });
 });
 
+test("a Map or Set anywhere in a payload is invalid_argument, with where: JSON would write it as {}", async () => {
+  const lostAt = (at, pattern) => (e) =>
+    e instanceof ContactkitError && e.code === "invalid_argument" && pattern.test(e.message) && e.issues?.[0]?.path === at;
+  const nested = { firstName: "Ada", properties: new Map([["plan", "gold"]]) };
+  const mapAt = /^payload at \/properties is a Map, whose entries JSON leaves out: pass Object\.fromEntries\(\) of it$/;
+  assert.throws(() => validate("helpscout", nested), lostAt("/properties", mapAt));
+  assert.throws(() => forms.validate("helpscout", nested), lostAt("/properties", mapAt));
+  assert.throws(() => convert("helpscout", "intercom", nested), lostAt("/properties", mapAt));
+  // Deep inside arrays and objects; keys escaped as JSON Pointer tokens.
+  const deep = { name: "Ada", custom_attributes: { "a/b~c": [1, { d: new Set([1]) }] } };
+  assert.throws(() => validate("intercom", deep), lostAt("/custom_attributes/a~1b~0c/1/d", /^payload at \/custom_attributes\/a~1b~0c\/1\/d is a Set, whose entries/));
+  // In a batch: the record's index leads the pointer.
+  assert.throws(
+    () => forms.validateMany("bird", [{ displayName: "A" }, { displayName: "B", attributes: { tags: new Set(["x"]) } }]),
+    lostAt("/1/attributes/tags", /^records at \/1\/attributes\/tags is a Set, whose entries/),
+  );
+  assert.throws(() => validateField("helpscout", "/properties", new Map()), lostAt("", /^value is a Map/));
+  // The Standard Schema says where, as a path.
+  const result = await forms.helpscoutSchema["~standard"].validate(nested);
+  assert.deepEqual(result.issues.map((i) => [i.path, i.code, i.pointer]), [[["properties"], "type", "/properties"]]);
+  assert.match(result.issues[0].message, /^is a Map, whose entries JSON leaves out/);
+  // What JSON keeps stays a payload: null, {} and "{}" text, Dates (toJSON), empty plain objects.
+  const kept = { firstName: "{}", background: null, properties: {} };
+  assert.deepEqual(validate("helpscout", kept), validate("helpscout", JSON.stringify(kept)));
+  const withDate = { displayName: "A", attributes: { since: new Date(0), extra: {}, none: null } };
+  assert.deepEqual(validate("bird", withDate), validate("bird", JSON.stringify(withDate)));
+});
+
 test("options must be an object of known options with the right types", () => {
   const bad = [
     [5, /must be an object, not a number/],

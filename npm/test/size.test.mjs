@@ -37,13 +37,13 @@ const BUDGETS = {
 const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
-  "contactkit/forms": Math.round(51_285 * 1.01),
-  contactkit: Math.round(99_282 * 1.01),
-  "contactkit/forms/sequence": Math.round(35_388 * 1.01),
-  "contactkit/forms/intercom": Math.round(37_691 * 1.01),
-  "contactkit/forms/bird": Math.round(36_838 * 1.01),
-  "contactkit/forms/helpscout": Math.round(39_601 * 1.01),
-  "contactkit/forms/canonical": Math.round(36_871 * 1.01),
+  "contactkit/forms": Math.round(51_462 * 1.01),
+  contactkit: Math.round(99_460 * 1.01),
+  "contactkit/forms/sequence": Math.round(35_566 * 1.01),
+  "contactkit/forms/intercom": Math.round(37_871 * 1.01),
+  "contactkit/forms/bird": Math.round(37_018 * 1.01),
+  "contactkit/forms/helpscout": Math.round(39_781 * 1.01),
+  "contactkit/forms/canonical": Math.round(37_051 * 1.01),
 };
 /** The entries whose issue budget is met: asserted (the full entry and every per-vendor entry). */
 const MEETS_BUDGET = [
