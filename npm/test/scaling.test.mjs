@@ -39,24 +39,32 @@ async function browserEntry() {
   return entry;
 }
 
-/** The time of `call(contactkit, text)` in a fresh module instance (whose memory must grow), in ms. */
+/**
+ * The time of `call(contactkit, text)` in a fresh module instance (whose memory must grow), in
+ * ms: the shortest of three instances.
+ */
 async function timed(load, call, text) {
-  const contactkit = await load();
-  const start = performance.now();
-  call(contactkit, text);
-  return performance.now() - start;
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const contactkit = await load();
+    const start = performance.now();
+    call(contactkit, text);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
 }
 
-const small = record(20_000);
-const large = record(160_000); // 8 times as many attributes (about 3.9 MB of text)
-// A JavaScript heap of the size an application could hold, which each full collection walks.
-const heap = Array.from({ length: 300_000 }, (_, i) => ({ i, name: `n${i}` }));
+const small = record(10_000);
+const large = record(160_000); // 16 times as many attributes (about 3.9 MB of text)
+// A JavaScript heap of the size an application could hold (about 60 MB), which each full
+// garbage collection walks.
+const heap = Array.from({ length: 1_000_000 }, (_, i) => ({ i, name: `n${i}` }));
 
 for (const [name, load] of [
   ["the Node entry", nodeEntry],
   ["the browsers' full module", browserEntry],
 ]) {
-  test(`${name}: a record of 8 times as many custom attributes converts in about 8 times the time`, async (t) => {
+  test(`${name}: a record of 16 times as many custom attributes converts in about 16 times the time`, async (t) => {
     const convert = (contactkit, text) => {
       assert.equal(contactkit.convert("intercom", "helpscout", text).ok, true);
     };
@@ -67,8 +75,8 @@ for (const [name, load] of [
     for (const [call, f] of [["convert", convert], ["convertMany", many]]) {
       const ratio = (await timed(load, f, large)) / (await timed(load, f, small));
       t.diagnostic(`${call}: ${ratio.toFixed(1)} times the time`);
-      // Linear: about 8 (measured 9–10); quadratic, as before the room: 37 and 48.
-      assert.ok(ratio < 18, `${call}: ${ratio.toFixed(1)} times the time for 8 times the attributes`);
+      // Linear: about 16 (measured 17–22); quadratic, as before the room: 72–137.
+      assert.ok(ratio < 40, `${call}: ${ratio.toFixed(1)} times the time for 16 times the attributes`);
     }
     assert.ok(heap.length > 0);
   });
