@@ -38,7 +38,7 @@ const STRETCH = { "contactkit/forms": 25 * KB };
 /** The sizes last measured (gzip, all in), plus 1%: asserted (lowered as the entries shrink). */
 const RATCHETS = {
   "contactkit/forms": Math.round(51_462 * 1.01),
-  contactkit: Math.round(99_588 * 1.01),
+  contactkit: Math.round(99_480 * 1.01),
   "contactkit/forms/sequence": Math.round(35_566 * 1.01),
   "contactkit/forms/intercom": Math.round(37_871 * 1.01),
   "contactkit/forms/bird": Math.round(37_018 * 1.01),

@@ -61,7 +61,7 @@ impl<'a, V> NameMap<'a, V> {
     /// The position of `name`, if present.
     pub(crate) fn find(&self, name: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.slot(&self.entries, name).1,
+            Some(index) => index.probe(&self.entries, name).1,
             None => self.entries.iter().position(|(n, _)| n == name),
         }
     }
@@ -76,16 +76,13 @@ impl<'a, V> NameMap<'a, V> {
         }
         self.entries.push((name, value));
         match &mut self.index {
-            Some(index) if index.slots.len() >= 2 * self.entries.len() => {
-                index.add(&self.entries, self.entries.len() - 1);
-            }
-            Some(index) => index.rebuild(&self.entries),
+            Some(index) => index.pushed(&self.entries),
             None if self.entries.len() > Self::FEW => {
                 let mut index = Index {
                     slots: Vec::new(),
                     keys: Keys::default(),
                 };
-                index.rebuild(&self.entries);
+                index.fill(&self.entries);
                 self.index = Some(index);
             }
             None => {}
@@ -195,10 +192,8 @@ pub(crate) struct Index {
     keys: Keys,
 }
 
-/// The index over entries with `String` names: the lookalike JSON value's large objects
-/// (`json::lite::Map`). The same probing as below, written again for any name type rather than
-/// by making those methods generic, which changed the code of the modules that link them (the
-/// forms and Node modules stay byte for byte as they were).
+/// The index over entries with any name type (`NameMap`'s `Cow` names, the lookalike JSON
+/// value's `String` names in its large objects, `json::lite::Map`).
 #[cfg(any(test, contactkit_value = "lite"))]
 impl Index {
     /// The index of `entries` (names each once).
@@ -215,7 +210,9 @@ impl Index {
     pub(crate) fn find<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> Option<usize> {
         self.probe(entries, name).1
     }
+}
 
+impl Index {
     /// Records the last entry of `entries`, just pushed (its name new), growing the table when
     /// it would be more than half full (as [`NameMap::insert`]).
     pub(crate) fn pushed<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
@@ -226,9 +223,11 @@ impl Index {
         }
     }
 
-    /// [`Index::slot`] for any name type.
+    /// The slot of `name` and its position when present; otherwise the empty slot where it
+    /// goes.
     fn probe<K: AsRef<str>, V>(&self, entries: &[(K, V)], name: &str) -> (usize, Option<usize>) {
         let mask = self.slots.len().wrapping_sub(1);
+        // Truncating the hash on 32-bit targets is intended: only its low bits are used.
         #[allow(clippy::cast_possible_truncation)]
         let mut at = self.keys.hash_one(name) as usize & mask;
         loop {
@@ -247,7 +246,7 @@ impl Index {
         }
     }
 
-    /// [`Index::add`] for any name type.
+    /// Records the entry at `position` (its name not yet in the index).
     fn put<K: AsRef<str>, V>(&mut self, entries: &[(K, V)], position: usize) {
         if let Some((name, _)) = entries.get(position) {
             let (at, _) = self.probe(entries, name.as_ref());
@@ -257,56 +256,13 @@ impl Index {
         }
     }
 
-    /// [`Index::rebuild`] for any name type.
+    /// Indexes every entry again, in a table sized for twice as many.
     fn fill<K: AsRef<str>, V>(&mut self, entries: &[(K, V)]) {
         self.slots.clear();
         self.slots
             .resize((4 * entries.len()).next_power_of_two(), 0);
         for position in 0..entries.len() {
             self.put(entries, position);
-        }
-    }
-}
-
-impl Index {
-    /// The slot of `name` and its position when present; otherwise the empty slot where it
-    /// goes.
-    fn slot<V>(&self, entries: &[(Cow<'_, str>, V)], name: &str) -> (usize, Option<usize>) {
-        let mask = self.slots.len().wrapping_sub(1);
-        // Truncating the hash on 32-bit targets is intended: only its low bits are used.
-        #[allow(clippy::cast_possible_truncation)]
-        let mut at = self.keys.hash_one(name) as usize & mask;
-        loop {
-            match self.slots.get(at).copied().unwrap_or(0) {
-                0 => return (at, None),
-                taken => {
-                    let found = taken - 1;
-                    if entries.get(found).is_some_and(|(n, _)| n == name) {
-                        return (at, Some(found));
-                    }
-                }
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// Records the entry at `position` (its name not yet in the index).
-    fn add<V>(&mut self, entries: &[(Cow<'_, str>, V)], position: usize) {
-        if let Some((name, _)) = entries.get(position) {
-            let (at, _) = self.slot(entries, name);
-            if let Some(slot) = self.slots.get_mut(at) {
-                *slot = position + 1;
-            }
-        }
-    }
-
-    /// Indexes every entry again, in a table sized for twice as many.
-    fn rebuild<V>(&mut self, entries: &[(Cow<'_, str>, V)]) {
-        self.slots.clear();
-        self.slots
-            .resize((4 * entries.len()).next_power_of_two(), 0);
-        for position in 0..entries.len() {
-            self.add(entries, position);
         }
     }
 }
